@@ -1,0 +1,150 @@
+#include "allocation/engine.h"
+
+#include "allocation/costs.h"
+#include "allocation/exact_program.h"
+#include "allocation/explain.h"
+#include "allocation/lagrangian_bound.h"
+#include "allocation/local_search.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace trellis::allocation {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class Engine {
+public:
+    Engine(const Instance& instance, const Options& options)
+        : m_instance(instance), m_options(options), m_model(instance), m_start(Clock::now()) {}
+
+    Result run() {
+        m_best = empty_allocation(m_instance);
+        m_pinned = place_compulsory(m_model, m_best);
+        m_pinned_seats = m_best;
+        if (m_instance.slots.empty() || m_instance.people.empty())
+            return finish(0, "empty");
+        fill_sequentially(m_model, m_pinned, m_best);
+        m_best_cost = m_model.objective(m_best);
+        report("first allocation", 0);
+        improve(m_best, m_best_cost);
+        report("local search", 0);
+        if (m_instance.slots.size() == 1)
+            return finish(m_best_cost, "min-cost flow (exact for one slot)");
+        Cost bound = run_lagrangian();
+        if (bound >= m_best_cost)
+            return finish(bound, "min-cost flows with Lagrangian bound");
+        if (exact_program_size(m_model) <= m_options.exact_program_limit && !out_of_time()) {
+            double limit = m_options.time_limit_seconds ? std::max(0.1, remaining()) : 60.0;
+            if (auto exact = solve_exactly(m_model, limit)) {
+                if (exact->objective <= m_best_cost) {
+                    m_best = std::move(exact->allocation);
+                    m_best_cost = exact->objective;
+                }
+                return finish(m_best_cost, "integer program (GLPK)");
+            }
+        }
+        return finish(bound, "min-cost flows with Lagrangian bound");
+    }
+
+private:
+    double elapsed() const { return std::chrono::duration<double>(Clock::now() - m_start).count(); }
+    double remaining() const { return *m_options.time_limit_seconds - elapsed(); }
+    bool out_of_time() const { return m_options.time_limit_seconds && remaining() <= 0; }
+
+    void report(const std::string& phase, int iteration, Cost bound = 0) {
+        if (m_options.on_progress)
+            m_options.on_progress({phase, iteration, m_best_cost, bound, elapsed()});
+    }
+
+    // Alternates exact slot re-optimisation and single-person moves until neither gains.
+    void improve(Allocation& allocation, Cost& cost) {
+        for (int round = 0; round < 20 && !out_of_time(); ++round) {
+            improve_by_slots(m_model, m_pinned, allocation, 10);
+            bool moved = improve_by_people(m_model, m_pinned, allocation);
+            Cost next = m_model.objective(allocation);
+            bool gained = next < cost;
+            cost = next;
+            if (!gained && !moved)
+                break;
+        }
+    }
+
+    // Subgradient ascent on the relaxation of "one session per slot"; every few steps the
+    // relaxed solution is repaired into a feasible allocation that may beat the best so far.
+    Cost run_lagrangian() {
+        LagrangianBound relaxation(m_model);
+        const std::int64_t size = static_cast<std::int64_t>(m_instance.people.size()) * m_instance.slots.size();
+        const int iterations = size <= 10'000 ? 300 : size <= 100'000 ? 60 : 12;
+        const int repair_every = size <= 10'000 ? 5 : size <= 100'000 ? 6 : 4;
+        Cost bound = 0;
+        double scale = 1.0;
+        int since_gain = 0;
+        for (int iteration = 0; iteration < iterations && !out_of_time(); ++iteration) {
+            BoundStep step = relaxation.evaluate();
+            if (step.lower_bound > bound) {
+                bound = step.lower_bound;
+                since_gain = 0;
+            } else if (++since_gain >= 4) {
+                scale /= 2.0;
+                since_gain = 0;
+            }
+            report("lower bound", iteration, bound);
+            if (bound >= m_best_cost)
+                break;
+            if (iteration % repair_every == 0 || step.satisfies_relaxed_rule)
+                try_repair(step.hint);
+            if (bound >= m_best_cost || !relaxation.step(m_best_cost, step.lower_bound, scale) || scale < 1e-4)
+                break;
+        }
+        return std::min(bound, m_best_cost);
+    }
+
+    void try_repair(Allocation candidate) {
+        make_feasible(m_model, m_pinned, m_pinned_seats, candidate);
+        Cost cost = m_model.objective(candidate);
+        improve(candidate, cost);
+        if (cost < m_best_cost) {
+            m_best = std::move(candidate);
+            m_best_cost = cost;
+            report("repaired relaxed solution", 0);
+        }
+    }
+
+    Result finish(Cost bound, std::string method) {
+        Result result;
+        Statistics& stats = result.statistics;
+        stats.objective = m_model.objective(m_best);
+        stats.lower_bound = std::min(bound, stats.objective);
+        stats.gap = static_cast<double>(stats.objective - stats.lower_bound) /
+                    static_cast<double>(std::max<Cost>(1, stats.objective));
+        stats.proven_optimal = stats.lower_bound == stats.objective;
+        stats.method = std::move(method);
+        count_outcomes(m_model, m_best, stats);
+        result.unhappy = explain_unhappy(m_model, m_best);
+        stats.seconds = std::round(elapsed() * 1000.0) / 1000.0;
+        result.allocation = std::move(m_best);
+        return result;
+    }
+
+    const Instance& m_instance;
+    const Options& m_options;
+    CostModel m_model;
+    Clock::time_point m_start;
+    Pinned m_pinned;
+    Allocation m_pinned_seats;
+    Allocation m_best;
+    Cost m_best_cost { 0 };
+};
+
+}
+
+Result allocate(const Instance& instance, const Options& options) {
+    Engine engine(instance, options);
+    return engine.run();
+}
+
+}

@@ -1,0 +1,192 @@
+// LEMON comes first: its headers clash with a MAX macro that some system headers define.
+#include <lemon/network_simplex.h>
+#include <lemon/smart_graph.h>
+
+#include "allocation/slot_flow.h"
+
+#include <algorithm>
+
+namespace trellis::allocation {
+
+namespace {
+
+using Graph = lemon::SmartDigraph;
+using Solver = lemon::NetworkSimplex<Graph, int, Cost>;
+
+struct PlacementArc {
+    int person;
+    int session;
+    Graph::Arc arc;
+};
+
+// Below this many person-session pairs every unranked placement gets its own arc; above it,
+// unranked placements go through one hub node per audience group to keep the graph small.
+constexpr long long kExplicitArcLimit = 3'000'000;
+
+bool holds_elsewhere(const Allocation& current, const Instance& instance, int person, int slot, int workshop) {
+    const auto& row = current.session_of[person];
+    for (int other = 0; other < static_cast<int>(row.size()); ++other)
+        if (other != slot && row[other] != kNone && instance.sessions[row[other]].workshop == workshop)
+            return true;
+    return false;
+}
+
+class SlotFlow {
+public:
+    SlotFlow(const CostModel& model, int slot, const Allocation& current, const std::vector<char>& pinned)
+        : m_model(model), m_instance(model.instance()), m_slot(slot), m_current(current), m_pinned(pinned) {}
+
+    std::vector<int> solve() {
+        const int people = static_cast<int>(m_instance.people.size());
+        long long free_people = std::count(m_pinned.begin(), m_pinned.end(), 0);
+        bool explicit_all = free_people * static_cast<long long>(m_model.sessions_in_slot(m_slot).size()) <=
+                            kExplicitArcLimit;
+        std::vector<char> explicit_person(people, explicit_all ? 1 : 0);
+        // Hub placements ignore "never twice"; the rare person the decomposition cannot place
+        // without a repeat gets explicit arcs and the flow is solved again.
+        for (int attempt = 0;; ++attempt) {
+            std::vector<int> stuck;
+            std::vector<int> result = solve_once(explicit_person, stuck);
+            if (stuck.empty())
+                return result;
+            for (int person : stuck)
+                explicit_person[person] = 1;
+            if (attempt > 8)
+                std::fill(explicit_person.begin(), explicit_person.end(), 1);
+        }
+    }
+
+private:
+    std::vector<int> solve_once(const std::vector<char>& explicit_person, std::vector<int>& stuck) {
+        const int people = static_cast<int>(m_instance.people.size());
+        const auto& sessions = m_model.sessions_in_slot(m_slot);
+        Graph graph;
+        Graph::ArcMap<int> upper(graph);
+        Graph::ArcMap<Cost> cost(graph);
+        Graph::NodeMap<int> supply(graph, 0);
+        auto add_arc = [&](Graph::Node from, Graph::Node to, int capacity, Cost arc_cost) {
+            Graph::Arc arc = graph.addArc(from, to);
+            upper[arc] = capacity;
+            cost[arc] = arc_cost;
+            return arc;
+        };
+        Graph::Node sink = graph.addNode();
+        std::vector<int> residual(m_instance.sessions.size(), 0);
+        for (int session : sessions)
+            residual[session] = m_instance.sessions[session].capacity;
+        for (int person = 0; person < people; ++person)
+            if (m_pinned[person] && m_current.session_of[person][m_slot] != kNone)
+                --residual[m_current.session_of[person][m_slot]];
+        std::vector<Graph::Node> session_node(m_instance.sessions.size(), lemon::INVALID);
+        for (int session : sessions) {
+            session_node[session] = graph.addNode();
+            add_arc(session_node[session], sink, std::max(0, residual[session]), 0);
+        }
+        const int keys = m_model.group_key_count();
+        std::vector<Graph::Node> hub(keys, lemon::INVALID);
+        std::vector<std::vector<std::pair<int, Graph::Arc>>> hub_arcs(keys);
+        std::vector<PlacementArc> person_arcs;
+        std::vector<std::pair<int, Graph::Arc>> hub_entries;
+        int free_count = 0;
+        for (int person = 0; person < people; ++person) {
+            if (m_pinned[person])
+                continue;
+            ++free_count;
+            Graph::Node node = graph.addNode();
+            supply[node] = 1;
+            add_arc(node, sink, 1, m_model.unassigned_cost());
+            const auto& choices = m_instance.people[person].choices;
+            for (int workshop : choices)
+                add_person_arc(graph, add_arc, node, person, workshop, session_node, residual, person_arcs);
+            if (explicit_person[person]) {
+                for (int session : sessions) {
+                    int workshop = m_instance.sessions[session].workshop;
+                    if (std::find(choices.begin(), choices.end(), workshop) == choices.end())
+                        add_person_arc(graph, add_arc, node, person, workshop, session_node, residual, person_arcs);
+                }
+                continue;
+            }
+            int key = m_model.group_key(person);
+            if (hub[key] == lemon::INVALID) {
+                hub[key] = graph.addNode();
+                for (int session : sessions)
+                    if (residual[session] > 0 && m_model.is_open_to_group_key(m_instance.sessions[session].workshop, key))
+                        hub_arcs[key].push_back(
+                            {session, add_arc(hub[key], session_node[session], residual[session], 0)});
+            }
+            hub_entries.push_back({person, add_arc(node, hub[key], 1, m_model.unranked_cost())});
+        }
+        supply[sink] = -free_count;
+        Solver solver(graph);
+        solver.upperMap(upper).costMap(cost).supplyMap(supply);
+        solver.run();
+
+        std::vector<int> result(people, kNone);
+        for (int person = 0; person < people; ++person)
+            if (m_pinned[person])
+                result[person] = m_current.session_of[person][m_slot];
+        for (const PlacementArc& placement : person_arcs)
+            if (solver.flow(placement.arc) > 0)
+                result[placement.person] = placement.session;
+        decompose_hubs(solver, hub_arcs, hub_entries, result, stuck);
+        return result;
+    }
+
+    template <typename AddArc>
+    void add_person_arc(Graph& graph, AddArc& add_arc, Graph::Node node, int person, int workshop,
+                        const std::vector<Graph::Node>& session_node, const std::vector<int>& residual,
+                        std::vector<PlacementArc>& person_arcs) {
+        int session = m_instance.workshops[workshop].session_in_slot[m_slot];
+        if (session == kNone || residual[session] <= 0 || !m_model.is_eligible(person, workshop) ||
+            holds_elsewhere(m_current, m_instance, person, m_slot, workshop))
+            return;
+        Graph::Arc arc = add_arc(node, session_node[session], 1, m_model.placement_cost(person, workshop));
+        person_arcs.push_back({person, session, arc});
+    }
+
+    // Turns the aggregate flow through each group's hub into one session per person, in input
+    // order, skipping sessions of workshops the person attends in another slot.
+    void decompose_hubs(const Solver& solver, const std::vector<std::vector<std::pair<int, Graph::Arc>>>& hub_arcs,
+                        const std::vector<std::pair<int, Graph::Arc>>& hub_entries, std::vector<int>& result,
+                        std::vector<int>& stuck) {
+        const int keys = static_cast<int>(hub_arcs.size());
+        std::vector<std::vector<std::pair<int, int>>> pool(keys);
+        for (int key = 0; key < keys; ++key)
+            for (const auto& [session, arc] : hub_arcs[key])
+                if (int amount = solver.flow(arc); amount > 0)
+                    pool[key].push_back({session, amount});
+        for (const auto& [person, arc] : hub_entries) {
+            if (solver.flow(arc) == 0)
+                continue;
+            auto& available = pool[m_model.group_key(person)];
+            bool placed = false;
+            for (auto& [session, amount] : available) {
+                if (amount == 0 ||
+                    holds_elsewhere(m_current, m_instance, person, m_slot, m_instance.sessions[session].workshop))
+                    continue;
+                result[person] = session;
+                --amount;
+                placed = true;
+                break;
+            }
+            if (!placed)
+                stuck.push_back(person);
+        }
+    }
+
+    const CostModel& m_model;
+    const Instance& m_instance;
+    int m_slot;
+    const Allocation& m_current;
+    const std::vector<char>& m_pinned;
+};
+
+}
+
+std::vector<int> solve_slot(const CostModel& model, int slot, const Allocation& current,
+                            const std::vector<char>& pinned_in_slot) {
+    SlotFlow flow(model, slot, current, pinned_in_slot);
+    return flow.solve();
+}
+
+}

@@ -10,7 +10,7 @@ ACC='#1d5c5a' BG='#f7f5ef' INK='#1f2a30'
 box() { # x y w h title subtitle -> draw args appended to global array
   local x=$1 y=$2 w=$3 h=$4
   D+=(-fill white -stroke "$ACC" -strokewidth 3 -draw "roundrectangle $x,$y $((x+w)),$((y+h)) 14,14" -stroke none)
-  D+=(-fill "$ACC" -font "$FB" -pointsize 22 -annotate "+$((x+16))+$((y+12))" "$5")
+  D+=(-gravity northwest -fill "$ACC" -font "$FB" -pointsize 22 -annotate "+$((x+16))+$((y+12))" "$5")
   D+=(-fill "$INK" -font "$F" -pointsize 16 -annotate "+$((x+16))+$((y+46))" "$6")
 }
 

@@ -1,0 +1,44 @@
+#include "accounts/handlers/handlers.h"
+#include "accounts/permissions.h"
+#include "http/response.h"
+
+namespace trellis::accounts::handlers {
+
+namespace {
+
+mstch::map card(const std::string& href, const std::string& title, const std::string& text) {
+    return mstch::map{{"href", href}, {"title", title}, {"text", text}};
+}
+
+} // namespace
+
+void home_show(http::RequestContext& context) {
+    const Actor& actor = context.signed_in();
+    mstch::array cards;
+    if (allows(actor, Permission::ViewDirectory)) {
+        people::DirectoryQuery query;
+        query.school_id = directory_school_scope(actor);
+        query.page_size = 1;
+        const long long count = context.app.people.directory(actor.trust_id, query).total;
+        cards.push_back(card("/people", "People",
+                             std::to_string(count) + (query.school_id >= 0 ? " people in your school. " : " people in your organisation. ") +
+                                 "Search by name, school or staff group."));
+    }
+    if (allows(actor, Permission::ImportStaff)) {
+        cards.push_back(card("/people/import", "Import staff",
+                             "Bring staff in from your MIS export (CSV). You see every problem before anything "
+                             "is saved."));
+        cards.push_back(card("/people/export.csv", "Download the staff list",
+                             "Everyone as a CSV file in the same columns as the import."));
+    }
+    cards.push_back(card("/people/" + std::to_string(actor.person_id), "My profile",
+                         "Your details as your organisation holds them."));
+    cards.push_back(card("/account/password", "Change my password", "Choose a new password for signing in."));
+    http::render_page(context, "accounts/home", "Home",
+                      mstch::map{{"first_name", actor.display_name.substr(0, actor.display_name.find(' '))},
+                                 {"trust_name", actor.trust_name},
+                                 {"role_label", people::label_of(actor.role)},
+                                 {"cards", cards}});
+}
+
+} // namespace trellis::accounts::handlers

@@ -1,0 +1,68 @@
+#include "accounts/handlers/handlers.h"
+#include "accounts/permissions.h"
+#include "http/response.h"
+
+namespace trellis::accounts::handlers {
+
+void password_change_show(http::RequestContext& context) {
+    mstch::map data;
+    if (context.query("done") == "1")
+        data["notice"] = std::string("Your password has been changed.");
+    http::render_page(context, "accounts/password_change", "Change your password", data);
+}
+
+void password_change_submit(http::RequestContext& context) {
+    const std::string replacement = context.form("new_password");
+    std::optional<std::string> problem;
+    if (replacement != context.form("new_password_again"))
+        problem = "The two new passwords are different.";
+    else
+        problem = context.app.accounts.change_password(context.signed_in(), context.form("current_password"),
+                                                       replacement);
+    if (problem)
+        return http::render_page(context, "accounts/password_change", "Change your password",
+                                 mstch::map{{"error", *problem}}, 400);
+    http::redirect(context, "/account/password?done=1");
+}
+
+void password_reset_show(http::RequestContext& context) {
+    auto person = context.app.accounts.reset_target(context.capture(1));
+    if (!person)
+        return http::render_error(context, 404,
+                                  "This link has expired or has already been used. Ask your administrator for a "
+                                  "new one.");
+    http::render_page(context, "accounts/password_reset", "Choose a password",
+                      mstch::map{{"name", person->full_name()}, {"token", context.capture(1)}});
+}
+
+void password_reset_submit(http::RequestContext& context) {
+    const std::string token = context.capture(1);
+    const std::string replacement = context.form("new_password");
+    std::optional<std::string> problem;
+    if (replacement != context.form("new_password_again"))
+        problem = "The two passwords are different.";
+    else
+        problem = context.app.accounts.reset_password(token, replacement);
+    if (problem) {
+        auto person = context.app.accounts.reset_target(token);
+        return http::render_page(
+            context, "accounts/password_reset", "Choose a password",
+            mstch::map{{"name", person ? person->full_name() : ""}, {"token", token}, {"error", *problem}}, 400);
+    }
+    http::redirect(context, "/sign-in?done=password-reset");
+}
+
+void reset_link_create(http::RequestContext& context) {
+    auto person_id = context.id_capture(1);
+    auto token = person_id ? context.app.accounts.create_reset_token(context.signed_in(), *person_id) : std::nullopt;
+    if (!token)
+        return http::render_error(context, 404, "There is no such person in your organisation.");
+    auto person = context.app.people.person(context.signed_in().trust_id, *person_id);
+    const std::string host = context.request.get_header_value("Host");
+    http::render_page(context, "accounts/reset_link", "Password link",
+                      mstch::map{{"name", person->full_name()},
+                                 {"person_id", std::to_string(*person_id)},
+                                 {"link", "http://" + (host.empty() ? std::string("localhost") : host) + "/reset/" + *token}});
+}
+
+} // namespace trellis::accounts::handlers

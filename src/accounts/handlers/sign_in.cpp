@@ -1,0 +1,59 @@
+#include "accounts/handlers/handlers.h"
+#include "http/middleware.h"
+#include "http/response.h"
+
+namespace trellis::accounts::handlers {
+
+namespace {
+
+// Only paths on this site are followed after sign-in, so a link cannot bounce people elsewhere.
+std::string safe_next(const std::string& next) {
+    if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\')
+        return next;
+    return "/";
+}
+
+void show_form(http::RequestContext& context, const std::string& email, const std::string& message, int status) {
+    mstch::map data{{"email", email}, {"next", safe_next(context.form("next").empty() ? context.query("next")
+                                                                                       : context.form("next"))}};
+    if (!message.empty())
+        data["error"] = message;
+    if (context.query("done") == "password-reset")
+        data["notice"] = std::string("Your password is set. Sign in with it now.");
+    http::render_page(context, "accounts/sign_in", "Sign in", data, status);
+}
+
+} // namespace
+
+void sign_in_show(http::RequestContext& context) {
+    if (context.app.accounts.needs_setup())
+        return http::redirect(context, "/setup");
+    if (context.actor)
+        return http::redirect(context, "/");
+    show_form(context, "", "", 200);
+}
+
+void sign_in_submit(http::RequestContext& context) {
+    const std::string email = context.form("email");
+    const SignInResult result =
+        context.app.accounts.sign_in(email, context.form("password"), context.request.remote_addr);
+    if (auto* waiting = std::get_if<TooManyAttempts>(&result))
+        return show_form(context, email,
+                         "Too many attempts. Wait " + std::to_string(waiting->seconds) +
+                             " seconds before trying again.",
+                         429);
+    if (std::holds_alternative<WrongCredentials>(result))
+        return show_form(context, email, "That email and password do not match. Check both and try again.", 401);
+    const NewSession& session = std::get<NewSession>(result);
+    http::set_cookie(context, http::kSessionCookie, session.token, context.app.config.session_minutes * 60LL);
+    http::redirect(context, safe_next(context.form("next")));
+}
+
+void sign_out_submit(http::RequestContext& context) {
+    if (!context.session_token.empty())
+        context.app.accounts.sign_out(context.session_token);
+    http::set_cookie(context, http::kSessionCookie, "", 0);
+    http::redirect(context, "/sign-in");
+}
+
+} // namespace trellis::accounts::handlers

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+
+#include "people/model.h"
+
+namespace trellis::accounts {
+
+// The signed-in person making a request, as the session found them.
+struct Actor {
+    long long person_id = 0;
+    long long trust_id = 0;
+    long long school_id = 0; // 0: the trust's central team
+    people::Role role = people::Role::Staff;
+    std::string display_name;
+    std::string email;
+    std::string trust_name;
+    std::string csrf_token;
+};
+
+// A new sign-in: the token goes in the cookie, only its hash is stored.
+struct NewSession {
+    std::string token;
+    long long expires_at = 0;
+};
+
+} // namespace trellis::accounts

@@ -1,0 +1,41 @@
+#include "accounts/permissions.h"
+
+namespace trellis::accounts {
+
+using people::Role;
+
+bool allows(const Actor& actor, Permission permission) {
+    switch (permission) {
+    case Permission::ViewDirectory:
+        return actor.role != Role::Staff;
+    case Permission::ImportStaff:
+    case Permission::ExportStaff:
+        return actor.role == Role::TrustPdLead || actor.role == Role::Admin;
+    case Permission::CreateResetLink:
+        return actor.role == Role::Admin;
+    }
+    return false;
+}
+
+bool may_view_person(const Actor& actor, const people::Person& person) {
+    if (person.trust_id != actor.trust_id)
+        return false;
+    if (person.id == actor.person_id)
+        return true;
+    switch (actor.role) {
+    case Role::Staff:
+        return false;
+    case Role::SchoolPdLead:
+        return actor.school_id != 0 && person.school_id == actor.school_id;
+    case Role::TrustPdLead:
+    case Role::Admin:
+        return true;
+    }
+    return false;
+}
+
+long long directory_school_scope(const Actor& actor) {
+    return actor.role == Role::SchoolPdLead ? actor.school_id : -1;
+}
+
+} // namespace trellis::accounts

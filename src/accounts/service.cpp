@@ -1,0 +1,170 @@
+#include "accounts/service.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "accounts/secrets.h"
+#include "accounts/store.h"
+
+namespace trellis::accounts {
+
+namespace {
+
+constexpr long long kResetLifetimeSeconds = 72 * 3600;
+
+std::string normalised_email(std::string email) {
+    std::transform(email.begin(), email.end(), email.begin(), [](unsigned char c) { return std::tolower(c); });
+    const auto first = email.find_first_not_of(" \t");
+    const auto last = email.find_last_not_of(" \t");
+    return first == std::string::npos ? "" : email.substr(first, last - first + 1);
+}
+
+} // namespace
+
+std::optional<std::string> password_problem(const std::string& password) {
+    if (password.size() < 10)
+        return "Choose a password of at least 10 characters.";
+    if (password.size() > 200)
+        return "Choose a password of at most 200 characters.";
+    return std::nullopt;
+}
+
+SignInResult AccountService::sign_in(const std::string& raw_email, const std::string& password,
+                                     const std::string& address) {
+    const std::string email = normalised_email(raw_email);
+    if (long long wait = m_throttle.seconds_to_wait(email, address))
+        return TooManyAttempts{wait};
+    auto credentials = m_people.credentials(email);
+    // Verify against a fixed hash when the account is unknown, so timing does not reveal it.
+    static const std::string decoy = hash_password("decoy password for timing");
+    const bool matches = verify_password(credentials ? credentials->password_hash : decoy, password);
+    if (!credentials || credentials->password_hash.empty() || !matches) {
+        m_throttle.record_failure(email, address);
+        return WrongCredentials{};
+    }
+    m_throttle.record_success(email);
+    return open_session(credentials->trust_id, credentials->person_id);
+}
+
+NewSession AccountService::open_session(long long trust_id, long long person_id) {
+    NewSession session{random_token(), db::now_seconds() + m_session_seconds};
+    db::Transaction transaction(m_database);
+    store::delete_expired_sessions(transaction.session(), db::now_seconds());
+    store::insert_session(transaction.session(), hash_token(session.token), person_id, trust_id, random_token(),
+                          session.expires_at);
+    transaction.commit();
+    return session;
+}
+
+std::optional<Actor> AccountService::authenticate(const std::string& token) {
+    if (token.empty())
+        return std::nullopt;
+    const std::string token_hash = hash_token(token);
+    const long long now = db::now_seconds();
+    std::optional<store::StoredSession> stored;
+    {
+        auto session = m_database.lease();
+        stored = store::find_session(*session, token_hash, now);
+        // Extend only when half the lifetime has passed, so most requests write nothing.
+        if (stored && stored->expires_at - now < m_session_seconds / 2)
+            store::extend_session(*session, token_hash, now + m_session_seconds);
+    }
+    if (!stored)
+        return std::nullopt;
+    auto person = m_people.person(stored->trust_id, stored->person_id);
+    auto trust = m_organisations.trust(stored->trust_id);
+    if (!person || !trust)
+        return std::nullopt;
+    return Actor{person->id,          person->trust_id, person->school_id,  person->role,
+                 person->full_name(), person->email,    trust->name,        stored->csrf_token};
+}
+
+void AccountService::sign_out(const std::string& token) {
+    auto session = m_database.lease();
+    store::delete_session(*session, hash_token(token));
+}
+
+std::optional<std::string> AccountService::change_password(const Actor& actor, const std::string& current,
+                                                           const std::string& replacement) {
+    if (!verify_password(m_people.password_hash(actor.trust_id, actor.person_id), current))
+        return "Your current password is not right.";
+    if (auto problem = password_problem(replacement))
+        return problem;
+    const std::string hash = hash_password(replacement);
+    db::Transaction transaction(m_database);
+    m_people.set_password_hash(transaction, actor.trust_id, actor.person_id, hash);
+    transaction.commit();
+    return std::nullopt;
+}
+
+std::optional<std::string> AccountService::create_reset_token(const Actor& actor, long long person_id) {
+    if (!m_people.person(actor.trust_id, person_id))
+        return std::nullopt;
+    const std::string token = random_token();
+    db::Transaction transaction(m_database);
+    store::insert_reset(transaction.session(), hash_token(token), person_id, actor.trust_id, actor.person_id,
+                        db::now_seconds() + kResetLifetimeSeconds);
+    transaction.commit();
+    return token;
+}
+
+std::optional<people::Person> AccountService::reset_target(const std::string& token) {
+    std::optional<store::StoredReset> reset;
+    {
+        auto session = m_database.lease();
+        reset = store::find_reset(*session, hash_token(token), db::now_seconds());
+    }
+    if (!reset)
+        return std::nullopt;
+    return m_people.person(reset->trust_id, reset->person_id);
+}
+
+std::optional<std::string> AccountService::reset_password(const std::string& token, const std::string& replacement) {
+    if (auto problem = password_problem(replacement))
+        return problem;
+    const std::string hash = hash_password(replacement);
+    db::Transaction transaction(m_database);
+    auto reset = store::find_reset(transaction.session(), hash_token(token), db::now_seconds());
+    if (!reset)
+        return "This link has expired or has already been used. Ask your administrator for a new one.";
+    m_people.set_password_hash(transaction, reset->trust_id, reset->person_id, hash);
+    store::mark_reset_used(transaction.session(), reset->id, db::now_seconds());
+    store::delete_sessions_of(transaction.session(), reset->trust_id, reset->person_id);
+    transaction.commit();
+    return std::nullopt;
+}
+
+bool AccountService::needs_setup() { return m_organisations.is_empty(); }
+
+NewSession AccountService::set_up(const SetupRequest& request) {
+    auto [trust_id, person_id] = create_organisation(request, OnlyIfFirst::Yes);
+    return open_session(trust_id, person_id);
+}
+
+void AccountService::add_organisation(const SetupRequest& request) { create_organisation(request, OnlyIfFirst::No); }
+
+std::pair<long long, long long> AccountService::create_organisation(const SetupRequest& request,
+                                                                    OnlyIfFirst only_if_first) {
+    if (auto problem = password_problem(request.password))
+        throw std::invalid_argument(*problem);
+    const std::string hash = hash_password(request.password);
+    db::Transaction transaction(m_database);
+    // Checked inside the transaction so two setup forms posted at once cannot both succeed.
+    if (only_if_first == OnlyIfFirst::Yes && !m_organisations.is_empty_in(transaction))
+        throw std::invalid_argument("Trellis is already set up. Sign in instead.");
+    const long long trust_id =
+        m_organisations.create_trust(transaction, request.organisation_slug, request.organisation_name);
+    people::Person admin;
+    admin.trust_id = trust_id;
+    admin.email = normalised_email(request.email);
+    admin.first_name = request.first_name;
+    admin.last_name = request.last_name;
+    admin.staff_group = people::StaffGroup::Leader;
+    admin.job_title = "Administrator";
+    admin.role = people::Role::Admin;
+    const long long person_id = m_people.add_person(transaction, admin, hash);
+    transaction.commit();
+    return {trust_id, person_id};
+}
+
+} // namespace trellis::accounts

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <soci/soci.h>
+
+// The only SQL for the sessions and password_resets tables. Tokens arrive here already hashed.
+namespace trellis::accounts::store {
+
+struct StoredSession {
+    long long person_id = 0;
+    long long trust_id = 0;
+    std::string csrf_token;
+    long long expires_at = 0;
+};
+
+struct StoredReset {
+    long long id = 0;
+    long long person_id = 0;
+    long long trust_id = 0;
+};
+
+// Records a new sign-in.
+void insert_session(soci::session& sql, const std::string& token_hash, long long person_id, long long trust_id,
+                    const std::string& csrf_token, long long expires_at);
+// The unexpired session with this token hash, if any.
+std::optional<StoredSession> find_session(soci::session& sql, const std::string& token_hash, long long now);
+// Moves a session's expiry forward.
+void extend_session(soci::session& sql, const std::string& token_hash, long long expires_at);
+// Ends one session.
+void delete_session(soci::session& sql, const std::string& token_hash);
+// Ends every session of a person in a trust (after a password reset).
+void delete_sessions_of(soci::session& sql, long long trust_id, long long person_id);
+// Removes sessions that expired before `now`.
+void delete_expired_sessions(soci::session& sql, long long now);
+
+// Records a one-use password-reset link.
+void insert_reset(soci::session& sql, const std::string& token_hash, long long person_id, long long trust_id,
+                  long long created_by, long long expires_at);
+// The unused, unexpired reset with this token hash, if any.
+std::optional<StoredReset> find_reset(soci::session& sql, const std::string& token_hash, long long now);
+// Marks a reset used so the link cannot be followed again.
+void mark_reset_used(soci::session& sql, long long reset_id, long long now);
+
+} // namespace trellis::accounts::store

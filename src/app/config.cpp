@@ -1,0 +1,76 @@
+#include "app/config.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+#include "db/database.h"
+
+namespace trellis {
+
+namespace {
+
+std::string environment_or(const char* name, const std::string& fallback) {
+    const char* value = std::getenv(name);
+    return value && *value ? std::string(value) : fallback;
+}
+
+int integer_setting(const char* name, int fallback) {
+    const std::string text = environment_or(name, "");
+    if (text.empty())
+        return fallback;
+    try {
+        std::size_t used = 0;
+        int value = std::stoi(text, &used);
+        if (used == text.size())
+            return value;
+    } catch (const std::exception&) {
+    }
+    throw std::invalid_argument(std::string(name) + " must be a whole number (got '" + text + "')");
+}
+
+std::string default_root() {
+    // Run from a checkout, the templates sit beside the working directory; an installed binary
+    // is pointed at them with TRELLIS_ROOT.
+    if (std::filesystem::exists("templates"))
+        return ".";
+#ifdef TRELLIS_SOURCE_DIR
+    return TRELLIS_SOURCE_DIR;
+#else
+    return ".";
+#endif
+}
+
+} // namespace
+
+Config config_from_environment() {
+    Config config;
+    config.database_url = environment_or("TRELLIS_DATABASE", "");
+    config.data_dir = environment_or("TRELLIS_DATA", "var");
+    config.root_dir = environment_or("TRELLIS_ROOT", default_root());
+    config.bind_address = environment_or("TRELLIS_BIND", "127.0.0.1");
+    config.port = integer_setting("PORT", 8080);
+    config.threads = integer_setting("TRELLIS_THREADS", 16);
+    config.session_minutes = integer_setting("TRELLIS_SESSION_MINUTES", 480);
+    config.secure_cookies = environment_or("TRELLIS_SECURE_COOKIES", "0") == "1";
+    config.log_level = environment_or("TRELLIS_LOG_LEVEL", "info");
+    return config;
+}
+
+void finalise_config(Config& config) {
+    if (config.database_url.empty())
+        config.database_url = "sqlite:" + config.data_dir + "/trellis.db";
+    db::engine_of_url(config.database_url);
+    if (config.port < 1 || config.port > 65535)
+        throw std::invalid_argument("PORT must be between 1 and 65535");
+    if (config.threads < 2 || config.threads > 256)
+        throw std::invalid_argument("TRELLIS_THREADS must be between 2 and 256");
+    if (config.session_minutes < 1)
+        throw std::invalid_argument("TRELLIS_SESSION_MINUTES must be at least 1");
+    if (!std::filesystem::exists(config.root_dir + "/templates"))
+        throw std::invalid_argument("TRELLIS_ROOT (" + config.root_dir + ") has no templates/ folder");
+    if (db::engine_of_url(config.database_url) == db::Engine::Sqlite)
+        std::filesystem::create_directories(config.data_dir);
+}
+
+} // namespace trellis

@@ -1,0 +1,92 @@
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "accounts/secrets.h"
+#include "app/commands.h"
+#include "app/config.h"
+#include "http/server.h"
+
+namespace {
+
+// Flags that every verb accepts; each overrides its environment variable.
+void add_common_flags(CLI::App& command, trellis::Config& config) {
+    command.add_option("--database", config.database_url, "sqlite:PATH or postgresql://... (TRELLIS_DATABASE)");
+    command.add_option("--data-dir", config.data_dir, "folder for the SQLite file and uploads (TRELLIS_DATA)");
+    command.add_option("--root", config.root_dir, "folder holding templates/ and static/ (TRELLIS_ROOT)");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    trellis::accounts::initialise_secrets();
+    trellis::Config config;
+    try {
+        config = trellis::config_from_environment();
+    } catch (const std::exception& error) {
+        std::cerr << "trellis: " << error.what() << "\n";
+        return 2;
+    }
+
+    CLI::App cli{"Trellis: professional development for schools and trusts"};
+    cli.require_subcommand(1);
+
+    auto* serve = cli.add_subcommand("serve", "serve the web application");
+    add_common_flags(*serve, config);
+    serve->add_option("--port", config.port, "port to listen on (PORT)");
+    serve->add_option("--bind", config.bind_address, "address to listen on (TRELLIS_BIND)");
+    serve->add_option("--threads", config.threads, "worker threads (TRELLIS_THREADS)");
+
+    auto* migrate = cli.add_subcommand("migrate", "apply database migrations");
+    add_common_flags(*migrate, config);
+
+    bool only_if_empty = false;
+    auto* demo = cli.add_subcommand("demo", "load the demo trust and print its logins");
+    add_common_flags(*demo, config);
+    demo->add_flag("--if-empty", only_if_empty, "load only into an empty database");
+
+    std::string import_path;
+    std::string trust_slug;
+    auto* import_staff = cli.add_subcommand("import-staff", "import a staff CSV into a trust, all or nothing");
+    add_common_flags(*import_staff, config);
+    import_staff->add_option("file", import_path, "the CSV file")->required();
+    import_staff->add_option("--trust", trust_slug, "the trust's short name")->required();
+
+    std::string new_slug, new_name, admin_email, admin_first, admin_last;
+    auto* add_trust = cli.add_subcommand("add-trust", "create a trust and its administrator "
+                                                      "(password from TRELLIS_ADMIN_PASSWORD)");
+    add_common_flags(*add_trust, config);
+    add_trust->add_option("slug", new_slug, "short name, e.g. northfield")->required();
+    add_trust->add_option("name", new_name, "full name")->required();
+    add_trust->add_option("--admin-email", admin_email)->required();
+    add_trust->add_option("--admin-first-name", admin_first)->required();
+    add_trust->add_option("--admin-last-name", admin_last)->required();
+
+    auto* version = cli.add_subcommand("version", "print the version");
+
+    CLI11_PARSE(cli, argc, argv);
+
+    if (*version) {
+        std::cout << "trellis " << TRELLIS_VERSION << "\n";
+        return 0;
+    }
+    try {
+        trellis::finalise_config(config);
+        spdlog::set_level(spdlog::level::from_str(config.log_level));
+        if (*serve)
+            return trellis::http::serve(config);
+        if (*migrate)
+            return trellis::commands::migrate(config);
+        if (*demo)
+            return trellis::commands::demo(config, only_if_empty);
+        if (*import_staff)
+            return trellis::commands::import_staff(config, import_path, trust_slug);
+        if (*add_trust)
+            return trellis::commands::add_trust(config, new_slug, new_name, admin_email, admin_first, admin_last);
+    } catch (const std::exception& error) {
+        std::cerr << "trellis: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

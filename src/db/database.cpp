@@ -1,0 +1,85 @@
+#include "db/database.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace trellis::db {
+
+namespace {
+
+constexpr const char* kSqlitePrefix = "sqlite:";
+
+void open_sqlite(soci::session& session, const std::string& path) {
+    session.open(soci::sqlite3, "db=" + path + " timeout=10 shared_cache=false");
+    // WAL lets readers proceed during a write; NORMAL sync keeps every committed write across a
+    // process crash (the WAL is fsynced at checkpoints); foreign keys are off by default in SQLite.
+    session << "PRAGMA journal_mode=WAL";
+    session << "PRAGMA synchronous=NORMAL";
+    session << "PRAGMA foreign_keys=ON";
+    session << "PRAGMA busy_timeout=10000";
+}
+
+} // namespace
+
+Engine engine_of_url(const std::string& url) {
+    if (url.rfind(kSqlitePrefix, 0) == 0)
+        return Engine::Sqlite;
+    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+        return Engine::Postgresql;
+    throw std::invalid_argument("TRELLIS_DATABASE must start with sqlite: or postgresql:// (got '" + url + "')");
+}
+
+Database::Database(const std::string& url, std::size_t pool_size)
+    : m_engine(engine_of_url(url)), m_pool_size(pool_size),
+      m_pool(std::make_unique<soci::connection_pool>(pool_size)) {
+    for (std::size_t i = 0; i < pool_size; ++i) {
+        soci::session& session = m_pool->at(i);
+        try {
+            if (m_engine == Engine::Sqlite)
+                open_sqlite(session, url.substr(std::string(kSqlitePrefix).size()));
+            else
+                session.open(soci::postgresql, url);
+        } catch (const std::exception& error) {
+            throw std::runtime_error("cannot open database " + url + ": " + error.what());
+        }
+    }
+}
+
+Database::~Database() = default;
+
+Database::Lease::Lease(Database& database)
+    : m_database(database), m_position(database.m_pool->lease()),
+      m_session(&database.m_pool->at(m_position)) {}
+
+Database::Lease::~Lease() { m_database.m_pool->give_back(m_position); }
+
+// SQLite takes the write lock at BEGIN IMMEDIATE, so two writers queue on the busy timeout instead
+// of one failing when its read lock cannot be upgraded.
+Transaction::Transaction(Database& database) : m_lease(database) {
+    *m_lease << (database.engine() == Engine::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+void Transaction::commit() {
+    *m_lease << "COMMIT";
+    m_committed = true;
+}
+
+Transaction::~Transaction() {
+    if (m_committed)
+        return;
+    try {
+        *m_lease << "ROLLBACK";
+    } catch (...) {
+        // The connection is already broken; nothing was committed, which is what matters.
+    }
+}
+
+long long now_seconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace trellis::db

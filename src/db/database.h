@@ -1,0 +1,72 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <soci/soci.h>
+
+namespace trellis::db {
+
+enum class Engine { Sqlite, Postgresql };
+
+// A pool of SOCI sessions to one database, SQLite or PostgreSQL, chosen by URL:
+// "sqlite:PATH" or "postgresql://...".
+class Database {
+public:
+    // Opens `pool_size` connections; throws std::runtime_error with a readable message on failure.
+    Database(const std::string& url, std::size_t pool_size);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    Engine engine() const { return m_engine; }
+
+    // A session borrowed from the pool for the lifetime of the lease.
+    class Lease {
+    public:
+        explicit Lease(Database& database);
+        ~Lease();
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        soci::session& operator*() { return *m_session; }
+        soci::session* operator->() { return m_session; }
+
+    private:
+        Database& m_database;
+        std::size_t m_position;
+        soci::session* m_session;
+    };
+
+    // Borrows a session; blocks until one is free.
+    Lease lease() { return Lease(*this); }
+
+private:
+    Engine m_engine;
+    std::size_t m_pool_size;
+    std::unique_ptr<soci::connection_pool> m_pool;
+};
+
+// Parses the engine out of a TRELLIS_DATABASE URL; throws std::invalid_argument if unknown.
+Engine engine_of_url(const std::string& url);
+
+// A transaction on a leased session that rolls back unless committed: one per service call.
+class Transaction {
+public:
+    explicit Transaction(Database& database);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    soci::session& session() { return *m_lease; }
+    // Commits the work; without this call the destructor rolls it back.
+    void commit();
+
+private:
+    Database::Lease m_lease;
+    bool m_committed = false;
+};
+
+// Seconds since the epoch: every timestamp in the schema is stored this way on both engines.
+long long now_seconds();
+
+} // namespace trellis::db

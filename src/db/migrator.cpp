@@ -1,0 +1,85 @@
+#include "db/migrator.h"
+
+#include <stdexcept>
+#include <vector>
+
+namespace trellis::db {
+
+namespace {
+
+struct Migration {
+    int version;
+    const char* name;
+    const char* sql;
+};
+
+const std::vector<Migration> kMigrations = {
+#include "migrations.inc"
+};
+
+// The few places where the two engines spell a type differently are written as {{TOKENS}}.
+std::string for_engine(std::string sql, Engine engine) {
+    const std::string id_type =
+        engine == Engine::Sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
+    for (std::size_t at = sql.find("{{ID}}"); at != std::string::npos; at = sql.find("{{ID}}", at))
+        sql.replace(at, 6, id_type);
+    return sql;
+}
+
+std::vector<std::string> split_statements(const std::string& sql) {
+    std::vector<std::string> statements;
+    std::string current;
+    for (std::size_t i = 0; i < sql.size(); ++i) {
+        if (sql[i] == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+            while (i < sql.size() && sql[i] != '\n')
+                ++i;
+            continue;
+        }
+        if (sql[i] == ';') {
+            if (current.find_first_not_of(" \n\t\r") != std::string::npos)
+                statements.push_back(current);
+            current.clear();
+            continue;
+        }
+        current += sql[i];
+    }
+    if (current.find_first_not_of(" \n\t\r") != std::string::npos)
+        statements.push_back(current);
+    return statements;
+}
+
+} // namespace
+
+int latest_migration_version() { return kMigrations.empty() ? 0 : kMigrations.back().version; }
+
+int migrate(Database& database) {
+    {
+        auto session = database.lease();
+        *session << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT "
+                    "NOT NULL)";
+    }
+    int applied = 0;
+    for (const Migration& migration : kMigrations) {
+        Transaction transaction(database);
+        soci::session& sql = transaction.session();
+        int already = 0;
+        sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(migration.version),
+            soci::into(already);
+        if (already)
+            continue;
+        try {
+            for (const std::string& statement : split_statements(for_engine(migration.sql, database.engine())))
+                sql << statement;
+        } catch (const std::exception& error) {
+            throw std::runtime_error(std::string("migration ") + migration.name + " failed: " + error.what());
+        }
+        long long now = now_seconds();
+        sql << "INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :t)", soci::use(migration.version),
+            soci::use(now);
+        transaction.commit();
+        ++applied;
+    }
+    return applied;
+}
+
+} // namespace trellis::db

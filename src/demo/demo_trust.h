@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "organisations/service.h"
+#include "people/service.h"
+
+namespace trellis::demo {
+
+struct DemoLogin {
+    std::string role;
+    std::string email;
+    std::string password;
+    std::string name;
+};
+
+// The demo accounts, one per role, that `make run` prints.
+std::vector<DemoLogin> demo_logins();
+
+// Loads the fictional Oakfield Learning Trust (7 schools, 850 staff, about half support staff),
+// the same every time. Returns false and changes nothing if it is already loaded.
+bool load_demo_trust(db::Database& database, organisations::OrganisationService& organisations,
+                     people::PeopleService& people);
+
+} // namespace trellis::demo

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "accounts/service.h"
+#include "app/config.h"
+#include "db/database.h"
+#include "http/views.h"
+#include "organisations/service.h"
+#include "people/import_jobs.h"
+#include "people/service.h"
+
+namespace trellis::http {
+
+// The long-lived parts of the running server, built once at start and shared by every request.
+struct App {
+    explicit App(const Config& configuration);
+
+    Config config;
+    db::Database database;
+    Views views;
+    organisations::OrganisationService organisations;
+    people::PeopleService people;
+    accounts::AccountService accounts;
+    people::ImportJobs import_jobs;
+};
+
+} // namespace trellis::http

@@ -1,0 +1,80 @@
+#include "http/middleware.h"
+
+#include <spdlog/spdlog.h>
+
+#include "accounts/secrets.h"
+#include "http/response.h"
+
+namespace trellis::http {
+
+std::string cookie_value(const httplib::Request& request, const std::string& name) {
+    const std::string header = request.get_header_value("Cookie");
+    std::size_t at = 0;
+    while (at < header.size()) {
+        std::size_t end = header.find(';', at);
+        if (end == std::string::npos)
+            end = header.size();
+        std::string pair = header.substr(at, end - at);
+        const auto start = pair.find_first_not_of(' ');
+        pair = start == std::string::npos ? "" : pair.substr(start);
+        const auto equals = pair.find('=');
+        if (equals != std::string::npos && pair.substr(0, equals) == name)
+            return pair.substr(equals + 1);
+        at = end + 1;
+    }
+    return "";
+}
+
+namespace {
+
+// Signed-in requests carry the session's CSRF token; anonymous forms (sign-in, setup, reset)
+// carry a random token from a cookie of their own, checked the same way.
+void attach_identity(RequestContext& context) {
+    context.session_token = cookie_value(context.request, kSessionCookie);
+    context.actor = context.app.accounts.authenticate(context.session_token);
+    if (context.actor) {
+        context.csrf_token = context.actor->csrf_token;
+        return;
+    }
+    context.csrf_token = cookie_value(context.request, kCsrfCookie);
+    if (context.csrf_token.size() != 43) {
+        context.csrf_token = accounts::random_token();
+        set_cookie(context, kCsrfCookie, context.csrf_token, 24 * 3600);
+    }
+}
+
+bool csrf_token_matches(const RequestContext& context) {
+    std::string sent = context.form("_csrf");
+    if (sent.empty())
+        sent = context.request.get_header_value("X-CSRF-Token");
+    return !sent.empty() && accounts::equal_in_constant_time(sent, context.csrf_token);
+}
+
+} // namespace
+
+httplib::Server::Handler guarded(App& app, Access access, std::optional<accounts::Permission> permission,
+                                 Handler handler) {
+    return [&app, access, permission, handler](const httplib::Request& request, httplib::Response& response) {
+        RequestContext context{request, response, app, std::nullopt, "", ""};
+        try {
+            attach_identity(context);
+            if (request.method == "POST" && !csrf_token_matches(context))
+                return render_error(context, 403,
+                                    "This form has expired or did not come from Trellis. Go back, reload the "
+                                    "page and try again.");
+            if (access == Access::SignedIn && !context.actor) {
+                if (request.method == "GET")
+                    return redirect(context, "/sign-in?next=" + url_encode(request.path));
+                return render_error(context, 401, "Please sign in first.");
+            }
+            if (permission && !accounts::allows(*context.actor, *permission))
+                return render_error(context, 403, "Your role does not give you access to this page.");
+            handler(context);
+        } catch (const std::exception& error) {
+            spdlog::error("{} {} failed: {}", request.method, request.path, error.what());
+            render_error(context, 500, "Something went wrong on our side. Nothing you did caused it; please try again.");
+        }
+    };
+}
+
+} // namespace trellis::http

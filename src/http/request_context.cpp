@@ -1,0 +1,32 @@
+#include "http/request_context.h"
+
+#include <charconv>
+
+namespace trellis::http {
+
+std::string RequestContext::form(const std::string& name) const {
+    if (request.has_param(name.c_str()))
+        return request.get_param_value(name.c_str());
+    if (request.has_file(name.c_str()))
+        return request.get_file_value(name.c_str()).content;
+    return "";
+}
+
+std::string RequestContext::query(const std::string& name) const {
+    return request.has_param(name.c_str()) ? request.get_param_value(name.c_str()) : "";
+}
+
+std::string RequestContext::capture(std::size_t index) const {
+    return index < request.matches.size() ? std::string(request.matches[index]) : "";
+}
+
+std::optional<long long> RequestContext::id_capture(std::size_t index) const {
+    const std::string text = capture(index);
+    long long value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value <= 0)
+        return std::nullopt;
+    return value;
+}
+
+} // namespace trellis::http

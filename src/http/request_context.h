@@ -1,0 +1,34 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <httplib.h>
+
+#include "accounts/model.h"
+#include "http/app.h"
+
+namespace trellis::http {
+
+// One request as a handler sees it: the HTTP exchange, the app, and who is asking.
+struct RequestContext {
+    const httplib::Request& request;
+    httplib::Response& response;
+    App& app;
+    std::optional<accounts::Actor> actor;
+    std::string csrf_token;
+    std::string session_token;
+
+    // The signed-in person; only called on routes that require sign-in.
+    const accounts::Actor& signed_in() const { return *actor; }
+    // A form field from a URL-encoded or multipart body ("" when absent).
+    std::string form(const std::string& name) const;
+    // A query-string parameter ("" when absent).
+    std::string query(const std::string& name) const;
+    // The n-th capture of the route's pattern.
+    std::string capture(std::size_t index) const;
+    // The n-th capture as an id; nullopt when it is not a positive whole number.
+    std::optional<long long> id_capture(std::size_t index) const;
+};
+
+} // namespace trellis::http

@@ -1,0 +1,87 @@
+#include "http/response.h"
+
+#include <cstdio>
+
+#include "accounts/permissions.h"
+
+namespace trellis::http {
+
+namespace {
+
+mstch::array navigation_for(const RequestContext& context) {
+    using accounts::Permission;
+    const accounts::Actor& actor = *context.actor;
+    struct Link {
+        std::string href;
+        std::string label;
+    };
+    std::vector<Link> links = {{"/", "Home"}};
+    if (accounts::allows(actor, Permission::ViewDirectory))
+        links.push_back({"/people", "People"});
+    if (accounts::allows(actor, Permission::ImportStaff))
+        links.push_back({"/people/import", "Import staff"});
+    links.push_back({"/people/" + std::to_string(actor.person_id), "My profile"});
+
+    mstch::array items;
+    const std::string& path = context.request.path;
+    for (const Link& link : links) {
+        const bool current = link.href == "/" ? path == "/" : path == link.href;
+        items.push_back(mstch::map{{"href", link.href}, {"label", link.label}, {"current", current}});
+    }
+    return items;
+}
+
+} // namespace
+
+void render_page(RequestContext& context, const std::string& template_name, const std::string& title,
+                 mstch::map data, int status) {
+    data["csrf"] = context.csrf_token;
+    mstch::map layout{{"title", title}, {"csrf", context.csrf_token}, {"body", context.app.views.render(template_name, data)}};
+    if (context.actor) {
+        layout["signed_in"] = true;
+        layout["person_name"] = context.actor->display_name;
+        layout["trust_name"] = context.actor->trust_name;
+        layout["role_label"] = people::label_of(context.actor->role);
+        layout["navigation"] = navigation_for(context);
+    }
+    context.response.status = status;
+    context.response.set_content(context.app.views.render("layout/page", layout), "text/html; charset=utf-8");
+}
+
+void render_error(RequestContext& context, int status, const std::string& message) {
+    const char* title = status == 404   ? "Not found"
+                        : status == 403 ? "Not allowed"
+                        : status == 400 ? "Something is not right"
+                        : status == 429 ? "Too many attempts"
+                                        : "Something went wrong";
+    render_page(context, "errors/error", title, mstch::map{{"message", message}, {"status", status}}, status);
+}
+
+void redirect(RequestContext& context, const std::string& location) {
+    context.response.status = 303;
+    context.response.set_header("Location", location);
+}
+
+void set_cookie(RequestContext& context, const std::string& name, const std::string& value, long long max_age_seconds) {
+    std::string cookie = name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+                         std::to_string(max_age_seconds);
+    if (context.app.config.secure_cookies)
+        cookie += "; Secure";
+    context.response.set_header("Set-Cookie", cookie);
+}
+
+std::string url_encode(const std::string& text) {
+    std::string encoded;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            encoded += static_cast<char>(c);
+        } else {
+            char buffer[4];
+            std::snprintf(buffer, sizeof buffer, "%%%02X", c);
+            encoded += buffer;
+        }
+    }
+    return encoded;
+}
+
+} // namespace trellis::http

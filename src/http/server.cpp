@@ -1,0 +1,76 @@
+#include "http/server.h"
+
+#include <csignal>
+#include <thread>
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include "db/migrator.h"
+#include "http/app.h"
+#include "http/middleware.h"
+#include "http/response.h"
+#include "http/router.h"
+
+namespace trellis::http {
+
+namespace {
+
+httplib::Server* running_server = nullptr;
+
+void stop_on_signal(int) {
+    if (running_server)
+        running_server->stop();
+}
+
+void configure(httplib::Server& server, App& app) {
+    const std::size_t threads = static_cast<std::size_t>(app.config.threads);
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server.set_read_timeout(15);
+    server.set_write_timeout(15);
+    server.set_keep_alive_timeout(5);
+    server.set_keep_alive_max_count(1000);
+    server.set_payload_max_length(64 * 1024 * 1024);
+    server.set_mount_point("/static", app.config.root_dir + "/static");
+    server.set_file_extension_and_mimetype_mapping("vtt", "text/vtt");
+    server.set_file_extension_and_mimetype_mapping("webm", "video/webm");
+    server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
+        spdlog::info("{} {} {} {} bytes from {}", request.method, request.path, response.status,
+                     response.body.size(), request.remote_addr);
+    });
+    server.set_error_handler([&app](const httplib::Request& request, httplib::Response& response) {
+        // Only answers that have no page of their own yet (unknown routes) get the error page.
+        if (!response.body.empty() || response.status != 404)
+            return;
+        guarded(app, Access::Public, std::nullopt, [](RequestContext& context) {
+            render_error(context, 404, "There is no page at this address.");
+        })(request, response);
+    });
+}
+
+} // namespace
+
+int serve(const Config& config) {
+    App app(config);
+    const int applied = db::migrate(app.database);
+    spdlog::info("database ready ({} migrations applied, schema version {})", applied, db::latest_migration_version());
+
+    httplib::Server server;
+    configure(server, app);
+    register_routes(server, app);
+
+    running_server = &server;
+    std::signal(SIGINT, stop_on_signal);
+    std::signal(SIGTERM, stop_on_signal);
+    if (!server.bind_to_port(config.bind_address, config.port)) {
+        spdlog::error("cannot listen on {}:{} (is another server running there?)", config.bind_address, config.port);
+        return 1;
+    }
+    spdlog::info("Trellis is serving http://{}:{}/ with {} threads", config.bind_address == "0.0.0.0" ? "localhost" : config.bind_address, config.port, config.threads);
+    server.listen_after_bind();
+    running_server = nullptr;
+    spdlog::info("stopped");
+    return 0;
+}
+
+} // namespace trellis::http

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <mstch/mstch.hpp>
+
+namespace trellis::http {
+
+// Every mustache template under templates/, loaded once at start. Names are paths without the
+// extension, e.g. "people/list"; every template is also available to the others as a partial.
+class Views {
+public:
+    // Loads the folder; throws std::runtime_error naming what is missing or unreadable.
+    explicit Views(const std::string& templates_dir);
+
+    // Renders one template with the data; {{x}} is HTML-escaped, {{{x}}} is not.
+    std::string render(const std::string& name, const mstch::node& data) const;
+
+private:
+    std::map<std::string, std::string> m_templates;
+};
+
+} // namespace trellis::http

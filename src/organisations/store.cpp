@@ -1,0 +1,67 @@
+#include "organisations/store.h"
+
+#include "db/database.h"
+
+namespace trellis::organisations::store {
+
+namespace {
+constexpr const char* kInsertTrust =
+    "INSERT INTO trusts (slug, name, created_at) VALUES (:slug, :name, :now) RETURNING id";
+constexpr const char* kFindTrustBySlug = "SELECT id, slug, name FROM trusts WHERE slug = :slug";
+constexpr const char* kFindTrust = "SELECT id, slug, name FROM trusts WHERE id = :id";
+constexpr const char* kCountTrusts = "SELECT COUNT(*) FROM trusts";
+constexpr const char* kInsertSchool = "INSERT INTO schools (trust_id, name, phase, created_at) "
+                                      "VALUES (:trust, :name, :phase, :now) RETURNING id";
+constexpr const char* kListSchools =
+    "SELECT id, name, phase FROM schools WHERE trust_id = :trust ORDER BY name";
+} // namespace
+
+long long insert_trust(soci::session& sql, const std::string& slug, const std::string& name) {
+    long long id = 0;
+    long long now = db::now_seconds();
+    sql << kInsertTrust, soci::use(slug), soci::use(name), soci::use(now), soci::into(id);
+    return id;
+}
+
+std::optional<Trust> find_trust_by_slug(soci::session& sql, const std::string& slug) {
+    Trust trust;
+    sql << kFindTrustBySlug, soci::use(slug), soci::into(trust.id), soci::into(trust.slug), soci::into(trust.name);
+    if (!sql.got_data())
+        return std::nullopt;
+    return trust;
+}
+
+std::optional<Trust> find_trust(soci::session& sql, long long trust_id) {
+    Trust trust;
+    sql << kFindTrust, soci::use(trust_id), soci::into(trust.id), soci::into(trust.slug), soci::into(trust.name);
+    if (!sql.got_data())
+        return std::nullopt;
+    return trust;
+}
+
+long long count_trusts(soci::session& sql) {
+    long long count = 0;
+    sql << kCountTrusts, soci::into(count);
+    return count;
+}
+
+long long insert_school(soci::session& sql, long long trust_id, const std::string& name, const std::string& phase) {
+    long long id = 0;
+    long long now = db::now_seconds();
+    sql << kInsertSchool, soci::use(trust_id), soci::use(name), soci::use(phase), soci::use(now), soci::into(id);
+    return id;
+}
+
+std::vector<School> list_schools(soci::session& sql, long long trust_id) {
+    std::vector<School> schools;
+    School row;
+    row.trust_id = trust_id;
+    soci::statement statement = (sql.prepare << kListSchools, soci::use(trust_id), soci::into(row.id),
+                                 soci::into(row.name), soci::into(row.phase));
+    statement.execute();
+    while (statement.fetch())
+        schools.push_back(row);
+    return schools;
+}
+
+} // namespace trellis::organisations::store

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "organisations/model.h"
+
+// The only SQL for the trusts and schools tables.
+namespace trellis::organisations::store {
+
+// Inserts a trust and returns its id.
+long long insert_trust(soci::session& sql, const std::string& slug, const std::string& name);
+// The trust with this slug, if any.
+std::optional<Trust> find_trust_by_slug(soci::session& sql, const std::string& slug);
+// The trust with this id, if any.
+std::optional<Trust> find_trust(soci::session& sql, long long trust_id);
+// How many trusts exist: zero means the service has never been set up.
+long long count_trusts(soci::session& sql);
+// Inserts a school in a trust and returns its id.
+long long insert_school(soci::session& sql, long long trust_id, const std::string& name, const std::string& phase);
+// The trust's schools, by name.
+std::vector<School> list_schools(soci::session& sql, long long trust_id);
+
+} // namespace trellis::organisations::store

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "http/request_context.h"
+
+// HTTP handlers for the people directory, a person's page, staff import and export.
+namespace trellis::people::handlers {
+
+void people_list(http::RequestContext& context);
+void person_show(http::RequestContext& context);
+void people_export(http::RequestContext& context);
+void import_new(http::RequestContext& context);
+void import_preview(http::RequestContext& context);
+void import_show(http::RequestContext& context);
+void import_commit(http::RequestContext& context);
+void import_progress(http::RequestContext& context);
+
+} // namespace trellis::people::handlers

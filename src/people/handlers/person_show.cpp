@@ -1,0 +1,29 @@
+#include "accounts/permissions.h"
+#include "http/response.h"
+#include "people/handlers/handlers.h"
+
+namespace trellis::people::handlers {
+
+void person_show(http::RequestContext& context) {
+    const accounts::Actor& actor = context.signed_in();
+    auto person_id = context.id_capture(1);
+    auto person = person_id ? context.app.people.person(actor.trust_id, *person_id) : std::nullopt;
+    // The same answer for "not in your trust" and "not yours to see": ids reveal nothing.
+    if (!person || !accounts::may_view_person(actor, *person))
+        return http::render_error(context, 404, "There is no such person, or you cannot see their page.");
+    mstch::map data{{"id", std::to_string(person->id)},
+                    {"name", person->full_name()},
+                    {"email", person->email},
+                    {"school", person->school_id ? person->school_name : "Central team"},
+                    {"group", label_of(person->staff_group)},
+                    {"job_title", person->job_title},
+                    {"phase", person->phase},
+                    {"subjects", person->subjects},
+                    {"role", label_of(person->role)},
+                    {"is_self", person->id == actor.person_id},
+                    {"can_reset", accounts::allows(actor, accounts::Permission::CreateResetLink) &&
+                                      person->id != actor.person_id}};
+    http::render_page(context, "people/show", person->full_name(), data);
+}
+
+} // namespace trellis::people::handlers

@@ -1,0 +1,105 @@
+#include <nlohmann/json.hpp>
+
+#include "http/response.h"
+#include "people/handlers/handlers.h"
+#include "people/staff_import.h"
+
+namespace trellis::people::handlers {
+
+namespace {
+
+constexpr std::size_t kMaxProblemsShown = 500;
+
+mstch::map summary_data(const ImportSummary& summary) {
+    mstch::array problems;
+    for (std::size_t i = 0; i < summary.problems.size() && i < kMaxProblemsShown; ++i) {
+        const ImportProblem& problem = summary.problems[i];
+        problems.push_back(mstch::map{{"row", std::to_string(problem.row)},
+                                      {"column", problem.column.empty() ? std::string("—") : problem.column},
+                                      {"message", problem.message}});
+    }
+    return mstch::map{{"id", std::to_string(summary.import_id)},
+                      {"filename", summary.filename},
+                      {"rows", std::to_string(summary.rows)},
+                      {"to_create", std::to_string(summary.to_create)},
+                      {"to_update", std::to_string(summary.to_update)},
+                      {"problem_count", std::to_string(summary.problems.size())},
+                      {"problems", problems},
+                      {"more_problems", summary.problems.size() > kMaxProblemsShown},
+                      {"has_problems", !summary.problems.empty()},
+                      {"committed", summary.status == "committed"}};
+}
+
+mstch::array column_names() {
+    mstch::array names;
+    for (const std::string& column : staff_file_columns())
+        names.push_back(mstch::map{{"name", column}});
+    return names;
+}
+
+} // namespace
+
+void import_new(http::RequestContext& context) {
+    http::render_page(context, "people/import_new", "Import staff", mstch::map{{"columns", column_names()}});
+}
+
+void import_preview(http::RequestContext& context) {
+    if (!context.request.has_file("file") || context.request.get_file_value("file").content.empty())
+        return http::render_page(context, "people/import_new", "Import staff",
+                                 mstch::map{{"columns", column_names()}, {"error", std::string("Choose a CSV file to upload.")}},
+                                 400);
+    const auto& file = context.request.get_file_value("file");
+    const accounts::Actor& actor = context.signed_in();
+    ImportSummary summary = context.app.people.preview_import(actor.trust_id, actor.person_id,
+                                                              file.filename.empty() ? "staff.csv" : file.filename,
+                                                              file.content);
+    http::redirect(context, "/people/imports/" + std::to_string(summary.import_id));
+}
+
+void import_show(http::RequestContext& context) {
+    const long long trust_id = context.signed_in().trust_id;
+    auto import_id = context.id_capture(1);
+    auto progress = import_id ? context.app.import_jobs.progress(trust_id, *import_id) : std::nullopt;
+    if (progress && progress->state == ImportProgress::State::Running) {
+        const long long percent = progress->total ? progress->done * 100 / progress->total : 0;
+        return http::render_page(context, "people/import_running", "Importing staff",
+                                 mstch::map{{"id", std::to_string(*import_id)},
+                                            {"done", std::to_string(progress->done)},
+                                            {"total", std::to_string(progress->total)},
+                                            {"percent", std::to_string(percent)}});
+    }
+    auto summary = import_id ? context.app.people.import_summary(trust_id, *import_id) : std::nullopt;
+    if (!summary)
+        return http::render_error(context, 404, "There is no such import.");
+    mstch::map data = summary_data(*summary);
+    if (progress && progress->state == ImportProgress::State::Failed)
+        data["error"] = progress->error;
+    http::render_page(context, "people/import_show", "Check the staff file", data);
+}
+
+void import_commit(http::RequestContext& context) {
+    const long long trust_id = context.signed_in().trust_id;
+    auto import_id = context.id_capture(1);
+    if (!import_id || !context.app.people.import_summary(trust_id, *import_id))
+        return http::render_error(context, 404, "There is no such import.");
+    context.app.import_jobs.start(trust_id, *import_id);
+    http::redirect(context, "/people/imports/" + std::to_string(*import_id));
+}
+
+void import_progress(http::RequestContext& context) {
+    const long long trust_id = context.signed_in().trust_id;
+    auto import_id = context.id_capture(1);
+    auto progress = import_id ? context.app.import_jobs.progress(trust_id, *import_id) : std::nullopt;
+    nlohmann::json body;
+    if (!progress) {
+        body = {{"state", "idle"}};
+    } else {
+        const char* state = progress->state == ImportProgress::State::Running ? "running"
+                            : progress->state == ImportProgress::State::Done  ? "done"
+                                                                               : "failed";
+        body = {{"state", state}, {"done", progress->done}, {"total", progress->total}, {"error", progress->error}};
+    }
+    context.response.set_content(body.dump(), "application/json");
+}
+
+} // namespace trellis::people::handlers

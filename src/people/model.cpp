@@ -1,0 +1,85 @@
+#include "people/model.h"
+
+namespace trellis::people {
+
+std::optional<Role> role_from_text(const std::string& text) {
+    if (text == "staff")
+        return Role::Staff;
+    if (text == "school_pd_lead")
+        return Role::SchoolPdLead;
+    if (text == "trust_pd_lead")
+        return Role::TrustPdLead;
+    if (text == "admin")
+        return Role::Admin;
+    return std::nullopt;
+}
+
+std::string text_of(Role role) {
+    switch (role) {
+    case Role::Staff:
+        return "staff";
+    case Role::SchoolPdLead:
+        return "school_pd_lead";
+    case Role::TrustPdLead:
+        return "trust_pd_lead";
+    case Role::Admin:
+        return "admin";
+    }
+    return "staff";
+}
+
+std::string label_of(Role role) {
+    switch (role) {
+    case Role::Staff:
+        return "Staff";
+    case Role::SchoolPdLead:
+        return "School PD lead";
+    case Role::TrustPdLead:
+        return "Trust PD lead";
+    case Role::Admin:
+        return "Administrator";
+    }
+    return "Staff";
+}
+
+std::optional<StaffGroup> staff_group_from_text(const std::string& text) {
+    if (text == "teacher")
+        return StaffGroup::Teacher;
+    if (text == "ect")
+        return StaffGroup::Ect;
+    if (text == "support")
+        return StaffGroup::Support;
+    if (text == "leader")
+        return StaffGroup::Leader;
+    return std::nullopt;
+}
+
+std::string text_of(StaffGroup group) {
+    switch (group) {
+    case StaffGroup::Teacher:
+        return "teacher";
+    case StaffGroup::Ect:
+        return "ect";
+    case StaffGroup::Support:
+        return "support";
+    case StaffGroup::Leader:
+        return "leader";
+    }
+    return "teacher";
+}
+
+std::string label_of(StaffGroup group) {
+    switch (group) {
+    case StaffGroup::Teacher:
+        return "Teacher";
+    case StaffGroup::Ect:
+        return "Early-career teacher";
+    case StaffGroup::Support:
+        return "Support staff";
+    case StaffGroup::Leader:
+        return "Leader";
+    }
+    return "Teacher";
+}
+
+} // namespace trellis::people

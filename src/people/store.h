@@ -1,0 +1,79 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "people/model.h"
+
+// The only SQL for the people and staff_imports tables. Every function that reads or writes a
+// trust's people takes the trust id and names it in its query.
+namespace trellis::people::store {
+
+struct Credentials {
+    long long person_id = 0;
+    long long trust_id = 0;
+    std::string password_hash;
+};
+
+// Inserts one person and returns the id.
+long long insert_person(soci::session& sql, const Person& person, const std::string& password_hash);
+// The person with this id in this trust, if any.
+std::optional<Person> find_person(soci::session& sql, long long trust_id, long long person_id);
+// The sign-in record for an email address (any trust: emails are unique across the service).
+std::optional<Credentials> find_credentials(soci::session& sql, const std::string& email);
+// The password hash of a person in a trust ("" when none is set).
+std::string password_hash_of(soci::session& sql, long long trust_id, long long person_id);
+// Replaces a person's password hash.
+void set_password_hash(soci::session& sql, long long trust_id, long long person_id, const std::string& hash);
+// One page of the trust's directory matching the query, ordered by last then first name.
+DirectoryPage search(soci::session& sql, long long trust_id, const DirectoryQuery& query);
+// Calls `visit` for every person in the trust, ordered by school then name.
+void for_each_person(soci::session& sql, long long trust_id, const std::function<void(const Person&)>& visit);
+// For each of these emails that exists anywhere, the trust it belongs to.
+std::map<std::string, long long> owners_of_emails(soci::session& sql, const std::vector<std::string>& emails);
+
+// Creates or updates people of one trust by email, reusing one prepared statement.
+class StaffWriter {
+public:
+    StaffWriter(soci::session& sql, long long trust_id);
+    // Writes one row; a person of another trust with the same email is left untouched.
+    void write(const StaffRow& row);
+
+private:
+    long long m_trust_id;
+    long long m_now;
+    StaffRow m_row;
+    std::string m_group;
+    std::string m_role = "staff";
+    std::string m_empty;
+    soci::indicator m_school_indicator = soci::i_ok;
+    soci::statement m_statement;
+};
+
+// The earliest administrator of the trust, if any.
+std::optional<long long> first_admin(soci::session& sql, long long trust_id);
+
+// Stores an uploaded import file and returns its id.
+long long insert_import(soci::session& sql, long long trust_id, long long created_by, const std::string& filename,
+                        const std::string& content, long long rows);
+struct StoredImport {
+    long long id = 0;
+    std::string filename;
+    std::string content;
+    std::string status;
+    long long rows_total = 0;
+    long long rows_created = 0;
+    long long rows_updated = 0;
+};
+// The stored import with this id in this trust, if any.
+std::optional<StoredImport> find_import(soci::session& sql, long long trust_id, long long import_id);
+// Records that an import was committed, with what it did.
+void mark_import_committed(soci::session& sql, long long trust_id, long long import_id, long long created,
+                           long long updated);
+
+} // namespace trellis::people::store

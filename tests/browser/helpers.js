@@ -1,0 +1,207 @@
+// Shared helpers for the browser tests: a throwaway Trellis server, a headless Chromium,
+// sign-in, axe-core checks and screenshots. Everything runs on loopback addresses only.
+'use strict';
+
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const assert = require('node:assert/strict');
+const { chromium } = require('playwright-core');
+const { AxeBuilder } = require('@axe-core/playwright');
+
+const TEST_DIR = __dirname;
+const REPO_ROOT = path.resolve(TEST_DIR, '..', '..');
+const TRELLIS_BINARY = path.resolve(
+  process.env.TRELLIS_BINARY || path.join(TEST_DIR, '..', '..', 'build', 'trellis'));
+const TRELLIS_ROOT = path.resolve(process.env.TRELLIS_ROOT || REPO_ROOT);
+const SCREENSHOT_DIR = path.join(TEST_DIR, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const LOOPBACK = '127.0.0.1';
+
+const DEMO_PASSWORD = 'oakfield-demo-2026';
+// role is the label Trellis shows for each account's role: teachers and support staff are both "Staff".
+const DEMO_USERS = {
+  admin: { email: 'admin@oakfield.example', first_name: 'Morgan', role: 'Administrator' },
+  pdlead: { email: 'pdlead@oakfield.example', first_name: 'Asha', role: 'Trust PD lead' },
+  schoollead: { email: 'schoollead@oakfield.example', first_name: 'Tom', role: 'School PD lead' },
+  teacher: { email: 'teacher@oakfield.example', first_name: 'Grace', role: 'Staff' },
+  support: { email: 'support@oakfield.example', first_name: 'Dan', role: 'Staff' },
+};
+
+// The tags every page is checked against, and the impacts that fail a test.
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const FAILING_IMPACTS = new Set(['serious', 'critical']);
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+// Resolves with a TCP port that was free on loopback a moment ago.
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, LOOPBACK, () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealthy(baseUrl, child, logFile, deadlineMs) {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`trellis serve exited early (${child.exitCode ?? child.signalCode}):\n${readTail(logFile)}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // Not listening yet; poll again shortly.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`trellis serve did not answer /healthz within ${deadlineMs} ms:\n${readTail(logFile)}`);
+}
+
+function readTail(file, lines = 40) {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no server log)';
+  }
+}
+
+// Starts `trellis serve` on a fresh data folder (with the demo trust unless demo is false)
+// and resolves once /healthz answers. Call stop() to end it and remove its data.
+async function startServer({ demo = true } = {}) {
+  if (!fs.existsSync(TRELLIS_BINARY)) {
+    throw new Error(`No Trellis binary at ${TRELLIS_BINARY}: build it or set TRELLIS_BINARY.`);
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-browser-'));
+  if (demo) {
+    execFileSync(TRELLIS_BINARY, ['demo', '--data-dir', dataDir], { stdio: 'pipe', timeout: 60_000 });
+  }
+  const logFile = path.join(dataDir, 'serve.log');
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const port = await freePort();
+    const log = fs.openSync(logFile, 'a');
+    const child = spawn(TRELLIS_BINARY, [
+      'serve', '--data-dir', dataDir, '--port', String(port), '--bind', LOOPBACK, '--root', TRELLIS_ROOT,
+    ], { stdio: ['ignore', log, log] });
+    fs.closeSync(log);
+    const baseUrl = `http://${LOOPBACK}:${port}`;
+    try {
+      await waitForHealthy(baseUrl, child, logFile, 15_000);
+    } catch (error) {
+      // Most likely another process took the port between probing and binding: try another.
+      lastError = error;
+      await killChild(child);
+      continue;
+    }
+    const stop = async () => {
+      await killChild(child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    };
+    // Never leave a server behind, even when the test process ends abruptly.
+    process.once('exit', () => { if (child.exitCode === null) child.kill('SIGKILL'); });
+    return { baseUrl, dataDir, logFile, stop };
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  throw lastError;
+}
+
+function killChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 3000);
+    child.once('exit', () => { clearTimeout(force); resolve(); });
+    child.kill('SIGTERM');
+  });
+}
+
+// Launches Debian's Chromium headless; never downloads a browser.
+function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+}
+
+// A new context (cookie jar) and page pointed at the server, with short, explicit timeouts.
+async function newPage(browser, server, options = {}) {
+  const context = await browser.newContext({ baseURL: server.baseUrl, ...options });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+// Signs in through the form and waits for the home page.
+async function signIn(page, email, password = DEMO_PASSWORD) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/'),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+  await page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor();
+}
+
+function describeViolations(violations) {
+  return violations.map((violation) => {
+    const targets = violation.nodes.map((node) => `      ${node.target.join(' ')}\n        ${node.failureSummary?.split('\n').join('\n        ') ?? ''}`).join('\n');
+    return `  [${violation.impact}] ${violation.id}: ${violation.help}\n    ${violation.helpUrl}\n${targets}`;
+  }).join('\n');
+}
+
+// Saves a full-page screenshot as screenshots/NAME.png and fails on any serious or critical
+// WCAG 2.1 A/AA violation that axe-core finds on the page as it is now.
+async function checkPage(page, name) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const failing = results.violations.filter((violation) => FAILING_IMPACTS.has(violation.impact));
+  const minor = results.violations.filter((violation) => !FAILING_IMPACTS.has(violation.impact));
+  if (minor.length > 0) {
+    console.log(`axe: minor/moderate findings on ${name} (${page.url()}):\n${describeViolations(minor)}`);
+  }
+  assert.equal(failing.length, 0,
+    `axe found serious or critical violations on ${name} (${page.url()}):\n${describeViolations(failing)}`);
+  return results;
+}
+
+// Writes text to a new temporary file and returns its path.
+function writeTempFile(name, text) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-upload-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+// True when the page is wider than the viewport, i.e. the reader must scroll sideways.
+function hasHorizontalScroll(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+module.exports = {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  SCREENSHOT_DIR,
+  startServer,
+  launchBrowser,
+  newPage,
+  signIn,
+  checkPage,
+  writeTempFile,
+  hasHorizontalScroll,
+};

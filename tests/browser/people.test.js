@@ -1,0 +1,140 @@
+// The people directory: filters, a person's page, and the layout at phone width.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const {
+  DEMO_USERS, startServer, launchBrowser, newPage, signIn, checkPage, hasHorizontalScroll,
+} = require('./helpers');
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// The number in "N people found."
+async function peopleFound(page) {
+  const text = await page.getByRole('status').filter({ hasText: 'people found' }).innerText();
+  const match = text.match(/(\d+) people found/);
+  assert.ok(match, `a count of people in "${text}"`);
+  return Number(match[1]);
+}
+
+// The text of one column (0-based) in every row of the directory table.
+function column(page, index) {
+  return page.locator('main table tbody tr').evaluateAll(
+    (rows, i) => rows.map((row) => row.cells[i].textContent.trim()), index);
+}
+
+async function submitFilters(page) {
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/people' && url.search !== ''),
+    page.getByRole('button', { name: 'Search' }).click(),
+  ]);
+}
+
+test('directory_filters_by_school_and_staff_group', async () => {
+  const { context, page } = await newPage(browser, server);
+  await signIn(page, DEMO_USERS.pdlead.email);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/people'),
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click(),
+  ]);
+  await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+  const everyone = await peopleFound(page);
+  assert.ok(everyone > 100, `the demo trust has many people (${everyone})`);
+  await checkPage(page, 'people-list');
+
+  await page.getByLabel('School').selectOption({ label: 'Meadowbank Primary School' });
+  await submitFilters(page);
+  const inSchool = await peopleFound(page);
+  assert.ok(inSchool > 0 && inSchool < everyone, `one school has fewer people (${inSchool} of ${everyone})`);
+  assert.deepEqual([...new Set(await column(page, 1))], ['Meadowbank Primary School']);
+  assert.equal(await page.getByLabel('School').inputValue() !== '', true, 'the chosen school stays selected');
+
+  await page.getByLabel('Staff group').selectOption({ label: 'Support staff' });
+  await submitFilters(page);
+  const supportInSchool = await peopleFound(page);
+  assert.ok(supportInSchool > 0 && supportInSchool < inSchool,
+    `support staff are some of the school (${supportInSchool} of ${inSchool})`);
+  assert.deepEqual([...new Set(await column(page, 1))], ['Meadowbank Primary School']);
+  assert.deepEqual([...new Set(await column(page, 2))], ['Support staff']);
+  await checkPage(page, 'people-list-filtered');
+
+  // The staff group filter alone, across every school.
+  await page.getByLabel('School').selectOption({ label: 'All schools' });
+  await page.getByLabel('Staff group').selectOption({ label: 'Early-career teacher' });
+  await submitFilters(page);
+  const ects = await peopleFound(page);
+  assert.ok(ects > 0 && ects < everyone);
+  assert.deepEqual([...new Set(await column(page, 2))], ['Early-career teacher']);
+  assert.ok(new Set(await column(page, 1)).size > 1, 'early-career teachers from more than one school');
+  await context.close();
+});
+
+test('directory_search_finds_a_person_by_name_and_opens_their_page', async () => {
+  const { context, page } = await newPage(browser, server);
+  await signIn(page, DEMO_USERS.admin.email);
+  await page.goto('/people');
+  await page.getByLabel('Name or email').fill('Okafor');
+  await submitFilters(page);
+  const names = await column(page, 0);
+  assert.ok(names.includes('Okafor, Grace'), `Grace Okafor is found: ${names}`);
+  await Promise.all([
+    page.waitForURL(/\/people\/\d+$/),
+    page.getByRole('link', { name: 'Okafor, Grace' }).first().click(),
+  ]);
+  await page.getByRole('heading', { level: 1, name: 'Grace Okafor' }).waitFor();
+  await page.getByText(DEMO_USERS.teacher.email).waitFor();
+  await checkPage(page, 'person');
+  await context.close();
+});
+
+test('school_lead_sees_only_their_own_school', async () => {
+  const { context, page } = await newPage(browser, server);
+  await signIn(page, DEMO_USERS.schoollead.email);
+  await page.goto('/people');
+  const schools = new Set(await column(page, 1));
+  assert.equal(schools.size, 1, `one school only: ${[...schools]}`);
+  await checkPage(page, 'people-list-school-lead');
+  await context.close();
+});
+
+test('pagination_moves_between_pages', async () => {
+  const { context, page } = await newPage(browser, server);
+  await signIn(page, DEMO_USERS.pdlead.email);
+  await page.goto('/people');
+  const firstPage = await column(page, 4);
+  const pages = page.getByRole('navigation', { name: 'Pages' });
+  await Promise.all([
+    page.waitForURL(/page=2/),
+    pages.getByRole('link', { name: 'Next page' }).click(),
+  ]);
+  await pages.getByText(/Page 2 of \d+/).waitFor();
+  const secondPage = await column(page, 4);
+  assert.ok(secondPage.length > 0);
+  assert.ok(!secondPage.some((email) => firstPage.includes(email)), 'page 2 shows different people');
+  await context.close();
+});
+
+test('layout_has_no_horizontal_scroll_at_phone_width', async () => {
+  const { context, page } = await newPage(browser, server, { viewport: { width: 375, height: 740 } });
+  await signIn(page, DEMO_USERS.admin.email);
+  for (const [name, url] of [['home', '/'], ['people-list', '/people'], ['person', '/people/4'],
+    ['import-form', '/people/import']]) {
+    await page.goto(url);
+    await page.locator('h1').waitFor();
+    assert.equal(await hasHorizontalScroll(page), false,
+      `${url} fits 375px: scrollWidth ${await page.evaluate(() => document.documentElement.scrollWidth)}`);
+    await checkPage(page, `phone-${name}`);
+  }
+  await context.close();
+});

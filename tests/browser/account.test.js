@@ -135,10 +135,19 @@ test('unknown_address_shows_an_accessible_404_page', async () => {
   await page.getByRole('link', { name: 'Go to your home page' }).waitFor();
   await checkPage(page, 'error-404');
   await context.close();
+});
 
+test('sign_in_returns_to_the_page_asked_for', async () => {
+  // Signed out, a page asks for sign-in first and then returns to where the person was going.
   const anonymous = await newPage(browser, server);
-  const missing = await anonymous.page.goto('/people/999999');
-  assert.ok([302, 303, 200, 401, 403, 404].includes(missing.status()));
-  await checkPage(anonymous.page, 'error-anonymous');
+  await anonymous.page.goto('/people/4');
+  assert.equal(new URL(anonymous.page.url()).pathname, '/sign-in', 'signed-out visitors are asked to sign in');
+  await anonymous.page.getByLabel('Email address').fill(DEMO_USERS.admin.email);
+  await anonymous.page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await Promise.all([
+    anonymous.page.waitForURL((url) => url.pathname !== '/sign-in'),
+    anonymous.page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
+  assert.equal(new URL(anonymous.page.url()).pathname, '/people/4', 'back to the page asked for');
   await anonymous.context.close();
 });

@@ -164,11 +164,16 @@ function describeViolations(violations) {
   }).join('\n');
 }
 
-// Saves a full-page screenshot as screenshots/NAME.png and fails on any serious or critical
-// WCAG 2.1 A/AA violation that axe-core finds on the page as it is now.
-async function checkPage(page, name) {
+// Saves a full-page screenshot as screenshots/NAME.png.
+async function screenshot(page, name) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+// Saves a screenshot (see above) and fails on any serious or critical WCAG 2.1 A/AA
+// violation that axe-core finds on the page as it is now.
+async function checkPage(page, name) {
+  await screenshot(page, name);
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const failing = results.violations.filter((violation) => FAILING_IMPACTS.has(violation.impact));
   const minor = results.violations.filter((violation) => !FAILING_IMPACTS.has(violation.impact));
@@ -202,6 +207,7 @@ module.exports = {
   newPage,
   signIn,
   checkPage,
+  screenshot,
   writeTempFile,
   hasHorizontalScroll,
 };

@@ -30,10 +30,11 @@ public:
         fill_sequentially(m_model, m_pinned, m_best);
         m_best_cost = m_model.objective(m_best);
         report("first allocation", 0);
-        improve(m_best, m_best_cost);
-        report("local search", 0);
+        // With one slot the first flow is already optimal.
         if (m_instance.slots.size() == 1)
             return finish(m_best_cost, "min-cost flow (exact for one slot)");
+        improve(m_best, m_best_cost);
+        report("local search", 0);
         Cost bound = run_lagrangian();
         if (bound >= m_best_cost)
             return finish(bound, "min-cost flows with Lagrangian bound");

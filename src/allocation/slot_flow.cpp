@@ -1,5 +1,5 @@
 // LEMON comes first: its headers clash with a MAX macro that some system headers define.
-#include <lemon/network_simplex.h>
+#include <lemon/cost_scaling.h>
 #include <lemon/smart_graph.h>
 
 #include "allocation/slot_flow.h"
@@ -11,7 +11,7 @@ namespace trellis::allocation {
 namespace {
 
 using Graph = lemon::SmartDigraph;
-using Solver = lemon::NetworkSimplex<Graph, int, Cost>;
+using Solver = lemon::CostScaling<Graph, int, Cost>;
 
 struct PlacementArc {
     int person;

@@ -22,6 +22,51 @@ void open_sqlite(soci::session& session, const std::string& path) {
     session << "PRAGMA busy_timeout=10000";
 }
 
+// SOCI reads its PostgreSQL connect string as keyword=value pairs and mangles URLs, so the URL
+// form users write is turned into that form here.
+std::string postgresql_keywords(const std::string& url) {
+    std::string rest = url.substr(url.find("://") + 3);
+    std::string keywords;
+    auto add = [&](const std::string& key, const std::string& value) {
+        if (!value.empty())
+            keywords += (keywords.empty() ? "" : " ") + key + "='" + value + "'";
+    };
+    std::string options;
+    if (auto question = rest.find('?'); question != std::string::npos) {
+        options = rest.substr(question + 1);
+        rest = rest.substr(0, question);
+    }
+    std::string database;
+    if (auto slash = rest.find('/'); slash != std::string::npos) {
+        database = rest.substr(slash + 1);
+        rest = rest.substr(0, slash);
+    }
+    if (auto at = rest.rfind('@'); at != std::string::npos) {
+        const std::string credentials = rest.substr(0, at);
+        rest = rest.substr(at + 1);
+        const auto colon = credentials.find(':');
+        add("user", credentials.substr(0, colon));
+        if (colon != std::string::npos)
+            add("password", credentials.substr(colon + 1));
+    }
+    const auto colon = rest.rfind(':');
+    add("host", rest.substr(0, colon));
+    if (colon != std::string::npos)
+        add("port", rest.substr(colon + 1));
+    add("dbname", database);
+    for (std::size_t at = 0; at < options.size();) {
+        auto end = options.find('&', at);
+        if (end == std::string::npos)
+            end = options.size();
+        const std::string pair = options.substr(at, end - at);
+        const auto equals = pair.find('=');
+        if (equals != std::string::npos)
+            add(pair.substr(0, equals), pair.substr(equals + 1));
+        at = end + 1;
+    }
+    return keywords;
+}
+
 } // namespace
 
 Engine engine_of_url(const std::string& url) {
@@ -41,7 +86,7 @@ Database::Database(const std::string& url, std::size_t pool_size)
             if (m_engine == Engine::Sqlite)
                 open_sqlite(session, url.substr(std::string(kSqlitePrefix).size()));
             else
-                session.open(soci::postgresql, url);
+                session.open(soci::postgresql, postgresql_keywords(url));
         } catch (const std::exception& error) {
             throw std::runtime_error("cannot open database " + url + ": " + error.what());
         }

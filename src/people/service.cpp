@@ -88,6 +88,11 @@ ImportSummary PeopleService::preview_import(long long trust_id, long long create
     return summary;
 }
 
+bool PeopleService::import_exists(long long trust_id, long long import_id) {
+    auto session = m_database.lease();
+    return store::import_status(*session, trust_id, import_id).has_value();
+}
+
 std::optional<ImportSummary> PeopleService::import_summary(long long trust_id, long long import_id) {
     std::optional<store::StoredImport> stored;
     {

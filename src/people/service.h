@@ -55,6 +55,8 @@ public:
     // Checks an uploaded staff file and keeps it for commit; nothing is written to people.
     ImportSummary preview_import(long long trust_id, long long created_by, const std::string& filename,
                                  const std::string& content);
+    // True when the import exists in this trust.
+    bool import_exists(long long trust_id, long long import_id);
     // What the stored import would do now (or did, once committed); nullopt if not in this trust.
     std::optional<ImportSummary> import_summary(long long trust_id, long long import_id);
     // Writes every row of a stored import in one transaction, or nothing: throws ImportRejected

@@ -33,6 +33,7 @@ constexpr const char* kInsertImport =
     "VALUES (:trust, :by, :now, :filename, :content, 'previewed', :rows) RETURNING id";
 constexpr const char* kFindImport = "SELECT id, filename, content, status, rows_total, rows_created, rows_updated "
                                     "FROM staff_imports WHERE trust_id = :trust AND id = :id";
+constexpr const char* kImportStatus = "SELECT status FROM staff_imports WHERE trust_id = :trust AND id = :id";
 constexpr const char* kMarkImportCommitted =
     "UPDATE staff_imports SET status = 'committed', rows_created = :created, rows_updated = :updated "
     "WHERE trust_id = :trust AND id = :id";
@@ -255,6 +256,14 @@ std::optional<StoredImport> find_import(soci::session& sql, long long trust_id, 
     if (!sql.got_data())
         return std::nullopt;
     return stored;
+}
+
+std::optional<std::string> import_status(soci::session& sql, long long trust_id, long long import_id) {
+    std::string status;
+    sql << kImportStatus, soci::use(trust_id), soci::use(import_id), soci::into(status);
+    if (!sql.got_data())
+        return std::nullopt;
+    return status;
 }
 
 void mark_import_committed(soci::session& sql, long long trust_id, long long import_id, long long created,

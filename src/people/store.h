@@ -72,6 +72,8 @@ struct StoredImport {
 };
 // The stored import with this id in this trust, if any.
 std::optional<StoredImport> find_import(soci::session& sql, long long trust_id, long long import_id);
+// The status of the import with this id in this trust, if there is one.
+std::optional<std::string> import_status(soci::session& sql, long long trust_id, long long import_id);
 // Records that an import was committed, with what it did.
 void mark_import_committed(soci::session& sql, long long trust_id, long long import_id, long long created,
                            long long updated);

@@ -80,7 +80,7 @@ void import_show(http::RequestContext& context) {
 void import_commit(http::RequestContext& context) {
     const long long trust_id = context.signed_in().trust_id;
     auto import_id = context.id_capture(1);
-    if (!import_id || !context.app.people.import_summary(trust_id, *import_id))
+    if (!import_id || !context.app.people.import_exists(trust_id, *import_id))
         return http::render_error(context, 404, "There is no such import.");
     context.app.import_jobs.start(trust_id, *import_id);
     http::redirect(context, "/people/imports/" + std::to_string(*import_id));
@@ -89,7 +89,9 @@ void import_commit(http::RequestContext& context) {
 void import_progress(http::RequestContext& context) {
     const long long trust_id = context.signed_in().trust_id;
     auto import_id = context.id_capture(1);
-    auto progress = import_id ? context.app.import_jobs.progress(trust_id, *import_id) : std::nullopt;
+    if (!import_id || !context.app.people.import_exists(trust_id, *import_id))
+        return http::render_error(context, 404, "There is no such import.");
+    auto progress = context.app.import_jobs.progress(trust_id, *import_id);
     nlohmann::json body;
     if (!progress) {
         body = {{"state", "idle"}};

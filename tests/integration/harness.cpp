@@ -1,0 +1,251 @@
+#include "harness.h"
+
+#include <arpa/inet.h>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <netinet/in.h>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+#include <spawn.h>
+
+extern char** environ;
+
+namespace trellis::testing {
+
+namespace {
+
+std::string environment_value(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? value : "";
+}
+
+int free_port() {
+    int socket_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(socket_fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    socklen_t length = sizeof address;
+    ::getsockname(socket_fd, reinterpret_cast<sockaddr*>(&address), &length);
+    ::close(socket_fd);
+    return ntohs(address.sin_port);
+}
+
+int spawn(const std::vector<std::string>& arguments, const std::map<std::string, std::string>& environment,
+          const std::string& output_path) {
+    std::vector<std::string> entries;
+    for (char** variable = environ; *variable; ++variable)
+        entries.emplace_back(*variable);
+    for (const auto& [name, value] : environment)
+        entries.push_back(name + "=" + value);
+    std::vector<char*> env_pointers;
+    for (auto& entry : entries)
+        env_pointers.push_back(entry.data());
+    env_pointers.push_back(nullptr);
+    std::vector<std::string> argument_copy = arguments;
+    std::vector<char*> argv;
+    for (auto& argument : argument_copy)
+        argv.push_back(argument.data());
+    argv.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, output_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    pid_t pid = 0;
+    if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), env_pointers.data()) != 0)
+        throw std::runtime_error("cannot start " + arguments[0]);
+    posix_spawn_file_actions_destroy(&actions);
+    return pid;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream file(path);
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+std::string temporary_directory() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "trellis-test-XXXXXX").string();
+    if (!mkdtemp(pattern.data()))
+        throw std::runtime_error("cannot make a temporary directory");
+    return pattern;
+}
+
+} // namespace
+
+bool on_postgresql() { return environment_value("TRELLIS_TEST_ENGINE") == "postgresql"; }
+
+TestDatabase::TestDatabase() : m_directory(temporary_directory()) {
+    if (!on_postgresql()) {
+        m_url = "sqlite:" + m_directory + "/trellis.db";
+        return;
+    }
+    const std::string server = environment_value("TRELLIS_TEST_POSTGRES");
+    if (server.empty())
+        throw std::runtime_error("TRELLIS_TEST_POSTGRES is not set; run the tests through `make test`");
+    m_name = "trellis_test_" + std::to_string(::getpid()) + "_" + std::to_string(std::rand() % 1000000);
+    {
+        db::Database admin(server, 1);
+        auto session = admin.lease();
+        *session << "CREATE DATABASE " + m_name;
+    }
+    m_url = server.substr(0, server.rfind('/') + 1) + m_name;
+}
+
+TestDatabase::~TestDatabase() {
+    m_database.reset();
+    if (!m_name.empty()) {
+        try {
+            db::Database admin(environment_value("TRELLIS_TEST_POSTGRES"), 1);
+            auto session = admin.lease();
+            *session << "DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)";
+        } catch (...) {
+            // A database left behind on a throwaway server is harmless.
+        }
+    }
+    std::filesystem::remove_all(m_directory);
+}
+
+db::Database& TestDatabase::open() {
+    if (!m_database)
+        m_database = std::make_unique<db::Database>(m_url, 1);
+    return *m_database;
+}
+
+int run_cli(const TestDatabase& database, const std::vector<std::string>& arguments, std::string* output,
+            const std::map<std::string, std::string>& environment) {
+    std::vector<std::string> command = {TRELLIS_BINARY};
+    command.insert(command.end(), arguments.begin(), arguments.end());
+    command.push_back("--database=" + database.url());
+    command.push_back("--root=" TRELLIS_SOURCE_DIR);
+    const std::string log = temporary_directory() + "/cli.log";
+    int pid = spawn(command, environment, log);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (output)
+        *output = read_file(log);
+    std::filesystem::remove_all(std::filesystem::path(log).parent_path());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TestServer::TestServer(const TestDatabase& database, std::map<std::string, std::string> environment)
+    : m_database(database), m_environment(std::move(environment)), m_port(free_port()) {
+    start();
+}
+
+TestServer::~TestServer() { stop(); }
+
+void TestServer::start() {
+    auto environment = m_environment;
+    environment["TRELLIS_THREADS"] = environment.count("TRELLIS_THREADS") ? environment["TRELLIS_THREADS"] : "4";
+    m_pid = spawn({TRELLIS_BINARY, "serve", "--port=" + std::to_string(m_port), "--database=" + m_database.url(),
+                   "--root=" TRELLIS_SOURCE_DIR},
+                  environment, "/dev/null");
+    httplib::Client client("127.0.0.1", m_port);
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        if (auto result = client.Get("/healthz"); result && result->status == 200)
+            return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    throw std::runtime_error("trellis serve did not answer /healthz");
+}
+
+void TestServer::stop() {
+    if (!m_pid)
+        return;
+    ::kill(m_pid, SIGTERM);
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+    m_pid = 0;
+}
+
+void TestServer::kill_hard() {
+    ::kill(m_pid, SIGKILL);
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+    m_pid = 0;
+}
+
+void TestServer::restart() {
+    stop();
+    start();
+}
+
+Browser::Browser(const TestServer& server) : m_client("127.0.0.1", server.port()) {
+    m_client.set_read_timeout(60);
+}
+
+httplib::Headers Browser::headers() const {
+    std::string cookie;
+    for (const auto& [name, value] : m_cookies)
+        cookie += (cookie.empty() ? "" : "; ") + name + "=" + value;
+    return cookie.empty() ? httplib::Headers{} : httplib::Headers{{"Cookie", cookie}};
+}
+
+void Browser::remember(const httplib::Result& result) {
+    if (!result)
+        return;
+    for (auto [it, end] = result->headers.equal_range("Set-Cookie"); it != end; ++it) {
+        const std::string& header = it->second;
+        const auto equals = header.find('=');
+        const auto semicolon = header.find(';');
+        const std::string name = header.substr(0, equals);
+        const std::string value = header.substr(equals + 1, semicolon - equals - 1);
+        if (value.empty() || header.find("Max-Age=0") != std::string::npos)
+            m_cookies.erase(name);
+        else
+            m_cookies[name] = value;
+    }
+    const std::string token = input_value(result->body, "_csrf");
+    if (!token.empty())
+        m_csrf = token;
+}
+
+httplib::Result Browser::get(const std::string& path) {
+    auto result = m_client.Get(path.c_str(), headers());
+    remember(result);
+    return result;
+}
+
+httplib::Result Browser::post(const std::string& path, httplib::Params form, bool with_csrf) {
+    if (with_csrf)
+        form.emplace("_csrf", m_csrf);
+    auto result = m_client.Post(path.c_str(), headers(), form);
+    remember(result);
+    return result;
+}
+
+httplib::Result Browser::upload(const std::string& path, const std::string& filename, const std::string& content) {
+    httplib::MultipartFormDataItems items = {{"_csrf", m_csrf, "", ""}, {"file", content, filename, "text/csv"}};
+    auto result = m_client.Post(path.c_str(), headers(), items);
+    remember(result);
+    return result;
+}
+
+httplib::Result Browser::sign_in(const std::string& email, const std::string& password) {
+    get("/sign-in");
+    return post("/sign-in", {{"email", email}, {"password", password}});
+}
+
+std::string input_value(const std::string& html, const std::string& name) {
+    const std::regex pattern("name=\"" + name + "\"[^>]*value=\"([^\"]*)\"");
+    std::smatch match;
+    return std::regex_search(html, match, pattern) ? match[1].str() : "";
+}
+
+long long trailing_id(const std::string& location) {
+    const auto slash = location.find_last_of('/');
+    return std::atoll(location.c_str() + slash + 1);
+}
+
+} // namespace trellis::testing

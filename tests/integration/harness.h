@@ -1,0 +1,97 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+
+#include "db/database.h"
+
+namespace trellis::testing {
+
+// The database engine this test process runs against (TRELLIS_TEST_ENGINE: sqlite or postgresql).
+bool on_postgresql();
+
+// A fresh database of its own for one test: a temporary SQLite file, or a new database on the
+// throwaway PostgreSQL server named by TRELLIS_TEST_POSTGRES. Dropped at the end.
+class TestDatabase {
+public:
+    TestDatabase();
+    ~TestDatabase();
+    const std::string& url() const { return m_url; }
+    // A direct connection, for arranging state the HTTP interface cannot (an expired session).
+    db::Database& open();
+
+private:
+    std::string m_url;
+    std::string m_directory;
+    std::string m_name;
+    std::unique_ptr<db::Database> m_database;
+};
+
+// Runs `trellis ARGS...` against the database and returns the exit code; output goes to `output`.
+int run_cli(const TestDatabase& database, const std::vector<std::string>& arguments, std::string* output = nullptr,
+            const std::map<std::string, std::string>& environment = {});
+
+// A `trellis serve` child process on a free loopback port.
+class TestServer {
+public:
+    explicit TestServer(const TestDatabase& database, std::map<std::string, std::string> environment = {});
+    ~TestServer();
+    int port() const { return m_port; }
+    // Ends the server with SIGKILL, as a crash would.
+    void kill_hard();
+    // Starts it again on the same port and database.
+    void restart();
+
+private:
+    void start();
+    void stop();
+
+    const TestDatabase& m_database;
+    std::map<std::string, std::string> m_environment;
+    int m_port = 0;
+    int m_pid = 0;
+};
+
+// An HTTP client that keeps cookies and the page's CSRF token, like a browser would.
+class Browser {
+public:
+    explicit Browser(const TestServer& server);
+
+    httplib::Result get(const std::string& path);
+    // Posts a URL-encoded form; adds the CSRF token from the last page unless `with_csrf` is false.
+    httplib::Result post(const std::string& path, httplib::Params form, bool with_csrf = true);
+    // Posts a file as multipart/form-data field `file`, with the CSRF token.
+    httplib::Result upload(const std::string& path, const std::string& filename, const std::string& content);
+    // Signs in and returns the response to the sign-in form.
+    httplib::Result sign_in(const std::string& email, const std::string& password);
+    // The CSRF token from the most recent HTML page.
+    const std::string& csrf() const { return m_csrf; }
+    const std::map<std::string, std::string>& cookies() const { return m_cookies; }
+    void set_cookie(const std::string& name, const std::string& value) { m_cookies[name] = value; }
+
+private:
+    httplib::Headers headers() const;
+    void remember(const httplib::Result& result);
+
+    httplib::Client m_client;
+    std::map<std::string, std::string> m_cookies;
+    std::string m_csrf;
+};
+
+// The demo trust's logins.
+inline const std::string kDemoPassword = "oakfield-demo-2026";
+inline const std::string kDemoAdmin = "admin@oakfield.example";
+inline const std::string kDemoTrustLead = "pdlead@oakfield.example";
+inline const std::string kDemoSchoolLead = "schoollead@oakfield.example";
+inline const std::string kDemoTeacher = "teacher@oakfield.example";
+
+// The value of `<input ... name="NAME" value="...">` in an HTML page, or "".
+std::string input_value(const std::string& html, const std::string& name);
+// The number at the end of a Location header such as /people/imports/12.
+long long trailing_id(const std::string& location);
+
+} // namespace trellis::testing

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "accounts/secrets.h"
+#include "app/allocate_command.h"
 #include "app/commands.h"
 #include "app/config.h"
 #include "http/server.h"
@@ -63,6 +64,14 @@ int main(int argc, char** argv) {
     add_trust->add_option("--admin-first-name", admin_first)->required();
     add_trust->add_option("--admin-last-name", admin_last)->required();
 
+    std::string allocation_input, allocation_output;
+    double time_limit = 0;
+    auto* allocate = cli.add_subcommand("allocate", "allocate people to workshop sessions (JSON in, JSON out)");
+    allocate->add_option("--input", allocation_input, "the instance file")->required();
+    allocate->add_option("--output", allocation_output, "where to write the result")->required();
+    auto* time_limit_option =
+        allocate->add_option("--time-limit", time_limit, "seconds; returns the best allocation found with its bound");
+
     auto* version = cli.add_subcommand("version", "print the version");
 
     CLI11_PARSE(cli, argc, argv);
@@ -71,6 +80,10 @@ int main(int argc, char** argv) {
         std::cout << "trellis " << TRELLIS_VERSION << "\n";
         return 0;
     }
+    // Allocation reads and writes files only: it needs no database or templates.
+    if (*allocate)
+        return run_allocate_command(allocation_input, allocation_output,
+                                    time_limit_option->count() ? std::optional<double>(time_limit) : std::nullopt);
     try {
         trellis::finalise_config(config);
         spdlog::set_level(spdlog::level::from_str(config.log_level));

@@ -63,8 +63,8 @@ private:
 
     // Alternates exact slot re-optimisation and single-person moves until neither gains.
     void improve(Allocation& allocation, Cost& cost) {
-        for (int round = 0; round < 20 && !out_of_time(); ++round) {
-            improve_by_slots(m_model, m_pinned, allocation, 10);
+        for (int round = 0; round < 5 && !out_of_time(); ++round) {
+            improve_by_slots(m_model, m_pinned, allocation, 3);
             bool moved = improve_by_people(m_model, m_pinned, allocation);
             Cost next = m_model.objective(allocation);
             bool gained = next < cost;
@@ -79,8 +79,11 @@ private:
     Cost run_lagrangian() {
         LagrangianBound relaxation(m_model);
         const std::int64_t size = static_cast<std::int64_t>(m_instance.people.size()) * m_instance.slots.size();
-        const int iterations = size <= 10'000 ? 300 : size <= 100'000 ? 60 : 12;
-        const int repair_every = size <= 10'000 ? 5 : size <= 100'000 ? 6 : 4;
+        // Iteration counts, not clocks, bound the work so that results are reproducible. Small
+        // instances go on to the exact program, so they need only a few steps here.
+        const bool exact_next = exact_program_size(m_model) <= m_options.exact_program_limit;
+        const int iterations = exact_next ? 8 : size <= 10'000 ? 60 : size <= 100'000 ? 25 : 8;
+        const int repair_every = exact_next ? 4 : size <= 10'000 ? 10 : size <= 100'000 ? 8 : 4;
         Cost bound = 0;
         double scale = 1.0;
         int since_gain = 0;

@@ -1,4 +1,5 @@
 // LEMON comes first: its headers clash with a MAX macro that some system headers define.
+#include <lemon/cost_scaling.h>
 #include <lemon/network_simplex.h>
 #include <lemon/smart_graph.h>
 
@@ -12,7 +13,9 @@ namespace trellis::allocation {
 namespace {
 
 using Digraph = lemon::SmartDigraph;
-using Solver = lemon::NetworkSimplex<Digraph, int, Cost>;
+
+// Above this many arcs cost scaling beats the network simplex on these assignment-like graphs.
+constexpr int kCostScalingArcs = 200'000;
 
 // Costs are multiplied by this so that fractional multipliers can be rounded to integers
 // without losing much of the bound.
@@ -38,8 +41,6 @@ public:
         build();
         m_multiplier.assign(m_instance.people.size() * m_slots, 0.0);
         m_subgradient.assign(m_multiplier.size(), 0.0);
-        m_solver = std::make_unique<Solver>(m_graph);
-        m_solver->lowerMap(m_lower).upperMap(m_upper).supplyMap(m_supply);
     }
 
     BoundStep evaluate() {
@@ -53,22 +54,23 @@ public:
         }
         for (std::size_t index = 0; index < m_multiplier.size(); ++index)
             offset += std::llround(m_multiplier[index]);
-        m_solver->costMap(m_cost);
         BoundStep result;
         result.hint.session_of.assign(m_instance.people.size(), std::vector<int>(m_slots, kNone));
-        if (m_solver->run() != Solver::OPTIMAL)
+        Digraph::ArcMap<int> flow(m_graph, 0);
+        Cost total = 0;
+        if (!run_min_cost_flow(flow, total))
             return result;
-        Cost total = m_solver->totalCost<Cost>() - offset;
+        total -= offset;
         // Ceiling division: the bound is a rational number and every allocation costs an integer.
         result.lower_bound = total >= 0 ? (total + kScale - 1) / kScale : -((-total) / kScale);
         std::vector<int> count(m_multiplier.size(), 0);
         std::vector<Cost> hint_cost(m_multiplier.size(), 0);
         for (Digraph::ArcIt arc(m_graph); arc != lemon::INVALID; ++arc) {
             const ArcTag& tag = m_tags[m_graph.id(arc)];
-            if (tag.kind == ArcKind::Plain || m_solver->flow(arc) == 0)
+            if (tag.kind == ArcKind::Plain || flow[arc] == 0)
                 continue;
             std::size_t index = static_cast<std::size_t>(tag.person) * m_slots + tag.slot;
-            count[index] += m_solver->flow(arc);
+            count[index] += flow[arc];
             if (tag.kind != ArcKind::Placement)
                 continue;
             int& chosen = result.hint.session_of[tag.person][tag.slot];
@@ -101,6 +103,26 @@ public:
     }
 
 private:
+    // Solves the relaxation exactly at the current costs; false if compulsory places cannot fit.
+    bool run_min_cost_flow(Digraph::ArcMap<int>& flow, Cost& total) {
+        if (m_graph.arcNum() >= kCostScalingArcs) {
+            lemon::CostScaling<Digraph, int, Cost> solver(m_graph);
+            solver.lowerMap(m_lower).upperMap(m_upper).costMap(m_cost).supplyMap(m_supply);
+            if (solver.run() != decltype(solver)::OPTIMAL)
+                return false;
+            solver.flowMap(flow);
+            total = solver.template totalCost<Cost>();
+            return true;
+        }
+        lemon::NetworkSimplex<Digraph, int, Cost> solver(m_graph);
+        solver.lowerMap(m_lower).upperMap(m_upper).costMap(m_cost).supplyMap(m_supply);
+        if (solver.run() != decltype(solver)::OPTIMAL)
+            return false;
+        solver.flowMap(flow);
+        total = solver.template totalCost<Cost>();
+        return true;
+    }
+
     Cost rounded_multiplier(int person, int slot) const {
         return std::llround(m_multiplier[static_cast<std::size_t>(person) * m_slots + slot]);
     }
@@ -195,7 +217,6 @@ private:
     std::vector<ArcTag> m_tags;
     std::vector<double> m_multiplier;
     std::vector<double> m_subgradient;
-    std::unique_ptr<Solver> m_solver;
 };
 
 LagrangianBound::LagrangianBound(const CostModel& model) : m_graph(std::make_unique<Graph>(model)) {}

@@ -1,5 +1,6 @@
 // LEMON comes first: its headers clash with a MAX macro that some system headers define.
 #include <lemon/cost_scaling.h>
+#include <lemon/network_simplex.h>
 #include <lemon/smart_graph.h>
 
 #include "allocation/slot_flow.h"
@@ -11,7 +12,26 @@ namespace trellis::allocation {
 namespace {
 
 using Graph = lemon::SmartDigraph;
-using Solver = lemon::CostScaling<Graph, int, Cost>;
+using FlowMap = Graph::ArcMap<int>;
+
+// Above this many arcs cost scaling beats the network simplex on these assignment-like graphs.
+constexpr int kCostScalingArcs = 200'000;
+
+// Solves the min-cost flow exactly and stores the arc flows in flow.
+void run_min_cost_flow(const Graph& graph, const FlowMap& upper, const Graph::ArcMap<Cost>& cost,
+                       const Graph::NodeMap<int>& supply, FlowMap& flow) {
+    if (graph.arcNum() >= kCostScalingArcs) {
+        lemon::CostScaling<Graph, int, Cost> solver(graph);
+        solver.upperMap(upper).costMap(cost).supplyMap(supply);
+        solver.run();
+        solver.flowMap(flow);
+    } else {
+        lemon::NetworkSimplex<Graph, int, Cost> solver(graph);
+        solver.upperMap(upper).costMap(cost).supplyMap(supply);
+        solver.run();
+        solver.flowMap(flow);
+    }
+}
 
 struct PlacementArc {
     int person;
@@ -117,18 +137,17 @@ private:
             hub_entries.push_back({person, add_arc(node, hub[key], 1, m_model.unranked_cost())});
         }
         supply[sink] = -free_count;
-        Solver solver(graph);
-        solver.upperMap(upper).costMap(cost).supplyMap(supply);
-        solver.run();
+        FlowMap flow(graph, 0);
+        run_min_cost_flow(graph, upper, cost, supply, flow);
 
         std::vector<int> result(people, kNone);
         for (int person = 0; person < people; ++person)
             if (m_pinned[person])
                 result[person] = m_current.session_of[person][m_slot];
         for (const PlacementArc& placement : person_arcs)
-            if (solver.flow(placement.arc) > 0)
+            if (flow[placement.arc] > 0)
                 result[placement.person] = placement.session;
-        decompose_hubs(solver, hub_arcs, hub_entries, result, stuck);
+        decompose_hubs(flow, hub_arcs, hub_entries, result, stuck);
         return result;
     }
 
@@ -146,17 +165,17 @@ private:
 
     // Turns the aggregate flow through each group's hub into one session per person, in input
     // order, skipping sessions of workshops the person attends in another slot.
-    void decompose_hubs(const Solver& solver, const std::vector<std::vector<std::pair<int, Graph::Arc>>>& hub_arcs,
+    void decompose_hubs(const FlowMap& flow, const std::vector<std::vector<std::pair<int, Graph::Arc>>>& hub_arcs,
                         const std::vector<std::pair<int, Graph::Arc>>& hub_entries, std::vector<int>& result,
                         std::vector<int>& stuck) {
         const int keys = static_cast<int>(hub_arcs.size());
         std::vector<std::vector<std::pair<int, int>>> pool(keys);
         for (int key = 0; key < keys; ++key)
             for (const auto& [session, arc] : hub_arcs[key])
-                if (int amount = solver.flow(arc); amount > 0)
+                if (int amount = flow[arc]; amount > 0)
                     pool[key].push_back({session, amount});
         for (const auto& [person, arc] : hub_entries) {
-            if (solver.flow(arc) == 0)
+            if (flow[arc] == 0)
                 continue;
             auto& available = pool[m_model.group_key(person)];
             bool placed = false;

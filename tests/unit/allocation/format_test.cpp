@@ -42,7 +42,7 @@ std::string replace(std::string text, const std::string& from, const std::string
     return text;
 }
 
-class TemporaryFiles : public ::testing::Test {
+class AllocateCommand : public ::testing::Test {
 protected:
     std::filesystem::path path(const std::string& name) {
         auto directory = std::filesystem::temp_directory_path() /
@@ -113,7 +113,7 @@ TEST(AllocationFormat, rejects_missing_people) {
     expect_rejected(R"({"slots": [], "workshops": []})", {"people"});
 }
 
-TEST_F(TemporaryFiles, allocate_command_writes_the_spec_output_shape) {
+TEST_F(AllocateCommand, allocate_command_writes_the_spec_output_shape) {
     std::string input = write("in.json", kValid);
     ASSERT_EQ(run_allocate_command(input, path("out.json").string(), std::nullopt), 0);
     auto output = nlohmann::json::parse(read("out.json"));
@@ -127,7 +127,7 @@ TEST_F(TemporaryFiles, allocate_command_writes_the_spec_output_shape) {
     EXPECT_EQ(output["assignments"][0]["person"], "p1");
 }
 
-TEST_F(TemporaryFiles, allocate_command_is_byte_for_byte_repeatable_apart_from_seconds) {
+TEST_F(AllocateCommand, allocate_command_is_byte_for_byte_repeatable_apart_from_seconds) {
     std::string input = write("in.json", kValid);
     ASSERT_EQ(run_allocate_command(input, path("a.json").string(), std::nullopt), 0);
     ASSERT_EQ(run_allocate_command(input, path("b.json").string(), std::nullopt), 0);
@@ -138,21 +138,21 @@ TEST_F(TemporaryFiles, allocate_command_is_byte_for_byte_repeatable_apart_from_s
     EXPECT_EQ(first.dump(), second.dump());
 }
 
-TEST_F(TemporaryFiles, allocate_command_fails_with_a_message_for_malformed_json) {
+TEST_F(AllocateCommand, allocate_command_fails_with_a_message_for_malformed_json) {
     std::string input = write("in.json", "{ not json");
     ::testing::internal::CaptureStderr();
     EXPECT_NE(run_allocate_command(input, path("out.json").string(), std::nullopt), 0);
     EXPECT_NE(::testing::internal::GetCapturedStderr().find("not valid JSON"), std::string::npos);
 }
 
-TEST_F(TemporaryFiles, allocate_command_fails_naming_an_unknown_workshop) {
+TEST_F(AllocateCommand, allocate_command_fails_naming_an_unknown_workshop) {
     std::string input = write("in.json", replace(kValid, R"(["w2", "w1"])", R"(["w2", "ghost"])"));
     ::testing::internal::CaptureStderr();
     EXPECT_NE(run_allocate_command(input, path("out.json").string(), std::nullopt), 0);
     EXPECT_NE(::testing::internal::GetCapturedStderr().find("ghost"), std::string::npos);
 }
 
-TEST_F(TemporaryFiles, allocate_command_fails_naming_the_person_whose_compulsory_workshop_is_infeasible) {
+TEST_F(AllocateCommand, allocate_command_fails_naming_the_person_whose_compulsory_workshop_is_infeasible) {
     std::string input = write(
         "in.json", replace(kValid, R"({"id": "p2", "choices": []})",
                            R"({"id": "p2", "choices": [], "must": ["w2"]}, {"id": "p3", "must": ["w2"]}, {"id": "p4", "must": ["w2"]})"));
@@ -163,7 +163,7 @@ TEST_F(TemporaryFiles, allocate_command_fails_naming_the_person_whose_compulsory
     EXPECT_NE(message.find("w2"), std::string::npos) << message;
 }
 
-TEST_F(TemporaryFiles, allocate_command_fails_for_a_missing_input_file) {
+TEST_F(AllocateCommand, allocate_command_fails_for_a_missing_input_file) {
     ::testing::internal::CaptureStderr();
     EXPECT_EQ(run_allocate_command(path("absent.json").string(), path("out.json").string(), std::nullopt), 1);
     EXPECT_NE(::testing::internal::GetCapturedStderr().find("absent.json"), std::string::npos);

@@ -136,12 +136,18 @@ function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
 }
 
+// Uncaught JavaScript errors seen on each page, checked by checkPage.
+const scriptErrors = new WeakMap();
+
 // A new context (cookie jar) and page pointed at the server, with short, explicit timeouts.
 async function newPage(browser, server, options = {}) {
   const context = await browser.newContext({ baseURL: server.baseUrl, ...options });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
   const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  scriptErrors.set(page, errors);
   return { context, page };
 }
 
@@ -171,9 +177,10 @@ async function screenshot(page, name) {
 }
 
 // Saves a screenshot (see above) and fails on any serious or critical WCAG 2.1 A/AA
-// violation that axe-core finds on the page as it is now.
+// violation that axe-core finds on the page as it is now, or on any uncaught script error.
 async function checkPage(page, name) {
   await screenshot(page, name);
+  assert.deepEqual(scriptErrors.get(page) ?? [], [], `no JavaScript errors on ${name} (${page.url()})`);
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const failing = results.violations.filter((violation) => FAILING_IMPACTS.has(violation.impact));
   const minor = results.violations.filter((violation) => !FAILING_IMPACTS.has(violation.impact));

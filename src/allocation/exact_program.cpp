@@ -1,5 +1,7 @@
 #include "allocation/exact_program.h"
 
+#include "allocation/local_search.h"
+
 #include <glpk.h>
 
 #include <algorithm>
@@ -41,6 +43,10 @@ std::optional<ExactSolution> solve_exactly(const CostModel& model, double time_l
 
     // Rows: one per person and slot (exactly one placement or an empty slot), one per person and
     // workshop they could attend (at most once, exactly once if compulsory), one per session.
+    if (people * slots == 0) {
+        glp_delete_prob(program);
+        return ExactSolution { empty_allocation(instance), 0 };
+    }
     glp_add_rows(program, people * slots);
     for (int row = 1; row <= people * slots; ++row)
         glp_set_row_bnds(program, row, GLP_FX, 1.0, 1.0);
@@ -55,7 +61,8 @@ std::optional<ExactSolution> solve_exactly(const CostModel& model, double time_l
             glp_set_row_bnds(program, row, compulsory ? GLP_FX : GLP_UP, compulsory ? 1.0 : 0.0, 1.0);
             workshop_row[{person, workshop}] = row;
         }
-    int first_session_row = glp_add_rows(program, static_cast<int>(instance.sessions.size()));
+    // GLPK aborts on an empty batch of rows, so sessions are added only when there are some.
+    int first_session_row = instance.sessions.empty() ? 0 : glp_add_rows(program, static_cast<int>(instance.sessions.size()));
     for (std::size_t session = 0; session < instance.sessions.size(); ++session)
         glp_set_row_bnds(program, first_session_row + static_cast<int>(session), GLP_UP, 0.0,
                          instance.sessions[session].capacity);

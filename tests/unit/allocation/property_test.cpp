@@ -10,7 +10,7 @@
 namespace trellis::allocation {
 namespace {
 
-constexpr int kInstances = 2000;
+constexpr int kInstances = 3000;
 
 // Returns the exact optimum, or nothing when the compulsory workshops cannot all be placed.
 std::optional<Cost> exact_optimum(const Instance& instance) {
@@ -54,6 +54,25 @@ TEST(AllocationProperties, heuristics_alone_give_a_feasible_result_and_a_true_lo
         CostModel model(instance);
         std::string why;
         ASSERT_TRUE(model.is_feasible(result.allocation, &why)) << why << ", seed " << seed;
+        EXPECT_LE(result.statistics.lower_bound, *optimum) << "seed " << seed;
+        EXPECT_GE(result.statistics.objective, *optimum) << "seed " << seed;
+    }
+}
+
+TEST(AllocationProperties, larger_instances_keep_the_bound_below_the_exact_optimum) {
+    Options options;
+    options.exact_program_limit = 0;
+    testing::RandomShape shape;
+    shape.max_people = 30;
+    shape.max_workshops = 8;
+    shape.max_capacity = 8;
+    for (std::uint64_t seed = 40001; seed < 40301; ++seed) {
+        Instance instance = testing::random_instance(seed, shape);
+        std::optional<Cost> optimum = exact_optimum(instance);
+        if (!optimum)
+            continue;
+        Result result = allocate(instance, options);
+        ASSERT_TRUE(CostModel(instance).is_feasible(result.allocation)) << "seed " << seed;
         EXPECT_LE(result.statistics.lower_bound, *optimum) << "seed " << seed;
         EXPECT_GE(result.statistics.objective, *optimum) << "seed " << seed;
     }

@@ -26,6 +26,9 @@ void stop_on_signal(int) {
 void configure(httplib::Server& server, App& app) {
     const std::size_t threads = static_cast<std::size_t>(app.config.threads);
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // Headers and body go out in separate writes; without this, Nagle's algorithm and delayed
+    // acknowledgements hold every small response back by tens of milliseconds.
+    server.set_tcp_nodelay(true);
     server.set_read_timeout(15);
     server.set_write_timeout(15);
     server.set_keep_alive_timeout(5);

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark, each bounded in time; figures go to stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash bench/people/import.sh
+bash bench/http/home.sh
+if [[ -f bench/allocation/run.sh ]]; then bash bench/allocation/run.sh; fi

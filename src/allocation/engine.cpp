@@ -87,7 +87,8 @@ private:
         Cost bound = 0;
         double scale = 1.0;
         int since_gain = 0;
-        for (int iteration = 0; iteration < iterations && !out_of_time(); ++iteration) {
+        // The first step always runs: it gives the aggregate bound even under a tight time limit.
+        for (int iteration = 0; iteration < iterations && (iteration == 0 || !out_of_time()); ++iteration) {
             BoundStep step = relaxation.evaluate();
             if (step.lower_bound > bound) {
                 bound = step.lower_bound;
@@ -99,7 +100,7 @@ private:
             report("lower bound", iteration, bound);
             if (bound >= m_best_cost)
                 break;
-            if (iteration % repair_every == 0 || step.satisfies_relaxed_rule)
+            if ((iteration % repair_every == 0 || step.satisfies_relaxed_rule) && !out_of_time())
                 try_repair(step.hint);
             if (bound >= m_best_cost || !relaxation.step(m_best_cost, step.lower_bound, scale) || scale < 1e-4)
                 break;

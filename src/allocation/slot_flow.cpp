@@ -174,23 +174,48 @@ private:
             for (const auto& [session, arc] : hub_arcs[key])
                 if (int amount = flow[arc]; amount > 0)
                     pool[key].push_back({session, amount});
+        std::vector<std::vector<int>> placed(keys);
         for (const auto& [person, arc] : hub_entries) {
             if (flow[arc] == 0)
                 continue;
-            auto& available = pool[m_model.group_key(person)];
-            bool placed = false;
-            for (auto& [session, amount] : available) {
-                if (amount == 0 ||
-                    holds_elsewhere(m_current, m_instance, person, m_slot, m_instance.sessions[session].workshop))
-                    continue;
-                result[person] = session;
-                --amount;
-                placed = true;
-                break;
-            }
-            if (!placed)
+            int key = m_model.group_key(person);
+            if (take_from_pool(person, pool[key], result) || swap_with_earlier(person, pool[key], placed[key], result))
+                placed[key].push_back(person);
+            else
                 stuck.push_back(person);
         }
+    }
+
+    bool allowed(int person, int session) const {
+        return !holds_elsewhere(m_current, m_instance, person, m_slot, m_instance.sessions[session].workshop);
+    }
+
+    bool take_from_pool(int person, std::vector<std::pair<int, int>>& pool, std::vector<int>& result) const {
+        for (auto& [session, amount] : pool)
+            if (amount > 0 && allowed(person, session)) {
+                result[person] = session;
+                --amount;
+                return true;
+            }
+        return false;
+    }
+
+    // When every seat left is one the person may not take, an earlier person who can move to one
+    // of those seats hands over theirs.
+    bool swap_with_earlier(int person, std::vector<std::pair<int, int>>& pool, const std::vector<int>& placed,
+                           std::vector<int>& result) const {
+        for (int earlier : placed) {
+            if (!allowed(person, result[earlier]))
+                continue;
+            for (auto& [session, amount] : pool)
+                if (amount > 0 && allowed(earlier, session)) {
+                    result[person] = result[earlier];
+                    result[earlier] = session;
+                    --amount;
+                    return true;
+                }
+        }
+        return false;
     }
 
     const CostModel& m_model;

@@ -11,7 +11,7 @@
 namespace {
 
 // Instances at least this large report progress; smaller ones finish before anyone would look.
-constexpr std::size_t kProgressPeople = 0;
+constexpr std::size_t kProgressPeople = 2000;
 
 bool read_file(const std::string& path, std::string& text) {
     std::ifstream input(path, std::ios::binary);

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Allocation benchmark: generates realistic instances, solves them with the engine through the
+# `trellis allocate` code path and prints time, peak memory and gap; then compares the engine
+# with first-come-first-served and random serial dictatorship, and runs on real PrefLib choices.
+# Usage: bench/allocation/run.sh [BUILD_DIR]   (default build/; run `cmake --build build` first)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+build="${1:-$root/build}"
+cmake --build "$build" --target allocation_bench >/dev/null
+bench="$build/bench/allocation/allocation_bench"
+[ -x "$bench" ] || bench="$(find "$build" -name allocation_bench -type f -perm -u+x | head -n1)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+preflib="$root/../shared/data/preflib"
+[ -d "$preflib" ] || preflib="/work/shared/data/preflib"
+
+# solve NAME INPUT TIME_LIMIT TARGET: one table row from /usr/bin/time and the output's stats.
+solve() {
+    local name="$1" input="$2" limit="$3" target="$4"
+    local args=("$input" "$work/$name.out.json")
+    [ -n "$limit" ] && args+=("$limit")
+    /usr/bin/time -f "%e %M" -o "$work/$name.time" "$bench" solve "${args[@]}" 2>"$work/$name.log" || {
+        echo "| $name | failed: $(tail -n1 "$work/$name.log") |"; return; }
+    python3 - "$name" "$work/$name.out.json" "$work/$name.time" "$target" "${limit:-none}" <<'PY'
+import json, sys
+name, output, timing, target, limit = sys.argv[1:]
+stats = json.load(open(output))["stats"]
+wall, rss = open(timing).read().split()[-2:]
+first = stats["rank_counts"][0] if stats["rank_counts"] else 0
+print(f"| {name:<22} | {float(wall):7.2f} | {int(rss)/1024:8.0f} | {limit:>5} | {stats['objective']:>9} | "
+      f"{stats['lower_bound']:>9} | {100*stats['gap']:7.3f}% | {first:>7} | {stats['unranked']:>6} | "
+      f"{stats['people_with_none_of_their_choices']:>5} | {target} |")
+PY
+}
+
+echo "Generating instances in $work ..."
+"$bench" generate 850 60 3 1 "$work/trust.json"
+"$bench" generate 15000 400 3 2 "$work/large-trust.json"
+"$bench" generate 100000 2000 3 3 "$work/region.json"
+"$bench" generate 100000 2000 1 4 "$work/one-slot.json"
+"$bench" preflib "$preflib/00018-00000001.soi" 3 100000 5 "$work/preflib-minneapolis.json"
+"$bench" preflib "$preflib/00014-00000002.soi" 3 100000 6 "$work/preflib-sushi.json"
+"$bench" preflib "$preflib/00038-00000007.soi" 3 100000 7 "$work/preflib-glasgow.json"
+
+echo
+echo "| instance               | wall s  | peak MB  | limit | objective | lower bnd |   gap    | 1st ch. | unrank | none  | target |"
+echo "|------------------------|---------|----------|-------|-----------|-----------|----------|---------|--------|-------|--------|"
+solve trust-850x60x3 "$work/trust.json" "" "gap 0, < 0.2 s"
+solve large-15000x400x3 "$work/large-trust.json" 3 "gap <= 0.1%, < 3 s"
+solve region-100000x2000x3 "$work/region.json" 60 "gap <= 0.5%, < 60 s, < 4 GB"
+solve one-slot-100000x2000x1 "$work/one-slot.json" "" "gap 0, < 5 s"
+solve preflib-glasgow-51 "$work/preflib-glasgow.json" "" "-"
+solve preflib-sushi-5000 "$work/preflib-sushi.json" 10 "-"
+solve preflib-minneapolis-36655 "$work/preflib-minneapolis.json" 20 "-"
+
+echo
+echo "One trust (850 x 60 x 3): the engine against simple rules"
+"$bench" compare "$work/trust.json"

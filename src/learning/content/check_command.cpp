@@ -1,0 +1,72 @@
+#include "learning/content/check_command.h"
+
+#include <filesystem>
+
+#include "learning/content/library.h"
+#include "learning/content/parser.h"
+
+namespace trellis::learning::content {
+
+namespace {
+
+// `problem` as a compiler would print it, with the path as the user would type it.
+std::string format_problem(const std::filesystem::path& modules_folder, const Problem& problem) {
+    std::filesystem::path path = modules_folder;
+    if (!problem.module.empty())
+        path /= problem.module;
+    if (!problem.file.empty())
+        path /= problem.file;
+    std::string text = path.generic_string();
+    if (problem.line > 0)
+        text += ":" + std::to_string(problem.line);
+    return text + ": " + problem.message;
+}
+
+std::string count(size_t number, const std::string& singular, const std::string& plural) {
+    return std::to_string(number) + " " + (number == 1 ? singular : plural);
+}
+
+} // namespace
+
+int run_content_check(const std::string& directory, std::ostream& out) {
+    std::error_code error;
+    const std::filesystem::path given(directory);
+    if (!std::filesystem::is_directory(given, error)) {
+        out << directory << ": not a folder\n";
+        return 1;
+    }
+    std::vector<Problem> problems;
+    size_t modules_checked = 0;
+    size_t broken_modules = 0;
+    std::filesystem::path modules_folder = given;
+    if (std::filesystem::is_regular_file(given / "module.json", error)) {
+        // One module: problems are printed under its parent, so that the paths start with DIR.
+        std::filesystem::path folder = given.lexically_normal();
+        if (!folder.has_filename())
+            folder = folder.parent_path();
+        modules_folder = folder.parent_path();
+        ModuleLoad load = parse_module(folder);
+        modules_checked = 1;
+        broken_modules = load.ok() ? 0 : 1;
+        problems = std::move(load.problems);
+    } else {
+        const ContentSnapshot snapshot = load_content(given);
+        problems = snapshot.problems();
+        std::set<std::string> broken;
+        for (const Problem& problem : problems)
+            broken.insert(problem.module);
+        broken_modules = broken.size();
+        modules_checked = snapshot.modules().size() + broken_modules;
+    }
+    for (const Problem& problem : problems)
+        out << format_problem(modules_folder, problem) << "\n";
+    if (problems.empty())
+        out << count(modules_checked, "module", "modules") << " checked, no problems\n";
+    else
+        out << count(modules_checked, "module", "modules") << " checked, " +
+                   count(problems.size(), "problem", "problems") + " in " +
+                   count(broken_modules, "module", "modules") + "\n";
+    return problems.empty() ? 0 : 1;
+}
+
+} // namespace trellis::learning::content

@@ -15,7 +15,15 @@
         if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
       });
       request.addEventListener("load", function () {
-        window.location.href = request.responseURL || form.action;
+        // A redirect means the server took the file: follow it. Any other answer (the form
+        // again with a message, or a refusal) is shown by posting the form natively, so the
+        // person sees why instead of an empty form.
+        var redirected = request.responseURL && request.responseURL !== form.action;
+        if (request.status >= 200 && request.status < 300 && redirected) {
+          window.location.href = request.responseURL;
+        } else {
+          form.submit();
+        }
       });
       request.addEventListener("error", function () { form.submit(); });
       request.send(new FormData(form));

@@ -130,6 +130,22 @@ test('csv_with_errors_lists_problems_by_row_and_imports_nothing', async () => {
   await context.close();
 });
 
+test('uploading_an_empty_file_shows_why_on_the_form', async () => {
+  const file = writeTempFile('empty.csv', '');
+  const { context, page } = await newPage(browser, server);
+  await signIn(page, DEMO_USERS.admin.email);
+  await page.goto('/people/import');
+  await page.getByLabel('CSV file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  // The server answers 400 with the form and a message; the upload script must not lose it.
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /CSV file/);
+  await page.getByRole('heading', { level: 1, name: 'Import staff' }).waitFor();
+  await checkPage(page, 'import-form-error');
+  await context.close();
+});
+
 test('school_lead_and_staff_cannot_open_the_import_page', async () => {
   for (const key of ['schoollead', 'teacher']) {
     const { context, page } = await newPage(browser, server);

@@ -72,7 +72,14 @@ httplib::Server::Handler guarded(App& app, Access access, std::optional<accounts
             handler(context);
         } catch (const std::exception& error) {
             spdlog::error("{} {} failed: {}", request.method, request.path, error.what());
-            render_error(context, 500, "Something went wrong on our side. Nothing you did caused it; please try again.");
+            try {
+                render_error(context, 500,
+                             "Something went wrong on our side. Nothing you did caused it; please try again.");
+            } catch (const std::exception&) {
+                // The error page itself failed (a broken template): answer in plain text.
+                response.status = 500;
+                response.set_content("Something went wrong on our side.\n", "text/plain");
+            }
         }
     };
 }

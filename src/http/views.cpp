@@ -19,6 +19,8 @@ Views::Views(const std::string& templates_dir) {
         text << file.rdbuf();
         std::string name = fs::relative(entry.path(), templates_dir).replace_extension().generic_string();
         m_templates[name] = text.str();
+        if (name.rfind("partials/", 0) == 0)
+            m_partials[name] = m_templates[name];
     }
     for (const char* required : {"layout/page", "errors/error"})
         if (!m_templates.count(required))
@@ -29,7 +31,7 @@ std::string Views::render(const std::string& name, const mstch::node& data) cons
     auto found = m_templates.find(name);
     if (found == m_templates.end())
         throw std::runtime_error("no template named " + name);
-    return mstch::render(found->second, data, m_templates);
+    return mstch::render(found->second, data, m_partials);
 }
 
 } // namespace trellis::http

@@ -8,7 +8,8 @@
 namespace trellis::http {
 
 // Every mustache template under templates/, loaded once at start. Names are paths without the
-// extension, e.g. "people/list"; every template is also available to the others as a partial.
+// extension, e.g. "people/list"; those under partials/ can be included by any other as
+// {{> partials/name}}. mstch parses the partials it is given on every render, so only those are.
 class Views {
 public:
     // Loads the folder; throws std::runtime_error naming what is missing or unreadable.
@@ -19,6 +20,7 @@ public:
 
 private:
     std::map<std::string, std::string> m_templates;
+    std::map<std::string, std::string> m_partials;
 };
 
 } // namespace trellis::http

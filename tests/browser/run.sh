@@ -4,6 +4,16 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  # A fresh machine (CI runs as root) gets Debian's Chromium; elsewhere say what is missing.
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "run.sh: no browser at $chromium: apt-get install chromium, or set CHROMIUM_PATH" >&2
+    exit 1
+  fi
+fi
 if [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund
 fi

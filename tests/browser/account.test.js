@@ -5,7 +5,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  DEMO_USERS, DEMO_PASSWORD, startServer, launchBrowser, newPage, signIn, checkPage,
+  DEMO_USERS, DEMO_PASSWORD, startServer, launchBrowser, newPage, signIn, openAs, checkPage,
 } = require('./helpers');
 
 let server;
@@ -22,8 +22,7 @@ after(async () => {
 });
 
 test('admin_makes_a_reset_link_and_the_person_chooses_a_password_with_it', async () => {
-  const admin = await newPage(browser, server);
-  await signIn(admin.page, DEMO_USERS.admin.email);
+  const admin = await openAs(browser, server, DEMO_USERS.admin.email);
   await admin.page.goto('/people');
   await admin.page.getByLabel('Name or email').fill(DEMO_USERS.support.email);
   await Promise.all([
@@ -77,8 +76,7 @@ test('admin_makes_a_reset_link_and_the_person_chooses_a_password_with_it', async
 });
 
 test('reset_link_with_mismatched_passwords_shows_an_error', async () => {
-  const admin = await newPage(browser, server);
-  await signIn(admin.page, DEMO_USERS.admin.email);
+  const admin = await openAs(browser, server, DEMO_USERS.admin.email);
   await admin.page.goto('/people/4');
   await admin.page.getByRole('button', { name: 'Make a sign-in link' }).click();
   const link = await admin.page.getByLabel('Link').inputValue();
@@ -96,8 +94,7 @@ test('reset_link_with_mismatched_passwords_shows_an_error', async () => {
 });
 
 test('person_changes_their_own_password', async () => {
-  const { context, page } = await newPage(browser, server);
-  await signIn(page, DEMO_USERS.schoollead.email);
+  const { context, page } = await openAs(browser, server, DEMO_USERS.schoollead.email);
   await Promise.all([
     page.waitForURL((url) => url.pathname === '/account/password'),
     page.getByRole('link', { name: 'Change my password' }).click(),
@@ -127,8 +124,7 @@ test('person_changes_their_own_password', async () => {
 });
 
 test('unknown_address_shows_an_accessible_404_page', async () => {
-  const { context, page } = await newPage(browser, server);
-  await signIn(page, DEMO_USERS.teacher.email);
+  const { context, page } = await openAs(browser, server, DEMO_USERS.teacher.email);
   const response = await page.goto('/no-such-page');
   assert.equal(response.status(), 404);
   await page.getByRole('heading', { level: 1, name: /404/ }).waitFor();

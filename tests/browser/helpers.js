@@ -163,6 +163,26 @@ async function signIn(page, email, password = DEMO_PASSWORD) {
   await page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor();
 }
 
+// Cookies of a signed-in session per server and email, so that tests which are not about
+// signing in skip the form (each sign-in costs an Argon2id hash and two page loads).
+const sessions = new Map();
+
+// A new context and page already signed in as email (signing in through the form the first
+// time). Use signIn instead where a test changes that person's password or signs them out.
+async function openAs(browser, server, email, options = {}) {
+  const key = `${server.baseUrl} ${email}`;
+  if (!sessions.has(key)) {
+    const { context, page } = await newPage(browser, server);
+    await signIn(page, email);
+    sessions.set(key, await context.storageState());
+    await context.close();
+  }
+  const opened = await newPage(browser, server, { ...options, storageState: sessions.get(key) });
+  await opened.page.goto('/');
+  await opened.page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor();
+  return opened;
+}
+
 function describeViolations(violations) {
   return violations.map((violation) => {
     const targets = violation.nodes.map((node) => `      ${node.target.join(' ')}\n        ${node.failureSummary?.split('\n').join('\n        ') ?? ''}`).join('\n');
@@ -213,6 +233,7 @@ module.exports = {
   launchBrowser,
   newPage,
   signIn,
+  openAs,
   checkPage,
   screenshot,
   writeTempFile,

@@ -4,7 +4,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  DEMO_USERS, startServer, launchBrowser, newPage, signIn, checkPage, screenshot, hasHorizontalScroll,
+  DEMO_USERS, startServer, launchBrowser, newPage, signIn, openAs, checkPage, screenshot, hasHorizontalScroll,
 } = require('./helpers');
 
 let server;
@@ -42,8 +42,7 @@ async function submitFilters(page) {
 }
 
 test('directory_filters_by_school_and_staff_group', async () => {
-  const { context, page } = await newPage(browser, server);
-  await signIn(page, DEMO_USERS.pdlead.email);
+  const { context, page } = await openAs(browser, server, DEMO_USERS.pdlead.email);
   await Promise.all([
     page.waitForURL((url) => url.pathname === '/people'),
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click(),
@@ -81,8 +80,7 @@ test('directory_filters_by_school_and_staff_group', async () => {
 });
 
 test('directory_search_finds_a_person_by_name_and_opens_their_page', async () => {
-  const { context, page } = await newPage(browser, server);
-  await signIn(page, DEMO_USERS.admin.email);
+  const { context, page } = await openAs(browser, server, DEMO_USERS.admin.email);
   await page.goto('/people');
   await page.getByLabel('Name or email').fill('Okafor');
   await submitFilters(page);
@@ -99,8 +97,7 @@ test('directory_search_finds_a_person_by_name_and_opens_their_page', async () =>
 });
 
 test('school_lead_sees_only_their_own_school', async () => {
-  const { context, page } = await newPage(browser, server);
-  await signIn(page, DEMO_USERS.schoollead.email);
+  const { context, page } = await openAs(browser, server, DEMO_USERS.schoollead.email);
   await page.goto('/people');
   const schools = new Set(await column(page, 1));
   assert.equal(schools.size, 1, `one school only: ${[...schools]}`);
@@ -110,8 +107,7 @@ test('school_lead_sees_only_their_own_school', async () => {
 });
 
 test('pagination_moves_between_pages', async () => {
-  const { context, page } = await newPage(browser, server);
-  await signIn(page, DEMO_USERS.pdlead.email);
+  const { context, page } = await openAs(browser, server, DEMO_USERS.pdlead.email);
   await page.goto('/people');
   const firstPage = await column(page, 4);
   const pages = page.getByRole('navigation', { name: 'Pages' });

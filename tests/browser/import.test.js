@@ -148,6 +148,8 @@ test('school_lead_and_staff_cannot_open_the_import_page', async () => {
     const { context, page } = await openAs(browser, server, DEMO_USERS[key].email);
     const response = await page.goto('/people/import');
     assert.ok([403, 404].includes(response.status()), `${key} gets 403 or 404, got ${response.status()}`);
+    await page.getByRole('link', { name: 'Go to your home page' }).waitFor();
+    if (key === 'teacher') await checkPage(page, `error-${response.status()}`);
     await context.close();
   }
 });

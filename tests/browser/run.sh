@@ -19,6 +19,7 @@ if [ ! -d node_modules ]; then
 fi
 export TRELLIS_BINARY="${TRELLIS_BINARY:-$here/../../build/trellis}"
 export TRELLIS_ROOT="${TRELLIS_ROOT:-$(cd "$here/../.." && pwd)}"
+rm -rf screenshots  # only this run's pictures
 status=0
 node --test --test-concurrency=1 ./*.test.js || status=$?
 exit "$status"

@@ -99,7 +99,7 @@ StaffFile read_staff_file(const std::string& content, const std::vector<organisa
     ColumnIndex columns;
     for (std::size_t i = 0; i < table.records[0].size(); ++i)
         columns.position.emplace(lowercase(trimmed(table.records[0][i])), i);
-    for (const std::string& required : {"email", "first_name", "last_name", "school", "staff_group"})
+    for (const char* required : {"email", "first_name", "last_name", "school", "staff_group"})
         if (!columns.position.count(required))
             file.problems.push_back({1, required, "the header has no '" + std::string(required) + "' column"});
     if (!file.problems.empty())

@@ -5,6 +5,7 @@
 #include "allocation/explain.h"
 #include "allocation/lagrangian_bound.h"
 #include "allocation/local_search.h"
+#include "allocation/slot_colouring.h"
 
 #include <algorithm>
 #include <chrono>
@@ -33,9 +34,12 @@ public:
         // With one slot the first flow is already optimal.
         if (m_instance.slots.size() == 1)
             return finish(m_best_cost, "min-cost flow (exact for one slot)");
-        improve(m_best, m_best_cost);
-        report("local search", 0);
         Cost bound = run_lagrangian();
+        // The slot flows and person moves are the expensive part, so only the best coloured
+        // relaxed solution gets them.
+        if (bound < m_best_cost && !out_of_time())
+            improve(m_best, m_best_cost);
+        report("local search", 0, bound);
         if (bound >= m_best_cost)
             return finish(bound, "min-cost flows with Lagrangian bound");
         if (exact_program_size(m_model) <= m_options.exact_program_limit && !out_of_time()) {
@@ -75,7 +79,7 @@ private:
     }
 
     // Subgradient ascent on the relaxation of "one session per slot"; every few steps the
-    // relaxed solution is repaired into a feasible allocation that may beat the best so far.
+    // relaxed solution is coloured into a feasible allocation that may beat the best so far.
     Cost run_lagrangian() {
         LagrangianBound relaxation(m_model);
         const std::int64_t size = static_cast<std::int64_t>(m_instance.people.size()) * m_instance.slots.size();
@@ -83,7 +87,6 @@ private:
         // instances go on to the exact program, so they need only a few steps here.
         const bool exact_next = exact_program_size(m_model) <= m_options.exact_program_limit;
         const int iterations = exact_next ? 8 : size <= 10'000 ? 60 : size <= 100'000 ? 25 : 8;
-        const int repair_every = exact_next ? 4 : size <= 10'000 ? 10 : size <= 100'000 ? 8 : 4;
         Cost bound = 0;
         double scale = 1.0;
         int since_gain = 0;
@@ -100,18 +103,22 @@ private:
             report("lower bound", iteration, bound);
             if (bound >= m_best_cost)
                 break;
-            if ((iteration % repair_every == 0 || step.satisfies_relaxed_rule) && !out_of_time())
-                try_repair(step.hint);
+            if (!out_of_time())
+                try_repair(step);
             if (bound >= m_best_cost || !relaxation.step(m_best_cost, step.lower_bound, scale) || scale < 1e-4)
                 break;
         }
         return std::min(bound, m_best_cost);
     }
 
-    void try_repair(Allocation candidate) {
-        make_feasible(m_model, m_pinned, m_pinned_seats, candidate);
+    // The relaxed solution's (person, workshop) pairs keep their cost in any slot, so colouring
+    // them into slots loses little; what cannot be coloured is left to the local search.
+    void try_repair(const BoundStep& step) {
+        Allocation candidate = colour_placements(m_model, m_pinned, m_pinned_seats, step.placements);
+        // One exact flow per slot fills the seats the colouring left empty, moving others aside.
+        // One pass of person moves fills most of the few slots the colouring left empty.
+        improve_by_people(m_model, m_pinned, candidate);
         Cost cost = m_model.objective(candidate);
-        improve(candidate, cost);
         if (cost < m_best_cost) {
             m_best = std::move(candidate);
             m_best_cost = cost;

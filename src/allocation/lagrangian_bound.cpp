@@ -21,7 +21,9 @@ constexpr int kCostScalingArcs = 200'000;
 // without losing much of the bound.
 constexpr Cost kScale = 64;
 
-enum class ArcKind : char { Plain, Placement, Unranked, Unassigned };
+// Hub arcs carry a group's unranked placements of one slot to its sessions; their person field
+// holds the group key.
+enum class ArcKind : char { Plain, Placement, Unranked, Unassigned, Hub };
 
 struct ArcTag {
     ArcKind kind { ArcKind::Plain };
@@ -48,7 +50,7 @@ public:
         for (Digraph::ArcIt arc(m_graph); arc != lemon::INVALID; ++arc) {
             const ArcTag& tag = m_tags[m_graph.id(arc)];
             Cost cost = tag.base * kScale;
-            if (tag.kind != ArcKind::Plain)
+            if (tag.kind != ArcKind::Plain && tag.kind != ArcKind::Hub)
                 cost += rounded_multiplier(tag.person, tag.slot);
             m_cost[arc] = cost;
         }
@@ -65,14 +67,23 @@ public:
         result.lower_bound = total >= 0 ? (total + kScale - 1) / kScale : -((-total) / kScale);
         std::vector<int> count(m_multiplier.size(), 0);
         std::vector<Cost> hint_cost(m_multiplier.size(), 0);
+        std::vector<std::pair<int, int>> unranked;
+        std::vector<std::vector<std::pair<int, int>>> pool(static_cast<std::size_t>(m_model.group_key_count()) * m_slots);
         for (Digraph::ArcIt arc(m_graph); arc != lemon::INVALID; ++arc) {
             const ArcTag& tag = m_tags[m_graph.id(arc)];
             if (tag.kind == ArcKind::Plain || flow[arc] == 0)
                 continue;
+            if (tag.kind == ArcKind::Hub) {
+                pool[static_cast<std::size_t>(tag.person) * m_slots + tag.slot].push_back({tag.session, flow[arc]});
+                continue;
+            }
+            if (tag.kind == ArcKind::Unranked)
+                unranked.push_back({tag.person, tag.slot});
             std::size_t index = static_cast<std::size_t>(tag.person) * m_slots + tag.slot;
             count[index] += flow[arc];
             if (tag.kind != ArcKind::Placement)
                 continue;
+            result.placements.push_back({tag.person, tag.session});
             int& chosen = result.hint.session_of[tag.person][tag.slot];
             Cost cost = m_model.placement_cost(tag.person, m_instance.sessions[tag.session].workshop);
             if (chosen == kNone || cost < hint_cost[index]) {
@@ -80,6 +91,7 @@ public:
                 hint_cost[index] = cost;
             }
         }
+        add_unranked_placements(unranked, pool, result.placements);
         result.satisfies_relaxed_rule = true;
         for (std::size_t index = 0; index < count.size(); ++index) {
             m_subgradient[index] = count[index] - 1.0;
@@ -103,6 +115,29 @@ public:
     }
 
 private:
+    // Splits each hub's flow into one session per person, in arc order, avoiding workshops the
+    // person already holds where the pool allows (the colouring drops any repeat left).
+    void add_unranked_placements(const std::vector<std::pair<int, int>>& unranked,
+                                 std::vector<std::vector<std::pair<int, int>>>& pool,
+                                 std::vector<std::pair<int, int>>& placements) const {
+        std::vector<std::vector<int>> held(m_instance.people.size());
+        for (const auto& [person, session] : placements)
+            held[person].push_back(m_instance.sessions[session].workshop);
+        for (const auto& [person, slot] : unranked) {
+            auto& sessions = pool[static_cast<std::size_t>(m_model.group_key(person)) * m_slots + slot];
+            auto fits = [&](const std::pair<int, int>& entry) {
+                int workshop = m_instance.sessions[entry.first].workshop;
+                return entry.second > 0 && std::find(held[person].begin(), held[person].end(), workshop) == held[person].end();
+            };
+            auto found = std::find_if(sessions.begin(), sessions.end(), fits);
+            if (found == sessions.end())
+                continue;
+            --found->second;
+            held[person].push_back(m_instance.sessions[found->first].workshop);
+            placements.push_back({person, found->first});
+        }
+    }
+
     // Solves the relaxation exactly at the current costs; false if compulsory places cannot fit.
     bool run_min_cost_flow(Digraph::ArcMap<int>& flow, Cost& total) {
         if (m_graph.arcNum() >= kCostScalingArcs) {
@@ -153,7 +188,8 @@ private:
                 node = m_graph.addNode();
                 for (int session : m_model.sessions_in_slot(slot))
                     if (m_model.is_open_to_group_key(m_instance.sessions[session].workshop, key))
-                        add_arc(node, session_node[session], 0, m_instance.sessions[session].capacity, {});
+                        add_arc(node, session_node[session], 0, m_instance.sessions[session].capacity,
+                                {ArcKind::Hub, key, slot, session, 0});
             }
             return node;
         };

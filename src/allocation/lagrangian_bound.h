@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <memory>
+#include <utility>
 
 namespace trellis::allocation {
 
@@ -17,6 +18,9 @@ struct BoundStep {
     // The relaxed solution as an allocation: the cheapest session per person and slot, conflicts
     // dropped. Not necessarily feasible; a starting point for repair.
     Allocation hint;
+    // Every (person, session) placement of the relaxed solution, slot conflicts included: the
+    // input of the slot colouring, which may move placements to other sessions of the workshop.
+    std::vector<std::pair<int, int>> placements;
     // True when the relaxed solution already obeys one-per-slot everywhere.
     bool satisfies_relaxed_rule { false };
 };

@@ -1,0 +1,241 @@
+#include "allocation/slot_colouring.h"
+
+#include <algorithm>
+
+namespace trellis::allocation {
+
+namespace {
+
+struct Pair {
+    int person { kNone };
+    int workshop { kNone };
+    int slot { kNone };
+    // Compulsory seats placed up front never move.
+    bool fixed { false };
+};
+
+class SlotColouring {
+public:
+    explicit SlotColouring(const CostModel& model)
+        : m_model(model), m_instance(model.instance()), m_slots(static_cast<int>(model.instance().slots.size())),
+          m_load(m_instance.sessions.size(), 0), m_members(m_instance.sessions.size()),
+          m_person_slot(m_instance.people.size() * m_slots, kNone), m_pairs_of(m_instance.people.size()) {}
+
+    Allocation run(const Pinned& pinned, const Allocation& pinned_seats,
+                   const std::vector<std::pair<int, int>>& placements) {
+        const int people = static_cast<int>(m_instance.people.size());
+        for (int slot = 0; slot < m_slots; ++slot)
+            for (int person = 0; person < people; ++person)
+                if (pinned[slot][person]) {
+                    int session = pinned_seats.session_of[person][slot];
+                    add(new_pair(person, m_instance.sessions[session].workshop, true), slot);
+                }
+        std::vector<int> waiting;
+        for (const auto& [person, session] : placements) {
+            int workshop = m_instance.sessions[session].workshop;
+            if (holds(person, workshop) || static_cast<int>(m_pairs_of[person].size()) >= m_slots)
+                continue;
+            int index = new_pair(person, workshop, false);
+            int slot = m_instance.sessions[session].slot;
+            if (slot_of(person, slot) == kNone && has_room(workshop, slot))
+                add(index, slot);
+            else
+                waiting.push_back(index);
+        }
+        for (int index : waiting)
+            colour(index);
+        Allocation allocation;
+        allocation.session_of.assign(people, std::vector<int>(m_slots, kNone));
+        for (const Pair& pair : m_pairs)
+            if (pair.slot != kNone)
+                allocation.session_of[pair.person][pair.slot] = session_of(pair.workshop, pair.slot);
+        return allocation;
+    }
+
+private:
+    int new_pair(int person, int workshop, bool fixed) {
+        m_pairs.push_back({person, workshop, kNone, fixed});
+        m_position.push_back(kNone);
+        m_stamp.push_back(0);
+        m_pairs_of[person].push_back(static_cast<int>(m_pairs.size()) - 1);
+        return static_cast<int>(m_pairs.size()) - 1;
+    }
+
+    bool holds(int person, int workshop) const {
+        for (int index : m_pairs_of[person])
+            if (m_pairs[index].workshop == workshop)
+                return true;
+        return false;
+    }
+
+    int session_of(int workshop, int slot) const { return m_instance.workshops[workshop].session_in_slot[slot]; }
+    int& slot_of(int person, int slot) { return m_person_slot[static_cast<std::size_t>(person) * m_slots + slot]; }
+
+    bool has_room(int workshop, int slot) const {
+        int session = session_of(workshop, slot);
+        return session != kNone && m_load[session] < m_instance.sessions[session].capacity;
+    }
+
+    bool is_over(int workshop, int slot) const {
+        int session = session_of(workshop, slot);
+        return session != kNone && m_load[session] > m_instance.sessions[session].capacity;
+    }
+
+    void add(int index, int slot) {
+        Pair& pair = m_pairs[index];
+        int session = session_of(pair.workshop, slot);
+        pair.slot = slot;
+        ++m_load[session];
+        m_position[index] = static_cast<int>(m_members[session].size());
+        m_members[session].push_back(index);
+        slot_of(pair.person, slot) = index;
+    }
+
+    void remove(int index) {
+        Pair& pair = m_pairs[index];
+        int session = session_of(pair.workshop, pair.slot);
+        auto& members = m_members[session];
+        int position = m_position[index];
+        members[position] = members.back();
+        m_position[members[position]] = position;
+        members.pop_back();
+        --m_load[session];
+        if (slot_of(pair.person, pair.slot) == index)
+            slot_of(pair.person, pair.slot) = kNone;
+        pair.slot = kNone;
+    }
+
+    // Moves a pair and records where it was so that a failed chain can be undone.
+    void move(int index, int slot) {
+        m_log.push_back({index, m_pairs[index].slot});
+        m_stamp[index] = m_chain;
+        if (m_pairs[index].slot != kNone)
+            remove(index);
+        if (slot != kNone)
+            add(index, slot);
+    }
+
+    void undo() {
+        for (auto entry = m_log.rbegin(); entry != m_log.rend(); ++entry) {
+            if (m_pairs[entry->first].slot != kNone)
+                remove(entry->first);
+            if (entry->second != kNone)
+                add(entry->first, entry->second);
+        }
+        m_log.clear();
+    }
+
+    bool movable(int index) const { return !m_pairs[index].fixed && m_stamp[index] != m_chain; }
+
+    // Gives the pair a slot: directly when its person and workshop share a free slot, otherwise
+    // along an alternating path of two slots a (free for the person) and b (room in the workshop).
+    bool colour(int index) {
+        const Pair pair = m_pairs[index];
+        for (int slot = 0; slot < m_slots; ++slot)
+            if (slot_of(pair.person, slot) == kNone && has_room(pair.workshop, slot)) {
+                add(index, slot);
+                return true;
+            }
+        for (int a = 0; a < m_slots; ++a) {
+            if (slot_of(pair.person, a) != kNone)
+                continue;
+            for (int b = 0; b < m_slots; ++b) {
+                if (b == a || !has_room(pair.workshop, b))
+                    continue;
+                if (session_of(pair.workshop, a) != kNone && try_chain(index, a, b, false))
+                    return true;
+                if (try_chain(index, a, b, true))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    // Either the pair enters slot a and its workshop sheds an a-placement to b, or it enters b and
+    // its person's b-placement moves to a; the chain then alternates until nothing is over.
+    bool try_chain(int index, int a, int b, bool enter_b) {
+        ++m_chain;
+        m_log.clear();
+        int workshop = m_pairs[index].workshop;
+        int arrived = index;
+        if (enter_b) {
+            int held = slot_of(m_pairs[index].person, b);
+            if (held == kNone || !movable(held) || session_of(m_pairs[held].workshop, a) == kNone)
+                return false;
+            move(held, a);
+            move(index, b);
+            workshop = m_pairs[held].workshop;
+            arrived = held;
+        } else {
+            move(index, a);
+        }
+        if (shed(workshop, a, b, arrived)) {
+            m_log.clear();
+            return true;
+        }
+        undo();
+        return false;
+    }
+
+    bool shed(int workshop, int a, int b, int arrived) {
+        for (std::size_t step = 0; step <= m_pairs.size(); ++step) {
+            if (!is_over(workshop, a))
+                return true;
+            if (!has_room(workshop, b))
+                return false;
+            int chosen = kNone;
+            int displaced = kNone;
+            for (int candidate : m_members[session_of(workshop, a)]) {
+                if (candidate == arrived || !movable(candidate))
+                    continue;
+                int other = slot_of(m_pairs[candidate].person, b);
+                if (other == kNone) {
+                    chosen = candidate;
+                    displaced = kNone;
+                    break;
+                }
+                if (chosen == kNone && movable(other) && session_of(m_pairs[other].workshop, a) != kNone) {
+                    chosen = candidate;
+                    displaced = other;
+                }
+            }
+            if (chosen == kNone)
+                return false;
+            if (displaced == kNone) {
+                move(chosen, b);
+                continue;
+            }
+            move(displaced, kNone);
+            move(chosen, b);
+            move(displaced, a);
+            workshop = m_pairs[displaced].workshop;
+            arrived = displaced;
+        }
+        return false;
+    }
+
+    const CostModel& m_model;
+    const Instance& m_instance;
+    int m_slots;
+    std::vector<int> m_load;
+    // m_members[session] lists the pairs placed there; m_position[pair] is the pair's index in it.
+    std::vector<std::vector<int>> m_members;
+    std::vector<int> m_person_slot;
+    std::vector<std::vector<int>> m_pairs_of;
+    std::vector<Pair> m_pairs;
+    std::vector<int> m_position;
+    // A pair moves at most once per chain, which bounds the chain and keeps it from undoing itself.
+    std::vector<int> m_stamp;
+    int m_chain { 0 };
+    std::vector<std::pair<int, int>> m_log;
+};
+
+}
+
+Allocation colour_placements(const CostModel& model, const Pinned& pinned, const Allocation& pinned_seats,
+                             const std::vector<std::pair<int, int>>& placements) {
+    SlotColouring colouring(model);
+    return colouring.run(pinned, pinned_seats, placements);
+}
+
+}

@@ -142,8 +142,8 @@ const scriptErrors = new WeakMap();
 // A new context (cookie jar) and page pointed at the server, with short, explicit timeouts.
 async function newPage(browser, server, options = {}) {
   const context = await browser.newContext({ baseURL: server.baseUrl, ...options });
-  context.setDefaultTimeout(10_000);
-  context.setDefaultNavigationTimeout(15_000);
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(20_000);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -215,6 +215,7 @@ async function checkPage(page, name) {
 // Writes text to a new temporary file and returns its path.
 function writeTempFile(name, text) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-upload-'));
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
   return file;

@@ -44,6 +44,12 @@ const LAUNCH_ARGS = [
   '--disable-sync',
 ];
 
+// Turn Ctrl-C and termination into a normal exit, so the exit handlers below stop servers and
+// remove temporary folders.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
+}
+
 // Resolves with a TCP port that was free on loopback a moment ago.
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -115,7 +121,10 @@ async function startServer({ demo = true } = {}) {
       fs.rmSync(dataDir, { recursive: true, force: true });
     };
     // Never leave a server behind, even when the test process ends abruptly.
-    process.once('exit', () => { if (child.exitCode === null) child.kill('SIGKILL'); });
+    process.once('exit', () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
     return { baseUrl, dataDir, logFile, stop };
   }
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 #include "allocation/engine.h"
 
+#include "allocation/aggregate_flow.h"
 #include "allocation/costs.h"
 #include "allocation/exact_program.h"
 #include "allocation/explain.h"
@@ -10,12 +11,17 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace trellis::allocation {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Person-slot count above which the Lagrangian bound is skipped (see Engine::run).
+constexpr std::int64_t kLagrangianLimit = 20'000;
 
 class Engine {
 public:
@@ -34,7 +40,16 @@ public:
         // With one slot the first flow is already optimal.
         if (m_instance.slots.size() == 1)
             return finish(m_best_cost, "min-cost flow (exact for one slot)");
-        Cost bound = run_lagrangian();
+        // The Lagrangian bound is tighter, but each of its steps is a flow several times larger
+        // than the pooled one; past this size the pooled bound and the slot flows get the time.
+        const std::int64_t size = static_cast<std::int64_t>(m_instance.people.size()) * m_instance.slots.size();
+        Cost bound = 0;
+        if (size <= kLagrangianLimit) {
+            bound = run_lagrangian();
+        } else {
+            AggregateSolution pooled = solve_aggregate(m_model);
+            bound = pooled.feasible ? std::min(pooled.lower_bound, m_best_cost) : 0;
+        }
         // The slot flows and person moves are the expensive part, so only the best coloured
         // relaxed solution gets them.
         if (bound < m_best_cost && !out_of_time())
@@ -61,6 +76,8 @@ private:
     bool out_of_time() const { return m_options.time_limit_seconds && remaining() <= 0; }
 
     void report(const std::string& phase, int iteration, Cost bound = 0) {
+        if (std::getenv("ALLOC_DEBUG"))
+            std::fprintf(stderr, "%s %d best %lld bound %lld at %.2f\n", phase.c_str(), iteration, (long long)m_best_cost, (long long)bound, elapsed());
         if (m_options.on_progress)
             m_options.on_progress({phase, iteration, m_best_cost, bound, elapsed()});
     }
@@ -68,7 +85,9 @@ private:
     // Alternates exact slot re-optimisation and single-person moves until neither gains.
     void improve(Allocation& allocation, Cost& cost) {
         for (int round = 0; round < 5 && !out_of_time(); ++round) {
-            improve_by_slots(m_model, m_pinned, allocation, 3);
+            improve_by_slots(m_model, m_pinned, allocation, 3, [this](double last_flow_seconds) {
+                return !m_options.time_limit_seconds || remaining() > last_flow_seconds;
+            });
             bool moved = improve_by_people(m_model, m_pinned, allocation);
             Cost next = m_model.objective(allocation);
             bool gained = next < cost;

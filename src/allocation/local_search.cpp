@@ -3,6 +3,7 @@
 #include "allocation/slot_flow.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace trellis::allocation {
 
@@ -92,15 +93,21 @@ void fill_sequentially(const CostModel& model, const Pinned& pinned, Allocation&
     }
 }
 
-int improve_by_slots(const CostModel& model, const Pinned& pinned, Allocation& allocation, int max_rounds) {
+int improve_by_slots(const CostModel& model, const Pinned& pinned, Allocation& allocation, int max_rounds,
+                     const MayStart& may_start) {
     const int slots = static_cast<int>(pinned.size());
     Cost current = model.objective(allocation);
     int rounds = 0;
     int since_gain = 0;
+    double last_flow_seconds = 0.0;
     // One flow per slot in turn; stop after a full cycle of slots without gain.
     for (int step = 0; rounds < max_rounds && since_gain < slots; ++step) {
         int slot = step % slots;
+        if (may_start && !may_start(last_flow_seconds))
+            break;
+        auto started = std::chrono::steady_clock::now();
         std::vector<int> column = solve_slot(model, slot, allocation, pinned[slot]);
+        last_flow_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         std::vector<int> previous(allocation.session_of.size());
         for (std::size_t person = 0; person < column.size(); ++person) {
             previous[person] = allocation.session_of[person][slot];

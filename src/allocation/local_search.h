@@ -4,6 +4,8 @@
 
 #include "allocation/costs.h"
 
+#include <functional>
+
 namespace trellis::allocation {
 
 // pinned[slot][person] is 1 where a compulsory workshop fixes the person's session in that slot.
@@ -19,9 +21,13 @@ Allocation empty_allocation(const Instance& instance);
 // Fills the unpinned parts of the allocation slot by slot, each slot exactly given the earlier ones.
 void fill_sequentially(const CostModel& model, const Pinned& pinned, Allocation& allocation);
 
-// Re-optimises each slot exactly with the others fixed, in turn, until a round brings no gain or
-// max_rounds is reached. Returns the number of rounds run.
-int improve_by_slots(const CostModel& model, const Pinned& pinned, Allocation& allocation, int max_rounds);
+// Asked before each slot flow with the seconds the previous one took; false stops the search.
+using MayStart = std::function<bool(double last_flow_seconds)>;
+
+// Re-optimises each slot exactly with the others fixed, in turn, until a round brings no gain,
+// max_rounds is reached or may_start refuses. Returns the number of rounds run.
+int improve_by_slots(const CostModel& model, const Pinned& pinned, Allocation& allocation, int max_rounds,
+                     const MayStart& may_start = {});
 
 // Moves single people to the best set of sessions that still have free seats. Returns true if
 // the objective improved.

@@ -30,8 +30,13 @@ public:
                     int session = pinned_seats.session_of[person][slot];
                     add(new_pair(person, m_instance.sessions[session].workshop, true), slot);
                 }
+        // The most constrained pairs first: a workshop with one session has no slot to spare.
+        std::vector<std::pair<int, int>> ordered = placements;
+        std::stable_sort(ordered.begin(), ordered.end(), [&](const auto& left, const auto& right) {
+            return offered(left.second) < offered(right.second);
+        });
         std::vector<int> waiting;
-        for (const auto& [person, session] : placements) {
+        for (const auto& [person, session] : ordered) {
             int workshop = m_instance.sessions[session].workshop;
             if (holds(person, workshop) || static_cast<int>(m_pairs_of[person].size()) >= m_slots)
                 continue;
@@ -53,6 +58,11 @@ public:
     }
 
 private:
+    int offered(int session) const {
+        const auto& sessions = m_instance.workshops[m_instance.sessions[session].workshop].session_in_slot;
+        return static_cast<int>(std::count_if(sessions.begin(), sessions.end(), [](int id) { return id != kNone; }));
+    }
+
     int new_pair(int person, int workshop, bool fixed) {
         m_pairs.push_back({person, workshop, kNone, fixed});
         m_position.push_back(kNone);

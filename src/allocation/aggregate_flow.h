@@ -1,0 +1,26 @@
+#pragma once
+// A fast relaxation for many people. Costs depend on the person and the workshop, never on the
+// slot, so dropping "one session per slot" and pooling each workshop's sessions leaves ONE
+// min-cost flow: every person takes at most one place per slot in total, all in different
+// workshops, and a workshop holds at most the sum of its sessions' seats. Its optimum is a proven
+// lower bound, and its (person, workshop) pairs are a starting point for the slot colouring.
+
+#include "allocation/costs.h"
+
+#include <utility>
+
+namespace trellis::allocation {
+
+struct AggregateSolution {
+    // The optimum of the relaxation, a lower bound on every allocation's cost.
+    Cost lower_bound { 0 };
+    // (person, session) pairs; the session is the workshop's first, the colouring picks the slot.
+    std::vector<std::pair<int, int>> placements;
+    // False when compulsory workshops cannot all be placed even in the relaxation.
+    bool feasible { false };
+};
+
+// Solves the pooled relaxation exactly with LEMON's network simplex.
+AggregateSolution solve_aggregate(const CostModel& model);
+
+}

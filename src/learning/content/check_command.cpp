@@ -9,10 +9,11 @@ namespace trellis::learning::content {
 
 namespace {
 
-// `problem` as a compiler would print it, with the path as the user would type it.
-std::string format_problem(const std::filesystem::path& modules_folder, const Problem& problem) {
-    std::filesystem::path path = modules_folder;
-    if (!problem.module.empty())
+// `problem` as a compiler would print it, with the path starting as the user typed it: `base` is
+// the module folder when one module is checked, or the folder of modules (then the module is added).
+std::string format_problem(const std::filesystem::path& base, bool base_is_module, const Problem& problem) {
+    std::filesystem::path path = base;
+    if (!base_is_module && !problem.module.empty())
         path /= problem.module;
     if (!problem.file.empty())
         path /= problem.file;
@@ -38,14 +39,9 @@ int run_content_check(const std::string& directory, std::ostream& out) {
     std::vector<Problem> problems;
     size_t modules_checked = 0;
     size_t broken_modules = 0;
-    std::filesystem::path modules_folder = given;
-    if (std::filesystem::is_regular_file(given / "module.json", error)) {
-        // One module: problems are printed under its parent, so that the paths start with DIR.
-        std::filesystem::path folder = given.lexically_normal();
-        if (!folder.has_filename())
-            folder = folder.parent_path();
-        modules_folder = folder.parent_path();
-        ModuleLoad load = parse_module(folder);
+    const bool single_module = std::filesystem::is_regular_file(given / "module.json", error);
+    if (single_module) {
+        ModuleLoad load = parse_module(given);
         modules_checked = 1;
         broken_modules = load.ok() ? 0 : 1;
         problems = std::move(load.problems);
@@ -54,12 +50,13 @@ int run_content_check(const std::string& directory, std::ostream& out) {
         problems = snapshot.problems();
         std::set<std::string> broken;
         for (const Problem& problem : problems)
-            broken.insert(problem.module);
+            if (!problem.module.empty()) // a problem with the folder itself, not a module
+                broken.insert(problem.module);
         broken_modules = broken.size();
         modules_checked = snapshot.modules().size() + broken_modules;
     }
     for (const Problem& problem : problems)
-        out << format_problem(modules_folder, problem) << "\n";
+        out << format_problem(given, single_module, problem) << "\n";
     if (problems.empty())
         out << count(modules_checked, "module", "modules") << " checked, no problems\n";
     else

@@ -25,7 +25,7 @@ ContentSnapshot load_content(const std::filesystem::path& directory) {
     std::vector<Problem> problems;
     std::error_code error;
     if (!std::filesystem::is_directory(directory, error)) {
-        problems.push_back(Problem{"", directory.string(), 0, "the content folder does not exist"});
+        problems.push_back(Problem{"", "", 0, "the content folder '" + directory.string() + "' does not exist"});
         return ContentSnapshot({}, std::move(problems));
     }
     // Every sub-folder is meant to be a module, so one without module.json is reported, not ignored;
@@ -39,7 +39,7 @@ ContentSnapshot load_content(const std::filesystem::path& directory) {
             folders.push_back(entries->path());
     }
     if (error)
-        problems.push_back(Problem{"", directory.string(), 0, "cannot list the content folder: " + error.message()});
+        problems.push_back(Problem{"", "", 0, "cannot list the content folder: " + error.message()});
     std::sort(folders.begin(), folders.end());
 
     const std::set<std::string> known = module_folder_names(directory);

@@ -47,9 +47,7 @@ size_t first_invalid_utf8(std::string_view text) {
 
 ParseContext::ParseContext(std::filesystem::path folder, std::set<std::string> known_module_slugs)
     : m_folder(std::move(folder)), m_known_module_slugs(std::move(known_module_slugs)) {
-    m_module_name = m_folder.filename().string();
-    if (m_module_name.empty()) // a folder given with a trailing '/'
-        m_module_name = m_folder.parent_path().filename().string();
+    m_module_name = module_folder_name(m_folder);
 }
 
 void ParseContext::report(const std::string& file, int line, std::string message) {
@@ -125,6 +123,15 @@ std::optional<std::string> ParseContext::read_text_file(const std::string& path,
         std::erase(text, '\r');
     }
     return text;
+}
+
+std::string module_folder_name(const std::filesystem::path& folder) {
+    // Made absolute first, so that "." and "modules/slug/" name the folder itself.
+    std::error_code error;
+    std::filesystem::path full = std::filesystem::absolute(folder, error).lexically_normal();
+    if (!full.has_filename())
+        full = full.parent_path();
+    return full.filename().string();
 }
 
 bool is_slug(std::string_view text) {

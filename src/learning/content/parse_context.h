@@ -51,6 +51,9 @@ class ParseContext {
     std::vector<Problem> m_problems;
 };
 
+// The name of a module folder however it was written ("modules/slug/", ".", "../slug").
+std::string module_folder_name(const std::filesystem::path& folder);
+
 // True when `text` matches ^[a-z0-9]+(-[a-z0-9]+)*$ (module slugs, topics, block and node ids).
 bool is_slug(std::string_view text);
 

@@ -132,10 +132,11 @@ ModuleLoad parse_module(const std::filesystem::path& folder, const std::set<std:
 }
 
 ModuleLoad parse_module(const std::filesystem::path& folder) {
-    std::filesystem::path parent = folder.lexically_normal();
-    if (!parent.has_filename()) // "modules/slug/" normalises to "modules/slug/"
-        parent = parent.parent_path();
-    return parse_module(folder, module_folder_names(parent.parent_path().empty() ? "." : parent.parent_path()));
+    std::error_code error;
+    std::filesystem::path full = std::filesystem::absolute(folder, error).lexically_normal();
+    if (!full.has_filename()) // "modules/slug/" normalises with an empty file name
+        full = full.parent_path();
+    return parse_module(folder, module_folder_names(full.parent_path()));
 }
 
 std::set<std::string> module_folder_names(const std::filesystem::path& parent) {

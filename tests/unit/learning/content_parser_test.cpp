@@ -203,6 +203,15 @@ TEST_F(ContentParser, renders_markdown_without_passing_raw_html_through) {
     EXPECT_EQ(html.find("javascript:"), std::string::npos) << html;
 }
 
+TEST_F(ContentParser, accepts_a_module_folder_written_with_a_trailing_slash_or_dot) {
+    for (const std::string& written : {kModule + "/", kModule + "/.", kModule + "/../" + kModule}) {
+        const ModuleLoad result = parse_module((folder.root() / written).string());
+        EXPECT_TRUE(result.ok()) << written << "\n" << describe(result.problems);
+        if (!result.problems.empty())
+            EXPECT_EQ(result.problems[0].module, kModule);
+    }
+}
+
 TEST_F(ContentParser, reports_a_missing_module_folder_without_throwing) {
     const ModuleLoad result = parse_module(folder.root() / "no-such-module");
     EXPECT_FALSE(result.ok());

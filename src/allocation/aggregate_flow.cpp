@@ -1,4 +1,5 @@
 // LEMON comes first: its headers clash with a MAX macro that some system headers define.
+#include <lemon/cost_scaling.h>
 #include <lemon/network_simplex.h>
 #include <lemon/smart_graph.h>
 
@@ -11,6 +12,31 @@ namespace trellis::allocation {
 namespace {
 
 using Graph = lemon::SmartDigraph;
+
+// Above this many arcs cost scaling beats the network simplex on these assignment-like graphs.
+constexpr int kCostScalingArcs = 200'000;
+
+template <typename Solver>
+bool run_solver(Solver& solver, Graph::ArcMap<int>& flow, Cost& total) {
+    if (solver.run() != Solver::OPTIMAL)
+        return false;
+    solver.flowMap(flow);
+    total = solver.template totalCost<Cost>();
+    return true;
+}
+
+bool run_min_cost_flow(const Graph& graph, const Graph::ArcMap<int>& lower, const Graph::ArcMap<int>& upper,
+                       const Graph::ArcMap<Cost>& cost, const Graph::NodeMap<int>& supply, Graph::ArcMap<int>& flow,
+                       Cost& total) {
+    if (graph.arcNum() >= kCostScalingArcs) {
+        lemon::CostScaling<Graph, int, Cost> solver(graph);
+        solver.lowerMap(lower).upperMap(upper).costMap(cost).supplyMap(supply);
+        return run_solver(solver, flow, total);
+    }
+    lemon::NetworkSimplex<Graph, int, Cost> solver(graph);
+    solver.lowerMap(lower).upperMap(upper).costMap(cost).supplyMap(supply);
+    return run_solver(solver, flow, total);
+}
 
 int first_session(const Workshop& workshop) {
     for (int session : workshop.session_in_slot)
@@ -87,16 +113,14 @@ AggregateSolution solve_aggregate(const CostModel& model) {
         add_arc(node, sink, 0, slots, model.unassigned_cost());
     }
     supply[sink] = -people * slots;
-    lemon::NetworkSimplex<Graph, int, Cost> solver(graph);
-    solver.lowerMap(lower).upperMap(upper).costMap(cost).supplyMap(supply);
     AggregateSolution result;
-    if (solver.run() != decltype(solver)::OPTIMAL)
+    Graph::ArcMap<int> flow(graph, 0);
+    if (!run_min_cost_flow(graph, lower, upper, cost, supply, flow, result.lower_bound))
         return result;
     result.feasible = true;
-    result.lower_bound = solver.template totalCost<Cost>();
     std::vector<std::vector<int>> held(people);
     for (const PersonArc& entry : person_arcs)
-        if (solver.flow(entry.arc) > 0) {
+        if (flow[entry.arc] > 0) {
             held[entry.person].push_back(entry.workshop);
             result.placements.push_back({entry.person, first_session(instance.workshops[entry.workshop])});
         }
@@ -105,11 +129,11 @@ AggregateSolution solve_aggregate(const CostModel& model) {
     std::vector<std::vector<std::pair<int, int>>> pool(keys);
     for (int key = 0; key < keys; ++key)
         for (const auto& [workshop, arc] : hub_arcs[key])
-            if (int amount = solver.flow(arc); amount > 0)
+            if (int amount = flow[arc]; amount > 0)
                 pool[key].push_back({workshop, amount});
     for (const auto& [person, arc] : hub_entries) {
         auto& entries = pool[model.group_key(person)];
-        for (int wanted = solver.flow(arc); wanted > 0; --wanted) {
+        for (int wanted = flow[arc]; wanted > 0; --wanted) {
             auto found = std::find_if(entries.begin(), entries.end(), [&](const std::pair<int, int>& entry) {
                 return entry.second > 0 &&
                        std::find(held[person].begin(), held[person].end(), entry.first) == held[person].end();

@@ -11,17 +11,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 namespace trellis::allocation {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Person-slot count above which the Lagrangian bound is skipped (see Engine::run).
-constexpr std::int64_t kLagrangianLimit = 20'000;
 
 class Engine {
 public:
@@ -34,21 +29,29 @@ public:
         m_pinned_seats = m_best;
         if (m_instance.slots.empty() || m_instance.people.empty())
             return finish(0, "empty");
-        fill_sequentially(m_model, m_pinned, m_best);
-        m_best_cost = m_model.objective(m_best);
-        report("first allocation", 0);
-        // With one slot the first flow is already optimal.
-        if (m_instance.slots.size() == 1)
-            return finish(m_best_cost, "min-cost flow (exact for one slot)");
-        // The Lagrangian bound is tighter, but each of its steps is a flow several times larger
-        // than the pooled one; past this size the pooled bound and the slot flows get the time.
         const std::int64_t size = static_cast<std::int64_t>(m_instance.people.size()) * m_instance.slots.size();
         Cost bound = 0;
-        if (size <= kLagrangianLimit) {
+        if (m_instance.slots.size() == 1 || size <= m_options.lagrangian_limit) {
+            fill_sequentially(m_model, m_pinned, m_best);
+            m_best_cost = m_model.objective(m_best);
+            report("first allocation", 0);
+            // With one slot the first flow is already optimal.
+            if (m_instance.slots.size() == 1)
+                return finish(m_best_cost, "min-cost flow (exact for one slot)");
             bound = run_lagrangian();
         } else {
+            // The Lagrangian bound is tighter, but each of its steps is a flow several times
+            // larger than the pooled one; past this size the pooled flow gives the bound and,
+            // coloured into slots, the first allocation, and the slot flows get the time left.
+            double started = elapsed();
             AggregateSolution pooled = solve_aggregate(m_model);
-            bound = pooled.feasible ? std::min(pooled.lower_bound, m_best_cost) : 0;
+            // A slot flow is about the size of the pooled one: the estimate for the first.
+            m_flow_seconds = elapsed() - started;
+            bound = pooled.feasible ? pooled.lower_bound : 0;
+            m_best = colour_placements(m_model, m_pinned, m_pinned_seats, pooled.placements);
+            improve_by_people(m_model, m_pinned, m_best);
+            m_best_cost = m_model.objective(m_best);
+            report("coloured pooled flow", 0, bound);
         }
         // The slot flows and person moves are the expensive part, so only the best coloured
         // relaxed solution gets them.
@@ -76,8 +79,6 @@ private:
     bool out_of_time() const { return m_options.time_limit_seconds && remaining() <= 0; }
 
     void report(const std::string& phase, int iteration, Cost bound = 0) {
-        if (std::getenv("ALLOC_DEBUG"))
-            std::fprintf(stderr, "%s %d best %lld bound %lld at %.2f\n", phase.c_str(), iteration, (long long)m_best_cost, (long long)bound, elapsed());
         if (m_options.on_progress)
             m_options.on_progress({phase, iteration, m_best_cost, bound, elapsed()});
     }
@@ -86,7 +87,7 @@ private:
     void improve(Allocation& allocation, Cost& cost) {
         for (int round = 0; round < 5 && !out_of_time(); ++round) {
             improve_by_slots(m_model, m_pinned, allocation, 3, [this](double last_flow_seconds) {
-                return !m_options.time_limit_seconds || remaining() > last_flow_seconds;
+                return !m_options.time_limit_seconds || remaining() > std::max(last_flow_seconds, m_flow_seconds);
             });
             bool moved = improve_by_people(m_model, m_pinned, allocation);
             Cost next = m_model.objective(allocation);
@@ -169,6 +170,7 @@ private:
     Allocation m_pinned_seats;
     Allocation m_best;
     Cost m_best_cost { 0 };
+    double m_flow_seconds { 0.0 };
 };
 
 }

@@ -102,11 +102,28 @@ private:
             if (session != kNone && has_seat(session) && m_model.is_eligible(person, workshop))
                 options.push_back({m_model.placement_cost(person, workshop), session, workshop});
         }
-        for (int session : m_unranked[slot * m_model.group_key_count() + m_model.group_key(person)]) {
+        // The precomputed list goes stale as seats fill; when it runs dry the whole slot is
+        // scanned, so a person with an empty slot finds any seat left.
+        const int wanted = m_slots + 1;
+        int found = 0;
+        auto consider = [&](int session) {
             int workshop = m_instance.sessions[session].workshop;
-            if (has_seat(session) && m_model.rank_of(person, workshop) == kNone)
+            if (has_seat(session) && m_model.rank_of(person, workshop) == kNone &&
+                m_model.is_eligible(person, workshop)) {
                 options.push_back({m_model.unranked_cost(), session, workshop});
-        }
+                ++found;
+            }
+        };
+        const auto& listed = m_unranked[slot * m_model.group_key_count() + m_model.group_key(person)];
+        for (int session : listed)
+            consider(session);
+        if (found < wanted)
+            for (int session : m_model.sessions_in_slot(slot)) {
+                if (found >= wanted + 6)
+                    break;
+                if (std::find(listed.begin(), listed.end(), session) == listed.end())
+                    consider(session);
+            }
         options.push_back({m_model.unassigned_cost(), kNone, kNone});
         std::stable_sort(options.begin(), options.end(),
                          [](const Option& a, const Option& b) { return a.cost < b.cost; });

@@ -59,6 +59,25 @@ TEST(AllocationProperties, heuristics_alone_give_a_feasible_result_and_a_true_lo
     }
 }
 
+TEST(AllocationProperties, pooled_flow_path_gives_a_feasible_result_and_a_true_lower_bound) {
+    Options options;
+    options.exact_program_limit = 0;
+    options.lagrangian_limit = 0;
+    for (std::uint64_t seed = 50001; seed < 50001 + kInstances; ++seed) {
+        Instance instance = testing::random_instance(seed);
+        std::optional<Cost> optimum = exact_optimum(instance);
+        if (!optimum)
+            continue;
+        Result result = allocate(instance, options);
+        CostModel model(instance);
+        std::string why;
+        ASSERT_TRUE(model.is_feasible(result.allocation, &why)) << why << ", seed " << seed;
+        EXPECT_EQ(result.statistics.objective, model.objective(result.allocation)) << "seed " << seed;
+        EXPECT_LE(result.statistics.lower_bound, *optimum) << "seed " << seed;
+        EXPECT_GE(result.statistics.objective, *optimum) << "seed " << seed;
+    }
+}
+
 TEST(AllocationProperties, larger_instances_keep_the_bound_below_the_exact_optimum) {
     Options options;
     options.exact_program_limit = 0;

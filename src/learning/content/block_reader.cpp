@@ -15,7 +15,8 @@ BlockLines BlockReader::read_lines(const std::set<std::string, std::less<>>& key
             if (items_allowed)
                 lines.items.push_back(SourceLine{line.number, trim(line.text.substr(2))});
             else
-                report(line.number, "a " + std::string(block_type_name(m_block.type)) + " block has no '- ' lines");
+                report(line.number,
+                       "a " + std::string(block_type_name(m_block.type)) + " block has no '- ' lines");
             continue;
         }
         const auto field = read_field_line(line.text);
@@ -28,7 +29,8 @@ BlockLines BlockReader::read_lines(const std::set<std::string, std::less<>>& key
                                     std::string(block_type_name(m_block.type)) + " block");
             continue;
         }
-        const auto [existing, inserted] = lines.fields.emplace(field->first, Field{field->second, line.number});
+        const auto [existing, inserted] =
+            lines.fields.emplace(field->first, Field{field->second, line.number});
         if (!inserted)
             report(line.number, "'" + field->first + ":' appears twice (first on line " +
                                     std::to_string(existing->second.line) + ")");
@@ -62,14 +64,16 @@ std::optional<std::pair<std::string, std::string>> read_field_line(const std::st
     return std::make_pair(line.substr(0, index), trim(line.substr(index + 1)));
 }
 
-std::optional<std::pair<std::string, std::string>> split_first(const std::string& text, std::string_view separator) {
+std::optional<std::pair<std::string, std::string>> split_first(const std::string& text,
+                                                               std::string_view separator) {
     const size_t at = text.find(separator);
     if (at == std::string::npos)
         return std::nullopt;
     return std::make_pair(trim(text.substr(0, at)), trim(text.substr(at + separator.size())));
 }
 
-std::optional<std::pair<std::string, std::string>> split_last(const std::string& text, std::string_view separator) {
+std::optional<std::pair<std::string, std::string>> split_last(const std::string& text,
+                                                              std::string_view separator) {
     const size_t at = text.rfind(separator);
     if (at == std::string::npos)
         return std::nullopt;

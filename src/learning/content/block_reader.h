@@ -56,8 +56,10 @@ class BlockReader {
 std::optional<std::pair<std::string, std::string>> read_field_line(const std::string& line);
 
 // Splits at the first (or last) occurrence of `separator`; nothing if it does not occur.
-std::optional<std::pair<std::string, std::string>> split_first(const std::string& text, std::string_view separator);
-std::optional<std::pair<std::string, std::string>> split_last(const std::string& text, std::string_view separator);
+std::optional<std::pair<std::string, std::string>> split_first(const std::string& text,
+                                                               std::string_view separator);
+std::optional<std::pair<std::string, std::string>> split_last(const std::string& text,
+                                                              std::string_view separator);
 
 QuizBlock parse_quiz(BlockReader& reader);
 ScenarioBlock parse_scenario(BlockReader& reader);

@@ -11,7 +11,8 @@ namespace {
 std::string file_field(BlockReader& reader, const BlockLines& lines, std::string_view key) {
     const auto found = lines.fields.find(key);
     if (found == lines.fields.end() || found->second.value.empty()) {
-        reader.report("a " + std::string(block_type_name(reader.block().type)) + " needs '" + std::string(key) + ":'");
+        reader.report("a " + std::string(block_type_name(reader.block().type)) + " needs '" +
+                      std::string(key) + ":'");
         return {};
     }
     const std::string what = "block '" + reader.block().id + "': " + std::string(key);
@@ -37,10 +38,13 @@ VideoBlock parse_video(BlockReader& reader) {
     video.poster = file_field(reader, lines, "poster");
     ParseContext& context = reader.context();
     if (!video.captions.empty()) {
-        const auto captions = context.read_text_file(video.captions, reader.file(), line_of(lines, "captions", 0));
+        const auto captions =
+            context.read_text_file(video.captions, reader.file(), line_of(lines, "captions", 0));
         // WebVTT allows a byte order mark before the signature.
         const std::string_view signature = "WEBVTT";
-        if (captions && !captions->starts_with(signature) && !captions->starts_with("\xEF\xBB\xBF" "WEBVTT"))
+        if (captions && !captions->starts_with(signature) &&
+            !captions->starts_with("\xEF\xBB\xBF"
+                                   "WEBVTT"))
             reader.report(line_of(lines, "captions", reader.block().line),
                           "captions file '" + video.captions + "' does not start with WEBVTT");
     }
@@ -58,7 +62,8 @@ ResourceBlock parse_resource(BlockReader& reader) {
     const bool has_source = lines.fields.contains("source");
     const bool has_file = lines.fields.contains("file");
     if (has_source == has_file) {
-        reader.report("a resource needs exactly one of 'source:' (Markdown to print) or 'file:' (served as is)");
+        reader.report(
+            "a resource needs exactly one of 'source:' (Markdown to print) or 'file:' (served as is)");
         return resource;
     }
     if (has_file) {
@@ -78,7 +83,8 @@ ResourceBlock parse_resource(BlockReader& reader) {
         const std::vector<SourceLine> source_lines = split_lines(*text);
         if (source_lines.empty() || !source_lines[0].text.starts_with("# ") ||
             trim(source_lines[0].text.substr(2)).empty())
-            reader.context().report(resource.source, 1, "the first line must be the resource title: '# Title'");
+            reader.context().report(resource.source, 1,
+                                    "the first line must be the resource title: '# Title'");
     }
     return resource;
 }

@@ -18,8 +18,9 @@ std::optional<FurtherItem> read_link_item(BlockReader& reader, const SourceLine&
     const size_t close = middle == std::string::npos ? std::string::npos : text.find(')', middle);
     if (!text.starts_with("[") || close == std::string::npos ||
         text.compare(close + 1, kReasonSeparator.size(), kReasonSeparator) != 0) {
-        reader.report(item.number, "bad further line '- " + text +
-                                       "' (want '- [Title](https://...) \u2014 why' or '- module: slug \u2014 why')");
+        reader.report(item.number,
+                      "bad further line '- " + text +
+                          "' (want '- [Title](https://...) \u2014 why' or '- module: slug \u2014 why')");
         return std::nullopt;
     }
     FurtherItem link;
@@ -40,7 +41,8 @@ std::optional<FurtherItem> read_link_item(BlockReader& reader, const SourceLine&
 std::optional<FurtherItem> read_module_item(BlockReader& reader, const SourceLine& item) {
     const auto parts = split_first(item.text.substr(std::string_view("module: ").size()), kReasonSeparator);
     if (!parts) {
-        reader.report(item.number, "bad further line '- " + item.text + "' (want '- module: slug \u2014 why')");
+        reader.report(item.number,
+                      "bad further line '- " + item.text + "' (want '- module: slug \u2014 why')");
         return std::nullopt;
     }
     FurtherItem next;
@@ -49,7 +51,8 @@ std::optional<FurtherItem> read_module_item(BlockReader& reader, const SourceLin
     if (!reader.context().is_known_module(next.module_slug))
         reader.report(item.number, "further names module '" + next.module_slug + "', which does not exist");
     if (next.reason.empty())
-        reader.report(item.number, "further module '" + next.module_slug + "' needs a reason after ' \u2014 '");
+        reader.report(item.number,
+                      "further module '" + next.module_slug + "' needs a reason after ' \u2014 '");
     return next;
 }
 
@@ -72,8 +75,10 @@ ActionPlanBlock parse_action_plan(BlockReader& reader) {
         const size_t comma = rest.find(',');
         const std::string id = trim(rest.substr(0, comma));
         if (id.empty())
-            reader.report(reflections->second.line, "'reflections:' has an empty entry (want 'id-one, id-two')");
-        else if (std::find(plan.reflection_ids.begin(), plan.reflection_ids.end(), id) != plan.reflection_ids.end())
+            reader.report(reflections->second.line,
+                          "'reflections:' has an empty entry (want 'id-one, id-two')");
+        else if (std::find(plan.reflection_ids.begin(), plan.reflection_ids.end(), id) !=
+                 plan.reflection_ids.end())
             reader.report(reflections->second.line, "'reflections:' lists '" + id + "' twice");
         else
             plan.reflection_ids.push_back(id);
@@ -90,8 +95,8 @@ FurtherBlock parse_further(BlockReader& reader) {
     if (lines.items.empty())
         reader.report("a further block needs at least one '- ' line");
     for (const SourceLine& item : lines.items) {
-        const auto entry = item.text.starts_with("module: ") ? read_module_item(reader, item)
-                                                              : read_link_item(reader, item);
+        const auto entry =
+            item.text.starts_with("module: ") ? read_module_item(reader, item) : read_link_item(reader, item);
         if (entry)
             further.items.push_back(*entry);
     }

@@ -27,7 +27,8 @@ QuizBlock parse_quiz(BlockReader& reader) {
             continue;
         }
         if (!(text.starts_with("[x] ") || text.starts_with("[ ] "))) {
-            reader.report(item.number, "bad option line '- " + text + "' (want '- [x] text | feedback' or '- [ ] text | feedback')");
+            reader.report(item.number, "bad option line '- " + text +
+                                           "' (want '- [x] text | feedback' or '- [ ] text | feedback')");
             continue;
         }
         QuizOption option;
@@ -53,8 +54,8 @@ QuizBlock parse_quiz(BlockReader& reader) {
     if (correct == 0)
         reader.report("a quiz needs a correct answer: mark at least one option [x]");
     else if (!quiz.multiple && correct > 1)
-        reader.report("a quiz with several [x] options needs 'multiple: true' (it has " + std::to_string(correct) +
-                      " correct options)");
+        reader.report("a quiz with several [x] options needs 'multiple: true' (it has " +
+                      std::to_string(correct) + " correct options)");
     return quiz;
 }
 
@@ -67,7 +68,8 @@ SortBlock parse_sort(BlockReader& reader) {
     sort.feedback_html = render_markdown(sort.feedback);
     const std::string mode = reader.required(lines, "mode");
     if (!mode.empty() && mode != "order" && mode != "groups")
-        reader.report(lines.fields.find("mode")->second.line, "'mode:' must be order or groups, not '" + mode + "'");
+        reader.report(lines.fields.find("mode")->second.line,
+                      "'mode:' must be order or groups, not '" + mode + "'");
     sort.mode = mode == "groups" ? SortMode::Groups : SortMode::Order;
     if (lines.items.size() < 2)
         reader.report("a sort needs at least 2 items");
@@ -101,7 +103,8 @@ SortBlock parse_sort(BlockReader& reader) {
             entry.text = item.text;
             for (const SortItem& earlier : sort.items)
                 if (earlier.text == entry.text)
-                    reader.report(item.number, "item '" + entry.text + "' appears twice, so the order is ambiguous");
+                    reader.report(item.number,
+                                  "item '" + entry.text + "' appears twice, so the order is ambiguous");
         } else {
             const auto parts = split_last(item.text, " => ");
             if (!parts || parts->first.empty()) {

@@ -45,7 +45,8 @@ void check_graph(BlockReader& reader, const ScenarioBlock& scenario) {
             else if (!nodes.contains(choice.target))
                 reader.report(node.line, "a choice in '@" + node.id + "' points to '@" + choice.target +
                                              "', which is not a node of this scenario");
-    if (const auto debrief = nodes.find("debrief"); debrief != nodes.end() && !debrief->second->choices.empty())
+    if (const auto debrief = nodes.find("debrief");
+        debrief != nodes.end() && !debrief->second->choices.empty())
         reader.report(debrief->second->line, "'@debrief' must not have choices");
 
     const auto start = nodes.find("start");
@@ -82,7 +83,8 @@ ScenarioBlock parse_scenario(BlockReader& reader) {
         if (line.text.starts_with("@")) {
             const std::string id = node_id_of(line.text);
             if (id.empty()) {
-                reader.report(line.number, "bad node line '" + line.text + "' (want '@node-id' alone on the line)");
+                reader.report(line.number,
+                              "bad node line '" + line.text + "' (want '@node-id' alone on the line)");
                 continue;
             }
             const auto same = std::find_if(scenario.nodes.begin(), scenario.nodes.end(),
@@ -107,17 +109,20 @@ ScenarioBlock parse_scenario(BlockReader& reader) {
             continue;
         }
         ScenarioNode& node = scenario.nodes.back();
-        const auto choice = line.text.starts_with("- ") ? split_last(line.text.substr(2), " -> ") : std::nullopt;
+        const auto choice =
+            line.text.starts_with("- ") ? split_last(line.text.substr(2), " -> ") : std::nullopt;
         if (!choice) {
             node_text.back().push_back(line.text);
         } else if (choice->first.empty() || !is_slug(choice->second)) {
-            reader.report(line.number, "bad choice line '" + line.text + "' (want '- Choice text -> node-id')");
+            reader.report(line.number,
+                          "bad choice line '" + line.text + "' (want '- Choice text -> node-id')");
         } else {
             node.choices.push_back(ScenarioChoice{choice->first, choice->second});
         }
     }
     if (scenario.title.empty())
-        reader.report(title_line == 0 ? reader.block().line : title_line, "a scenario needs 'title:' before '@start'");
+        reader.report(title_line == 0 ? reader.block().line : title_line,
+                      "a scenario needs 'title:' before '@start'");
 
     for (size_t index = 0; index < scenario.nodes.size(); ++index) {
         ScenarioNode& node = scenario.nodes[index];

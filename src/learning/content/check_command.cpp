@@ -60,8 +60,8 @@ int run_content_check(const std::string& directory, std::ostream& out) {
     if (problems.empty())
         out << count(modules_checked, "module", "modules") << " checked, no problems\n";
     else
-        out << count(modules_checked, "module", "modules") << " checked, " +
-                   count(problems.size(), "problem", "problems") + " in " +
+        out << count(modules_checked, "module", "modules")
+            << " checked, " + count(problems.size(), "problem", "problems") + " in " +
                    count(broken_modules, "module", "modules") + "\n";
     return problems.empty() ? 0 : 1;
 }

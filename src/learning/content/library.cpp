@@ -25,7 +25,8 @@ ContentSnapshot load_content(const std::filesystem::path& directory) {
     std::vector<Problem> problems;
     std::error_code error;
     if (!std::filesystem::is_directory(directory, error)) {
-        problems.push_back(Problem{"", "", 0, "the content folder '" + directory.string() + "' does not exist"});
+        problems.push_back(
+            Problem{"", "", 0, "the content folder '" + directory.string() + "' does not exist"});
         return ContentSnapshot({}, std::move(problems));
     }
     // Every sub-folder is meant to be a module, so one without module.json is reported, not ignored;
@@ -54,7 +55,9 @@ ContentSnapshot load_content(const std::filesystem::path& directory) {
     return ContentSnapshot(std::move(modules), std::move(problems));
 }
 
-ContentLibrary::ContentLibrary(std::filesystem::path directory) : m_directory(std::move(directory)) { reload(); }
+ContentLibrary::ContentLibrary(std::filesystem::path directory) : m_directory(std::move(directory)) {
+    reload();
+}
 
 std::shared_ptr<const ContentSnapshot> ContentLibrary::reload() {
     std::lock_guard reload_lock(m_reload_mutex);

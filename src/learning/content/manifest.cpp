@@ -73,11 +73,12 @@ class ManifestReader {
     }
 
     void check_keys() {
-        static const std::set<std::string> allowed = {"slug",   "title", "summary",  "audience", "topics",
+        static const std::set<std::string> allowed = {"slug",    "title", "summary",  "audience", "topics",
                                                       "minutes", "hours", "outcomes", "pages"};
         for (const auto& [key, value] : m_json.items())
             if (!allowed.contains(key))
-                report(key, "unknown key '" + key + "' (module.json allows only the keys in docs/authoring.md)");
+                report(key,
+                       "unknown key '" + key + "' (module.json allows only the keys in docs/authoring.md)");
     }
 
     int minutes() {
@@ -119,9 +120,10 @@ class ManifestReader {
                 m_context.report(kManifest, line, "page '" + page + "' is listed twice");
                 continue;
             }
-            if (page.find('/') != std::string::npos || page.find('\\') != std::string::npos || page.size() <= 3 ||
-                !page.ends_with(".md") || page.starts_with(".")) {
-                m_context.report(kManifest, line, "page '" + page + "' must be a .md file directly in the module folder");
+            if (page.find('/') != std::string::npos || page.find('\\') != std::string::npos ||
+                page.size() <= 3 || !page.ends_with(".md") || page.starts_with(".")) {
+                m_context.report(kManifest, line,
+                                 "page '" + page + "' must be a .md file directly in the module folder");
                 continue;
             }
             if (m_context.check_module_file(kManifest, line, page, "page"))
@@ -153,7 +155,8 @@ std::vector<std::string> read_manifest(ParseContext& context, Module& module) {
     } catch (const nlohmann::json::parse_error& parse_error) {
         std::string message = parse_error.what();
         // Drop nlohmann's "[json.exception.parse_error.101] " prefix: authors need the sentence.
-        if (const size_t bracket = message.find("] "); message.starts_with("[") && bracket != std::string::npos)
+        if (const size_t bracket = message.find("] ");
+            message.starts_with("[") && bracket != std::string::npos)
             message = message.substr(bracket + 2);
         context.report(kManifest, line_of_offset(*text, parse_error.byte > 0 ? parse_error.byte - 1 : 0),
                        "not valid JSON: " + message);
@@ -170,8 +173,9 @@ std::vector<std::string> read_manifest(ParseContext& context, Module& module) {
     ManifestReader reader(context, *text, json);
     reader.check_keys();
     if (!is_slug(context.module_name()))
-        context.report(kManifest, 0, "folder name '" + context.module_name() +
-                                         "' is not a valid slug (lowercase letters, digits and single '-')");
+        context.report(kManifest, 0,
+                       "folder name '" + context.module_name() +
+                           "' is not a valid slug (lowercase letters, digits and single '-')");
     module.slug = reader.text_field("slug");
     if (!module.slug.empty() && module.slug != context.module_name())
         reader.report("slug", "slug '" + module.slug + "' does not equal the folder name '" +

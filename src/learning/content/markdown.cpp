@@ -7,8 +7,8 @@ namespace trellis::learning::content {
 
 std::string render_markdown(std::string_view markdown) {
     // CMARK_OPT_UNSAFE is deliberately absent: it is what would let raw HTML through.
-    char* html = cmark_markdown_to_html(markdown.data(), markdown.size(),
-                                        CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
+    char* html =
+        cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8);
     if (html == nullptr)
         return escape_html(markdown);
     std::string result(html);

@@ -8,10 +8,14 @@ namespace trellis::learning::content {
 
 namespace {
 
-const std::map<std::string, BlockType, std::less<>> kActivityTypes = {
-    {"quiz", BlockType::Quiz},         {"scenario", BlockType::Scenario}, {"sort", BlockType::Sort},
-    {"reflection", BlockType::Reflection}, {"video", BlockType::Video},   {"resource", BlockType::Resource},
-    {"actionplan", BlockType::ActionPlan}, {"further", BlockType::Further}};
+const std::map<std::string, BlockType, std::less<>> kActivityTypes = {{"quiz", BlockType::Quiz},
+                                                                      {"scenario", BlockType::Scenario},
+                                                                      {"sort", BlockType::Sort},
+                                                                      {"reflection", BlockType::Reflection},
+                                                                      {"video", BlockType::Video},
+                                                                      {"resource", BlockType::Resource},
+                                                                      {"actionplan", BlockType::ActionPlan},
+                                                                      {"further", BlockType::Further}};
 
 // A code fence line as CommonMark reads it (up to three spaces of indentation).
 struct Fence {
@@ -41,7 +45,8 @@ std::optional<Fence> read_fence(const std::string& line) {
 
 bool closes(const Fence& opening, const std::string& line) {
     const std::optional<Fence> fence = read_fence(line);
-    return fence && fence->character == opening.character && fence->length >= opening.length && fence->info.empty();
+    return fence && fence->character == opening.character && fence->length >= opening.length &&
+           fence->info.empty();
 }
 
 std::vector<std::string> split_words(const std::string& text) {
@@ -62,13 +67,15 @@ std::optional<RawBlock> read_info_string(ParseContext& context, const std::strin
     const std::string type_name = words.front().substr(std::string_view("trellis-").size());
     const auto type = kActivityTypes.find(type_name);
     if (type == kActivityTypes.end()) {
-        context.report(file, line, "unknown block type '" + words.front() +
-                                       "' (want quiz, scenario, sort, reflection, video, resource, actionplan "
-                                       "or further)");
+        context.report(file, line,
+                       "unknown block type '" + words.front() +
+                           "' (want quiz, scenario, sort, reflection, video, resource, actionplan "
+                           "or further)");
         return std::nullopt;
     }
     if (words.size() < 2 || !words[1].starts_with("id=")) {
-        context.report(file, line, "block '" + words.front() + "' needs an id: '" + words.front() + " id=BLOCK-ID'");
+        context.report(file, line,
+                       "block '" + words.front() + "' needs an id: '" + words.front() + " id=BLOCK-ID'");
         return std::nullopt;
     }
     RawBlock block;
@@ -76,15 +83,17 @@ std::optional<RawBlock> read_info_string(ParseContext& context, const std::strin
     block.id = words[1].substr(3);
     block.line = line;
     if (!is_slug(block.id)) {
-        context.report(file, line, "block id '" + block.id + "' must be lowercase letters, digits and single '-'");
+        context.report(file, line,
+                       "block id '" + block.id + "' must be lowercase letters, digits and single '-'");
         return std::nullopt;
     }
     for (size_t index = 2; index < words.size(); ++index) {
         if (words[index] == "optional" && !block.optional)
             block.optional = true;
         else
-            context.report(file, line, "block '" + block.id + "': unknown attribute '" + words[index] +
-                                           "' (only 'optional' is allowed)");
+            context.report(file, line,
+                           "block '" + block.id + "': unknown attribute '" + words[index] +
+                               "' (only 'optional' is allowed)");
     }
     return block;
 }
@@ -99,7 +108,8 @@ std::string without_code_spans(const std::string& text) {
             continue;
         }
         const size_t run_end = text.find_first_not_of('`', index);
-        const std::string run = text.substr(index, (run_end == std::string::npos ? text.size() : run_end) - index);
+        const std::string run =
+            text.substr(index, (run_end == std::string::npos ? text.size() : run_end) - index);
         const size_t closing = run_end == std::string::npos ? std::string::npos : text.find(run, run_end);
         if (closing == std::string::npos) {
             out += run;
@@ -142,10 +152,12 @@ void check_images(ParseContext& context, const std::string& file, const SourceLi
             target = text.substr(target_start + 1, end == std::string::npos ? 0 : end - target_start - 1);
         } else {
             const size_t end = text.find_first_of(" )", target_start);
-            target = text.substr(target_start, end == std::string::npos ? std::string::npos : end - target_start);
+            target =
+                text.substr(target_start, end == std::string::npos ? std::string::npos : end - target_start);
         }
         if (alt.empty())
-            context.report(file, line.number, "image '" + target + "' needs alt text: ![what it shows](" + target + ")");
+            context.report(file, line.number,
+                           "image '" + target + "' needs alt text: ![what it shows](" + target + ")");
         if (has_url_scheme(target))
             context.report(file, line.number,
                            "image '" + target + "' must be a file in the module folder, not a web address");
@@ -188,8 +200,9 @@ ScannedPage scan_page(ParseContext& context, const std::string& file, const std:
         const bool closed = end < lines.size();
         const bool activity = fence->info.starts_with("trellis-");
         if (!closed)
-            context.report(file, line.number, activity ? "activity block is never closed (no line of ``` after it)"
-                                                       : "fenced code block is never closed");
+            context.report(file, line.number,
+                           activity ? "activity block is never closed (no line of ``` after it)"
+                                    : "fenced code block is never closed");
         if (!activity) { // ordinary code: part of the text, images inside it are only code
             for (size_t copy = index; copy <= end && copy < lines.size(); ++copy)
                 current_text.lines.push_back(lines[copy]);
@@ -197,7 +210,8 @@ ScannedPage scan_page(ParseContext& context, const std::string& file, const std:
             continue;
         }
         if (fence->character == '~' || fence->indent > 0) {
-            context.report(file, line.number, "an activity block must open with ``` at the start of the line");
+            context.report(file, line.number,
+                           "an activity block must open with ``` at the start of the line");
         } else if (closed) {
             if (std::optional<RawBlock> block = read_info_string(context, file, line.number, fence->info)) {
                 block->body.assign(lines.begin() + static_cast<long>(index) + 1,

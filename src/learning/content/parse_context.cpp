@@ -73,7 +73,9 @@ bool ParseContext::check_module_file(const std::string& file, int line, const st
     for (char character : path)
         has_control = has_control || static_cast<unsigned char>(character) < 0x20 || character == '\\';
     if (path.front() == '/' || has_parent_segment || has_control || path.find(':') != std::string::npos) {
-        report(file, line, quoted + " must be a relative path inside the module folder (no leading '/', no '..', '/' as separator)");
+        report(file, line,
+               quoted + " must be a relative path inside the module folder (no leading '/', no '..', '/' as "
+                        "separator)");
         return false;
     }
     std::error_code error;
@@ -93,8 +95,8 @@ bool ParseContext::check_module_file(const std::string& file, int line, const st
     return true;
 }
 
-std::optional<std::string> ParseContext::read_text_file(const std::string& path, const std::string& reported_as,
-                                                        int line) {
+std::optional<std::string> ParseContext::read_text_file(const std::string& path,
+                                                        const std::string& reported_as, int line) {
     std::error_code error;
     const std::filesystem::path full = m_folder / path;
     if (!std::filesystem::is_regular_file(full, error)) {
@@ -103,7 +105,9 @@ std::optional<std::string> ParseContext::read_text_file(const std::string& path,
     }
     const auto size = std::filesystem::file_size(full, error);
     if (error || size > kMaximumTextFileBytes) {
-        report(path, 0, "file is too large for a text file (over " + std::to_string(kMaximumTextFileBytes) + " bytes)");
+        report(path, 0,
+               "file is too large for a text file (over " + std::to_string(kMaximumTextFileBytes) +
+                   " bytes)");
         return std::nullopt;
     }
     std::ifstream input(full, std::ios::binary);
@@ -139,8 +143,8 @@ bool is_slug(std::string_view text) {
         return false;
     char previous = 0;
     for (char character : text) {
-        const bool allowed = (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9') ||
-                             character == '-';
+        const bool allowed = (character >= 'a' && character <= 'z') ||
+                             (character >= '0' && character <= '9') || character == '-';
         if (!allowed || (character == '-' && previous == '-'))
             return false;
         previous = character;

@@ -35,7 +35,8 @@ class ParseContext {
 
     // Reads a UTF-8 text file of the module. Reports a missing or unreadable file, a file over the
     // size limit or invalid UTF-8 (and returns nothing), and CR line endings (then drops the CRs).
-    std::optional<std::string> read_text_file(const std::string& path, const std::string& reported_as, int line);
+    std::optional<std::string> read_text_file(const std::string& path, const std::string& reported_as,
+                                              int line);
 
     // True when `name` is a module of the library (or a sibling folder with a module.json).
     bool is_known_module(const std::string& name) const { return m_known_module_slugs.contains(name); }

@@ -88,11 +88,13 @@ void check_module_wide(ParseContext& context, const Module& module) {
         for (const Block& block : page.blocks) {
             if (block.type == BlockType::Text)
                 continue;
-            const auto [existing, inserted] = places.emplace(block.id, Place{page.file, block.line, block.type});
+            const auto [existing, inserted] =
+                places.emplace(block.id, Place{page.file, block.line, block.type});
             if (!inserted)
                 context.report(page.file, block.line,
-                               "block id '" + block.id + "' is already used at " + existing->second.file + ":" +
-                                   std::to_string(existing->second.line) + " (ids must be unique in the module)");
+                               "block id '" + block.id + "' is already used at " + existing->second.file +
+                                   ":" + std::to_string(existing->second.line) +
+                                   " (ids must be unique in the module)");
         }
     for (const Page& page : module.pages)
         for (const Block& block : page.blocks) {
@@ -102,19 +104,22 @@ void check_module_wide(ParseContext& context, const Module& module) {
             for (const std::string& id : plan.reflection_ids) {
                 const auto found = places.find(id);
                 if (found == places.end())
-                    context.report(page.file, plan.reflections_line, "block '" + block.id + "': reflections: '" + id +
-                                                              "' is not a block of this module");
+                    context.report(page.file, plan.reflections_line,
+                                   "block '" + block.id + "': reflections: '" + id +
+                                       "' is not a block of this module");
                 else if (found->second.type != BlockType::Reflection)
                     context.report(page.file, plan.reflections_line,
                                    "block '" + block.id + "': reflections: '" + id + "' is a " +
-                                       std::string(block_type_name(found->second.type)) + " block, not a reflection");
+                                       std::string(block_type_name(found->second.type)) +
+                                       " block, not a reflection");
             }
         }
 }
 
 } // namespace
 
-ModuleLoad parse_module(const std::filesystem::path& folder, const std::set<std::string>& known_module_slugs) {
+ModuleLoad parse_module(const std::filesystem::path& folder,
+                        const std::set<std::string>& known_module_slugs) {
     ParseContext context(folder, known_module_slugs);
     ModuleLoad load;
     std::error_code error;

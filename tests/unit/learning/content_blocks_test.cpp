@@ -18,7 +18,8 @@ class ContentBlocks : public ::testing::Test {
     void SetUp() override { folder.write_valid_module(); }
 
     // The problems after replacing `from` with `to` in page `file`.
-    std::vector<Problem> problems_after(const std::string& file, const std::string& from, const std::string& to) {
+    std::vector<Problem> problems_after(const std::string& file, const std::string& from,
+                                        const std::string& to) {
         const std::string page = file == kFirst ? ContentFolder::first_page() : ContentFolder::second_page();
         folder.write(kModule + "/" + file, replaced(page, from, to));
         return parse_module(folder.root() / kModule).problems;
@@ -30,12 +31,15 @@ class ContentBlocks : public ::testing::Test {
 } // namespace
 
 TEST_F(ContentBlocks, reports_quiz_without_correct_answer) {
-    const auto problems = problems_after(kFirst, "- [x] An hour of professional learning", "- [ ] An hour of professional learning");
-    EXPECT_TRUE(has_problem(problems, kFirst, 7, "block 'check-one': a quiz needs a correct answer")) << describe(problems);
+    const auto problems = problems_after(kFirst, "- [x] An hour of professional learning",
+                                         "- [ ] An hour of professional learning");
+    EXPECT_TRUE(has_problem(problems, kFirst, 7, "block 'check-one': a quiz needs a correct answer"))
+        << describe(problems);
 }
 
 TEST_F(ContentBlocks, reports_single_answer_quiz_with_two_correct_options) {
-    const auto problems = problems_after(kFirst, "- [ ] An hour of lunch duty", "- [x] An hour of lunch duty");
+    const auto problems =
+        problems_after(kFirst, "- [ ] An hour of lunch duty", "- [x] An hour of lunch duty");
     EXPECT_TRUE(has_problem(problems, kFirst, 7, "needs 'multiple: true'")) << describe(problems);
 }
 
@@ -51,21 +55,25 @@ TEST_F(ContentBlocks, reports_bad_quiz_option_lines_and_missing_question) {
 }
 
 TEST_F(ContentBlocks, reports_repeated_unknown_and_stray_lines_in_a_block) {
-    auto problems = problems_after(kFirst, "prompt: What did you notice?\n",
-                                   "prompt: What did you notice?\nprompt: Again?\nanswer: 42\nJust some text\n");
-    EXPECT_TRUE(has_problem(problems, kFirst, 56, "'prompt:' appears twice (first on line 55)")) << describe(problems);
+    auto problems =
+        problems_after(kFirst, "prompt: What did you notice?\n",
+                       "prompt: What did you notice?\nprompt: Again?\nanswer: 42\nJust some text\n");
+    EXPECT_TRUE(has_problem(problems, kFirst, 56, "'prompt:' appears twice (first on line 55)"))
+        << describe(problems);
     EXPECT_TRUE(has_problem(problems, kFirst, 57, "unknown field 'answer:'"));
     EXPECT_TRUE(has_problem(problems, kFirst, 58, "unexpected line 'Just some text'"));
 }
 
 TEST_F(ContentBlocks, reports_scenario_target_that_does_not_exist) {
     const auto problems = problems_after(kFirst, "- Say yes -> yes", "- Say yes -> agree");
-    EXPECT_TRUE(has_problem(problems, kFirst, 23, "points to '@agree', which is not a node")) << describe(problems);
+    EXPECT_TRUE(has_problem(problems, kFirst, 23, "points to '@agree', which is not a node"))
+        << describe(problems);
 }
 
 TEST_F(ContentBlocks, reports_unreachable_scenario_node) {
     const auto problems = problems_after(kFirst, "- Ask what they will look for -> ask\n", "");
-    EXPECT_TRUE(has_problem(problems, kFirst, 28, "node '@ask' cannot be reached from '@start'")) << describe(problems);
+    EXPECT_TRUE(has_problem(problems, kFirst, 28, "node '@ask' cannot be reached from '@start'"))
+        << describe(problems);
 }
 
 TEST_F(ContentBlocks, reports_scenario_whose_only_paths_loop_forever) {
@@ -75,7 +83,8 @@ TEST_F(ContentBlocks, reports_scenario_whose_only_paths_loop_forever) {
 }
 
 TEST_F(ContentBlocks, reports_scenario_structure_mistakes) {
-    auto problems = problems_after(kFirst, "title: Your first meeting\n", "title: Your first meeting\nStray text\n");
+    auto problems =
+        problems_after(kFirst, "title: Your first meeting\n", "title: Your first meeting\nStray text\n");
     EXPECT_TRUE(has_problem(problems, kFirst, 23, "only 'title:' may come before")) << describe(problems);
     problems = problems_after(kFirst, "@debrief\nAgreeing", "@debrief\n- Back -> yes\nAgreeing");
     EXPECT_TRUE(has_problem(problems, kFirst, 32, "'@debrief' must not have choices")) << describe(problems);
@@ -103,8 +112,10 @@ TEST_F(ContentBlocks, reads_scenario_nodes_choices_and_debrief) {
 }
 
 TEST_F(ContentBlocks, reports_sort_item_with_unknown_group) {
-    const auto problems = problems_after(kFirst, "- Plans the unit => Teacher", "- Plans the unit => teacher");
-    EXPECT_TRUE(has_problem(problems, kFirst, 49, "names group 'teacher', which is not in 'groups:'")) << describe(problems);
+    const auto problems =
+        problems_after(kFirst, "- Plans the unit => Teacher", "- Plans the unit => teacher");
+    EXPECT_TRUE(has_problem(problems, kFirst, 49, "names group 'teacher', which is not in 'groups:'"))
+        << describe(problems);
 }
 
 TEST_F(ContentBlocks, reports_sort_mode_and_group_mistakes) {
@@ -148,13 +159,15 @@ TEST_F(ContentBlocks, reports_resource_with_both_or_neither_source_and_file) {
 TEST_F(ContentBlocks, reports_action_plan_reflections_naming_unknown_or_wrong_blocks) {
     const auto problems = problems_after(kSecond, "reflections: reflect-first, reflect-extra",
                                          "reflections: reflect-first, reflect-missing, check-one");
-    EXPECT_TRUE(has_problem(problems, kSecond, 19, "'reflect-missing' is not a block of this module")) << describe(problems);
+    EXPECT_TRUE(has_problem(problems, kSecond, 19, "'reflect-missing' is not a block of this module"))
+        << describe(problems);
     EXPECT_TRUE(has_problem(problems, kSecond, 19, "'check-one' is a quiz block, not a reflection"));
 }
 
 TEST_F(ContentBlocks, reports_further_module_that_does_not_exist_and_accepts_one_that_does) {
     const std::string module_line = "- module: building-trust \u2014 A full module on trust.\n";
-    auto problems = problems_after(kSecond, "```trellis-further id=more\n", "```trellis-further id=more\n" + module_line);
+    auto problems =
+        problems_after(kSecond, "```trellis-further id=more\n", "```trellis-further id=more\n" + module_line);
     EXPECT_TRUE(has_problem(problems, kSecond, 23, "names module 'building-trust', which does not exist"))
         << describe(problems);
     folder.write_valid_module("building-trust", "Building trust");
@@ -166,8 +179,10 @@ TEST_F(ContentBlocks, reports_bad_further_lines) {
     auto problems = problems_after(kSecond, ") \u2014 The national standard.", ") - The national standard.");
     EXPECT_TRUE(has_problem(problems, kSecond, 23, "bad further line")) << describe(problems);
     problems = problems_after(kSecond, "(https://www.gov.uk/", "(ftp://www.gov.uk/");
-    EXPECT_TRUE(has_problem(problems, kSecond, 23, "must be an http:// or https:// address")) << describe(problems);
-    problems = problems_after(kSecond, "```trellis-further id=more\n- [", "```trellis-further id=more\nsee: [");
+    EXPECT_TRUE(has_problem(problems, kSecond, 23, "must be an http:// or https:// address"))
+        << describe(problems);
+    problems =
+        problems_after(kSecond, "```trellis-further id=more\n- [", "```trellis-further id=more\nsee: [");
     EXPECT_TRUE(has_problem(problems, kSecond, 22, "at least one '- ' line")) << describe(problems);
 }
 

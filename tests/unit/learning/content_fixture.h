@@ -17,8 +17,8 @@ namespace trellis::learning::content::testing {
 // The shipped modules, found from this file's place in the source tree (tests cannot see
 // TRELLIS_SOURCE_DIR, which is private to trellis_core).
 inline std::filesystem::path shipped_modules_folder() {
-    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "content" /
-           "modules";
+    return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
+           "content" / "modules";
 }
 
 class ContentFolder {
@@ -44,7 +44,8 @@ class ContentFolder {
     }
 
     // Writes the valid two-page example module as `slug`, titled `title`.
-    void write_valid_module(const std::string& slug = "example-module", const std::string& title = "Example module") const {
+    void write_valid_module(const std::string& slug = "example-module",
+                            const std::string& title = "Example module") const {
         write(slug + "/module.json", R"({
   "slug": ")" + slug + R"(",
   "title": ")" + title + R"(",
@@ -68,92 +69,92 @@ class ContentFolder {
     }
 
     static std::string first_page() {
-        return "# Introduction\n"                                      // 1
-               "\n"                                                    // 2
-               "Ordinary **Markdown** text. A diagram:\n"              // 3
-               "\n"                                                    // 4
-               "![Four boxes around a circle](diagram.png)\n"          // 5
-               "\n"                                                    // 6
-               "```trellis-quiz id=check-one\n"                        // 7
-               "question: Which of these is a CPD hour?\n"             // 8
-               "- [x] An hour of professional learning | Right.\n"     // 9
+        return "# Introduction\n"                                           // 1
+               "\n"                                                         // 2
+               "Ordinary **Markdown** text. A diagram:\n"                   // 3
+               "\n"                                                         // 4
+               "![Four boxes around a circle](diagram.png)\n"               // 5
+               "\n"                                                         // 6
+               "```trellis-quiz id=check-one\n"                             // 7
+               "question: Which of these is a CPD hour?\n"                  // 8
+               "- [x] An hour of professional learning | Right.\n"          // 9
                "- [ ] An hour of lunch duty | Not professional learning.\n" // 10
-               "```\n"                                                 // 11
-               "\n"                                                    // 12
-               "```trellis-quiz id=check-two\n"                        // 13
+               "```\n"                                                      // 11
+               "\n"                                                         // 12
+               "```trellis-quiz id=check-two\n"                             // 13
                "question: Which are activity types? Choose all that apply.\n"
                "multiple: true\n"
                "- [x] quiz | Yes.\n"
                "- [x] sort | Yes.\n"
                "- [ ] table | Tables are not supported.\n"
-               "```\n"                                                 // 19
+               "```\n" // 19
                "\n"
-               "```trellis-scenario id=first-meeting\n"                // 21
+               "```trellis-scenario id=first-meeting\n" // 21
                "title: Your first meeting\n"
-               "@start\n"                                              // 23
+               "@start\n" // 23
                "A colleague asks to observe your lesson.\n"
-               "- Say yes -> yes\n"                                    // 25
+               "- Say yes -> yes\n" // 25
                "- Ask what they will look for -> ask\n"
-               "@yes\n"                                                // 27
+               "@yes\n" // 27
                "They come in. It goes well enough.\n"
-               "@ask\n"                                                // 29
+               "@ask\n" // 29
                "They explain their focus, and you agree one thing to look at.\n"
                "- Go ahead -> yes\n"
-               "@debrief\n"                                            // 32
+               "@debrief\n" // 32
                "Agreeing the focus first makes observation feel safer.\n"
-               "```\n"                                                 // 34
+               "```\n" // 34
                "\n"
-               "```trellis-sort id=order-steps\n"                      // 36
+               "```trellis-sort id=order-steps\n" // 36
                "prompt: Put these in order.\n"
                "mode: order\n"
                "- Plan\n"
                "- Teach\n"
                "- Review\n"
                "feedback: Plan, then teach, then review.\n"
-               "```\n"                                                 // 43
+               "```\n" // 43
                "\n"
-               "```trellis-sort id=group-roles\n"                      // 45
+               "```trellis-sort id=group-roles\n" // 45
                "prompt: Who usually does this?\n"
                "mode: groups\n"
-               "groups: Teacher | Teaching assistant\n"                // 48
-               "- Plans the unit => Teacher\n"                         // 49
+               "groups: Teacher | Teaching assistant\n" // 48
+               "- Plans the unit => Teacher\n"          // 49
                "- Runs a small-group intervention => Teaching assistant\n"
                "feedback: Roles vary between schools; this is the common pattern.\n"
-               "```\n"                                                 // 52
+               "```\n" // 52
                "\n"
-               "```trellis-reflection id=reflect-first\n"              // 54
+               "```trellis-reflection id=reflect-first\n" // 54
                "prompt: What did you notice?\n"
                "hint: One or two sentences is enough.\n"
                "```\n"
                "\n"
-               "```trellis-reflection id=reflect-extra optional\n"     // 59
+               "```trellis-reflection id=reflect-extra optional\n" // 59
                "prompt: Anything else?\n"
                "```\n";
     }
 
     static std::string second_page() {
-        return "# Next steps\n"                                        // 1
+        return "# Next steps\n" // 1
                "\n"
-               "```trellis-video id=case-study\n"                      // 3
+               "```trellis-video id=case-study\n" // 3
                "title: Case study: an example school\n"
-               "src: case-study.webm\n"                                // 5
-               "captions: case-study.vtt\n"                            // 6
+               "src: case-study.webm\n"     // 5
+               "captions: case-study.vtt\n" // 6
                "transcript: case-study-transcript.md\n"
                "poster: case-study-poster.png\n"
                "```\n"
                "\n"
-               "```trellis-resource id=checklist\n"                    // 11
+               "```trellis-resource id=checklist\n" // 11
                "title: A printable checklist\n"
-               "source: resources/checklist.md\n"                      // 13
+               "source: resources/checklist.md\n" // 13
                "```\n"
                "\n"
-               "```trellis-actionplan id=plan\n"                       // 16
+               "```trellis-actionplan id=plan\n" // 16
                "prompt: What will you do next?\n"
                "- Try one thing this week\n"
-               "reflections: reflect-first, reflect-extra\n"           // 19
+               "reflections: reflect-first, reflect-extra\n" // 19
                "```\n"
                "\n"
-               "```trellis-further id=more\n"                          // 22
+               "```trellis-further id=more\n" // 22
                "- [Standard for teachers' professional development (DfE)](https://www.gov.uk/government/"
                "publications/standard-for-teachers-professional-development) \u2014 The national standard.\n"
                "```\n";
@@ -178,7 +179,8 @@ inline std::string replaced(std::string text, const std::string& from, const std
 inline bool has_problem(const std::vector<Problem>& problems, const std::string& file, int line,
                         const std::string& fragment) {
     for (const Problem& problem : problems)
-        if (problem.file == file && problem.line == line && problem.message.find(fragment) != std::string::npos)
+        if (problem.file == file && problem.line == line &&
+            problem.message.find(fragment) != std::string::npos)
             return true;
     return false;
 }
@@ -187,7 +189,8 @@ inline bool has_problem(const std::vector<Problem>& problems, const std::string&
 inline std::string describe(const std::vector<Problem>& problems) {
     std::string text;
     for (const Problem& problem : problems)
-        text += problem.module + "/" + problem.file + ":" + std::to_string(problem.line) + ": " + problem.message + "\n";
+        text += problem.module + "/" + problem.file + ":" + std::to_string(problem.line) + ": " +
+                problem.message + "\n";
     return text;
 }
 

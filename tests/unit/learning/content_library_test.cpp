@@ -17,7 +17,8 @@ TEST(ContentShipped, loads_all_four_shipped_modules_without_problems) {
     const ContentSnapshot snapshot = load_content(shipped_modules_folder());
     EXPECT_TRUE(snapshot.problems().empty()) << describe(snapshot.problems());
     ASSERT_EQ(snapshot.modules().size(), 4u);
-    for (const char* slug : {"building-trust", "planning-continuous-cpd", "internal-expertise", "research-in-cpd"}) {
+    for (const char* slug :
+         {"building-trust", "planning-continuous-cpd", "internal-expertise", "research-in-cpd"}) {
         const Module* module = snapshot.find(slug);
         ASSERT_NE(module, nullptr) << slug;
         EXPECT_GE(module->pages.size(), 6u) << slug;
@@ -124,9 +125,10 @@ TEST(ContentCheck, prints_each_problem_as_file_and_line_then_a_summary_and_fails
     const std::string root = folder.root().string();
     std::ostringstream out;
     EXPECT_EQ(run_content_check(root, out), 1);
-    EXPECT_EQ(out.str(), root + "/beta/01-introduction.md:7: unknown block type 'trellis-poll' (want quiz, scenario, "
-                                "sort, reflection, video, resource, actionplan or further)\n"
-                                "2 modules checked, 1 problem in 1 module\n");
+    EXPECT_EQ(out.str(),
+              root + "/beta/01-introduction.md:7: unknown block type 'trellis-poll' (want quiz, scenario, "
+                     "sort, reflection, video, resource, actionplan or further)\n"
+                     "2 modules checked, 1 problem in 1 module\n");
 }
 
 TEST(ContentCheck, accepts_a_single_module_folder) {

@@ -17,7 +17,9 @@ class ContentParser : public ::testing::Test {
 
     ModuleLoad load() const { return parse_module(folder.root() / kModule); }
 
-    void write_page(const std::string& file, const std::string& text) const { folder.write(kModule + "/" + file, text); }
+    void write_page(const std::string& file, const std::string& text) const {
+        folder.write(kModule + "/" + file, text);
+    }
 
     ContentFolder folder;
 };
@@ -33,9 +35,9 @@ TEST_F(ContentParser, loads_the_example_module_with_every_block_type) {
     EXPECT_DOUBLE_EQ(module.hours, 0.5);
     ASSERT_EQ(module.pages.size(), 2u);
     EXPECT_EQ(module.pages[0].title, "Introduction");
-    const std::vector<std::string> expected_required = {"check-one",   "check-two",     "first-meeting",
-                                                        "order-steps", "group-roles",   "reflect-first",
-                                                        "case-study",  "checklist",     "plan"};
+    const std::vector<std::string> expected_required = {"check-one",   "check-two",   "first-meeting",
+                                                        "order-steps", "group-roles", "reflect-first",
+                                                        "case-study",  "checklist",   "plan"};
     EXPECT_EQ(required_block_ids(module), expected_required);
 
     const Block& text = module.pages[0].blocks[0];
@@ -50,7 +52,8 @@ TEST_F(ContentParser, loads_the_example_module_with_every_block_type) {
     EXPECT_EQ(quiz.as<QuizBlock>().options[1].feedback, "Not professional learning.");
     const Block& plan = module.pages[1].blocks[2];
     ASSERT_EQ(plan.type, BlockType::ActionPlan);
-    EXPECT_EQ(plan.as<ActionPlanBlock>().reflection_ids, (std::vector<std::string>{"reflect-first", "reflect-extra"}));
+    EXPECT_EQ(plan.as<ActionPlanBlock>().reflection_ids,
+              (std::vector<std::string>{"reflect-first", "reflect-extra"}));
     const Block& further = module.pages[1].blocks[3];
     ASSERT_EQ(further.type, BlockType::Further);
     EXPECT_FALSE(further.required);
@@ -58,8 +61,8 @@ TEST_F(ContentParser, loads_the_example_module_with_every_block_type) {
 }
 
 TEST_F(ContentParser, reports_unknown_block_type_with_file_and_line) {
-    write_page("01-introduction.md",
-               replaced(ContentFolder::first_page(), "```trellis-quiz id=check-one", "```trellis-poll id=check-one"));
+    write_page("01-introduction.md", replaced(ContentFolder::first_page(), "```trellis-quiz id=check-one",
+                                              "```trellis-poll id=check-one"));
     const ModuleLoad result = load();
     EXPECT_TRUE(has_problem(result.problems, "01-introduction.md", 7, "unknown block type 'trellis-poll'"))
         << describe(result.problems);
@@ -73,10 +76,12 @@ TEST_F(ContentParser, reports_missing_page_listed_in_manifest) {
 }
 
 TEST_F(ContentParser, reports_invalid_json_with_its_line) {
-    folder.write(kModule + "/module.json", "{\n  \"slug\": \"example-module\",\n  \"title\" \"no colon\"\n}\n");
+    folder.write(kModule + "/module.json",
+                 "{\n  \"slug\": \"example-module\",\n  \"title\" \"no colon\"\n}\n");
     const ModuleLoad result = load();
     ASSERT_EQ(result.problems.size(), 1u) << describe(result.problems);
-    EXPECT_TRUE(has_problem(result.problems, "module.json", 3, "not valid JSON")) << describe(result.problems);
+    EXPECT_TRUE(has_problem(result.problems, "module.json", 3, "not valid JSON"))
+        << describe(result.problems);
 }
 
 TEST_F(ContentParser, reports_wrong_json_types_and_unknown_keys_at_their_lines) {
@@ -95,7 +100,8 @@ TEST_F(ContentParser, reports_wrong_json_types_and_unknown_keys_at_their_lines) 
 )");
     const ModuleLoad result = load();
     const auto& problems = result.problems;
-    EXPECT_TRUE(has_problem(problems, "module.json", 3, "'title' must be a non-empty string")) << describe(problems);
+    EXPECT_TRUE(has_problem(problems, "module.json", 3, "'title' must be a non-empty string"))
+        << describe(problems);
     EXPECT_TRUE(has_problem(problems, "module.json", 4, "'summary' must be a non-empty string"));
     EXPECT_TRUE(has_problem(problems, "module.json", 5, "audience 'governor'"));
     EXPECT_TRUE(has_problem(problems, "module.json", 6, "topic 'Example Topic'"));
@@ -125,13 +131,14 @@ TEST_F(ContentParser, reports_page_without_title_line) {
 TEST_F(ContentParser, reports_unterminated_activity_fence) {
     write_page("02-next-steps.md", "# Next steps\n\n```trellis-reflection id=late\nprompt: Never closed?\n");
     const ModuleLoad result = load();
-    EXPECT_TRUE(has_problem(result.problems, "02-next-steps.md", 3, "never closed")) << describe(result.problems);
+    EXPECT_TRUE(has_problem(result.problems, "02-next-steps.md", 3, "never closed"))
+        << describe(result.problems);
 }
 
 TEST_F(ContentParser, reports_bad_info_strings) {
     write_page("02-next-steps.md", "# Next steps\n\n"
-                                   "```trellis-reflection\nprompt: No id?\n```\n"           // 3
-                                   "```trellis-reflection id=Bad_Id\nprompt: Bad id?\n```\n" // 6
+                                   "```trellis-reflection\nprompt: No id?\n```\n"             // 3
+                                   "```trellis-reflection id=Bad_Id\nprompt: Bad id?\n```\n"  // 6
                                    "```trellis-reflection id=fine hidden\nprompt: Hm?\n```\n" // 9
                                    "~~~trellis-reflection id=tilde\nprompt: Tilde?\n~~~\n");  // 12
     const auto problems = load().problems;
@@ -142,8 +149,9 @@ TEST_F(ContentParser, reports_bad_info_strings) {
 }
 
 TEST_F(ContentParser, keeps_ordinary_code_fences_as_text) {
-    write_page("02-next-steps.md", "# Next steps\n\n````markdown\n```trellis-quiz id=not-a-block\n```\n````\n\n"
-                                   "```python\nprint('![](missing.png)')\n```\n");
+    write_page("02-next-steps.md",
+               "# Next steps\n\n````markdown\n```trellis-quiz id=not-a-block\n```\n````\n\n"
+               "```python\nprint('![](missing.png)')\n```\n");
     const ModuleLoad result = load();
     // Nothing else refers to the blocks page 2 used to hold, so the module stays clean.
     ASSERT_TRUE(result.ok()) << describe(result.problems);
@@ -162,8 +170,9 @@ TEST_F(ContentParser, reports_duplicate_block_ids_across_pages) {
 }
 
 TEST_F(ContentParser, reports_image_without_alt_text_or_file) {
-    write_page("01-introduction.md", replaced(ContentFolder::first_page(), "![Four boxes around a circle](diagram.png)",
-                                              "![](diagram.png) ![Chart](chart.png) ![Logo](https://example.org/a.png)"));
+    write_page("01-introduction.md",
+               replaced(ContentFolder::first_page(), "![Four boxes around a circle](diagram.png)",
+                        "![](diagram.png) ![Chart](chart.png) ![Logo](https://example.org/a.png)"));
     const auto problems = load().problems;
     EXPECT_TRUE(has_problem(problems, "01-introduction.md", 5, "needs alt text")) << describe(problems);
     EXPECT_TRUE(has_problem(problems, "01-introduction.md", 5, "image 'chart.png' does not exist"));
@@ -174,10 +183,11 @@ TEST_F(ContentParser, reports_paths_that_leave_the_module_folder) {
     folder.write("secret.md", "# Secret\n");
     write_page("02-next-steps.md", replaced(ContentFolder::second_page(), "source: resources/checklist.md",
                                             "source: ../secret.md"));
-    EXPECT_TRUE(has_problem(load().problems, "02-next-steps.md", 13, "must be a relative path inside the module"));
+    EXPECT_TRUE(
+        has_problem(load().problems, "02-next-steps.md", 13, "must be a relative path inside the module"));
     std::filesystem::create_symlink(folder.root() / "secret.md", folder.root() / kModule / "linked.md");
-    write_page("02-next-steps.md", replaced(ContentFolder::second_page(), "source: resources/checklist.md",
-                                            "source: linked.md"));
+    write_page("02-next-steps.md",
+               replaced(ContentFolder::second_page(), "source: resources/checklist.md", "source: linked.md"));
     EXPECT_TRUE(has_problem(load().problems, "02-next-steps.md", 13, "leads outside the module folder"));
 }
 

@@ -25,9 +25,21 @@ std::string mangled(const std::string& text, std::mt19937& random) {
             break;
         start = end + 1;
     }
-    const std::vector<std::string> fragments = {"```", "```trellis-quiz id=x", "@start", "- [x] a | b", "- a -> start",
-                                                "@debrief", "- x => Y", "reflections: ,,", "![](a.png)", "\xFF",
-                                                "- module: x \u2014 y", "{", "\"pages\": [1]", "title:", "~~~"};
+    const std::vector<std::string> fragments = {"```",
+                                                "```trellis-quiz id=x",
+                                                "@start",
+                                                "- [x] a | b",
+                                                "- a -> start",
+                                                "@debrief",
+                                                "- x => Y",
+                                                "reflections: ,,",
+                                                "![](a.png)",
+                                                "\xFF",
+                                                "- module: x \u2014 y",
+                                                "{",
+                                                "\"pages\": [1]",
+                                                "title:",
+                                                "~~~"};
     std::uniform_int_distribution<int> edits(1, 6);
     for (int edit = edits(random); edit > 0 && !lines.empty(); --edit) {
         const size_t at = std::uniform_int_distribution<size_t>(0, lines.size() - 1)(random);
@@ -62,7 +74,8 @@ std::string mangled(const std::string& text, std::mt19937& random) {
 TEST(ContentRobustness, survives_hundreds_of_mangled_modules_and_reports_with_positions) {
     ContentFolder folder;
     folder.write_valid_module();
-    const std::string manifest = R"({"slug": "example-module", "title": "T", "summary": "S", "audience": ["teacher"],
+    const std::string manifest =
+        R"({"slug": "example-module", "title": "T", "summary": "S", "audience": ["teacher"],
  "topics": ["t"], "minutes": 5, "hours": 1, "outcomes": ["O"], "pages": ["01-introduction.md", "02-next-steps.md"]})";
     std::mt19937 random(20260101); // fixed, so that a failure can be replayed
     int broken = 0;
@@ -100,10 +113,12 @@ TEST(ContentRobustness, survives_deeply_nested_json_and_markdown) {
     ContentFolder folder;
     folder.write_valid_module();
     folder.write(kModule + "/module.json", std::string(100000, '[') + std::string(100000, ']'));
-    EXPECT_TRUE(has_problem(parse_module(folder.root() / kModule).problems, "module.json", 1, "one JSON object"));
+    EXPECT_TRUE(
+        has_problem(parse_module(folder.root() / kModule).problems, "module.json", 1, "one JSON object"));
     folder.write_valid_module();
     folder.write(kModule + "/02-next-steps.md", "# Deep\n\n" + std::string(50000, '>') + " quote\n" +
-                                                    std::string(50000, '*') + "\n" + std::string(20000, '[') + "\n");
+                                                    std::string(50000, '*') + "\n" + std::string(20000, '[') +
+                                                    "\n");
     ModuleLoad result;
     ASSERT_NO_THROW(result = parse_module(folder.root() / kModule));
 }

@@ -217,8 +217,9 @@ TEST_F(ContentParser, accepts_a_module_folder_written_with_a_trailing_slash_or_d
     for (const std::string& written : {kModule + "/", kModule + "/.", kModule + "/../" + kModule}) {
         const ModuleLoad result = parse_module((folder.root() / written).string());
         EXPECT_TRUE(result.ok()) << written << "\n" << describe(result.problems);
-        if (!result.problems.empty())
+        if (!result.problems.empty()) {
             EXPECT_EQ(result.problems[0].module, kModule);
+        }
     }
 }
 

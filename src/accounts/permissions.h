@@ -7,10 +7,10 @@
 namespace trellis::accounts {
 
 enum class Permission {
-    ViewDirectory,     // search the people directory
-    ImportStaff,       // upload and commit staff files
-    ExportStaff,       // download the people list
-    CreateResetLink,   // generate a password-reset link for someone else
+    ViewDirectory,   // search the people directory
+    ImportStaff,     // upload and commit staff files
+    ExportStaff,     // download the people list
+    CreateResetLink, // generate a password-reset link for someone else
 };
 
 // True when the actor's role grants the permission within their own trust.

@@ -13,7 +13,8 @@ namespace {
 constexpr long long kResetLifetimeSeconds = 72 * 3600;
 
 std::string normalised_email(std::string email) {
-    std::transform(email.begin(), email.end(), email.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(email.begin(), email.end(), email.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     const auto first = email.find_first_not_of(" \t");
     const auto last = email.find_last_not_of(" \t");
     return first == std::string::npos ? "" : email.substr(first, last - first + 1);
@@ -50,8 +51,8 @@ NewSession AccountService::open_session(long long trust_id, long long person_id)
     NewSession session{random_token(), db::now_seconds() + m_session_seconds};
     db::Transaction transaction(m_database);
     store::delete_expired_sessions(transaction.session(), db::now_seconds());
-    store::insert_session(transaction.session(), hash_token(session.token), person_id, trust_id, random_token(),
-                          session.expires_at);
+    store::insert_session(transaction.session(), hash_token(session.token), person_id, trust_id,
+                          random_token(), session.expires_at);
     transaction.commit();
     return session;
 }
@@ -75,8 +76,8 @@ std::optional<Actor> AccountService::authenticate(const std::string& token) {
     auto trust = m_organisations.trust(stored->trust_id);
     if (!person || !trust)
         return std::nullopt;
-    return Actor{person->id,          person->trust_id, person->school_id,  person->role,
-                 person->full_name(), person->email,    trust->name,        stored->csrf_token};
+    return Actor{person->id,          person->trust_id, person->school_id, person->role,
+                 person->full_name(), person->email,    trust->name,       stored->csrf_token};
 }
 
 void AccountService::sign_out(const std::string& token) {
@@ -119,7 +120,8 @@ std::optional<people::Person> AccountService::reset_target(const std::string& to
     return m_people.person(reset->trust_id, reset->person_id);
 }
 
-std::optional<std::string> AccountService::reset_password(const std::string& token, const std::string& replacement) {
+std::optional<std::string> AccountService::reset_password(const std::string& token,
+                                                          const std::string& replacement) {
     if (auto problem = password_problem(replacement))
         return problem;
     const std::string hash = hash_password(replacement);
@@ -134,14 +136,18 @@ std::optional<std::string> AccountService::reset_password(const std::string& tok
     return std::nullopt;
 }
 
-bool AccountService::needs_setup() { return m_organisations.is_empty(); }
+bool AccountService::needs_setup() {
+    return m_organisations.is_empty();
+}
 
 NewSession AccountService::set_up(const SetupRequest& request) {
     auto [trust_id, person_id] = create_organisation(request, OnlyIfFirst::Yes);
     return open_session(trust_id, person_id);
 }
 
-void AccountService::add_organisation(const SetupRequest& request) { create_organisation(request, OnlyIfFirst::No); }
+void AccountService::add_organisation(const SetupRequest& request) {
+    create_organisation(request, OnlyIfFirst::No);
+}
 
 std::pair<long long, long long> AccountService::create_organisation(const SetupRequest& request,
                                                                     OnlyIfFirst only_if_first) {

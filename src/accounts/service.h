@@ -31,7 +31,7 @@ struct SetupRequest {
 
 // Sign-in, sessions and passwords.
 class AccountService {
-public:
+  public:
     AccountService(db::Database& database, organisations::OrganisationService& organisations,
                    people::PeopleService& people, int session_minutes)
         : m_database(database), m_organisations(organisations), m_people(people),
@@ -68,10 +68,11 @@ public:
     // Signs a person in without a password check (after setup, or a password reset).
     NewSession open_session(long long trust_id, long long person_id);
 
-private:
+  private:
     enum class OnlyIfFirst { Yes, No };
     // Returns the administrator's trust and person ids.
-    std::pair<long long, long long> create_organisation(const SetupRequest& request, OnlyIfFirst only_if_first);
+    std::pair<long long, long long> create_organisation(const SetupRequest& request,
+                                                        OnlyIfFirst only_if_first);
 
     db::Database& m_database;
     organisations::OrganisationService& m_organisations;

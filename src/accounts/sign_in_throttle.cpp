@@ -8,7 +8,8 @@ long long SignInThrottle::wait_for(const std::string& key, Clock::time_point now
     auto found = m_failures.find(key);
     if (found == m_failures.end() || found->second.blocked_until <= now)
         return 0;
-    auto remaining = std::chrono::duration_cast<std::chrono::seconds>(found->second.blocked_until - now).count();
+    auto remaining =
+        std::chrono::duration_cast<std::chrono::seconds>(found->second.blocked_until - now).count();
     return std::max<long long>(1, remaining);
 }
 
@@ -17,7 +18,8 @@ void SignInThrottle::fail(const std::string& key, int free_attempts, Clock::time
     ++failures.count;
     if (failures.count >= free_attempts) {
         const int doublings = std::min(failures.count - free_attempts, 5);
-        const auto delay = std::min<std::chrono::seconds>(std::chrono::seconds(30LL << doublings), std::chrono::minutes(15));
+        const auto delay =
+            std::min<std::chrono::seconds>(std::chrono::seconds(30LL << doublings), std::chrono::minutes(15));
         failures.blocked_until = now + delay;
     }
 }

@@ -10,7 +10,7 @@ namespace trellis::accounts {
 // Slows down password guessing: after a few failures for one account or one address, further
 // attempts are refused for a while that doubles with each failure (capped at 15 minutes).
 class SignInThrottle {
-public:
+  public:
     using Clock = std::chrono::steady_clock;
 
     // Seconds the caller must wait before trying this account from this address; 0 to go ahead.
@@ -20,7 +20,7 @@ public:
     // Forgets the account's failures after a successful sign-in.
     void record_success(const std::string& email);
 
-private:
+  private:
     struct Failures {
         int count = 0;
         Clock::time_point blocked_until;

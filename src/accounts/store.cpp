@@ -12,7 +12,8 @@ constexpr const char* kFindSession = "SELECT person_id, trust_id, csrf_token, ex
                                      "WHERE token_hash = :hash AND expires_at > :now";
 constexpr const char* kExtendSession = "UPDATE sessions SET expires_at = :expires WHERE token_hash = :hash";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = :hash";
-constexpr const char* kDeleteSessionsOf = "DELETE FROM sessions WHERE trust_id = :trust AND person_id = :person";
+constexpr const char* kDeleteSessionsOf =
+    "DELETE FROM sessions WHERE trust_id = :trust AND person_id = :person";
 constexpr const char* kDeleteExpiredSessions = "DELETE FROM sessions WHERE expires_at <= :now";
 constexpr const char* kInsertReset =
     "INSERT INTO password_resets (token_hash, person_id, trust_id, created_by, created_at, expires_at) "
@@ -22,11 +23,11 @@ constexpr const char* kFindReset = "SELECT id, person_id, trust_id FROM password
 constexpr const char* kMarkResetUsed = "UPDATE password_resets SET used_at = :now WHERE id = :id";
 } // namespace
 
-void insert_session(soci::session& sql, const std::string& token_hash, long long person_id, long long trust_id,
-                    const std::string& csrf_token, long long expires_at) {
+void insert_session(soci::session& sql, const std::string& token_hash, long long person_id,
+                    long long trust_id, const std::string& csrf_token, long long expires_at) {
     long long now = db::now_seconds();
-    sql << kInsertSession, soci::use(token_hash), soci::use(person_id), soci::use(trust_id), soci::use(csrf_token),
-        soci::use(now), soci::use(expires_at);
+    sql << kInsertSession, soci::use(token_hash), soci::use(person_id), soci::use(trust_id),
+        soci::use(csrf_token), soci::use(now), soci::use(expires_at);
 }
 
 std::optional<StoredSession> find_session(soci::session& sql, const std::string& token_hash, long long now) {
@@ -50,19 +51,21 @@ void delete_sessions_of(soci::session& sql, long long trust_id, long long person
     sql << kDeleteSessionsOf, soci::use(trust_id), soci::use(person_id);
 }
 
-void delete_expired_sessions(soci::session& sql, long long now) { sql << kDeleteExpiredSessions, soci::use(now); }
+void delete_expired_sessions(soci::session& sql, long long now) {
+    sql << kDeleteExpiredSessions, soci::use(now);
+}
 
 void insert_reset(soci::session& sql, const std::string& token_hash, long long person_id, long long trust_id,
                   long long created_by, long long expires_at) {
     long long now = db::now_seconds();
-    sql << kInsertReset, soci::use(token_hash), soci::use(person_id), soci::use(trust_id), soci::use(created_by),
-        soci::use(now), soci::use(expires_at);
+    sql << kInsertReset, soci::use(token_hash), soci::use(person_id), soci::use(trust_id),
+        soci::use(created_by), soci::use(now), soci::use(expires_at);
 }
 
 std::optional<StoredReset> find_reset(soci::session& sql, const std::string& token_hash, long long now) {
     StoredReset stored;
-    sql << kFindReset, soci::use(token_hash), soci::use(now), soci::into(stored.id), soci::into(stored.person_id),
-        soci::into(stored.trust_id);
+    sql << kFindReset, soci::use(token_hash), soci::use(now), soci::into(stored.id),
+        soci::into(stored.person_id), soci::into(stored.trust_id);
     if (!sql.got_data())
         return std::nullopt;
     return stored;

@@ -22,8 +22,8 @@ struct StoredReset {
 };
 
 // Records a new sign-in.
-void insert_session(soci::session& sql, const std::string& token_hash, long long person_id, long long trust_id,
-                    const std::string& csrf_token, long long expires_at);
+void insert_session(soci::session& sql, const std::string& token_hash, long long person_id,
+                    long long trust_id, const std::string& csrf_token, long long expires_at);
 // The unexpired session with this token hash, if any.
 std::optional<StoredSession> find_session(soci::session& sql, const std::string& token_hash, long long now);
 // Moves a session's expiry forward.

@@ -44,8 +44,8 @@ void print_progress(long long done, long long total) {
 int migrate(const Config& config) {
     db::Database database(config.database_url, 1);
     const int applied = db::migrate(database);
-    std::cout << "Applied " << applied << " migration(s); schema is at version " << db::latest_migration_version()
-              << ".\n";
+    std::cout << "Applied " << applied << " migration(s); schema is at version "
+              << db::latest_migration_version() << ".\n";
     return 0;
 }
 
@@ -62,8 +62,8 @@ int demo(const Config& config, bool only_if_empty) {
         return 0;
     std::cout << "\nDemo logins (all with the password shown):\n";
     for (const auto& login : demo::demo_logins())
-        std::printf("  %-15s %-28s %s  (%s)\n", login.role.c_str(), login.email.c_str(), login.password.c_str(),
-                    login.name.c_str());
+        std::printf("  %-15s %-28s %s  (%s)\n", login.role.c_str(), login.email.c_str(),
+                    login.password.c_str(), login.name.c_str());
     return 0;
 }
 
@@ -91,8 +91,8 @@ int import_staff(const Config& config, const std::string& path, const std::strin
     if (!preview.problems.empty()) {
         std::cerr << path << ": " << preview.problems.size() << " problem(s); nothing was imported.\n";
         for (const auto& problem : preview.problems)
-            std::cerr << "  row " << problem.row << (problem.column.empty() ? "" : ", " + problem.column) << ": "
-                      << problem.message << "\n";
+            std::cerr << "  row " << problem.row << (problem.column.empty() ? "" : ", " + problem.column)
+                      << ": " << problem.message << "\n";
         return 1;
     }
     std::cerr << "Importing " << preview.rows << " people into " << trust.name << "...\n";
@@ -102,8 +102,9 @@ int import_staff(const Config& config, const std::string& path, const std::strin
     return 0;
 }
 
-int add_trust(const Config& config, const std::string& slug, const std::string& name, const std::string& admin_email,
-              const std::string& admin_first_name, const std::string& admin_last_name) {
+int add_trust(const Config& config, const std::string& slug, const std::string& name,
+              const std::string& admin_email, const std::string& admin_first_name,
+              const std::string& admin_last_name) {
     const char* password = std::getenv("TRELLIS_ADMIN_PASSWORD");
     if (!password) {
         std::cerr << "Set TRELLIS_ADMIN_PASSWORD to the administrator's password.\n";

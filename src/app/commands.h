@@ -16,7 +16,8 @@ int demo(const Config& config, bool only_if_empty);
 // row and column.
 int import_staff(const Config& config, const std::string& path, const std::string& trust_slug);
 // Creates a trust with its first administrator, whose password is read from TRELLIS_ADMIN_PASSWORD.
-int add_trust(const Config& config, const std::string& slug, const std::string& name, const std::string& admin_email,
-              const std::string& admin_first_name, const std::string& admin_last_name);
+int add_trust(const Config& config, const std::string& slug, const std::string& name,
+              const std::string& admin_email, const std::string& admin_first_name,
+              const std::string& admin_last_name);
 
 } // namespace trellis::commands

@@ -54,6 +54,7 @@ Config config_from_environment() {
     config.session_minutes = integer_setting("TRELLIS_SESSION_MINUTES", 480);
     config.secure_cookies = environment_or("TRELLIS_SECURE_COOKIES", "0") == "1";
     config.log_level = environment_or("TRELLIS_LOG_LEVEL", "info");
+    config.public_url = environment_or("TRELLIS_PUBLIC_URL", "");
     return config;
 }
 
@@ -61,6 +62,10 @@ void finalise_config(Config& config) {
     if (config.database_url.empty())
         config.database_url = "sqlite:" + config.data_dir + "/trellis.db";
     db::engine_of_url(config.database_url);
+    if (config.public_url.empty())
+        config.public_url = "http://localhost:" + std::to_string(config.port);
+    while (!config.public_url.empty() && config.public_url.back() == '/')
+        config.public_url.pop_back();
     if (config.port < 1 || config.port > 65535)
         throw std::invalid_argument("PORT must be between 1 and 65535");
     if (config.threads < 2 || config.threads > 256)

@@ -6,15 +6,16 @@ namespace trellis {
 
 // Everything the process is told from outside, read once at start and validated.
 struct Config {
-    std::string database_url;  // TRELLIS_DATABASE: sqlite:PATH or postgresql://...
-    std::string data_dir;      // TRELLIS_DATA: where the SQLite file and uploads live
-    std::string root_dir;      // TRELLIS_ROOT: holds templates/ and static/
-    std::string bind_address;  // TRELLIS_BIND
-    int port = 8080;           // PORT
-    int threads = 16;          // TRELLIS_THREADS: HTTP worker threads (and database connections)
-    int session_minutes = 480; // TRELLIS_SESSION_MINUTES: idle sign-in lifetime
+    std::string database_url;    // TRELLIS_DATABASE: sqlite:PATH or postgresql://...
+    std::string data_dir;        // TRELLIS_DATA: where the SQLite file and uploads live
+    std::string root_dir;        // TRELLIS_ROOT: holds templates/ and static/
+    std::string bind_address;    // TRELLIS_BIND
+    int port = 8080;             // PORT
+    int threads = 16;            // TRELLIS_THREADS: HTTP worker threads (and database connections)
+    int session_minutes = 480;   // TRELLIS_SESSION_MINUTES: idle sign-in lifetime
     bool secure_cookies = false; // TRELLIS_SECURE_COOKIES: set when served over HTTPS
-    std::string log_level;     // TRELLIS_LOG_LEVEL: trace, debug, info, warn, error
+    std::string public_url;      // TRELLIS_PUBLIC_URL: how people reach this server, for links we hand out
+    std::string log_level;       // TRELLIS_LOG_LEVEL: trace, debug, info, warn, error
 };
 
 // Reads the environment into a Config with defaults; CLI flags may override fields afterwards.

@@ -13,8 +13,10 @@ namespace {
 
 // Flags that every verb accepts; each overrides its environment variable.
 void add_common_flags(CLI::App& command, trellis::Config& config) {
-    command.add_option("--database", config.database_url, "sqlite:PATH or postgresql://... (TRELLIS_DATABASE)");
-    command.add_option("--data-dir", config.data_dir, "folder for the SQLite file and uploads (TRELLIS_DATA)");
+    command.add_option("--database", config.database_url,
+                       "sqlite:PATH or postgresql://... (TRELLIS_DATABASE)");
+    command.add_option("--data-dir", config.data_dir,
+                       "folder for the SQLite file and uploads (TRELLIS_DATA)");
     command.add_option("--root", config.root_dir, "folder holding templates/ and static/ (TRELLIS_ROOT)");
 }
 
@@ -49,7 +51,8 @@ int main(int argc, char** argv) {
 
     std::string import_path;
     std::string trust_slug;
-    auto* import_staff = cli.add_subcommand("import-staff", "import a staff CSV into a trust, all or nothing");
+    auto* import_staff =
+        cli.add_subcommand("import-staff", "import a staff CSV into a trust, all or nothing");
     add_common_flags(*import_staff, config);
     import_staff->add_option("file", import_path, "the CSV file")->required();
     import_staff->add_option("--trust", trust_slug, "the trust's short name")->required();
@@ -66,11 +69,12 @@ int main(int argc, char** argv) {
 
     std::string allocation_input, allocation_output;
     double time_limit = 0;
-    auto* allocate = cli.add_subcommand("allocate", "allocate people to workshop sessions (JSON in, JSON out)");
+    auto* allocate =
+        cli.add_subcommand("allocate", "allocate people to workshop sessions (JSON in, JSON out)");
     allocate->add_option("--input", allocation_input, "the instance file")->required();
     allocate->add_option("--output", allocation_output, "where to write the result")->required();
-    auto* time_limit_option =
-        allocate->add_option("--time-limit", time_limit, "seconds; returns the best allocation found with its bound");
+    auto* time_limit_option = allocate->add_option(
+        "--time-limit", time_limit, "seconds; returns the best allocation found with its bound");
 
     auto* version = cli.add_subcommand("version", "print the version");
 
@@ -83,7 +87,8 @@ int main(int argc, char** argv) {
     // Allocation reads and writes files only: it needs no database or templates.
     if (*allocate)
         return run_allocate_command(allocation_input, allocation_output,
-                                    time_limit_option->count() ? std::optional<double>(time_limit) : std::nullopt);
+                                    time_limit_option->count() ? std::optional<double>(time_limit)
+                                                               : std::nullopt);
     try {
         trellis::finalise_config(config);
         spdlog::set_level(spdlog::level::from_str(config.log_level));
@@ -96,7 +101,8 @@ int main(int argc, char** argv) {
         if (*import_staff)
             return trellis::commands::import_staff(config, import_path, trust_slug);
         if (*add_trust)
-            return trellis::commands::add_trust(config, new_slug, new_name, admin_email, admin_first, admin_last);
+            return trellis::commands::add_trust(config, new_slug, new_name, admin_email, admin_first,
+                                                admin_last);
     } catch (const std::exception& error) {
         std::cerr << "trellis: " << error.what() << "\n";
         return 1;

@@ -74,7 +74,8 @@ Engine engine_of_url(const std::string& url) {
         return Engine::Sqlite;
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
         return Engine::Postgresql;
-    throw std::invalid_argument("TRELLIS_DATABASE must start with sqlite: or postgresql:// (got '" + url + "')");
+    throw std::invalid_argument("TRELLIS_DATABASE must start with sqlite: or postgresql:// (got '" + url +
+                                "')");
 }
 
 Database::Database(const std::string& url, std::size_t pool_size)
@@ -99,7 +100,9 @@ Database::Lease::Lease(Database& database)
     : m_database(database), m_position(database.m_pool->lease()),
       m_session(&database.m_pool->at(m_position)) {}
 
-Database::Lease::~Lease() { m_database.m_pool->give_back(m_position); }
+Database::Lease::~Lease() {
+    m_database.m_pool->give_back(m_position);
+}
 
 // SQLite takes the write lock at BEGIN IMMEDIATE, so two writers queue on the busy timeout instead
 // of one failing when its read lock cannot be upgraded.
@@ -123,7 +126,8 @@ Transaction::~Transaction() {
 }
 
 long long now_seconds() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 

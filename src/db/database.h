@@ -12,7 +12,7 @@ enum class Engine { Sqlite, Postgresql };
 // A pool of SOCI sessions to one database, SQLite or PostgreSQL, chosen by URL:
 // "sqlite:PATH" or "postgresql://...".
 class Database {
-public:
+  public:
     // Opens `pool_size` connections; throws std::runtime_error with a readable message on failure.
     Database(const std::string& url, std::size_t pool_size);
     ~Database();
@@ -23,7 +23,7 @@ public:
 
     // A session borrowed from the pool for the lifetime of the lease.
     class Lease {
-    public:
+      public:
         explicit Lease(Database& database);
         ~Lease();
         Lease(const Lease&) = delete;
@@ -31,7 +31,7 @@ public:
         soci::session& operator*() { return *m_session; }
         soci::session* operator->() { return m_session; }
 
-    private:
+      private:
         Database& m_database;
         std::size_t m_position;
         soci::session* m_session;
@@ -40,7 +40,7 @@ public:
     // Borrows a session; blocks until one is free.
     Lease lease() { return Lease(*this); }
 
-private:
+  private:
     Engine m_engine;
     std::size_t m_pool_size;
     std::unique_ptr<soci::connection_pool> m_pool;
@@ -51,7 +51,7 @@ Engine engine_of_url(const std::string& url);
 
 // A transaction on a leased session that rolls back unless committed: one per service call.
 class Transaction {
-public:
+  public:
     explicit Transaction(Database& database);
     ~Transaction();
     Transaction(const Transaction&) = delete;
@@ -61,7 +61,7 @@ public:
     // Commits the work; without this call the destructor rolls it back.
     void commit();
 
-private:
+  private:
     Database::Lease m_lease;
     bool m_committed = false;
 };

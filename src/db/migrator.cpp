@@ -50,13 +50,16 @@ std::vector<std::string> split_statements(const std::string& sql) {
 
 } // namespace
 
-int latest_migration_version() { return kMigrations.empty() ? 0 : kMigrations.back().version; }
+int latest_migration_version() {
+    return kMigrations.empty() ? 0 : kMigrations.back().version;
+}
 
 int migrate(Database& database) {
     {
         auto session = database.lease();
-        *session << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT "
-                    "NOT NULL)";
+        *session
+            << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT "
+               "NOT NULL)";
     }
     int applied = 0;
     for (const Migration& migration : kMigrations) {
@@ -68,14 +71,15 @@ int migrate(Database& database) {
         if (already)
             continue;
         try {
-            for (const std::string& statement : split_statements(for_engine(migration.sql, database.engine())))
+            for (const std::string& statement :
+                 split_statements(for_engine(migration.sql, database.engine())))
                 sql << statement;
         } catch (const std::exception& error) {
             throw std::runtime_error(std::string("migration ") + migration.name + " failed: " + error.what());
         }
         long long now = now_seconds();
-        sql << "INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :t)", soci::use(migration.version),
-            soci::use(now);
+        sql << "INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :t)",
+            soci::use(migration.version), soci::use(now);
         transaction.commit();
         ++applied;
     }

@@ -8,33 +8,58 @@ namespace trellis::demo {
 namespace {
 
 constexpr const char* kFirstNames[] = {
-    "Aisha", "Ben", "Chloe", "Daniel", "Eleanor", "Farhan", "Georgia", "Harry", "Imogen", "Jack", "Kiran",
-    "Laura", "Mohammed", "Niamh", "Oliver", "Priya", "Rachel", "Samuel", "Tariq", "Una", "Victoria", "William",
-    "Yasmin", "Zoe", "Adam", "Bethany", "Callum", "Deborah", "Ethan", "Fiona", "Gareth", "Hannah", "Isaac",
-    "Jasmine", "Kwame", "Lucy", "Matthew", "Nadia", "Owen", "Paula", "Rhys", "Sophie", "Thomas", "Amira",
-    "Bronwen", "Connor", "Diane", "Emeka", "Frances", "Gemma", "Hamza", "Iris", "Joanne", "Karen", "Liam",
-    "Megan", "Nathan", "Olivia", "Patrick", "Rebecca", "Simon", "Tanya", "Wendy", "Zainab"};
+    "Aisha",   "Ben",     "Chloe",   "Daniel",  "Eleanor",  "Farhan",  "Georgia", "Harry",
+    "Imogen",  "Jack",    "Kiran",   "Laura",   "Mohammed", "Niamh",   "Oliver",  "Priya",
+    "Rachel",  "Samuel",  "Tariq",   "Una",     "Victoria", "William", "Yasmin",  "Zoe",
+    "Adam",    "Bethany", "Callum",  "Deborah", "Ethan",    "Fiona",   "Gareth",  "Hannah",
+    "Isaac",   "Jasmine", "Kwame",   "Lucy",    "Matthew",  "Nadia",   "Owen",    "Paula",
+    "Rhys",    "Sophie",  "Thomas",  "Amira",   "Bronwen",  "Connor",  "Diane",   "Emeka",
+    "Frances", "Gemma",   "Hamza",   "Iris",    "Joanne",   "Karen",   "Liam",    "Megan",
+    "Nathan",  "Olivia",  "Patrick", "Rebecca", "Simon",    "Tanya",   "Wendy",   "Zainab"};
 
 constexpr const char* kLastNames[] = {
-    "Adams", "Ahmed", "Baker", "Bennett", "Brown", "Campbell", "Chaudhry", "Clarke", "Cooper", "Davies",
-    "Edwards", "Evans", "Fisher", "Foster", "Green", "Griffiths", "Hall", "Harris", "Hughes", "Hussain",
-    "Jackson", "James", "Jones", "Kaur", "Kelly", "Khan", "Lewis", "Lloyd", "Marshall", "Martin", "Mensah",
-    "Mitchell", "Morgan", "Murphy", "Nowak", "O'Brien", "Owen", "Parker", "Phillips", "Price", "Rahman",
-    "Roberts", "Robinson", "Scott", "Shaw", "Singh", "Smith", "Stewart", "Taylor", "Thomas", "Thompson",
-    "Turner", "Walker", "Ward", "Watson", "White", "Williams", "Wilson", "Wood", "Wright", "Young", "Zielinski"};
+    "Adams",  "Ahmed",    "Baker",    "Bennett", "Brown",    "Campbell", "Chaudhry",  "Clarke",   "Cooper",
+    "Davies", "Edwards",  "Evans",    "Fisher",  "Foster",   "Green",    "Griffiths", "Hall",     "Harris",
+    "Hughes", "Hussain",  "Jackson",  "James",   "Jones",    "Kaur",     "Kelly",     "Khan",     "Lewis",
+    "Lloyd",  "Marshall", "Martin",   "Mensah",  "Mitchell", "Morgan",   "Murphy",    "Nowak",    "O'Brien",
+    "Owen",   "Parker",   "Phillips", "Price",   "Rahman",   "Roberts",  "Robinson",  "Scott",    "Shaw",
+    "Singh",  "Smith",    "Stewart",  "Taylor",  "Thomas",   "Thompson", "Turner",    "Walker",   "Ward",
+    "Watson", "White",    "Williams", "Wilson",  "Wood",     "Wright",   "Young",     "Zielinski"};
 
-constexpr const char* kSubjects[] = {"Mathematics", "English", "Science", "History", "Geography",
-                                     "Modern foreign languages", "Computing", "Art and design", "Music",
-                                     "Physical education", "Religious education", "Design and technology"};
+constexpr const char* kSubjects[] = {"Mathematics",
+                                     "English",
+                                     "Science",
+                                     "History",
+                                     "Geography",
+                                     "Modern foreign languages",
+                                     "Computing",
+                                     "Art and design",
+                                     "Music",
+                                     "Physical education",
+                                     "Religious education",
+                                     "Design and technology"};
 
-constexpr const char* kSupportJobs[] = {
-    "Teaching assistant", "Teaching assistant", "Teaching assistant", "Higher level teaching assistant",
-    "Learning support assistant", "Midday supervisor", "School business manager", "Office administrator",
-    "Site manager", "Cleaner", "IT technician", "Cover supervisor", "Catering assistant", "Pastoral support worker",
-    "Attendance officer", "Librarian"};
+constexpr const char* kSupportJobs[] = {"Teaching assistant",
+                                        "Teaching assistant",
+                                        "Teaching assistant",
+                                        "Higher level teaching assistant",
+                                        "Learning support assistant",
+                                        "Midday supervisor",
+                                        "School business manager",
+                                        "Office administrator",
+                                        "Site manager",
+                                        "Cleaner",
+                                        "IT technician",
+                                        "Cover supervisor",
+                                        "Catering assistant",
+                                        "Pastoral support worker",
+                                        "Attendance officer",
+                                        "Librarian"};
 
-constexpr const char* kCentralJobs[] = {"HR officer", "Finance officer", "Data manager", "Estates officer",
-                                        "Governance professional", "IT service desk analyst", "Payroll officer"};
+constexpr const char* kCentralJobs[] = {
+    "HR officer",      "Finance officer",         "Data manager",
+    "Estates officer", "Governance professional", "IT service desk analyst",
+    "Payroll officer"};
 
 constexpr const char* kLeaderJobs[] = {"Headteacher", "Deputy headteacher", "Assistant headteacher",
                                        "Special educational needs coordinator"};
@@ -45,9 +70,12 @@ template <typename T, std::size_t N> const char* pick(Sequence& sequence, T (&it
 
 } // namespace
 
-Name next_name(Sequence& sequence) { return Name{pick(sequence, kFirstNames), pick(sequence, kLastNames)}; }
+Name next_name(Sequence& sequence) {
+    return Name{pick(sequence, kFirstNames), pick(sequence, kLastNames)};
+}
 
-JobAndSubjects job_for(Sequence& sequence, people::StaffGroup group, const std::string& phase, bool central_team) {
+JobAndSubjects job_for(Sequence& sequence, people::StaffGroup group, const std::string& phase,
+                       bool central_team) {
     using people::StaffGroup;
     if (central_team)
         return {group == StaffGroup::Leader ? "Trust director" : pick(sequence, kCentralJobs), ""};
@@ -55,7 +83,9 @@ JobAndSubjects job_for(Sequence& sequence, people::StaffGroup group, const std::
     case StaffGroup::Leader:
         return {pick(sequence, kLeaderJobs), ""};
     case StaffGroup::Support:
-        return {phase == "secondary" && sequence.next(8) == 0 ? "Science technician" : pick(sequence, kSupportJobs), ""};
+        return {phase == "secondary" && sequence.next(8) == 0 ? "Science technician"
+                                                              : pick(sequence, kSupportJobs),
+                ""};
     case StaffGroup::Teacher:
     case StaffGroup::Ect: {
         if (phase == "secondary") {

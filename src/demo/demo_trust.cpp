@@ -24,8 +24,8 @@ struct DemoSchool {
 
 // Sizes chosen so that the trust has 850 people, as in a typical mid-sized trust.
 constexpr DemoSchool kSchools[] = {
-    {"Oakfield Academy", "secondary", 205},      {"Riverside High School", "secondary", 185},
-    {"Meadowbank Primary School", "primary", 95}, {"Hollins Lane Primary School", "primary", 85},
+    {"Oakfield Academy", "secondary", 205},           {"Riverside High School", "secondary", 185},
+    {"Meadowbank Primary School", "primary", 95},     {"Hollins Lane Primary School", "primary", 85},
     {"St Aldwyn's CE Primary School", "primary", 80}, {"Brookside Infant and Nursery School", "primary", 65},
     {"Kestrel Fields School", "special", 105},
 };
@@ -61,7 +61,8 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
     const long long trust_id = organisations.create_trust(transaction, kSlug, "Oakfield Learning Trust");
     std::vector<std::pair<long long, std::string>> schools;
     for (const DemoSchool& school : kSchools)
-        schools.emplace_back(organisations.add_school(transaction, trust_id, school.name, school.phase), school.phase);
+        schools.emplace_back(organisations.add_school(transaction, trust_id, school.name, school.phase),
+                             school.phase);
 
     Sequence sequence;
     std::map<std::string, int> email_uses;
@@ -90,9 +91,10 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
     // The demo logins come first so their names and roles are fixed.
     const auto logins = demo_logins();
     add(0, "all-through", StaffGroup::Leader, "Morgan", "Ellis", logins[0].email, Role::Admin, kDemoPassword);
-    add(0, "all-through", StaffGroup::Leader, "Asha", "Patel", logins[1].email, Role::TrustPdLead, kDemoPassword);
-    add(schools[2].first, "primary", StaffGroup::Leader, "Tom", "Whitaker", logins[2].email, Role::SchoolPdLead,
+    add(0, "all-through", StaffGroup::Leader, "Asha", "Patel", logins[1].email, Role::TrustPdLead,
         kDemoPassword);
+    add(schools[2].first, "primary", StaffGroup::Leader, "Tom", "Whitaker", logins[2].email,
+        Role::SchoolPdLead, kDemoPassword);
     add(schools[0].first, "secondary", StaffGroup::Teacher, "Grace", "Okafor", logins[3].email, Role::Staff,
         kDemoPassword);
     add(schools[2].first, "primary", StaffGroup::Support, "Dan", "Kowalski", logins[4].email, Role::Staff,
@@ -109,7 +111,8 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
     }
     for (int i = 2; i < kCentralTeam; ++i) {
         const Name name = next_name(sequence);
-        add(0, "all-through", i < 6 ? StaffGroup::Leader : StaffGroup::Support, name.first, name.last, "", Role::Staff, "");
+        add(0, "all-through", i < 6 ? StaffGroup::Leader : StaffGroup::Support, name.first, name.last, "",
+            Role::Staff, "");
     }
     transaction.commit();
     return true;

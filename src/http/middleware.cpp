@@ -73,8 +73,9 @@ httplib::Server::Handler guarded(App& app, Access access, std::optional<accounts
         } catch (const std::exception& error) {
             spdlog::error("{} {} failed: {}", request.method, request.path, error.what());
             try {
-                render_error(context, 500,
-                             "Something went wrong on our side. Nothing you did caused it; please try again.");
+                render_error(
+                    context, 500,
+                    "Something went wrong on our side. Nothing you did caused it; please try again.");
             } catch (const std::exception&) {
                 // The error page itself failed (a broken template): answer in plain text.
                 response.status = 500;

@@ -36,7 +36,9 @@ mstch::array navigation_for(const RequestContext& context) {
 void render_page(RequestContext& context, const std::string& template_name, const std::string& title,
                  mstch::map data, int status) {
     data["csrf"] = context.csrf_token;
-    mstch::map layout{{"title", title}, {"csrf", context.csrf_token}, {"body", context.app.views.render(template_name, data)}};
+    mstch::map layout{{"title", title},
+                      {"csrf", context.csrf_token},
+                      {"body", context.app.views.render(template_name, data)}};
     if (context.actor) {
         layout["signed_in"] = true;
         layout["person_name"] = context.actor->display_name;
@@ -62,9 +64,10 @@ void redirect(RequestContext& context, const std::string& location) {
     context.response.set_header("Location", location);
 }
 
-void set_cookie(RequestContext& context, const std::string& name, const std::string& value, long long max_age_seconds) {
-    std::string cookie = name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-                         std::to_string(max_age_seconds);
+void set_cookie(RequestContext& context, const std::string& name, const std::string& value,
+                long long max_age_seconds) {
+    std::string cookie =
+        name + "=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age_seconds);
     if (context.app.config.secure_cookies)
         cookie += "; Secure";
     context.response.set_header("Set-Cookie", cookie);

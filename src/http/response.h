@@ -16,7 +16,8 @@ void render_error(RequestContext& context, int status, const std::string& messag
 // Sends the browser to another page after a form (303 See Other).
 void redirect(RequestContext& context, const std::string& location);
 // Sets a cookie that scripts cannot read and other sites do not send.
-void set_cookie(RequestContext& context, const std::string& name, const std::string& value, long long max_age_seconds);
+void set_cookie(RequestContext& context, const std::string& name, const std::string& value,
+                long long max_age_seconds);
 // Escapes a value for use inside a URL query string.
 std::string url_encode(const std::string& text);
 

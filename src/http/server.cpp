@@ -56,7 +56,8 @@ void configure(httplib::Server& server, App& app) {
 int serve(const Config& config) {
     App app(config);
     const int applied = db::migrate(app.database);
-    spdlog::info("database ready ({} migrations applied, schema version {})", applied, db::latest_migration_version());
+    spdlog::info("database ready ({} migrations applied, schema version {})", applied,
+                 db::latest_migration_version());
 
     httplib::Server server;
     configure(server, app);
@@ -66,10 +67,13 @@ int serve(const Config& config) {
     std::signal(SIGINT, stop_on_signal);
     std::signal(SIGTERM, stop_on_signal);
     if (!server.bind_to_port(config.bind_address, config.port)) {
-        spdlog::error("cannot listen on {}:{} (is another server running there?)", config.bind_address, config.port);
+        spdlog::error("cannot listen on {}:{} (is another server running there?)", config.bind_address,
+                      config.port);
         return 1;
     }
-    spdlog::info("Trellis is serving http://{}:{}/ with {} threads", config.bind_address == "0.0.0.0" ? "localhost" : config.bind_address, config.port, config.threads);
+    spdlog::info("Trellis is serving http://{}:{}/ with {} threads",
+                 config.bind_address == "0.0.0.0" ? "localhost" : config.bind_address, config.port,
+                 config.threads);
     server.listen_after_bind();
     running_server = nullptr;
     spdlog::info("stopped");

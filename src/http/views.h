@@ -11,14 +11,14 @@ namespace trellis::http {
 // extension, e.g. "people/list"; those under partials/ can be included by any other as
 // {{> partials/name}}. mstch parses the partials it is given on every render, so only those are.
 class Views {
-public:
+  public:
     // Loads the folder; throws std::runtime_error naming what is missing or unreadable.
     explicit Views(const std::string& templates_dir);
 
     // Renders one template with the data; {{x}} is HTML-escaped, {{{x}}} is not.
     std::string render(const std::string& name, const mstch::node& data) const;
 
-private:
+  private:
     std::map<std::string, std::string> m_templates;
     std::map<std::string, std::string> m_partials;
 };

@@ -29,8 +29,8 @@ long long OrganisationService::create_trust(db::Transaction& transaction, const 
     return store::insert_trust(transaction.session(), slug, name);
 }
 
-long long OrganisationService::add_school(db::Transaction& transaction, long long trust_id, const std::string& name,
-                                          const std::string& phase) {
+long long OrganisationService::add_school(db::Transaction& transaction, long long trust_id,
+                                          const std::string& name, const std::string& phase) {
     if (name.empty() || name.size() > 200)
         throw std::invalid_argument("The school name must be between 1 and 200 characters.");
     if (!is_known_phase(phase))

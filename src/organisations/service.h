@@ -11,7 +11,7 @@ namespace trellis::organisations {
 
 // Rules for trusts and schools.
 class OrganisationService {
-public:
+  public:
     explicit OrganisationService(db::Database& database) : m_database(database) {}
 
     // Creates a trust inside the caller's transaction; throws std::invalid_argument naming the
@@ -35,7 +35,7 @@ public:
     // True when a trust with this slug exists, read inside the caller's transaction.
     bool has_slug_in(db::Transaction& transaction, const std::string& slug);
 
-private:
+  private:
     db::Database& m_database;
 };
 

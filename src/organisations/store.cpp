@@ -25,7 +25,8 @@ long long insert_trust(soci::session& sql, const std::string& slug, const std::s
 
 std::optional<Trust> find_trust_by_slug(soci::session& sql, const std::string& slug) {
     Trust trust;
-    sql << kFindTrustBySlug, soci::use(slug), soci::into(trust.id), soci::into(trust.slug), soci::into(trust.name);
+    sql << kFindTrustBySlug, soci::use(slug), soci::into(trust.id), soci::into(trust.slug),
+        soci::into(trust.name);
     if (!sql.got_data())
         return std::nullopt;
     return trust;
@@ -33,7 +34,8 @@ std::optional<Trust> find_trust_by_slug(soci::session& sql, const std::string& s
 
 std::optional<Trust> find_trust(soci::session& sql, long long trust_id) {
     Trust trust;
-    sql << kFindTrust, soci::use(trust_id), soci::into(trust.id), soci::into(trust.slug), soci::into(trust.name);
+    sql << kFindTrust, soci::use(trust_id), soci::into(trust.id), soci::into(trust.slug),
+        soci::into(trust.name);
     if (!sql.got_data())
         return std::nullopt;
     return trust;
@@ -45,10 +47,12 @@ long long count_trusts(soci::session& sql) {
     return count;
 }
 
-long long insert_school(soci::session& sql, long long trust_id, const std::string& name, const std::string& phase) {
+long long insert_school(soci::session& sql, long long trust_id, const std::string& name,
+                        const std::string& phase) {
     long long id = 0;
     long long now = db::now_seconds();
-    sql << kInsertSchool, soci::use(trust_id), soci::use(name), soci::use(phase), soci::use(now), soci::into(id);
+    sql << kInsertSchool, soci::use(trust_id), soci::use(name), soci::use(phase), soci::use(now),
+        soci::into(id);
     return id;
 }
 

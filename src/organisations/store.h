@@ -20,7 +20,8 @@ std::optional<Trust> find_trust(soci::session& sql, long long trust_id);
 // How many trusts exist: zero means the service has never been set up.
 long long count_trusts(soci::session& sql);
 // Inserts a school in a trust and returns its id.
-long long insert_school(soci::session& sql, long long trust_id, const std::string& name, const std::string& phase);
+long long insert_school(soci::session& sql, long long trust_id, const std::string& name,
+                        const std::string& phase);
 // The trust's schools, by name.
 std::vector<School> list_schools(soci::session& sql, long long trust_id);
 

@@ -22,7 +22,7 @@ struct ImportProgress {
 
 // Commits staff imports in the background so the browser can show progress while it runs.
 class ImportJobs {
-public:
+  public:
     explicit ImportJobs(PeopleService& people) : m_people(people) {}
     // Waits for running imports to finish, so none is cut off half-way at shutdown.
     ~ImportJobs();
@@ -34,7 +34,7 @@ public:
     // How far the import has got, if it was started by this process.
     std::optional<ImportProgress> progress(long long trust_id, long long import_id);
 
-private:
+  private:
     void run(std::pair<long long, long long> key);
 
     PeopleService& m_people;

@@ -41,8 +41,8 @@ struct Person {
 
 // A search of the people directory, always within one trust.
 struct DirectoryQuery {
-    std::string text;          // matches first name, last name or email
-    long long school_id = -1;  // -1: any school; 0: central team
+    std::string text;         // matches first name, last name or email
+    long long school_id = -1; // -1: any school; 0: central team
     std::optional<StaffGroup> staff_group;
     int page = 1;
     int page_size = 50;

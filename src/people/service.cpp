@@ -71,8 +71,8 @@ long long PeopleService::first_admin(long long trust_id) {
     return *admin;
 }
 
-ImportSummary PeopleService::preview_import(long long trust_id, long long created_by, const std::string& filename,
-                                            const std::string& content) {
+ImportSummary PeopleService::preview_import(long long trust_id, long long created_by,
+                                            const std::string& filename, const std::string& content) {
     CheckedFile checked = check_file(trust_id, content);
     ImportSummary summary;
     summary.filename = filename;
@@ -141,6 +141,8 @@ ImportSummary PeopleService::commit_import(long long trust_id, long long import_
     db::Transaction transaction(m_database);
     store::StaffWriter writer(transaction.session(), trust_id);
     const long long total = static_cast<long long>(checked.file.rows.size());
+    if (progress)
+        progress(0, total);
     for (long long i = 0; i < total; ++i) {
         writer.write(checked.file.rows[i]);
         if (progress && ((i + 1) % 250 == 0 || i + 1 == total))

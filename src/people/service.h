@@ -17,18 +17,18 @@ using ProgressCallback = std::function<void(long long done, long long total)>;
 
 // Thrown when an import cannot be committed; carries every problem found.
 class ImportRejected : public std::runtime_error {
-public:
+  public:
     explicit ImportRejected(ImportSummary summary)
         : std::runtime_error("the import has problems"), m_summary(std::move(summary)) {}
     const ImportSummary& summary() const { return m_summary; }
 
-private:
+  private:
     ImportSummary m_summary;
 };
 
 // Rules for a trust's people: the directory, staff files in and out.
 class PeopleService {
-public:
+  public:
     PeopleService(db::Database& database, organisations::OrganisationService& organisations)
         : m_database(database), m_organisations(organisations) {}
 
@@ -38,7 +38,8 @@ public:
     std::optional<Person> person(long long trust_id, long long person_id);
     // Adds one person inside the caller's transaction (setup, demo); throws std::invalid_argument
     // naming the field when something is wrong.
-    long long add_person(db::Transaction& transaction, const Person& person, const std::string& password_hash);
+    long long add_person(db::Transaction& transaction, const Person& person,
+                         const std::string& password_hash);
 
     // The sign-in record for an email address, in whichever trust it belongs to.
     std::optional<store::Credentials> credentials(const std::string& email);
@@ -66,7 +67,7 @@ public:
     // Every person of the trust as a CSV file in the import format, so it can be edited and re-imported.
     std::string export_csv(long long trust_id);
 
-private:
+  private:
     struct CheckedFile;
     CheckedFile check_file(long long trust_id, const std::string& content);
 

@@ -68,8 +68,8 @@ struct ColumnIndex {
 } // namespace
 
 const std::vector<std::string>& staff_file_columns() {
-    static const std::vector<std::string> columns = {"email",      "first_name", "last_name", "school",
-                                                     "staff_group", "job_title", "phase",     "subjects"};
+    static const std::vector<std::string> columns = {"email",       "first_name", "last_name", "school",
+                                                     "staff_group", "job_title",  "phase",     "subjects"};
     return columns;
 }
 
@@ -101,7 +101,8 @@ StaffFile read_staff_file(const std::string& content, const std::vector<organisa
         columns.position.emplace(lowercase(trimmed(table.records[0][i])), i);
     for (const char* required : {"email", "first_name", "last_name", "school", "staff_group"})
         if (!columns.position.count(required))
-            file.problems.push_back({1, required, "the header has no '" + std::string(required) + "' column"});
+            file.problems.push_back(
+                {1, required, "the header has no '" + std::string(required) + "' column"});
     if (!file.problems.empty())
         return file;
 
@@ -162,7 +163,8 @@ StaffFile read_staff_file(const std::string& content, const std::vector<organisa
         else if (organisations::is_known_phase(phase))
             row.phase = phase;
         else
-            problem("phase", "'" + phase + "' is not a phase (use primary, secondary, special or all-through)");
+            problem("phase",
+                    "'" + phase + "' is not a phase (use primary, secondary, special or all-through)");
 
         if (file.problems.size() == problems_before) {
             file.rows.push_back(std::move(row));
@@ -174,15 +176,17 @@ StaffFile read_staff_file(const std::string& content, const std::vector<organisa
     return file;
 }
 
-long long check_email_owners(StaffFile& file, const std::map<std::string, long long>& owners, long long trust_id) {
+long long check_email_owners(StaffFile& file, const std::map<std::string, long long>& owners,
+                             long long trust_id) {
     long long to_create = 0;
     for (std::size_t i = 0; i < file.rows.size(); ++i) {
         auto owner = owners.find(file.rows[i].email);
         if (owner == owners.end())
             ++to_create;
         else if (owner->second != trust_id)
-            file.problems.push_back({file.row_numbers[i], "email",
-                                     file.rows[i].email + " is already registered with another organisation"});
+            file.problems.push_back(
+                {file.row_numbers[i], "email",
+                 file.rows[i].email + " is already registered with another organisation"});
     }
     std::stable_sort(file.problems.begin(), file.problems.end(),
                      [](const ImportProblem& a, const ImportProblem& b) { return a.row < b.row; });

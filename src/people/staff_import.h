@@ -25,7 +25,8 @@ StaffFile read_staff_file(const std::string& content, const std::vector<organisa
 
 // Adds a problem for every email that belongs to another organisation and returns how many rows
 // would create new people (the rest update people already in `trust_id`).
-long long check_email_owners(StaffFile& file, const std::map<std::string, long long>& owners, long long trust_id);
+long long check_email_owners(StaffFile& file, const std::map<std::string, long long>& owners,
+                             long long trust_id);
 
 // True when `email` looks like a deliverable address: one @, a local part, a dotted domain,
 // no spaces, at most 254 characters.

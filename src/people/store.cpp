@@ -14,7 +14,8 @@ constexpr const char* kInsertPerson =
     "INSERT INTO people (trust_id, school_id, email, first_name, last_name, staff_group, job_title, phase, "
     "subjects, role, password_hash, created_at, updated_at) VALUES (:trust, :school, :email, :first, :last, "
     ":grp, :job, :phase, :subjects, :role, :hash, :now1, :now2) RETURNING id";
-constexpr const char* kFindCredentials = "SELECT id, trust_id, password_hash FROM people WHERE email = :email";
+constexpr const char* kFindCredentials =
+    "SELECT id, trust_id, password_hash FROM people WHERE email = :email";
 constexpr const char* kPasswordHash = "SELECT password_hash FROM people WHERE trust_id = :trust AND id = :id";
 constexpr const char* kSetPasswordHash =
     "UPDATE people SET password_hash = :hash, updated_at = :now WHERE trust_id = :trust AND id = :id";
@@ -31,8 +32,9 @@ constexpr const char* kFirstAdmin =
 constexpr const char* kInsertImport =
     "INSERT INTO staff_imports (trust_id, created_by, created_at, filename, content, status, rows_total) "
     "VALUES (:trust, :by, :now, :filename, :content, 'previewed', :rows) RETURNING id";
-constexpr const char* kFindImport = "SELECT id, filename, content, status, rows_total, rows_created, rows_updated "
-                                    "FROM staff_imports WHERE trust_id = :trust AND id = :id";
+constexpr const char* kFindImport =
+    "SELECT id, filename, content, status, rows_total, rows_created, rows_updated "
+    "FROM staff_imports WHERE trust_id = :trust AND id = :id";
 constexpr const char* kImportStatus = "SELECT status FROM staff_imports WHERE trust_id = :trust AND id = :id";
 constexpr const char* kMarkImportCommitted =
     "UPDATE staff_imports SET status = 'committed', rows_created = :created, rows_updated = :updated "
@@ -92,10 +94,10 @@ long long insert_person(soci::session& sql, const Person& person, const std::str
     soci::indicator school_indicator = school ? soci::i_ok : soci::i_null;
     std::string group = text_of(person.staff_group);
     std::string role = text_of(person.role);
-    sql << kInsertPerson, soci::use(person.trust_id), soci::use(school, school_indicator), soci::use(person.email),
-        soci::use(person.first_name), soci::use(person.last_name), soci::use(group), soci::use(person.job_title),
-        soci::use(person.phase), soci::use(person.subjects), soci::use(role), soci::use(password_hash),
-        soci::use(now), soci::use(now), soci::into(id);
+    sql << kInsertPerson, soci::use(person.trust_id), soci::use(school, school_indicator),
+        soci::use(person.email), soci::use(person.first_name), soci::use(person.last_name), soci::use(group),
+        soci::use(person.job_title), soci::use(person.phase), soci::use(person.subjects), soci::use(role),
+        soci::use(password_hash), soci::use(now), soci::use(now), soci::into(id);
     return id;
 }
 
@@ -113,8 +115,8 @@ std::optional<Person> find_person(soci::session& sql, long long trust_id, long l
 
 std::optional<Credentials> find_credentials(soci::session& sql, const std::string& email) {
     Credentials credentials;
-    sql << kFindCredentials, soci::use(email), soci::into(credentials.person_id), soci::into(credentials.trust_id),
-        soci::into(credentials.password_hash);
+    sql << kFindCredentials, soci::use(email), soci::into(credentials.person_id),
+        soci::into(credentials.trust_id), soci::into(credentials.password_hash);
     if (!sql.got_data())
         return std::nullopt;
     return credentials;
@@ -137,8 +139,9 @@ DirectoryPage search(soci::session& sql, long long trust_id, const DirectoryQuer
     const std::string pattern = "%" + query.text + "%";
     const std::string group = query.staff_group ? text_of(*query.staff_group) : "";
     if (!query.text.empty())
-        where += " AND (LOWER(p.first_name) LIKE LOWER(:t1) OR LOWER(p.last_name) LIKE LOWER(:t2) OR "
-                 "LOWER(p.email) LIKE LOWER(:t3) OR LOWER(p.first_name || ' ' || p.last_name) LIKE LOWER(:t4))";
+        where +=
+            " AND (LOWER(p.first_name) LIKE LOWER(:t1) OR LOWER(p.last_name) LIKE LOWER(:t2) OR "
+            "LOWER(p.email) LIKE LOWER(:t3) OR LOWER(p.first_name || ' ' || p.last_name) LIKE LOWER(:t4))";
     if (query.school_id == 0)
         where += " AND p.school_id IS NULL";
     else if (query.school_id > 0)
@@ -166,20 +169,25 @@ DirectoryPage search(soci::session& sql, long long trust_id, const DirectoryQuer
         count.define_and_bind();
         count.execute(true);
     }
-    const std::string limits = " ORDER BY p.last_name, p.first_name, p.id LIMIT " + std::to_string(query.page_size) +
-                               " OFFSET " + std::to_string((query.page - 1) * query.page_size);
+    const std::string limits = " ORDER BY p.last_name, p.first_name, p.id LIMIT " +
+                               std::to_string(query.page_size) + " OFFSET " +
+                               std::to_string((query.page - 1) * query.page_size);
     query_people(sql, kPersonColumns + where + limits, bind,
                  [&](const Person& person) { page.people.push_back(person); });
     return page;
 }
 
-void for_each_person(soci::session& sql, long long trust_id, const std::function<void(const Person&)>& visit) {
+void for_each_person(soci::session& sql, long long trust_id,
+                     const std::function<void(const Person&)>& visit) {
     query_people(
-        sql, std::string(kPersonColumns) + "WHERE p.trust_id = :trust ORDER BY s.name, p.last_name, p.first_name, p.id",
+        sql,
+        std::string(kPersonColumns) +
+            "WHERE p.trust_id = :trust ORDER BY s.name, p.last_name, p.first_name, p.id",
         [&](soci::statement& statement) { statement.exchange(soci::use(trust_id)); }, visit);
 }
 
-std::map<std::string, long long> owners_of_emails(soci::session& sql, const std::vector<std::string>& emails) {
+std::map<std::string, long long> owners_of_emails(soci::session& sql,
+                                                  const std::vector<std::string>& emails) {
     std::map<std::string, long long> owners;
     constexpr std::size_t kChunk = 500;
     for (std::size_t start = 0; start < emails.size(); start += kChunk) {
@@ -239,8 +247,8 @@ std::optional<long long> first_admin(soci::session& sql, long long trust_id) {
     return id;
 }
 
-long long insert_import(soci::session& sql, long long trust_id, long long created_by, const std::string& filename,
-                        const std::string& content, long long rows) {
+long long insert_import(soci::session& sql, long long trust_id, long long created_by,
+                        const std::string& filename, const std::string& content, long long rows) {
     long long id = 0;
     long long now = db::now_seconds();
     sql << kInsertImport, soci::use(trust_id), soci::use(created_by), soci::use(now), soci::use(filename),
@@ -250,9 +258,9 @@ long long insert_import(soci::session& sql, long long trust_id, long long create
 
 std::optional<StoredImport> find_import(soci::session& sql, long long trust_id, long long import_id) {
     StoredImport stored;
-    sql << kFindImport, soci::use(trust_id), soci::use(import_id), soci::into(stored.id), soci::into(stored.filename),
-        soci::into(stored.content), soci::into(stored.status), soci::into(stored.rows_total),
-        soci::into(stored.rows_created), soci::into(stored.rows_updated);
+    sql << kFindImport, soci::use(trust_id), soci::use(import_id), soci::into(stored.id),
+        soci::into(stored.filename), soci::into(stored.content), soci::into(stored.status),
+        soci::into(stored.rows_total), soci::into(stored.rows_created), soci::into(stored.rows_updated);
     if (!sql.got_data())
         return std::nullopt;
     return stored;
@@ -268,7 +276,8 @@ std::optional<std::string> import_status(soci::session& sql, long long trust_id,
 
 void mark_import_committed(soci::session& sql, long long trust_id, long long import_id, long long created,
                            long long updated) {
-    sql << kMarkImportCommitted, soci::use(created), soci::use(updated), soci::use(trust_id), soci::use(import_id);
+    sql << kMarkImportCommitted, soci::use(created), soci::use(updated), soci::use(trust_id),
+        soci::use(import_id);
 }
 
 } // namespace trellis::people::store

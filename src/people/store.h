@@ -39,12 +39,12 @@ std::map<std::string, long long> owners_of_emails(soci::session& sql, const std:
 
 // Creates or updates people of one trust by email, reusing one prepared statement.
 class StaffWriter {
-public:
+  public:
     StaffWriter(soci::session& sql, long long trust_id);
     // Writes one row; a person of another trust with the same email is left untouched.
     void write(const StaffRow& row);
 
-private:
+  private:
     long long m_trust_id;
     long long m_now;
     StaffRow m_row;
@@ -59,8 +59,8 @@ private:
 std::optional<long long> first_admin(soci::session& sql, long long trust_id);
 
 // Stores an uploaded import file and returns its id.
-long long insert_import(soci::session& sql, long long trust_id, long long created_by, const std::string& filename,
-                        const std::string& content, long long rows);
+long long insert_import(soci::session& sql, long long trust_id, long long created_by,
+                        const std::string& filename, const std::string& content, long long rows);
 struct StoredImport {
     long long id = 0;
     std::string filename;

@@ -83,7 +83,9 @@ std::string temporary_directory() {
 
 } // namespace
 
-bool on_postgresql() { return environment_value("TRELLIS_TEST_ENGINE") == "postgresql"; }
+bool on_postgresql() {
+    return environment_value("TRELLIS_TEST_ENGINE") == "postgresql";
+}
 
 TestDatabase::TestDatabase() : m_directory(temporary_directory()) {
     if (!on_postgresql()) {
@@ -143,13 +145,16 @@ TestServer::TestServer(const TestDatabase& database, std::map<std::string, std::
     start();
 }
 
-TestServer::~TestServer() { stop(); }
+TestServer::~TestServer() {
+    stop();
+}
 
 void TestServer::start() {
     auto environment = m_environment;
-    environment["TRELLIS_THREADS"] = environment.count("TRELLIS_THREADS") ? environment["TRELLIS_THREADS"] : "4";
-    m_pid = spawn({TRELLIS_BINARY, "serve", "--port=" + std::to_string(m_port), "--database=" + m_database.url(),
-                   "--root=" TRELLIS_SOURCE_DIR},
+    environment["TRELLIS_THREADS"] =
+        environment.count("TRELLIS_THREADS") ? environment["TRELLIS_THREADS"] : "4";
+    m_pid = spawn({TRELLIS_BINARY, "serve", "--port=" + std::to_string(m_port),
+                   "--database=" + m_database.url(), "--root=" TRELLIS_SOURCE_DIR},
                   environment, "/dev/null");
     httplib::Client client("127.0.0.1", m_port);
     for (int attempt = 0; attempt < 200; ++attempt) {
@@ -225,8 +230,10 @@ httplib::Result Browser::post(const std::string& path, httplib::Params form, boo
     return result;
 }
 
-httplib::Result Browser::upload(const std::string& path, const std::string& filename, const std::string& content) {
-    httplib::MultipartFormDataItems items = {{"_csrf", m_csrf, "", ""}, {"file", content, filename, "text/csv"}};
+httplib::Result Browser::upload(const std::string& path, const std::string& filename,
+                                const std::string& content) {
+    httplib::MultipartFormDataItems items = {{"_csrf", m_csrf, "", ""},
+                                             {"file", content, filename, "text/csv"}};
     auto result = m_client.Post(path.c_str(), headers(), items);
     remember(result);
     return result;

@@ -17,14 +17,14 @@ bool on_postgresql();
 // A fresh database of its own for one test: a temporary SQLite file, or a new database on the
 // throwaway PostgreSQL server named by TRELLIS_TEST_POSTGRES. Dropped at the end.
 class TestDatabase {
-public:
+  public:
     TestDatabase();
     ~TestDatabase();
     const std::string& url() const { return m_url; }
     // A direct connection, for arranging state the HTTP interface cannot (an expired session).
     db::Database& open();
 
-private:
+  private:
     std::string m_url;
     std::string m_directory;
     std::string m_name;
@@ -32,12 +32,12 @@ private:
 };
 
 // Runs `trellis ARGS...` against the database and returns the exit code; output goes to `output`.
-int run_cli(const TestDatabase& database, const std::vector<std::string>& arguments, std::string* output = nullptr,
-            const std::map<std::string, std::string>& environment = {});
+int run_cli(const TestDatabase& database, const std::vector<std::string>& arguments,
+            std::string* output = nullptr, const std::map<std::string, std::string>& environment = {});
 
 // A `trellis serve` child process on a free loopback port.
 class TestServer {
-public:
+  public:
     explicit TestServer(const TestDatabase& database, std::map<std::string, std::string> environment = {});
     ~TestServer();
     int port() const { return m_port; }
@@ -46,7 +46,7 @@ public:
     // Starts it again on the same port and database.
     void restart();
 
-private:
+  private:
     void start();
     void stop();
 
@@ -58,7 +58,7 @@ private:
 
 // An HTTP client that keeps cookies and the page's CSRF token, like a browser would.
 class Browser {
-public:
+  public:
     explicit Browser(const TestServer& server);
 
     httplib::Result get(const std::string& path);
@@ -73,7 +73,7 @@ public:
     const std::map<std::string, std::string>& cookies() const { return m_cookies; }
     void set_cookie(const std::string& name, const std::string& value) { m_cookies[name] = value; }
 
-private:
+  private:
     httplib::Headers headers() const;
     void remember(const httplib::Result& result);
 

@@ -6,7 +6,7 @@
 using namespace trellis::testing;
 
 class SignIn : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         ASSERT_EQ(run_cli(database, {"demo"}), 0);
         server = std::make_unique<TestServer>(database);
@@ -77,7 +77,8 @@ TEST_F(SignIn, repeated_failures_for_one_account_are_slowed_down) {
 TEST_F(SignIn, form_posted_without_the_csrf_token_is_rejected) {
     Browser browser(*server);
     browser.get("/sign-in");
-    auto anonymous = browser.post("/sign-in", {{"email", kDemoTrustLead}, {"password", kDemoPassword}}, false);
+    auto anonymous =
+        browser.post("/sign-in", {{"email", kDemoTrustLead}, {"password", kDemoPassword}}, false);
     EXPECT_EQ(anonymous->status, 403);
     EXPECT_EQ(browser.cookies().count("trellis_session"), 0u);
 
@@ -113,9 +114,9 @@ TEST_F(SignIn, changed_password_replaces_the_old_one) {
     Browser browser(*server);
     ASSERT_EQ(browser.sign_in(kDemoTeacher, kDemoPassword)->status, 303);
     browser.get("/account/password");
-    auto too_short = browser.post("/account/password", {{"current_password", kDemoPassword},
-                                                        {"new_password", "short"},
-                                                        {"new_password_again", "short"}});
+    auto too_short = browser.post(
+        "/account/password",
+        {{"current_password", kDemoPassword}, {"new_password", "short"}, {"new_password_again", "short"}});
     EXPECT_EQ(too_short->status, 400);
     auto changed = browser.post("/account/password", {{"current_password", kDemoPassword},
                                                       {"new_password", "lesson study on tuesdays"},
@@ -142,7 +143,8 @@ TEST_F(SignIn, admin_reset_link_lets_a_person_choose_a_password_once) {
 
     Browser person(*server);
     ASSERT_EQ(person.get(path)->status, 200);
-    auto chosen = person.post(path, {{"new_password", "my own new password"}, {"new_password_again", "my own new password"}});
+    auto chosen = person.post(
+        path, {{"new_password", "my own new password"}, {"new_password_again", "my own new password"}});
     EXPECT_EQ(chosen->status, 303);
     EXPECT_EQ(person.get(path)->status, 404);
 

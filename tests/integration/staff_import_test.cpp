@@ -22,7 +22,7 @@ long long count_people(TestDatabase& database) {
 } // namespace
 
 class StaffImport : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         ASSERT_EQ(run_cli(database, {"demo"}), 0);
         server = std::make_unique<TestServer>(database);
@@ -99,8 +99,9 @@ TEST_F(StaffImport, commit_is_all_or_nothing_when_the_file_went_stale) {
     // Between preview and commit, another organisation registers the second email.
     std::string output;
     ASSERT_EQ(run_cli(database,
-                      {"add-trust", "elsewhere", "Elsewhere Trust", "--admin-email", "taken.later@elsewhere.example",
-                       "--admin-first-name", "Taken", "--admin-last-name", "Later"},
+                      {"add-trust", "elsewhere", "Elsewhere Trust", "--admin-email",
+                       "taken.later@elsewhere.example", "--admin-first-name", "Taken", "--admin-last-name",
+                       "Later"},
                       &output, {{"TRELLIS_ADMIN_PASSWORD", "a long enough password"}}),
               0)
         << output;
@@ -114,17 +115,21 @@ TEST_F(StaffImport, commit_is_all_or_nothing_when_the_file_went_stale) {
 
 TEST_F(StaffImport, reimport_updates_people_by_email_and_never_duplicates) {
     const long long before = count_people(database);
-    const std::string first = kHeader + "new.starter@oakfield.example;New;Starter;Oakfield Academy;ect;Teacher of history;;History\n"
-                                        "\"quoted.person@oakfield.example\";\"Quoted\";\"Person, Jr\";Meadowbank Primary School;support;TA;;\n";
+    const std::string first =
+        kHeader +
+        "new.starter@oakfield.example;New;Starter;Oakfield Academy;ect;Teacher of history;;History\n"
+        "\"quoted.person@oakfield.example\";\"Quoted\";\"Person, Jr\";Meadowbank Primary "
+        "School;support;TA;;\n";
     long long import_id = 0;
     preview(first, &import_id);
     auto done = commit(import_id);
     EXPECT_NE(done->body.find("2 new and 0 updated"), std::string::npos) << done->body;
     EXPECT_EQ(count_people(database), before + 2);
 
-    const std::string again = "\xEF\xBB\xBF" + kHeader +
-                              "NEW.STARTER@oakfield.example;New;Starter;Oakfield Academy;teacher;Teacher of history;;History\n"
-                              "quoted.person@oakfield.example;Quoted;\"Person, Jr\";Meadowbank Primary School;support;HLTA;;\n";
+    const std::string again =
+        "\xEF\xBB\xBF" + kHeader +
+        "NEW.STARTER@oakfield.example;New;Starter;Oakfield Academy;teacher;Teacher of history;;History\n"
+        "quoted.person@oakfield.example;Quoted;\"Person, Jr\";Meadowbank Primary School;support;HLTA;;\n";
     preview(again, &import_id);
     done = commit(import_id);
     EXPECT_NE(done->body.find("0 new and 2 updated"), std::string::npos) << done->body;

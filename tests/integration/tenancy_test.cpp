@@ -31,23 +31,25 @@ std::string with_id(const char* pattern, long long id) {
 } // namespace
 
 class Tenancy : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         ASSERT_EQ(run_cli(database, {"demo"}), 0);
-        ASSERT_EQ(run_cli(database,
-                          {"add-trust", "northfield", "Northfield Schools", "--admin-email", "admin@northfield.example",
-                           "--admin-first-name", "Nia", "--admin-last-name", "North"},
-                          nullptr, {{"TRELLIS_ADMIN_PASSWORD", kNorthfieldPassword}}),
-                  0);
+        ASSERT_EQ(
+            run_cli(database,
+                    {"add-trust", "northfield", "Northfield Schools", "--admin-email",
+                     "admin@northfield.example", "--admin-first-name", "Nia", "--admin-last-name", "North"},
+                    nullptr, {{"TRELLIS_ADMIN_PASSWORD", kNorthfieldPassword}}),
+            0);
         server = std::make_unique<TestServer>(database);
 
         // Oakfield's lead leaves an import behind, so import ids exist to probe.
         Browser lead(*server);
         lead.sign_in(kDemoTrustLead, kDemoPassword);
         lead.get("/people/import");
-        auto uploaded = lead.upload("/people/import", "staff.csv",
-                                    "email,first_name,last_name,school,staff_group\n"
-                                    "secret.person@oakfield.example,Secret,Person,Oakfield Academy,teacher\n");
+        auto uploaded =
+            lead.upload("/people/import", "staff.csv",
+                        "email,first_name,last_name,school,staff_group\n"
+                        "secret.person@oakfield.example,Secret,Person,Oakfield Academy,teacher\n");
         oakfield_import = trailing_id(uploaded->get_header_value("Location"));
         ASSERT_GT(oakfield_import, 0);
     }

@@ -17,7 +17,8 @@ const std::string kHeader = "email,first_name,last_name,school,staff_group,job_t
 } // namespace
 
 TEST(StaffCsv, reads_semicolons_quotes_and_a_byte_order_mark) {
-    const std::string content = "\xEF\xBB\xBF" "Email;First_Name;Last_Name\n"
+    const std::string content = "\xEF\xBB\xBF"
+                                "Email;First_Name;Last_Name\n"
                                 "a@b.example;\"Mary; Jane\";\"O\"\"Neil\"\n";
     CsvTable table = read_csv(content);
     ASSERT_TRUE(table.error.empty());
@@ -34,8 +35,9 @@ TEST(StaffCsv, quotes_fields_that_need_it_on_export) {
 }
 
 TEST(StaffImport, accepts_a_valid_row_and_takes_the_phase_from_the_school) {
-    StaffFile file = read_staff_file(kHeader + "Ann.Lee@Example.org,Ann,Lee,oakfield academy,Teacher,Teacher of maths,,Maths;Physics\n",
-                                     two_schools());
+    StaffFile file = read_staff_file(
+        kHeader + "Ann.Lee@Example.org,Ann,Lee,oakfield academy,Teacher,Teacher of maths,,Maths;Physics\n",
+        two_schools());
     ASSERT_TRUE(file.problems.empty());
     ASSERT_EQ(file.rows.size(), 1u);
     EXPECT_EQ(file.rows[0].email, "ann.lee@example.org");

@@ -20,14 +20,17 @@ void home_show(http::RequestContext& context) {
         query.school_id = directory_school_scope(actor);
         query.page_size = 1;
         const long long count = context.app.people.directory(actor.trust_id, query).total;
-        cards.push_back(card("/people", "People",
-                             std::to_string(count) + (query.school_id >= 0 ? " people in your school. " : " people in your organisation. ") +
-                                 "Search by name, school or staff group."));
+        cards.push_back(
+            card("/people", "People",
+                 std::to_string(count) +
+                     (query.school_id >= 0 ? " people in your school. " : " people in your organisation. ") +
+                     "Search by name, school or staff group."));
     }
     if (allows(actor, Permission::ImportStaff)) {
-        cards.push_back(card("/people/import", "Import staff",
-                             "Bring staff in from your MIS export (CSV). You see every problem before anything "
-                             "is saved."));
+        cards.push_back(
+            card("/people/import", "Import staff",
+                 "Bring staff in from your MIS export (CSV). You see every problem before anything "
+                 "is saved."));
         cards.push_back(card("/people/export.csv", "Download the staff list",
                              "Everyone as a CSV file in the same columns as the import."));
     }

@@ -28,9 +28,10 @@ void password_change_submit(http::RequestContext& context) {
 void password_reset_show(http::RequestContext& context) {
     auto person = context.app.accounts.reset_target(context.capture(1));
     if (!person)
-        return http::render_error(context, 404,
-                                  "This link has expired or has already been used. Ask your administrator for a "
-                                  "new one.");
+        return http::render_error(
+            context, 404,
+            "This link has expired or has already been used. Ask your administrator for a "
+            "new one.");
     http::render_page(context, "accounts/password_reset", "Choose a password",
                       mstch::map{{"name", person->full_name()}, {"token", context.capture(1)}});
 }
@@ -47,22 +48,23 @@ void password_reset_submit(http::RequestContext& context) {
         auto person = context.app.accounts.reset_target(token);
         return http::render_page(
             context, "accounts/password_reset", "Choose a password",
-            mstch::map{{"name", person ? person->full_name() : ""}, {"token", token}, {"error", *problem}}, 400);
+            mstch::map{{"name", person ? person->full_name() : ""}, {"token", token}, {"error", *problem}},
+            400);
     }
     http::redirect(context, "/sign-in?done=password-reset");
 }
 
 void reset_link_create(http::RequestContext& context) {
     auto person_id = context.id_capture(1);
-    auto token = person_id ? context.app.accounts.create_reset_token(context.signed_in(), *person_id) : std::nullopt;
+    auto token =
+        person_id ? context.app.accounts.create_reset_token(context.signed_in(), *person_id) : std::nullopt;
     if (!token)
         return http::render_error(context, 404, "There is no such person in your organisation.");
     auto person = context.app.people.person(context.signed_in().trust_id, *person_id);
-    const std::string host = context.request.get_header_value("Host");
     http::render_page(context, "accounts/reset_link", "Password link",
                       mstch::map{{"name", person->full_name()},
                                  {"person_id", std::to_string(*person_id)},
-                                 {"link", "http://" + (host.empty() ? std::string("localhost") : host) + "/reset/" + *token}});
+                                 {"link", context.app.config.public_url + "/reset/" + *token}});
 }
 
 } // namespace trellis::accounts::handlers

@@ -13,9 +13,11 @@ std::string safe_next(const std::string& next) {
     return "/";
 }
 
-void show_form(http::RequestContext& context, const std::string& email, const std::string& message, int status) {
-    mstch::map data{{"email", email}, {"next", safe_next(context.form("next").empty() ? context.query("next")
-                                                                                       : context.form("next"))}};
+void show_form(http::RequestContext& context, const std::string& email, const std::string& message,
+               int status) {
+    mstch::map data{
+        {"email", email},
+        {"next", safe_next(context.form("next").empty() ? context.query("next") : context.form("next"))}};
     if (!message.empty())
         data["error"] = message;
     if (context.query("done") == "password-reset")
@@ -43,7 +45,8 @@ void sign_in_submit(http::RequestContext& context) {
                              " seconds before trying again.",
                          429);
     if (std::holds_alternative<WrongCredentials>(result))
-        return show_form(context, email, "That email and password do not match. Check both and try again.", 401);
+        return show_form(context, email, "That email and password do not match. Check both and try again.",
+                         401);
     const NewSession& session = std::get<NewSession>(result);
     http::set_cookie(context, http::kSessionCookie, session.token, context.app.config.session_minutes * 60LL);
     http::redirect(context, safe_next(context.form("next")));

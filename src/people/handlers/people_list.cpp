@@ -49,7 +49,8 @@ void people_list(http::RequestContext& context) {
                                   {"job_title", person.job_title}});
     mstch::array schools;
     if (scope < 0) {
-        schools.push_back(mstch::map{{"value", std::string("central")}, {"label", std::string("Central team")},
+        schools.push_back(mstch::map{{"value", std::string("central")},
+                                     {"label", std::string("Central team")},
                                      {"selected", query.school_id == 0}});
         for (const auto& school : context.app.organisations.schools(actor.trust_id))
             schools.push_back(mstch::map{{"value", std::to_string(school.id)},
@@ -59,7 +60,8 @@ void people_list(http::RequestContext& context) {
 
     const long long pages = std::max<long long>(1, (page.total + query.page_size - 1) / query.page_size);
     auto page_link = [&](long long number) {
-        return "/people?q=" + http::url_encode(query.text) + "&group=" + http::url_encode(context.query("group")) +
+        return "/people?q=" + http::url_encode(query.text) +
+               "&group=" + http::url_encode(context.query("group")) +
                "&school=" + http::url_encode(context.query("school")) + "&page=" + std::to_string(number);
     };
     mstch::map data{{"q", query.text},

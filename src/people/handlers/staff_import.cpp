@@ -45,14 +45,14 @@ void import_new(http::RequestContext& context) {
 
 void import_preview(http::RequestContext& context) {
     if (!context.request.has_file("file") || context.request.get_file_value("file").content.empty())
-        return http::render_page(context, "people/import_new", "Import staff",
-                                 mstch::map{{"columns", column_names()}, {"error", std::string("Choose a CSV file to upload.")}},
-                                 400);
+        return http::render_page(
+            context, "people/import_new", "Import staff",
+            mstch::map{{"columns", column_names()}, {"error", std::string("Choose a CSV file to upload.")}},
+            400);
     const auto& file = context.request.get_file_value("file");
     const accounts::Actor& actor = context.signed_in();
-    ImportSummary summary = context.app.people.preview_import(actor.trust_id, actor.person_id,
-                                                              file.filename.empty() ? "staff.csv" : file.filename,
-                                                              file.content);
+    ImportSummary summary = context.app.people.preview_import(
+        actor.trust_id, actor.person_id, file.filename.empty() ? "staff.csv" : file.filename, file.content);
     http::redirect(context, "/people/imports/" + std::to_string(summary.import_id));
 }
 
@@ -98,8 +98,11 @@ void import_progress(http::RequestContext& context) {
     } else {
         const char* state = progress->state == ImportProgress::State::Running ? "running"
                             : progress->state == ImportProgress::State::Done  ? "done"
-                                                                               : "failed";
-        body = {{"state", state}, {"done", progress->done}, {"total", progress->total}, {"error", progress->error}};
+                                                                              : "failed";
+        body = {{"state", state},
+                {"done", progress->done},
+                {"total", progress->total},
+                {"error", progress->error}};
     }
     context.response.set_content(body.dump(), "application/json");
 }

@@ -42,6 +42,7 @@ class BlockReader {
     // The value of `key`, or empty when it is absent.
     static std::string optional(const BlockLines& lines, std::string_view key);
 
+    // The module being parsed, the page file, and the block as written.
     ParseContext& context() { return m_context; }
     const std::string& file() const { return m_file; }
     const RawBlock& block() const { return m_block; }
@@ -61,14 +62,23 @@ std::optional<std::pair<std::string, std::string>> split_first(const std::string
 std::optional<std::pair<std::string, std::string>> split_last(const std::string& text,
                                                               std::string_view separator);
 
+// Each reads one block type by the rules of docs/authoring.md section 5, reporting what breaks
+// them; whatever could be read is returned even when there are problems.
+// Quiz (5.1): a question, options with one [x] (several with `multiple: true`).
 QuizBlock parse_quiz(BlockReader& reader);
+// Scenario (5.2): nodes, choices whose targets exist, every node reachable, an ending reachable.
 ScenarioBlock parse_scenario(BlockReader& reader);
+// Sort (5.3): order or groups mode, items naming known groups.
 SortBlock parse_sort(BlockReader& reader);
+// Reflection (5.4): a prompt and an optional hint.
 ReflectionBlock parse_reflection(BlockReader& reader);
+// Video (5.5): five keys, existing files, WebVTT captions; the transcript is rendered.
 VideoBlock parse_video(BlockReader& reader);
+// Resource (5.6): a title and exactly one of source (Markdown with a title line) or file.
 ResourceBlock parse_resource(BlockReader& reader);
-// Reflection ids are only checked later, once every page of the module has been read.
+// Action plan (5.7): reflection ids are checked later, once every page has been read.
 ActionPlanBlock parse_action_plan(BlockReader& reader);
+// Further (5.8): links with http(s) addresses, or modules that exist, each with a reason.
 FurtherBlock parse_further(BlockReader& reader);
 
 } // namespace trellis::learning::content

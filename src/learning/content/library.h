@@ -55,6 +55,7 @@ class ContentLibrary {
     // The module with this slug from the current snapshot (keeping that snapshot alive), or null.
     std::shared_ptr<const Module> find(std::string_view slug) const;
 
+    // The folder of modules this library reads.
     const std::filesystem::path& directory() const { return m_directory; }
 
   private:

@@ -41,6 +41,7 @@ class ParseContext {
     // True when `name` is a module of the library (or a sibling folder with a module.json).
     bool is_known_module(const std::string& name) const { return m_known_module_slugs.contains(name); }
 
+    // The module folder, the name problems carry, and the problems found so far.
     const std::filesystem::path& folder() const { return m_folder; }
     const std::string& module_name() const { return m_module_name; }
     std::vector<Problem>& problems() { return m_problems; }

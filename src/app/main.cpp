@@ -8,6 +8,7 @@
 #include "app/commands.h"
 #include "app/config.h"
 #include "http/server.h"
+#include "learning/content/check_command.h"
 
 namespace {
 
@@ -76,6 +77,13 @@ int main(int argc, char** argv) {
     auto* time_limit_option = allocate->add_option(
         "--time-limit", time_limit, "seconds; returns the best allocation found with its bound");
 
+    std::string content_directory;
+    auto* content = cli.add_subcommand("content", "learning module content");
+    auto* content_check = content->add_subcommand("check", "check a module folder, or a folder of modules");
+    content_check->add_option("dir", content_directory, "the folder")->required();
+    add_common_flags(*content_check, config);
+    content->require_subcommand(1);
+
     auto* version = cli.add_subcommand("version", "print the version");
 
     CLI11_PARSE(cli, argc, argv);
@@ -84,6 +92,8 @@ int main(int argc, char** argv) {
         std::cout << "trellis " << TRELLIS_VERSION << "\n";
         return 0;
     }
+    if (*content_check)
+        return trellis::learning::content::run_content_check(content_directory, std::cout);
     // Allocation reads and writes files only: it needs no database or templates.
     if (*allocate)
         return run_allocate_command(allocation_input, allocation_output,

@@ -111,7 +111,11 @@ private:
         double scale = 1.0;
         int since_gain = 0;
         // The first step always runs: it gives the aggregate bound even under a tight time limit.
-        for (int iteration = 0; iteration < iterations && (iteration == 0 || !out_of_time()); ++iteration) {
+        // Under a time limit a quarter of it is kept for the slot flows on the best candidate.
+        auto bound_time_over = [this] {
+            return m_options.time_limit_seconds && remaining() <= 0.25 * *m_options.time_limit_seconds;
+        };
+        for (int iteration = 0; iteration < iterations && (iteration == 0 || !bound_time_over()); ++iteration) {
             BoundStep step = relaxation.evaluate();
             if (step.lower_bound > bound) {
                 bound = step.lower_bound;

@@ -29,7 +29,7 @@ void print_progress(const trellis::allocation::Progress& progress) {
                  static_cast<long long>(progress.lower_bound));
 }
 
-}
+} // namespace
 
 int run_allocate_command(const std::string& input_path, const std::string& output_path,
                          std::optional<double> time_limit_seconds) {
@@ -64,9 +64,10 @@ int run_allocate_command(const std::string& input_path, const std::string& outpu
         return 1;
     }
     const auto& stats = result.statistics;
-    std::fprintf(stderr, "allocate: objective %lld, lower bound %lld, gap %.4f%%, %d unassigned places, %d people "
-                         "with none of their choices, %.2fs\n",
-                 static_cast<long long>(stats.objective), static_cast<long long>(stats.lower_bound), stats.gap * 100.0,
-                 stats.unassigned, stats.people_with_none_of_their_choices, stats.seconds);
+    std::fprintf(stderr,
+                 "allocate: objective %lld, lower bound %lld, gap %.4f%%, %d unassigned places, %d people "
+                 "with none of their choices, %.2fs\n",
+                 static_cast<long long>(stats.objective), static_cast<long long>(stats.lower_bound),
+                 stats.gap * 100.0, stats.unassigned, stats.people_with_none_of_their_choices, stats.seconds);
     return 0;
 }

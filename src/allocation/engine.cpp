@@ -87,7 +87,9 @@ private:
     void improve(Allocation& allocation, Cost& cost) {
         for (int round = 0; round < 5 && !out_of_time(); ++round) {
             improve_by_slots(m_model, m_pinned, allocation, 3, [this](double last_flow_seconds) {
-                return !m_options.time_limit_seconds || remaining() > std::max(last_flow_seconds, m_flow_seconds);
+                // A twentieth of the limit stays for the person moves and the result's statistics.
+                return !m_options.time_limit_seconds ||
+                       remaining() > std::max(last_flow_seconds, m_flow_seconds) + 0.05 * *m_options.time_limit_seconds;
             });
             bool moved = improve_by_people(m_model, m_pinned, allocation);
             Cost next = m_model.objective(allocation);

@@ -42,9 +42,10 @@ void print_row(const trellis::allocation::Statistics& stats) {
 int compare(const std::string& path) {
     namespace allocation = trellis::allocation;
     allocation::Instance instance = allocation::parse_instance(read_text(path));
-    std::printf("| %-28s | %10s | %8s | %8s | %8s | %10s |\n", "method", "objective", "1st", "unranked", "empty",
-                "none of ch.");
-    std::printf("|------------------------------|------------|----------|----------|----------|------------|\n");
+    std::printf("| %-28s | %10s | %8s | %8s | %8s | %10s |\n", "method", "objective", "1st", "unranked",
+                "empty", "none of ch.");
+    std::printf(
+        "|------------------------------|------------|----------|----------|----------|------------|\n");
     print_row(allocation::allocate_first_come_first_served(instance).statistics);
     print_row(allocation::allocate_random_serial_dictatorship(instance, 2024).statistics);
     allocation::Statistics engine = allocation::allocate(instance).statistics;
@@ -53,19 +54,20 @@ int compare(const std::string& path) {
     return 0;
 }
 
-}
+} // namespace
 
 int main(int argc, char** argv) {
     std::string command = argc > 1 ? argv[1] : "";
     try {
         if (command == "generate" && argc == 7) {
-            trellis::bench::GeneratorSettings settings { std::stoi(argv[2]), std::stoi(argv[3]), std::stoi(argv[4]),
-                                                         std::stoull(argv[5]) };
+            trellis::bench::GeneratorSettings settings{std::stoi(argv[2]), std::stoi(argv[3]),
+                                                       std::stoi(argv[4]), std::stoull(argv[5])};
             return write_text(argv[6], trellis::bench::generate_instance(settings)) ? 0 : 1;
         }
         if (command == "preflib" && argc == 7)
-            return write_text(argv[6], trellis::bench::instance_from_preflib(read_text(argv[2]), std::stoi(argv[3]),
-                                                                             std::stoi(argv[4]), std::stoull(argv[5])))
+            return write_text(argv[6],
+                              trellis::bench::instance_from_preflib(read_text(argv[2]), std::stoi(argv[3]),
+                                                                    std::stoi(argv[4]), std::stoull(argv[5])))
                        ? 0
                        : 1;
         if (command == "solve" && (argc == 4 || argc == 5)) {
@@ -80,7 +82,8 @@ int main(int argc, char** argv) {
         std::cerr << "error: " << error.what() << "\n";
         return 2;
     }
-    std::cerr << "usage: allocation_bench generate PEOPLE WORKSHOPS SLOTS SEED OUT | preflib FILE SLOTS MAX SEED OUT"
+    std::cerr << "usage: allocation_bench generate PEOPLE WORKSHOPS SLOTS SEED OUT | preflib FILE SLOTS MAX "
+                 "SEED OUT"
                  " | solve IN OUT [TIME_LIMIT] | compare IN\n";
     return 2;
 }

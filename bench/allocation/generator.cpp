@@ -16,7 +16,7 @@ using Json = nlohmann::json;
 
 // A small generator of our own so that instances are identical on every standard library.
 class Random {
-public:
+  public:
     explicit Random(std::uint64_t seed) : m_state(seed * 0x9E3779B97F4A7C15ull + 1) {}
     std::uint64_t next() {
         m_state ^= m_state << 13;
@@ -27,7 +27,7 @@ public:
     double uniform() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
     int below(int bound) { return static_cast<int>(next() % static_cast<std::uint64_t>(bound)); }
 
-private:
+  private:
     std::uint64_t m_state;
 };
 
@@ -72,7 +72,8 @@ Json make_workshops(const std::vector<double>& popularity, const std::vector<Jso
         std::vector<int> here;
         std::vector<double> weights;
         for (int workshop = 0; workshop < count; ++workshop)
-            if (std::find(offered[workshop].begin(), offered[workshop].end(), slot) != offered[workshop].end()) {
+            if (std::find(offered[workshop].begin(), offered[workshop].end(), slot) !=
+                offered[workshop].end()) {
                 here.push_back(workshop);
                 weights.push_back(std::pow(popularity[workshop], 0.6) / offered[workshop].size());
             }
@@ -86,7 +87,8 @@ Json make_workshops(const std::vector<double>& popularity, const std::vector<Jso
         Json sessions = Json::array();
         for (int slot = 0; slot < slots; ++slot)
             if (seats[workshop][slot] >= 0)
-                sessions.push_back({{"slot", "s" + std::to_string(slot + 1)}, {"capacity", seats[workshop][slot]}});
+                sessions.push_back(
+                    {{"slot", "s" + std::to_string(slot + 1)}, {"capacity", seats[workshop][slot]}});
         Json item = {{"id", "w" + std::to_string(workshop + 1)}, {"sessions", sessions}};
         if (!audiences[workshop].empty())
             item["audience"] = audiences[workshop];
@@ -96,10 +98,11 @@ Json make_workshops(const std::vector<double>& popularity, const std::vector<Jso
 }
 
 // Draws k distinct workshops with probability proportional to weight (zero weight never drawn).
-std::vector<int> draw_distinct(const std::vector<double>& weights, const std::vector<double>& prefix, int wanted,
-                               Random& random) {
+std::vector<int> draw_distinct(const std::vector<double>& weights, const std::vector<double>& prefix,
+                               int wanted, Random& random) {
     std::vector<int> drawn;
-    int available = static_cast<int>(std::count_if(weights.begin(), weights.end(), [](double w) { return w > 0; }));
+    int available =
+        static_cast<int>(std::count_if(weights.begin(), weights.end(), [](double w) { return w > 0; }));
     wanted = std::min(wanted, available);
     while (static_cast<int>(drawn.size()) < wanted) {
         double target = random.uniform() * prefix.back();
@@ -111,11 +114,11 @@ std::vector<int> draw_distinct(const std::vector<double>& weights, const std::ve
     return drawn;
 }
 
-}
+} // namespace
 
 std::string generate_instance(const GeneratorSettings& settings) {
     Random random(settings.seed);
-    const std::vector<std::string> groups { "teacher", "support", "leader" };
+    const std::vector<std::string> groups{"teacher", "support", "leader"};
     std::vector<double> popularity(settings.workshops);
     std::vector<int> order(settings.workshops);
     std::iota(order.begin(), order.end(), 0);
@@ -138,7 +141,8 @@ std::string generate_instance(const GeneratorSettings& settings) {
     for (std::size_t group = 0; group < groups.size(); ++group) {
         for (int workshop = 0; workshop < settings.workshops; ++workshop) {
             const Json& audience = audiences[workshop];
-            if (!audience.empty() && std::find(audience.begin(), audience.end(), groups[group]) == audience.end())
+            if (!audience.empty() &&
+                std::find(audience.begin(), audience.end(), groups[group]) == audience.end())
                 weights[group][workshop] = 0.0;
         }
         std::partial_sum(weights[group].begin(), weights[group].end(), std::back_inserter(prefixes[group]));
@@ -151,15 +155,18 @@ std::string generate_instance(const GeneratorSettings& settings) {
         Json choices = Json::array();
         for (int workshop : draw_distinct(weights[group], prefixes[group], length, random))
             choices.push_back("w" + std::to_string(workshop + 1));
-        people.push_back({{"id", "p" + std::to_string(person + 1)}, {"group", groups[group]}, {"choices", choices}});
+        people.push_back(
+            {{"id", "p" + std::to_string(person + 1)}, {"group", groups[group]}, {"choices", choices}});
     }
-    Json root = {{"slots", make_slots(settings.slots)},
-                 {"workshops", make_workshops(popularity, audiences, settings.slots, settings.people, random)},
-                 {"people", people}};
+    Json root = {
+        {"slots", make_slots(settings.slots)},
+        {"workshops", make_workshops(popularity, audiences, settings.slots, settings.people, random)},
+        {"people", people}};
     return root.dump() + "\n";
 }
 
-std::string instance_from_preflib(const std::string& soi_text, int slots, int max_people, std::uint64_t seed) {
+std::string instance_from_preflib(const std::string& soi_text, int slots, int max_people,
+                                  std::uint64_t seed) {
     Random random(seed);
     std::istringstream lines(soi_text);
     std::string line;
@@ -201,9 +208,10 @@ std::string instance_from_preflib(const std::string& soi_text, int slots, int ma
         people.push_back({{"id", "v" + std::to_string(person + 1)}, {"choices", choices}});
     }
     Json root = {{"slots", make_slots(slots)},
-                 {"workshops", make_workshops(mentions, audiences, slots, static_cast<long long>(ballots.size()), random)},
+                 {"workshops",
+                  make_workshops(mentions, audiences, slots, static_cast<long long>(ballots.size()), random)},
                  {"people", people}};
     return root.dump() + "\n";
 }
 
-}
+} // namespace trellis::bench

@@ -7,10 +7,10 @@
 namespace trellis::bench {
 
 struct GeneratorSettings {
-    int people { 850 };
-    int workshops { 60 };
-    int slots { 3 };
-    std::uint64_t seed { 1 };
+    int people{850};
+    int workshops{60};
+    int slots{3};
+    std::uint64_t seed{1};
 };
 
 // Popularity is Zipf-like, each slot's seats sum to 100-110% of the people, some workshops have an
@@ -21,4 +21,4 @@ std::string generate_instance(const GeneratorSettings& settings);
 // people (at most max_people, in file order) with their ranking as choices.
 std::string instance_from_preflib(const std::string& soi_text, int slots, int max_people, std::uint64_t seed);
 
-}
+} // namespace trellis::bench

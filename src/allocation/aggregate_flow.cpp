@@ -16,8 +16,7 @@ using Graph = lemon::SmartDigraph;
 // Above this many arcs cost scaling beats the network simplex on these assignment-like graphs.
 constexpr int kCostScalingArcs = 200'000;
 
-template <typename Solver>
-bool run_solver(Solver& solver, Graph::ArcMap<int>& flow, Cost& total) {
+template <typename Solver> bool run_solver(Solver& solver, Graph::ArcMap<int>& flow, Cost& total) {
     if (solver.run() != Solver::OPTIMAL)
         return false;
     solver.flowMap(flow);
@@ -26,8 +25,8 @@ bool run_solver(Solver& solver, Graph::ArcMap<int>& flow, Cost& total) {
 }
 
 bool run_min_cost_flow(const Graph& graph, const Graph::ArcMap<int>& lower, const Graph::ArcMap<int>& upper,
-                       const Graph::ArcMap<Cost>& cost, const Graph::NodeMap<int>& supply, Graph::ArcMap<int>& flow,
-                       Cost& total) {
+                       const Graph::ArcMap<Cost>& cost, const Graph::NodeMap<int>& supply,
+                       Graph::ArcMap<int>& flow, Cost& total) {
     if (graph.arcNum() >= kCostScalingArcs) {
         lemon::CostScaling<Graph, int, Cost> solver(graph);
         solver.lowerMap(lower).upperMap(upper).costMap(cost).supplyMap(supply);
@@ -45,7 +44,7 @@ int first_session(const Workshop& workshop) {
     return kNone;
 }
 
-}
+} // namespace
 
 AggregateSolution solve_aggregate(const CostModel& model) {
     const Instance& instance = model.instance();
@@ -107,7 +106,8 @@ AggregateSolution solve_aggregate(const CostModel& model) {
             hub[key] = graph.addNode();
             for (int workshop = 0; workshop < workshops; ++workshop)
                 if (seats[workshop] > 0 && model.is_open_to_group_key(workshop, key))
-                    hub_arcs[key].push_back({workshop, add_arc(hub[key], workshop_node[workshop], 0, seats[workshop], 0)});
+                    hub_arcs[key].push_back(
+                        {workshop, add_arc(hub[key], workshop_node[workshop], 0, seats[workshop], 0)});
         }
         hub_entries.push_back({person, add_arc(node, hub[key], 0, slots, model.unranked_cost())});
         add_arc(node, sink, 0, slots, model.unassigned_cost());
@@ -148,4 +148,4 @@ AggregateSolution solve_aggregate(const CostModel& model) {
     return result;
 }
 
-}
+} // namespace trellis::allocation

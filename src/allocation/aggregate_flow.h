@@ -13,14 +13,14 @@ namespace trellis::allocation {
 
 struct AggregateSolution {
     // The optimum of the relaxation, a lower bound on every allocation's cost.
-    Cost lower_bound { 0 };
+    Cost lower_bound{0};
     // (person, session) pairs; the session is the workshop's first, the colouring picks the slot.
     std::vector<std::pair<int, int>> placements;
     // False when compulsory workshops cannot all be placed even in the relaxation.
-    bool feasible { false };
+    bool feasible{false};
 };
 
 // Solves the pooled relaxation exactly with LEMON's network simplex.
 AggregateSolution solve_aggregate(const CostModel& model);
 
-}
+} // namespace trellis::allocation

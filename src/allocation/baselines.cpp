@@ -55,7 +55,7 @@ Result allocate_in_order(const Instance& instance, const std::vector<int>& order
     return result;
 }
 
-}
+} // namespace
 
 Result allocate_first_come_first_served(const Instance& instance) {
     std::vector<int> order(instance.people.size());
@@ -73,4 +73,4 @@ Result allocate_random_serial_dictatorship(const Instance& instance, std::uint64
     return allocate_in_order(instance, order, "random serial dictatorship");
 }
 
-}
+} // namespace trellis::allocation

@@ -14,4 +14,4 @@ Result allocate_first_come_first_served(const Instance& instance);
 // As first-come-first-served but in a random order drawn from the seed (reproducible).
 Result allocate_random_serial_dictatorship(const Instance& instance, std::uint64_t seed);
 
-}
+} // namespace trellis::allocation

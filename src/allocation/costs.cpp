@@ -13,8 +13,8 @@ CostModel::CostModel(const Instance& instance) : m_instance(instance) {
     for (int workshop = 0; workshop < static_cast<int>(instance.workshops.size()); ++workshop) {
         const auto& audience = instance.workshops[workshop].audience;
         for (int key = 0; key < keys; ++key) {
-            bool open = audience.empty() ||
-                        (key < keys - 1 && std::find(audience.begin(), audience.end(), key) != audience.end());
+            bool open = audience.empty() || (key < keys - 1 && std::find(audience.begin(), audience.end(),
+                                                                         key) != audience.end());
             m_open[workshop * keys + key] = open ? 1 : 0;
         }
     }
@@ -102,4 +102,4 @@ bool CostModel::is_feasible(const Allocation& allocation, std::string* why) cons
     return true;
 }
 
-}
+} // namespace trellis::allocation

@@ -6,7 +6,7 @@
 namespace trellis::allocation {
 
 class CostModel {
-public:
+  public:
     // Precomputes eligibility and choice ranks for the instance, which must outlive the model.
     explicit CostModel(const Instance& instance);
 
@@ -35,11 +35,11 @@ public:
     // True when the allocation obeys capacity, audience, one-per-slot, never-twice and must.
     bool is_feasible(const Allocation& allocation, std::string* why = nullptr) const;
 
-private:
+  private:
     const Instance& m_instance;
     std::vector<std::vector<int>> m_sessions_in_slot;
     // m_open[workshop * group_key_count + group_key]
     std::vector<char> m_open;
 };
 
-}
+} // namespace trellis::allocation

@@ -19,7 +19,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 class Engine {
-public:
+  public:
     Engine(const Instance& instance, const Options& options)
         : m_instance(instance), m_options(options), m_model(instance), m_start(Clock::now()) {}
 
@@ -29,7 +29,8 @@ public:
         m_pinned_seats = m_best;
         if (m_instance.slots.empty() || m_instance.people.empty())
             return finish(0, "empty");
-        const std::int64_t size = static_cast<std::int64_t>(m_instance.people.size()) * m_instance.slots.size();
+        const std::int64_t size =
+            static_cast<std::int64_t>(m_instance.people.size()) * m_instance.slots.size();
         Cost bound = 0;
         if (m_instance.slots.size() == 1 || size <= m_options.lagrangian_limit) {
             fill_sequentially(m_model, m_pinned, m_best);
@@ -73,7 +74,7 @@ public:
         return finish(bound, "min-cost flows with Lagrangian bound");
     }
 
-private:
+  private:
     double elapsed() const { return std::chrono::duration<double>(Clock::now() - m_start).count(); }
     double remaining() const { return *m_options.time_limit_seconds - elapsed(); }
     bool out_of_time() const { return m_options.time_limit_seconds && remaining() <= 0; }
@@ -89,7 +90,8 @@ private:
             improve_by_slots(m_model, m_pinned, allocation, 3, [this](double last_flow_seconds) {
                 // A twentieth of the limit stays for the person moves and the result's statistics.
                 return !m_options.time_limit_seconds ||
-                       remaining() > std::max(last_flow_seconds, m_flow_seconds) + 0.05 * *m_options.time_limit_seconds;
+                       remaining() >
+                           std::max(last_flow_seconds, m_flow_seconds) + 0.05 * *m_options.time_limit_seconds;
             });
             bool moved = improve_by_people(m_model, m_pinned, allocation);
             Cost next = m_model.objective(allocation);
@@ -104,7 +106,8 @@ private:
     // relaxed solution is coloured into a feasible allocation that may beat the best so far.
     Cost run_lagrangian() {
         LagrangianBound relaxation(m_model);
-        const std::int64_t size = static_cast<std::int64_t>(m_instance.people.size()) * m_instance.slots.size();
+        const std::int64_t size =
+            static_cast<std::int64_t>(m_instance.people.size()) * m_instance.slots.size();
         // Iteration counts, not clocks, bound the work so that results are reproducible. Small
         // instances go on to the exact program, so they need only a few steps here.
         const bool exact_next = exact_program_size(m_model) <= m_options.exact_program_limit;
@@ -117,7 +120,8 @@ private:
         auto bound_time_over = [this] {
             return m_options.time_limit_seconds && remaining() <= 0.25 * *m_options.time_limit_seconds;
         };
-        for (int iteration = 0; iteration < iterations && (iteration == 0 || !bound_time_over()); ++iteration) {
+        for (int iteration = 0; iteration < iterations && (iteration == 0 || !bound_time_over());
+             ++iteration) {
             BoundStep step = relaxation.evaluate();
             if (step.lower_bound > bound) {
                 bound = step.lower_bound;
@@ -131,7 +135,8 @@ private:
                 break;
             if (!out_of_time())
                 try_repair(step);
-            if (bound >= m_best_cost || !relaxation.step(m_best_cost, step.lower_bound, scale) || scale < 1e-4)
+            if (bound >= m_best_cost || !relaxation.step(m_best_cost, step.lower_bound, scale) ||
+                scale < 1e-4)
                 break;
         }
         return std::min(bound, m_best_cost);
@@ -175,15 +180,15 @@ private:
     Pinned m_pinned;
     Allocation m_pinned_seats;
     Allocation m_best;
-    Cost m_best_cost { 0 };
-    double m_flow_seconds { 0.0 };
+    Cost m_best_cost{0};
+    double m_flow_seconds{0.0};
 };
 
-}
+} // namespace
 
 Result allocate(const Instance& instance, const Options& options) {
     Engine engine(instance, options);
     return engine.run();
 }
 
-}
+} // namespace trellis::allocation

@@ -10,4 +10,4 @@ namespace trellis::allocation {
 // workshops cannot be met. Deterministic when no time limit is given.
 Result allocate(const Instance& instance, const Options& options = {});
 
-}
+} // namespace trellis::allocation

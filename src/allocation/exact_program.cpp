@@ -19,9 +19,11 @@ struct Variable {
 };
 
 // GLPK prints to stdout unless told otherwise; the engine must stay silent.
-int silence(void*, const char*) { return 1; }
-
+int silence(void*, const char*) {
+    return 1;
 }
+
+} // namespace
 
 std::int64_t exact_program_size(const CostModel& model) {
     const Instance& instance = model.instance();
@@ -45,7 +47,7 @@ std::optional<ExactSolution> solve_exactly(const CostModel& model, double time_l
     // workshop they could attend (at most once, exactly once if compulsory), one per session.
     if (people * slots == 0) {
         glp_delete_prob(program);
-        return ExactSolution { empty_allocation(instance), 0 };
+        return ExactSolution{empty_allocation(instance), 0};
     }
     glp_add_rows(program, people * slots);
     for (int row = 1; row <= people * slots; ++row)
@@ -62,15 +64,16 @@ std::optional<ExactSolution> solve_exactly(const CostModel& model, double time_l
             workshop_row[{person, workshop}] = row;
         }
     // GLPK aborts on an empty batch of rows, so sessions are added only when there are some.
-    int first_session_row = instance.sessions.empty() ? 0 : glp_add_rows(program, static_cast<int>(instance.sessions.size()));
+    int first_session_row =
+        instance.sessions.empty() ? 0 : glp_add_rows(program, static_cast<int>(instance.sessions.size()));
     for (std::size_t session = 0; session < instance.sessions.size(); ++session)
         glp_set_row_bnds(program, first_session_row + static_cast<int>(session), GLP_UP, 0.0,
                          instance.sessions[session].capacity);
 
     std::vector<Variable> variables;
-    std::vector<int> row_index { 0 };
-    std::vector<int> column_index { 0 };
-    std::vector<double> value { 0.0 };
+    std::vector<int> row_index{0};
+    std::vector<int> column_index{0};
+    std::vector<double> value{0.0};
     auto add_column = [&](Cost cost) {
         int column = glp_add_cols(program, 1);
         glp_set_col_kind(program, column, GLP_BV);
@@ -106,8 +109,10 @@ std::optional<ExactSolution> solve_exactly(const CostModel& model, double time_l
         ExactSolution exact;
         exact.allocation.session_of.assign(people, std::vector<int>(slots, kNone));
         for (std::size_t index = 0; index < variables.size(); ++index)
-            if (variables[index].session != kNone && glp_mip_col_val(program, static_cast<int>(index) + 1) > 0.5)
-                exact.allocation.session_of[variables[index].person][variables[index].slot] = variables[index].session;
+            if (variables[index].session != kNone &&
+                glp_mip_col_val(program, static_cast<int>(index) + 1) > 0.5)
+                exact.allocation.session_of[variables[index].person][variables[index].slot] =
+                    variables[index].session;
         exact.objective = model.objective(exact.allocation);
         solution = std::move(exact);
     }
@@ -115,4 +120,4 @@ std::optional<ExactSolution> solve_exactly(const CostModel& model, double time_l
     return solution;
 }
 
-}
+} // namespace trellis::allocation

@@ -10,7 +10,7 @@ namespace trellis::allocation {
 
 struct ExactSolution {
     Allocation allocation;
-    Cost objective { 0 };
+    Cost objective{0};
 };
 
 // Number of placement variables the program would have; callers use it to decide if it is small.
@@ -20,4 +20,4 @@ std::int64_t exact_program_size(const CostModel& model);
 // infeasible (compulsory workshops that cannot all be placed).
 std::optional<ExactSolution> solve_exactly(const CostModel& model, double time_limit_seconds);
 
-}
+} // namespace trellis::allocation

@@ -27,15 +27,18 @@ std::string describe_session(const CostModel& model, const Allocation& allocatio
     for (int other : occupants[session]) {
         const auto& must = instance.people[other].must;
         int theirs = model.rank_of(other, workshop);
-        if (std::find(must.begin(), must.end(), workshop) != must.end() || (theirs != kNone && theirs <= mine))
+        if (std::find(must.begin(), must.end(), workshop) != must.end() ||
+            (theirs != kNone && theirs <= mine))
             ++stronger;
     }
     int taken = static_cast<int>(occupants[session].size());
     if (taken < capacity) {
         int own = allocation.session_of[person][slot];
         const auto& must = instance.people[person].must;
-        if (own != kNone && std::find(must.begin(), must.end(), instance.sessions[own].workshop) != must.end())
-            return slot_name + " is taken by their compulsory \"" + instance.workshops[instance.sessions[own].workshop].id + "\"";
+        if (own != kNone &&
+            std::find(must.begin(), must.end(), instance.sessions[own].workshop) != must.end())
+            return slot_name + " is taken by their compulsory \"" +
+                   instance.workshops[instance.sessions[own].workshop].id + "\"";
         return slot_name + " has a free seat, but giving it would cost others more";
     }
     if (stronger == taken)
@@ -76,7 +79,7 @@ std::string explain_person(const CostModel& model, const Allocation& allocation,
     return "none of their choices could be given: " + reason;
 }
 
-}
+} // namespace
 
 void count_outcomes(const CostModel& model, const Allocation& allocation, Statistics& statistics) {
     const Instance& instance = model.instance();
@@ -117,4 +120,4 @@ std::vector<Explanation> explain_unhappy(const CostModel& model, const Allocatio
     return result;
 }
 
-}
+} // namespace trellis::allocation

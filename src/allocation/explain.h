@@ -12,4 +12,4 @@ void count_outcomes(const CostModel& model, const Allocation& allocation, Statis
 // One explanation per unhappy person, in input order.
 std::vector<Explanation> explain_unhappy(const CostModel& model, const Allocation& allocation);
 
-}
+} // namespace trellis::allocation

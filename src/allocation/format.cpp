@@ -12,7 +12,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-[[noreturn]] void reject(const std::string& message) { throw InputError(message); }
+[[noreturn]] void reject(const std::string& message) {
+    throw InputError(message);
+}
 
 const Json& require_array(const Json& parent, const char* key, const std::string& where) {
     auto found = parent.find(key);
@@ -46,7 +48,7 @@ Cost require_integer(const Json& value, const std::string& where) {
 
 // Maps ids to indices and rejects repeats, so every later lookup can name the unknown id.
 class IdTable {
-public:
+  public:
     explicit IdTable(std::string kind) : m_kind(std::move(kind)) {}
     int add(const std::string& id, const std::string& where) {
         auto [position, inserted] = m_index.emplace(id, static_cast<int>(m_index.size()));
@@ -61,7 +63,7 @@ public:
         return found->second;
     }
 
-private:
+  private:
     std::string m_kind;
     std::map<std::string, int> m_index;
 };
@@ -77,7 +79,8 @@ void parse_policy(const Json& root, Policy& policy) {
             reject("policy.rank_cost: must be a non-empty array of integers");
         policy.rank_cost.clear();
         for (std::size_t k = 0; k < ranks->size(); ++k)
-            policy.rank_cost.push_back(require_integer((*ranks)[k], "policy.rank_cost[" + std::to_string(k) + "]"));
+            policy.rank_cost.push_back(
+                require_integer((*ranks)[k], "policy.rank_cost[" + std::to_string(k) + "]"));
     }
     if (auto value = found->find("unranked_cost"); value != found->end())
         policy.unranked_cost = require_integer(*value, "policy.unranked_cost");
@@ -101,7 +104,8 @@ void parse_workshops(const Json& root, Instance& instance, const IdTable& slots,
         workshops.add(workshop.id, where);
         if (auto title = list[index].find("title"); title != list[index].end() && !title->is_null())
             workshop.title = require_string(*title, where + " title");
-        if (auto audience = list[index].find("audience"); audience != list[index].end() && !audience->is_null()) {
+        if (auto audience = list[index].find("audience");
+            audience != list[index].end() && !audience->is_null()) {
             if (!audience->is_array())
                 reject(where + ": \"audience\" must be an array of group names");
             for (const Json& group : *audience) {
@@ -133,13 +137,15 @@ void parse_workshops(const Json& root, Instance& instance, const IdTable& slots,
                 reject(session_where + ": missing \"capacity\"");
             Cost capacity = require_integer(*capacity_value, session_where + " capacity");
             if (capacity < 0)
-                reject(where + ": negative capacity " + std::to_string(capacity) + " in slot \"" + slot_name + "\"");
+                reject(where + ": negative capacity " + std::to_string(capacity) + " in slot \"" + slot_name +
+                       "\"");
             if (capacity > 100000000)
                 reject(where + ": capacity too large in slot \"" + slot_name + "\"");
             if (workshop.session_in_slot[slot] != kNone)
                 reject(where + ": two sessions in slot \"" + slot_name + "\"");
             workshop.session_in_slot[slot] = static_cast<int>(instance.sessions.size());
-            instance.sessions.push_back({static_cast<int>(instance.workshops.size()), slot, static_cast<int>(capacity)});
+            instance.sessions.push_back(
+                {static_cast<int>(instance.workshops.size()), slot, static_cast<int>(capacity)});
         }
         instance.workshops.push_back(std::move(workshop));
     }
@@ -191,7 +197,7 @@ void parse_people(const Json& root, Instance& instance, const IdTable& workshops
     }
 }
 
-}
+} // namespace
 
 Instance parse_instance(const std::string& json_text) {
     Json root;
@@ -247,7 +253,8 @@ std::string format_result(const Instance& instance, const Result& result) {
     const Statistics& stats = result.statistics;
     Json unhappy = Json::array();
     for (const Explanation& explanation : result.unhappy)
-        unhappy.push_back({{"person", instance.people[explanation.person].id}, {"reason", explanation.reason}});
+        unhappy.push_back(
+            {{"person", instance.people[explanation.person].id}, {"reason", explanation.reason}});
     Json statistics = Json::object();
     statistics["objective"] = stats.objective;
     statistics["lower_bound"] = stats.lower_bound;
@@ -265,4 +272,4 @@ std::string format_result(const Instance& instance, const Result& result) {
     return out.str();
 }
 
-}
+} // namespace trellis::allocation

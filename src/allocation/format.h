@@ -14,4 +14,4 @@ Instance parse_instance(const std::string& json_text);
 // Renders a result in the spec's output shape, people and slots in input order.
 std::string format_result(const Instance& instance, const Result& result);
 
-}
+} // namespace trellis::allocation

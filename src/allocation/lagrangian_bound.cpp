@@ -26,20 +26,21 @@ constexpr Cost kScale = 64;
 enum class ArcKind : char { Plain, Placement, Unranked, Unassigned, Hub };
 
 struct ArcTag {
-    ArcKind kind { ArcKind::Plain };
-    int person { kNone };
-    int slot { kNone };
-    int session { kNone };
-    Cost base { 0 };
+    ArcKind kind{ArcKind::Plain};
+    int person{kNone};
+    int slot{kNone};
+    int session{kNone};
+    Cost base{0};
 };
 
-}
+} // namespace
 
 class LagrangianBound::Graph {
-public:
+  public:
     explicit Graph(const CostModel& model)
-        : m_model(model), m_instance(model.instance()), m_slots(static_cast<int>(model.instance().slots.size())),
-          m_lower(m_graph), m_upper(m_graph), m_cost(m_graph), m_supply(m_graph, 0) {
+        : m_model(model), m_instance(model.instance()),
+          m_slots(static_cast<int>(model.instance().slots.size())), m_lower(m_graph), m_upper(m_graph),
+          m_cost(m_graph), m_supply(m_graph, 0) {
         build();
         m_multiplier.assign(m_instance.people.size() * m_slots, 0.0);
         m_subgradient.assign(m_multiplier.size(), 0.0);
@@ -68,13 +69,15 @@ public:
         std::vector<int> count(m_multiplier.size(), 0);
         std::vector<Cost> hint_cost(m_multiplier.size(), 0);
         std::vector<std::pair<int, int>> unranked;
-        std::vector<std::vector<std::pair<int, int>>> pool(static_cast<std::size_t>(m_model.group_key_count()) * m_slots);
+        std::vector<std::vector<std::pair<int, int>>> pool(
+            static_cast<std::size_t>(m_model.group_key_count()) * m_slots);
         for (Digraph::ArcIt arc(m_graph); arc != lemon::INVALID; ++arc) {
             const ArcTag& tag = m_tags[m_graph.id(arc)];
             if (tag.kind == ArcKind::Plain || flow[arc] == 0)
                 continue;
             if (tag.kind == ArcKind::Hub) {
-                pool[static_cast<std::size_t>(tag.person) * m_slots + tag.slot].push_back({tag.session, flow[arc]});
+                pool[static_cast<std::size_t>(tag.person) * m_slots + tag.slot].push_back(
+                    {tag.session, flow[arc]});
                 continue;
             }
             if (tag.kind == ArcKind::Unranked)
@@ -114,7 +117,7 @@ public:
         return true;
     }
 
-private:
+  private:
     // Splits each hub's flow into one session per person, in arc order, avoiding workshops the
     // person already holds where the pool allows (the colouring drops any repeat left).
     void add_unranked_placements(const std::vector<std::pair<int, int>>& unranked,
@@ -127,7 +130,8 @@ private:
             auto& sessions = pool[static_cast<std::size_t>(m_model.group_key(person)) * m_slots + slot];
             auto fits = [&](const std::pair<int, int>& entry) {
                 int workshop = m_instance.sessions[entry.first].workshop;
-                return entry.second > 0 && std::find(held[person].begin(), held[person].end(), workshop) == held[person].end();
+                return entry.second > 0 &&
+                       std::find(held[person].begin(), held[person].end(), workshop) == held[person].end();
             };
             auto found = std::find_if(sessions.begin(), sessions.end(), fits);
             if (found == sessions.end())
@@ -211,7 +215,8 @@ private:
             for (int slot = 0; slot < m_slots; ++slot) {
                 add_arc(node, hub_for(key, slot), 0, 1,
                         {ArcKind::Unranked, person, slot, kNone, m_model.unranked_cost()});
-                add_arc(node, sink, 0, 1, {ArcKind::Unassigned, person, slot, kNone, m_model.unassigned_cost()});
+                add_arc(node, sink, 0, 1,
+                        {ArcKind::Unassigned, person, slot, kNone, m_model.unassigned_cost()});
             }
         }
         m_supply[sink] = -people * m_slots;
@@ -223,8 +228,8 @@ private:
     void add_workshop(Digraph::Node person_node, int person, int workshop, int lower,
                       const std::vector<Digraph::Node>& session_node) {
         const auto& sessions = m_instance.workshops[workshop].session_in_slot;
-        int offered = static_cast<int>(std::count_if(sessions.begin(), sessions.end(),
-                                                      [](int session) { return session != kNone; }));
+        int offered = static_cast<int>(
+            std::count_if(sessions.begin(), sessions.end(), [](int session) { return session != kNone; }));
         if (offered == 0)
             return;
         Cost cost = m_model.placement_cost(person, workshop);
@@ -239,7 +244,8 @@ private:
         add_arc(person_node, middle, lower, 1, {ArcKind::Plain, person, kNone, kNone, cost});
         for (int slot = 0; slot < m_slots; ++slot)
             if (sessions[slot] != kNone)
-                add_arc(middle, session_node[sessions[slot]], 0, 1, {ArcKind::Placement, person, slot, sessions[slot], 0});
+                add_arc(middle, session_node[sessions[slot]], 0, 1,
+                        {ArcKind::Placement, person, slot, sessions[slot], 0});
     }
 
     const CostModel& m_model;
@@ -259,10 +265,12 @@ LagrangianBound::LagrangianBound(const CostModel& model) : m_graph(std::make_uni
 
 LagrangianBound::~LagrangianBound() = default;
 
-BoundStep LagrangianBound::evaluate() { return m_graph->evaluate(); }
+BoundStep LagrangianBound::evaluate() {
+    return m_graph->evaluate();
+}
 
 bool LagrangianBound::step(Cost upper_bound, Cost last_bound, double step_scale) {
     return m_graph->step(upper_bound, last_bound, step_scale);
 }
 
-}
+} // namespace trellis::allocation

@@ -14,7 +14,7 @@ namespace trellis::allocation {
 
 struct BoundStep {
     // The proven bound at these multipliers (rounded up: every allocation costs an integer).
-    Cost lower_bound { 0 };
+    Cost lower_bound{0};
     // The relaxed solution as an allocation: the cheapest session per person and slot, conflicts
     // dropped. Not necessarily feasible; a starting point for repair.
     Allocation hint;
@@ -22,11 +22,11 @@ struct BoundStep {
     // input of the slot colouring, which may move placements to other sessions of the workshop.
     std::vector<std::pair<int, int>> placements;
     // True when the relaxed solution already obeys one-per-slot everywhere.
-    bool satisfies_relaxed_rule { false };
+    bool satisfies_relaxed_rule{false};
 };
 
 class LagrangianBound {
-public:
+  public:
     // Builds the relaxation's graph once; later steps only change arc costs.
     explicit LagrangianBound(const CostModel& model);
     ~LagrangianBound();
@@ -37,9 +37,9 @@ public:
     // returns false when the subgradient is zero.
     bool step(Cost upper_bound, Cost last_bound, double step_scale);
 
-private:
+  private:
     class Graph;
     std::unique_ptr<Graph> m_graph;
 };
 
-}
+} // namespace trellis::allocation

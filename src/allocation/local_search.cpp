@@ -10,8 +10,8 @@ namespace trellis::allocation {
 namespace {
 
 // Finds distinct free slots for the person's compulsory workshops by augmenting paths.
-bool match_compulsory(const Instance& instance, const std::vector<int>& free_seats, const std::vector<int>& must,
-                      std::vector<int>& slot_of_must) {
+bool match_compulsory(const Instance& instance, const std::vector<int>& free_seats,
+                      const std::vector<int>& must, std::vector<int>& slot_of_must) {
     const int slots = static_cast<int>(instance.slots.size());
     std::vector<int> must_in_slot(slots, kNone);
     slot_of_must.assign(must.size(), kNone);
@@ -37,7 +37,7 @@ bool match_compulsory(const Instance& instance, const std::vector<int>& free_sea
     return true;
 }
 
-}
+} // namespace
 
 Allocation empty_allocation(const Instance& instance) {
     Allocation allocation;
@@ -138,8 +138,9 @@ Cost ideal_cost(const CostModel& model, int person) {
     std::sort(costs.begin(), costs.end());
     Cost total = 0;
     for (int slot = 0; slot < slots; ++slot)
-        total += slot < static_cast<int>(costs.size()) ? std::min(costs[slot], model.unranked_cost())
-                                                       : std::min(model.unranked_cost(), model.unassigned_cost());
+        total += slot < static_cast<int>(costs.size())
+                     ? std::min(costs[slot], model.unranked_cost())
+                     : std::min(model.unranked_cost(), model.unassigned_cost());
     return total;
 }
 
@@ -164,10 +165,12 @@ void make_feasible(const CostModel& model, const Pinned& pinned, const Allocatio
             int workshop = instance.sessions[session].workshop;
             bool repeated = false;
             for (int other = 0; other < slots; ++other)
-                if (other != slot && row[other] != kNone && instance.sessions[row[other]].workshop == workshop &&
+                if (other != slot && row[other] != kNone &&
+                    instance.sessions[row[other]].workshop == workshop &&
                     (pinned[other][person] || other < slot))
                     repeated = true;
-            if (repeated || !model.is_eligible(person, workshop) || load[session] >= instance.sessions[session].capacity)
+            if (repeated || !model.is_eligible(person, workshop) ||
+                load[session] >= instance.sessions[session].capacity)
                 row[slot] = kNone;
             else
                 ++load[session];
@@ -175,4 +178,4 @@ void make_feasible(const CostModel& model, const Pinned& pinned, const Allocatio
     }
 }
 
-}
+} // namespace trellis::allocation

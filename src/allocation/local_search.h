@@ -41,4 +41,4 @@ void make_feasible(const CostModel& model, const Pinned& pinned, const Allocatio
 // The smallest cost the person could have if seats were unlimited (ignoring compulsory ones).
 Cost ideal_cost(const CostModel& model, int person);
 
-}
+} // namespace trellis::allocation

@@ -18,15 +18,15 @@ using Cost = std::int64_t;
 inline constexpr int kNone = -1;
 
 struct Policy {
-    std::vector<Cost> rank_cost { 0, 1, 4, 9, 16, 25 };
-    Cost unranked_cost { 100 };
-    Cost unassigned_cost { 10000 };
+    std::vector<Cost> rank_cost{0, 1, 4, 9, 16, 25};
+    Cost unranked_cost{100};
+    Cost unassigned_cost{10000};
 };
 
 struct Session {
-    int workshop { kNone };
-    int slot { kNone };
-    int capacity { 0 };
+    int workshop{kNone};
+    int slot{kNone};
+    int capacity{0};
 };
 
 struct Workshop {
@@ -40,7 +40,7 @@ struct Workshop {
 
 struct Person {
     std::string id;
-    int group { kNone };
+    int group{kNone};
     // Workshop indices, best first, without repeats.
     std::vector<int> choices;
     // Workshop indices the person must attend.
@@ -63,22 +63,22 @@ struct Allocation {
 
 // Why a person who made choices received none of them.
 struct Explanation {
-    int person { kNone };
+    int person{kNone};
     std::string reason;
 };
 
 struct Statistics {
-    Cost objective { 0 };
-    Cost lower_bound { 0 };
-    double gap { 0.0 };
-    double seconds { 0.0 };
-    int people { 0 };
+    Cost objective{0};
+    Cost lower_bound{0};
+    double gap{0.0};
+    double seconds{0.0};
+    int people{0};
     // rank_counts[k] is how many placements were a person's (k+1)-th choice.
     std::vector<int> rank_counts;
-    int unranked { 0 };
-    int unassigned { 0 };
-    int people_with_none_of_their_choices { 0 };
-    bool proven_optimal { false };
+    int unranked{0};
+    int unassigned{0};
+    int people_with_none_of_their_choices{0};
+    bool proven_optimal{false};
     std::string method;
 };
 
@@ -90,16 +90,16 @@ struct Result {
 
 // Thrown for input that breaks the rules of the spec; the message names the offending item.
 class InputError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 struct Progress {
     std::string phase;
-    int iteration { 0 };
-    Cost objective { 0 };
-    Cost lower_bound { 0 };
-    double seconds { 0.0 };
+    int iteration{0};
+    Cost objective{0};
+    Cost lower_bound{0};
+    double seconds{0.0};
 };
 
 struct Options {
@@ -108,10 +108,10 @@ struct Options {
     std::function<void(const Progress&)> on_progress;
     // Instances with at most this many person-session pairs may be solved exactly as an integer
     // program when the heuristics leave a gap.
-    std::int64_t exact_program_limit { 20000 };
+    std::int64_t exact_program_limit{20000};
     // Instances with more person-slots than this skip the Lagrangian bound (each of its steps is
     // a large flow) and start from the pooled flow coloured into slots.
-    std::int64_t lagrangian_limit { 20000 };
+    std::int64_t lagrangian_limit{20000};
 };
 
-}
+} // namespace trellis::allocation

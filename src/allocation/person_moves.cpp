@@ -16,7 +16,7 @@ struct Option {
 };
 
 class PersonMover {
-public:
+  public:
     PersonMover(const CostModel& model, const Pinned& pinned, Allocation& allocation)
         : m_model(model), m_instance(model.instance()), m_pinned(pinned), m_allocation(allocation),
           m_slots(static_cast<int>(model.instance().slots.size())), m_load(m_instance.sessions.size(), 0) {
@@ -35,7 +35,7 @@ public:
         return improved;
     }
 
-private:
+  private:
     Cost person_cost(int person) const {
         Cost total = 0;
         for (int session : m_allocation.session_of[person])
@@ -55,7 +55,8 @@ private:
                 for (int session : m_model.sessions_in_slot(slot)) {
                     if (static_cast<int>(list.size()) > m_slots + 6)
                         break;
-                    if (has_seat(session) && m_model.is_open_to_group_key(m_instance.sessions[session].workshop, key))
+                    if (has_seat(session) &&
+                        m_model.is_open_to_group_key(m_instance.sessions[session].workshop, key))
                         list.push_back(session);
                 }
             }
@@ -165,14 +166,14 @@ private:
     std::vector<int> m_used;
     std::vector<int> m_choice;
     std::vector<int> m_best;
-    Cost m_best_cost { 0 };
+    Cost m_best_cost{0};
 };
 
-}
+} // namespace
 
 bool improve_by_people(const CostModel& model, const Pinned& pinned, Allocation& allocation) {
     PersonMover mover(model, pinned, allocation);
     return mover.run();
 }
 
-}
+} // namespace trellis::allocation

@@ -7,19 +7,20 @@ namespace trellis::allocation {
 namespace {
 
 struct Pair {
-    int person { kNone };
-    int workshop { kNone };
-    int slot { kNone };
+    int person{kNone};
+    int workshop{kNone};
+    int slot{kNone};
     // Compulsory seats placed up front never move.
-    bool fixed { false };
+    bool fixed{false};
 };
 
 class SlotColouring {
-public:
+  public:
     explicit SlotColouring(const CostModel& model)
-        : m_model(model), m_instance(model.instance()), m_slots(static_cast<int>(model.instance().slots.size())),
-          m_load(m_instance.sessions.size(), 0), m_members(m_instance.sessions.size()),
-          m_person_slot(m_instance.people.size() * m_slots, kNone), m_pairs_of(m_instance.people.size()) {}
+        : m_model(model), m_instance(model.instance()),
+          m_slots(static_cast<int>(model.instance().slots.size())), m_load(m_instance.sessions.size(), 0),
+          m_members(m_instance.sessions.size()), m_person_slot(m_instance.people.size() * m_slots, kNone),
+          m_pairs_of(m_instance.people.size()) {}
 
     Allocation run(const Pinned& pinned, const Allocation& pinned_seats,
                    const std::vector<std::pair<int, int>>& placements) {
@@ -57,10 +58,11 @@ public:
         return allocation;
     }
 
-private:
+  private:
     int offered(int session) const {
         const auto& sessions = m_instance.workshops[m_instance.sessions[session].workshop].session_in_slot;
-        return static_cast<int>(std::count_if(sessions.begin(), sessions.end(), [](int id) { return id != kNone; }));
+        return static_cast<int>(
+            std::count_if(sessions.begin(), sessions.end(), [](int id) { return id != kNone; }));
     }
 
     int new_pair(int person, int workshop, bool fixed) {
@@ -78,8 +80,12 @@ private:
         return false;
     }
 
-    int session_of(int workshop, int slot) const { return m_instance.workshops[workshop].session_in_slot[slot]; }
-    int& slot_of(int person, int slot) { return m_person_slot[static_cast<std::size_t>(person) * m_slots + slot]; }
+    int session_of(int workshop, int slot) const {
+        return m_instance.workshops[workshop].session_in_slot[slot];
+    }
+    int& slot_of(int person, int slot) {
+        return m_person_slot[static_cast<std::size_t>(person) * m_slots + slot];
+    }
 
     bool has_room(int workshop, int slot) const {
         int session = session_of(workshop, slot);
@@ -236,11 +242,11 @@ private:
     std::vector<int> m_position;
     // A pair moves at most once per chain, which bounds the chain and keeps it from undoing itself.
     std::vector<int> m_stamp;
-    int m_chain { 0 };
+    int m_chain{0};
     std::vector<std::pair<int, int>> m_log;
 };
 
-}
+} // namespace
 
 Allocation colour_placements(const CostModel& model, const Pinned& pinned, const Allocation& pinned_seats,
                              const std::vector<std::pair<int, int>>& placements) {
@@ -248,4 +254,4 @@ Allocation colour_placements(const CostModel& model, const Pinned& pinned, const
     return colouring.run(pinned, pinned_seats, placements);
 }
 
-}
+} // namespace trellis::allocation

@@ -18,4 +18,4 @@ namespace trellis::allocation {
 Allocation colour_placements(const CostModel& model, const Pinned& pinned, const Allocation& pinned_seats,
                              const std::vector<std::pair<int, int>>& placements);
 
-}
+} // namespace trellis::allocation

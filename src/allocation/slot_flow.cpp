@@ -43,7 +43,8 @@ struct PlacementArc {
 // unranked placements go through one hub node per audience group to keep the graph small.
 constexpr long long kExplicitArcLimit = 3'000'000;
 
-bool holds_elsewhere(const Allocation& current, const Instance& instance, int person, int slot, int workshop) {
+bool holds_elsewhere(const Allocation& current, const Instance& instance, int person, int slot,
+                     int workshop) {
     const auto& row = current.session_of[person];
     for (int other = 0; other < static_cast<int>(row.size()); ++other)
         if (other != slot && row[other] != kNone && instance.sessions[row[other]].workshop == workshop)
@@ -52,7 +53,7 @@ bool holds_elsewhere(const Allocation& current, const Instance& instance, int pe
 }
 
 class SlotFlow {
-public:
+  public:
     SlotFlow(const CostModel& model, int slot, const Allocation& current, const std::vector<char>& pinned)
         : m_model(model), m_instance(model.instance()), m_slot(slot), m_current(current), m_pinned(pinned) {}
 
@@ -76,7 +77,7 @@ public:
         }
     }
 
-private:
+  private:
     std::vector<int> solve_once(const std::vector<char>& explicit_person, std::vector<int>& stuck) {
         const int people = static_cast<int>(m_instance.people.size());
         const auto& sessions = m_model.sessions_in_slot(m_slot);
@@ -122,7 +123,8 @@ private:
                 for (int session : sessions) {
                     int workshop = m_instance.sessions[session].workshop;
                     if (std::find(choices.begin(), choices.end(), workshop) == choices.end())
-                        add_person_arc(graph, add_arc, node, person, workshop, session_node, residual, person_arcs);
+                        add_person_arc(graph, add_arc, node, person, workshop, session_node, residual,
+                                       person_arcs);
                 }
                 continue;
             }
@@ -130,7 +132,8 @@ private:
             if (hub[key] == lemon::INVALID) {
                 hub[key] = graph.addNode();
                 for (int session : sessions)
-                    if (residual[session] > 0 && m_model.is_open_to_group_key(m_instance.sessions[session].workshop, key))
+                    if (residual[session] > 0 &&
+                        m_model.is_open_to_group_key(m_instance.sessions[session].workshop, key))
                         hub_arcs[key].push_back(
                             {session, add_arc(hub[key], session_node[session], residual[session], 0)});
             }
@@ -165,7 +168,8 @@ private:
 
     // Turns the aggregate flow through each group's hub into one session per person, in input
     // order, skipping sessions of workshops the person attends in another slot.
-    void decompose_hubs(const FlowMap& flow, const std::vector<std::vector<std::pair<int, Graph::Arc>>>& hub_arcs,
+    void decompose_hubs(const FlowMap& flow,
+                        const std::vector<std::vector<std::pair<int, Graph::Arc>>>& hub_arcs,
                         const std::vector<std::pair<int, Graph::Arc>>& hub_entries, std::vector<int>& result,
                         std::vector<int>& stuck) {
         const int keys = static_cast<int>(hub_arcs.size());
@@ -179,7 +183,8 @@ private:
             if (flow[arc] == 0)
                 continue;
             int key = m_model.group_key(person);
-            if (take_from_pool(person, pool[key], result) || swap_with_earlier(person, pool[key], placed[key], result))
+            if (take_from_pool(person, pool[key], result) ||
+                swap_with_earlier(person, pool[key], placed[key], result))
                 placed[key].push_back(person);
             else
                 stuck.push_back(person);
@@ -225,7 +230,7 @@ private:
     const std::vector<char>& m_pinned;
 };
 
-}
+} // namespace
 
 std::vector<int> solve_slot(const CostModel& model, int slot, const Allocation& current,
                             const std::vector<char>& pinned_in_slot) {
@@ -233,4 +238,4 @@ std::vector<int> solve_slot(const CostModel& model, int slot, const Allocation& 
     return flow.solve();
 }
 
-}
+} // namespace trellis::allocation

@@ -13,4 +13,4 @@ namespace trellis::allocation {
 std::vector<int> solve_slot(const CostModel& model, int slot, const Allocation& current,
                             const std::vector<char>& pinned_in_slot);
 
-}
+} // namespace trellis::allocation

@@ -15,8 +15,8 @@ namespace {
 std::string people_json(int count, const std::string& choices, const std::string& extra = "") {
     std::string text;
     for (int index = 0; index < count; ++index)
-        text += (index ? "," : "") + std::string("{\"id\":\"p") + std::to_string(index) + "\",\"choices\":" + choices +
-                extra + "}";
+        text += (index ? "," : "") + std::string("{\"id\":\"p") + std::to_string(index) +
+                "\",\"choices\":" + choices + extra + "}";
     return "[" + text + "]";
 }
 
@@ -33,7 +33,8 @@ TEST(AllocationEdgeCases, zero_capacity_session_is_never_used) {
     Result result = solve(R"({"slots":["s1"],"workshops":[
         {"id":"empty","sessions":[{"slot":"s1","capacity":0}]},
         {"id":"room","sessions":[{"slot":"s1","capacity":5}]}],
-        "people":)" + people_json(3, R"(["empty","room"])") + "}",
+        "people":)" + people_json(3, R"(["empty","room"])") +
+                              "}",
                           instance);
     for (const auto& row : result.allocation.session_of)
         EXPECT_EQ(instance.sessions[row[0]].workshop, 1);
@@ -45,7 +46,8 @@ TEST(AllocationEdgeCases, more_people_than_seats_reports_unassigned_and_never_ov
     Result result = solve(R"({"slots":["s1","s2"],"workshops":[
         {"id":"a","sessions":[{"slot":"s1","capacity":2},{"slot":"s2","capacity":1}]},
         {"id":"b","sessions":[{"slot":"s1","capacity":1}]}],
-        "people":)" + people_json(5, R"(["a"])") + "}",
+        "people":)" + people_json(5, R"(["a"])") +
+                              "}",
                           instance);
     EXPECT_EQ(result.statistics.unassigned, 10 - 4);
     EXPECT_TRUE(result.statistics.proven_optimal);
@@ -58,13 +60,15 @@ TEST(AllocationEdgeCases, everyone_choosing_the_same_workshop_fills_it_and_place
     Result result = solve(R"({"slots":["s1"],"workshops":[
         {"id":"star","sessions":[{"slot":"s1","capacity":3}]},
         {"id":"quiet","sessions":[{"slot":"s1","capacity":10}]}],
-        "people":)" + people_json(8, R"(["star"])") + "}",
+        "people":)" + people_json(8, R"(["star"])") +
+                              "}",
                           instance);
     EXPECT_EQ(result.statistics.rank_counts[0], 3);
     EXPECT_EQ(result.statistics.unranked, 5);
     EXPECT_EQ(result.statistics.people_with_none_of_their_choices, 5);
     ASSERT_EQ(result.unhappy.size(), 5u);
-    EXPECT_NE(result.unhappy[0].reason.find("equal or higher claim"), std::string::npos) << result.unhappy[0].reason;
+    EXPECT_NE(result.unhappy[0].reason.find("equal or higher claim"), std::string::npos)
+        << result.unhappy[0].reason;
 }
 
 TEST(AllocationEdgeCases, workshop_in_every_slot_is_attended_at_most_once) {
@@ -72,7 +76,8 @@ TEST(AllocationEdgeCases, workshop_in_every_slot_is_attended_at_most_once) {
     Result result = solve(R"({"slots":["s1","s2","s3"],"workshops":[
         {"id":"everywhere","sessions":[{"slot":"s1","capacity":9},{"slot":"s2","capacity":9},{"slot":"s3","capacity":9}]},
         {"id":"other","sessions":[{"slot":"s1","capacity":9},{"slot":"s2","capacity":9},{"slot":"s3","capacity":9}]}],
-        "people":)" + people_json(4, R"(["everywhere"])") + "}",
+        "people":)" + people_json(4, R"(["everywhere"])") +
+                              "}",
                           instance);
     for (const auto& row : result.allocation.session_of) {
         int everywhere = 0;
@@ -110,7 +115,8 @@ TEST(AllocationEdgeCases, compulsory_workshop_is_always_attended) {
     Result result = solve(R"({"slots":["s1","s2"],"workshops":[
         {"id":"safeguarding","sessions":[{"slot":"s1","capacity":2},{"slot":"s2","capacity":2}]},
         {"id":"fun","sessions":[{"slot":"s1","capacity":4},{"slot":"s2","capacity":4}]}],
-        "people":)" + people_json(4, R"(["fun"])", R"(,"must":["safeguarding"])") + "}",
+        "people":)" + people_json(4, R"(["fun"])", R"(,"must":["safeguarding"])") +
+                              "}",
                           instance);
     EXPECT_EQ(result.statistics.rank_counts[0], 4);
     EXPECT_EQ(result.statistics.unranked, 4);
@@ -119,7 +125,8 @@ TEST(AllocationEdgeCases, compulsory_workshop_is_always_attended) {
 TEST(AllocationEdgeCases, rejects_compulsory_workshop_without_enough_seats) {
     Instance instance = parse_instance(R"({"slots":["s1"],"workshops":[
         {"id":"safeguarding","sessions":[{"slot":"s1","capacity":1}]}],
-        "people":)" + people_json(2, "[]", R"(,"must":["safeguarding"])") + "}");
+        "people":)" + people_json(2, "[]", R"(,"must":["safeguarding"])") +
+                                       "}");
     try {
         allocate(instance);
         FAIL() << "expected an error";
@@ -134,7 +141,8 @@ TEST(AllocationEdgeCases, time_limit_still_returns_a_feasible_allocation_with_it
     instance = parse_instance(R"({"slots":["s1","s2"],"workshops":[
         {"id":"a","sessions":[{"slot":"s1","capacity":2},{"slot":"s2","capacity":2}]},
         {"id":"b","sessions":[{"slot":"s1","capacity":2}]}],
-        "people":)" + people_json(4, R"(["a","b"])") + "}");
+        "people":)" + people_json(4, R"(["a","b"])") +
+                              "}");
     Options options;
     options.time_limit_seconds = 1e-6;
     Result result = allocate(instance, options);
@@ -142,5 +150,5 @@ TEST(AllocationEdgeCases, time_limit_still_returns_a_feasible_allocation_with_it
     EXPECT_LE(result.statistics.lower_bound, result.statistics.objective);
 }
 
-}
-}
+} // namespace
+} // namespace trellis::allocation

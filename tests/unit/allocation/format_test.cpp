@@ -43,10 +43,11 @@ std::string replace(std::string text, const std::string& from, const std::string
 }
 
 class AllocateCommand : public ::testing::Test {
-protected:
+  protected:
     std::filesystem::path path(const std::string& name) {
         auto directory = std::filesystem::temp_directory_path() /
-                         ("trellis-allocation-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+                         ("trellis-allocation-" +
+                          std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
         std::filesystem::create_directories(directory);
         return directory / name;
     }
@@ -68,20 +69,23 @@ TEST(AllocationFormat, reads_the_spec_example_with_policy_audience_and_groups) {
     ASSERT_EQ(instance.workshops.size(), 2u);
     EXPECT_EQ(instance.workshops[0].audience.size(), 1u);
     EXPECT_EQ(instance.workshops[1].session_in_slot[0], kNone);
-    EXPECT_EQ(instance.people[0].choices, (std::vector<int> {1, 0}));
+    EXPECT_EQ(instance.people[0].choices, (std::vector<int>{1, 0}));
     EXPECT_EQ(instance.people[1].group, kNone);
     EXPECT_EQ(instance.policy.unranked_cost, 50);
-    EXPECT_EQ(instance.policy.rank_cost, (std::vector<Cost> {0, 2}));
+    EXPECT_EQ(instance.policy.rank_cost, (std::vector<Cost>{0, 2}));
 }
 
-TEST(AllocationFormat, rejects_text_that_is_not_json) { expect_rejected("{\"slots\": [", {"not valid JSON"}); }
+TEST(AllocationFormat, rejects_text_that_is_not_json) {
+    expect_rejected("{\"slots\": [", {"not valid JSON"});
+}
 
 TEST(AllocationFormat, rejects_choice_of_unknown_workshop) {
     expect_rejected(replace(kValid, R"(["w2", "w1"])", R"(["w2", "w9"])"), {"p1", "unknown workshop", "w9"});
 }
 
 TEST(AllocationFormat, rejects_compulsory_unknown_workshop) {
-    expect_rejected(replace(kValid, R"("choices": []})", R"("choices": [], "must": ["nope"]})"), {"p2", "nope"});
+    expect_rejected(replace(kValid, R"("choices": []})", R"("choices": [], "must": ["nope"]})"),
+                    {"p2", "nope"});
 }
 
 TEST(AllocationFormat, rejects_duplicate_workshop_id) {
@@ -154,8 +158,10 @@ TEST_F(AllocateCommand, allocate_command_fails_naming_an_unknown_workshop) {
 
 TEST_F(AllocateCommand, allocate_command_fails_naming_the_person_whose_compulsory_workshop_is_infeasible) {
     std::string input = write(
-        "in.json", replace(kValid, R"({"id": "p2", "choices": []})",
-                           R"({"id": "p2", "choices": [], "must": ["w2"]}, {"id": "p3", "must": ["w2"]}, {"id": "p4", "must": ["w2"]})"));
+        "in.json",
+        replace(
+            kValid, R"({"id": "p2", "choices": []})",
+            R"({"id": "p2", "choices": [], "must": ["w2"]}, {"id": "p3", "must": ["w2"]}, {"id": "p4", "must": ["w2"]})"));
     ::testing::internal::CaptureStderr();
     EXPECT_NE(run_allocate_command(input, path("out.json").string(), std::nullopt), 0);
     std::string message = ::testing::internal::GetCapturedStderr();
@@ -169,5 +175,5 @@ TEST_F(AllocateCommand, allocate_command_fails_for_a_missing_input_file) {
     EXPECT_NE(::testing::internal::GetCapturedStderr().find("absent.json"), std::string::npos);
 }
 
-}
-}
+} // namespace
+} // namespace trellis::allocation

@@ -127,5 +127,5 @@ TEST(AllocationProperties, same_input_gives_the_same_output) {
     }
 }
 
-}
-}
+} // namespace
+} // namespace trellis::allocation

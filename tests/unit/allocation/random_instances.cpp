@@ -52,4 +52,4 @@ Instance random_instance(std::uint64_t seed, const RandomShape& shape) {
     return instance;
 }
 
-}
+} // namespace trellis::allocation::testing

@@ -14,7 +14,13 @@ long long SignInThrottle::wait_for(const std::string& key, Clock::time_point now
 }
 
 void SignInThrottle::fail(const std::string& key, int free_attempts, Clock::time_point now) {
+    if (m_failures.size() > kMaxRemembered)
+        forget_old_failures(now);
     Failures& failures = m_failures[key];
+    // A failure long ago says nothing about an attack now: the count starts again.
+    if (now - failures.last_failure > kMemory)
+        failures.count = 0;
+    failures.last_failure = now;
     ++failures.count;
     if (failures.count >= free_attempts) {
         const int doublings = std::min(failures.count - free_attempts, 5);
@@ -22,6 +28,12 @@ void SignInThrottle::fail(const std::string& key, int free_attempts, Clock::time
             std::min<std::chrono::seconds>(std::chrono::seconds(30LL << doublings), std::chrono::minutes(15));
         failures.blocked_until = now + delay;
     }
+}
+
+void SignInThrottle::forget_old_failures(Clock::time_point now) {
+    std::erase_if(m_failures, [&](const auto& entry) {
+        return now - entry.second.last_failure > kMemory && entry.second.blocked_until <= now;
+    });
 }
 
 long long SignInThrottle::seconds_to_wait(const std::string& email, const std::string& address) {

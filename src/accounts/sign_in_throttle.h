@@ -23,11 +23,17 @@ class SignInThrottle {
   private:
     struct Failures {
         int count = 0;
+        Clock::time_point last_failure;
         Clock::time_point blocked_until;
     };
     static constexpr int kFreeAttemptsPerAccount = 5;
     // Higher than per account: a whole school's staff often share one public address.
     static constexpr int kFreeAttemptsPerAddress = 50;
+    // Failures older than this are forgotten.
+    static constexpr std::chrono::hours kMemory{1};
+    // Beyond this many remembered keys, old ones are dropped, so a flood cannot grow memory for ever.
+    static constexpr std::size_t kMaxRemembered = 100000;
+    void forget_old_failures(Clock::time_point now);
     long long wait_for(const std::string& key, Clock::time_point now);
     void fail(const std::string& key, int free_attempts, Clock::time_point now);
 

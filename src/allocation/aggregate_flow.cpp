@@ -16,25 +16,27 @@ using Graph = lemon::SmartDigraph;
 // Above this many arcs cost scaling beats the network simplex on these assignment-like graphs.
 constexpr int kCostScalingArcs = 200'000;
 
-template <typename Solver> bool run_solver(Solver& solver, Graph::ArcMap<int>& flow, Cost& total) {
+template <typename Solver>
+bool run_solver(Solver& solver, Graph::ArcMap<int>& flow, Graph::NodeMap<Cost>& potential, Cost& total) {
     if (solver.run() != Solver::OPTIMAL)
         return false;
     solver.flowMap(flow);
+    solver.potentialMap(potential);
     total = solver.template totalCost<Cost>();
     return true;
 }
 
 bool run_min_cost_flow(const Graph& graph, const Graph::ArcMap<int>& lower, const Graph::ArcMap<int>& upper,
                        const Graph::ArcMap<Cost>& cost, const Graph::NodeMap<int>& supply,
-                       Graph::ArcMap<int>& flow, Cost& total) {
+                       Graph::ArcMap<int>& flow, Graph::NodeMap<Cost>& potential, Cost& total) {
     if (graph.arcNum() >= kCostScalingArcs) {
         lemon::CostScaling<Graph, int, Cost> solver(graph);
         solver.lowerMap(lower).upperMap(upper).costMap(cost).supplyMap(supply);
-        return run_solver(solver, flow, total);
+        return run_solver(solver, flow, potential, total);
     }
     lemon::NetworkSimplex<Graph, int, Cost> solver(graph);
     solver.lowerMap(lower).upperMap(upper).costMap(cost).supplyMap(supply);
-    return run_solver(solver, flow, total);
+    return run_solver(solver, flow, potential, total);
 }
 
 int first_session(const Workshop& workshop) {
@@ -115,9 +117,17 @@ AggregateSolution solve_aggregate(const CostModel& model) {
     supply[sink] = -people * slots;
     AggregateSolution result;
     Graph::ArcMap<int> flow(graph, 0);
-    if (!run_min_cost_flow(graph, lower, upper, cost, supply, flow, result.lower_bound))
+    Graph::NodeMap<Cost> potential(graph, 0);
+    if (!run_min_cost_flow(graph, lower, upper, cost, supply, flow, potential, result.lower_bound))
         return result;
     result.feasible = true;
+    // LEMON's reduced cost is cost + potential(from) - potential(to); a negative one on a
+    // saturated person -> workshop arc is what "never twice" is worth there.
+    for (const PersonArc& entry : person_arcs) {
+        Cost reduced =
+            cost[entry.arc] + potential[graph.source(entry.arc)] - potential[graph.target(entry.arc)];
+        result.never_twice_prices.emplace_back(entry.person, entry.workshop, -reduced);
+    }
     std::vector<std::vector<int>> held(people);
     for (const PersonArc& entry : person_arcs)
         if (flow[entry.arc] > 0) {

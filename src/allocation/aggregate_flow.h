@@ -7,6 +7,7 @@
 
 #include "allocation/costs.h"
 
+#include <tuple>
 #include <utility>
 
 namespace trellis::allocation {
@@ -18,6 +19,9 @@ struct AggregateSolution {
     std::vector<std::pair<int, int>> placements;
     // False when compulsory workshops cannot all be placed even in the relaxation.
     bool feasible{false};
+    // (person, workshop, price): the dual price of "never twice" on each chosen or compulsory
+    // pair. As Lagrange multipliers of the per-slot relaxation they give at least this bound.
+    std::vector<std::tuple<int, int, Cost>> never_twice_prices;
 };
 
 // Solves the pooled relaxation exactly with LEMON's network simplex.

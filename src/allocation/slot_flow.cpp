@@ -105,6 +105,7 @@ class SlotFlow {
         }
         const int keys = m_model.group_key_count();
         std::vector<Graph::Node> hub(keys, lemon::INVALID);
+        std::vector<Graph::Arc> hub_exit(keys, lemon::INVALID);
         std::vector<std::vector<std::pair<int, Graph::Arc>>> hub_arcs(keys);
         std::vector<PlacementArc> person_arcs;
         std::vector<std::pair<int, Graph::Arc>> hub_entries;
@@ -115,7 +116,9 @@ class SlotFlow {
             ++free_count;
             Graph::Node node = graph.addNode();
             supply[node] = 1;
-            add_arc(node, sink, 1, m_model.unassigned_cost());
+            // People who reach a hub leave unplaced through it (see below), saving an arc each.
+            if (explicit_person[person])
+                add_arc(node, sink, 1, m_model.unassigned_cost());
             const auto& choices = m_instance.people[person].choices;
             for (int workshop : choices)
                 add_person_arc(graph, add_arc, node, person, workshop, session_node, residual, person_arcs);
@@ -131,6 +134,8 @@ class SlotFlow {
             int key = m_model.group_key(person);
             if (hub[key] == lemon::INVALID) {
                 hub[key] = graph.addNode();
+                hub_exit[key] =
+                    add_arc(hub[key], sink, people, m_model.unassigned_cost() - m_model.unranked_cost());
                 for (int session : sessions)
                     if (residual[session] > 0 &&
                         m_model.is_open_to_group_key(m_instance.sessions[session].workshop, key))
@@ -150,7 +155,7 @@ class SlotFlow {
         for (const PlacementArc& placement : person_arcs)
             if (flow[placement.arc] > 0)
                 result[placement.person] = placement.session;
-        decompose_hubs(flow, hub_arcs, hub_entries, result, stuck);
+        decompose_hubs(flow, hub_arcs, hub_exit, hub_entries, result, stuck);
         return result;
     }
 
@@ -170,9 +175,15 @@ class SlotFlow {
     // order, skipping sessions of workshops the person attends in another slot.
     void decompose_hubs(const FlowMap& flow,
                         const std::vector<std::vector<std::pair<int, Graph::Arc>>>& hub_arcs,
+                        const std::vector<Graph::Arc>& hub_exit,
                         const std::vector<std::pair<int, Graph::Arc>>& hub_entries, std::vector<int>& result,
                         std::vector<int>& stuck) {
         const int keys = static_cast<int>(hub_arcs.size());
+        // How many of each hub's people the flow leaves unplaced; any of them may be, at equal cost.
+        std::vector<int> unplaced(keys, 0);
+        for (int key = 0; key < keys; ++key)
+            if (hub_exit[key] != lemon::INVALID)
+                unplaced[key] = flow[hub_exit[key]];
         std::vector<std::vector<std::pair<int, int>>> pool(keys);
         for (int key = 0; key < keys; ++key)
             for (const auto& [session, arc] : hub_arcs[key])
@@ -186,6 +197,8 @@ class SlotFlow {
             if (take_from_pool(person, pool[key], result) ||
                 swap_with_earlier(person, pool[key], placed[key], result))
                 placed[key].push_back(person);
+            else if (unplaced[key] > 0)
+                --unplaced[key];
             else
                 stuck.push_back(person);
         }

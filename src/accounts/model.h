@@ -12,6 +12,7 @@ struct Actor {
     long long trust_id = 0;
     long long school_id = 0; // 0: the trust's central team
     people::Role role = people::Role::Staff;
+    people::StaffGroup staff_group = people::StaffGroup::Teacher;
     std::string display_name;
     std::string email;
     std::string trust_name;

@@ -76,8 +76,17 @@ std::optional<Actor> AccountService::authenticate(const std::string& token) {
     auto trust = m_organisations.trust(stored->trust_id);
     if (!person || !trust)
         return std::nullopt;
-    return Actor{person->id,          person->trust_id, person->school_id, person->role,
-                 person->full_name(), person->email,    trust->name,       stored->csrf_token};
+    Actor actor;
+    actor.person_id = person->id;
+    actor.trust_id = person->trust_id;
+    actor.school_id = person->school_id;
+    actor.role = person->role;
+    actor.staff_group = person->staff_group;
+    actor.display_name = person->full_name();
+    actor.email = person->email;
+    actor.trust_name = trust->name;
+    actor.csrf_token = stored->csrf_token;
+    return actor;
 }
 
 void AccountService::sign_out(const std::string& token) {

@@ -48,6 +48,7 @@ Config config_from_environment() {
     config.database_url = environment_or("TRELLIS_DATABASE", "");
     config.data_dir = environment_or("TRELLIS_DATA", "var");
     config.root_dir = environment_or("TRELLIS_ROOT", default_root());
+    config.content_dir = environment_or("TRELLIS_CONTENT", "");
     config.bind_address = environment_or("TRELLIS_BIND", "127.0.0.1");
     config.port = integer_setting("PORT", 8080);
     config.threads = integer_setting("TRELLIS_THREADS", 16);
@@ -62,6 +63,8 @@ void finalise_config(Config& config) {
     if (config.database_url.empty())
         config.database_url = "sqlite:" + config.data_dir + "/trellis.db";
     db::engine_of_url(config.database_url);
+    if (config.content_dir.empty())
+        config.content_dir = config.root_dir + "/content/modules";
     if (config.public_url.empty())
         config.public_url = "http://localhost:" + std::to_string(config.port);
     while (!config.public_url.empty() && config.public_url.back() == '/')

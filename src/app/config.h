@@ -9,6 +9,7 @@ struct Config {
     std::string database_url;    // TRELLIS_DATABASE: sqlite:PATH or postgresql://...
     std::string data_dir;        // TRELLIS_DATA: where the SQLite file and uploads live
     std::string root_dir;        // TRELLIS_ROOT: holds templates/ and static/
+    std::string content_dir;     // TRELLIS_CONTENT: the folder of learning modules
     std::string bind_address;    // TRELLIS_BIND
     int port = 8080;             // PORT
     int threads = 16;            // TRELLIS_THREADS: HTTP worker threads (and database connections)

@@ -4,6 +4,7 @@
 #include "app/config.h"
 #include "db/database.h"
 #include "http/views.h"
+#include "learning/content/library.h"
 #include "organisations/service.h"
 #include "people/import_jobs.h"
 #include "people/service.h"
@@ -21,6 +22,7 @@ struct App {
     people::PeopleService people;
     accounts::AccountService accounts;
     people::ImportJobs import_jobs;
+    learning::content::ContentLibrary content;
 };
 
 } // namespace trellis::http

@@ -15,19 +15,26 @@ mstch::array navigation_for(const RequestContext& context) {
         std::string href;
         std::string label;
     };
-    std::vector<Link> links = {{"/", "Home"}};
+    std::vector<Link> links = {{"/", "Home"}, {"/learning", "Online learning"}};
     if (accounts::allows(actor, Permission::ViewDirectory))
         links.push_back({"/people", "People"});
     if (accounts::allows(actor, Permission::ImportStaff))
         links.push_back({"/people/import", "Import staff"});
     links.push_back({"/people/" + std::to_string(actor.person_id), "My profile"});
 
-    mstch::array items;
+    // The current link is the one whose address is the longest whole-segment prefix of the path.
     const std::string& path = context.request.path;
-    for (const Link& link : links) {
-        const bool current = link.href == "/" ? path == "/" : path == link.href;
-        items.push_back(mstch::map{{"href", link.href}, {"label", link.label}, {"current", current}});
-    }
+    auto covers = [&](const std::string& href) {
+        return path == href || (href != "/" && path.rfind(href + "/", 0) == 0);
+    };
+    std::string current;
+    for (const Link& link : links)
+        if (covers(link.href) && link.href.size() > current.size())
+            current = link.href;
+    mstch::array items;
+    for (const Link& link : links)
+        items.push_back(
+            mstch::map{{"href", link.href}, {"label", link.label}, {"current", link.href == current}});
     return items;
 }
 

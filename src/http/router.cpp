@@ -2,6 +2,7 @@
 
 #include "accounts/handlers/handlers.h"
 #include "http/middleware.h"
+#include "learning/handlers/handlers.h"
 #include "people/handlers/handlers.h"
 
 namespace trellis::http {
@@ -28,6 +29,9 @@ void register_routes(httplib::Server& server, App& app) {
     server.Post("/account/password", guarded(app, member, any, account::password_change_submit));
     server.Get(R"(/reset/([A-Za-z0-9_-]{43}))", guarded(app, open, any, account::password_reset_show));
     server.Post(R"(/reset/([A-Za-z0-9_-]{43}))", guarded(app, open, any, account::password_reset_submit));
+
+    server.Get("/learning", guarded(app, member, any, learning::handlers::catalogue_show));
+    server.Get(R"(/learning/([a-z0-9-]+))", guarded(app, member, any, learning::handlers::module_show));
 
     server.Get("/people", guarded(app, member, Permission::ViewDirectory, staff::people_list));
     server.Get("/people/export.csv", guarded(app, member, Permission::ExportStaff, staff::people_export));

@@ -59,6 +59,10 @@ int serve(const Config& config) {
     spdlog::info("database ready ({} migrations applied, schema version {})", applied,
                  db::latest_migration_version());
 
+    for (const auto& problem : app.content.snapshot()->problems())
+        spdlog::warn("learning module skipped: {}/{}:{}: {}", problem.module, problem.file, problem.line,
+                     problem.message);
+
     httplib::Server server;
     configure(server, app);
     register_routes(server, app);

@@ -34,6 +34,9 @@ void home_show(http::RequestContext& context) {
         cards.push_back(card("/people/export.csv", "Download the staff list",
                              "Everyone as a CSV file in the same columns as the import."));
     }
+    cards.insert(cards.begin(),
+                 card("/learning", "Online learning",
+                      "Self-paced modules on professional development, about 90 minutes each."));
     cards.push_back(card("/people/" + std::to_string(actor.person_id), "My profile",
                          "Your details as your organisation holds them."));
     cards.push_back(card("/account/password", "Change my password", "Choose a new password for signing in."));

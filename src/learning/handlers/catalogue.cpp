@@ -1,0 +1,143 @@
+#include <algorithm>
+#include <cstdio>
+
+#include "http/response.h"
+#include "learning/catalogue.h"
+#include "learning/handlers/handlers.h"
+
+namespace trellis::learning::handlers {
+
+namespace {
+
+using people::StaffGroup;
+
+std::string audience_label(const std::vector<std::string>& audience) {
+    std::string label;
+    for (std::size_t i = 0; i < audience.size(); ++i) {
+        auto group = people::staff_group_from_text(audience[i]);
+        std::string name = group ? people::label_of(*group) : audience[i];
+        if (i > 0)
+            name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+        label += (i == 0 ? "" : i + 1 == audience.size() ? " and " : ", ") + name;
+    }
+    return label;
+}
+
+std::string topic_label(std::string topic) {
+    std::replace(topic.begin(), topic.end(), '-', ' ');
+    if (!topic.empty())
+        topic[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(topic[0])));
+    return topic;
+}
+
+mstch::array options(const std::vector<std::pair<std::string, std::string>>& choices,
+                     const std::string& selected) {
+    mstch::array result;
+    for (const auto& [value, label] : choices)
+        result.push_back(mstch::map{{"value", value}, {"label", label}, {"selected", value == selected}});
+    return result;
+}
+
+mstch::map module_card(const content::Module& module, StaffGroup group) {
+    return mstch::map{{"slug", module.slug},
+                      {"title", module.title},
+                      {"summary", module.summary},
+                      {"minutes", std::to_string(module.minutes)},
+                      {"audience", audience_label(module.audience)},
+                      {"for_you", is_for_group(module, people::text_of(group))}};
+}
+
+// CPD hours as certificates print them: "1.5", "2".
+std::string hours_label(double hours) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%g", hours);
+    return text;
+}
+
+std::string plural(int count, const std::string& one, const std::string& many) {
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+mstch::array feature_lines(const ModuleFeatures& features) {
+    std::vector<std::string> lines = {plural(features.pages, "page", "pages") +
+                                      " of reading and explanation"};
+    if (features.videos)
+        lines.push_back(plural(features.videos, "video case study", "video case studies") +
+                        ", with captions and a transcript");
+    if (features.quizzes)
+        lines.push_back(plural(features.quizzes, "quiz", "quizzes") + " with feedback on every answer");
+    if (features.scenarios)
+        lines.push_back(plural(features.scenarios, "branching scenario", "branching scenarios"));
+    if (features.sorts)
+        lines.push_back(plural(features.sorts, "sorting activity", "sorting activities"));
+    if (features.reflections)
+        lines.push_back(plural(features.reflections, "reflection task", "reflection tasks"));
+    if (features.resources)
+        lines.push_back(plural(features.resources, "printable resource", "printable resources"));
+    if (features.action_plans)
+        lines.push_back("an action plan built from your reflections");
+    mstch::array result;
+    for (const std::string& line : lines)
+        result.push_back(mstch::map{{"text", line}});
+    return result;
+}
+
+} // namespace
+
+void catalogue_show(http::RequestContext& context) {
+    const auto snapshot = context.app.content.snapshot();
+    CatalogueQuery query{context.query("q"), context.query("audience"), context.query("topic"),
+                         length_band_from_text(context.query("length"))};
+    const StaffGroup group = context.signed_in().staff_group;
+
+    mstch::array modules;
+    for (const content::Module* module : search_catalogue(*snapshot, query))
+        modules.push_back(module_card(*module, group));
+    std::vector<std::pair<std::string, std::string>> topics;
+    for (const std::string& topic : catalogue_topics(*snapshot))
+        topics.emplace_back(topic, topic_label(topic));
+    std::vector<std::pair<std::string, std::string>> audiences;
+    for (StaffGroup each : {StaffGroup::Teacher, StaffGroup::Ect, StaffGroup::Support, StaffGroup::Leader})
+        audiences.emplace_back(people::text_of(each), people::label_of(each));
+
+    http::render_page(context, "learning/catalogue", "Online learning",
+                      mstch::map{{"q", query.text},
+                                 {"modules", modules},
+                                 {"count", std::to_string(modules.size())},
+                                 {"any", !modules.empty()},
+                                 {"audiences", options(audiences, query.audience)},
+                                 {"topics", options(topics, query.topic)},
+                                 {"lengths", options({{"short", "Up to 45 minutes"},
+                                                      {"medium", "46 to 75 minutes"},
+                                                      {"long", "More than 75 minutes"}},
+                                                     context.query("length"))}});
+}
+
+void module_show(http::RequestContext& context) {
+    const auto module = context.app.content.find(context.capture(1));
+    if (!module)
+        return http::render_error(context, 404, "There is no learning module at this address.");
+    mstch::array pages;
+    for (const content::Page& page : module->pages)
+        pages.push_back(mstch::map{{"title", page.title}});
+    mstch::array outcomes;
+    for (const std::string& outcome : module->outcomes)
+        outcomes.push_back(mstch::map{{"text", outcome}});
+    mstch::array topics;
+    for (const std::string& topic : module->topics)
+        topics.push_back(mstch::map{{"label", topic_label(topic)}});
+    http::render_page(
+        context, "learning/module", module->title,
+        mstch::map{{"title", module->title},
+                   {"summary", module->summary},
+                   {"audience", audience_label(module->audience)},
+                   {"for_you", is_for_group(*module, people::text_of(context.signed_in().staff_group))},
+                   {"minutes", std::to_string(module->minutes)},
+                   {"hours", hours_label(module->hours)},
+                   {"pages", pages},
+                   {"outcomes", outcomes},
+                   {"topics", topics},
+                   {"features", feature_lines(features_of(*module))}});
+}
+
+} // namespace trellis::learning::handlers

@@ -71,16 +71,37 @@ long long PeopleService::first_admin(long long trust_id) {
     return *admin;
 }
 
+namespace {
+
+// What a checked file would do, for the preview page and the commit's answer.
+void fill_from_check(ImportSummary& summary, long long rows, long long to_create,
+                     std::vector<ImportProblem> problems) {
+    summary.rows = rows;
+    summary.to_create = to_create;
+    summary.to_update = rows - to_create;
+    summary.problems = std::move(problems);
+}
+
+ImportSummary summary_of_stored(const store::StoredImport& stored) {
+    ImportSummary summary;
+    summary.import_id = stored.id;
+    summary.filename = stored.filename;
+    summary.status = stored.status;
+    if (stored.status == "committed")
+        fill_from_check(summary, stored.rows_total, stored.rows_created, {});
+    return summary;
+}
+
+} // namespace
+
 ImportSummary PeopleService::preview_import(long long trust_id, long long created_by,
                                             const std::string& filename, const std::string& content) {
     CheckedFile checked = check_file(trust_id, content);
     ImportSummary summary;
     summary.filename = filename;
     summary.status = "previewed";
-    summary.rows = static_cast<long long>(checked.file.rows.size());
-    summary.to_create = checked.to_create;
-    summary.to_update = summary.rows - checked.to_create;
-    summary.problems = std::move(checked.file.problems);
+    fill_from_check(summary, static_cast<long long>(checked.file.rows.size()), checked.to_create,
+                    std::move(checked.file.problems));
     db::Transaction transaction(m_database);
     summary.import_id =
         store::insert_import(transaction.session(), trust_id, created_by, filename, content, summary.rows);
@@ -93,54 +114,42 @@ bool PeopleService::import_exists(long long trust_id, long long import_id) {
     return store::import_status(*session, trust_id, import_id).has_value();
 }
 
+std::optional<store::StoredImport> PeopleService::stored_import(long long trust_id, long long import_id) {
+    auto session = m_database.lease();
+    return store::find_import(*session, trust_id, import_id);
+}
+
 std::optional<ImportSummary> PeopleService::import_summary(long long trust_id, long long import_id) {
-    std::optional<store::StoredImport> stored;
-    {
-        auto session = m_database.lease();
-        stored = store::find_import(*session, trust_id, import_id);
-    }
+    auto stored = stored_import(trust_id, import_id);
     if (!stored)
         return std::nullopt;
-    ImportSummary summary;
-    summary.import_id = stored->id;
-    summary.filename = stored->filename;
-    summary.status = stored->status;
-    if (stored->status == "committed") {
-        summary.rows = stored->rows_total;
-        summary.to_create = stored->rows_created;
-        summary.to_update = stored->rows_updated;
-        return summary;
+    ImportSummary summary = summary_of_stored(*stored);
+    if (summary.status != "committed") {
+        CheckedFile checked = check_file(trust_id, stored->content);
+        fill_from_check(summary, static_cast<long long>(checked.file.rows.size()), checked.to_create,
+                        std::move(checked.file.problems));
     }
-    CheckedFile checked = check_file(trust_id, stored->content);
-    summary.rows = static_cast<long long>(checked.file.rows.size());
-    summary.to_create = checked.to_create;
-    summary.to_update = summary.rows - checked.to_create;
-    summary.problems = std::move(checked.file.problems);
     return summary;
 }
 
 ImportSummary PeopleService::commit_import(long long trust_id, long long import_id,
                                            const ProgressCallback& progress) {
-    auto summary = import_summary(trust_id, import_id);
-    if (!summary)
+    auto stored = stored_import(trust_id, import_id);
+    if (!stored)
         throw std::invalid_argument("There is no such import.");
-    if (summary->status == "committed")
-        return *summary;
-    if (!summary->problems.empty())
-        throw ImportRejected(*summary);
-
-    std::string content;
-    {
-        auto session = m_database.lease();
-        content = store::find_import(*session, trust_id, import_id)->content;
+    ImportSummary summary = summary_of_stored(*stored);
+    if (summary.status == "committed")
+        return summary;
+    // Checked again now, not trusted from the preview: people may have moved in the meantime.
+    CheckedFile checked = check_file(trust_id, stored->content);
+    const long long total = static_cast<long long>(checked.file.rows.size());
+    if (!checked.file.problems.empty()) {
+        fill_from_check(summary, total, checked.to_create, std::move(checked.file.problems));
+        throw ImportRejected(summary);
     }
-    CheckedFile checked = check_file(trust_id, content);
-    if (!checked.file.problems.empty())
-        throw ImportRejected(*summary);
 
     db::Transaction transaction(m_database);
     store::StaffWriter writer(transaction.session(), trust_id);
-    const long long total = static_cast<long long>(checked.file.rows.size());
     if (progress)
         progress(0, total);
     for (long long i = 0; i < total; ++i) {
@@ -151,10 +160,9 @@ ImportSummary PeopleService::commit_import(long long trust_id, long long import_
     store::mark_import_committed(transaction.session(), trust_id, import_id, checked.to_create,
                                  total - checked.to_create);
     transaction.commit();
-    summary->status = "committed";
-    summary->to_create = checked.to_create;
-    summary->to_update = total - checked.to_create;
-    return *summary;
+    summary.status = "committed";
+    fill_from_check(summary, total, checked.to_create, {});
+    return summary;
 }
 
 std::string PeopleService::export_csv(long long trust_id) {

@@ -70,6 +70,7 @@ class PeopleService {
   private:
     struct CheckedFile;
     CheckedFile check_file(long long trust_id, const std::string& content);
+    std::optional<store::StoredImport> stored_import(long long trust_id, long long import_id);
 
     db::Database& m_database;
     organisations::OrganisationService& m_organisations;

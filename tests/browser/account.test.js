@@ -2,27 +2,16 @@
 // and the error page for an address that does not exist.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  DEMO_USERS, DEMO_PASSWORD, startServer, launchBrowser, newPage, signIn, openAs, checkPage,
+  DEMO_USERS, DEMO_PASSWORD, useServerAndBrowser, newPage, signIn, openAs, checkPage,
 } = require('./helpers');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 test('admin_makes_a_reset_link_and_the_person_chooses_a_password_with_it', async () => {
-  const admin = await openAs(browser, server, DEMO_USERS.admin.email);
+  const admin = await openAs(suite.browser, suite.server, DEMO_USERS.admin.email);
   await admin.page.goto('/people');
   await admin.page.getByLabel('Name or email').fill(DEMO_USERS.support.email);
   await Promise.all([
@@ -38,13 +27,13 @@ test('admin_makes_a_reset_link_and_the_person_chooses_a_password_with_it', async
   await admin.page.getByRole('button', { name: 'Make a sign-in link' }).click();
   await admin.page.getByRole('heading', { level: 1, name: 'Sign-in link for Dan Kowalski' }).waitFor();
   const link = await admin.page.getByLabel('Link').inputValue();
-  const resetPath = new URL(link, server.baseUrl).pathname;
+  const resetPath = new URL(link, suite.server.baseUrl).pathname;
   assert.match(resetPath, /^\/reset\/[A-Za-z0-9_-]{16,}$/, `a one-time link: ${link}`);
   await checkPage(admin.page, 'reset-link');
   await admin.context.close();
 
   // Dan opens the link in his own browser, where nobody is signed in.
-  const dan = await newPage(browser, server);
+  const dan = await newPage(suite.browser, suite.server);
   await dan.page.goto(resetPath);
   await dan.page.getByRole('heading', { level: 1, name: 'Choose a password' }).waitFor();
   await dan.page.getByText('Dan Kowalski').first().waitFor();
@@ -58,13 +47,13 @@ test('admin_makes_a_reset_link_and_the_person_chooses_a_password_with_it', async
   ]);
   await dan.context.close();
 
-  const fresh = await newPage(browser, server);
+  const fresh = await newPage(suite.browser, suite.server);
   await signIn(fresh.page, DEMO_USERS.support.email, newPassword);
   await fresh.page.getByRole('heading', { level: 1, name: 'Hello, Dan' }).waitFor();
   await fresh.context.close();
 
   // The link works once, and the old password no longer does.
-  const again = await newPage(browser, server);
+  const again = await newPage(suite.browser, suite.server);
   const reused = await again.page.goto(resetPath);
   assert.ok(reused.status() >= 400, `a used link is refused, got ${reused.status()}`);
   await again.page.goto('/sign-in');
@@ -76,14 +65,14 @@ test('admin_makes_a_reset_link_and_the_person_chooses_a_password_with_it', async
 });
 
 test('reset_link_with_mismatched_passwords_shows_an_error', async () => {
-  const admin = await openAs(browser, server, DEMO_USERS.admin.email);
+  const admin = await openAs(suite.browser, suite.server, DEMO_USERS.admin.email);
   await admin.page.goto('/people/4');
   await admin.page.getByRole('button', { name: 'Make a sign-in link' }).click();
   const link = await admin.page.getByLabel('Link').inputValue();
   await admin.context.close();
 
-  const teacher = await newPage(browser, server);
-  await teacher.page.goto(new URL(link, server.baseUrl).pathname);
+  const teacher = await newPage(suite.browser, suite.server);
+  await teacher.page.goto(new URL(link, suite.server.baseUrl).pathname);
   await teacher.page.getByLabel('New password', { exact: true }).fill('first-long-password');
   await teacher.page.getByLabel('New password again').fill('other-long-password');
   await teacher.page.getByRole('button', { name: 'Save password' }).click();
@@ -94,7 +83,7 @@ test('reset_link_with_mismatched_passwords_shows_an_error', async () => {
 });
 
 test('person_changes_their_own_password', async () => {
-  const { context, page } = await openAs(browser, server, DEMO_USERS.schoollead.email);
+  const { context, page } = await openAs(suite.browser, suite.server, DEMO_USERS.schoollead.email);
   await Promise.all([
     page.waitForURL((url) => url.pathname === '/account/password'),
     page.getByRole('link', { name: 'Change my password' }).click(),
@@ -118,13 +107,13 @@ test('person_changes_their_own_password', async () => {
   await checkPage(page, 'password-changed');
   await context.close();
 
-  const fresh = await newPage(browser, server);
+  const fresh = await newPage(suite.browser, suite.server);
   await signIn(fresh.page, DEMO_USERS.schoollead.email, 'tom-chose-this-one');
   await fresh.context.close();
 });
 
 test('unknown_address_shows_an_accessible_404_page', async () => {
-  const { context, page } = await openAs(browser, server, DEMO_USERS.teacher.email);
+  const { context, page } = await openAs(suite.browser, suite.server, DEMO_USERS.teacher.email);
   const response = await page.goto('/no-such-page');
   assert.equal(response.status(), 404);
   await page.getByRole('heading', { level: 1, name: /404/ }).waitFor();
@@ -135,7 +124,7 @@ test('unknown_address_shows_an_accessible_404_page', async () => {
 
 test('sign_in_returns_to_the_page_asked_for', async () => {
   // Signed out, a page asks for sign-in first and then returns to where the person was going.
-  const anonymous = await newPage(browser, server);
+  const anonymous = await newPage(suite.browser, suite.server);
   await anonymous.page.goto('/people/4');
   assert.equal(new URL(anonymous.page.url()).pathname, '/sign-in', 'signed-out visitors are asked to sign in');
   await anonymous.page.getByLabel('Email address').fill(DEMO_USERS.admin.email);

@@ -2,6 +2,7 @@
 // sign-in, axe-core checks and screenshots. Everything runs on loopback addresses only.
 'use strict';
 
+const { before, after } = require('node:test');
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -221,6 +222,22 @@ async function checkPage(page, name) {
   return results;
 }
 
+// Registers hooks that start a server (with `options` for startServer) and Chromium before this
+// test file's tests and stop both after them; returns an object whose `server` and `browser`
+// are set once the hook has run.
+function useServerAndBrowser(options = {}) {
+  const suite = {};
+  before(async () => {
+    suite.server = await startServer(options);
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
+}
+
 // Writes text to a new temporary file and returns its path.
 function writeTempFile(name, text) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-upload-'));
@@ -236,6 +253,7 @@ function hasHorizontalScroll(page) {
 }
 
 module.exports = {
+  useServerAndBrowser,
   DEMO_PASSWORD,
   DEMO_USERS,
   SCREENSHOT_DIR,

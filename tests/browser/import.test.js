@@ -1,24 +1,13 @@
 // Staff import through the page: a good file is previewed then imported; a bad one imports nothing.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  DEMO_USERS, startServer, launchBrowser, newPage, signIn, openAs, checkPage, writeTempFile,
+  DEMO_USERS, useServerAndBrowser, newPage, signIn, openAs, checkPage, writeTempFile,
 } = require('./helpers');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 const HEADER = 'email,first_name,last_name,school,staff_group,job_title,phase,subjects';
 
@@ -55,7 +44,7 @@ test('trust_pd_lead_imports_three_new_people_through_the_page', async () => {
     `ines.ortolan.${stamp}@oakfield.example,Inès,Ortolan,Central team,leader,Director of education,all-through,"English, History"`,
   ].join('\n') + '\n');
 
-  const { context, page } = await openAs(browser, server, DEMO_USERS.pdlead.email);
+  const { context, page } = await openAs(suite.browser, suite.server, DEMO_USERS.pdlead.email);
   await Promise.all([
     page.waitForURL((url) => url.pathname === '/people/import'),
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import staff' }).click(),
@@ -99,7 +88,7 @@ test('csv_with_errors_lists_problems_by_row_and_imports_nothing', async () => {
     `bad.group.${stamp}@oakfield.example,Bert,Badgroup,Oakfield Academy,headteacher,,,`,
   ].join('\n') + '\n');
 
-  const { context, page } = await openAs(browser, server, DEMO_USERS.admin.email);
+  const { context, page } = await openAs(suite.browser, suite.server, DEMO_USERS.admin.email);
   await uploadCsv(page, file);
   await page.getByRole('heading', { level: 1, name: 'Check the staff file' }).waitFor();
   const alert = page.getByRole('alert').filter({ hasText: 'Nothing has been imported' });
@@ -130,7 +119,7 @@ test('csv_with_errors_lists_problems_by_row_and_imports_nothing', async () => {
 
 test('uploading_an_empty_file_shows_why_on_the_form', async () => {
   const file = writeTempFile('empty.csv', '');
-  const { context, page } = await openAs(browser, server, DEMO_USERS.admin.email);
+  const { context, page } = await openAs(suite.browser, suite.server, DEMO_USERS.admin.email);
   await page.goto('/people/import');
   await page.getByLabel('CSV file').setInputFiles(file);
   await page.getByRole('button', { name: 'Check the file' }).click();
@@ -145,7 +134,7 @@ test('uploading_an_empty_file_shows_why_on_the_form', async () => {
 
 test('school_lead_and_staff_cannot_open_the_import_page', async () => {
   for (const key of ['schoollead', 'teacher']) {
-    const { context, page } = await openAs(browser, server, DEMO_USERS[key].email);
+    const { context, page } = await openAs(suite.browser, suite.server, DEMO_USERS[key].email);
     const response = await page.goto('/people/import');
     assert.ok([403, 404].includes(response.status()), `${key} gets 403 or 404, got ${response.status()}`);
     await page.getByRole('link', { name: 'Go to your home page' }).waitFor();

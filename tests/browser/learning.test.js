@@ -1,25 +1,14 @@
 // The catalogue of online learning modules: search, filters and a module's overview page.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { DEMO_USERS, startServer, launchBrowser, openAs, checkPage } = require('./helpers');
+const { DEMO_USERS, useServerAndBrowser, openAs, checkPage } = require('./helpers');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 test('catalogue_lists_modules_and_filters_them_for_support_staff', async () => {
-  const { context, page } = await openAs(browser, server, DEMO_USERS.support.email);
+  const { context, page } = await openAs(suite.browser, suite.server, DEMO_USERS.support.email);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Online learning' }).click();
   await page.getByRole('heading', { level: 1, name: 'Online learning' }).waitFor();
   await checkPage(page, 'learning-catalogue');
@@ -36,7 +25,7 @@ test('catalogue_lists_modules_and_filters_them_for_support_staff', async () => {
 });
 
 test('module_page_describes_the_module', async () => {
-  const { context, page } = await openAs(browser, server, DEMO_USERS.teacher.email);
+  const { context, page } = await openAs(suite.browser, suite.server, DEMO_USERS.teacher.email);
   await page.goto('/learning');
   await page.getByRole('link', { name: 'Building trust for professional development' }).click();
   await page.getByRole('heading', { level: 1, name: 'Building trust for professional development' }).waitFor();

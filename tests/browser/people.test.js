@@ -1,24 +1,13 @@
 // The people directory: filters, a person's page, and the layout at phone width.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  DEMO_USERS, startServer, launchBrowser, newPage, signIn, openAs, checkPage, screenshot, hasHorizontalScroll,
+  DEMO_USERS, useServerAndBrowser, newPage, signIn, openAs, checkPage, screenshot, hasHorizontalScroll,
 } = require('./helpers');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 // The number in "N people found."
 async function peopleFound(page) {
@@ -42,7 +31,7 @@ async function submitFilters(page) {
 }
 
 test('directory_filters_by_school_and_staff_group', async () => {
-  const { context, page } = await openAs(browser, server, DEMO_USERS.pdlead.email);
+  const { context, page } = await openAs(suite.browser, suite.server, DEMO_USERS.pdlead.email);
   await Promise.all([
     page.waitForURL((url) => url.pathname === '/people'),
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click(),
@@ -80,7 +69,7 @@ test('directory_filters_by_school_and_staff_group', async () => {
 });
 
 test('directory_search_finds_a_person_by_name_and_opens_their_page', async () => {
-  const { context, page } = await openAs(browser, server, DEMO_USERS.admin.email);
+  const { context, page } = await openAs(suite.browser, suite.server, DEMO_USERS.admin.email);
   await page.goto('/people');
   await page.getByLabel('Name or email').fill('Okafor');
   await submitFilters(page);
@@ -97,7 +86,7 @@ test('directory_search_finds_a_person_by_name_and_opens_their_page', async () =>
 });
 
 test('school_lead_sees_only_their_own_school', async () => {
-  const { context, page } = await openAs(browser, server, DEMO_USERS.schoollead.email);
+  const { context, page } = await openAs(suite.browser, suite.server, DEMO_USERS.schoollead.email);
   await page.goto('/people');
   const schools = new Set(await column(page, 1));
   assert.equal(schools.size, 1, `one school only: ${[...schools]}`);
@@ -107,7 +96,7 @@ test('school_lead_sees_only_their_own_school', async () => {
 });
 
 test('pagination_moves_between_pages', async () => {
-  const { context, page } = await openAs(browser, server, DEMO_USERS.pdlead.email);
+  const { context, page } = await openAs(suite.browser, suite.server, DEMO_USERS.pdlead.email);
   await page.goto('/people');
   const firstPage = await column(page, 4);
   const pages = page.getByRole('navigation', { name: 'Pages' });
@@ -123,7 +112,7 @@ test('pagination_moves_between_pages', async () => {
 });
 
 test('layout_has_no_horizontal_scroll_at_phone_width_and_wide_tables_scroll_by_keyboard', async () => {
-  const { context, page } = await newPage(browser, server, { viewport: { width: 375, height: 740 } });
+  const { context, page } = await newPage(suite.browser, suite.server, { viewport: { width: 375, height: 740 } });
   await signIn(page, DEMO_USERS.admin.email);
   // axe checks every page at desktop width elsewhere; here it runs on the small pages only,
   // because a full directory page takes seconds to analyse on two cores.

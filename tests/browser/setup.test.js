@@ -1,25 +1,14 @@
 // First-run setup: on an empty database the first visitor creates the organisation.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, launchBrowser, newPage, signIn, checkPage } = require('./helpers');
+const { useServerAndBrowser, newPage, signIn, checkPage } = require('./helpers');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ demo: false });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser({ demo: false });
 
 test('setup_with_mismatched_passwords_shows_an_error_and_keeps_the_answers', async () => {
-  const { context, page } = await newPage(browser, server);
+  const { context, page } = await newPage(suite.browser, suite.server);
   await page.goto('/setup');
   await page.getByLabel('Name of your trust or school').fill('Northfield Learning Trust');
   await page.getByLabel('Short name').fill('northfield-trust');
@@ -37,7 +26,7 @@ test('setup_with_mismatched_passwords_shows_an_error_and_keeps_the_answers', asy
 });
 
 test('first_run_setup_creates_the_organisation_and_lands_on_home', async () => {
-  const { context, page } = await newPage(browser, server);
+  const { context, page } = await newPage(suite.browser, suite.server);
   await page.goto('/');
   // An empty Trellis sends its first visitor to setup, whichever page they ask for.
   if (new URL(page.url()).pathname !== '/setup') await page.goto('/setup');
@@ -61,7 +50,7 @@ test('first_run_setup_creates_the_organisation_and_lands_on_home', async () => {
   await context.close();
 
   // Setup happens once: afterwards it is closed, and the new administrator can sign in.
-  const later = await newPage(browser, server);
+  const later = await newPage(suite.browser, suite.server);
   const again = await later.page.goto('/setup');
   assert.ok(again.status() >= 400 || new URL(later.page.url()).pathname !== '/setup',
     `setup is closed once done (status ${again.status()}, ${later.page.url()})`);

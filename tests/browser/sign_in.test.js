@@ -1,24 +1,13 @@
 // Signing in and out, per role, by mouse and by keyboard.
 'use strict';
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-  DEMO_USERS, DEMO_PASSWORD, startServer, launchBrowser, newPage, signIn, checkPage,
+  DEMO_USERS, DEMO_PASSWORD, useServerAndBrowser, newPage, signIn, checkPage,
 } = require('./helpers');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 // The links in the main navigation, by their visible text.
 async function navigationLabels(page) {
@@ -26,7 +15,7 @@ async function navigationLabels(page) {
 }
 
 test('sign_in_page_is_accessible', async () => {
-  const { context, page } = await newPage(browser, server);
+  const { context, page } = await newPage(suite.browser, suite.server);
   await page.goto('/sign-in');
   await page.getByRole('heading', { level: 1, name: 'Sign in to Trellis' }).waitFor();
   await checkPage(page, 'sign-in');
@@ -43,7 +32,7 @@ const expectations = {
 
 for (const [key, user] of Object.entries(DEMO_USERS)) {
   test(`${key}_signs_in_and_sees_role_appropriate_home`, async () => {
-    const { context, page } = await newPage(browser, server);
+    const { context, page } = await newPage(suite.browser, suite.server);
     await signIn(page, user.email);
     await page.getByRole('heading', { level: 1, name: `Hello, ${user.first_name}` }).waitFor();
     const lead = await page.locator('main .lead').innerText();
@@ -59,7 +48,7 @@ for (const [key, user] of Object.entries(DEMO_USERS)) {
 }
 
 test('staff_cannot_open_the_people_directory', async () => {
-  const { context, page } = await newPage(browser, server);
+  const { context, page } = await newPage(suite.browser, suite.server);
   await signIn(page, DEMO_USERS.teacher.email);
   const response = await page.goto('/people');
   assert.ok(response.status() === 403 || response.status() === 404,
@@ -68,7 +57,7 @@ test('staff_cannot_open_the_people_directory', async () => {
 });
 
 test('sign_out_ends_the_session', async () => {
-  const { context, page } = await newPage(browser, server);
+  const { context, page } = await newPage(suite.browser, suite.server);
   await signIn(page, DEMO_USERS.teacher.email);
   await Promise.all([
     page.waitForURL((url) => url.pathname !== '/'),
@@ -84,7 +73,7 @@ test('sign_out_ends_the_session', async () => {
 });
 
 test('wrong_password_shows_an_error_and_does_not_sign_in', async () => {
-  const { context, page } = await newPage(browser, server);
+  const { context, page } = await newPage(suite.browser, suite.server);
   await page.goto('/sign-in');
   await page.getByLabel('Email address').fill(DEMO_USERS.admin.email);
   await page.getByLabel('Password', { exact: true }).fill('not-the-password');
@@ -102,7 +91,7 @@ test('wrong_password_shows_an_error_and_does_not_sign_in', async () => {
 });
 
 test('sign_in_form_can_be_completed_with_the_keyboard_only', async () => {
-  const { context, page } = await newPage(browser, server);
+  const { context, page } = await newPage(suite.browser, suite.server);
   await page.goto('/sign-in');
   // Tab from the top of the page until the email field has focus; it must come soon.
   let focused = '';
@@ -124,7 +113,7 @@ test('sign_in_form_can_be_completed_with_the_keyboard_only', async () => {
 });
 
 test('skip_link_is_first_and_moves_focus_to_main', async () => {
-  const { context, page } = await newPage(browser, server);
+  const { context, page } = await newPage(suite.browser, suite.server);
   await page.goto('/sign-in');
   await page.keyboard.press('Tab');
   const first = await page.evaluate(() => document.activeElement?.textContent?.trim());

@@ -21,7 +21,10 @@ std::string RequestContext::capture(std::size_t index) const {
 }
 
 std::optional<long long> RequestContext::id_capture(std::size_t index) const {
-    const std::string text = capture(index);
+    return parse_id(capture(index));
+}
+
+std::optional<long long> parse_id(const std::string& text) {
     long long value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || value <= 0)

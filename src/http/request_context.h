@@ -31,4 +31,7 @@ struct RequestContext {
     std::optional<long long> id_capture(std::size_t index) const;
 };
 
+// A positive whole number written as text, such as an id from a URL; nullopt for anything else.
+std::optional<long long> parse_id(const std::string& text);
+
 } // namespace trellis::http

@@ -35,8 +35,8 @@ void people_list(http::RequestContext& context) {
         query.school_id = scope;
     else if (context.query("school") == "central")
         query.school_id = 0;
-    else if (!context.query("school").empty())
-        query.school_id = page_number(context.query("school"));
+    else if (auto school_id = http::parse_id(context.query("school")))
+        query.school_id = *school_id;
 
     const DirectoryPage page = context.app.people.directory(actor.trust_id, query);
     mstch::array rows;

@@ -1,0 +1,249 @@
+#include <cmark.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+
+#include "pdf/flow.h"
+#include "pdf/pdf.h"
+#include "pdf/text.h"
+
+namespace trellis::pdf {
+
+namespace {
+
+struct NodeFree {
+    void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+
+constexpr double kListIndent = 20;
+constexpr double kQuoteIndent = 14;
+constexpr double kCodePadding = 7;
+constexpr double kParagraphGap = 7;
+
+TextStyle body_style() {
+    return {font(kSans, 10), kInk, 1.25};
+}
+
+TextStyle heading_style(int level) {
+    static const double sizes[] = {16, 13, 11.5, 10};
+    const int index = std::clamp(level, 1, 4) - 1;
+    return {font(std::string(kSans) + " Bold", sizes[index]), level <= 2 ? kAccent : kInk, 1.1};
+}
+
+std::string literal(cmark_node* node) {
+    const char* text = cmark_node_get_literal(node);
+    return text != nullptr ? text : "";
+}
+
+// The node's text without formatting, to compare a link's words with its address.
+std::string plain_text(cmark_node* node) {
+    std::string text = literal(node);
+    for (cmark_node* child = cmark_node_first_child(node); child != nullptr; child = cmark_node_next(child))
+        text += plain_text(child);
+    return text;
+}
+
+std::string inline_markup(cmark_node* node);
+
+std::string children_markup(cmark_node* node) {
+    std::string markup;
+    for (cmark_node* child = cmark_node_first_child(node); child != nullptr; child = cmark_node_next(child))
+        markup += inline_markup(child);
+    return markup;
+}
+
+// A link prints its words and then its address, so that a printed page still says where it leads.
+// An address broken across lines gets no added hyphen, which a reader would type.
+std::string link_markup(cmark_node* node, bool image) {
+    const char* url_pointer = cmark_node_get_url(node);
+    const std::string url = url_pointer != nullptr ? url_pointer : "";
+    const std::string words = plain_text(node);
+    const bool address_is_the_words = url == words || url == "mailto:" + words;
+    const std::string words_markup =
+        address_is_the_words ? "<span insert_hyphens=\"false\">" + children_markup(node) + "</span>"
+                             : children_markup(node);
+    std::string markup = image ? "<i>" + words_markup + "</i>" : "<u>" + words_markup + "</u>";
+    if (!url.empty() && !address_is_the_words)
+        markup += " <span foreground=\"#5c666f\" insert_hyphens=\"false\">(" +
+                  std::string(image ? "image: " : "") + escape(url) + ")</span>";
+    return markup;
+}
+
+std::string inline_markup(cmark_node* node) {
+    switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_HTML_INLINE:
+        return escape(literal(node));
+    case CMARK_NODE_SOFTBREAK:
+        return " ";
+    case CMARK_NODE_LINEBREAK:
+        return "\n";
+    case CMARK_NODE_CODE:
+        return std::string("<span font_family=\"") + kMono + "\" background=\"#eceff1\">" +
+               escape(literal(node)) + "</span>";
+    case CMARK_NODE_EMPH:
+        return "<i>" + children_markup(node) + "</i>";
+    case CMARK_NODE_STRONG:
+        return "<b>" + children_markup(node) + "</b>";
+    case CMARK_NODE_LINK:
+        return link_markup(node, false);
+    case CMARK_NODE_IMAGE:
+        return link_markup(node, true);
+    default:
+        return children_markup(node);
+    }
+}
+
+// Where a block sits: how far in from the margin, and whether it is inside a tight list or a quote.
+struct Place {
+    double indent = 0;
+    bool tight = false;
+    bool quoted = false;
+};
+
+class MarkdownWriter {
+  public:
+    explicit MarkdownWriter(Flow& flow) : m_flow(flow) {}
+
+    void blocks(cmark_node* parent, const Place& place) {
+        for (cmark_node* child = cmark_node_first_child(parent); child != nullptr;
+             child = cmark_node_next(child))
+            block(child, place);
+    }
+
+  private:
+    double gap(const Place& place) const { return place.tight ? 3 : kParagraphGap; }
+
+    TextStyle body(const Place& place) const {
+        TextStyle style = body_style();
+        if (place.quoted)
+            style.colour = kMuted;
+        return style;
+    }
+
+    void block(cmark_node* node, const Place& place) {
+        switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_HEADING:
+            heading(node, place);
+            break;
+        case CMARK_NODE_PARAGRAPH:
+            m_flow.text(children_markup(node), body(place), place.indent);
+            m_flow.space(gap(place));
+            break;
+        case CMARK_NODE_LIST:
+            list(node, place);
+            break;
+        case CMARK_NODE_BLOCK_QUOTE:
+            quote(node, place);
+            break;
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK:
+            code(node, place);
+            break;
+        case CMARK_NODE_THEMATIC_BREAK:
+            m_flow.figure(18, [&](cairo_t* cr, double x, double y) {
+                set_colour(cr, kRule);
+                cairo_set_line_width(cr, 0.8);
+                cairo_move_to(cr, x + place.indent, y + 8);
+                cairo_line_to(cr, x + m_flow.width(), y + 8);
+                cairo_stroke(cr);
+            });
+            break;
+        default:
+            blocks(node, place);
+            break;
+        }
+    }
+
+    void heading(cmark_node* node, const Place& place) {
+        const int level = cmark_node_get_heading_level(node);
+        m_flow.space(level <= 2 ? 10 : 6);
+        LayoutPtr layout = m_flow.layout(children_markup(node), heading_style(level), place.indent);
+        // A heading never sits alone at the foot of a page: keep room for two lines after it.
+        m_flow.keep(layout_height(layout.get()) + 36);
+        m_flow.lines(layout.get(), place.indent);
+        m_flow.space(level <= 2 ? 6 : 4);
+    }
+
+    void list(cmark_node* node, const Place& place) {
+        const bool ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+        int number = cmark_node_get_list_start(node);
+        const int depth = m_list_depth++;
+        const Place inside{place.indent + kListIndent, cmark_node_get_list_tight(node) != 0, place.quoted};
+        for (cmark_node* item = cmark_node_first_child(node); item != nullptr; item = cmark_node_next(item)) {
+            static const char* const bullets[] = {"\u2022", "\u25e6", "\u25aa"};
+            const std::string marker = ordered ? std::to_string(number++) + "." : bullets[depth % 3];
+            set_marker(marker, place.indent, body(place));
+            if (cmark_node_first_child(item) == nullptr)
+                m_flow.text("", body(place), inside.indent);
+            blocks(item, inside);
+        }
+        --m_list_depth;
+        // A tight list ends with the gap of a paragraph; one inside another tight list, with its items' gap.
+        if (inside.tight && !place.tight)
+            m_flow.space(kParagraphGap - gap(inside));
+    }
+
+    // The marker sits right-aligned in the list's indent, on the baseline of the item's first line.
+    void set_marker(const std::string& marker, double indent, const TextStyle& style) {
+        std::shared_ptr<PangoLayout> layout(
+            make_layout(m_flow.pango(), escape(marker), style, kListIndent).release(), GObjectUnref());
+        const double x = m_flow.left() + indent + kListIndent - 6 - layout_width(layout.get());
+        m_flow.set_marker([layout, x](cairo_t* cr, double baseline) {
+            cairo_move_to(
+                cr, x, baseline - static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE);
+            pango_cairo_show_layout(cr, layout.get());
+        });
+    }
+
+    void quote(cmark_node* node, const Place& place) {
+        m_flow.push_bar(place.indent);
+        blocks(node, {place.indent + kQuoteIndent, false, true});
+        m_flow.pop_bar();
+        m_flow.space(kParagraphGap);
+    }
+
+    void code(cmark_node* node, const Place& place) {
+        std::string text = literal(node);
+        while (!text.empty() && text.back() == '\n')
+            text.pop_back();
+        const Shade shade{kShade, place.indent};
+        const TextStyle style{font(kMono, 8.5), kInk, 1.15};
+        LayoutPtr layout = m_flow.layout(escape(text), style, place.indent + kCodePadding, kCodePadding);
+        m_flow.keep(kCodePadding + 24);
+        m_flow.space(kCodePadding, shade);
+        m_flow.lines(layout.get(), place.indent + kCodePadding, shade);
+        m_flow.space(kCodePadding, shade);
+        m_flow.space(gap(place));
+    }
+
+    Flow& m_flow;
+    int m_list_depth = 0;
+};
+
+} // namespace
+
+std::string markdown_document(std::string_view title, std::string_view markdown, std::string_view footer) {
+    std::unique_ptr<cmark_node, NodeFree> document(
+        cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8));
+    if (document == nullptr)
+        throw std::runtime_error("cannot parse the Markdown for the PDF");
+    FlowSetup setup;
+    setup.footer = std::string(footer);
+    return render_flow(title, setup, [&](Flow& flow) {
+        if (!clean_text(title).empty()) {
+            flow.text(escape(title), {font(std::string(kSans) + " Bold", 21), kInk, 1.1}, 0);
+            flow.figure(20, [&](cairo_t* cr, double x, double y) {
+                set_colour(cr, kAccent);
+                cairo_set_line_width(cr, 1.5);
+                cairo_move_to(cr, x, y + 8);
+                cairo_line_to(cr, x + 56, y + 8);
+                cairo_stroke(cr);
+            });
+        }
+        MarkdownWriter(flow).blocks(document.get(), {});
+    });
+}
+
+} // namespace trellis::pdf

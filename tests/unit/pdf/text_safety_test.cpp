@@ -74,3 +74,14 @@ TEST(PdfTextSafety, replaces_invalid_bytes_and_control_characters_without_droppi
     EXPECT_NE(document_text.find("middle"), std::string::npos) << document_text;
     EXPECT_NE(document_text.find("next"), std::string::npos) << document_text;
 }
+
+// DejaVu has no Chinese characters; fontconfig falls back to WenQuanYi Micro Hei (fonts-wqy-microhei).
+TEST(PdfTextSafety, prints_names_in_chinese_and_vietnamese) {
+    Certificate certificate;
+    certificate.person_name = "\u738b\u5c0f\u660e and Ng\u1ecdc \u00c1nh";
+    certificate.module_title = "Module";
+    certificate.code = "TRL-1";
+    certificate.verify_url = "https://example.org/verify/TRL-1";
+    const std::string text = flat_text(trellis::pdf::certificate(certificate));
+    EXPECT_NE(text.find(certificate.person_name), std::string::npos) << text;
+}

@@ -20,6 +20,12 @@ constexpr double kListIndent = 20;
 constexpr double kQuoteIndent = 14;
 constexpr double kCodePadding = 7;
 constexpr double kParagraphGap = 7;
+// Deeply nested lists and quotes stop moving right here, so text always keeps room to wrap.
+constexpr double kDeepestIndent = 180;
+
+double deeper(double indent, double step) {
+    return std::min(indent + step, kDeepestIndent);
+}
 
 TextStyle body_style() {
     return {font(kSans, 10), kInk, 1.25};
@@ -170,7 +176,8 @@ class MarkdownWriter {
         const bool ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
         int number = cmark_node_get_list_start(node);
         const int depth = m_list_depth++;
-        const Place inside{place.indent + kListIndent, cmark_node_get_list_tight(node) != 0, place.quoted};
+        const Place inside{deeper(place.indent, kListIndent), cmark_node_get_list_tight(node) != 0,
+                           place.quoted};
         for (cmark_node* item = cmark_node_first_child(node); item != nullptr; item = cmark_node_next(item)) {
             static const char* const bullets[] = {"\u2022", "\u25e6", "\u25aa"};
             const std::string marker = ordered ? std::to_string(number++) + "." : bullets[depth % 3];
@@ -187,9 +194,9 @@ class MarkdownWriter {
 
     // The marker sits right-aligned in the list's indent, on the baseline of the item's first line.
     void set_marker(const std::string& marker, double indent, const TextStyle& style) {
-        std::shared_ptr<PangoLayout> layout(
-            make_layout(m_flow.pango(), escape(marker), style, kListIndent).release(), GObjectUnref());
-        const double x = m_flow.left() + indent + kListIndent - 6 - layout_width(layout.get());
+        std::shared_ptr<PangoLayout> layout(make_layout(m_flow.pango(), escape(marker), style, 100).release(),
+                                            GObjectUnref());
+        const double x = m_flow.left() + deeper(indent, kListIndent) - 6 - layout_width(layout.get());
         m_flow.set_marker([layout, x](cairo_t* cr, double baseline) {
             cairo_move_to(
                 cr, x, baseline - static_cast<double>(pango_layout_get_baseline(layout.get())) / PANGO_SCALE);
@@ -199,7 +206,7 @@ class MarkdownWriter {
 
     void quote(cmark_node* node, const Place& place) {
         m_flow.push_bar(place.indent);
-        blocks(node, {place.indent + kQuoteIndent, false, true});
+        blocks(node, {deeper(place.indent, kQuoteIndent), false, true});
         m_flow.pop_bar();
         m_flow.space(kParagraphGap);
     }

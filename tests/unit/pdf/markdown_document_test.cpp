@@ -137,3 +137,16 @@ TEST(PdfMarkdown, breaks_a_long_link_address_without_adding_hyphens) {
     // Line breaks inside the addresses became spaces, now removed: what is left must be the addresses.
     EXPECT_NE(text.find("Seetheguide(" + url + ")and" + url + "."), std::string::npos) << text;
 }
+
+TEST(PdfMarkdown, keeps_deeply_nested_lists_and_quotes_on_the_page) {
+    std::string markdown;
+    for (int level = 0; level < 60; ++level)
+        markdown += std::string(2 * level, ' ') + "- level" + std::to_string(level) + " item\n";
+    markdown +=
+        "\n" + std::string(100, '>') + " deep quote with enough words to need wrapping at the least\n";
+    const std::string text = flat_text(markdown_document("Nested", markdown, ""));
+    for (int level = 0; level < 60; ++level)
+        EXPECT_NE(text.find("level" + std::to_string(level) + " item"), std::string::npos) << level;
+    EXPECT_NE(text.find("deep quote with enough words to need wrapping at the least"), std::string::npos)
+        << text;
+}

@@ -39,7 +39,7 @@ struct Certificate {
 // One landscape A4 page: a dignified certificate of completion: "Certificate of completion", the
 // person's name large, "has completed the online module", the title, the trust, date, hours, code, QR.
 // Throws InvalidInput when the name, module title, code or verify_url is empty, verify_url is not an
-// http(s) URL, or hours are negative or not finite. Hours of 0 are left off the certificate.
+// http(s) URL, or hours are not a number from 0 to 100000. Hours of 0 are left off the certificate.
 std::string certificate(const Certificate& certificate);
 
 struct ActionPlan {
@@ -56,7 +56,8 @@ struct ActionPlan {
 // Flows over pages as needed. Empty notes print as ruled lines to write on.
 std::string action_plan(const ActionPlan& plan);
 
-// CPD hours as a certificate prints them: "1 hour", "1.5 hours", "2 hours", "0.25 hours".
+// CPD hours as a certificate prints them: "1 hour", "1.5 hours", "2 hours", "0.25 hours" (rounded to
+// hundredths). Throws InvalidInput for hours that are not a number from 0 to 100000.
 std::string hours_text(double hours);
 
 } // namespace trellis::pdf

@@ -20,6 +20,13 @@ std::string random_token() {
     return text;
 }
 
+std::string random_characters(std::string_view alphabet, std::size_t count) {
+    std::string text(count, ' ');
+    for (char& character : text)
+        character = alphabet[randombytes_uniform(static_cast<uint32_t>(alphabet.size()))];
+    return text;
+}
+
 std::string hash_token(const std::string& token) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());

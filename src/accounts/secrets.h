@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace trellis::accounts {
 
@@ -8,6 +9,8 @@ namespace trellis::accounts {
 void initialise_secrets();
 // 32 random bytes as URL-safe base64 (43 characters), for session, CSRF and reset tokens.
 std::string random_token();
+// `count` characters drawn uniformly from `alphabet` (for codes people read and type).
+std::string random_characters(std::string_view alphabet, std::size_t count);
 // A hex SHA-256 of a token: what the database keeps, so a leaked table holds no usable token.
 std::string hash_token(const std::string& token);
 // An Argon2id hash string of the password (libsodium's interactive limits).

@@ -1,5 +1,6 @@
 #include "app/commands.h"
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -8,8 +9,11 @@
 
 #include "accounts/secrets.h"
 #include "accounts/service.h"
+#include "app/server_process.h"
 #include "db/migrator.h"
 #include "demo/demo_trust.h"
+#include "learning/content/check_command.h"
+#include "learning/content/library.h"
 #include "organisations/service.h"
 #include "people/service.h"
 
@@ -119,6 +123,25 @@ int add_trust(const Config& config, const std::string& slug, const std::string& 
         return 2;
     }
     std::cout << "Created " << name << " (" << slug << ") with administrator " << admin_email << ".\n";
+    return 0;
+}
+
+int content_reload(const Config& config) {
+    const auto pid = running_server_pid(config.data_dir);
+    if (!pid) {
+        std::cerr << "trellis: no server is running with data folder " << config.data_dir
+                  << " (no live trellis.pid); content is loaded when `trellis serve` starts\n";
+        return 1;
+    }
+    // The same check the server makes, so the person sees now what will be skipped.
+    learning::content::run_content_check(config.content_dir, std::cout);
+    const auto snapshot = learning::content::load_content(config.content_dir);
+    if (::kill(*pid, SIGHUP) != 0) {
+        std::cerr << "trellis: could not signal the server (pid " << *pid << ")\n";
+        return 1;
+    }
+    std::cout << "Asked the server (pid " << *pid << ") to reload " << config.content_dir << ": "
+              << snapshot.modules().size() << " modules will be served\n";
     return 0;
 }
 

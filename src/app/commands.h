@@ -20,4 +20,8 @@ int add_trust(const Config& config, const std::string& slug, const std::string& 
               const std::string& admin_email, const std::string& admin_first_name,
               const std::string& admin_last_name);
 
+// Checks the content folder and asks the server running on this data folder to load it again
+// (SIGHUP); modules with problems are listed and skipped, the others are served at once.
+int content_reload(const Config& config);
+
 } // namespace trellis::commands

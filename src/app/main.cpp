@@ -82,6 +82,9 @@ int main(int argc, char** argv) {
     auto* content_check = content->add_subcommand("check", "check a module folder, or a folder of modules");
     content_check->add_option("dir", content_directory, "the folder")->required();
     add_common_flags(*content_check, config);
+    auto* content_reload = content->add_subcommand(
+        "reload", "load the content folder again in the running server (TRELLIS_CONTENT)");
+    add_common_flags(*content_reload, config);
     content->require_subcommand(1);
 
     auto* version = cli.add_subcommand("version", "print the version");
@@ -110,6 +113,8 @@ int main(int argc, char** argv) {
             return trellis::commands::demo(config, only_if_empty);
         if (*import_staff)
             return trellis::commands::import_staff(config, import_path, trust_slug);
+        if (*content_reload)
+            return trellis::commands::content_reload(config);
         if (*add_trust)
             return trellis::commands::add_trust(config, new_slug, new_name, admin_email, admin_first,
                                                 admin_last);

@@ -5,6 +5,7 @@
 #include "db/database.h"
 #include "http/views.h"
 #include "learning/content/library.h"
+#include "learning/service.h"
 #include "organisations/service.h"
 #include "people/import_jobs.h"
 #include "people/service.h"
@@ -23,6 +24,7 @@ struct App {
     accounts::AccountService accounts;
     people::ImportJobs import_jobs;
     learning::content::ContentLibrary content;
+    learning::LearningService learning;
 };
 
 } // namespace trellis::http

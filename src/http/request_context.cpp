@@ -12,6 +12,18 @@ std::string RequestContext::form(const std::string& name) const {
     return "";
 }
 
+std::vector<std::string> RequestContext::form_all(const std::string& name) const {
+    std::vector<std::string> values;
+    auto [begin, end] = request.params.equal_range(name);
+    for (auto at = begin; at != end; ++at)
+        values.push_back(at->second);
+    return values;
+}
+
+bool RequestContext::wants_json() const {
+    return request.get_header_value("Accept").find("application/json") != std::string::npos;
+}
+
 std::string RequestContext::query(const std::string& name) const {
     return request.has_param(name.c_str()) ? request.get_param_value(name.c_str()) : "";
 }

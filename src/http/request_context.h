@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <httplib.h>
 
@@ -23,6 +24,10 @@ struct RequestContext {
     const accounts::Actor& signed_in() const { return *actor; }
     // A form field from a URL-encoded or multipart body ("" when absent).
     std::string form(const std::string& name) const;
+    // Every value of a repeated form field (ticked checkboxes), in the order sent.
+    std::vector<std::string> form_all(const std::string& name) const;
+    // True when the page's script sent this request and wants JSON back rather than a page.
+    bool wants_json() const;
     // A query-string parameter ("" when absent).
     std::string query(const std::string& name) const;
     // The n-th capture of the route's pattern.

@@ -30,8 +30,25 @@ void register_routes(httplib::Server& server, App& app) {
     server.Get(R"(/reset/([A-Za-z0-9_-]{43}))", guarded(app, open, any, account::password_reset_show));
     server.Post(R"(/reset/([A-Za-z0-9_-]{43}))", guarded(app, open, any, account::password_reset_submit));
 
-    server.Get("/learning", guarded(app, member, any, learning::handlers::catalogue_show));
-    server.Get(R"(/learning/([a-z0-9-]+))", guarded(app, member, any, learning::handlers::module_show));
+    namespace learn = learning::handlers;
+    constexpr auto module = R"(/learning/([a-z0-9]+(?:-[a-z0-9]+)*))";
+    auto in_module = [&](const std::string& rest) { return std::string(module) + rest; };
+    server.Get("/learning", guarded(app, member, any, learn::catalogue_show));
+    server.Get("/learning/mine", guarded(app, member, any, learn::my_learning));
+    server.Get(module, guarded(app, member, any, learn::module_show));
+    server.Get(in_module("/continue"), guarded(app, member, any, learn::module_continue));
+    server.Get(in_module(R"(/(\d+))"), guarded(app, member, any, learn::module_page));
+    server.Post(in_module("/blocks/([a-z0-9-]+)"), guarded(app, member, any, learn::block_submit));
+    server.Get(in_module("/transcripts/([a-z0-9-]+)"), guarded(app, member, any, learn::transcript_show));
+    server.Get(in_module("/resources/([a-z0-9-]+)"), guarded(app, member, any, learn::resource_download));
+    server.Get(in_module(R"(/action-plan\.pdf)"), guarded(app, member, any, learn::action_plan_download));
+    server.Get(in_module("/certificate"), guarded(app, member, any, learn::certificate_show));
+    server.Get(in_module(R"(/((?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.[a-z0-9]+))"),
+               guarded(app, member, any, learn::media_show));
+    server.Get(R"(/certificates/([A-Z0-9-]{1,40})\.pdf)",
+               guarded(app, member, any, learn::certificate_download));
+    server.Get("/verify", guarded(app, open, any, learn::verify_show));
+    server.Get(R"(/verify/([A-Za-z0-9-]{1,40}))", guarded(app, open, any, learn::verify_show));
 
     server.Get("/people", guarded(app, member, Permission::ViewDirectory, staff::people_list));
     server.Get("/people/export.csv", guarded(app, member, Permission::ExportStaff, staff::people_export));

@@ -6,6 +6,7 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include "app/server_process.h"
 #include "db/migrator.h"
 #include "http/app.h"
 #include "http/middleware.h"
@@ -51,6 +52,14 @@ void configure(httplib::Server& server, App& app) {
     });
 }
 
+void log_content(const learning::content::ContentSnapshot& snapshot) {
+    spdlog::info("{} learning modules loaded", snapshot.modules().size());
+    // A broken module is skipped with its problems logged; it never stops the server.
+    for (const auto& problem : snapshot.problems())
+        spdlog::warn("learning module skipped: {}/{}:{}: {}", problem.module, problem.file, problem.line,
+                     problem.message);
+}
+
 } // namespace
 
 int serve(const Config& config) {
@@ -59,9 +68,12 @@ int serve(const Config& config) {
     spdlog::info("database ready ({} migrations applied, schema version {})", applied,
                  db::latest_migration_version());
 
-    for (const auto& problem : app.content.snapshot()->problems())
-        spdlog::warn("learning module skipped: {}/{}:{}: {}", problem.module, problem.file, problem.line,
-                     problem.message);
+    log_content(*app.content.snapshot());
+    // `trellis content reload` sends SIGHUP: the new modules are swapped in between requests.
+    HangupListener reload_on_hangup([&app] {
+        spdlog::info("reloading learning content from {}", app.content.directory().string());
+        log_content(*app.content.reload());
+    });
 
     httplib::Server server;
     configure(server, app);
@@ -75,6 +87,7 @@ int serve(const Config& config) {
                       config.port);
         return 1;
     }
+    PidFile pid_file(pid_file_path(config.data_dir));
     spdlog::info("Trellis is serving http://{}:{}/ with {} threads",
                  config.bind_address == "0.0.0.0" ? "localhost" : config.bind_address, config.port,
                  config.threads);

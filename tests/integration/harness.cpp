@@ -216,8 +216,10 @@ void Browser::remember(const httplib::Result& result) {
         m_csrf = token;
 }
 
-httplib::Result Browser::get(const std::string& path) {
-    auto result = m_client.Get(path.c_str(), headers());
+httplib::Result Browser::get(const std::string& path, const httplib::Headers& extra) {
+    httplib::Headers all = headers();
+    all.insert(extra.begin(), extra.end());
+    auto result = m_client.Get(path.c_str(), all);
     remember(result);
     return result;
 }
@@ -226,6 +228,15 @@ httplib::Result Browser::post(const std::string& path, httplib::Params form, boo
     if (with_csrf)
         form.emplace("_csrf", m_csrf);
     auto result = m_client.Post(path.c_str(), headers(), form);
+    remember(result);
+    return result;
+}
+
+httplib::Result Browser::post_for_json(const std::string& path, httplib::Params form) {
+    form.emplace("_csrf", m_csrf);
+    httplib::Headers all = headers();
+    all.emplace("Accept", "application/json");
+    auto result = m_client.Post(path.c_str(), all, form);
     remember(result);
     return result;
 }

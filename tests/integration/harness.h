@@ -61,9 +61,11 @@ class Browser {
   public:
     explicit Browser(const TestServer& server);
 
-    httplib::Result get(const std::string& path);
+    httplib::Result get(const std::string& path, const httplib::Headers& extra = {});
     // Posts a URL-encoded form; adds the CSRF token from the last page unless `with_csrf` is false.
     httplib::Result post(const std::string& path, httplib::Params form, bool with_csrf = true);
+    // Posts a form as the page's script does, asking for JSON back.
+    httplib::Result post_for_json(const std::string& path, httplib::Params form);
     // Posts a file as multipart/form-data field `file`, with the CSRF token.
     httplib::Result upload(const std::string& path, const std::string& filename, const std::string& content);
     // Signs in and returns the response to the sign-in form.

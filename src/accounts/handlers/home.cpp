@@ -1,6 +1,7 @@
 #include "accounts/handlers/handlers.h"
 #include "accounts/permissions.h"
 #include "http/response.h"
+#include "learning/handlers/lookup.h"
 
 namespace trellis::accounts::handlers {
 
@@ -8,6 +9,27 @@ namespace {
 
 mstch::map card(const std::string& href, const std::string& title, const std::string& text) {
     return mstch::map{{"href", href}, {"title", title}, {"text", text}};
+}
+
+// The module the person worked on most recently and has not finished, as a card.
+std::optional<mstch::map> module_to_continue(http::RequestContext& context) {
+    const auto standings =
+        context.app.learning.standings(learning::handlers::learner_of(context.signed_in()));
+    const auto snapshot = context.app.content.snapshot();
+    const learning::content::Module* latest = nullptr;
+    learning::ModuleStanding latest_standing;
+    for (const auto& [slug, standing] : standings) {
+        const auto* module = snapshot->find(slug);
+        if (module && !standing.complete() && (!latest || standing.updated_at > latest_standing.updated_at)) {
+            latest = module;
+            latest_standing = standing;
+        }
+    }
+    if (!latest)
+        return std::nullopt;
+    return card("/learning/" + latest->slug + "/continue", "Continue: " + latest->title,
+                std::to_string(latest_standing.percent()) + "% complete, about " +
+                    std::to_string(learning::minutes_left(*latest, latest_standing)) + " minutes left.");
 }
 
 } // namespace
@@ -37,6 +59,8 @@ void home_show(http::RequestContext& context) {
     cards.insert(cards.begin(),
                  card("/learning", "Online learning",
                       "Self-paced modules on professional development, about 90 minutes each."));
+    if (auto carry_on = module_to_continue(context))
+        cards.insert(cards.begin(), *carry_on);
     cards.push_back(card("/people/" + std::to_string(actor.person_id), "My profile",
                          "Your details as your organisation holds them."));
     cards.push_back(card("/account/password", "Change my password", "Choose a new password for signing in."));

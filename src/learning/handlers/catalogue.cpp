@@ -4,6 +4,7 @@
 #include "http/response.h"
 #include "learning/catalogue.h"
 #include "learning/handlers/handlers.h"
+#include "learning/handlers/lookup.h"
 
 namespace trellis::learning::handlers {
 
@@ -38,13 +39,27 @@ mstch::array options(const std::vector<std::pair<std::string, std::string>>& cho
     return result;
 }
 
-mstch::map module_card(const content::Module& module, StaffGroup group) {
-    return mstch::map{{"slug", module.slug},
-                      {"title", module.title},
-                      {"summary", module.summary},
-                      {"minutes", std::to_string(module.minutes)},
-                      {"audience", audience_label(module.audience)},
-                      {"for_you", is_for_group(module, people::text_of(group))}};
+// How far the person is through a module, for its card and its overview page.
+void add_standing(mstch::map& data, const content::Module& module, const ModuleStanding& standing) {
+    data["started"] = standing.started && !standing.complete();
+    data["complete"] = standing.complete();
+    data["percent"] = std::to_string(standing.percent());
+    data["minutes_left"] = std::to_string(minutes_left(module, standing));
+}
+
+mstch::map module_card(const content::Module& module, StaffGroup group,
+                       const std::map<std::string, ModuleStanding>& standings) {
+    mstch::map card{{"slug", module.slug},
+                    {"title", module.title},
+                    {"summary", module.summary},
+                    {"minutes", std::to_string(module.minutes)},
+                    {"audience", audience_label(module.audience)},
+                    {"for_you", is_for_group(module, people::text_of(group))}};
+    auto found = standings.find(module.slug);
+    ModuleStanding standing = found == standings.end() ? ModuleStanding{} : found->second;
+    standing.required = static_cast<int>(content::required_block_ids(module).size());
+    add_standing(card, module, standing);
+    return card;
 }
 
 // CPD hours as certificates print them: "1.5", "2".
@@ -89,10 +104,11 @@ void catalogue_show(http::RequestContext& context) {
     CatalogueQuery query{context.query("q"), context.query("audience"), context.query("topic"),
                          length_band_from_text(context.query("length"))};
     const StaffGroup group = context.signed_in().staff_group;
+    const auto standings = context.app.learning.standings(learner_of(context.signed_in()));
 
     mstch::array modules;
     for (const content::Module* module : search_catalogue(*snapshot, query))
-        modules.push_back(module_card(*module, group));
+        modules.push_back(module_card(*module, group, standings));
     std::vector<std::pair<std::string, std::string>> topics;
     for (const std::string& topic : catalogue_topics(*snapshot))
         topics.emplace_back(topic, topic_label(topic));
@@ -126,18 +142,19 @@ void module_show(http::RequestContext& context) {
     mstch::array topics;
     for (const std::string& topic : module->topics)
         topics.push_back(mstch::map{{"label", topic_label(topic)}});
-    http::render_page(
-        context, "learning/module", module->title,
-        mstch::map{{"title", module->title},
-                   {"summary", module->summary},
-                   {"audience", audience_label(module->audience)},
-                   {"for_you", is_for_group(*module, people::text_of(context.signed_in().staff_group))},
-                   {"minutes", std::to_string(module->minutes)},
-                   {"hours", hours_label(module->hours)},
-                   {"pages", pages},
-                   {"outcomes", outcomes},
-                   {"topics", topics},
-                   {"features", feature_lines(features_of(*module))}});
+    mstch::map data{{"slug", module->slug},
+                    {"title", module->title},
+                    {"summary", module->summary},
+                    {"audience", audience_label(module->audience)},
+                    {"for_you", is_for_group(*module, people::text_of(context.signed_in().staff_group))},
+                    {"minutes", std::to_string(module->minutes)},
+                    {"hours", hours_label(module->hours)},
+                    {"pages", pages},
+                    {"outcomes", outcomes},
+                    {"topics", topics},
+                    {"features", feature_lines(features_of(*module))}};
+    add_standing(data, *module, context.app.learning.standing(learner_of(context.signed_in()), *module));
+    http::render_page(context, "learning/module", module->title, data);
 }
 
 } // namespace trellis::learning::handlers

@@ -1,5 +1,6 @@
 #include "accounts/permissions.h"
 #include "http/response.h"
+#include "learning/handlers/handlers.h"
 #include "people/handlers/handlers.h"
 
 namespace trellis::people::handlers {
@@ -23,6 +24,9 @@ void person_show(http::RequestContext& context) {
                     {"is_self", person->id == actor.person_id},
                     {"can_reset", accounts::allows(actor, accounts::Permission::CreateResetLink) &&
                                       person->id != actor.person_id}};
+    for (auto& [key, value] : learning::handlers::certificates_section(
+             context, learning::Learner{person->trust_id, person->id, person->full_name()}))
+        data[key] = value;
     http::render_page(context, "people/show", person->full_name(), data);
 }
 

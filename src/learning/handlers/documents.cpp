@@ -1,0 +1,201 @@
+// What a module gives people to keep: printable resources, the action plan, the certificate, and
+// the record of what they have completed; and the public page that checks a certificate.
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "accounts/permissions.h"
+#include "http/response.h"
+#include "learning/handlers/block_views.h"
+#include "learning/handlers/handlers.h"
+#include "learning/handlers/lookup.h"
+#include "pdf/pdf.h"
+
+namespace trellis::learning::handlers {
+
+namespace {
+
+// "23 November 2026", as certificates and pages print dates (UTC).
+std::string long_date(long long seconds) {
+    const std::time_t time = static_cast<std::time_t>(seconds);
+    std::tm parts{};
+    gmtime_r(&time, &parts);
+    char text[32];
+    std::strftime(text, sizeof text, "%e %B %Y", &parts);
+    std::string result(text);
+    return result.front() == ' ' ? result.substr(1) : result;
+}
+
+std::string hours_text(double hours) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%g", hours);
+    return text;
+}
+
+std::string verify_url(const http::RequestContext& context, const std::string& code) {
+    return context.app.config.public_url + "/verify/" + code;
+}
+
+void send_pdf(http::RequestContext& context, const std::string& bytes, const std::string& filename) {
+    context.response.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    context.response.set_header("Cache-Control", "private, no-store");
+    context.response.set_content(bytes, "application/pdf");
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream stream(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << stream.rdbuf();
+    return bytes.str();
+}
+
+mstch::map certificate_row(const Certificate& certificate) {
+    return mstch::map{{"module_title", certificate.module_title},
+                      {"completed_on", long_date(certificate.issued_at)},
+                      {"hours", hours_text(certificate.hours)},
+                      {"code", certificate.code},
+                      {"pdf_href", "/certificates/" + certificate.code + ".pdf"}};
+}
+
+} // namespace
+
+mstch::map certificates_section(http::RequestContext& context, const Learner& learner) {
+    mstch::array rows;
+    for (const Certificate& certificate : context.app.learning.certificates(learner))
+        rows.push_back(certificate_row(certificate));
+    return mstch::map{{"certificates", rows}, {"any_certificates", !rows.empty()}};
+}
+
+void resource_download(http::RequestContext& context) {
+    auto found = module_in(context);
+    if (!found)
+        return;
+    const auto located = locate_block(*found->module, context.capture(2));
+    if (!located.block || located.block->type != content::BlockType::Resource)
+        return http::render_error(context, 404, "This module has no resource with that name.");
+    const auto& resource = located.block->as<content::ResourceBlock>();
+    const auto folder = context.app.content.directory() / found->module->slug;
+    std::string bytes, filename;
+    if (!resource.source.empty()) {
+        bytes = pdf::markdown_document(resource.title, read_file(folder / resource.source),
+                                       found->module->title + " · Trellis");
+        filename = located.block->id + ".pdf";
+    } else {
+        bytes = read_file(folder / resource.file);
+        filename = std::filesystem::path(resource.file).filename().string();
+    }
+    context.app.learning.mark_opened(learner_of(context.signed_in()), *found->module, located.page_number,
+                                     *located.block);
+    if (!resource.source.empty())
+        return send_pdf(context, bytes, filename);
+    context.response.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    context.response.set_content(bytes, "application/octet-stream");
+}
+
+void action_plan_download(http::RequestContext& context) {
+    auto found = module_in(context);
+    if (!found)
+        return;
+    const content::Module& module = *found->module;
+    const Learner learner = learner_of(context.signed_in());
+    const BlockStates states = context.app.learning.block_states(learner, module);
+    pdf::ActionPlan plan{learner.name, module.title, long_date(db::now_seconds()), {}, {}, ""};
+    for (const content::Page& page : module.pages)
+        for (const content::Block& block : page.blocks) {
+            if (block.type == content::BlockType::Reflection)
+                plan.reflections.emplace_back(block.as<content::ReflectionBlock>().prompt,
+                                              states.of(block.id).is_object()
+                                                  ? states.of(block.id).value("text", std::string())
+                                                  : std::string());
+            if (block.type == content::BlockType::ActionPlan) {
+                const auto steps =
+                    action_plan_steps(block.as<content::ActionPlanBlock>(), states.of(block.id));
+                plan.steps.insert(plan.steps.end(), steps.begin(), steps.end());
+                if (states.of(block.id).is_object())
+                    plan.notes = states.of(block.id).value("notes", std::string());
+            }
+        }
+    send_pdf(context, pdf::action_plan(plan), "action-plan-" + module.slug + ".pdf");
+}
+
+void certificate_show(http::RequestContext& context) {
+    auto found = module_in(context);
+    if (!found)
+        return;
+    const auto certificate =
+        context.app.learning.certificate_for(learner_of(context.signed_in()), found->module->slug);
+    if (!certificate)
+        return http::redirect(context, "/learning/" + found->module->slug + "/continue");
+    http::render_page(context, "learning/certificate", "Certificate: " + certificate->module_title,
+                      mstch::map{{"slug", found->module->slug},
+                                 {"module_title", certificate->module_title},
+                                 {"person_name", certificate->person_name},
+                                 {"completed_on", long_date(certificate->issued_at)},
+                                 {"hours", hours_text(certificate->hours)},
+                                 {"code", certificate->code},
+                                 {"verify_href", "/verify/" + certificate->code},
+                                 {"verify_url", verify_url(context, certificate->code)},
+                                 {"pdf_href", "/certificates/" + certificate->code + ".pdf"}});
+}
+
+// The holder, and those who may see the holder's profile, may download a certificate.
+void certificate_download(http::RequestContext& context) {
+    const accounts::Actor& actor = context.signed_in();
+    const auto certificate = context.app.learning.verify(context.capture(1));
+    std::optional<people::Person> holder;
+    if (certificate && certificate->trust_id == actor.trust_id)
+        holder = context.app.people.person(actor.trust_id, certificate->person_id);
+    if (!holder || !accounts::may_view_person(actor, *holder))
+        return http::render_error(context, 404, "There is no certificate at this address that you can see.");
+    const std::string bytes = pdf::certificate(
+        pdf::Certificate{certificate->person_name, certificate->module_title, certificate->trust_name,
+                         long_date(certificate->issued_at), certificate->hours, certificate->code,
+                         verify_url(context, certificate->code)});
+    send_pdf(context, bytes, "certificate-" + certificate->module_slug + ".pdf");
+}
+
+// Public: confirms a certificate's holder, module, date and hours, and nothing else about them.
+void verify_show(http::RequestContext& context) {
+    std::string code = context.capture(1);
+    if (code.empty())
+        code = context.query("code");
+    mstch::map data{{"code", normalise_code(code)}};
+    int status = 200;
+    if (!code.empty()) {
+        if (const auto certificate = context.app.learning.verify(code)) {
+            data["found"] = true;
+            data["person_name"] = certificate->person_name;
+            data["module_title"] = certificate->module_title;
+            data["trust_name"] = certificate->trust_name;
+            data["completed_on"] = long_date(certificate->issued_at);
+            data["hours"] = hours_text(certificate->hours);
+        } else {
+            data["not_found"] = true;
+            status = 404;
+        }
+    }
+    context.response.set_header("X-Robots-Tag", "noindex");
+    http::render_page(context, "learning/verify", "Check a certificate", data, status);
+}
+
+void my_learning(http::RequestContext& context) {
+    const Learner learner = learner_of(context.signed_in());
+    const auto snapshot = context.app.content.snapshot();
+    mstch::array in_progress;
+    for (const auto& [slug, standing] : context.app.learning.standings(learner)) {
+        const content::Module* module = snapshot->find(slug);
+        if (module == nullptr || standing.complete())
+            continue;
+        in_progress.push_back(mstch::map{{"slug", slug},
+                                         {"title", module->title},
+                                         {"percent", std::to_string(standing.percent())},
+                                         {"minutes_left", std::to_string(minutes_left(*module, standing))}});
+    }
+    mstch::map data = certificates_section(context, learner);
+    data["in_progress"] = in_progress;
+    data["any_in_progress"] = !in_progress.empty();
+    http::render_page(context, "learning/mine", "My learning", data);
+}
+
+} // namespace trellis::learning::handlers

@@ -1,0 +1,229 @@
+#include "learning/service.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "accounts/secrets.h"
+
+namespace trellis::learning {
+
+namespace {
+
+// Crockford's base 32: no I, L, O or U, so a code read off paper is typed back correctly.
+constexpr std::string_view kCodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+std::string new_certificate_code() {
+    const std::string body = accounts::random_characters(kCodeAlphabet, 12);
+    return "TRL-" + body.substr(0, 4) + "-" + body.substr(4, 4) + "-" + body.substr(8, 4);
+}
+
+ModuleStanding standing_from(const store::StoredProgress& stored, int required) {
+    ModuleStanding standing;
+    standing.started = true;
+    standing.current_page = stored.current_page;
+    standing.current_block = stored.current_block;
+    standing.done = std::min(stored.blocks_done, required);
+    standing.required = required;
+    standing.completed_at = stored.completed_at;
+    standing.updated_at = stored.updated_at;
+    return standing;
+}
+
+// The page (1-based) that holds a block, or 0.
+int page_of(const content::Module& module, const std::string& block_id) {
+    for (std::size_t page = 0; page < module.pages.size(); ++page)
+        for (const content::Block& block : module.pages[page].blocks)
+            if (block.id == block_id)
+                return static_cast<int>(page) + 1;
+    return 0;
+}
+
+BlockStates states_from(const std::vector<store::StoredBlock>& stored) {
+    BlockStates states;
+    for (const auto& block : stored) {
+        states.state[block.block_id] = nlohmann::json::parse(block.state, nullptr, false);
+        states.done[block.block_id] = block.done;
+    }
+    return states;
+}
+
+} // namespace
+
+const nlohmann::json& BlockStates::of(const std::string& block_id) const {
+    static const nlohmann::json none;
+    auto found = state.find(block_id);
+    return found == state.end() ? none : found->second;
+}
+
+bool BlockStates::is_done(const std::string& block_id) const {
+    auto found = done.find(block_id);
+    return found != done.end() && found->second;
+}
+
+LearningService::LearningService(db::Database& database) : m_database(database) {}
+
+ModuleStanding LearningService::standing(const Learner& learner, const content::Module& module) {
+    const int required = static_cast<int>(required_block_ids(module).size());
+    auto session = m_database.lease();
+    auto stored = store::progress(*session, learner.trust_id, learner.person_id, module.slug);
+    if (!stored) {
+        ModuleStanding fresh;
+        fresh.required = required;
+        return fresh;
+    }
+    ModuleStanding result = standing_from(*stored, required);
+    if (result.complete())
+        if (auto certificate =
+                store::certificate_for(*session, learner.trust_id, learner.person_id, module.slug))
+            result.certificate_code = certificate->code;
+    return result;
+}
+
+std::map<std::string, ModuleStanding> LearningService::standings(const Learner& learner) {
+    std::map<std::string, ModuleStanding> result;
+    auto session = m_database.lease();
+    for (const auto& stored : store::progress_of(*session, learner.trust_id, learner.person_id))
+        result[stored.module_slug] = standing_from(stored, stored.blocks_required);
+    return result;
+}
+
+BlockStates LearningService::block_states(const Learner& learner, const content::Module& module) {
+    auto session = m_database.lease();
+    return states_from(store::blocks_of(*session, learner.trust_id, learner.person_id, module.slug));
+}
+
+std::pair<ModuleStanding, BlockStates>
+LearningService::open_page(const Learner& learner, const content::Module& module, int page_number) {
+    const int required = static_cast<int>(required_block_ids(module).size());
+    auto session = m_database.lease();
+    auto stored = store::progress(*session, learner.trust_id, learner.person_id, module.slug);
+    if (!stored || stored->current_page != page_number) {
+        store::StoredProgress progress = stored.value_or(store::StoredProgress{});
+        progress.module_slug = module.slug;
+        progress.current_page = page_number;
+        progress.current_block = "";
+        progress.blocks_required = required;
+        store::save_progress(*session, learner.trust_id, learner.person_id, progress, db::now_seconds());
+        stored = progress;
+    }
+    ModuleStanding standing = standing_from(*stored, required);
+    if (standing.complete())
+        if (auto certificate =
+                store::certificate_for(*session, learner.trust_id, learner.person_id, module.slug))
+            standing.certificate_code = certificate->code;
+    return {standing,
+            states_from(store::blocks_of(*session, learner.trust_id, learner.person_id, module.slug))};
+}
+
+template <typename Apply>
+SaveOutcome LearningService::save(const Learner& learner, const content::Module& module, int page_number,
+                                  const content::Block& block, Apply apply) {
+    SaveOutcome outcome;
+    db::Transaction transaction(m_database);
+    soci::session& sql = transaction.session();
+    const long long now = db::now_seconds();
+    auto saved = store::block(sql, learner.trust_id, learner.person_id, module.slug, block.id);
+    const nlohmann::json previous =
+        saved ? nlohmann::json::parse(saved->state, nullptr, false) : nlohmann::json();
+    outcome.result = apply(previous);
+    auto stored = store::progress(sql, learner.trust_id, learner.person_id, module.slug);
+    const std::vector<std::string> required = required_block_ids(module);
+    if (!outcome.result.error.empty()) {
+        outcome.standing =
+            stored ? standing_from(*stored, static_cast<int>(required.size())) : ModuleStanding{};
+        return outcome;
+    }
+    store::save_block(sql, learner.trust_id, learner.person_id, module.slug,
+                      store::StoredBlock{block.id, outcome.result.state.dump(), outcome.result.done}, now);
+
+    std::set<std::string> done;
+    for (const auto& row : store::blocks_of(sql, learner.trust_id, learner.person_id, module.slug))
+        if (row.done)
+            done.insert(row.block_id);
+    store::StoredProgress progress = stored.value_or(store::StoredProgress{});
+    progress.module_slug = module.slug;
+    progress.current_page = page_number;
+    progress.current_block = block.id;
+    progress.blocks_required = static_cast<int>(required.size());
+    progress.blocks_done = static_cast<int>(std::count_if(
+        required.begin(), required.end(), [&](const std::string& id) { return done.count(id) > 0; }));
+    const bool all_done = progress.blocks_done == progress.blocks_required;
+    if (all_done && progress.completed_at == 0) {
+        progress.completed_at = now;
+        outcome.completed_now = store::insert_certificate(
+            sql, store::StoredCertificate{0, learner.trust_id, learner.person_id, module.slug,
+                                          new_certificate_code(), learner.name, module.title, "",
+                                          module.hours, now});
+    }
+    store::save_progress(sql, learner.trust_id, learner.person_id, progress, now);
+    outcome.standing = standing_from(progress, progress.blocks_required);
+    if (progress.completed_at != 0)
+        if (auto certificate = store::certificate_for(sql, learner.trust_id, learner.person_id, module.slug))
+            outcome.standing.certificate_code = certificate->code;
+    transaction.commit();
+    return outcome;
+}
+
+SaveOutcome LearningService::submit(const Learner& learner, const content::Module& module, int page_number,
+                                    const content::Block& block, const Submission& submission) {
+    return save(learner, module, page_number, block, [&](const nlohmann::json& previous) {
+        return apply_submission(block, previous, submission);
+    });
+}
+
+SaveOutcome LearningService::mark_opened(const Learner& learner, const content::Module& module,
+                                         int page_number, const content::Block& block) {
+    return save(learner, module, page_number, block,
+                [&](const nlohmann::json& previous) { return learning::mark_opened(block, previous); });
+}
+
+std::vector<Certificate> LearningService::certificates(const Learner& learner) {
+    auto session = m_database.lease();
+    return store::certificates_of(*session, learner.trust_id, learner.person_id);
+}
+
+std::optional<Certificate> LearningService::verify(const std::string& code) {
+    auto session = m_database.lease();
+    return store::certificate_by_code(*session, normalise_code(code));
+}
+
+std::optional<Certificate> LearningService::certificate_for(const Learner& learner,
+                                                            const std::string& module_slug) {
+    auto session = m_database.lease();
+    return store::certificate_for(*session, learner.trust_id, learner.person_id, module_slug);
+}
+
+std::string resume_address(const content::Module& module, const ModuleStanding& standing,
+                           const BlockStates& states) {
+    const int pages = static_cast<int>(module.pages.size());
+    int page = std::clamp(standing.current_page, 1, std::max(pages, 1));
+    std::string block = standing.current_block;
+    if (!block.empty() && page_of(module, block) != page)
+        block.clear();
+    if (block.empty() && pages > 0) // the first thing left to do on the page they were reading
+        for (const content::Block& each : module.pages[page - 1].blocks)
+            if (each.required && !states.is_done(each.id)) {
+                block = each.id;
+                break;
+            }
+    const std::string address = "/learning/" + module.slug + "/" + std::to_string(page);
+    return block.empty() ? address : address + "#block-" + block;
+}
+
+int minutes_left(const content::Module& module, const ModuleStanding& standing) {
+    if (standing.required == 0)
+        return standing.complete() ? 0 : module.minutes;
+    const int left = standing.required - standing.done;
+    return (module.minutes * left + standing.required - 1) / standing.required;
+}
+
+std::string normalise_code(const std::string& code) {
+    std::string result;
+    for (char character : code)
+        if (!std::isspace(static_cast<unsigned char>(character)))
+            result += static_cast<char>(std::toupper(static_cast<unsigned char>(character)));
+    return result.size() > 40 ? "" : result;
+}
+
+} // namespace trellis::learning

@@ -7,6 +7,15 @@ namespace trellis::learning::content {
 
 namespace {
 
+// A transcript's own "# Title" would be a second page heading where it is shown: the page gives
+// it a heading of its own, so the first <h1> is dropped.
+std::string without_leading_title(const std::string& html) {
+    if (!html.starts_with("<h1>"))
+        return html;
+    const auto end = html.find("</h1>\n");
+    return end == std::string::npos ? html : html.substr(end + 6);
+}
+
 // The value of a path field, checked to name an existing file of the module; empty if it does not.
 std::string file_field(BlockReader& reader, const BlockLines& lines, std::string_view key) {
     const auto found = lines.fields.find(key);
@@ -50,7 +59,7 @@ VideoBlock parse_video(BlockReader& reader) {
     }
     if (!video.transcript.empty()) {
         if (const auto transcript = context.read_text_file(video.transcript, reader.file(), 0))
-            video.transcript_html = render_markdown(*transcript);
+            video.transcript_html = without_leading_title(render_markdown(*transcript));
     }
     return video;
 }

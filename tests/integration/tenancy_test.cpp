@@ -121,3 +121,27 @@ TEST_F(Tenancy, oakfield_lead_still_sees_their_own_import) {
     EXPECT_EQ(page->status, 200);
     EXPECT_NE(page->body.find("Import 1 people"), std::string::npos);
 }
+
+TEST_F(Tenancy, a_certificate_is_downloaded_only_in_its_own_trust_but_verified_by_anyone) {
+    {
+        auto& direct = database.open();
+        auto sql = direct.lease();
+        *sql
+            << "INSERT INTO certificates (trust_id, person_id, module_slug, code, person_name, module_title, "
+               "hours, issued_at) VALUES (1, 4, 'building-trust', 'TRL-TEST-0000-0001', 'Grace Okafor', "
+               "'Building trust for professional development', 1.5, 1795000000)";
+    }
+    const std::string pdf = "/certificates/TRL-TEST-0000-0001.pdf";
+    Browser northfield(*server);
+    ASSERT_EQ(northfield.sign_in("admin@northfield.example", kNorthfieldPassword)->status, 303);
+    EXPECT_EQ(northfield.get(pdf)->status, 404);
+    EXPECT_EQ(northfield.get("/learning/mine")->body.find("TRL-TEST"), std::string::npos);
+    Browser lead(*server);
+    ASSERT_EQ(lead.sign_in(kDemoSchoolLead, kDemoPassword)->status, 303);
+    EXPECT_EQ(lead.get(pdf)->status, 404) << "the holder works at another school of the trust";
+    Browser owner(*server);
+    ASSERT_EQ(owner.sign_in(kDemoTeacher, kDemoPassword)->status, 303);
+    EXPECT_EQ(owner.get(pdf)->status, 200);
+    Browser anyone(*server);
+    EXPECT_EQ(anyone.get("/verify/trl-test-0000-0001")->status, 200);
+}

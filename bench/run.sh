@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash bench/people/import.sh
 bash bench/http/home.sh
+bash bench/learning/module.sh
 if [[ -f bench/allocation/run.sh ]]; then bash bench/allocation/run.sh; fi

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# A signed-in module page and the progress-save request (a reflection's autosave) under
+# wrk -c 64 on SQLite, on loopback, 15 seconds each.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+work=$(mktemp -d)
+port=18182
+./build/trellis demo --data-dir "$work" >/dev/null
+./build/trellis serve --data-dir "$work" --port "$port" --threads 16 >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
+
+base="http://127.0.0.1:$port"
+jar="$work/cookies"
+page=$(curl -fs -c "$jar" -b "$jar" "$base/sign-in")
+csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$page" | head -n 1 | sed 's/.*value="//; s/"$//')
+curl -fs -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" \
+  --data-urlencode "email=teacher@oakfield.example" --data-urlencode "password=oakfield-demo-2026" "$base/sign-in"
+session=$(awk '$6 == "trellis_session" {print $7}' "$jar")
+[[ -n "$session" ]] || { echo "could not sign in"; exit 1; }
+module_page="$base/learning/building-trust/2"
+csrf=$(curl -fs -b "$jar" "$module_page" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
+
+echo "== wrk -t2 -c64 -d15s: signed-in module page (page 2 of Building trust: text, sort, quiz), SQLite"
+wrk -t2 -c64 -d15s --latency -H "Cookie: trellis_session=$session" "$module_page" |
+  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx"
+
+# Each request saves a reflection as the page's autosave does: one committed transaction.
+cat >"$work/save.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Cookie"] = "trellis_session=$session"
+wrk.headers["Accept"] = "application/json"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, nil, nil, "_csrf=$csrf&text=Draft+reflection+number+" .. counter)
+end
+LUA
+echo "== wrk -t2 -c64 -d15s: progress save (POST a reflection, JSON answer), SQLite"
+wrk -t2 -c64 -d15s --latency -s "$work/save.lua" "$base/learning/building-trust/blocks/reflect-starting-point" |
+  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx"
+saved=$(sqlite3 "$work/trellis.db" "SELECT state FROM block_progress WHERE block_id = 'reflect-starting-point'" 2>/dev/null || true)
+[[ -z "$saved" ]] || echo "last saved state: $saved"

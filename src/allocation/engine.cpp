@@ -1,6 +1,7 @@
 #include "allocation/engine.h"
 
 #include "allocation/aggregate_flow.h"
+#include "allocation/compact_program.h"
 #include "allocation/costs.h"
 #include "allocation/exact_program.h"
 #include "allocation/explain.h"
@@ -43,7 +44,14 @@ class Engine {
             // With one slot the first flow is already optimal.
             if (m_instance.slots.size() == 1)
                 return finish(m_best_cost, "min-cost flow (exact for one slot)");
-            bound = run_lagrangian();
+            if (compact_program_size(m_model) <= m_options.compact_program_limit) {
+                improve(m_best, m_best_cost);
+                report("local search", 0);
+                bound = run_compact();
+                if (bound >= m_best_cost)
+                    return finish(bound, "integer program (CBC)");
+            }
+            bound = std::max(bound, run_lagrangian());
         } else {
             // The Lagrangian bound is tighter, but each of its steps is a flow several times
             // larger than the pooled one; past this size the pooled flow gives the bound and,
@@ -108,6 +116,43 @@ class Engine {
             if (!gained && !moved)
                 break;
         }
+    }
+
+    // The compact program from the best allocation so far: usually proves it optimal or finds
+    // the optimum. Returns its bound.
+    Cost run_compact() {
+        double limit = m_options.time_limit_seconds ? std::max(0.05, 0.5 * remaining()) : 20.0;
+        CompactSolution solution = solve_compact_program(m_model, m_best, limit);
+        if (solution.allocation && m_model.is_feasible(*solution.allocation)) {
+            Allocation candidate = std::move(*solution.allocation);
+            Cost cost = m_model.objective(candidate);
+            if (cost > solution.lower_bound) {
+                // Pooled seats that could not be handed out left gaps: the local search fills them.
+                repin(candidate);
+                improve(candidate, cost);
+            }
+            if (cost < m_best_cost) {
+                m_best = std::move(candidate);
+                m_best_cost = cost;
+            }
+            repin(m_best);
+        }
+        report("integer program", 0, solution.lower_bound);
+        return std::min(solution.lower_bound, m_best_cost);
+    }
+
+    // Pins each compulsory workshop where the allocation holds it, so that the local search keeps it.
+    void repin(const Allocation& allocation) {
+        for (int slot = 0; slot < static_cast<int>(m_instance.slots.size()); ++slot)
+            for (int person = 0; person < static_cast<int>(m_instance.people.size()); ++person) {
+                int session = allocation.session_of[person][slot];
+                const auto& must = m_instance.people[person].must;
+                bool compulsory =
+                    session != kNone &&
+                    std::find(must.begin(), must.end(), m_instance.sessions[session].workshop) != must.end();
+                m_pinned[slot][person] = compulsory ? 1 : 0;
+                m_pinned_seats.session_of[person][slot] = compulsory ? session : kNone;
+            }
     }
 
     // Subgradient ascent on the relaxation of "one session per slot"; every few steps the

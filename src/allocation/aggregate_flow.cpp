@@ -16,27 +16,25 @@ using Graph = lemon::SmartDigraph;
 // Above this many arcs cost scaling beats the network simplex on these assignment-like graphs.
 constexpr int kCostScalingArcs = 200'000;
 
-template <typename Solver>
-bool run_solver(Solver& solver, Graph::ArcMap<int>& flow, Graph::NodeMap<Cost>& potential, Cost& total) {
+template <typename Solver> bool run_solver(Solver& solver, Graph::ArcMap<int>& flow, Cost& total) {
     if (solver.run() != Solver::OPTIMAL)
         return false;
     solver.flowMap(flow);
-    solver.potentialMap(potential);
     total = solver.template totalCost<Cost>();
     return true;
 }
 
 bool run_min_cost_flow(const Graph& graph, const Graph::ArcMap<int>& lower, const Graph::ArcMap<int>& upper,
                        const Graph::ArcMap<Cost>& cost, const Graph::NodeMap<int>& supply,
-                       Graph::ArcMap<int>& flow, Graph::NodeMap<Cost>& potential, Cost& total) {
+                       Graph::ArcMap<int>& flow, Cost& total) {
     if (graph.arcNum() >= kCostScalingArcs) {
         lemon::CostScaling<Graph, int, Cost> solver(graph);
         solver.lowerMap(lower).upperMap(upper).costMap(cost).supplyMap(supply);
-        return run_solver(solver, flow, potential, total);
+        return run_solver(solver, flow, total);
     }
     lemon::NetworkSimplex<Graph, int, Cost> solver(graph);
     solver.lowerMap(lower).upperMap(upper).costMap(cost).supplyMap(supply);
-    return run_solver(solver, flow, potential, total);
+    return run_solver(solver, flow, total);
 }
 
 int first_session(const Workshop& workshop) {
@@ -48,7 +46,7 @@ int first_session(const Workshop& workshop) {
 
 } // namespace
 
-AggregateSolution solve_aggregate(const CostModel& model) {
+AggregateSolution solve_aggregate(const CostModel& model, AggregateShape shape) {
     const Instance& instance = model.instance();
     const int slots = static_cast<int>(instance.slots.size());
     const int people = static_cast<int>(instance.people.size());
@@ -75,6 +73,21 @@ AggregateSolution solve_aggregate(const CostModel& model) {
                 seats[workshop] += instance.sessions[session].capacity;
         add_arc(workshop_node[workshop], sink, 0, seats[workshop], 0);
     }
+    // only_slot[workshop]: the one slot where the workshop has seats, or kNone.
+    std::vector<int> only_slot(workshops, kNone);
+    for (int workshop = 0; workshop < workshops; ++workshop) {
+        int offered = 0;
+        for (int slot = 0; slot < slots; ++slot) {
+            int session = instance.workshops[workshop].session_in_slot[slot];
+            if (session != kNone && instance.sessions[session].capacity > 0) {
+                ++offered;
+                only_slot[workshop] = slot;
+            }
+        }
+        if (offered != 1)
+            only_slot[workshop] = kNone;
+    }
+    std::vector<Graph::Node> only_slot_node(slots, lemon::INVALID);
     // One hub per group carries unranked places; it pools "never twice" for them, which only
     // loosens the relaxation.
     const int keys = model.group_key_count();
@@ -95,12 +108,24 @@ AggregateSolution solve_aggregate(const CostModel& model) {
         for (int workshop : who.must)
             if (std::find(candidates.begin(), candidates.end(), workshop) == candidates.end())
                 candidates.push_back(workshop);
+        // Workshops offered in one slot only compete for that slot: a person takes at most one
+        // of them, through a node of capacity one per slot. This keeps the relaxation a flow and
+        // closes much of what pooling the slots loses.
+        std::fill(only_slot_node.begin(), only_slot_node.end(), lemon::INVALID);
         for (int workshop : candidates) {
             if (seats[workshop] == 0 || !model.is_eligible(person, workshop))
                 continue;
             bool compulsory = std::find(who.must.begin(), who.must.end(), workshop) != who.must.end();
+            Graph::Node from = node;
+            if (int slot = only_slot[workshop]; slot != kNone && shape == AggregateShape::SlotGroups) {
+                if (only_slot_node[slot] == lemon::INVALID) {
+                    only_slot_node[slot] = graph.addNode();
+                    add_arc(node, only_slot_node[slot], 0, 1, 0);
+                }
+                from = only_slot_node[slot];
+            }
             person_arcs.push_back({person, workshop,
-                                   add_arc(node, workshop_node[workshop], compulsory ? 1 : 0, 1,
+                                   add_arc(from, workshop_node[workshop], compulsory ? 1 : 0, 1,
                                            model.placement_cost(person, workshop))});
         }
         int key = model.group_key(person);
@@ -117,17 +142,9 @@ AggregateSolution solve_aggregate(const CostModel& model) {
     supply[sink] = -people * slots;
     AggregateSolution result;
     Graph::ArcMap<int> flow(graph, 0);
-    Graph::NodeMap<Cost> potential(graph, 0);
-    if (!run_min_cost_flow(graph, lower, upper, cost, supply, flow, potential, result.lower_bound))
+    if (!run_min_cost_flow(graph, lower, upper, cost, supply, flow, result.lower_bound))
         return result;
     result.feasible = true;
-    // LEMON's reduced cost is cost + potential(from) - potential(to); a negative one on a
-    // saturated person -> workshop arc is what "never twice" is worth there.
-    for (const PersonArc& entry : person_arcs) {
-        Cost reduced =
-            cost[entry.arc] + potential[graph.source(entry.arc)] - potential[graph.target(entry.arc)];
-        result.never_twice_prices.emplace_back(entry.person, entry.workshop, -reduced);
-    }
     std::vector<std::vector<int>> held(people);
     for (const PersonArc& entry : person_arcs)
         if (flow[entry.arc] > 0) {

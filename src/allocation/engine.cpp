@@ -8,7 +8,6 @@
 #include "allocation/lagrangian_bound.h"
 #include "allocation/local_search.h"
 #include "allocation/slot_colouring.h"
-#include "allocation/slot_lagrangian.h"
 
 #include <algorithm>
 #include <chrono>
@@ -19,9 +18,6 @@ namespace trellis::allocation {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Person-slots above which the per-slot Lagrangian is skipped (see Engine::run).
-constexpr std::int64_t kSlotLagrangianLimit = 100'000;
 
 class Engine {
   public:
@@ -53,22 +49,19 @@ class Engine {
             }
             bound = std::max(bound, run_lagrangian());
         } else {
-            // The Lagrangian bound is tighter, but each of its steps is a flow several times
-            // larger than the pooled one; past this size the pooled flow gives the bound and,
-            // coloured into slots, the first allocation, and the slot flows get the time left.
-            double started = elapsed();
-            AggregateSolution pooled = solve_aggregate(m_model);
-            // A slot flow is about the size of the pooled one: the estimate for the first.
-            m_flow_seconds = elapsed() - started;
-            bound = pooled.feasible ? pooled.lower_bound : 0;
+            // Each step of the Lagrangian bound is a flow several times larger than the pooled one;
+            // past this size the pooled flow with slot groups gives the bound, the plainly pooled
+            // flow (whose pairs colour better) coloured into slots the first allocation, and the
+            // slot flows get the time left.
+            AggregateSolution grouped = solve_aggregate(m_model, AggregateShape::SlotGroups);
+            bound = grouped.feasible ? grouped.lower_bound : 0;
+            report("pooled flow with slot groups", 0, bound);
+            AggregateSolution pooled = solve_aggregate(m_model, AggregateShape::Pooled);
+            bound = std::max(bound, pooled.feasible ? pooled.lower_bound : 0);
             m_best = colour_placements(m_model, m_pinned, m_pinned_seats, pooled.placements);
             improve_by_people(m_model, m_pinned, m_best);
             m_best_cost = m_model.objective(m_best);
             report("coloured pooled flow", 0, bound);
-            // At the regional size (300,000 person-slots) one step costs a third of a minute and
-            // the slot flows need that time more: the primal got worse by more than the bound gained.
-            if (pooled.feasible && size <= kSlotLagrangianLimit)
-                bound = std::max(bound, run_slot_lagrangian(pooled));
         }
         // The slot flows and person moves are the expensive part, so only the best coloured
         // relaxed solution gets them.
@@ -193,50 +186,6 @@ class Engine {
                 break;
         }
         return std::min(bound, m_best_cost);
-    }
-
-    // Subgradient ascent on the per-slot relaxation, started from the pooled flow's duals so that
-    // its first step is already at least the pooled bound. A step costs one flow per slot, so
-    // only a handful run, each with a Polyak step towards the best allocation so far.
-    Cost run_slot_lagrangian(const AggregateSolution& pooled) {
-        double started = elapsed();
-        SlotLagrangian relaxation(m_model, pooled);
-        Cost bound = 0;
-        double scale = 1.0;
-        double step_seconds = 0.0;
-        int since_gain = 0;
-        // Under a time limit the steps stop while half of it remains for the slot flows.
-        auto may_step = [&] {
-            return !m_options.time_limit_seconds ||
-                   remaining() - step_seconds > 0.5 * *m_options.time_limit_seconds;
-        };
-        for (int iteration = 0; iteration < 12 && may_step(); ++iteration) {
-            SlotBoundStep step = relaxation.evaluate();
-            step_seconds = (elapsed() - started) / (iteration + 1);
-            if (!step.solved)
-                break;
-            if (step.lower_bound > bound) {
-                bound = step.lower_bound;
-                since_gain = 0;
-            } else if (++since_gain >= 2) {
-                scale /= 2.0;
-                since_gain = 0;
-            }
-            report("slot lower bound", iteration, step.lower_bound);
-            Allocation candidate = colour_placements(m_model, m_pinned, m_pinned_seats, step.placements);
-            improve_by_people(m_model, m_pinned, candidate);
-            if (Cost cost = m_model.objective(candidate); cost < m_best_cost) {
-                m_best = std::move(candidate);
-                m_best_cost = cost;
-                report("coloured slot relaxation", iteration, bound);
-            }
-            // The best allocation here is far above the optimum at first, and a Polyak step aimed
-            // at it overshoots; a target 5% above the bound climbed fastest on the bench.
-            Cost target = std::min(m_best_cost, bound + std::max<Cost>(1, bound / 20));
-            if (bound >= m_best_cost || !relaxation.step(target, step.lower_bound, scale))
-                break;
-        }
-        return bound;
     }
 
     // The relaxed solution's (person, workshop) pairs keep their cost in any slot, so colouring

@@ -6,6 +6,7 @@
 #include "allocation/aggregate_flow.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace trellis::allocation {
 
@@ -35,6 +36,14 @@ bool run_min_cost_flow(const Graph& graph, const Graph::ArcMap<int>& lower, cons
     lemon::NetworkSimplex<Graph, int, Cost> solver(graph);
     solver.lowerMap(lower).upperMap(upper).costMap(cost).supplyMap(supply);
     return run_solver(solver, flow, total);
+}
+
+// The lowest slot in a non-empty mask of slots.
+int lowest_slot(std::uint64_t mask) {
+    int slot = 0;
+    while (((mask >> slot) & 1) == 0)
+        ++slot;
+    return slot;
 }
 
 int first_session(const Workshop& workshop) {
@@ -73,21 +82,18 @@ AggregateSolution solve_aggregate(const CostModel& model, AggregateShape shape) 
                 seats[workshop] += instance.sessions[session].capacity;
         add_arc(workshop_node[workshop], sink, 0, seats[workshop], 0);
     }
-    // only_slot[workshop]: the one slot where the workshop has seats, or kNone.
-    std::vector<int> only_slot(workshops, kNone);
-    for (int workshop = 0; workshop < workshops; ++workshop) {
-        int offered = 0;
-        for (int slot = 0; slot < slots; ++slot) {
-            int session = instance.workshops[workshop].session_in_slot[slot];
-            if (session != kNone && instance.sessions[session].capacity > 0) {
-                ++offered;
-                only_slot[workshop] = slot;
+    // offered[workshop]: the slots where the workshop has seats, as bits (grouping needs at most
+    // 64 slots; past that every mask is zero and nothing is grouped).
+    std::vector<std::uint64_t> offered(workshops, 0);
+    const bool grouping = shape == AggregateShape::SlotGroups && slots <= 64;
+    if (grouping)
+        for (int workshop = 0; workshop < workshops; ++workshop)
+            for (int slot = 0; slot < slots; ++slot) {
+                int session = instance.workshops[workshop].session_in_slot[slot];
+                if (session != kNone && instance.sessions[session].capacity > 0)
+                    offered[workshop] |= std::uint64_t{1} << slot;
             }
-        }
-        if (offered != 1)
-            only_slot[workshop] = kNone;
-    }
-    std::vector<Graph::Node> only_slot_node(slots, lemon::INVALID);
+    std::vector<Graph::Node> single_node(slots, lemon::INVALID);
     // One hub per group carries unranked places; it pools "never twice" for them, which only
     // loosens the relaxation.
     const int keys = model.group_key_count();
@@ -108,22 +114,53 @@ AggregateSolution solve_aggregate(const CostModel& model, AggregateShape shape) 
         for (int workshop : who.must)
             if (std::find(candidates.begin(), candidates.end(), workshop) == candidates.end())
                 candidates.push_back(workshop);
-        // Workshops offered in one slot only compete for that slot: a person takes at most one
-        // of them, through a node of capacity one per slot. This keeps the relaxation a flow and
-        // closes much of what pooling the slots loses.
-        std::fill(only_slot_node.begin(), only_slot_node.end(), lemon::INVALID);
-        for (int workshop : candidates) {
-            if (seats[workshop] == 0 || !model.is_eligible(person, workshop))
-                continue;
+        // A person attends at most one workshop per slot, so of their workshops offered only in
+        // slot t they take at most one, and of those offered only within slots {a, b} at most
+        // two. Nodes of capacity one per slot and two for one pair of slots (the pair holding
+        // most of the person's workshops; one pair keeps the groups nested, so still a flow)
+        // keep these limits, which pooling the slots loses.
+        std::vector<int> usable;
+        for (int workshop : candidates)
+            if (seats[workshop] > 0 && model.is_eligible(person, workshop))
+                usable.push_back(workshop);
+        std::uint64_t pair_mask = 0;
+        int pair_count = 2;
+        for (int first = 0; grouping && first < slots; ++first)
+            for (int second = first + 1; second < slots; ++second) {
+                std::uint64_t mask = (std::uint64_t{1} << first) | (std::uint64_t{1} << second);
+                int count = static_cast<int>(std::count_if(usable.begin(), usable.end(), [&](int workshop) {
+                    return offered[workshop] != 0 && (offered[workshop] & ~mask) == 0;
+                }));
+                if (count > pair_count) {
+                    pair_count = count;
+                    pair_mask = mask;
+                }
+            }
+        Graph::Node pair_node = lemon::INVALID;
+        auto pair_group = [&] {
+            if (pair_node == lemon::INVALID) {
+                pair_node = graph.addNode();
+                add_arc(node, pair_node, 0, 2, 0);
+            }
+            return pair_node;
+        };
+        std::fill(single_node.begin(), single_node.end(), lemon::INVALID);
+        auto single_group = [&](int slot) {
+            if (single_node[slot] == lemon::INVALID) {
+                single_node[slot] = graph.addNode();
+                bool in_pair = (pair_mask >> slot) & 1;
+                add_arc(in_pair ? pair_group() : node, single_node[slot], 0, 1, 0);
+            }
+            return single_node[slot];
+        };
+        for (int workshop : usable) {
             bool compulsory = std::find(who.must.begin(), who.must.end(), workshop) != who.must.end();
             Graph::Node from = node;
-            if (int slot = only_slot[workshop]; slot != kNone && shape == AggregateShape::SlotGroups) {
-                if (only_slot_node[slot] == lemon::INVALID) {
-                    only_slot_node[slot] = graph.addNode();
-                    add_arc(node, only_slot_node[slot], 0, 1, 0);
-                }
-                from = only_slot_node[slot];
-            }
+            std::uint64_t mask = offered[workshop];
+            if (mask != 0 && (mask & (mask - 1)) == 0)
+                from = single_group(lowest_slot(mask));
+            else if (mask != 0 && mask == pair_mask)
+                from = pair_group();
             person_arcs.push_back({person, workshop,
                                    add_arc(from, workshop_node[workshop], compulsory ? 1 : 0, 1,
                                            model.placement_cost(person, workshop))});

@@ -40,10 +40,16 @@ class Engine {
             // With one slot the first flow is already optimal.
             if (m_instance.slots.size() == 1)
                 return finish(m_best_cost, "min-cost flow (exact for one slot)");
+            // The pooled flow with slot groups costs little and often reaches the LP bound.
+            AggregateSolution grouped = solve_aggregate(m_model, AggregateShape::SlotGroups);
+            if (grouped.feasible)
+                bound = grouped.lower_bound;
             if (compact_program_size(m_model) <= m_options.compact_program_limit) {
                 improve(m_best, m_best_cost);
-                report("local search", 0);
-                bound = run_compact();
+                report("local search", 0, bound);
+                if (bound >= m_best_cost)
+                    return finish(bound, "min-cost flows with pooled flow bound");
+                bound = std::max(bound, run_compact());
                 if (bound >= m_best_cost)
                     return finish(bound, "integer program (CBC)");
             }

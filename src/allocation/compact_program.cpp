@@ -32,18 +32,40 @@ std::vector<int> named_workshops(const CostModel& model, int person) {
 
 class CompactProgram {
   public:
-    explicit CompactProgram(const CostModel& model)
-        : m_model(model), m_instance(model.instance()), m_slots(static_cast<int>(m_instance.slots.size())) {}
+    // With fixed, only the people listed in free are placed; everyone else keeps their seats in
+    // fixed, which the program's sessions lose.
+    CompactProgram(const CostModel& model, const Allocation* fixed, const std::vector<int>* free)
+        : m_model(model), m_instance(model.instance()), m_slots(static_cast<int>(m_instance.slots.size())),
+          m_fixed(fixed) {
+        const int people = static_cast<int>(m_instance.people.size());
+        m_row_of.assign(people, kNone);
+        if (free)
+            m_people = *free;
+        else
+            for (int person = 0; person < people; ++person)
+                m_people.push_back(person);
+        for (int index = 0; index < static_cast<int>(m_people.size()); ++index)
+            m_row_of[m_people[index]] = index;
+        m_capacity.resize(m_instance.sessions.size());
+        for (std::size_t session = 0; session < m_instance.sessions.size(); ++session)
+            m_capacity[session] = m_instance.sessions[session].capacity;
+        if (fixed)
+            for (int person = 0; person < people; ++person)
+                if (m_row_of[person] == kNone)
+                    for (int session : fixed->session_of[person])
+                        if (session != kNone)
+                            --m_capacity[session];
+    }
 
     void build() {
-        const int people = static_cast<int>(m_instance.people.size());
+        const int people = static_cast<int>(m_people.size());
         // Rows: one per person and slot (exactly one of placement, unranked seat or empty), then
         // sessions, then one per group and slot balancing the pool, then "never twice" rows.
         for (int row = 0; row < people * m_slots; ++row)
             add_row(1.0, 1.0);
         m_session_row = static_cast<int>(m_row_lower.size());
-        for (const Session& session : m_instance.sessions)
-            add_row(-kInfinity, session.capacity);
+        for (int capacity : m_capacity)
+            add_row(-kInfinity, std::max(0, capacity));
         const int keys = m_model.group_key_count();
         m_pool_row = static_cast<int>(m_row_lower.size());
         for (int row = 0; row < keys * m_slots; ++row)
@@ -52,13 +74,14 @@ class CompactProgram {
         for (int key = 0; key < keys; ++key)
             for (int slot = 0; slot < m_slots; ++slot)
                 for (int session : m_model.sessions_in_slot(slot))
-                    if (m_instance.sessions[session].capacity > 0 &&
+                    if (m_capacity[session] > 0 &&
                         m_model.is_open_to_group_key(m_instance.sessions[session].workshop, key)) {
                         add_column({ColumnKind::Pool, key, slot, session}, 0, kInfinity,
                                    {{m_session_row + session, 1.0}, {pool_row(key, slot), -1.0}});
                         has_pool[static_cast<std::size_t>(key) * m_slots + slot] = 1;
                     }
-        for (int person = 0; person < people; ++person) {
+        for (int person : m_people) {
+            const int person_row = m_row_of[person] * m_slots;
             const auto& must = m_instance.people[person].must;
             for (int workshop : named_workshops(m_model, person)) {
                 if (!m_model.is_eligible(person, workshop))
@@ -67,14 +90,13 @@ class CompactProgram {
                 int twice_row = kNone;
                 for (int slot = 0; slot < m_slots; ++slot) {
                     int session = m_instance.workshops[workshop].session_in_slot[slot];
-                    if (session == kNone || m_instance.sessions[session].capacity == 0)
+                    if (session == kNone || m_capacity[session] <= 0)
                         continue;
                     if (twice_row == kNone)
                         twice_row = add_row(compulsory ? 1.0 : -kInfinity, 1.0);
-                    add_column(
-                        {ColumnKind::Placement, person, slot, session},
-                        m_model.placement_cost(person, workshop), 1.0,
-                        {{person * m_slots + slot, 1.0}, {m_session_row + session, 1.0}, {twice_row, 1.0}});
+                    add_column({ColumnKind::Placement, person, slot, session},
+                               m_model.placement_cost(person, workshop), 1.0,
+                               {{person_row + slot, 1.0}, {m_session_row + session, 1.0}, {twice_row, 1.0}});
                 }
                 if (compulsory && twice_row == kNone)
                     add_row(1.0, 1.0); // an empty row with bounds 1: the program is infeasible
@@ -83,10 +105,10 @@ class CompactProgram {
             for (int slot = 0; slot < m_slots; ++slot) {
                 if (has_pool[static_cast<std::size_t>(key) * m_slots + slot]) {
                     add_column({ColumnKind::Unranked, person, slot, kNone}, m_model.unranked_cost(), 1.0,
-                               {{person * m_slots + slot, 1.0}, {pool_row(key, slot), 1.0}});
+                               {{person_row + slot, 1.0}, {pool_row(key, slot), 1.0}});
                 }
                 add_column({ColumnKind::Empty, person, slot, kNone}, m_model.unassigned_cost(), 1.0,
-                           {{person * m_slots + slot, 1.0}});
+                           {{person_row + slot, 1.0}});
             }
         }
     }
@@ -168,6 +190,10 @@ class CompactProgram {
         const int people = static_cast<int>(m_instance.people.size());
         Allocation allocation;
         allocation.session_of.assign(people, std::vector<int>(m_slots, kNone));
+        if (m_fixed)
+            for (int person = 0; person < people; ++person)
+                if (m_row_of[person] == kNone)
+                    allocation.session_of[person] = m_fixed->session_of[person];
         std::vector<std::vector<std::pair<int, int>>> pool(
             static_cast<std::size_t>(m_model.group_key_count()) * m_slots);
         std::vector<std::pair<int, int>> unranked;
@@ -205,6 +231,11 @@ class CompactProgram {
     const CostModel& m_model;
     const Instance& m_instance;
     int m_slots;
+    const Allocation* m_fixed;
+    std::vector<int> m_people;
+    // m_row_of[person]: the person's index in the program, or kNone when their seats are fixed.
+    std::vector<int> m_row_of;
+    std::vector<int> m_capacity;
     int m_session_row{0};
     int m_pool_row{0};
     std::vector<double> m_row_lower;
@@ -227,9 +258,22 @@ std::int64_t compact_program_size(const CostModel& model) {
 
 CompactSolution solve_compact_program(const CostModel& model, const Allocation& start,
                                       double time_limit_seconds) {
-    CompactProgram program(model);
+    CompactProgram program(model, nullptr, nullptr);
     program.build();
     return program.solve(start, time_limit_seconds);
+}
+
+bool improve_people_by_program(const CostModel& model, const std::vector<int>& people, Allocation& allocation,
+                               double time_limit_seconds) {
+    CompactProgram program(model, &allocation, &people);
+    program.build();
+    CompactSolution solution = program.solve(allocation, time_limit_seconds);
+    if (!solution.allocation || !model.is_feasible(*solution.allocation))
+        return false;
+    if (model.objective(*solution.allocation) >= model.objective(allocation))
+        return false;
+    allocation = std::move(*solution.allocation);
+    return true;
 }
 
 } // namespace trellis::allocation

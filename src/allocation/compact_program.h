@@ -29,4 +29,9 @@ std::int64_t compact_program_size(const CostModel& model);
 CompactSolution solve_compact_program(const CostModel& model, const Allocation& start,
                                       double time_limit_seconds);
 
+// Re-places only the listed people by the program, everyone else keeping their seats; replaces
+// the allocation and returns true when that lowers its cost. For large instances, piece by piece.
+bool improve_people_by_program(const CostModel& model, const std::vector<int>& people, Allocation& allocation,
+                               double time_limit_seconds);
+
 } // namespace trellis::allocation

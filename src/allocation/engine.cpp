@@ -19,6 +19,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Groups re-placed by the compact program: how many without a time limit (with one, as many as
+// fit), how many unhappy people each, and how many holders of each session those people want.
+constexpr int kProgramBatches = 4;
+constexpr int kUnhappyPerBatch = 150;
+constexpr int kHoldersPerSession = 2;
+
 class Engine {
   public:
     Engine(const Instance& instance, const Options& options)
@@ -74,6 +80,8 @@ class Engine {
         if (bound < m_best_cost && !out_of_time())
             improve(m_best, m_best_cost);
         report("local search", 0, bound);
+        if (bound < m_best_cost && !out_of_time())
+            improve_by_programs(bound);
         if (bound >= m_best_cost)
             return finish(bound, "min-cost flows with Lagrangian bound");
         if (exact_program_size(m_model) <= m_options.exact_program_limit && !out_of_time()) {
@@ -138,6 +146,79 @@ class Engine {
         }
         report("integer program", 0, solution.lower_bound);
         return std::min(solution.lower_bound, m_best_cost);
+    }
+
+    // Re-places groups of people by the compact program, everyone else fixed, while time remains
+    // (a fixed number of groups without a time limit, so that results are reproducible). A group
+    // is the people furthest above their ideal cost with the people holding seats they want.
+    void improve_by_programs(Cost bound) {
+        const int people = static_cast<int>(m_instance.people.size());
+        const int slots = static_cast<int>(m_instance.slots.size());
+        int next = 0;
+        double last_seconds = 0.0;
+        for (int batch = 0; m_best_cost > bound; ++batch) {
+            if (!m_options.time_limit_seconds && batch >= kProgramBatches)
+                break;
+            // The first group needs a quarter of the limit; later ones twice what the last took.
+            if (m_options.time_limit_seconds &&
+                remaining() < (batch == 0 ? 0.25 * *m_options.time_limit_seconds
+                                          : 2.0 * last_seconds + 0.05 * *m_options.time_limit_seconds))
+                break;
+            std::vector<std::vector<int>> members(m_instance.sessions.size());
+            for (int person = 0; person < people; ++person)
+                for (int session : m_best.session_of[person])
+                    if (session != kNone)
+                        members[session].push_back(person);
+            std::vector<char> chosen(people, 0);
+            std::vector<int> group;
+            auto take = [&](int person) {
+                if (!chosen[person]) {
+                    chosen[person] = 1;
+                    group.push_back(person);
+                }
+            };
+            int unhappy = 0;
+            for (int step = 0; step < people && unhappy < kUnhappyPerBatch; ++step) {
+                int person = (next + step) % people;
+                if (person_cost(person) <= ideal_cost(m_model, person) || chosen[person])
+                    continue;
+                ++unhappy;
+                take(person);
+                next = (person + 1) % people;
+                for (int workshop : m_instance.people[person].choices)
+                    for (int slot = 0; slot < slots; ++slot)
+                        if (int session = m_instance.workshops[workshop].session_in_slot[slot];
+                            session != kNone)
+                            for (int index = 0;
+                                 index < std::min<int>(kHoldersPerSession, members[session].size()); ++index)
+                                take(members[session][(batch + index * 7) % members[session].size()]);
+            }
+            if (unhappy == 0)
+                break;
+            std::sort(group.begin(), group.end());
+            double started = elapsed();
+            double limit = m_options.time_limit_seconds ? std::max(0.05, 0.5 * remaining()) : 20.0;
+            Allocation candidate = m_best;
+            if (improve_people_by_program(m_model, group, candidate, limit)) {
+                repin(candidate);
+                Cost cost = m_model.objective(candidate);
+                if (cost < m_best_cost) {
+                    m_best = std::move(candidate);
+                    m_best_cost = cost;
+                }
+                repin(m_best);
+            }
+            last_seconds = elapsed() - started;
+            report("integer program on a group", batch, bound);
+        }
+    }
+
+    Cost person_cost(int person) const {
+        Cost total = 0;
+        for (int session : m_best.session_of[person])
+            total += session == kNone ? m_model.unassigned_cost()
+                                      : m_model.placement_cost(person, m_instance.sessions[session].workshop);
+        return total;
     }
 
     // Pins each compulsory workshop where the allocation holds it, so that the local search keeps it.

@@ -159,9 +159,9 @@ class Engine {
         for (int batch = 0; m_best_cost > bound; ++batch) {
             if (!m_options.time_limit_seconds && batch >= kProgramBatches)
                 break;
-            // The first group needs a quarter of the limit; later ones twice what the last took.
+            // The first group needs two fifths of the limit; later ones twice what the last took.
             if (m_options.time_limit_seconds &&
-                remaining() < (batch == 0 ? 0.25 * *m_options.time_limit_seconds
+                remaining() < (batch == 0 ? 0.4 * *m_options.time_limit_seconds
                                           : 2.0 * last_seconds + 0.05 * *m_options.time_limit_seconds))
                 break;
             std::vector<std::vector<int>> members(m_instance.sessions.size());

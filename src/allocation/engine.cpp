@@ -79,6 +79,7 @@ class Engine {
             improve_by_people(m_model, m_pinned, m_best);
             m_best_cost = m_model.objective(m_best);
             report("coloured pooled flow", 0, bound);
+            m_method = "min-cost flows with pooled flow bound";
         }
         // The slot flows and person moves are the expensive part, so only the best coloured
         // relaxed solution gets them.
@@ -88,7 +89,7 @@ class Engine {
         if (bound < m_best_cost && !out_of_time())
             improve_by_programs(bound);
         if (bound >= m_best_cost)
-            return finish(bound, "min-cost flows with Lagrangian bound");
+            return finish(bound, m_method);
         if (exact_program_size(m_model) <= m_options.exact_program_limit && !out_of_time()) {
             double limit = m_options.time_limit_seconds ? std::max(0.1, remaining()) : 60.0;
             if (auto exact = solve_exactly(m_model, limit)) {
@@ -99,7 +100,7 @@ class Engine {
                 return finish(m_best_cost, "integer program (GLPK)");
             }
         }
-        return finish(bound, "min-cost flows with Lagrangian bound");
+        return finish(bound, m_method);
     }
 
   private:
@@ -321,6 +322,8 @@ class Engine {
     Allocation m_best;
     Cost m_best_cost{0};
     double m_flow_seconds{0.0};
+    // How the result was found, unless an exact method finishes the run.
+    std::string m_method{"min-cost flows with Lagrangian bound"};
 };
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "allocation/aggregate_flow.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace trellis::allocation {
 
@@ -16,27 +17,33 @@ using Graph = lemon::SmartDigraph;
 // Above this many arcs cost scaling beats the network simplex on these assignment-like graphs.
 constexpr int kCostScalingArcs = 200'000;
 
-template <typename Solver>
-bool run_solver(Solver& solver, Graph::ArcMap<int>& flow, Graph::NodeMap<Cost>& potential, Cost& total) {
+template <typename Solver> bool run_solver(Solver& solver, Graph::ArcMap<int>& flow, Cost& total) {
     if (solver.run() != Solver::OPTIMAL)
         return false;
     solver.flowMap(flow);
-    solver.potentialMap(potential);
     total = solver.template totalCost<Cost>();
     return true;
 }
 
 bool run_min_cost_flow(const Graph& graph, const Graph::ArcMap<int>& lower, const Graph::ArcMap<int>& upper,
                        const Graph::ArcMap<Cost>& cost, const Graph::NodeMap<int>& supply,
-                       Graph::ArcMap<int>& flow, Graph::NodeMap<Cost>& potential, Cost& total) {
+                       Graph::ArcMap<int>& flow, Cost& total) {
     if (graph.arcNum() >= kCostScalingArcs) {
         lemon::CostScaling<Graph, int, Cost> solver(graph);
         solver.lowerMap(lower).upperMap(upper).costMap(cost).supplyMap(supply);
-        return run_solver(solver, flow, potential, total);
+        return run_solver(solver, flow, total);
     }
     lemon::NetworkSimplex<Graph, int, Cost> solver(graph);
     solver.lowerMap(lower).upperMap(upper).costMap(cost).supplyMap(supply);
-    return run_solver(solver, flow, potential, total);
+    return run_solver(solver, flow, total);
+}
+
+// The lowest slot in a non-empty mask of slots.
+int lowest_slot(std::uint64_t mask) {
+    int slot = 0;
+    while (((mask >> slot) & 1) == 0)
+        ++slot;
+    return slot;
 }
 
 int first_session(const Workshop& workshop) {
@@ -48,7 +55,7 @@ int first_session(const Workshop& workshop) {
 
 } // namespace
 
-AggregateSolution solve_aggregate(const CostModel& model) {
+AggregateSolution solve_aggregate(const CostModel& model, AggregateShape shape) {
     const Instance& instance = model.instance();
     const int slots = static_cast<int>(instance.slots.size());
     const int people = static_cast<int>(instance.people.size());
@@ -75,6 +82,18 @@ AggregateSolution solve_aggregate(const CostModel& model) {
                 seats[workshop] += instance.sessions[session].capacity;
         add_arc(workshop_node[workshop], sink, 0, seats[workshop], 0);
     }
+    // offered[workshop]: the slots where the workshop has seats, as bits (grouping needs at most
+    // 64 slots; past that every mask is zero and nothing is grouped).
+    std::vector<std::uint64_t> offered(workshops, 0);
+    const bool grouping = shape == AggregateShape::SlotGroups && slots <= 64;
+    if (grouping)
+        for (int workshop = 0; workshop < workshops; ++workshop)
+            for (int slot = 0; slot < slots; ++slot) {
+                int session = instance.workshops[workshop].session_in_slot[slot];
+                if (session != kNone && instance.sessions[session].capacity > 0)
+                    offered[workshop] |= std::uint64_t{1} << slot;
+            }
+    std::vector<Graph::Node> single_node(slots, lemon::INVALID);
     // One hub per group carries unranked places; it pools "never twice" for them, which only
     // loosens the relaxation.
     const int keys = model.group_key_count();
@@ -95,12 +114,55 @@ AggregateSolution solve_aggregate(const CostModel& model) {
         for (int workshop : who.must)
             if (std::find(candidates.begin(), candidates.end(), workshop) == candidates.end())
                 candidates.push_back(workshop);
-        for (int workshop : candidates) {
-            if (seats[workshop] == 0 || !model.is_eligible(person, workshop))
-                continue;
+        // A person attends at most one workshop per slot, so of their workshops offered only in
+        // slot t they take at most one, and of those offered only within slots {a, b} at most
+        // two. Nodes of capacity one per slot and two for one pair of slots (the pair holding
+        // most of the person's workshops; one pair keeps the groups nested, so still a flow)
+        // keep these limits, which pooling the slots loses.
+        std::vector<int> usable;
+        for (int workshop : candidates)
+            if (seats[workshop] > 0 && model.is_eligible(person, workshop))
+                usable.push_back(workshop);
+        std::uint64_t pair_mask = 0;
+        int pair_count = 2;
+        for (int first = 0; grouping && first < slots; ++first)
+            for (int second = first + 1; second < slots; ++second) {
+                std::uint64_t mask = (std::uint64_t{1} << first) | (std::uint64_t{1} << second);
+                int count = static_cast<int>(std::count_if(usable.begin(), usable.end(), [&](int workshop) {
+                    return offered[workshop] != 0 && (offered[workshop] & ~mask) == 0;
+                }));
+                if (count > pair_count) {
+                    pair_count = count;
+                    pair_mask = mask;
+                }
+            }
+        Graph::Node pair_node = lemon::INVALID;
+        auto pair_group = [&] {
+            if (pair_node == lemon::INVALID) {
+                pair_node = graph.addNode();
+                add_arc(node, pair_node, 0, 2, 0);
+            }
+            return pair_node;
+        };
+        std::fill(single_node.begin(), single_node.end(), lemon::INVALID);
+        auto single_group = [&](int slot) {
+            if (single_node[slot] == lemon::INVALID) {
+                single_node[slot] = graph.addNode();
+                bool in_pair = (pair_mask >> slot) & 1;
+                add_arc(in_pair ? pair_group() : node, single_node[slot], 0, 1, 0);
+            }
+            return single_node[slot];
+        };
+        for (int workshop : usable) {
             bool compulsory = std::find(who.must.begin(), who.must.end(), workshop) != who.must.end();
+            Graph::Node from = node;
+            std::uint64_t mask = offered[workshop];
+            if (mask != 0 && (mask & (mask - 1)) == 0)
+                from = single_group(lowest_slot(mask));
+            else if (mask != 0 && mask == pair_mask)
+                from = pair_group();
             person_arcs.push_back({person, workshop,
-                                   add_arc(node, workshop_node[workshop], compulsory ? 1 : 0, 1,
+                                   add_arc(from, workshop_node[workshop], compulsory ? 1 : 0, 1,
                                            model.placement_cost(person, workshop))});
         }
         int key = model.group_key(person);
@@ -117,17 +179,9 @@ AggregateSolution solve_aggregate(const CostModel& model) {
     supply[sink] = -people * slots;
     AggregateSolution result;
     Graph::ArcMap<int> flow(graph, 0);
-    Graph::NodeMap<Cost> potential(graph, 0);
-    if (!run_min_cost_flow(graph, lower, upper, cost, supply, flow, potential, result.lower_bound))
+    if (!run_min_cost_flow(graph, lower, upper, cost, supply, flow, result.lower_bound))
         return result;
     result.feasible = true;
-    // LEMON's reduced cost is cost + potential(from) - potential(to); a negative one on a
-    // saturated person -> workshop arc is what "never twice" is worth there.
-    for (const PersonArc& entry : person_arcs) {
-        Cost reduced =
-            cost[entry.arc] + potential[graph.source(entry.arc)] - potential[graph.target(entry.arc)];
-        result.never_twice_prices.emplace_back(entry.person, entry.workshop, -reduced);
-    }
     std::vector<std::vector<int>> held(people);
     for (const PersonArc& entry : person_arcs)
         if (flow[entry.arc] > 0) {

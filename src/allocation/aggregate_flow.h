@@ -7,7 +7,6 @@
 
 #include "allocation/costs.h"
 
-#include <tuple>
 #include <utility>
 
 namespace trellis::allocation {
@@ -19,12 +18,13 @@ struct AggregateSolution {
     std::vector<std::pair<int, int>> placements;
     // False when compulsory workshops cannot all be placed even in the relaxation.
     bool feasible{false};
-    // (person, workshop, price): the dual price of "never twice" on each chosen or compulsory
-    // pair. As Lagrange multipliers of the per-slot relaxation they give at least this bound.
-    std::vector<std::tuple<int, int, Cost>> never_twice_prices;
 };
 
-// Solves the pooled relaxation exactly with LEMON's network simplex.
-AggregateSolution solve_aggregate(const CostModel& model);
+// With SlotGroups, a person takes at most one of their workshops that are offered in one slot
+// only, per slot: a tighter bound, but its pairs are harder to colour into slots than Pooled ones.
+enum class AggregateShape { Pooled, SlotGroups };
+
+// Solves the pooled relaxation exactly with LEMON's min-cost flow.
+AggregateSolution solve_aggregate(const CostModel& model, AggregateShape shape = AggregateShape::SlotGroups);
 
 } // namespace trellis::allocation

@@ -1,13 +1,13 @@
 #include "allocation/engine.h"
 
 #include "allocation/aggregate_flow.h"
+#include "allocation/compact_program.h"
 #include "allocation/costs.h"
 #include "allocation/exact_program.h"
 #include "allocation/explain.h"
 #include "allocation/lagrangian_bound.h"
 #include "allocation/local_search.h"
 #include "allocation/slot_colouring.h"
-#include "allocation/slot_lagrangian.h"
 
 #include <algorithm>
 #include <chrono>
@@ -19,8 +19,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Person-slots above which the per-slot Lagrangian is skipped (see Engine::run).
-constexpr std::int64_t kSlotLagrangianLimit = 100'000;
+// Groups re-placed by the compact program: how many without a time limit (with one, as many as
+// fit), how many unhappy people each, and how many holders of each session those people want.
+constexpr int kProgramBatches = 4;
+constexpr int kUnhappyPerBatch = 150;
+constexpr int kHoldersPerSession = 2;
 
 class Engine {
   public:
@@ -43,32 +46,50 @@ class Engine {
             // With one slot the first flow is already optimal.
             if (m_instance.slots.size() == 1)
                 return finish(m_best_cost, "min-cost flow (exact for one slot)");
-            bound = run_lagrangian();
+            // The pooled flow with slot groups costs little and often reaches the LP bound.
+            AggregateSolution grouped = solve_aggregate(m_model, AggregateShape::SlotGroups);
+            if (grouped.feasible)
+                bound = grouped.lower_bound;
+            // CBC cannot be stopped inside its linear relaxation, which took about 30 microseconds
+            // per variable on the bench: it runs with twice that left, else the flows do better.
+            const std::int64_t program_size = compact_program_size(m_model);
+            const bool program_fits =
+                !m_options.time_limit_seconds || remaining() > 6e-5 * static_cast<double>(program_size) + 0.1;
+            if (program_size <= m_options.compact_program_limit && program_fits) {
+                improve(m_best, m_best_cost);
+                report("local search", 0, bound);
+                if (bound >= m_best_cost)
+                    return finish(bound, "min-cost flows with pooled flow bound");
+                bound = std::max(bound, run_compact());
+                if (bound >= m_best_cost)
+                    return finish(bound, "integer program (CBC)");
+            }
+            bound = std::max(bound, run_lagrangian());
         } else {
-            // The Lagrangian bound is tighter, but each of its steps is a flow several times
-            // larger than the pooled one; past this size the pooled flow gives the bound and,
-            // coloured into slots, the first allocation, and the slot flows get the time left.
-            double started = elapsed();
-            AggregateSolution pooled = solve_aggregate(m_model);
-            // A slot flow is about the size of the pooled one: the estimate for the first.
-            m_flow_seconds = elapsed() - started;
-            bound = pooled.feasible ? pooled.lower_bound : 0;
+            // Each step of the Lagrangian bound is a flow several times larger than the pooled one;
+            // past this size the pooled flow with slot groups gives the bound, the plainly pooled
+            // flow (whose pairs colour better) coloured into slots the first allocation, and the
+            // slot flows get the time left.
+            AggregateSolution grouped = solve_aggregate(m_model, AggregateShape::SlotGroups);
+            bound = grouped.feasible ? grouped.lower_bound : 0;
+            report("pooled flow with slot groups", 0, bound);
+            AggregateSolution pooled = solve_aggregate(m_model, AggregateShape::Pooled);
+            bound = std::max(bound, pooled.feasible ? pooled.lower_bound : 0);
             m_best = colour_placements(m_model, m_pinned, m_pinned_seats, pooled.placements);
             improve_by_people(m_model, m_pinned, m_best);
             m_best_cost = m_model.objective(m_best);
             report("coloured pooled flow", 0, bound);
-            // At the regional size (300,000 person-slots) one step costs a third of a minute and
-            // the slot flows need that time more: the primal got worse by more than the bound gained.
-            if (pooled.feasible && size <= kSlotLagrangianLimit)
-                bound = std::max(bound, run_slot_lagrangian(pooled));
+            m_method = "min-cost flows with pooled flow bound";
         }
         // The slot flows and person moves are the expensive part, so only the best coloured
         // relaxed solution gets them.
         if (bound < m_best_cost && !out_of_time())
             improve(m_best, m_best_cost);
         report("local search", 0, bound);
+        if (bound < m_best_cost && !out_of_time())
+            improve_by_programs(bound);
         if (bound >= m_best_cost)
-            return finish(bound, "min-cost flows with Lagrangian bound");
+            return finish(bound, m_method);
         if (exact_program_size(m_model) <= m_options.exact_program_limit && !out_of_time()) {
             double limit = m_options.time_limit_seconds ? std::max(0.1, remaining()) : 60.0;
             if (auto exact = solve_exactly(m_model, limit)) {
@@ -79,7 +100,7 @@ class Engine {
                 return finish(m_best_cost, "integer program (GLPK)");
             }
         }
-        return finish(bound, "min-cost flows with Lagrangian bound");
+        return finish(bound, m_method);
     }
 
   private:
@@ -108,6 +129,117 @@ class Engine {
             if (!gained && !moved)
                 break;
         }
+    }
+
+    // The compact program from the best allocation so far: usually proves it optimal or finds
+    // the optimum. Returns its bound.
+    Cost run_compact() {
+        double limit = m_options.time_limit_seconds ? std::max(0.05, 0.8 * remaining()) : 20.0;
+        CompactSolution solution = solve_compact_program(m_model, m_best, limit);
+        if (solution.allocation && m_model.is_feasible(*solution.allocation)) {
+            Allocation candidate = std::move(*solution.allocation);
+            Cost cost = m_model.objective(candidate);
+            if (cost > solution.lower_bound) {
+                // Pooled seats that could not be handed out left gaps: the local search fills them.
+                repin(candidate);
+                improve(candidate, cost);
+            }
+            if (cost < m_best_cost) {
+                m_best = std::move(candidate);
+                m_best_cost = cost;
+            }
+            repin(m_best);
+        }
+        report("integer program", 0, solution.lower_bound);
+        return std::min(solution.lower_bound, m_best_cost);
+    }
+
+    // Re-places groups of people by the compact program, everyone else fixed, while time remains
+    // (a fixed number of groups without a time limit, so that results are reproducible). A group
+    // is the people furthest above their ideal cost with the people holding seats they want.
+    void improve_by_programs(Cost bound) {
+        const int people = static_cast<int>(m_instance.people.size());
+        const int slots = static_cast<int>(m_instance.slots.size());
+        int next = 0;
+        double last_seconds = 0.0;
+        for (int batch = 0; m_best_cost > bound; ++batch) {
+            if (!m_options.time_limit_seconds && batch >= kProgramBatches)
+                break;
+            // The first group needs two fifths of the limit; later ones twice what the last took,
+            // and a tenth of the limit stays for the result.
+            if (m_options.time_limit_seconds &&
+                remaining() < (batch == 0 ? 0.4 * *m_options.time_limit_seconds
+                                          : 2.0 * last_seconds + 0.1 * *m_options.time_limit_seconds))
+                break;
+            std::vector<std::vector<int>> members(m_instance.sessions.size());
+            for (int person = 0; person < people; ++person)
+                for (int session : m_best.session_of[person])
+                    if (session != kNone)
+                        members[session].push_back(person);
+            std::vector<char> chosen(people, 0);
+            std::vector<int> group;
+            auto take = [&](int person) {
+                if (!chosen[person]) {
+                    chosen[person] = 1;
+                    group.push_back(person);
+                }
+            };
+            int unhappy = 0;
+            for (int step = 0; step < people && unhappy < kUnhappyPerBatch; ++step) {
+                int person = (next + step) % people;
+                if (person_cost(person) <= ideal_cost(m_model, person) || chosen[person])
+                    continue;
+                ++unhappy;
+                take(person);
+                next = (person + 1) % people;
+                for (int workshop : m_instance.people[person].choices)
+                    for (int slot = 0; slot < slots; ++slot)
+                        if (int session = m_instance.workshops[workshop].session_in_slot[slot];
+                            session != kNone)
+                            for (int index = 0;
+                                 index < std::min<int>(kHoldersPerSession, members[session].size()); ++index)
+                                take(members[session][(batch + index * 7) % members[session].size()]);
+            }
+            if (unhappy == 0)
+                break;
+            std::sort(group.begin(), group.end());
+            double started = elapsed();
+            double limit = m_options.time_limit_seconds ? std::max(0.05, 0.5 * remaining()) : 20.0;
+            Allocation candidate = m_best;
+            if (improve_people_by_program(m_model, group, candidate, limit)) {
+                repin(candidate);
+                Cost cost = m_model.objective(candidate);
+                if (cost < m_best_cost) {
+                    m_best = std::move(candidate);
+                    m_best_cost = cost;
+                }
+                repin(m_best);
+            }
+            last_seconds = elapsed() - started;
+            report("integer program on a group", batch, bound);
+        }
+    }
+
+    Cost person_cost(int person) const {
+        Cost total = 0;
+        for (int session : m_best.session_of[person])
+            total += session == kNone ? m_model.unassigned_cost()
+                                      : m_model.placement_cost(person, m_instance.sessions[session].workshop);
+        return total;
+    }
+
+    // Pins each compulsory workshop where the allocation holds it, so that the local search keeps it.
+    void repin(const Allocation& allocation) {
+        for (int slot = 0; slot < static_cast<int>(m_instance.slots.size()); ++slot)
+            for (int person = 0; person < static_cast<int>(m_instance.people.size()); ++person) {
+                int session = allocation.session_of[person][slot];
+                const auto& must = m_instance.people[person].must;
+                bool compulsory =
+                    session != kNone &&
+                    std::find(must.begin(), must.end(), m_instance.sessions[session].workshop) != must.end();
+                m_pinned[slot][person] = compulsory ? 1 : 0;
+                m_pinned_seats.session_of[person][slot] = compulsory ? session : kNone;
+            }
     }
 
     // Subgradient ascent on the relaxation of "one session per slot"; every few steps the
@@ -150,50 +282,6 @@ class Engine {
         return std::min(bound, m_best_cost);
     }
 
-    // Subgradient ascent on the per-slot relaxation, started from the pooled flow's duals so that
-    // its first step is already at least the pooled bound. A step costs one flow per slot, so
-    // only a handful run, each with a Polyak step towards the best allocation so far.
-    Cost run_slot_lagrangian(const AggregateSolution& pooled) {
-        double started = elapsed();
-        SlotLagrangian relaxation(m_model, pooled);
-        Cost bound = 0;
-        double scale = 1.0;
-        double step_seconds = 0.0;
-        int since_gain = 0;
-        // Under a time limit the steps stop while half of it remains for the slot flows.
-        auto may_step = [&] {
-            return !m_options.time_limit_seconds ||
-                   remaining() - step_seconds > 0.5 * *m_options.time_limit_seconds;
-        };
-        for (int iteration = 0; iteration < 12 && may_step(); ++iteration) {
-            SlotBoundStep step = relaxation.evaluate();
-            step_seconds = (elapsed() - started) / (iteration + 1);
-            if (!step.solved)
-                break;
-            if (step.lower_bound > bound) {
-                bound = step.lower_bound;
-                since_gain = 0;
-            } else if (++since_gain >= 2) {
-                scale /= 2.0;
-                since_gain = 0;
-            }
-            report("slot lower bound", iteration, step.lower_bound);
-            Allocation candidate = colour_placements(m_model, m_pinned, m_pinned_seats, step.placements);
-            improve_by_people(m_model, m_pinned, candidate);
-            if (Cost cost = m_model.objective(candidate); cost < m_best_cost) {
-                m_best = std::move(candidate);
-                m_best_cost = cost;
-                report("coloured slot relaxation", iteration, bound);
-            }
-            // The best allocation here is far above the optimum at first, and a Polyak step aimed
-            // at it overshoots; a target 5% above the bound climbed fastest on the bench.
-            Cost target = std::min(m_best_cost, bound + std::max<Cost>(1, bound / 20));
-            if (bound >= m_best_cost || !relaxation.step(target, step.lower_bound, scale))
-                break;
-        }
-        return bound;
-    }
-
     // The relaxed solution's (person, workshop) pairs keep their cost in any slot, so colouring
     // them into slots loses little; what cannot be coloured is left to the local search.
     void try_repair(const BoundStep& step) {
@@ -234,6 +322,8 @@ class Engine {
     Allocation m_best;
     Cost m_best_cost{0};
     double m_flow_seconds{0.0};
+    // How the result was found, unless an exact method finishes the run.
+    std::string m_method{"min-cost flows with Lagrangian bound"};
 };
 
 } // namespace

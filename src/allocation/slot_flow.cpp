@@ -5,7 +5,10 @@
 
 #include "allocation/slot_flow.h"
 
+#include "allocation/transport.h"
+
 #include <algorithm>
+#include <optional>
 
 namespace trellis::allocation {
 
@@ -54,10 +57,15 @@ bool holds_elsewhere(const Allocation& current, const Instance& instance, int pe
 
 class SlotFlow {
   public:
-    SlotFlow(const CostModel& model, int slot, const Allocation& current, const std::vector<char>& pinned)
-        : m_model(model), m_instance(model.instance()), m_slot(slot), m_current(current), m_pinned(pinned) {}
+    SlotFlow(const CostModel& model, int slot, const Allocation& current, const std::vector<char>& pinned,
+             SlotSolver solver)
+        : m_model(model), m_instance(model.instance()), m_slot(slot), m_current(current), m_pinned(pinned),
+          m_solver(solver) {}
 
     std::vector<int> solve() {
+        if (m_solver == SlotSolver::Transport)
+            if (auto fast = solve_by_transport())
+                return *fast;
         const int people = static_cast<int>(m_instance.people.size());
         long long free_people = std::count(m_pinned.begin(), m_pinned.end(), 0);
         bool explicit_all = free_people * static_cast<long long>(m_model.sessions_in_slot(m_slot).size()) <=
@@ -78,6 +86,69 @@ class SlotFlow {
     }
 
   private:
+    // The transport solver on the slot: exact and much faster than the general flow; nothing when
+    // it cannot finish, and the general flow below takes over.
+    std::optional<std::vector<int>> solve_by_transport() {
+        const int people = static_cast<int>(m_instance.people.size());
+        const auto& sessions = m_model.sessions_in_slot(m_slot);
+        std::vector<int> residual(m_instance.sessions.size(), 0);
+        for (int session : sessions)
+            residual[session] = m_instance.sessions[session].capacity;
+        for (int person = 0; person < people; ++person)
+            if (m_pinned[person] && m_current.session_of[person][m_slot] != kNone)
+                --residual[m_current.session_of[person][m_slot]];
+        TransportProblem problem;
+        problem.unranked_cost = m_model.unranked_cost();
+        problem.unassigned_cost = m_model.unassigned_cost();
+        std::vector<int> local(m_instance.sessions.size(), kNone);
+        std::vector<int> global;
+        for (int session : sessions)
+            if (residual[session] > 0) {
+                local[session] = static_cast<int>(global.size());
+                global.push_back(session);
+                problem.capacity.push_back(residual[session]);
+            }
+        const int keys = m_model.group_key_count();
+        problem.hub_sessions.resize(keys);
+        for (int key = 0; key < keys; ++key)
+            for (int index = 0; index < static_cast<int>(global.size()); ++index)
+                if (m_model.is_open_to_group_key(m_instance.sessions[global[index]].workshop, key))
+                    problem.hub_sessions[key].push_back(index);
+        std::vector<int> person_of;
+        std::vector<TransportOption> options;
+        for (int person = 0; person < people; ++person) {
+            if (m_pinned[person])
+                continue;
+            options.clear();
+            const auto& choices = m_instance.people[person].choices;
+            for (int workshop : choices) {
+                int session = m_instance.workshops[workshop].session_in_slot[m_slot];
+                if (session == kNone || local[session] == kNone || !m_model.is_eligible(person, workshop) ||
+                    holds_elsewhere(m_current, m_instance, person, m_slot, workshop))
+                    continue;
+                options.push_back({local[session], m_model.placement_cost(person, workshop)});
+            }
+            int key = m_model.group_key(person);
+            add_transport_person(problem, options, problem.hub_sessions[key].empty() ? kNone : key);
+            person_of.push_back(person);
+        }
+        problem.may_take_unranked = [&](int index, int session) {
+            return !holds_elsewhere(m_current, m_instance, person_of[index], m_slot,
+                                    m_instance.sessions[global[session]].workshop);
+        };
+        std::optional<TransportSolution> solution = solve_transport(problem);
+        if (!solution)
+            return std::nullopt;
+        std::vector<int> result(people, kNone);
+        for (int person = 0; person < people; ++person)
+            if (m_pinned[person])
+                result[person] = m_current.session_of[person][m_slot];
+        for (std::size_t index = 0; index < person_of.size(); ++index)
+            if (solution->session_of[index] != kNone)
+                result[person_of[index]] = global[solution->session_of[index]];
+        return result;
+    }
+
     std::vector<int> solve_once(const std::vector<char>& explicit_person, std::vector<int>& stuck) {
         const int people = static_cast<int>(m_instance.people.size());
         const auto& sessions = m_model.sessions_in_slot(m_slot);
@@ -241,13 +312,14 @@ class SlotFlow {
     int m_slot;
     const Allocation& m_current;
     const std::vector<char>& m_pinned;
+    SlotSolver m_solver;
 };
 
 } // namespace
 
 std::vector<int> solve_slot(const CostModel& model, int slot, const Allocation& current,
-                            const std::vector<char>& pinned_in_slot) {
-    SlotFlow flow(model, slot, current, pinned_in_slot);
+                            const std::vector<char>& pinned_in_slot, SlotSolver solver) {
+    SlotFlow flow(model, slot, current, pinned_in_slot, solver);
     return flow.solve();
 }
 

@@ -1,0 +1,281 @@
+#include "allocation/compact_program.h"
+
+#include <coin/Cbc_C_Interface.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+namespace trellis::allocation {
+
+namespace {
+
+enum class ColumnKind : char { Placement, Unranked, Empty, Pool };
+
+struct Column {
+    ColumnKind kind;
+    int person; // the group key for a pool column
+    int slot;
+    int session; // kNone for unranked and empty columns
+};
+
+// The workshops a person may be placed in by name: their choices and compulsory ones.
+std::vector<int> named_workshops(const CostModel& model, int person) {
+    const Person& who = model.instance().people[person];
+    std::vector<int> named = who.choices;
+    for (int workshop : who.must)
+        if (std::find(named.begin(), named.end(), workshop) == named.end())
+            named.push_back(workshop);
+    return named;
+}
+
+class CompactProgram {
+  public:
+    // With fixed, only the people listed in free are placed; everyone else keeps their seats in
+    // fixed, which the program's sessions lose.
+    CompactProgram(const CostModel& model, const Allocation* fixed, const std::vector<int>* free)
+        : m_model(model), m_instance(model.instance()), m_slots(static_cast<int>(m_instance.slots.size())),
+          m_fixed(fixed) {
+        const int people = static_cast<int>(m_instance.people.size());
+        m_row_of.assign(people, kNone);
+        if (free)
+            m_people = *free;
+        else
+            for (int person = 0; person < people; ++person)
+                m_people.push_back(person);
+        for (int index = 0; index < static_cast<int>(m_people.size()); ++index)
+            m_row_of[m_people[index]] = index;
+        m_capacity.resize(m_instance.sessions.size());
+        for (std::size_t session = 0; session < m_instance.sessions.size(); ++session)
+            m_capacity[session] = m_instance.sessions[session].capacity;
+        if (fixed)
+            for (int person = 0; person < people; ++person)
+                if (m_row_of[person] == kNone)
+                    for (int session : fixed->session_of[person])
+                        if (session != kNone)
+                            --m_capacity[session];
+    }
+
+    void build() {
+        const int people = static_cast<int>(m_people.size());
+        // Rows: one per person and slot (exactly one of placement, unranked seat or empty), then
+        // sessions, then one per group and slot balancing the pool, then "never twice" rows.
+        for (int row = 0; row < people * m_slots; ++row)
+            add_row(1.0, 1.0);
+        m_session_row = static_cast<int>(m_row_lower.size());
+        for (int capacity : m_capacity)
+            add_row(-kInfinity, std::max(0, capacity));
+        const int keys = m_model.group_key_count();
+        m_pool_row = static_cast<int>(m_row_lower.size());
+        for (int row = 0; row < keys * m_slots; ++row)
+            add_row(0.0, 0.0);
+        std::vector<char> has_pool(static_cast<std::size_t>(keys) * m_slots, 0);
+        for (int key = 0; key < keys; ++key)
+            for (int slot = 0; slot < m_slots; ++slot)
+                for (int session : m_model.sessions_in_slot(slot))
+                    if (m_capacity[session] > 0 &&
+                        m_model.is_open_to_group_key(m_instance.sessions[session].workshop, key)) {
+                        add_column({ColumnKind::Pool, key, slot, session}, 0, kInfinity,
+                                   {{m_session_row + session, 1.0}, {pool_row(key, slot), -1.0}});
+                        has_pool[static_cast<std::size_t>(key) * m_slots + slot] = 1;
+                    }
+        for (int person : m_people) {
+            const int person_row = m_row_of[person] * m_slots;
+            const auto& must = m_instance.people[person].must;
+            for (int workshop : named_workshops(m_model, person)) {
+                if (!m_model.is_eligible(person, workshop))
+                    continue;
+                bool compulsory = std::find(must.begin(), must.end(), workshop) != must.end();
+                int twice_row = kNone;
+                for (int slot = 0; slot < m_slots; ++slot) {
+                    int session = m_instance.workshops[workshop].session_in_slot[slot];
+                    if (session == kNone || m_capacity[session] <= 0)
+                        continue;
+                    if (twice_row == kNone)
+                        twice_row = add_row(compulsory ? 1.0 : -kInfinity, 1.0);
+                    add_column({ColumnKind::Placement, person, slot, session},
+                               m_model.placement_cost(person, workshop), 1.0,
+                               {{person_row + slot, 1.0}, {m_session_row + session, 1.0}, {twice_row, 1.0}});
+                }
+                if (compulsory && twice_row == kNone)
+                    add_row(1.0, 1.0); // an empty row with bounds 1: the program is infeasible
+            }
+            int key = m_model.group_key(person);
+            for (int slot = 0; slot < m_slots; ++slot) {
+                if (has_pool[static_cast<std::size_t>(key) * m_slots + slot]) {
+                    add_column({ColumnKind::Unranked, person, slot, kNone}, m_model.unranked_cost(), 1.0,
+                               {{person_row + slot, 1.0}, {pool_row(key, slot), 1.0}});
+                }
+                add_column({ColumnKind::Empty, person, slot, kNone}, m_model.unassigned_cost(), 1.0,
+                           {{person_row + slot, 1.0}});
+            }
+        }
+    }
+
+    std::int64_t columns() const { return static_cast<std::int64_t>(m_columns.size()); }
+
+    CompactSolution solve(const Allocation& start, double time_limit_seconds) {
+        CompactSolution result;
+        Cbc_Model* program = Cbc_newModel();
+        std::vector<int> start_index;
+        std::vector<double> lower(m_columns.size(), 0.0);
+        std::vector<double> upper;
+        std::vector<double> cost;
+        for (const auto& [column_cost, column_upper] : m_bounds) {
+            cost.push_back(static_cast<double>(column_cost));
+            upper.push_back(column_upper);
+        }
+        std::vector<int> column_start{0};
+        std::vector<int> row_index;
+        std::vector<double> value;
+        for (const auto& entries : m_entries) {
+            for (const auto& [row, coefficient] : entries) {
+                row_index.push_back(row);
+                value.push_back(coefficient);
+            }
+            column_start.push_back(static_cast<int>(row_index.size()));
+        }
+        Cbc_loadProblem(program, static_cast<int>(m_columns.size()), static_cast<int>(m_row_lower.size()),
+                        column_start.data(), row_index.data(), value.data(), lower.data(), upper.data(),
+                        cost.data(), m_row_lower.data(), m_row_upper.data());
+        for (int column = 0; column < static_cast<int>(m_columns.size()); ++column)
+            Cbc_setInteger(program, column);
+        Cbc_setLogLevel(program, 0);
+        Cbc_setParameter(program, "threads", "1");
+        // Costs are integers: a gap below one proves optimality.
+        Cbc_setAllowableGap(program, 0.999);
+        Cbc_setMaximumSeconds(program, std::max(0.01, time_limit_seconds));
+        // The feasibility pump took seconds on the bench; diving from the LP finds the optimum at once.
+        // A start solution (Cbc_setMIPStartI) cost a second too, in CBC's check of it, so none is given.
+        Cbc_setParameter(program, "feas", "off");
+        // CBC's own preprocessing of the model took a third of the time on the bench for nothing.
+        Cbc_setParameter(program, "preprocess", "off");
+        Cost start_cost = m_model.objective(start);
+        Cbc_solve(program);
+        double bound = Cbc_getBestPossibleObjValue(program);
+        result.finished = Cbc_isProvenOptimal(program) != 0;
+        const double* best = Cbc_bestSolution(program);
+        if (result.finished && best) {
+            double objective = Cbc_getObjValue(program);
+            bound = std::max(bound, objective - 0.999);
+        }
+        // A bound from an unfinished or failed search may be meaningless; only finite ones count.
+        if (std::isfinite(bound) && bound > -1e15)
+            result.lower_bound = static_cast<Cost>(std::ceil(bound - 1e-6));
+        if (best && Cbc_getObjValue(program) < static_cast<double>(start_cost) - 0.5)
+            result.allocation = to_allocation(best);
+        Cbc_deleteModel(program);
+        return result;
+    }
+
+  private:
+    static constexpr double kInfinity = 1e30;
+
+    int pool_row(int key, int slot) const { return m_pool_row + key * m_slots + slot; }
+
+    int add_row(double lower, double upper) {
+        m_row_lower.push_back(lower);
+        m_row_upper.push_back(upper);
+        return static_cast<int>(m_row_lower.size()) - 1;
+    }
+
+    void add_column(Column column, Cost cost, double upper, std::vector<std::pair<int, double>> entries) {
+        m_columns.push_back(column);
+        m_bounds.push_back({cost, upper});
+        m_entries.push_back(std::move(entries));
+    }
+
+    // Named placements as they are; pooled seats handed out per group and slot in session order,
+    // skipping workshops the person already attends.
+    Allocation to_allocation(const double* solution) const {
+        const int people = static_cast<int>(m_instance.people.size());
+        Allocation allocation;
+        allocation.session_of.assign(people, std::vector<int>(m_slots, kNone));
+        if (m_fixed)
+            for (int person = 0; person < people; ++person)
+                if (m_row_of[person] == kNone)
+                    allocation.session_of[person] = m_fixed->session_of[person];
+        std::vector<std::vector<std::pair<int, int>>> pool(
+            static_cast<std::size_t>(m_model.group_key_count()) * m_slots);
+        std::vector<std::pair<int, int>> unranked;
+        for (int column = 0; column < static_cast<int>(m_columns.size()); ++column) {
+            int amount = static_cast<int>(std::lround(solution[column]));
+            if (amount <= 0)
+                continue;
+            const Column& what = m_columns[column];
+            if (what.kind == ColumnKind::Placement)
+                allocation.session_of[what.person][what.slot] = what.session;
+            else if (what.kind == ColumnKind::Pool)
+                pool[static_cast<std::size_t>(what.person) * m_slots + what.slot].push_back(
+                    {what.session, amount});
+            else if (what.kind == ColumnKind::Unranked)
+                unranked.push_back({what.person, what.slot});
+        }
+        for (const auto& [person, slot] : unranked) {
+            auto& seats = pool[static_cast<std::size_t>(m_model.group_key(person)) * m_slots + slot];
+            const auto& row = allocation.session_of[person];
+            for (auto& [session, amount] : seats) {
+                int workshop = m_instance.sessions[session].workshop;
+                bool held = std::any_of(row.begin(), row.end(), [&](int other) {
+                    return other != kNone && m_instance.sessions[other].workshop == workshop;
+                });
+                if (amount > 0 && !held) {
+                    allocation.session_of[person][slot] = session;
+                    --amount;
+                    break;
+                }
+            }
+        }
+        return allocation;
+    }
+
+    const CostModel& m_model;
+    const Instance& m_instance;
+    int m_slots;
+    const Allocation* m_fixed;
+    std::vector<int> m_people;
+    // m_row_of[person]: the person's index in the program, or kNone when their seats are fixed.
+    std::vector<int> m_row_of;
+    std::vector<int> m_capacity;
+    int m_session_row{0};
+    int m_pool_row{0};
+    std::vector<double> m_row_lower;
+    std::vector<double> m_row_upper;
+    std::vector<Column> m_columns;
+    std::vector<std::pair<Cost, double>> m_bounds;
+    std::vector<std::vector<std::pair<int, double>>> m_entries;
+};
+
+} // namespace
+
+std::int64_t compact_program_size(const CostModel& model) {
+    const Instance& instance = model.instance();
+    std::int64_t size = 0;
+    for (int person = 0; person < static_cast<int>(instance.people.size()); ++person)
+        size += static_cast<std::int64_t>(named_workshops(model, person).size()) * instance.slots.size() +
+                2 * static_cast<std::int64_t>(instance.slots.size());
+    return size;
+}
+
+CompactSolution solve_compact_program(const CostModel& model, const Allocation& start,
+                                      double time_limit_seconds) {
+    CompactProgram program(model, nullptr, nullptr);
+    program.build();
+    return program.solve(start, time_limit_seconds);
+}
+
+bool improve_people_by_program(const CostModel& model, const std::vector<int>& people, Allocation& allocation,
+                               double time_limit_seconds) {
+    CompactProgram program(model, &allocation, &people);
+    program.build();
+    CompactSolution solution = program.solve(allocation, time_limit_seconds);
+    if (!solution.allocation || !model.is_feasible(*solution.allocation))
+        return false;
+    if (model.objective(*solution.allocation) >= model.objective(allocation))
+        return false;
+    allocation = std::move(*solution.allocation);
+    return true;
+}
+
+} // namespace trellis::allocation

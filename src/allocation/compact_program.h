@@ -1,0 +1,37 @@
+#pragma once
+// A compact integer program for several slots, solved by COIN-OR CBC. Ranked and compulsory
+// placements are variables per person, workshop and slot; unranked placements are pooled per
+// audience group and slot (a person takes "some open seat" and the pool feeds sessions), which
+// drops "never twice" for unranked seats only. The program is therefore a relaxation: its optimum
+// is a proven lower bound, and when its pooled seats can be handed out without repeats, which is
+// almost always, its solution is an optimal allocation.
+
+#include "allocation/costs.h"
+
+#include <optional>
+
+namespace trellis::allocation {
+
+struct CompactSolution {
+    // A proven lower bound on every allocation's cost (the program's bound, rounded up).
+    Cost lower_bound{0};
+    // The program's best solution made into an allocation, when it is better than the start;
+    // seats that could not be handed out without a repeat are left empty.
+    std::optional<Allocation> allocation;
+    // True when the search finished, so lower_bound is the program's optimum.
+    bool finished{false};
+};
+
+// Number of variables the program would have; callers use it to decide if it is small enough.
+std::int64_t compact_program_size(const CostModel& model);
+
+// Solves the program from a feasible start allocation within the time limit.
+CompactSolution solve_compact_program(const CostModel& model, const Allocation& start,
+                                      double time_limit_seconds);
+
+// Re-places only the listed people by the program, everyone else keeping their seats; replaces
+// the allocation and returns true when that lowers its cost. For large instances, piece by piece.
+bool improve_people_by_program(const CostModel& model, const std::vector<int>& people, Allocation& allocation,
+                               double time_limit_seconds);
+
+} // namespace trellis::allocation

@@ -72,19 +72,16 @@ std::optional<Actor> AccountService::authenticate(const std::string& token) {
     }
     if (!stored)
         return std::nullopt;
-    auto person = m_people.person(stored->trust_id, stored->person_id);
-    auto trust = m_organisations.trust(stored->trust_id);
-    if (!person || !trust)
-        return std::nullopt;
     Actor actor;
-    actor.person_id = person->id;
-    actor.trust_id = person->trust_id;
-    actor.school_id = person->school_id;
-    actor.role = person->role;
-    actor.staff_group = person->staff_group;
-    actor.display_name = person->full_name();
-    actor.email = person->email;
-    actor.trust_name = trust->name;
+    actor.person_id = stored->person_id;
+    actor.trust_id = stored->trust_id;
+    actor.school_id = stored->school_id;
+    actor.role = people::role_from_text(stored->role).value_or(people::Role::Staff);
+    actor.staff_group =
+        people::staff_group_from_text(stored->staff_group).value_or(people::StaffGroup::Teacher);
+    actor.display_name = stored->first_name + " " + stored->last_name;
+    actor.email = stored->email;
+    actor.trust_name = stored->trust_name;
     actor.csrf_token = stored->csrf_token;
     return actor;
 }

@@ -8,8 +8,11 @@ namespace {
 constexpr const char* kInsertSession =
     "INSERT INTO sessions (token_hash, person_id, trust_id, csrf_token, created_at, expires_at) "
     "VALUES (:hash, :person, :trust, :csrf, :now, :expires)";
-constexpr const char* kFindSession = "SELECT person_id, trust_id, csrf_token, expires_at FROM sessions "
-                                     "WHERE token_hash = :hash AND expires_at > :now";
+constexpr const char* kFindSession =
+    "SELECT s.person_id, s.trust_id, s.csrf_token, s.expires_at, p.school_id, p.role, p.staff_group, "
+    "p.first_name, p.last_name, p.email, t.name FROM sessions s "
+    "JOIN people p ON p.id = s.person_id AND p.trust_id = s.trust_id JOIN trusts t ON t.id = s.trust_id "
+    "WHERE s.token_hash = :hash AND s.expires_at > :now";
 constexpr const char* kExtendSession = "UPDATE sessions SET expires_at = :expires WHERE token_hash = :hash";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = :hash";
 constexpr const char* kDeleteSessionsOf =
@@ -32,10 +35,16 @@ void insert_session(soci::session& sql, const std::string& token_hash, long long
 
 std::optional<StoredSession> find_session(soci::session& sql, const std::string& token_hash, long long now) {
     StoredSession stored;
+    soci::indicator school = soci::i_ok;
     sql << kFindSession, soci::use(token_hash), soci::use(now), soci::into(stored.person_id),
-        soci::into(stored.trust_id), soci::into(stored.csrf_token), soci::into(stored.expires_at);
+        soci::into(stored.trust_id), soci::into(stored.csrf_token), soci::into(stored.expires_at),
+        soci::into(stored.school_id, school), soci::into(stored.role), soci::into(stored.staff_group),
+        soci::into(stored.first_name), soci::into(stored.last_name), soci::into(stored.email),
+        soci::into(stored.trust_name);
     if (!sql.got_data())
         return std::nullopt;
+    if (school != soci::i_ok)
+        stored.school_id = 0;
     return stored;
 }
 

@@ -13,6 +13,14 @@ struct StoredSession {
     long long trust_id = 0;
     std::string csrf_token;
     long long expires_at = 0;
+    // Who the session belongs to, read in the same query so that a request costs one lookup.
+    long long school_id = 0;
+    std::string role;
+    std::string staff_group;
+    std::string first_name;
+    std::string last_name;
+    std::string email;
+    std::string trust_name;
 };
 
 struct StoredReset {
@@ -25,6 +33,7 @@ struct StoredReset {
 void insert_session(soci::session& sql, const std::string& token_hash, long long person_id,
                     long long trust_id, const std::string& csrf_token, long long expires_at);
 // The unexpired session with this token hash, if any.
+// A live session with its person and trust, if the token hash names one that has not expired.
 std::optional<StoredSession> find_session(soci::session& sql, const std::string& token_hash, long long now);
 // Moves a session's expiry forward.
 void extend_session(soci::session& sql, const std::string& token_hash, long long expires_at);

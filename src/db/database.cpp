@@ -106,7 +106,13 @@ Database::Lease::~Lease() {
 
 // SQLite takes the write lock at BEGIN IMMEDIATE, so two writers queue on the busy timeout instead
 // of one failing when its read lock cannot be upgraded.
-Transaction::Transaction(Database& database) : m_lease(database) {
+std::unique_lock<std::mutex> Database::writer_turn() {
+    if (m_engine == Engine::Sqlite)
+        return std::unique_lock<std::mutex>(m_sqlite_writer);
+    return {};
+}
+
+Transaction::Transaction(Database& database) : m_lease(database), m_writer_turn(database.writer_turn()) {
     *m_lease << (database.engine() == Engine::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include <soci/soci.h>
@@ -40,10 +41,15 @@ class Database {
     // Borrows a session; blocks until one is free.
     Lease lease() { return Lease(*this); }
 
+    // SQLite has one writer at a time: write transactions queue here, in order, rather than on
+    // SQLite's busy timeout, which polls with sleeps. Unlocked (and free) on PostgreSQL.
+    std::unique_lock<std::mutex> writer_turn();
+
   private:
     Engine m_engine;
     std::size_t m_pool_size;
     std::unique_ptr<soci::connection_pool> m_pool;
+    std::mutex m_sqlite_writer;
 };
 
 // Parses the engine out of a TRELLIS_DATABASE URL; throws std::invalid_argument if unknown.
@@ -63,6 +69,7 @@ class Transaction {
 
   private:
     Database::Lease m_lease;
+    std::unique_lock<std::mutex> m_writer_turn;
     bool m_committed = false;
 };
 

@@ -43,9 +43,8 @@ mstch::array navigation_for(const RequestContext& context) {
 void render_page(RequestContext& context, const std::string& template_name, const std::string& title,
                  mstch::map data, int status) {
     data["csrf"] = context.csrf_token;
-    mstch::map layout{{"title", title},
-                      {"csrf", context.csrf_token},
-                      {"body", context.app.views.render(template_name, data)}};
+    const std::string body = context.app.views.render(template_name, data);
+    mstch::map layout{{"title", title}, {"csrf", context.csrf_token}};
     if (context.actor) {
         layout["signed_in"] = true;
         layout["person_name"] = context.actor->display_name;
@@ -54,7 +53,8 @@ void render_page(RequestContext& context, const std::string& template_name, cons
         layout["navigation"] = navigation_for(context);
     }
     context.response.status = status;
-    context.response.set_content(context.app.views.render("layout/page", layout), "text/html; charset=utf-8");
+    context.response.set_content(context.app.views.render_around("layout/page", layout, body),
+                                 "text/html; charset=utf-8");
 }
 
 void render_error(RequestContext& context, int status, const std::string& message) {

@@ -119,11 +119,11 @@ mstch::map sort_data(const BlockView& view, const content::SortBlock& sort, cons
     }
     mstch::array items;
     for (std::size_t position = 0; position < count; ++position) {
-        mstch::array places, groups;
-        for (std::size_t place = 1; place <= count; ++place)
+        mstch::array places, groups; // only the one the mode uses: each option is a map to render
+        for (std::size_t place = 1; order_mode && place <= count; ++place)
             places.push_back(mstch::map{{"value", std::to_string(place)},
                                         {"selected", current[position] == static_cast<int>(place)}});
-        for (std::size_t group = 0; group < sort.groups.size(); ++group)
+        for (std::size_t group = 0; !order_mode && group < sort.groups.size(); ++group)
             groups.push_back(mstch::map{{"value", std::to_string(group)},
                                         {"label", sort.groups[group]},
                                         {"selected", current[position] == static_cast<int>(group)}});
@@ -275,6 +275,8 @@ std::string module_address(const content::Module& module) {
 }
 
 std::string render_block(const http::Views& views, const BlockView& view) {
+    if (view.block.type == content::BlockType::Text) // the same for everyone: no template needed
+        return "<div class=\"prose\">" + view.block.as<content::TextBlock>().html + "</div>\n";
     const json& state = view.states.of(view.block.id);
     mstch::map data = data_of(view, state);
     data["id"] = view.block.id;

@@ -14,10 +14,11 @@ constexpr const char* kSqlitePrefix = "sqlite:";
 
 void open_sqlite(soci::session& session, const std::string& path) {
     session.open(soci::sqlite3, "db=" + path + " timeout=10 shared_cache=false");
-    // WAL lets readers proceed during a write; NORMAL sync keeps every committed write across a
-    // process crash (the WAL is fsynced at checkpoints); foreign keys are off by default in SQLite.
+    // WAL lets readers proceed during a write. FULL sync fsyncs the WAL at every commit, so an
+    // acknowledged save survives a power cut as well as a crash (measured: still over 1,200
+    // progress saves a second; bench/learning). Foreign keys are off by default in SQLite.
     session << "PRAGMA journal_mode=WAL";
-    session << "PRAGMA synchronous=NORMAL";
+    session << "PRAGMA synchronous=FULL";
     session << "PRAGMA foreign_keys=ON";
     session << "PRAGMA busy_timeout=10000";
 }

@@ -255,3 +255,16 @@ TEST_F(ModuleProgress, the_printable_resource_and_action_plan_are_pdfs) {
     ASSERT_EQ(plan->status, 200);
     EXPECT_EQ(plan->body.rfind("%PDF", 0), 0u);
 }
+
+TEST_F(ModuleProgress, blocks_shared_between_people_carry_each_persons_own_form_token) {
+    Browser colleague(*server);
+    ASSERT_EQ(colleague.sign_in("support@oakfield.example", kDemoPassword)->status, 303);
+    const auto mine = teacher->get("/learning/" + kModule + "/2")->body;
+    const auto theirs = colleague.get("/learning/" + kModule + "/2")->body;
+    const std::string form = "action=\"&#x2F;learning&#x2F;building-trust&#x2F;blocks&#x2F;quiz-facets\"";
+    ASSERT_NE(mine.find(form), std::string::npos);
+    EXPECT_EQ(input_value(mine.substr(mine.find(form)), "_csrf"), teacher->csrf());
+    EXPECT_EQ(input_value(theirs.substr(theirs.find(form)), "_csrf"), colleague.csrf());
+    EXPECT_NE(teacher->csrf(), colleague.csrf());
+    EXPECT_EQ(mine.find('\x01'), std::string::npos);
+}

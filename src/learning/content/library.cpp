@@ -1,13 +1,23 @@
 #include "learning/content/library.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "learning/content/parser.h"
 
 namespace trellis::learning::content {
 
+namespace {
+
+std::uint64_t next_generation() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+}
+
+} // namespace
+
 ContentSnapshot::ContentSnapshot(std::vector<Module> modules, std::vector<Problem> problems)
-    : m_modules(std::move(modules)), m_problems(std::move(problems)) {
+    : m_modules(std::move(modules)), m_problems(std::move(problems)), m_generation(next_generation()) {
     std::sort(m_modules.begin(), m_modules.end(), [](const Module& left, const Module& right) {
         return left.title != right.title ? left.title < right.title : left.slug < right.slug;
     });

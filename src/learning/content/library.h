@@ -4,6 +4,7 @@
 // current snapshot and keep it as long as they like; reload() builds a new one off to the side and
 // swaps it in, so a request never sees a half-loaded library.
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -30,10 +31,14 @@ class ContentSnapshot {
     // Every problem of every skipped module, module by module in folder order.
     const std::vector<Problem>& problems() const { return m_problems; }
 
+    // A number no other snapshot in this process has, for caches of what was built from it.
+    std::uint64_t generation() const { return m_generation; }
+
   private:
     std::vector<Module> m_modules;
     std::map<std::string, size_t, std::less<>> m_index_by_slug;
     std::vector<Problem> m_problems;
+    std::uint64_t m_generation;
 };
 
 // Loads every module folder under `directory`: a broken module is skipped with its problems kept,

@@ -1,6 +1,10 @@
 #include "learning/handlers/block_views.h"
 
+#include <map>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <shared_mutex>
 
 namespace trellis::learning::handlers {
 
@@ -268,6 +272,66 @@ mstch::map data_of(const BlockView& view, const json& state) {
     return {};
 }
 
+// Stands in for the CSRF token in a block rendered for everyone; no author text contains it.
+constexpr std::string_view kTokenStandIn = "\x01csrf\x01";
+
+std::string with_token(const std::string& html, const std::string& csrf) {
+    std::string result;
+    result.reserve(html.size() + 64);
+    std::size_t at = 0;
+    for (std::size_t found; (found = html.find(kTokenStandIn, at)) != std::string::npos;
+         at = found + kTokenStandIn.size())
+        result.append(html, at, found - at).append(csrf);
+    return result.append(html, at);
+}
+
+// A block nobody has answered looks the same to everyone but for the form's CSRF token, so it is
+// rendered once per content snapshot with a stand-in token, and each request puts its own in.
+class FreshBlocks {
+  public:
+    std::optional<std::string> find(std::uint64_t generation, const std::string& key,
+                                    const std::string& csrf) {
+        std::shared_lock lock(m_mutex);
+        if (generation != m_generation)
+            return std::nullopt;
+        auto found = m_html.find(key);
+        if (found == m_html.end())
+            return std::nullopt;
+        return with_token(found->second, csrf);
+    }
+
+    void keep(std::uint64_t generation, const std::string& key, std::string html) {
+        std::unique_lock lock(m_mutex);
+        if (generation < m_generation)
+            return; // rendered from a snapshot already replaced
+        if (generation > m_generation) {
+            m_html.clear();
+            m_generation = generation;
+        }
+        m_html.emplace(key, std::move(html));
+    }
+
+  private:
+    std::shared_mutex m_mutex;
+    std::uint64_t m_generation = 0;
+    std::map<std::string, std::string> m_html; // by "module/block"
+};
+
+FreshBlocks fresh_blocks;
+
+std::string render_with_template(const http::Views& views, const BlockView& view, const json& state,
+                                 const std::string& csrf) {
+    mstch::map data = data_of(view, state);
+    data["id"] = view.block.id;
+    data["action"] = module_address(view.module) + "blocks/" + view.block.id;
+    data["page"] = std::to_string(view.page_number);
+    data["csrf"] = csrf;
+    data["done"] = view.states.is_done(view.block.id);
+    data["required"] = view.block.required;
+    data["error"] = view.error;
+    return views.render("learning/blocks/" + std::string(content::block_type_name(view.block.type)), data);
+}
+
 } // namespace
 
 std::string module_address(const content::Module& module) {
@@ -278,15 +342,18 @@ std::string render_block(const http::Views& views, const BlockView& view) {
     if (view.block.type == content::BlockType::Text) // the same for everyone: no template needed
         return "<div class=\"prose\">" + view.block.as<content::TextBlock>().html + "</div>\n";
     const json& state = view.states.of(view.block.id);
-    mstch::map data = data_of(view, state);
-    data["id"] = view.block.id;
-    data["action"] = module_address(view.module) + "blocks/" + view.block.id;
-    data["page"] = std::to_string(view.page_number);
-    data["csrf"] = view.csrf;
-    data["done"] = view.states.is_done(view.block.id);
-    data["required"] = view.block.required;
-    data["error"] = view.error;
-    return views.render("learning/blocks/" + std::string(content::block_type_name(view.block.type)), data);
+    // The action plan shows the person's reflections even before it is answered, so it is never fresh.
+    const bool fresh = state.is_null() && view.error.empty() && view.submitted == nullptr &&
+                       view.block.type != content::BlockType::ActionPlan;
+    if (!fresh)
+        return render_with_template(views, view, state, view.csrf);
+    const std::uint64_t generation = view.library.generation();
+    const std::string key = view.module.slug + "/" + view.block.id;
+    if (auto html = fresh_blocks.find(generation, key, view.csrf))
+        return *html;
+    std::string html = render_with_template(views, view, state, std::string(kTokenStandIn));
+    fresh_blocks.keep(generation, key, html);
+    return with_token(html, view.csrf);
 }
 
 } // namespace trellis::learning::handlers

@@ -240,7 +240,9 @@
       zone.addEventListener("drop", function (event) {
         event.preventDefault();
         zone.classList.remove("sort-zone--over");
-        var card = list.querySelector('[data-position="' + event.dataTransfer.getData("text/plain") + '"]');
+        var position = event.dataTransfer.getData("text/plain");
+        if (!/^[0-9]+$/.test(position)) return; // something dragged in from elsewhere
+        var card = list.querySelector('[data-position="' + position + '"]');
         if (card) { card.querySelector("select").value = zone.dataset.group; announce("Put in " + option.textContent + "."); }
       });
       zones.appendChild(zone);

@@ -7,6 +7,8 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <spdlog/spdlog.h>
+
 namespace trellis {
 
 std::string pid_file_path(const std::string& data_dir) {
@@ -27,8 +29,13 @@ std::optional<int> running_server_pid(const std::string& data_dir) {
     int pid = 0;
     if (!(file >> pid) || pid <= 0)
         return std::nullopt;
-    // Signal 0 checks that the process exists without disturbing it (a stale file is ignored).
-    if (::kill(pid, 0) != 0)
+    // A stale file may name a process that has since reused the id: only a running `trellis serve`
+    // counts, as its command line says.
+    std::ifstream command_line("/proc/" + std::to_string(pid) + "/cmdline");
+    const std::string arguments((std::istreambuf_iterator<char>(command_line)),
+                                std::istreambuf_iterator<char>());
+    if (arguments.find("trellis") == std::string::npos ||
+        arguments.find(std::string("serve")) == std::string::npos)
         return std::nullopt;
     return pid;
 }
@@ -50,8 +57,13 @@ HangupListener::HangupListener(std::function<void()> on_hangup) : m_on_hangup(st
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     m_thread = std::thread([this, set] {
         int signal = 0;
-        while (sigwait(&set, &signal) == 0 && !m_stopping)
-            m_on_hangup();
+        while (sigwait(&set, &signal) == 0 && !m_stopping) {
+            try {
+                m_on_hangup();
+            } catch (const std::exception& error) {
+                spdlog::error("reload on SIGHUP failed: {}", error.what());
+            }
+        }
     });
 }
 

@@ -41,8 +41,9 @@ class Database {
     // Borrows a session; blocks until one is free.
     Lease lease() { return Lease(*this); }
 
-    // SQLite has one writer at a time: write transactions queue here, in order, rather than on
-    // SQLite's busy timeout, which polls with sleeps. Unlocked (and free) on PostgreSQL.
+    // SQLite has one writer at a time: write transactions wait here rather than on SQLite's busy
+    // timeout, which polls with sleeps. Unlocked (and free) on PostgreSQL. A thread holding a
+    // Transaction must not lease a second session (the pool could run dry).
     std::unique_lock<std::mutex> writer_turn();
 
   private:

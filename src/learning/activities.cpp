@@ -249,7 +249,8 @@ std::vector<std::string> action_plan_steps(const content::ActionPlanBlock& plan,
             if (index.is_number_integer() && index.get<int>() >= 0 &&
                 static_cast<std::size_t>(index.get<int>()) < plan.suggestions.size())
                 steps.push_back(plan.suggestions[index.get<int>()]);
-    const std::string own = state.value("own", std::string());
+    const std::string own =
+        state.contains("own") && state["own"].is_string() ? state["own"].get<std::string>() : "";
     std::size_t at = 0;
     while (at <= own.size()) {
         std::size_t end = own.find('\n', at);

@@ -99,13 +99,9 @@ LearningService::open_page(const Learner& learner, const content::Module& module
     auto session = m_database.lease();
     auto stored = store::progress(*session, learner.trust_id, learner.person_id, module.slug);
     if (!stored || stored->current_page != page_number) {
-        store::StoredProgress progress = stored.value_or(store::StoredProgress{});
-        progress.module_slug = module.slug;
-        progress.current_page = page_number;
-        progress.current_block = "";
-        progress.blocks_required = required;
-        store::save_progress(*session, learner.trust_id, learner.person_id, progress, db::now_seconds());
-        stored = progress;
+        store::save_position(*session, learner.trust_id, learner.person_id, module.slug, page_number, "",
+                             db::now_seconds());
+        stored = store::progress(*session, learner.trust_id, learner.person_id, module.slug);
     }
     ModuleStanding standing = standing_from(*stored, required);
     if (standing.complete())
@@ -123,10 +119,16 @@ SaveOutcome LearningService::save(const Learner& learner, const content::Module&
     db::Transaction transaction(m_database);
     soci::session& sql = transaction.session();
     const long long now = db::now_seconds();
+    store::lock_progress(sql, learner.trust_id, learner.person_id, module.slug, now);
     auto saved = store::block(sql, learner.trust_id, learner.person_id, module.slug, block.id);
     const nlohmann::json previous =
         saved ? nlohmann::json::parse(saved->state, nullptr, false) : nlohmann::json();
-    outcome.result = apply(previous);
+    try {
+        outcome.result = apply(previous);
+    } catch (const nlohmann::json::exception&) {
+        // State saved for a block of another type (an id reused after a content edit) starts afresh.
+        outcome.result = apply(nlohmann::json());
+    }
     auto stored = store::progress(sql, learner.trust_id, learner.person_id, module.slug);
     const std::vector<std::string> required = required_block_ids(module);
     if (!outcome.result.error.empty()) {
@@ -148,7 +150,7 @@ SaveOutcome LearningService::save(const Learner& learner, const content::Module&
     progress.blocks_required = static_cast<int>(required.size());
     progress.blocks_done = static_cast<int>(std::count_if(
         required.begin(), required.end(), [&](const std::string& id) { return done.count(id) > 0; }));
-    const bool all_done = progress.blocks_done == progress.blocks_required;
+    const bool all_done = progress.blocks_required > 0 && progress.blocks_done == progress.blocks_required;
     if (all_done && progress.completed_at == 0) {
         progress.completed_at = now;
         outcome.completed_now = store::insert_certificate(

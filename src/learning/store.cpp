@@ -29,6 +29,18 @@ constexpr const char* kSaveProgress =
     "blocks_required = excluded.blocks_required, updated_at = excluded.updated_at, "
     "completed_at = excluded.completed_at WHERE module_progress.trust_id = excluded.trust_id";
 
+constexpr const char* kSavePosition =
+    "INSERT INTO module_progress (trust_id, person_id, module_slug, current_page, current_block, started_at, "
+    "updated_at) VALUES (:trust, :person, :slug, :page, :block, :now, :now2) "
+    "ON CONFLICT (person_id, module_slug) DO UPDATE SET current_page = excluded.current_page, "
+    "current_block = excluded.current_block, updated_at = excluded.updated_at "
+    "WHERE module_progress.trust_id = excluded.trust_id";
+constexpr const char* kEnsureProgress =
+    "INSERT INTO module_progress (trust_id, person_id, module_slug, started_at, updated_at) "
+    "VALUES (:trust, :person, :slug, :now, :now2) ON CONFLICT (person_id, module_slug) DO NOTHING";
+// SQLite has no row locks: there the transaction itself (BEGIN IMMEDIATE) is the lock.
+constexpr const char* kLockProgress = "SELECT id FROM module_progress WHERE trust_id = :trust AND "
+                                      "person_id = :person AND module_slug = :slug FOR UPDATE";
 constexpr const char* kInsertCertificate =
     "INSERT INTO certificates (trust_id, person_id, module_slug, code, person_name, module_title, hours, "
     "issued_at) VALUES (:trust, :person, :slug, :code, :name, :title, :hours, :issued) "
@@ -177,6 +189,24 @@ void save_progress(soci::session& sql, long long trust_id, long long person_id,
     sql << kSaveProgress, soci::use(trust_id), soci::use(person_id), soci::use(progress.module_slug),
         soci::use(page), soci::use(progress.current_block), soci::use(done), soci::use(required),
         soci::use(now), soci::use(now), soci::use(progress.completed_at);
+}
+
+void save_position(soci::session& sql, long long trust_id, long long person_id,
+                   const std::string& module_slug, int page, const std::string& block, long long now) {
+    long long page_number = page;
+    sql << kSavePosition, soci::use(trust_id), soci::use(person_id), soci::use(module_slug),
+        soci::use(page_number), soci::use(block), soci::use(now), soci::use(now);
+}
+
+void lock_progress(soci::session& sql, long long trust_id, long long person_id,
+                   const std::string& module_slug, long long now) {
+    sql << kEnsureProgress, soci::use(trust_id), soci::use(person_id), soci::use(module_slug), soci::use(now),
+        soci::use(now);
+    if (sql.get_backend_name() == "postgresql") {
+        long long id = 0;
+        sql << kLockProgress, soci::use(trust_id), soci::use(person_id), soci::use(module_slug),
+            soci::into(id);
+    }
 }
 
 bool insert_certificate(soci::session& sql, const StoredCertificate& certificate) {

@@ -55,6 +55,13 @@ std::optional<StoredProgress> progress(soci::session& sql, long long trust_id, l
                                        const std::string& module_slug);
 // The person's place in every module they have started, most recently active first.
 std::vector<StoredProgress> progress_of(soci::session& sql, long long trust_id, long long person_id);
+// Records where the person is reading, and nothing else, so it cannot undo a save made meanwhile.
+void save_position(soci::session& sql, long long trust_id, long long person_id,
+                   const std::string& module_slug, int page, const std::string& block, long long now);
+// Makes sure the person's progress row for the module exists and, inside a transaction, holds it
+// until commit, so that two saves for one person and module count their blocks one after the other.
+void lock_progress(soci::session& sql, long long trust_id, long long person_id,
+                   const std::string& module_slug, long long now);
 // Creates or replaces the person's place in a module (started_at is kept once set).
 void save_progress(soci::session& sql, long long trust_id, long long person_id,
                    const StoredProgress& progress, long long now);

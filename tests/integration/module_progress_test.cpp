@@ -202,6 +202,8 @@ TEST_F(ModuleProgress, completing_every_required_block_issues_a_certificate_anyo
     EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
     EXPECT_EQ(pdf->body.rfind("%PDF", 0), 0u);
     EXPECT_NE(teacher->get("/people/4")->body.find(code), std::string::npos) << "the profile lists it";
+    ASSERT_EQ(teacher->get("/learning/" + kModule + "/3")->status, 200); // reading on changes nothing
+    EXPECT_NE(teacher->get("/learning/" + kModule)->body.find("Completed"), std::string::npos);
 
     Browser anyone(*server);
     auto verified = anyone.get("/verify/" + code);

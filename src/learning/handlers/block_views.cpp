@@ -172,13 +172,15 @@ mstch::map reflection_data(const BlockView& view, const content::ReflectionBlock
 
 mstch::map video_data(const BlockView& view, const content::VideoBlock& video, const json& state) {
     const std::string base = module_address(view.module);
-    return mstch::map{{"title", video.title},
-                      {"src", base + video.source},
-                      {"captions", base + video.captions},
-                      {"poster", base + video.poster},
-                      {"transcript_html", video.transcript_html},
-                      {"transcript_href", base + "transcripts/" + view.block.id},
-                      {"watched", state.is_object() && state.value("watched", false)}};
+    return mstch::map{
+        {"title", video.title},
+        {"src", base + video.source},
+        {"media_type", std::string(video.source.ends_with(".mp4") ? "video/mp4" : "video/webm")},
+        {"captions", base + video.captions},
+        {"poster", base + video.poster},
+        {"transcript_html", video.transcript_html},
+        {"transcript_href", base + "transcripts/" + view.block.id},
+        {"watched", state.is_object() && state.value("watched", false)}};
 }
 
 mstch::map resource_data(const BlockView& view, const content::ResourceBlock& resource, const json& state) {
@@ -345,8 +347,14 @@ std::string render_block(const http::Views& views, const BlockView& view) {
     // The action plan shows the person's reflections even before it is answered, so it is never fresh.
     const bool fresh = state.is_null() && view.error.empty() && view.submitted == nullptr &&
                        view.block.type != content::BlockType::ActionPlan;
-    if (!fresh)
-        return render_with_template(views, view, state, view.csrf);
+    if (!fresh) {
+        try {
+            return render_with_template(views, view, state, view.csrf);
+        } catch (const nlohmann::json::exception&) {
+            // State saved for a block of another type (an id reused after a content edit): show it afresh.
+            return render_with_template(views, view, json(), view.csrf);
+        }
+    }
     const std::uint64_t generation = view.library.generation();
     const std::string key = view.module.slug + "/" + view.block.id;
     if (auto html = fresh_blocks.find(generation, key, view.csrf))

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <set>
 
 namespace trellis::learning {
@@ -108,6 +109,12 @@ ModuleFeatures features_of(const content::Module& module) {
         }
     }
     return features;
+}
+
+std::string hours_label(double hours) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%g", hours);
+    return text;
 }
 
 } // namespace trellis::learning

@@ -41,6 +41,8 @@ LengthBand length_band(int minutes);
 LengthBand length_band_from_text(const std::string& text);
 // Counts the pages and activities of a module.
 ModuleFeatures features_of(const content::Module& module);
+// CPD hours as pages print them: "1.5", "2".
+std::string hours_label(double hours);
 // True when the module is written for this staff group.
 bool is_for_group(const content::Module& module, const std::string& staff_group);
 

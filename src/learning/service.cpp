@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 #include "accounts/secrets.h"
 
@@ -28,15 +27,6 @@ ModuleStanding standing_from(const store::StoredProgress& stored, int required) 
     standing.completed_at = stored.completed_at;
     standing.updated_at = stored.updated_at;
     return standing;
-}
-
-// The page (1-based) that holds a block, or 0.
-int page_of(const content::Module& module, const std::string& block_id) {
-    for (std::size_t page = 0; page < module.pages.size(); ++page)
-        for (const content::Block& block : module.pages[page].blocks)
-            if (block.id == block_id)
-                return static_cast<int>(page) + 1;
-    return 0;
 }
 
 BlockStates states_from(const std::vector<store::StoredBlock>& stored) {
@@ -120,9 +110,8 @@ SaveOutcome LearningService::save(const Learner& learner, const content::Module&
     soci::session& sql = transaction.session();
     const long long now = db::now_seconds();
     store::lock_progress(sql, learner.trust_id, learner.person_id, module.slug, now);
-    auto saved = store::block(sql, learner.trust_id, learner.person_id, module.slug, block.id);
-    const nlohmann::json previous =
-        saved ? nlohmann::json::parse(saved->state, nullptr, false) : nlohmann::json();
+    outcome.states = states_from(store::blocks_of(sql, learner.trust_id, learner.person_id, module.slug));
+    const nlohmann::json previous = outcome.states.of(block.id);
     try {
         outcome.result = apply(previous);
     } catch (const nlohmann::json::exception&) {
@@ -139,17 +128,15 @@ SaveOutcome LearningService::save(const Learner& learner, const content::Module&
     store::save_block(sql, learner.trust_id, learner.person_id, module.slug,
                       store::StoredBlock{block.id, outcome.result.state.dump(), outcome.result.done}, now);
 
-    std::set<std::string> done;
-    for (const auto& row : store::blocks_of(sql, learner.trust_id, learner.person_id, module.slug))
-        if (row.done)
-            done.insert(row.block_id);
+    outcome.states.state[block.id] = outcome.result.state;
+    outcome.states.done[block.id] = outcome.result.done;
     store::StoredProgress progress = stored.value_or(store::StoredProgress{});
     progress.module_slug = module.slug;
     progress.current_page = page_number;
     progress.current_block = block.id;
     progress.blocks_required = static_cast<int>(required.size());
     progress.blocks_done = static_cast<int>(std::count_if(
-        required.begin(), required.end(), [&](const std::string& id) { return done.count(id) > 0; }));
+        required.begin(), required.end(), [&](const std::string& id) { return outcome.states.is_done(id); }));
     const bool all_done = progress.blocks_required > 0 && progress.blocks_done == progress.blocks_required;
     if (all_done && progress.completed_at == 0) {
         progress.completed_at = now;
@@ -201,7 +188,7 @@ std::string resume_address(const content::Module& module, const ModuleStanding& 
     const int pages = static_cast<int>(module.pages.size());
     int page = std::clamp(standing.current_page, 1, std::max(pages, 1));
     std::string block = standing.current_block;
-    if (!block.empty() && page_of(module, block) != page)
+    if (!block.empty() && content::find_block(module, block).page_number != page)
         block.clear();
     if (block.empty() && pages > 0) // the first thing left to do on the page they were reading
         for (const content::Block& each : module.pages[page - 1].blocks)

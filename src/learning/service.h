@@ -52,6 +52,7 @@ struct SaveOutcome {
     ActivityResult result;      // the new state, or the error (then nothing was saved)
     ModuleStanding standing;    // after the save
     bool completed_now = false; // this save completed the module and issued its certificate
+    BlockStates states;         // every block's state after the save (as it was, when refused)
 };
 
 // A certificate as people see it.

@@ -1,14 +1,13 @@
 #include "learning/store.h"
 
+#include "db/rows.h"
+
 namespace trellis::learning::store {
 
 namespace {
 
 constexpr const char* kBlocksOf = "SELECT block_id, state, done FROM block_progress "
                                   "WHERE trust_id = :trust AND person_id = :person AND module_slug = :slug";
-constexpr const char* kBlock =
-    "SELECT block_id, state, done FROM block_progress "
-    "WHERE trust_id = :trust AND person_id = :person AND module_slug = :slug AND block_id = :block";
 constexpr const char* kSaveBlock =
     "INSERT INTO block_progress (trust_id, person_id, module_slug, block_id, state, done, updated_at) "
     "VALUES (:trust, :person, :slug, :block, :state, :done, :now) "
@@ -48,20 +47,6 @@ constexpr const char* kInsertCertificate =
 constexpr const char* kCertificateColumns =
     "SELECT c.id, c.trust_id, c.person_id, c.module_slug, c.code, c.person_name, c.module_title, t.name, "
     "c.hours, c.issued_at FROM certificates c JOIN trusts t ON t.id = c.trust_id ";
-
-// Binds one stored row's columns by position and runs `visit` for each fetched row.
-template <typename Row, typename Bind, typename Visit>
-void fetch_rows(soci::session& sql, const std::string& query, Row& row, Bind bind, Visit visit) {
-    soci::statement statement(sql);
-    row.exchange_into(statement);
-    bind(statement);
-    statement.alloc();
-    statement.prepare(query);
-    statement.define_and_bind();
-    statement.execute(false);
-    while (statement.fetch())
-        visit(row.fetched());
-}
 
 struct BlockColumns {
     StoredBlock block;
@@ -122,35 +107,22 @@ auto bind_person(long long& trust_id, long long& person_id) {
     };
 }
 
+auto bind_person_module(long long& trust_id, long long& person_id, const std::string& module_slug) {
+    return [&](soci::statement& statement) {
+        bind_person(trust_id, person_id)(statement);
+        statement.exchange(soci::use(module_slug));
+    };
+}
+
 } // namespace
 
 std::vector<StoredBlock> blocks_of(soci::session& sql, long long trust_id, long long person_id,
                                    const std::string& module_slug) {
     std::vector<StoredBlock> blocks;
     BlockColumns row;
-    fetch_rows(
-        sql, kBlocksOf, row,
-        [&](soci::statement& statement) {
-            bind_person(trust_id, person_id)(statement);
-            statement.exchange(soci::use(module_slug));
-        },
-        [&](StoredBlock block) { blocks.push_back(std::move(block)); });
+    db::fetch_rows(sql, kBlocksOf, row, bind_person_module(trust_id, person_id, module_slug),
+                   [&](StoredBlock block) { blocks.push_back(std::move(block)); });
     return blocks;
-}
-
-std::optional<StoredBlock> block(soci::session& sql, long long trust_id, long long person_id,
-                                 const std::string& module_slug, const std::string& block_id) {
-    std::optional<StoredBlock> found;
-    BlockColumns row;
-    fetch_rows(
-        sql, kBlock, row,
-        [&](soci::statement& statement) {
-            bind_person(trust_id, person_id)(statement);
-            statement.exchange(soci::use(module_slug));
-            statement.exchange(soci::use(block_id));
-        },
-        [&](StoredBlock block) { found = std::move(block); });
-    return found;
 }
 
 void save_block(soci::session& sql, long long trust_id, long long person_id, const std::string& module_slug,
@@ -164,22 +136,18 @@ std::optional<StoredProgress> progress(soci::session& sql, long long trust_id, l
                                        const std::string& module_slug) {
     std::optional<StoredProgress> found;
     ProgressColumns row;
-    fetch_rows(
-        sql, std::string(kProgressColumns) + "AND module_slug = :slug", row,
-        [&](soci::statement& statement) {
-            bind_person(trust_id, person_id)(statement);
-            statement.exchange(soci::use(module_slug));
-        },
-        [&](StoredProgress progress) { found = std::move(progress); });
+    db::fetch_rows(sql, std::string(kProgressColumns) + "AND module_slug = :slug", row,
+                   bind_person_module(trust_id, person_id, module_slug),
+                   [&](StoredProgress progress) { found = std::move(progress); });
     return found;
 }
 
 std::vector<StoredProgress> progress_of(soci::session& sql, long long trust_id, long long person_id) {
     std::vector<StoredProgress> all;
     ProgressColumns row;
-    fetch_rows(sql, std::string(kProgressColumns) + "ORDER BY updated_at DESC, module_slug", row,
-               bind_person(trust_id, person_id),
-               [&](StoredProgress progress) { all.push_back(std::move(progress)); });
+    db::fetch_rows(sql, std::string(kProgressColumns) + "ORDER BY updated_at DESC, module_slug", row,
+                   bind_person(trust_id, person_id),
+                   [&](StoredProgress progress) { all.push_back(std::move(progress)); });
     return all;
 }
 
@@ -222,34 +190,30 @@ std::optional<StoredCertificate> certificate_for(soci::session& sql, long long t
                                                  const std::string& module_slug) {
     std::optional<StoredCertificate> found;
     CertificateColumns row;
-    fetch_rows(
-        sql,
-        std::string(kCertificateColumns) +
-            "WHERE c.trust_id = :trust AND c.person_id = :person AND c.module_slug = :slug",
-        row,
-        [&](soci::statement& statement) {
-            bind_person(trust_id, person_id)(statement);
-            statement.exchange(soci::use(module_slug));
-        },
-        [&](StoredCertificate certificate) { found = std::move(certificate); });
+    db::fetch_rows(sql,
+                   std::string(kCertificateColumns) +
+                       "WHERE c.trust_id = :trust AND c.person_id = :person AND c.module_slug = :slug",
+                   row, bind_person_module(trust_id, person_id, module_slug),
+                   [&](StoredCertificate certificate) { found = std::move(certificate); });
     return found;
 }
 
 std::vector<StoredCertificate> certificates_of(soci::session& sql, long long trust_id, long long person_id) {
     std::vector<StoredCertificate> all;
     CertificateColumns row;
-    fetch_rows(sql,
-               std::string(kCertificateColumns) +
-                   "WHERE c.trust_id = :trust AND c.person_id = :person ORDER BY c.issued_at DESC, c.id DESC",
-               row, bind_person(trust_id, person_id),
-               [&](StoredCertificate certificate) { all.push_back(std::move(certificate)); });
+    db::fetch_rows(
+        sql,
+        std::string(kCertificateColumns) +
+            "WHERE c.trust_id = :trust AND c.person_id = :person ORDER BY c.issued_at DESC, c.id DESC",
+        row, bind_person(trust_id, person_id),
+        [&](StoredCertificate certificate) { all.push_back(std::move(certificate)); });
     return all;
 }
 
 std::optional<StoredCertificate> certificate_by_code(soci::session& sql, const std::string& code) {
     std::optional<StoredCertificate> found;
     CertificateColumns row;
-    fetch_rows(
+    db::fetch_rows(
         sql, std::string(kCertificateColumns) + "WHERE c.code = :code", row,
         [&](soci::statement& statement) { statement.exchange(soci::use(code)); },
         [&](StoredCertificate certificate) { found = std::move(certificate); });

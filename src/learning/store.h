@@ -43,9 +43,6 @@ struct StoredCertificate {
 // Every block the person has saved in the module.
 std::vector<StoredBlock> blocks_of(soci::session& sql, long long trust_id, long long person_id,
                                    const std::string& module_slug);
-// One block's saved row, if any.
-std::optional<StoredBlock> block(soci::session& sql, long long trust_id, long long person_id,
-                                 const std::string& module_slug, const std::string& block_id);
 // Creates or replaces one block's saved state.
 void save_block(soci::session& sql, long long trust_id, long long person_id, const std::string& module_slug,
                 const StoredBlock& block, long long now);

@@ -1,6 +1,7 @@
 #include "people/store.h"
 
 #include "db/database.h"
+#include "db/rows.h"
 
 namespace trellis::people::store {
 
@@ -74,15 +75,7 @@ template <typename Bind>
 void query_people(soci::session& sql, const std::string& query, Bind bind,
                   const std::function<void(const Person&)>& visit) {
     PersonColumns columns;
-    soci::statement statement(sql);
-    columns.exchange_into(statement);
-    bind(statement);
-    statement.alloc();
-    statement.prepare(query);
-    statement.define_and_bind();
-    statement.execute(false);
-    while (statement.fetch())
-        visit(columns.fetched());
+    db::fetch_rows(sql, query, columns, bind, visit);
 }
 
 } // namespace

@@ -26,6 +26,16 @@ std::string_view block_type_name(BlockType type) {
     return "text";
 }
 
+BlockPlace find_block(const Module& module, std::string_view block_id) {
+    if (block_id.empty())
+        return {};
+    for (std::size_t page = 0; page < module.pages.size(); ++page)
+        for (const Block& block : module.pages[page].blocks)
+            if (block.id == block_id)
+                return BlockPlace{&block, static_cast<int>(page) + 1};
+    return {};
+}
+
 std::vector<std::string> required_block_ids(const Module& module) {
     std::vector<std::string> ids;
     for (const Page& page : module.pages)

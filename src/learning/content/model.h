@@ -156,6 +156,15 @@ struct Module {
     std::vector<Page> pages;
 };
 
+// An activity block of a module and the page it is on.
+struct BlockPlace {
+    const Block* block = nullptr; // null when the module has no activity with that id
+    int page_number = 0;          // 1-based
+};
+
+// Where the activity block with this id is (text blocks have no id and are never found).
+BlockPlace find_block(const Module& module, std::string_view block_id);
+
 // The ids of every required block of the module, in reading order (what completion needs).
 std::vector<std::string> required_block_ids(const Module& module);
 

@@ -30,16 +30,6 @@ std::string shown_text(const BlockView& view, const json& state, const char* fie
     return view.submitted ? view.submitted->get(field) : text_field(state, key);
 }
 
-const content::Block* find_block(const content::Module& module, const std::string& id, int* page_number) {
-    for (std::size_t page = 0; page < module.pages.size(); ++page)
-        for (const content::Block& block : module.pages[page].blocks)
-            if (block.id == id) {
-                *page_number = static_cast<int>(page) + 1;
-                return &block;
-            }
-    return nullptr;
-}
-
 mstch::map quiz_data(const content::QuizBlock& quiz, const json& state) {
     const std::set<int> chosen = chosen_indices(state, "chosen");
     const bool answered = !chosen.empty();
@@ -196,8 +186,7 @@ mstch::map resource_data(const BlockView& view, const content::ResourceBlock& re
 mstch::map action_plan_data(const BlockView& view, const content::ActionPlanBlock& plan, const json& state) {
     mstch::array reflections;
     for (const std::string& id : plan.reflection_ids) {
-        int page = 0;
-        const content::Block* block = find_block(view.module, id, &page);
+        const auto [block, page] = content::find_block(view.module, id);
         if (block == nullptr || block->type != content::BlockType::Reflection)
             continue;
         const std::string text = text_field(view.states.of(id), "text");

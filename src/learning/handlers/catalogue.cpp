@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cstdio>
 
 #include "http/response.h"
 #include "learning/catalogue.h"
@@ -60,13 +59,6 @@ mstch::map module_card(const content::Module& module, StaffGroup group,
     standing.required = static_cast<int>(content::required_block_ids(module).size());
     add_standing(card, module, standing);
     return card;
-}
-
-// CPD hours as certificates print them: "1.5", "2".
-std::string hours_label(double hours) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%g", hours);
-    return text;
 }
 
 std::string plural(int count, const std::string& one, const std::string& many) {

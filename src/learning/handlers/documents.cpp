@@ -2,11 +2,10 @@
 // the record of what they have completed; and the public page that checks a certificate.
 #include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "accounts/permissions.h"
 #include "http/response.h"
+#include "learning/catalogue.h"
 #include "learning/handlers/block_views.h"
 #include "learning/handlers/handlers.h"
 #include "learning/handlers/lookup.h"
@@ -27,12 +26,6 @@ std::string long_date(long long seconds) {
     return result.front() == ' ' ? result.substr(1) : result;
 }
 
-std::string hours_text(double hours) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%g", hours);
-    return text;
-}
-
 std::string verify_url(const http::RequestContext& context, const std::string& code) {
     return context.app.config.public_url + "/verify/" + code;
 }
@@ -43,17 +36,10 @@ void send_pdf(http::RequestContext& context, const std::string& bytes, const std
     context.response.set_content(bytes, "application/pdf");
 }
 
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream stream(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << stream.rdbuf();
-    return bytes.str();
-}
-
 mstch::map certificate_row(const Certificate& certificate) {
     return mstch::map{{"module_title", certificate.module_title},
                       {"completed_on", long_date(certificate.issued_at)},
-                      {"hours", hours_text(certificate.hours)},
+                      {"hours", hours_label(certificate.hours)},
                       {"code", certificate.code},
                       {"pdf_href", "/certificates/" + certificate.code + ".pdf"}};
 }
@@ -71,18 +57,18 @@ void resource_download(http::RequestContext& context) {
     auto found = module_in(context);
     if (!found)
         return;
-    const auto located = locate_block(*found->module, context.capture(2));
+    const auto located = content::find_block(*found->module, context.capture(2));
     if (!located.block || located.block->type != content::BlockType::Resource)
         return http::render_error(context, 404, "This module has no resource with that name.");
     const auto& resource = located.block->as<content::ResourceBlock>();
     const auto folder = context.app.content.directory() / found->module->slug;
     std::string bytes, filename;
     if (!resource.source.empty()) {
-        bytes = pdf::markdown_document(resource.title, read_file(folder / resource.source),
+        bytes = pdf::markdown_document(resource.title, read_module_file(folder / resource.source),
                                        found->module->title + " · Trellis");
         filename = located.block->id + ".pdf";
     } else {
-        bytes = read_file(folder / resource.file);
+        bytes = read_module_file(folder / resource.file);
         filename = std::filesystem::path(resource.file).filename().string();
     }
     context.app.learning.mark_opened(learner_of(context.signed_in()), *found->module, located.page_number,
@@ -132,7 +118,7 @@ void certificate_show(http::RequestContext& context) {
                                  {"module_title", certificate->module_title},
                                  {"person_name", certificate->person_name},
                                  {"completed_on", long_date(certificate->issued_at)},
-                                 {"hours", hours_text(certificate->hours)},
+                                 {"hours", hours_label(certificate->hours)},
                                  {"code", certificate->code},
                                  {"verify_href", "/verify/" + certificate->code},
                                  {"verify_url", verify_url(context, certificate->code)},
@@ -169,7 +155,7 @@ void verify_show(http::RequestContext& context) {
             data["module_title"] = certificate->module_title;
             data["trust_name"] = certificate->trust_name;
             data["completed_on"] = long_date(certificate->issued_at);
-            data["hours"] = hours_text(certificate->hours);
+            data["hours"] = hours_label(certificate->hours);
         } else {
             data["not_found"] = true;
             status = 404;

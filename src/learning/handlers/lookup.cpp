@@ -1,5 +1,8 @@
 #include "learning/handlers/lookup.h"
 
+#include <fstream>
+#include <sstream>
+
 #include "http/response.h"
 
 namespace trellis::learning::handlers {
@@ -14,14 +17,11 @@ std::optional<ModuleInContext> module_in(http::RequestContext& context) {
     return found;
 }
 
-LocatedBlock locate_block(const content::Module& module, const std::string& block_id) {
-    if (block_id.empty())
-        return {};
-    for (std::size_t page = 0; page < module.pages.size(); ++page)
-        for (const content::Block& block : module.pages[page].blocks)
-            if (block.id == block_id)
-                return LocatedBlock{&block, static_cast<int>(page) + 1};
-    return {};
+std::string read_module_file(const std::filesystem::path& path) {
+    std::ifstream stream(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << stream.rdbuf();
+    return bytes.str();
 }
 
 Learner learner_of(const accounts::Actor& actor) {

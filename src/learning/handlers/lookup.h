@@ -3,6 +3,7 @@
 // What every module handler looks up first: the module named in the address, the block named in
 // it, and the signed-in person as a learner.
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,14 +24,9 @@ struct ModuleInContext {
 // when there is none.
 std::optional<ModuleInContext> module_in(http::RequestContext& context);
 
-struct LocatedBlock {
-    const content::Block* block = nullptr; // null when the module has no such block
-    int page_number = 0;                   // 1-based
-};
-
-// The activity block with this id, and its page.
-LocatedBlock locate_block(const content::Module& module, const std::string& block_id);
-
 Learner learner_of(const accounts::Actor& actor);
+
+// The bytes of one of a module's files, as stored ("" when it cannot be read).
+std::string read_module_file(const std::filesystem::path& path);
 
 } // namespace trellis::learning::handlers

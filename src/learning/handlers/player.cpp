@@ -1,7 +1,5 @@
 // Taking a module: its pages, saving each block, carrying on later, and its media files.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "http/response.h"
 #include "learning/handlers/block_views.h"
@@ -105,7 +103,6 @@ Submission submission_of(const httplib::Request& request) {
 void answer_json(http::RequestContext& context, const ModuleInContext& found, int page_number,
                  const content::Block& block, const SaveOutcome& outcome) {
     const content::Module& module = *found.module;
-    BlockStates states = context.app.learning.block_states(learner_of(context.signed_in()), module);
     nlohmann::json body = {
         {"saved", outcome.result.error.empty()},
         {"error", outcome.result.error},
@@ -115,8 +112,9 @@ void answer_json(http::RequestContext& context, const ModuleInContext& found, in
         {"complete", outcome.standing.complete()},
         {"completed_now", outcome.completed_now},
         {"certificate", outcome.standing.complete() ? "/learning/" + module.slug + "/certificate" : ""},
-        {"html", render_block(context.app.views, BlockView{*found.library, module, page_number, block, states,
-                                                           context.csrf_token, outcome.result.error})}};
+        {"html",
+         render_block(context.app.views, BlockView{*found.library, module, page_number, block, outcome.states,
+                                                   context.csrf_token, outcome.result.error})}};
     context.response.status = outcome.result.error.empty() ? 200 : 422;
     context.response.set_content(body.dump(), "application/json");
 }
@@ -159,7 +157,7 @@ void block_submit(http::RequestContext& context) {
     auto found = module_in(context);
     if (!found)
         return;
-    const auto located = locate_block(*found->module, context.capture(2));
+    const auto located = content::find_block(*found->module, context.capture(2));
     if (!located.block)
         return http::render_error(context, 404, "This module has no activity with that name.");
     const Learner learner = learner_of(context.signed_in());
@@ -169,9 +167,8 @@ void block_submit(http::RequestContext& context) {
     if (context.wants_json())
         return answer_json(context, *found, located.page_number, *located.block, outcome);
     if (!outcome.result.error.empty()) {
-        const BlockStates states = context.app.learning.block_states(learner, *found->module);
         return render_module_page(context, *found, static_cast<std::size_t>(located.page_number - 1),
-                                  outcome.standing, states,
+                                  outcome.standing, outcome.states,
                                   PageRender{located.block->id, outcome.result.error, &submission, 422});
     }
     if (outcome.completed_now)
@@ -184,7 +181,7 @@ void transcript_show(http::RequestContext& context) {
     auto found = module_in(context);
     if (!found)
         return;
-    const auto located = locate_block(*found->module, context.capture(2));
+    const auto located = content::find_block(*found->module, context.capture(2));
     if (!located.block || located.block->type != content::BlockType::Video)
         return http::render_error(context, 404, "This module has no video with that name.");
     const auto& video = located.block->as<content::VideoBlock>();
@@ -211,15 +208,12 @@ void media_show(http::RequestContext& context) {
     const auto [end, _] = std::mismatch(folder.begin(), folder.end(), file.begin(), file.end());
     if (type == nullptr || end != folder.end() || !fs::is_regular_file(file))
         return http::render_error(context, 404, "This module has no file at this address.");
-    std::ifstream stream(file, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << stream.rdbuf();
     // Browsers ask for byte ranges to seek in a video; the server answers them from this body.
     context.response.set_header("Cache-Control", "private, max-age=3600");
     // An author's SVG is served from our own address: it must not run script there.
     context.response.set_header("Content-Security-Policy", "sandbox");
     context.response.set_header("X-Content-Type-Options", "nosniff");
-    context.response.set_content(bytes.str(), type);
+    context.response.set_content(read_module_file(file), type);
 }
 
 } // namespace trellis::learning::handlers

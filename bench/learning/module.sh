@@ -3,24 +3,11 @@
 # progress-save request (a reflection's autosave) under wrk -c 64 on SQLite, on loopback, 15 s each.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-work=$(mktemp -d)
-port=18182
-./build/trellis demo --data-dir "$work" >/dev/null
-./build/trellis serve --data-dir "$work" --port "$port" --threads 16 >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
-
-base="http://127.0.0.1:$port"
-jar="$work/cookies"
-page=$(curl -fs -c "$jar" -b "$jar" "$base/sign-in")
-csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$page" | head -n 1 | sed 's/.*value="//; s/"$//')
-curl -fs -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" \
-  --data-urlencode "email=teacher@oakfield.example" --data-urlencode "password=oakfield-demo-2026" "$base/sign-in"
-session=$(awk '$6 == "trellis_session" {print $7}' "$jar")
-[[ -n "$session" ]] || { echo "could not sign in"; exit 1; }
+source bench/lib/demo_server.sh
+start_demo_server 18182
+sign_in teacher@oakfield.example
 module_page="$base/learning/building-trust/2"
-csrf=$(curl -fs -b "$jar" "$module_page" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
+csrf=$(csrf_of "$module_page")
 
 echo "== wrk -t2 -c64 -d15s: signed-in module page (page 2 of Building trust: text, sort, quiz), SQLite"
 wrk -t2 -c64 -d15s --latency -H "Cookie: trellis_session=$session" "$module_page" |

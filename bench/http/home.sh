@@ -8,4 +8,4 @@ sign_in pdlead@oakfield.example
 
 echo "== wrk -t2 -c64 -d15s: signed-in home page (trust PD lead), SQLite"
 wrk -t2 -c64 -d15s --latency -H "Cookie: trellis_session=$session" "$base/" | \
-  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx"
+  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx|Socket errors"

@@ -11,7 +11,7 @@ csrf=$(csrf_of "$module_page")
 
 echo "== wrk -t2 -c64 -d15s: signed-in module page (page 2 of Building trust: text, sort, quiz), SQLite"
 wrk -t2 -c64 -d15s --latency -H "Cookie: trellis_session=$session" "$module_page" |
-  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx"
+  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx|Socket errors"
 
 # Each request saves a reflection as the page's autosave does: one committed transaction.
 cat >"$work/save.lua" <<LUA
@@ -27,7 +27,7 @@ end
 LUA
 echo "== wrk -t2 -c64 -d15s: progress save (POST a reflection, JSON answer), SQLite"
 wrk -t2 -c64 -d15s --latency -s "$work/save.lua" "$base/learning/building-trust/blocks/reflect-starting-point" |
-  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx"
+  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx|Socket errors"
 # The same page once the person has answered its quiz and sort: their own state is rendered.
 curl -fs -b "$jar" -o /dev/null -H "Accept: application/json" --data "_csrf=$csrf&option=1" \
   "$base/learning/building-trust/blocks/quiz-facets"
@@ -36,6 +36,6 @@ curl -fs -b "$jar" -o /dev/null -H "Accept: application/json" \
   "$base/learning/building-trust/blocks/sort-facets"
 echo "== wrk -t2 -c64 -d15s: the same module page with the person's answers and feedback shown, SQLite"
 wrk -t2 -c64 -d15s --latency -H "Cookie: trellis_session=$session" "$module_page" |
-  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx"
+  grep -E "Requests/sec|Latency|50%|99%|requests in|Non-2xx|Socket errors"
 saved=$(sqlite3 "$work/trellis.db" "SELECT state FROM block_progress WHERE block_id = 'reflect-starting-point'" 2>/dev/null || true)
 [[ -z "$saved" ]] || echo "last saved state: $saved"

@@ -6,7 +6,7 @@ start_demo_server() {
   work=$(mktemp -d)
   base="http://127.0.0.1:$1"
   ./build/trellis demo --data-dir "$work" >/dev/null
-  ./build/trellis serve --data-dir "$work" --port "$1" --threads 16 >"$work/server.log" 2>&1 &
+  ./build/trellis serve --data-dir "$work" --port "$1" >"$work/server.log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
   for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.05; done

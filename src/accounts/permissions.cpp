@@ -10,6 +10,7 @@ bool allows(const Actor& actor, Permission permission) {
         return actor.role != Role::Staff;
     case Permission::ImportStaff:
     case Permission::ExportStaff:
+    case Permission::ManageEvents:
         return actor.role == Role::TrustPdLead || actor.role == Role::Admin;
     case Permission::CreateResetLink:
         return actor.role == Role::Admin;

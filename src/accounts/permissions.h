@@ -11,6 +11,7 @@ enum class Permission {
     ImportStaff,     // upload and commit staff files
     ExportStaff,     // download the people list
     CreateResetLink, // generate a password-reset link for someone else
+    ManageEvents,    // create training days, run their stages, allocate and publish
 };
 
 // True when the actor's role grants the permission within their own trust.

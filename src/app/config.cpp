@@ -51,7 +51,7 @@ Config config_from_environment() {
     config.content_dir = environment_or("TRELLIS_CONTENT", "");
     config.bind_address = environment_or("TRELLIS_BIND", "127.0.0.1");
     config.port = integer_setting("PORT", 8080);
-    config.threads = integer_setting("TRELLIS_THREADS", 16);
+    config.threads = integer_setting("TRELLIS_THREADS", 96);
     config.session_minutes = integer_setting("TRELLIS_SESSION_MINUTES", 480);
     config.secure_cookies = environment_or("TRELLIS_SECURE_COOKIES", "0") == "1";
     config.log_level = environment_or("TRELLIS_LOG_LEVEL", "info");
@@ -71,8 +71,8 @@ void finalise_config(Config& config) {
         config.public_url.pop_back();
     if (config.port < 1 || config.port > 65535)
         throw std::invalid_argument("PORT must be between 1 and 65535");
-    if (config.threads < 2 || config.threads > 256)
-        throw std::invalid_argument("TRELLIS_THREADS must be between 2 and 256");
+    if (config.threads < 2 || config.threads > 512)
+        throw std::invalid_argument("TRELLIS_THREADS must be between 2 and 512");
     if (config.session_minutes < 1)
         throw std::invalid_argument("TRELLIS_SESSION_MINUTES must be at least 1");
     if (!std::filesystem::exists(config.root_dir + "/templates"))

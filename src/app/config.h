@@ -12,7 +12,7 @@ struct Config {
     std::string content_dir;     // TRELLIS_CONTENT: the folder of learning modules
     std::string bind_address;    // TRELLIS_BIND
     int port = 8080;             // PORT
-    int threads = 16;            // TRELLIS_THREADS: HTTP worker threads (and database connections)
+    int threads = 96;            // TRELLIS_THREADS: connections served at once (one thread each)
     int session_minutes = 480;   // TRELLIS_SESSION_MINUTES: idle sign-in lifetime
     bool secure_cookies = false; // TRELLIS_SECURE_COOKIES: set when served over HTTPS
     std::string public_url;      // TRELLIS_PUBLIC_URL: how people reach this server, for links we hand out

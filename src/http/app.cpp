@@ -1,11 +1,15 @@
 #include "http/app.h"
 
+#include <algorithm>
+#include <thread>
+
 namespace trellis::http {
 
 App::App(const Config& configuration)
     : config(configuration), database(config.database_url, static_cast<std::size_t>(config.threads) + 2),
-      views(config.root_dir + "/templates"), organisations(database), people(database, organisations),
+      views(config.root_dir + "/templates"), gate(std::max(2u, 2 * std::thread::hardware_concurrency())),
+      organisations(database), people(database, organisations),
       accounts(database, organisations, people, config.session_minutes), import_jobs(people),
-      content(config.content_dir), learning(database) {}
+      content(config.content_dir), learning(database), events(database) {}
 
 } // namespace trellis::http

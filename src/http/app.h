@@ -3,6 +3,8 @@
 #include "accounts/service.h"
 #include "app/config.h"
 #include "db/database.h"
+#include "events/service.h"
+#include "http/fair_gate.h"
 #include "http/views.h"
 #include "learning/content/library.h"
 #include "learning/service.h"
@@ -19,12 +21,14 @@ struct App {
     Config config;
     db::Database database;
     Views views;
+    FairGate gate;
     organisations::OrganisationService organisations;
     people::PeopleService people;
     accounts::AccountService accounts;
     people::ImportJobs import_jobs;
     learning::content::ContentLibrary content;
     learning::LearningService learning;
+    events::EventService events;
 };
 
 } // namespace trellis::http

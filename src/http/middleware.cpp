@@ -56,6 +56,7 @@ httplib::Server::Handler guarded(App& app, Access access, std::optional<accounts
                                  Handler handler) {
     return [&app, access, permission, handler](const httplib::Request& request, httplib::Response& response) {
         RequestContext context{request, response, app, std::nullopt, "", ""};
+        const FairGate::Pass pass(app.gate);
         try {
             attach_identity(context);
             if (request.method == "POST" && !csrf_token_matches(context))

@@ -3,6 +3,9 @@
 #include <csignal>
 #include <thread>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
@@ -22,6 +25,28 @@ httplib::Server* running_server = nullptr;
 void stop_on_signal(int) {
     if (running_server)
         running_server->stop();
+}
+
+// Debian's cpp-httplib is a compiled library that listens with a backlog of 5. When a burst of
+// clients connects at once, the kernel drops the handshakes beyond that and each client retries a
+// second later, which is where the slowest requests came from. A second listen() on the bound
+// socket raises the backlog; the socket is found by the port it is bound to.
+void raise_listen_backlog(int port) {
+    for (int fd = 3; fd < 1024; ++fd) {
+        int listening = 0;
+        socklen_t length = sizeof listening;
+        if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &length) != 0 || !listening)
+            continue;
+        sockaddr_storage address{};
+        socklen_t address_length = sizeof address;
+        if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &address_length) != 0)
+            continue;
+        const int bound_port = address.ss_family == AF_INET6
+                                   ? ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port)
+                                   : ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port);
+        if (bound_port == port)
+            ::listen(fd, SOMAXCONN);
+    }
 }
 
 void configure(httplib::Server& server, App& app) {
@@ -87,6 +112,7 @@ int serve(const Config& config) {
                       config.port);
         return 1;
     }
+    raise_listen_backlog(config.port);
     PidFile pid_file(pid_file_path(config.data_dir));
     spdlog::info("Trellis is serving http://{}:{}/ with {} threads",
                  config.bind_address == "0.0.0.0" ? "localhost" : config.bind_address, config.port,

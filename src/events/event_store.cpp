@@ -1,0 +1,344 @@
+#include "events/event_store.h"
+
+#include <algorithm>
+
+#include "db/database.h"
+#include "db/rows.h"
+
+namespace trellis::events::store {
+
+namespace {
+
+constexpr const char* kInsertEvent =
+    "INSERT INTO events (trust_id, title, event_date, venue, stage, choices_wanted, reserves_wanted, "
+    "offers_close, choices_open, choices_close, staff_groups, brief_purpose, brief_audiences, brief_format, "
+    "brief_length, brief_quality, created_by, created_at, updated_at) VALUES (:trust, :title, :date, :venue, "
+    ":stage, :choices, :reserves, :offers_close, :choices_open, :choices_close, :groups, :purpose, "
+    ":audiences, :format, :length, :quality, :by, :now1, :now2) RETURNING id";
+constexpr const char* kUpdateEvent =
+    "UPDATE events SET title = :title, event_date = :date, venue = :venue, choices_wanted = :choices, "
+    "reserves_wanted = :reserves, offers_close = :offers_close, choices_open = :choices_open, "
+    "choices_close = :choices_close, staff_groups = :groups, brief_purpose = :purpose, "
+    "brief_audiences = :audiences, brief_format = :format, brief_length = :length, brief_quality = :quality, "
+    "updated_at = :now WHERE trust_id = :trust AND id = :id";
+constexpr const char* kSetStage =
+    "UPDATE events SET stage = :stage, updated_at = :now WHERE trust_id = :trust AND id = :id";
+constexpr const char* kEventColumns =
+    "SELECT id, trust_id, title, event_date, venue, stage, choices_wanted, reserves_wanted, offers_close, "
+    "choices_open, choices_close, staff_groups, brief_purpose, brief_audiences, brief_format, brief_length, "
+    "brief_quality, created_by FROM events ";
+constexpr const char* kSchoolsOf =
+    "SELECT school_id FROM event_schools WHERE trust_id = :trust AND event_id = :event ORDER BY school_id";
+constexpr const char* kDeleteSchools =
+    "DELETE FROM event_schools WHERE trust_id = :trust AND event_id = :event";
+constexpr const char* kInsertSchool =
+    "INSERT INTO event_schools (event_id, trust_id, school_id) SELECT :event, :trust, id FROM schools "
+    "WHERE trust_id = :trust2 AND id = :school";
+
+constexpr const char* kSlotsOf = "SELECT id, position, starts_at, ends_at FROM event_slots "
+                                 "WHERE trust_id = :trust AND event_id = :event ORDER BY position, id";
+constexpr const char* kInsertSlot =
+    "INSERT INTO event_slots (event_id, trust_id, position, starts_at, ends_at) "
+    "VALUES (:event, :trust, :position, :starts, :ends) RETURNING id";
+constexpr const char* kUpdateSlot =
+    "UPDATE event_slots SET position = :position, starts_at = :starts, "
+    "ends_at = :ends WHERE trust_id = :trust AND event_id = :event AND id = :id";
+constexpr const char* kDeleteSlot = "DELETE FROM event_slots WHERE trust_id = :trust AND event_id = :event "
+                                    "AND id = :id";
+
+constexpr const char* kRoomsOf = "SELECT id, name, capacity, notes FROM event_rooms "
+                                 "WHERE trust_id = :trust AND event_id = :event ORDER BY id";
+constexpr const char* kInsertRoom = "INSERT INTO event_rooms (event_id, trust_id, name, capacity, notes) "
+                                    "VALUES (:event, :trust, :name, :capacity, :notes) RETURNING id";
+constexpr const char* kUpdateRoom =
+    "UPDATE event_rooms SET name = :name, capacity = :capacity, notes = :notes "
+    "WHERE trust_id = :trust AND event_id = :event AND id = :id";
+constexpr const char* kDeleteRoom = "DELETE FROM event_rooms WHERE trust_id = :trust AND event_id = :event "
+                                    "AND id = :id";
+
+constexpr const char* kPrioritiesOf = "SELECT id, position, title FROM event_priorities "
+                                      "WHERE trust_id = :trust AND event_id = :event ORDER BY position, id";
+constexpr const char* kInsertPriority = "INSERT INTO event_priorities (event_id, trust_id, position, title) "
+                                        "VALUES (:event, :trust, :position, :title) RETURNING id";
+constexpr const char* kUpdatePriority = "UPDATE event_priorities SET position = :position, title = :title "
+                                        "WHERE trust_id = :trust AND event_id = :event AND id = :id";
+constexpr const char* kDeletePriority =
+    "DELETE FROM event_priorities WHERE trust_id = :trust AND event_id = :event AND id = :id";
+
+constexpr const char* kReviewersOf =
+    "SELECT person_id FROM event_reviewers WHERE trust_id = :trust AND event_id = :event ORDER BY person_id";
+constexpr const char* kDeleteReviewers =
+    "DELETE FROM event_reviewers WHERE trust_id = :trust AND event_id = :event";
+constexpr const char* kInsertReviewer =
+    "INSERT INTO event_reviewers (event_id, trust_id, person_id) SELECT :event, :trust, id FROM people "
+    "WHERE trust_id = :trust2 AND id = :person";
+constexpr const char* kIsReviewer = "SELECT COUNT(*) FROM event_reviewers WHERE trust_id = :trust AND "
+                                    "event_id = :event AND person_id = :person";
+
+struct EventColumns {
+    Event event;
+    std::string stage, groups;
+    long long choices = 0, reserves = 0;
+    void exchange_into(soci::statement& statement) {
+        statement.exchange(soci::into(event.id));
+        statement.exchange(soci::into(event.trust_id));
+        statement.exchange(soci::into(event.title));
+        statement.exchange(soci::into(event.event_date));
+        statement.exchange(soci::into(event.venue));
+        statement.exchange(soci::into(stage));
+        statement.exchange(soci::into(choices));
+        statement.exchange(soci::into(reserves));
+        statement.exchange(soci::into(event.offers_close));
+        statement.exchange(soci::into(event.choices_open));
+        statement.exchange(soci::into(event.choices_close));
+        statement.exchange(soci::into(groups));
+        statement.exchange(soci::into(event.brief_purpose));
+        statement.exchange(soci::into(event.brief_audiences));
+        statement.exchange(soci::into(event.brief_format));
+        statement.exchange(soci::into(event.brief_length));
+        statement.exchange(soci::into(event.brief_quality));
+        statement.exchange(soci::into(event.created_by));
+    }
+    Event fetched() const {
+        Event result = event;
+        result.stage = stage_from_text(stage).value_or(Stage::Offers);
+        result.choices_wanted = static_cast<int>(choices);
+        result.reserves_wanted = static_cast<int>(reserves);
+        result.staff_groups = staff_groups_from_text(groups);
+        return result;
+    }
+};
+
+struct SlotColumns {
+    Slot slot;
+    long long position = 0;
+    void exchange_into(soci::statement& statement) {
+        statement.exchange(soci::into(slot.id));
+        statement.exchange(soci::into(position));
+        statement.exchange(soci::into(slot.starts_at));
+        statement.exchange(soci::into(slot.ends_at));
+    }
+    Slot fetched() const {
+        Slot result = slot;
+        result.position = static_cast<int>(position);
+        return result;
+    }
+};
+
+struct RoomColumns {
+    Room room;
+    long long capacity = 0;
+    void exchange_into(soci::statement& statement) {
+        statement.exchange(soci::into(room.id));
+        statement.exchange(soci::into(room.name));
+        statement.exchange(soci::into(capacity));
+        statement.exchange(soci::into(room.notes));
+    }
+    Room fetched() const {
+        Room result = room;
+        result.capacity = static_cast<int>(capacity);
+        return result;
+    }
+};
+
+struct PriorityColumns {
+    Priority priority;
+    long long position = 0;
+    void exchange_into(soci::statement& statement) {
+        statement.exchange(soci::into(priority.id));
+        statement.exchange(soci::into(position));
+        statement.exchange(soci::into(priority.title));
+    }
+    Priority fetched() const {
+        Priority result = priority;
+        result.position = static_cast<int>(position);
+        return result;
+    }
+};
+
+struct IdColumn {
+    long long id = 0;
+    void exchange_into(soci::statement& statement) { statement.exchange(soci::into(id)); }
+    long long fetched() const { return id; }
+};
+
+auto bind_event(long long& trust_id, long long& event_id) {
+    return [&](soci::statement& statement) {
+        statement.exchange(soci::use(trust_id));
+        statement.exchange(soci::use(event_id));
+    };
+}
+
+template <typename Columns, typename Result>
+std::vector<Result> rows_of_event(soci::session& sql, const char* query, long long trust_id,
+                                  long long event_id) {
+    std::vector<Result> rows;
+    Columns columns;
+    db::fetch_rows(sql, query, columns, bind_event(trust_id, event_id),
+                   [&](const Result& row) { rows.push_back(row); });
+    return rows;
+}
+
+void write_schools(soci::session& sql, const Event& event) {
+    long long trust_id = event.trust_id, event_id = event.id;
+    sql << kDeleteSchools, soci::use(trust_id), soci::use(event_id);
+    for (long long school_id : event.school_ids)
+        sql << kInsertSchool, soci::use(event_id), soci::use(trust_id), soci::use(trust_id),
+            soci::use(school_id);
+}
+
+// Keeps the rows whose id is among `wanted`, deletes the others, then lets `write` update or insert each.
+template <typename Row, typename Write>
+void replace_rows(soci::session& sql, const std::vector<long long>& existing, std::vector<Row>& wanted,
+                  const char* delete_query, long long trust_id, long long event_id, Write write) {
+    for (long long id : existing) {
+        const bool kept =
+            std::any_of(wanted.begin(), wanted.end(), [&](const Row& row) { return row.id == id; });
+        if (!kept)
+            sql << delete_query, soci::use(trust_id), soci::use(event_id), soci::use(id);
+    }
+    for (Row& row : wanted) {
+        if (row.id != 0 && std::find(existing.begin(), existing.end(), row.id) == existing.end())
+            row.id = 0; // an id from elsewhere is not this event's: insert a new row
+        write(row);
+    }
+}
+
+template <typename Row> std::vector<long long> ids_of(const std::vector<Row>& rows) {
+    std::vector<long long> ids;
+    for (const Row& row : rows)
+        ids.push_back(row.id);
+    return ids;
+}
+
+} // namespace
+
+long long insert_event(soci::session& sql, const Event& event) {
+    long long id = 0;
+    const long long now = db::now_seconds();
+    const std::string stage = text_of(event.stage), groups = text_of(event.staff_groups);
+    const long long choices = event.choices_wanted, reserves = event.reserves_wanted;
+    sql << kInsertEvent, soci::use(event.trust_id), soci::use(event.title), soci::use(event.event_date),
+        soci::use(event.venue), soci::use(stage), soci::use(choices), soci::use(reserves),
+        soci::use(event.offers_close), soci::use(event.choices_open), soci::use(event.choices_close),
+        soci::use(groups), soci::use(event.brief_purpose), soci::use(event.brief_audiences),
+        soci::use(event.brief_format), soci::use(event.brief_length), soci::use(event.brief_quality),
+        soci::use(event.created_by), soci::use(now), soci::use(now), soci::into(id);
+    Event stored = event;
+    stored.id = id;
+    write_schools(sql, stored);
+    return id;
+}
+
+void update_event(soci::session& sql, const Event& event) {
+    const long long now = db::now_seconds();
+    const std::string groups = text_of(event.staff_groups);
+    const long long choices = event.choices_wanted, reserves = event.reserves_wanted;
+    sql << kUpdateEvent, soci::use(event.title), soci::use(event.event_date), soci::use(event.venue),
+        soci::use(choices), soci::use(reserves), soci::use(event.offers_close), soci::use(event.choices_open),
+        soci::use(event.choices_close), soci::use(groups), soci::use(event.brief_purpose),
+        soci::use(event.brief_audiences), soci::use(event.brief_format), soci::use(event.brief_length),
+        soci::use(event.brief_quality), soci::use(now), soci::use(event.trust_id), soci::use(event.id);
+    write_schools(sql, event);
+}
+
+void set_stage(soci::session& sql, long long trust_id, long long event_id, Stage stage) {
+    const std::string text = text_of(stage);
+    const long long now = db::now_seconds();
+    sql << kSetStage, soci::use(text), soci::use(now), soci::use(trust_id), soci::use(event_id);
+}
+
+std::optional<Event> find_event(soci::session& sql, long long trust_id, long long event_id) {
+    std::optional<Event> found;
+    EventColumns columns;
+    db::fetch_rows(sql, std::string(kEventColumns) + "WHERE trust_id = :trust AND id = :id", columns,
+                   bind_event(trust_id, event_id), [&](const Event& event) { found = event; });
+    if (found)
+        found->school_ids = rows_of_event<IdColumn, long long>(sql, kSchoolsOf, trust_id, event_id);
+    return found;
+}
+
+std::vector<Event> events_of(soci::session& sql, long long trust_id) {
+    std::vector<Event> events;
+    EventColumns columns;
+    db::fetch_rows(
+        sql, std::string(kEventColumns) + "WHERE trust_id = :trust ORDER BY event_date, id", columns,
+        [&](soci::statement& statement) { statement.exchange(soci::use(trust_id)); },
+        [&](const Event& event) { events.push_back(event); });
+    for (Event& event : events)
+        event.school_ids = rows_of_event<IdColumn, long long>(sql, kSchoolsOf, trust_id, event.id);
+    return events;
+}
+
+void replace_slots(soci::session& sql, long long trust_id, long long event_id, std::vector<Slot>& slots) {
+    replace_rows(sql, ids_of(slots_of(sql, trust_id, event_id)), slots, kDeleteSlot, trust_id, event_id,
+                 [&](Slot& slot) {
+                     long long position = slot.position;
+                     if (slot.id)
+                         sql << kUpdateSlot, soci::use(position), soci::use(slot.starts_at),
+                             soci::use(slot.ends_at), soci::use(trust_id), soci::use(event_id),
+                             soci::use(slot.id);
+                     else
+                         sql << kInsertSlot, soci::use(event_id), soci::use(trust_id), soci::use(position),
+                             soci::use(slot.starts_at), soci::use(slot.ends_at), soci::into(slot.id);
+                 });
+}
+
+void replace_rooms(soci::session& sql, long long trust_id, long long event_id, std::vector<Room>& rooms) {
+    replace_rows(sql, ids_of(rooms_of(sql, trust_id, event_id)), rooms, kDeleteRoom, trust_id, event_id,
+                 [&](Room& room) {
+                     long long capacity = room.capacity;
+                     if (room.id)
+                         sql << kUpdateRoom, soci::use(room.name), soci::use(capacity), soci::use(room.notes),
+                             soci::use(trust_id), soci::use(event_id), soci::use(room.id);
+                     else
+                         sql << kInsertRoom, soci::use(event_id), soci::use(trust_id), soci::use(room.name),
+                             soci::use(capacity), soci::use(room.notes), soci::into(room.id);
+                 });
+}
+
+void replace_priorities(soci::session& sql, long long trust_id, long long event_id,
+                        std::vector<Priority>& priorities) {
+    replace_rows(sql, ids_of(priorities_of(sql, trust_id, event_id)), priorities, kDeletePriority, trust_id,
+                 event_id, [&](Priority& priority) {
+                     long long position = priority.position;
+                     if (priority.id)
+                         sql << kUpdatePriority, soci::use(position), soci::use(priority.title),
+                             soci::use(trust_id), soci::use(event_id), soci::use(priority.id);
+                     else
+                         sql << kInsertPriority, soci::use(event_id), soci::use(trust_id),
+                             soci::use(position), soci::use(priority.title), soci::into(priority.id);
+                 });
+}
+
+std::vector<Slot> slots_of(soci::session& sql, long long trust_id, long long event_id) {
+    return rows_of_event<SlotColumns, Slot>(sql, kSlotsOf, trust_id, event_id);
+}
+
+std::vector<Room> rooms_of(soci::session& sql, long long trust_id, long long event_id) {
+    return rows_of_event<RoomColumns, Room>(sql, kRoomsOf, trust_id, event_id);
+}
+
+std::vector<Priority> priorities_of(soci::session& sql, long long trust_id, long long event_id) {
+    return rows_of_event<PriorityColumns, Priority>(sql, kPrioritiesOf, trust_id, event_id);
+}
+
+std::vector<long long> reviewers_of(soci::session& sql, long long trust_id, long long event_id) {
+    return rows_of_event<IdColumn, long long>(sql, kReviewersOf, trust_id, event_id);
+}
+
+void set_reviewers(soci::session& sql, long long trust_id, long long event_id,
+                   const std::vector<long long>& person_ids) {
+    sql << kDeleteReviewers, soci::use(trust_id), soci::use(event_id);
+    for (long long person_id : person_ids)
+        sql << kInsertReviewer, soci::use(event_id), soci::use(trust_id), soci::use(trust_id),
+            soci::use(person_id);
+}
+
+bool is_reviewer(soci::session& sql, long long trust_id, long long event_id, long long person_id) {
+    long long count = 0;
+    sql << kIsReviewer, soci::use(trust_id), soci::use(event_id), soci::use(person_id), soci::into(count);
+    return count > 0;
+}
+
+} // namespace trellis::events::store

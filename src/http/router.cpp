@@ -1,6 +1,7 @@
 #include "http/router.h"
 
 #include "accounts/handlers/handlers.h"
+#include "events/handlers/events.h"
 #include "http/middleware.h"
 #include "learning/handlers/handlers.h"
 #include "people/handlers/handlers.h"
@@ -49,6 +50,18 @@ void register_routes(httplib::Server& server, App& app) {
                guarded(app, member, any, learn::certificate_download));
     server.Get("/verify", guarded(app, open, any, learn::verify_show));
     server.Get(R"(/verify/([A-Za-z0-9-]{1,40}))", guarded(app, open, any, learn::verify_show));
+
+    // Training days: the events themselves.
+    namespace events = events::handlers;
+    constexpr auto manage = Permission::ManageEvents;
+    server.Get("/events", guarded(app, member, any, events::events_list));
+    server.Get("/events/new", guarded(app, member, manage, events::event_new));
+    server.Post("/events", guarded(app, member, manage, events::event_create));
+    server.Get(R"(/events/(\d+))", guarded(app, member, any, events::event_show));
+    server.Get(R"(/events/(\d+)/edit)", guarded(app, member, manage, events::event_edit));
+    server.Post(R"(/events/(\d+)/edit)", guarded(app, member, manage, events::event_update));
+    server.Post(R"(/events/(\d+)/stage)", guarded(app, member, manage, events::event_stage_update));
+    server.Post(R"(/events/(\d+)/reviewers)", guarded(app, member, manage, events::event_reviewers_update));
 
     server.Get("/people", guarded(app, member, Permission::ViewDirectory, staff::people_list));
     server.Get("/people/export.csv", guarded(app, member, Permission::ExportStaff, staff::people_export));

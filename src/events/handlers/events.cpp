@@ -93,7 +93,7 @@ void show_form(http::RequestContext& context, const EventForm& form, long long e
 mstch::map event_row(const Event& event) {
     return mstch::map{{"id", std::to_string(event.id)},
                       {"title", event.title},
-                      {"date", event.event_date},
+                      {"date", long_date(event.event_date)},
                       {"venue", event.venue},
                       {"stage", label_of(event.stage)}};
 }
@@ -215,9 +215,9 @@ void event_show(http::RequestContext& context) {
     data["schools_count"] = std::to_string(event.school_ids.size());
     data["choices_wanted"] = std::to_string(event.choices_wanted);
     data["reserves_wanted"] = std::to_string(event.reserves_wanted);
-    data["offers_close"] = event.offers_close;
-    data["choices_open"] = event.choices_open;
-    data["choices_close"] = event.choices_close;
+    data["offers_close"] = long_date(event.offers_close);
+    data["choices_open"] = long_date(event.choices_open);
+    data["choices_close"] = long_date(event.choices_close);
     data["brief_purpose"] = event.brief_purpose;
     data["slots"] = slots;
     data["rooms"] = rooms;

@@ -57,6 +57,8 @@ class Engine {
                 !m_options.time_limit_seconds || remaining() > 6e-5 * static_cast<double>(program_size) + 0.1;
             if (program_size <= m_options.compact_program_limit && program_fits) {
                 improve(m_best, m_best_cost);
+                if (grouped.feasible && bound < m_best_cost)
+                    try_colouring(grouped.placements);
                 report("local search", 0, bound);
                 if (bound >= m_best_cost)
                     return finish(bound, "min-cost flows with pooled flow bound");
@@ -67,15 +69,14 @@ class Engine {
             bound = std::max(bound, run_lagrangian());
         } else {
             // Each step of the Lagrangian bound is a flow several times larger than the pooled one;
-            // past this size the pooled flow with slot groups gives the bound, the plainly pooled
-            // flow (whose pairs colour better) coloured into slots the first allocation, and the
-            // slot flows get the time left.
+            // past this size the pooled flow with slot groups gives the bound and, coloured into
+            // slots, the first allocation (its pairs respect each person's slot limits, so they
+            // colour into a far better start than the plainly pooled flow's), and the slot flows
+            // get the time left.
             AggregateSolution grouped = solve_aggregate(m_model, AggregateShape::SlotGroups);
             bound = grouped.feasible ? grouped.lower_bound : 0;
             report("pooled flow with slot groups", 0, bound);
-            AggregateSolution pooled = solve_aggregate(m_model, AggregateShape::Pooled);
-            bound = std::max(bound, pooled.feasible ? pooled.lower_bound : 0);
-            m_best = colour_placements(m_model, m_pinned, m_pinned_seats, pooled.placements);
+            m_best = colour_placements(m_model, m_pinned, m_pinned_seats, grouped.placements);
             improve_by_people(m_model, m_pinned, m_best);
             m_best_cost = m_model.objective(m_best);
             report("coloured pooled flow", 0, bound);
@@ -128,6 +129,19 @@ class Engine {
             cost = next;
             if (!gained && !moved)
                 break;
+        }
+    }
+
+    // The pooled flow's pairs coloured into slots, then the local search: its pairs already cost
+    // the bound, so this usually ends far closer to it than the slot flows from a sequential fill.
+    void try_colouring(const std::vector<std::pair<int, int>>& placements) {
+        Allocation candidate = colour_placements(m_model, m_pinned, m_pinned_seats, placements);
+        improve_by_people(m_model, m_pinned, candidate);
+        Cost cost = m_model.objective(candidate);
+        improve(candidate, cost);
+        if (cost < m_best_cost) {
+            m_best = std::move(candidate);
+            m_best_cost = cost;
         }
     }
 

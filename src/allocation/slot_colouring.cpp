@@ -6,6 +6,10 @@ namespace trellis::allocation {
 
 namespace {
 
+// A chain that has not settled after this many moves rarely does; giving up early leaves the pair
+// to the local search and keeps the colouring fast (long failing chains took seconds).
+constexpr std::size_t kMaxChainSteps = 40;
+
 struct Pair {
     int person{kNone};
     int workshop{kNone};
@@ -194,7 +198,7 @@ class SlotColouring {
     }
 
     bool shed(int workshop, int a, int b, int arrived) {
-        for (std::size_t step = 0; step <= m_pairs.size(); ++step) {
+        for (std::size_t step = 0; step <= std::min(m_pairs.size(), kMaxChainSteps); ++step) {
             if (!is_over(workshop, a))
                 return true;
             if (!has_room(workshop, b))

@@ -124,6 +124,8 @@ class Engine {
                            std::max(last_flow_seconds, m_flow_seconds) + 0.05 * *m_options.time_limit_seconds;
             });
             bool moved = improve_by_people(m_model, m_pinned, allocation);
+            if (!out_of_time())
+                moved |= improve_by_swaps(m_model, m_pinned, allocation);
             Cost next = m_model.objective(allocation);
             bool gained = next < cost;
             cost = next;

@@ -39,10 +39,16 @@ class SlotColouring {
                     int session = pinned_seats.session_of[person][slot];
                     add(new_pair(person, m_instance.sessions[session].workshop, true), slot);
                 }
-        // The most constrained pairs first: a workshop with one session has no slot to spare.
+        // The most constrained pairs first: a workshop with one session has no slot to spare. Then
+        // the cheapest: a pair left uncoloured is replaced by a seat costing at least as much, and
+        // an unranked pair, which most other unranked seats replace at no loss, can wait.
         std::vector<std::pair<int, int>> ordered = placements;
         std::stable_sort(ordered.begin(), ordered.end(), [&](const auto& left, const auto& right) {
-            return offered(left.second) < offered(right.second);
+            int left_offered = offered(left.second);
+            int right_offered = offered(right.second);
+            if (left_offered != right_offered)
+                return left_offered < right_offered;
+            return pair_cost(left) < pair_cost(right);
         });
         std::vector<int> waiting;
         for (const auto& [person, session] : ordered) {
@@ -145,6 +151,10 @@ class SlotColouring {
         m_pairs.pop_back();
         m_position.pop_back();
         m_stamp.pop_back();
+    }
+
+    Cost pair_cost(const std::pair<int, int>& placement) const {
+        return m_model.placement_cost(placement.first, m_instance.sessions[placement.second].workshop);
     }
 
     int offered(int session) const {

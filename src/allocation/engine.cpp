@@ -24,6 +24,8 @@ using Clock = std::chrono::steady_clock;
 constexpr int kProgramBatches = 4;
 constexpr int kUnhappyPerBatch = 150;
 constexpr int kHoldersPerSession = 2;
+// Rounds of recolouring the pooled flow's pairs at most (see improve_by_recolouring).
+constexpr int kRecolourRounds = 3;
 
 class Engine {
   public:
@@ -39,6 +41,8 @@ class Engine {
         const std::int64_t size =
             static_cast<std::int64_t>(m_instance.people.size()) * m_instance.slots.size();
         Cost bound = 0;
+        // The pooled flow's pairs when they gave the first allocation, for later recolouring.
+        std::vector<std::pair<int, int>> relaxed_pairs;
         if (m_instance.slots.size() == 1 || size <= m_options.lagrangian_limit) {
             fill_sequentially(m_model, m_pinned, m_best);
             m_best_cost = m_model.objective(m_best);
@@ -79,14 +83,18 @@ class Engine {
             m_best = colour_placements(m_model, m_pinned, m_pinned_seats, grouped.placements);
             improve_by_people(m_model, m_pinned, m_best);
             m_best_cost = m_model.objective(m_best);
+            relaxed_pairs = std::move(grouped.placements);
             report("coloured pooled flow", 0, bound);
             m_method = "min-cost flows with pooled flow bound";
         }
         // The slot flows and person moves are the expensive part, so only the best coloured
         // relaxed solution gets them.
+        const double search_started = elapsed();
         if (bound < m_best_cost && !out_of_time())
             improve(m_best, m_best_cost);
         report("local search", 0, bound);
+        if (bound < m_best_cost && !relaxed_pairs.empty())
+            improve_by_recolouring(relaxed_pairs, bound, elapsed() - search_started);
         if (bound < m_best_cost && !out_of_time())
             improve_by_programs(bound);
         if (bound >= m_best_cost)
@@ -145,6 +153,51 @@ class Engine {
         if (cost < m_best_cost) {
             m_best = std::move(candidate);
             m_best_cost = cost;
+        }
+    }
+
+    // Ruin and recreate towards the relaxation: everyone whose seats cost more than their pairs in
+    // the pooled flow gets those pairs back, coloured among everyone else's current seats, and the
+    // local search repairs the rest. Kept only when better; a round without gain would repeat
+    // itself, so it ends the loop. Each round costs about one local search (round_seconds).
+    void improve_by_recolouring(const std::vector<std::pair<int, int>>& pairs, Cost bound,
+                                double round_seconds) {
+        const int people = static_cast<int>(m_instance.people.size());
+        std::vector<Cost> relaxed(people, 0);
+        std::vector<int> count(people, 0);
+        std::vector<std::vector<int>> own(people);
+        for (const auto& [person, session] : pairs) {
+            relaxed[person] += m_model.placement_cost(person, m_instance.sessions[session].workshop);
+            ++count[person];
+            own[person].push_back(session);
+        }
+        for (int person = 0; person < people; ++person)
+            relaxed[person] +=
+                (static_cast<int>(m_instance.slots.size()) - count[person]) * m_model.unassigned_cost();
+        for (int round = 0; round < kRecolourRounds && m_best_cost > bound; ++round) {
+            if (m_options.time_limit_seconds &&
+                remaining() < 1.5 * round_seconds + 0.1 * *m_options.time_limit_seconds)
+                break;
+            const double started = elapsed();
+            std::vector<std::pair<int, int>> placements;
+            for (int person = 0; person < people; ++person)
+                if (person_cost(person) > relaxed[person])
+                    for (int session : own[person])
+                        placements.push_back({person, session});
+                else
+                    for (int session : m_best.session_of[person])
+                        if (session != kNone)
+                            placements.push_back({person, session});
+            Allocation candidate = colour_placements(m_model, m_pinned, m_pinned_seats, placements);
+            improve_by_people(m_model, m_pinned, candidate);
+            Cost cost = m_model.objective(candidate);
+            improve(candidate, cost);
+            round_seconds = elapsed() - started;
+            if (cost >= m_best_cost)
+                break;
+            m_best = std::move(candidate);
+            m_best_cost = cost;
+            report("recoloured pooled pairs", round, bound);
         }
     }
 

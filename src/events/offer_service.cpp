@@ -174,7 +174,8 @@ std::vector<RubricCriterion> rubric_for(const EventLayout& layout) {
         {"audience", "Right for its audience",
          or_else(event.brief_audiences, "Is it pitched at the staff groups and phase it names?")},
         {"format", "Format and length fit the brief",
-         or_else(trimmed(event.brief_format + " " + event.brief_length),
+         or_else(trimmed(event.brief_format +
+                         (event.brief_length.empty() ? "" : " Length: " + event.brief_length)),
                  "Does the plan fit the time and the way the day runs?")},
         {"quality", "Clear outcomes and quality",
          or_else(event.brief_quality, "Will people leave able to do something they could not before?")},

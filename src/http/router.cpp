@@ -1,6 +1,7 @@
 #include "http/router.h"
 
 #include "accounts/handlers/handlers.h"
+#include "events/handlers/events.h"
 #include "events/handlers/offers.h"
 #include "http/middleware.h"
 #include "learning/handlers/handlers.h"
@@ -51,6 +52,18 @@ void register_routes(httplib::Server& server, App& app) {
     server.Get("/verify", guarded(app, open, any, learn::verify_show));
     server.Get(R"(/verify/([A-Za-z0-9-]{1,40}))", guarded(app, open, any, learn::verify_show));
 
+    // Training days: the events themselves.
+    namespace events = events::handlers;
+    constexpr auto manage = Permission::ManageEvents;
+    server.Get("/events", guarded(app, member, any, events::events_list));
+    server.Get("/events/new", guarded(app, member, manage, events::event_new));
+    server.Post("/events", guarded(app, member, manage, events::event_create));
+    server.Get(R"(/events/(\d+))", guarded(app, member, any, events::event_show));
+    server.Get(R"(/events/(\d+)/edit)", guarded(app, member, manage, events::event_edit));
+    server.Post(R"(/events/(\d+)/edit)", guarded(app, member, manage, events::event_update));
+    server.Post(R"(/events/(\d+)/stage)", guarded(app, member, manage, events::event_stage_update));
+    server.Post(R"(/events/(\d+)/reviewers)", guarded(app, member, manage, events::event_reviewers_update));
+
     server.Get("/people", guarded(app, member, Permission::ViewDirectory, staff::people_list));
     server.Get("/people/export.csv", guarded(app, member, Permission::ExportStaff, staff::people_export));
     server.Get("/people/import", guarded(app, member, Permission::ImportStaff, staff::import_new));
@@ -65,14 +78,16 @@ void register_routes(httplib::Server& server, App& app) {
                 guarded(app, member, Permission::CreateResetLink, account::reset_link_create));
 
     // --- Training days: call for offers, quality assurance, materials (offers branch) ---
-    namespace offers = events::handlers;
+    namespace offers = trellis::events::handlers;
     server.Get(R"(/events/(\d+)/offers)", guarded(app, member, any, offers::call_show));
     server.Post(R"(/events/(\d+)/offers)", guarded(app, member, any, offers::offer_create));
     server.Get("/offers/mine", guarded(app, member, any, offers::offers_mine));
+    server.Get(R"(/events/(\d+)/offers/mine)", guarded(app, member, any, offers::offers_mine));
     server.Get(R"(/offers/(\d+))", guarded(app, member, any, offers::offer_show));
     server.Post(R"(/offers/(\d+))", guarded(app, member, any, offers::offer_update));
     server.Get(R"(/offers/(\d+)/edit)", guarded(app, member, any, offers::offer_edit));
     server.Get(R"(/events/(\d+)/reviews)", guarded(app, member, any, offers::reviews_list));
+    server.Get(R"(/events/(\d+)/review)", guarded(app, member, any, offers::reviews_list));
     server.Get(R"(/offers/(\d+)/review)", guarded(app, member, any, offers::review_show));
     server.Post(R"(/offers/(\d+)/review)", guarded(app, member, any, offers::review_submit));
     server.Get(R"(/events/(\d+)/coverage)",

@@ -123,10 +123,16 @@ test('three_staff_offer_a_reviewer_asks_for_changes_and_approves_the_resubmissio
   await reviewer.page.getByRole('heading', { level: 1, name: 'Review workshop offers' }).waitFor();
   assert.equal(await reviewer.page.locator('main table tbody tr').count(), 3);
   await checkPage(reviewer.page, 'offers-review-list');
+  // Declining without saying why is refused, and the scores given stay ticked.
   await reviewer.page.goto(`/offers/${reading}/review`);
-  await reviewer.page.getByLabel('Approve', { exact: true }).check();
+  for (const criterion of ['Serves its priority', 'Right for its audience',
+    'Format and length fit the brief', 'Clear outcomes and quality']) {
+    await reviewer.page.getByRole('group', { name: criterion }).getByLabel(/^2 /).check();
+  }
+  await reviewer.page.getByLabel('Decline', { exact: true }).check();
   await reviewer.page.getByRole('button', { name: 'Save the review' }).click();
-  await reviewer.page.getByRole('alert').filter({ hasText: 'Score "Serves its priority" from 1 to 4.' }).waitFor();
+  await reviewer.page.getByRole('alert').filter({ hasText: 'Write a comment' }).waitFor();
+  assert.equal(await reviewer.page.getByRole('group', { name: 'Serves its priority' }).getByLabel(/^2 /).isChecked(), true);
   await checkPage(reviewer.page, 'offers-review-error');
   await review(reviewer.page, reading, 'Ask for changes', 'Add a routine that teaching assistants can lead.');
   await review(reviewer.page, lunchtimes, 'Approve');
@@ -138,7 +144,7 @@ test('three_staff_offer_a_reviewer_asks_for_changes_and_approves_the_resubmissio
   await teacher.page.getByText('Changes requested').waitFor();
   await teacher.page.getByText('Add a routine that teaching assistants can lead.').waitFor();
   await checkPage(teacher.page, 'offers-mine-changes');
-  await teacher.page.getByRole('link', { name: 'Change and resubmit: Reading aloud in every subject' }).click();
+  await teacher.page.getByRole('link', { name: /^Change and resubmit\W+Reading aloud in every subject/ }).click();
   await teacher.page.getByRole('heading', { level: 1, name: 'Change your offer' }).waitFor();
   await checkPage(teacher.page, 'offers-edit');
   await teacher.page.getByLabel('Support staff', { exact: true }).check();

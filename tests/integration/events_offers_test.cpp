@@ -183,9 +183,10 @@ TEST_F(EventOffers, rejects_an_incomplete_offer_with_a_clear_message_and_saves_n
         auto answer = teacher->post(events_path("/offers"), form);
         EXPECT_EQ(answer->status, 400) << bad.field;
         EXPECT_NE(answer->body.find(bad.message), std::string::npos) << bad.field;
-        if (bad.field != "title")
+        if (bad.field != "title") {
             EXPECT_NE(answer->body.find("value=\"Reading aloud\""), std::string::npos)
                 << "the form keeps what was typed";
+        }
     }
     auto no_audience = teacher->post(events_path("/offers"), offer_form("Reading aloud", reading, {}));
     EXPECT_EQ(no_audience->status, 400);

@@ -114,9 +114,15 @@ void offer_create(http::RequestContext& context) {
 
 void offers_mine(http::RequestContext& context) {
     const accounts::Actor& actor = context.signed_in();
+    // Reached from an event's page (/events/N/offers/mine), only that event's offers are listed.
+    std::optional<EventLayout> only_event;
+    if (!context.capture(1).empty() && !(only_event = event_or_404(context)))
+        return;
     std::map<long long, std::optional<EventLayout>> layouts;
     mstch::array offers;
     for (const Offer& offer : context.app.offers.offers_of_presenter(actor.trust_id, actor.person_id)) {
+        if (only_event && offer.event_id != only_event->event.id)
+            continue;
         auto [found, added] = layouts.try_emplace(offer.event_id);
         if (added)
             found->second = context.app.events.layout(actor.trust_id, offer.event_id);

@@ -219,6 +219,8 @@ TEST_F(EventOffers, a_presenter_resubmits_after_changes_are_requested) {
 
     auto mine = teacher->get("/offers/mine");
     EXPECT_NE(mine->body.find("Changes requested"), std::string::npos);
+    EXPECT_NE(teacher->get(events_path("/offers/mine"))->body.find("Say how it suits support staff."),
+              std::string::npos);
     EXPECT_NE(mine->body.find("Say how it suits support staff."), std::string::npos);
     ASSERT_EQ(teacher->get(offer_path(id, "/edit"))->status, 200);
     auto changed = offer_form("Reading aloud for teachers and TAs", reading, {"teacher", "support"});
@@ -360,6 +362,10 @@ TEST_F(EventOffers, materials_upload_download_and_stay_in_their_trust) {
         teacher->upload(offer_path(id, "/materials"), "handout.pdf", "<script>alert(1)</script>");
     EXPECT_EQ(disguised->status, 400);
     EXPECT_NE(disguised->body.find("does not look like"), std::string::npos);
+    auto too_big =
+        teacher->upload(offer_path(id, "/materials"), "notes.txt", std::string(25 * 1024 * 1024 + 1, 'a'));
+    EXPECT_EQ(too_big->status, 400);
+    EXPECT_NE(too_big->body.find("files can be up to 25 MB"), std::string::npos);
     EXPECT_EQ(count_of(database.open(), "workshop_materials"), 1);
 
     // Kept under the data folder with a random name, not the one it was sent with.
@@ -417,7 +423,8 @@ TEST_F(EventOffers, another_trust_finds_none_of_the_events_offers) {
     ASSERT_EQ(northfield.sign_in("admin@northfield.example", kNorthfieldPassword)->status, 303);
     northfield.get("/offers/mine");
     for (const std::string& path : {events_path("/offers"), events_path("/reviews"), events_path("/coverage"),
-                                    offer_path(id), offer_path(id, "/edit"), offer_path(id, "/review")}) {
+                                    events_path("/offers/mine"), events_path("/review"), offer_path(id),
+                                    offer_path(id, "/edit"), offer_path(id, "/review")}) {
         auto answer = northfield.get(path);
         EXPECT_EQ(answer->status, 404) << path;
         EXPECT_EQ(answer->body.find("Reading aloud"), std::string::npos) << path;

@@ -3,6 +3,7 @@
 #include "accounts/service.h"
 #include "app/config.h"
 #include "db/database.h"
+#include "events/offer_service.h"
 #include "events/service.h"
 #include "http/fair_gate.h"
 #include "http/views.h"
@@ -29,6 +30,8 @@ struct App {
     learning::content::ContentLibrary content;
     learning::LearningService learning;
     events::EventService events;
+    // Training days: call for offers, reviews and workshop materials (offers branch).
+    events::OfferService offers;
 };
 
 } // namespace trellis::http

@@ -108,7 +108,7 @@ std::string groups_label(const Event& event) {
 }
 
 // What this person can do in the event now, as links; the lead's tools come first.
-mstch::array next_steps(const accounts::Actor& actor, const Event& event) {
+mstch::array next_steps(const accounts::Actor& actor, const Event& event, bool listed_as_reviewer) {
     const std::string base = "/events/" + std::to_string(event.id);
     struct Step {
         const char* path;
@@ -116,7 +116,7 @@ mstch::array next_steps(const accounts::Actor& actor, const Event& event) {
         bool shown;
     };
     const bool lead = accounts::allows(actor, Permission::ManageEvents);
-    const bool reviewer = lead || actor.role == people::Role::SchoolPdLead;
+    const bool reviewer = accounts::may_review_offers(actor, listed_as_reviewer);
     const Stage stage = event.stage;
     const Step steps[] = {
         {"/offers", "Read the brief and offer a workshop", stage == Stage::Offers},
@@ -222,7 +222,8 @@ void event_show(http::RequestContext& context) {
     data["slots"] = slots;
     data["rooms"] = rooms;
     data["priorities"] = priorities;
-    data["steps"] = next_steps(actor, event);
+    data["steps"] =
+        next_steps(actor, event, context.app.events.is_reviewer(event.trust_id, event.id, actor.person_id));
     data["takes_part"] = takes_part(event, actor.staff_group, actor.school_id);
     if (accounts::allows(actor, Permission::ManageEvents))
         data["lead"] = lead_tools(context, *layout);

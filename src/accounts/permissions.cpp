@@ -39,4 +39,14 @@ long long directory_school_scope(const Actor& actor) {
     return actor.role == Role::SchoolPdLead ? actor.school_id : -1;
 }
 
+// --- Training days: on the day and feedback ---
+
+bool may_keep_register(const Actor& actor, long long presenter_id) {
+    return actor.person_id == presenter_id || allows(actor, Permission::ManageEvents);
+}
+
+bool may_see_all_feedback(const Actor& actor) {
+    return allows(actor, Permission::ManageEvents);
+}
+
 } // namespace trellis::accounts

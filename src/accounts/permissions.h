@@ -24,4 +24,14 @@ bool may_view_person(const Actor& actor, const people::Person& person);
 // The school a directory search is limited to for this actor (-1: the whole trust).
 long long directory_school_scope(const Actor& actor);
 
+// --- Training days: on the day and feedback (registers, room sheets, results) ---
+
+// True when the actor may see and mark the register of a session this person presents: the
+// presenter themselves, or the trust PD lead or an administrator.
+bool may_keep_register(const Actor& actor, long long presenter_id);
+
+// True when the actor reads the feedback on every workshop, the day, schools and staff groups;
+// anyone else reads only the workshops they present.
+bool may_see_all_feedback(const Actor& actor);
+
 } // namespace trellis::accounts

@@ -3,6 +3,9 @@
 #include "accounts/service.h"
 #include "app/config.h"
 #include "db/database.h"
+#include "events/day_service.h"
+#include "events/feedback_service.h"
+#include "events/notice_service.h"
 #include "events/service.h"
 #include "http/fair_gate.h"
 #include "http/views.h"
@@ -29,6 +32,10 @@ struct App {
     learning::content::ContentLibrary content;
     learning::LearningService learning;
     events::EventService events;
+    // Training days on the day and after: timetables, registers, room sheets, feedback, notices.
+    events::DayService day;
+    events::FeedbackService feedback;
+    events::NoticeService notices;
 };
 
 } // namespace trellis::http

@@ -1,6 +1,8 @@
 #include "http/router.h"
 
 #include "accounts/handlers/handlers.h"
+#include "events/handlers/day.h"
+#include "events/handlers/feedback.h"
 #include "http/middleware.h"
 #include "learning/handlers/handlers.h"
 #include "people/handlers/handlers.h"
@@ -62,6 +64,26 @@ void register_routes(httplib::Server& server, App& app) {
     server.Get(R"(/people/(\d+))", guarded(app, member, any, staff::person_show));
     server.Post(R"(/people/(\d+)/reset-link)",
                 guarded(app, member, Permission::CreateResetLink, account::reset_link_create));
+
+    // --- Training days: on the day (timetables, registers, room sheets), feedback, notices ---
+    {
+        namespace day = events::handlers;
+        constexpr auto event = R"(/events/(\d+))";
+        auto in_event = [&](const std::string& rest) { return std::string(event) + rest; };
+        server.Get(in_event("/timetable"), guarded(app, member, any, day::timetable_show));
+        server.Get(in_event(R"(/timetable\.ics)"), guarded(app, member, any, day::timetable_download));
+        server.Get(in_event(R"(/sessions/(\d+)/register)"), guarded(app, member, any, day::register_show));
+        server.Post(in_event(R"(/sessions/(\d+)/register)"), guarded(app, member, any, day::register_submit));
+        server.Get(in_event(R"(/sessions/(\d+)/register\.pdf)"),
+                   guarded(app, member, any, day::register_download));
+        server.Get(in_event("/rooms"), guarded(app, member, Permission::ManageEvents, day::room_sheets_show));
+        server.Get(in_event(R"(/rooms\.pdf)"),
+                   guarded(app, member, Permission::ManageEvents, day::room_sheets_download));
+        server.Get(in_event("/feedback"), guarded(app, member, any, day::feedback_show));
+        server.Post(in_event("/feedback"), guarded(app, member, any, day::feedback_submit));
+        server.Get(in_event("/results"), guarded(app, member, any, day::results_show));
+        server.Post(R"(/notices/(\d+)/dismiss)", guarded(app, member, any, day::notice_dismiss));
+    }
 }
 
 } // namespace trellis::http

@@ -43,6 +43,12 @@ void table_row(Flow& flow, const std::array<std::string, 3>& cells, const TextSt
         }
         set_colour(cr, heading ? kAccent : kRule);
         cairo_set_line_width(cr, heading ? 1.2 : 0.6);
+        if (!heading) { // the signature box's left edge
+            const double signature_x = x + width * (1 - kColumnShares[3]);
+            cairo_move_to(cr, signature_x, y);
+            cairo_line_to(cr, signature_x, y + height);
+            cairo_stroke(cr);
+        }
         cairo_move_to(cr, x, y + height);
         cairo_line_to(cr, x + width, y + height);
         cairo_stroke(cr);

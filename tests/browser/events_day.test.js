@@ -27,7 +27,7 @@ function haveSqlite() {
 
 function sql(statements) {
   return execFileSync('sqlite3', [path.join(suite.server.dataDir, 'trellis.db')], {
-    input: `PRAGMA busy_timeout = 5000;\n${statements}\n`, encoding: 'utf8',
+    input: `.timeout 5000\n${statements}\n`, encoding: 'utf8',
   }).trim();
 }
 

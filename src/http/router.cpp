@@ -2,6 +2,7 @@
 
 #include "accounts/handlers/handlers.h"
 #include "events/handlers/day.h"
+#include "events/handlers/events.h"
 #include "events/handlers/feedback.h"
 #include "http/middleware.h"
 #include "learning/handlers/handlers.h"
@@ -52,6 +53,18 @@ void register_routes(httplib::Server& server, App& app) {
     server.Get("/verify", guarded(app, open, any, learn::verify_show));
     server.Get(R"(/verify/([A-Za-z0-9-]{1,40}))", guarded(app, open, any, learn::verify_show));
 
+    // Training days: the events themselves.
+    namespace events = events::handlers;
+    constexpr auto manage = Permission::ManageEvents;
+    server.Get("/events", guarded(app, member, any, events::events_list));
+    server.Get("/events/new", guarded(app, member, manage, events::event_new));
+    server.Post("/events", guarded(app, member, manage, events::event_create));
+    server.Get(R"(/events/(\d+))", guarded(app, member, any, events::event_show));
+    server.Get(R"(/events/(\d+)/edit)", guarded(app, member, manage, events::event_edit));
+    server.Post(R"(/events/(\d+)/edit)", guarded(app, member, manage, events::event_update));
+    server.Post(R"(/events/(\d+)/stage)", guarded(app, member, manage, events::event_stage_update));
+    server.Post(R"(/events/(\d+)/reviewers)", guarded(app, member, manage, events::event_reviewers_update));
+
     server.Get("/people", guarded(app, member, Permission::ViewDirectory, staff::people_list));
     server.Get("/people/export.csv", guarded(app, member, Permission::ExportStaff, staff::people_export));
     server.Get("/people/import", guarded(app, member, Permission::ImportStaff, staff::import_new));
@@ -67,17 +80,19 @@ void register_routes(httplib::Server& server, App& app) {
 
     // --- Training days: on the day (timetables, registers, room sheets), feedback, notices ---
     {
-        namespace day = events::handlers;
+        namespace day = ::trellis::events::handlers;
         constexpr auto event = R"(/events/(\d+))";
         auto in_event = [&](const std::string& rest) { return std::string(event) + rest; };
         server.Get(in_event("/timetable"), guarded(app, member, any, day::timetable_show));
         server.Get(in_event(R"(/timetable\.ics)"), guarded(app, member, any, day::timetable_download));
+        server.Get(in_event("/registers"), guarded(app, member, any, day::registers_list));
         server.Get(in_event(R"(/sessions/(\d+)/register)"), guarded(app, member, any, day::register_show));
         server.Post(in_event(R"(/sessions/(\d+)/register)"), guarded(app, member, any, day::register_submit));
         server.Get(in_event(R"(/sessions/(\d+)/register\.pdf)"),
                    guarded(app, member, any, day::register_download));
-        server.Get(in_event("/rooms"), guarded(app, member, Permission::ManageEvents, day::room_sheets_show));
-        server.Get(in_event(R"(/rooms\.pdf)"),
+        server.Get(in_event("/room-sheets"),
+                   guarded(app, member, Permission::ManageEvents, day::room_sheets_show));
+        server.Get(in_event(R"(/room-sheets\.pdf)"),
                    guarded(app, member, Permission::ManageEvents, day::room_sheets_download));
         server.Get(in_event("/feedback"), guarded(app, member, any, day::feedback_show));
         server.Post(in_event("/feedback"), guarded(app, member, any, day::feedback_submit));

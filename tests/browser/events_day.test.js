@@ -156,8 +156,10 @@ test('a presenter takes the register on a phone', { skip }, async () => {
     viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true,
   });
   await signIn(page, DEMO_USERS.teacher.email);
-  await page.goto(`/events/${eventId()}/timetable`);
-  await page.getByRole('link', { name: `Register: ${QUESTIONING}` }).click();
+  await page.goto(`/events/${eventId()}/registers`);
+  await page.getByRole('heading', { level: 1, name: 'Registers' }).waitFor();
+  await checkPage(page, 'events-day-registers-phone');
+  await page.getByRole('link', { name: QUESTIONING, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: `Register: ${QUESTIONING}` }).waitFor();
   assert.equal(await hasHorizontalScroll(page), false, 'the register fits a phone screen');
   await checkPage(page, 'events-day-register-phone');
@@ -203,7 +205,7 @@ test('the lead reads the results with charts, and the room sheets', { skip }, as
   await page.getByText('I tried the hinge questions the next morning.').waitFor();
   await checkPage(page, 'events-day-results');
 
-  await page.goto(`/events/${eventId()}/rooms`);
+  await page.goto(`/events/${eventId()}/room-sheets`);
   await page.getByRole('heading', { level: 2, name: 'Library' }).waitFor();
   await page.getByRole('table', { name: 'Hall, slot by slot' }).getByText('Free').waitFor();
   await checkPage(page, 'events-day-room-sheets');

@@ -285,6 +285,15 @@ TEST_F(EventsDay, presenters_see_the_sessions_they_run_in_their_timetable) {
     const auto entries = vevents_of(browser.get(event_path() + "/timetable.ics")->body);
     ASSERT_EQ(entries.size(), 2u); // runs one, attends one
     EXPECT_TRUE(contains(entries[0].at("DESCRIPTION"), "You are running this workshop"));
+
+    auto registers = browser.get(event_path() + "/registers");
+    ASSERT_EQ(registers->status, 200);
+    EXPECT_TRUE(contains(registers->body, in_html(register_path(questioning_first))));
+    EXPECT_FALSE(contains(registers->body, in_html(register_path(phonics_second))));
+    Browser trust_lead = signed_in(kDemoTrustLead);
+    registers = trust_lead.get(event_path() + "/registers");
+    for (long long session : {questioning_first, phonics_first, phonics_second})
+        EXPECT_TRUE(contains(registers->body, in_html(register_path(session)))) << session;
 }
 
 TEST_F(EventsDay, timetables_wait_for_publication) {
@@ -315,8 +324,8 @@ TEST_F(EventsDay, only_the_presenter_and_the_lead_keep_a_register) {
     Browser stranger = signed_in("admin@northfield.example", kNorthfieldPassword);
     for (const std::string& path :
          {register_path(questioning_first), register_path(questioning_first) + ".pdf",
-          event_path() + "/timetable", event_path() + "/timetable.ics", event_path() + "/rooms",
-          event_path() + "/rooms.pdf"}) {
+          event_path() + "/timetable", event_path() + "/timetable.ics", event_path() + "/room-sheets",
+          event_path() + "/room-sheets.pdf"}) {
         auto answer = stranger.get(path);
         EXPECT_EQ(answer->status, 404) << path;
         EXPECT_FALSE(contains(answer->body, dan.name)) << path;
@@ -367,7 +376,7 @@ TEST_F(EventsDay, the_printable_register_names_everyone_placed) {
 
 TEST_F(EventsDay, room_sheets_count_who_is_placed_in_each_room) {
     Browser trust_lead = signed_in(kDemoTrustLead);
-    auto page = trust_lead.get(event_path() + "/rooms");
+    auto page = trust_lead.get(event_path() + "/room-sheets");
     ASSERT_EQ(page->status, 200);
     // The Library: Questioning with one placed, then Phonics with two; the Hall: Phonics with one, then free.
     const auto library_at = page->body.find("<h2 id=\"room-" + std::to_string(library) + "\">Library</h2>");
@@ -381,12 +390,12 @@ TEST_F(EventsDay, room_sheets_count_who_is_placed_in_each_room) {
     EXPECT_TRUE(contains(library_part, "<td>1</td><td>30</td>")) << library_part;
     EXPECT_TRUE(contains(library_part, "<td>2</td><td>30</td>")) << library_part;
 
-    const std::string text = pdf_text(trust_lead.get(event_path() + "/rooms.pdf")->body);
+    const std::string text = pdf_text(trust_lead.get(event_path() + "/room-sheets.pdf")->body);
     EXPECT_TRUE(contains(text, "2 placed of 30 seats")) << text;
     EXPECT_TRUE(contains(text, "1 placed of 2 seats")) << text;
 
     Browser teacher = signed_in(kDemoTeacher);
-    EXPECT_EQ(teacher.get(event_path() + "/rooms")->status, 403);
+    EXPECT_EQ(teacher.get(event_path() + "/room-sheets")->status, 403);
 }
 
 TEST_F(EventsDay, feedback_comes_only_from_attendees_once_per_workshop) {

@@ -159,7 +159,7 @@ void timetable_show(http::RequestContext& context) {
                                  {"running", running},
                                  {"any_running", !running.empty()},
                                  {"lead", lead},
-                                 {"rooms_href", event_path(*event) + "/rooms"},
+                                 {"rooms_href", event_path(*event) + "/room-sheets"},
                                  {"feedback_open", event->stage == Stage::Feedback},
                                  {"feedback_href", event_path(*event) + "/feedback"},
                                  {"results_href", event_path(*event) + "/results"}});
@@ -186,6 +186,33 @@ void timetable_download(http::RequestContext& context) {
     }
     send_file(context, ics::calendar(event->title, entries, db::now_seconds()),
               "text/calendar; charset=utf-8", "timetable-" + std::to_string(event->id) + ".ics");
+}
+
+void registers_list(http::RequestContext& context) {
+    auto event = published_event(context);
+    if (!event)
+        return;
+    const accounts::Actor& actor = context.signed_in();
+    // The lead sees every register; a presenter those of the sessions they run.
+    const bool every = accounts::may_keep_every_register(actor);
+    const auto sessions =
+        every ? context.app.day.sessions(*event) : context.app.day.sessions_run_by(actor, *event);
+    mstch::array rows;
+    for (const SessionView& view : sessions)
+        rows.push_back(mstch::map{{"title", view.title},
+                                  {"time", view.slot.label()},
+                                  {"room", view.room.name},
+                                  {"presenter", view.presenter_name},
+                                  {"placed", std::to_string(view.placed)},
+                                  {"href", register_path(*event, view.id)},
+                                  {"pdf_href", register_path(*event, view.id) + ".pdf"}});
+    http::render_page(context, "events/register_list", "Registers: " + event->title,
+                      mstch::map{{"title", event->title},
+                                 {"date", day_label(event->event_date)},
+                                 {"rows", rows},
+                                 {"any", !rows.empty()},
+                                 {"every", every},
+                                 {"timetable_href", event_path(*event) + "/timetable"}});
 }
 
 void register_show(http::RequestContext& context) {
@@ -260,7 +287,7 @@ void room_sheets_show(http::RequestContext& context) {
                                  {"venue", event->venue},
                                  {"rooms", rooms},
                                  {"any", !rooms.empty()},
-                                 {"pdf_href", event_path(*event) + "/rooms.pdf"}});
+                                 {"pdf_href", event_path(*event) + "/room-sheets.pdf"}});
 }
 
 void room_sheets_download(http::RequestContext& context) {

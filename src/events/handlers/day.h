@@ -12,11 +12,12 @@ namespace trellis::events::handlers {
 
 void timetable_show(http::RequestContext& context);       // GET /events/N/timetable
 void timetable_download(http::RequestContext& context);   // GET /events/N/timetable.ics
+void registers_list(http::RequestContext& context);       // GET /events/N/registers
 void register_show(http::RequestContext& context);        // GET /events/N/sessions/M/register
 void register_submit(http::RequestContext& context);      // POST /events/N/sessions/M/register
 void register_download(http::RequestContext& context);    // GET /events/N/sessions/M/register.pdf
-void room_sheets_show(http::RequestContext& context);     // GET /events/N/rooms
-void room_sheets_download(http::RequestContext& context); // GET /events/N/rooms.pdf
+void room_sheets_show(http::RequestContext& context);     // GET /events/N/room-sheets
+void room_sheets_download(http::RequestContext& context); // GET /events/N/room-sheets.pdf
 void notice_dismiss(http::RequestContext& context);       // POST /notices/N/dismiss
 
 // The event named by the route's first capture, within the signed-in person's trust; renders 404

@@ -158,6 +158,7 @@ test('a presenter takes the register on a phone', { skip }, async () => {
   await signIn(page, DEMO_USERS.teacher.email);
   await page.goto(`/events/${eventId()}/registers`);
   await page.getByRole('heading', { level: 1, name: 'Registers' }).waitFor();
+  assert.equal(await hasHorizontalScroll(page), false, 'the list of registers fits a phone screen');
   await checkPage(page, 'events-day-registers-phone');
   await page.getByRole('link', { name: QUESTIONING, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: `Register: ${QUESTIONING}` }).waitFor();

@@ -21,6 +21,10 @@ std::vector<Owed> owed_notices(const std::vector<notice_store::EventToAnnounce>&
         owed.push_back(
             {"Your timetable for " + event.title + " is ready: where to be and when, and a calendar file.",
              base + "/timetable"});
+        if (event.stage == "feedback" && event.presenting)
+            owed.push_back({"Feedback on the workshop you ran at " + event.title +
+                                " is coming in: ratings and comments, without names.",
+                            base + "/results"});
         if (event.stage == "feedback" && event.attended)
             owed.push_back(
                 {"How was " + event.title + "? Rate the workshops you attended; it takes two minutes.",

@@ -22,7 +22,10 @@ constexpr const char* kEventsToAnnounce =
     "SELECT e.id, e.title, e.stage, "
     "(SELECT COUNT(*) FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id "
     "AND s.trust_id = a.trust_id WHERE a.trust_id = :trust1 AND s.event_id = e.id AND a.person_id = :person1 "
-    "AND a.present = 1) "
+    "AND a.present = 1), "
+    "(SELECT COUNT(*) FROM workshop_sessions s JOIN workshop_offers o ON o.id = s.offer_id "
+    "AND o.trust_id = s.trust_id WHERE s.trust_id = :trust5 AND s.event_id = e.id AND o.presenter_id = "
+    ":person4) "
     "FROM events e WHERE e.trust_id = :trust2 AND e.stage IN ('published', 'feedback') AND ("
     "EXISTS (SELECT 1 FROM placements pl WHERE pl.trust_id = :trust3 AND pl.event_id = e.id "
     "AND pl.person_id = :person2 AND pl.session_id IS NOT NULL) OR "
@@ -50,16 +53,18 @@ struct LinkColumn {
 
 struct EventColumns {
     EventToAnnounce event;
-    long long attended = 0;
+    long long attended = 0, presenting = 0;
     void exchange_into(soci::statement& statement) {
         statement.exchange(soci::into(event.event_id));
         statement.exchange(soci::into(event.title));
         statement.exchange(soci::into(event.stage));
         statement.exchange(soci::into(attended));
+        statement.exchange(soci::into(presenting));
     }
     EventToAnnounce fetched() const {
         EventToAnnounce result = event;
         result.attended = attended > 0;
+        result.presenting = presenting > 0;
         return result;
     }
 };
@@ -110,9 +115,9 @@ std::vector<EventToAnnounce> events_to_announce(soci::session& sql, long long tr
     db::fetch_rows(
         sql, kEventsToAnnounce, columns,
         [&](soci::statement& statement) {
-            // In the order the query names them: trust, person, trust, trust, person, trust, person.
-            for (long long* value :
-                 {&trust_id, &person_id, &trust_id, &trust_id, &person_id, &trust_id, &person_id})
+            // In the order the query names them.
+            for (long long* value : {&trust_id, &person_id, &trust_id, &person_id, &trust_id, &trust_id,
+                                     &person_id, &trust_id, &person_id})
                 statement.exchange(soci::use(*value));
         },
         [&](const EventToAnnounce& event) { events.push_back(event); });

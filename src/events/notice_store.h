@@ -26,7 +26,8 @@ struct EventToAnnounce {
     long long event_id = 0;
     std::string title;
     std::string stage;
-    bool attended = false; // marked present at one of its workshops
+    bool attended = false;   // marked present at one of its workshops
+    bool presenting = false; // runs one of its workshops
 };
 // The published events (stages published and feedback) where the person is placed in a workshop or
 // runs one.

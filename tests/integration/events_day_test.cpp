@@ -528,7 +528,11 @@ TEST_F(EventsDay, notices_invite_people_and_can_be_dismissed) {
     EXPECT_TRUE(contains(home->body, "How was Spring training day?"));
     EXPECT_TRUE(contains(home->body, in_html(event_path() + "/feedback")));
     // Grace attended nothing, so she is not invited.
-    EXPECT_FALSE(contains(grace_browser.get("/")->body, "How was Spring training day?"));
+    const std::string grace_home = grace_browser.get("/")->body;
+    EXPECT_FALSE(contains(grace_home, "How was Spring training day?"));
+    // She ran a workshop, so she is told its feedback is coming in.
+    EXPECT_TRUE(contains(grace_home, "Feedback on the workshop you ran at Spring training day"));
+    EXPECT_TRUE(contains(grace_home, in_html(event_path() + "/results")));
 
     auto& db = database.open();
     const long long notice_id = count_of(db, "SELECT id FROM notices WHERE link = '" + event_path() +

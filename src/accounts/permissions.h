@@ -24,6 +24,21 @@ bool may_view_person(const Actor& actor, const people::Person& person);
 // The school a directory search is limited to for this actor (-1: the whole trust).
 long long directory_school_scope(const Actor& actor);
 
+// --- Training days: call for offers, quality assurance, materials (offers branch) ---
+// Each takes what the caller has already read from the database, so this file stays free of queries.
+
+// True when the actor may review an event's offers: the trust PD lead and administrators, and the
+// people the lead listed as the event's reviewers (`listed_as_reviewer`).
+bool may_review_offers(const Actor& actor, bool listed_as_reviewer);
+// True when the actor may change an offer: only the member of staff who made it.
+bool may_edit_offer(const Actor& actor, long long presenter_id);
+// True when the actor may see an offer and its materials: anyone in the trust once it is approved;
+// before that its presenter and those who may review it.
+bool may_view_offer(const Actor& actor, long long presenter_id, bool approved, bool may_review);
+// True when the actor may upload and delete a workshop's materials: its presenter, and the trust
+// PD lead and administrators.
+bool may_manage_materials(const Actor& actor, long long presenter_id);
+// --- end of training days: offers ---
 // --- Training days: on the day and feedback (registers, room sheets, results) ---
 
 // True when the actor may see and mark the register of a session this person presents: the

@@ -1,6 +1,7 @@
 #include "http/app.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <thread>
 
 namespace trellis::http {
@@ -10,7 +11,9 @@ App::App(const Config& configuration)
       views(config.root_dir + "/templates"), gate(std::max(2u, 2 * std::thread::hardware_concurrency())),
       organisations(database), people(database, organisations),
       accounts(database, organisations, people, config.session_minutes), import_jobs(people),
-      content(config.content_dir), learning(database), events(database), day(database), feedback(database),
-      notices(database) {}
+      content(config.content_dir), learning(database), events(database),
+      // Training days: workshop materials are kept in the data folder (offers branch).
+      offers(database, std::filesystem::path(config.data_dir) / "materials"), day(database),
+      feedback(database), notices(database) {}
 
 } // namespace trellis::http

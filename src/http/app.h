@@ -6,6 +6,7 @@
 #include "events/day_service.h"
 #include "events/feedback_service.h"
 #include "events/notice_service.h"
+#include "events/offer_service.h"
 #include "events/service.h"
 #include "http/fair_gate.h"
 #include "http/views.h"
@@ -32,6 +33,8 @@ struct App {
     learning::content::ContentLibrary content;
     learning::LearningService learning;
     events::EventService events;
+    // Training days: call for offers, reviews and workshop materials (offers branch).
+    events::OfferService offers;
     // Training days on the day and after: timetables, registers, room sheets, feedback, notices.
     events::DayService day;
     events::FeedbackService feedback;

@@ -4,6 +4,7 @@
 #include "events/handlers/day.h"
 #include "events/handlers/events.h"
 #include "events/handlers/feedback.h"
+#include "events/handlers/offers.h"
 #include "http/middleware.h"
 #include "learning/handlers/handlers.h"
 #include "people/handlers/handlers.h"
@@ -78,6 +79,26 @@ void register_routes(httplib::Server& server, App& app) {
     server.Post(R"(/people/(\d+)/reset-link)",
                 guarded(app, member, Permission::CreateResetLink, account::reset_link_create));
 
+    // --- Training days: call for offers, quality assurance, materials (offers branch) ---
+    namespace offers = trellis::events::handlers;
+    server.Get(R"(/events/(\d+)/offers)", guarded(app, member, any, offers::call_show));
+    server.Post(R"(/events/(\d+)/offers)", guarded(app, member, any, offers::offer_create));
+    server.Get("/offers/mine", guarded(app, member, any, offers::offers_mine));
+    server.Get(R"(/events/(\d+)/offers/mine)", guarded(app, member, any, offers::offers_mine));
+    server.Get(R"(/offers/(\d+))", guarded(app, member, any, offers::offer_show));
+    server.Post(R"(/offers/(\d+))", guarded(app, member, any, offers::offer_update));
+    server.Get(R"(/offers/(\d+)/edit)", guarded(app, member, any, offers::offer_edit));
+    server.Get(R"(/events/(\d+)/reviews)", guarded(app, member, any, offers::reviews_list));
+    server.Get(R"(/events/(\d+)/review)", guarded(app, member, any, offers::reviews_list));
+    server.Get(R"(/offers/(\d+)/review)", guarded(app, member, any, offers::review_show));
+    server.Post(R"(/offers/(\d+)/review)", guarded(app, member, any, offers::review_submit));
+    server.Get(R"(/events/(\d+)/coverage)",
+               guarded(app, member, Permission::ManageEvents, offers::coverage_show));
+    server.Post(R"(/offers/(\d+)/materials)", guarded(app, member, any, offers::material_upload));
+    server.Post(R"(/materials/(\d+)/delete)", guarded(app, member, any, offers::material_delete));
+    server.Get(R"(/materials/(\d+)/download)", guarded(app, member, any, offers::material_download));
+    server.Get("/materials", guarded(app, member, any, offers::materials_search));
+    // --- end of training days: offers ---
     // --- Training days: on the day (timetables, registers, room sheets), feedback, notices ---
     {
         namespace day = ::trellis::events::handlers;

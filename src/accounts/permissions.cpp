@@ -59,4 +59,18 @@ bool may_manage_materials(const Actor& actor, long long presenter_id) {
 
 // --- end of training days: offers ---
 
+// --- Training days: on the day and feedback ---
+
+bool may_keep_register(const Actor& actor, long long presenter_id) {
+    return actor.person_id == presenter_id || may_keep_every_register(actor);
+}
+
+bool may_keep_every_register(const Actor& actor) {
+    return allows(actor, Permission::ManageEvents);
+}
+
+bool may_see_all_feedback(const Actor& actor) {
+    return allows(actor, Permission::ManageEvents);
+}
+
 } // namespace trellis::accounts

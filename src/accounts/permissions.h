@@ -39,5 +39,16 @@ bool may_view_offer(const Actor& actor, long long presenter_id, bool approved, b
 // PD lead and administrators.
 bool may_manage_materials(const Actor& actor, long long presenter_id);
 // --- end of training days: offers ---
+// --- Training days: on the day and feedback (registers, room sheets, results) ---
+
+// True when the actor may see and mark the register of a session this person presents: the
+// presenter themselves, or the trust PD lead or an administrator.
+bool may_keep_register(const Actor& actor, long long presenter_id);
+// True when the actor may keep every session's register (the trust PD lead, an administrator).
+bool may_keep_every_register(const Actor& actor);
+
+// True when the actor reads the feedback on every workshop, the day, schools and staff groups;
+// anyone else reads only the workshops they present.
+bool may_see_all_feedback(const Actor& actor);
 
 } // namespace trellis::accounts

@@ -13,6 +13,7 @@ App::App(const Config& configuration)
       accounts(database, organisations, people, config.session_minutes), import_jobs(people),
       content(config.content_dir), learning(database), events(database),
       // Training days: workshop materials are kept in the data folder (offers branch).
-      offers(database, std::filesystem::path(config.data_dir) / "materials") {}
+      offers(database, std::filesystem::path(config.data_dir) / "materials"), day(database),
+      feedback(database), notices(database) {}
 
 } // namespace trellis::http

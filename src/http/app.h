@@ -3,6 +3,9 @@
 #include "accounts/service.h"
 #include "app/config.h"
 #include "db/database.h"
+#include "events/day_service.h"
+#include "events/feedback_service.h"
+#include "events/notice_service.h"
 #include "events/offer_service.h"
 #include "events/service.h"
 #include "http/fair_gate.h"
@@ -32,6 +35,10 @@ struct App {
     events::EventService events;
     // Training days: call for offers, reviews and workshop materials (offers branch).
     events::OfferService offers;
+    // Training days on the day and after: timetables, registers, room sheets, feedback, notices.
+    events::DayService day;
+    events::FeedbackService feedback;
+    events::NoticeService notices;
 };
 
 } // namespace trellis::http

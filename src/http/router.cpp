@@ -1,7 +1,9 @@
 #include "http/router.h"
 
 #include "accounts/handlers/handlers.h"
+#include "events/handlers/day.h"
 #include "events/handlers/events.h"
+#include "events/handlers/feedback.h"
 #include "events/handlers/offers.h"
 #include "http/middleware.h"
 #include "learning/handlers/handlers.h"
@@ -97,6 +99,27 @@ void register_routes(httplib::Server& server, App& app) {
     server.Get(R"(/materials/(\d+)/download)", guarded(app, member, any, offers::material_download));
     server.Get("/materials", guarded(app, member, any, offers::materials_search));
     // --- end of training days: offers ---
+    // --- Training days: on the day (timetables, registers, room sheets), feedback, notices ---
+    {
+        namespace day = ::trellis::events::handlers;
+        constexpr auto event = R"(/events/(\d+))";
+        auto in_event = [&](const std::string& rest) { return std::string(event) + rest; };
+        server.Get(in_event("/timetable"), guarded(app, member, any, day::timetable_show));
+        server.Get(in_event(R"(/timetable\.ics)"), guarded(app, member, any, day::timetable_download));
+        server.Get(in_event("/registers"), guarded(app, member, any, day::registers_list));
+        server.Get(in_event(R"(/sessions/(\d+)/register)"), guarded(app, member, any, day::register_show));
+        server.Post(in_event(R"(/sessions/(\d+)/register)"), guarded(app, member, any, day::register_submit));
+        server.Get(in_event(R"(/sessions/(\d+)/register\.pdf)"),
+                   guarded(app, member, any, day::register_download));
+        server.Get(in_event("/room-sheets"),
+                   guarded(app, member, Permission::ManageEvents, day::room_sheets_show));
+        server.Get(in_event(R"(/room-sheets\.pdf)"),
+                   guarded(app, member, Permission::ManageEvents, day::room_sheets_download));
+        server.Get(in_event("/feedback"), guarded(app, member, any, day::feedback_show));
+        server.Post(in_event("/feedback"), guarded(app, member, any, day::feedback_submit));
+        server.Get(in_event("/results"), guarded(app, member, any, day::results_show));
+        server.Post(R"(/notices/(\d+)/dismiss)", guarded(app, member, any, day::notice_dismiss));
+    }
 }
 
 } // namespace trellis::http

@@ -22,12 +22,7 @@ using Clock = std::chrono::steady_clock;
 // Groups re-placed by the compact program: how many without a time limit (with one, as many as
 // fit), how many unhappy people each, and how many holders of each session those people want.
 constexpr int kProgramBatches = 4;
-// Groups re-placed before the whole compact program runs (see run()).
-constexpr int kFrontierBatches = 6;
-constexpr int kFrontierHolders = 2;
 constexpr int kUnhappyPerBatch = 150;
-// Under a time limit, groups run as long as time remains.
-constexpr int kMaxBatches = 1'000'000;
 constexpr int kHoldersPerSession = 2;
 // Rounds of recolouring the pooled flow's pairs at most (see improve_by_recolouring).
 constexpr int kRecolourRounds = 3;
@@ -69,13 +64,6 @@ class Engine {
                 if (grouped.feasible && bound < m_best_cost)
                     try_colouring(grouped.placements);
                 report("local search", 0, bound);
-                // The pooled flow is usually tight here: a program on just the people above their
-                // pooled pairs (and a few holders of the seats they want) reaches it far faster
-                // than the whole program.
-                if (grouped.feasible && bound < m_best_cost) {
-                    set_targets(grouped.placements);
-                    improve_by_programs(bound, kFrontierBatches, kFrontierHolders);
-                }
                 if (bound >= m_best_cost)
                     return finish(bound, "min-cost flows with pooled flow bound");
                 bound = std::max(bound, run_compact());
@@ -108,8 +96,7 @@ class Engine {
         if (bound < m_best_cost && !relaxed_pairs.empty())
             improve_by_recolouring(relaxed_pairs, bound, elapsed() - search_started);
         if (bound < m_best_cost && !out_of_time())
-            improve_by_programs(bound, m_options.time_limit_seconds ? kMaxBatches : kProgramBatches,
-                                kHoldersPerSession);
+            improve_by_programs(bound);
         if (bound >= m_best_cost)
             return finish(bound, m_method);
         if (exact_program_size(m_model) <= m_options.exact_program_limit && !out_of_time()) {
@@ -237,16 +224,16 @@ class Engine {
         return std::min(solution.lower_bound, m_best_cost);
     }
 
-    // Re-places at most `batches` groups of people by the compact program, everyone else fixed,
-    // while time remains. A group is people above their target cost (see target_cost) with
-    // `holders` people holding each session they chose.
-    void improve_by_programs(Cost bound, int batches, int holders) {
+    // Re-places groups of people by the compact program, everyone else fixed, while time remains
+    // (a fixed number of groups without a time limit, so that results are reproducible). A group
+    // is the people furthest above their ideal cost with the people holding seats they want.
+    void improve_by_programs(Cost bound) {
         const int people = static_cast<int>(m_instance.people.size());
         const int slots = static_cast<int>(m_instance.slots.size());
         int next = 0;
         double last_seconds = 0.0;
         for (int batch = 0; m_best_cost > bound; ++batch) {
-            if (batch >= batches)
+            if (!m_options.time_limit_seconds && batch >= kProgramBatches)
                 break;
             // The first group needs two fifths of the limit; later ones twice what the last took,
             // and a tenth of the limit stays for the result.
@@ -270,7 +257,7 @@ class Engine {
             int unhappy = 0;
             for (int step = 0; step < people && unhappy < kUnhappyPerBatch; ++step) {
                 int person = (next + step) % people;
-                if (person_cost(person) <= target_cost(person) || chosen[person])
+                if (person_cost(person) <= ideal_cost(m_model, person) || chosen[person])
                     continue;
                 ++unhappy;
                 take(person);
@@ -279,7 +266,9 @@ class Engine {
                     for (int slot = 0; slot < slots; ++slot)
                         if (int session = m_instance.workshops[workshop].session_in_slot[slot];
                             session != kNone)
-                            take_holders(members[session], batch, holders, take);
+                            for (int index = 0;
+                                 index < std::min<int>(kHoldersPerSession, members[session].size()); ++index)
+                                take(members[session][(batch + index * 7) % members[session].size()]);
             }
             if (unhappy == 0)
                 break;
@@ -299,33 +288,6 @@ class Engine {
             last_seconds = elapsed() - started;
             report("integer program on a group", batch, bound);
         }
-    }
-
-    // Up to `holders` holders of a session, rotating with the batch.
-    template <typename Take>
-    static void take_holders(const std::vector<int>& members, int batch, int holders, Take& take) {
-        const int size = static_cast<int>(members.size());
-        for (int index = 0; index < std::min(size, holders); ++index)
-            take(members[(batch + index * 7) % size]);
-    }
-
-    // The cost a person's seats aim at: their pooled-flow pairs' cost once set_targets has run,
-    // else their ideal cost.
-    Cost target_cost(int person) const {
-        return m_targets.empty() ? ideal_cost(m_model, person) : m_targets[person];
-    }
-
-    void set_targets(const std::vector<std::pair<int, int>>& pairs) {
-        const int people = static_cast<int>(m_instance.people.size());
-        std::vector<int> count(people, 0);
-        m_targets.assign(people, 0);
-        for (const auto& [person, session] : pairs) {
-            m_targets[person] += m_model.placement_cost(person, m_instance.sessions[session].workshop);
-            ++count[person];
-        }
-        for (int person = 0; person < people; ++person)
-            m_targets[person] +=
-                (static_cast<int>(m_instance.slots.size()) - count[person]) * m_model.unassigned_cost();
     }
 
     Cost person_cost(int person) const {
@@ -429,8 +391,6 @@ class Engine {
     Allocation m_pinned_seats;
     Allocation m_best;
     Cost m_best_cost{0};
-    // Per person, the cost their seats aim at (see target_cost); empty until set.
-    std::vector<Cost> m_targets;
     double m_flow_seconds{0.0};
     // How the result was found, unless an exact method finishes the run.
     std::string m_method{"min-cost flows with Lagrangian bound"};

@@ -24,6 +24,9 @@ using Clock = std::chrono::steady_clock;
 constexpr int kProgramBatches = 4;
 constexpr int kUnhappyPerBatch = 150;
 constexpr int kHoldersPerSession = 2;
+// With the pooled flow's support (see unhappy_person), people outside it per group: their
+// programs stay fast enough for the local search to follow each gain.
+constexpr int kSupportUnhappyPerBatch = 60;
 // Rounds of recolouring the pooled flow's pairs at most (see improve_by_recolouring).
 constexpr int kRecolourRounds = 3;
 
@@ -84,6 +87,7 @@ class Engine {
             improve_by_people(m_model, m_pinned, m_best);
             m_best_cost = m_model.objective(m_best);
             relaxed_pairs = std::move(grouped.placements);
+            m_pooled_support = std::move(grouped.support);
             report("coloured pooled flow", 0, bound);
             m_method = "min-cost flows with pooled flow bound";
         }
@@ -95,6 +99,10 @@ class Engine {
         report("local search", 0, bound);
         if (bound < m_best_cost && !relaxed_pairs.empty())
             improve_by_recolouring(relaxed_pairs, bound, elapsed() - search_started);
+        // People outside the pooled flow's support pick the programs' groups: far fewer than those
+        // above their ideal cost, and the ones that keep the allocation from the bound.
+        if (!relaxed_pairs.empty())
+            m_support = &m_pooled_support;
         if (bound < m_best_cost && !out_of_time())
             improve_by_programs(bound);
         if (bound >= m_best_cost)
@@ -226,7 +234,8 @@ class Engine {
 
     // Re-places groups of people by the compact program, everyone else fixed, while time remains
     // (a fixed number of groups without a time limit, so that results are reproducible). A group
-    // is the people furthest above their ideal cost with the people holding seats they want.
+    // is unhappy people (see unhappy_person) with a few people holding seats they want; with the
+    // pooled flow's support set, each gain is followed by the local search.
     void improve_by_programs(Cost bound) {
         const int people = static_cast<int>(m_instance.people.size());
         const int slots = static_cast<int>(m_instance.slots.size());
@@ -255,20 +264,19 @@ class Engine {
                 }
             };
             int unhappy = 0;
-            for (int step = 0; step < people && unhappy < kUnhappyPerBatch; ++step) {
+            const int most_unhappy = m_support ? kSupportUnhappyPerBatch : kUnhappyPerBatch;
+            for (int step = 0; step < people && unhappy < most_unhappy; ++step) {
                 int person = (next + step) % people;
-                if (person_cost(person) <= ideal_cost(m_model, person) || chosen[person])
+                if (!unhappy_person(person) || chosen[person])
                     continue;
                 ++unhappy;
                 take(person);
                 next = (person + 1) % people;
-                for (int workshop : m_instance.people[person].choices)
+                for (int workshop : wanted_workshops(person))
                     for (int slot = 0; slot < slots; ++slot)
                         if (int session = m_instance.workshops[workshop].session_in_slot[slot];
                             session != kNone)
-                            for (int index = 0;
-                                 index < std::min<int>(kHoldersPerSession, members[session].size()); ++index)
-                                take(members[session][(batch + index * 7) % members[session].size()]);
+                            take_holders(members[session], batch, take);
             }
             if (unhappy == 0)
                 break;
@@ -280,6 +288,9 @@ class Engine {
                 repin(candidate);
                 Cost cost = m_model.objective(candidate);
                 if (cost < m_best_cost) {
+                    // The slot flows then often gain several times what the program did.
+                    if (m_support)
+                        improve(candidate, cost);
                     m_best = std::move(candidate);
                     m_best_cost = cost;
                 }
@@ -288,6 +299,55 @@ class Engine {
             last_seconds = elapsed() - started;
             report("integer program on a group", batch, bound);
         }
+    }
+
+    // A few holders of a session, rotating with the batch.
+    template <typename Take>
+    static void take_holders(const std::vector<int>& members, int batch, Take& take) {
+        const int size = static_cast<int>(members.size());
+        for (int index = 0; index < std::min(size, kHoldersPerSession); ++index)
+            take(members[(batch + index * 7) % size]);
+    }
+
+    // Above their ideal cost, or with a support set, holding a seat outside it or missing a
+    // workshop it requires.
+    bool unhappy_person(int person) const {
+        if (!m_support)
+            return person_cost(person) > ideal_cost(m_model, person);
+        const auto& choices = m_instance.people[person].choices;
+        const auto& named = m_support->named[person];
+        const auto& pool = m_support->pool[m_model.group_key(person)];
+        auto has = [](const std::vector<int>& list, int item) {
+            return std::find(list.begin(), list.end(), item) != list.end();
+        };
+        for (int workshop : m_support->required[person])
+            if (!holds(person, workshop))
+                return true;
+        for (int session : m_best.session_of[person]) {
+            if (session == kNone) {
+                if (!m_support->empty[person])
+                    return true;
+                continue;
+            }
+            int workshop = m_instance.sessions[session].workshop;
+            bool unranked = !has(choices, workshop) && !has(m_instance.people[person].must, workshop);
+            if (!has(named, workshop) && !(unranked && m_support->unranked[person] && has(pool, workshop)))
+                return true;
+        }
+        return false;
+    }
+
+    // The workshops whose holders may make room for the person: with a support set, the named
+    // ones it allows them, else their choices.
+    const std::vector<int>& wanted_workshops(int person) const {
+        return m_support ? m_support->named[person] : m_instance.people[person].choices;
+    }
+
+    bool holds(int person, int workshop) const {
+        const auto& row = m_best.session_of[person];
+        return std::any_of(row.begin(), row.end(), [&](int session) {
+            return session != kNone && m_instance.sessions[session].workshop == workshop;
+        });
     }
 
     Cost person_cost(int person) const {
@@ -391,6 +451,9 @@ class Engine {
     Allocation m_pinned_seats;
     Allocation m_best;
     Cost m_best_cost{0};
+    // While set, what the pooled flow's optima may use picks the groups of improve_by_programs.
+    const AggregateSupport* m_support{nullptr};
+    AggregateSupport m_pooled_support;
     double m_flow_seconds{0.0};
     // How the result was found, unless an exact method finishes the run.
     std::string m_method{"min-cost flows with Lagrangian bound"};

@@ -27,6 +27,9 @@ constexpr int kHoldersPerSession = 2;
 // With the pooled flow's support (see unhappy_person), people outside it per group: their
 // programs stay fast enough for the local search to follow each gain.
 constexpr int kSupportUnhappyPerBatch = 60;
+// Holders per wanted session with the support: it names more sessions per person than their
+// choices would, and with two the first group's program outran the large bench's time limit.
+constexpr int kSupportHolders = 1;
 // Rounds of recolouring the pooled flow's pairs at most (see improve_by_recolouring).
 constexpr int kRecolourRounds = 3;
 
@@ -280,7 +283,8 @@ class Engine {
                     for (int slot = 0; slot < slots; ++slot)
                         if (int session = m_instance.workshops[workshop].session_in_slot[slot];
                             session != kNone)
-                            take_holders(members[session], batch, take);
+                            take_holders(members[session], batch,
+                                         m_support ? kSupportHolders : kHoldersPerSession, take);
             }
             if (unhappy == 0)
                 break;
@@ -305,11 +309,11 @@ class Engine {
         }
     }
 
-    // A few holders of a session, rotating with the batch.
+    // Up to `holders` holders of a session, rotating with the batch.
     template <typename Take>
-    static void take_holders(const std::vector<int>& members, int batch, Take& take) {
+    static void take_holders(const std::vector<int>& members, int batch, int holders, Take& take) {
         const int size = static_cast<int>(members.size());
-        for (int index = 0; index < std::min(size, kHoldersPerSession); ++index)
+        for (int index = 0; index < std::min(size, holders); ++index)
             take(members[(batch + index * 7) % size]);
     }
 

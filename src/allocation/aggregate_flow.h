@@ -11,6 +11,22 @@
 
 namespace trellis::allocation {
 
+// What the relaxation's optimal solutions may use, by complementary slackness with its optimal
+// duals: every arc of a positive reduced cost carries no flow in any optimal solution. An
+// allocation that costs the bound maps to such a solution, so a program over only these
+// placements still finds it, and is far smaller than the whole program.
+struct AggregateSupport {
+    // Per person, the named workshops (choices or compulsory) they may be placed in.
+    std::vector<std::vector<int>> named;
+    // Per person, the named workshops every optimal solution gives them (negative reduced cost).
+    std::vector<std::vector<int>> required;
+    // Per person, whether they may take an unranked seat, and per group key, in which workshops.
+    std::vector<char> unranked;
+    std::vector<std::vector<int>> pool;
+    // Per person, whether they may leave a slot empty.
+    std::vector<char> empty;
+};
+
 struct AggregateSolution {
     // The optimum of the relaxation, a lower bound on every allocation's cost.
     Cost lower_bound{0};
@@ -18,6 +34,7 @@ struct AggregateSolution {
     std::vector<std::pair<int, int>> placements;
     // False when compulsory workshops cannot all be placed even in the relaxation.
     bool feasible{false};
+    AggregateSupport support;
 };
 
 // With SlotGroups, a person takes at most one of their workshops that are offered in one slot

@@ -24,8 +24,18 @@ using Clock = std::chrono::steady_clock;
 constexpr int kProgramBatches = 4;
 constexpr int kUnhappyPerBatch = 150;
 constexpr int kHoldersPerSession = 2;
+// With the pooled flow's support (see unhappy_person), people outside it per group: their
+// programs stay fast enough for the local search to follow each gain.
+constexpr int kSupportUnhappyPerBatch = 60;
+// Holders per wanted session with the support: it names more sessions per person than their
+// choices would, and with two the first group's program outran the large bench's time limit.
+constexpr int kSupportHolders = 1;
 // Rounds of recolouring the pooled flow's pairs at most (see improve_by_recolouring).
 constexpr int kRecolourRounds = 3;
+// Under a time limit one: the programs on groups outside the pooled flow's support, each followed
+// by the local search, then gained more per second on the large bench than later rounds, which
+// rarely gained there.
+constexpr int kRecolourRoundsTimed = 1;
 
 class Engine {
   public:
@@ -84,6 +94,7 @@ class Engine {
             improve_by_people(m_model, m_pinned, m_best);
             m_best_cost = m_model.objective(m_best);
             relaxed_pairs = std::move(grouped.placements);
+            m_pooled_support = std::move(grouped.support);
             report("coloured pooled flow", 0, bound);
             m_method = "min-cost flows with pooled flow bound";
         }
@@ -95,6 +106,10 @@ class Engine {
         report("local search", 0, bound);
         if (bound < m_best_cost && !relaxed_pairs.empty())
             improve_by_recolouring(relaxed_pairs, bound, elapsed() - search_started);
+        // People outside the pooled flow's support pick the programs' groups: far fewer than those
+        // above their ideal cost, and the ones that keep the allocation from the bound.
+        if (!relaxed_pairs.empty())
+            m_support = &m_pooled_support;
         if (bound < m_best_cost && !out_of_time())
             improve_by_programs(bound);
         if (bound >= m_best_cost)
@@ -174,7 +189,8 @@ class Engine {
         for (int person = 0; person < people; ++person)
             relaxed[person] +=
                 (static_cast<int>(m_instance.slots.size()) - count[person]) * m_model.unassigned_cost();
-        for (int round = 0; round < kRecolourRounds && m_best_cost > bound; ++round) {
+        const int rounds = m_options.time_limit_seconds ? kRecolourRoundsTimed : kRecolourRounds;
+        for (int round = 0; round < rounds && m_best_cost > bound; ++round) {
             if (m_options.time_limit_seconds &&
                 remaining() < 1.5 * round_seconds + 0.1 * *m_options.time_limit_seconds)
                 break;
@@ -226,7 +242,8 @@ class Engine {
 
     // Re-places groups of people by the compact program, everyone else fixed, while time remains
     // (a fixed number of groups without a time limit, so that results are reproducible). A group
-    // is the people furthest above their ideal cost with the people holding seats they want.
+    // is unhappy people (see unhappy_person) with a few people holding seats they want; with the
+    // pooled flow's support set, each gain is followed by the local search.
     void improve_by_programs(Cost bound) {
         const int people = static_cast<int>(m_instance.people.size());
         const int slots = static_cast<int>(m_instance.slots.size());
@@ -235,11 +252,15 @@ class Engine {
         for (int batch = 0; m_best_cost > bound; ++batch) {
             if (!m_options.time_limit_seconds && batch >= kProgramBatches)
                 break;
-            // The first group needs two fifths of the limit; later ones twice what the last took,
-            // and a tenth of the limit stays for the result.
+            // The first group needs two fifths of the limit, later ones twice what the last took,
+            // and a tenth of the limit stays for the result; the smaller groups outside the
+            // support need a quarter, then once what the last took (the local search after a gain
+            // watches the clock itself).
+            const double first_share = m_support ? 0.25 : 0.4;
+            const double last_factor = m_support ? 1.0 : 2.0;
             if (m_options.time_limit_seconds &&
-                remaining() < (batch == 0 ? 0.4 * *m_options.time_limit_seconds
-                                          : 2.0 * last_seconds + 0.1 * *m_options.time_limit_seconds))
+                remaining() < (batch == 0 ? first_share * *m_options.time_limit_seconds
+                                          : last_factor * last_seconds + 0.1 * *m_options.time_limit_seconds))
                 break;
             std::vector<std::vector<int>> members(m_instance.sessions.size());
             for (int person = 0; person < people; ++person)
@@ -255,20 +276,20 @@ class Engine {
                 }
             };
             int unhappy = 0;
-            for (int step = 0; step < people && unhappy < kUnhappyPerBatch; ++step) {
+            const int most_unhappy = m_support ? kSupportUnhappyPerBatch : kUnhappyPerBatch;
+            for (int step = 0; step < people && unhappy < most_unhappy; ++step) {
                 int person = (next + step) % people;
-                if (person_cost(person) <= ideal_cost(m_model, person) || chosen[person])
+                if (!unhappy_person(person) || chosen[person])
                     continue;
                 ++unhappy;
                 take(person);
                 next = (person + 1) % people;
-                for (int workshop : m_instance.people[person].choices)
+                for (int workshop : wanted_workshops(person))
                     for (int slot = 0; slot < slots; ++slot)
                         if (int session = m_instance.workshops[workshop].session_in_slot[slot];
                             session != kNone)
-                            for (int index = 0;
-                                 index < std::min<int>(kHoldersPerSession, members[session].size()); ++index)
-                                take(members[session][(batch + index * 7) % members[session].size()]);
+                            take_holders(members[session], batch,
+                                         m_support ? kSupportHolders : kHoldersPerSession, take);
             }
             if (unhappy == 0)
                 break;
@@ -280,6 +301,9 @@ class Engine {
                 repin(candidate);
                 Cost cost = m_model.objective(candidate);
                 if (cost < m_best_cost) {
+                    // The slot flows then often gain several times what the program did.
+                    if (m_support)
+                        improve(candidate, cost);
                     m_best = std::move(candidate);
                     m_best_cost = cost;
                 }
@@ -288,6 +312,55 @@ class Engine {
             last_seconds = elapsed() - started;
             report("integer program on a group", batch, bound);
         }
+    }
+
+    // Up to `holders` holders of a session, rotating with the batch.
+    template <typename Take>
+    static void take_holders(const std::vector<int>& members, int batch, int holders, Take& take) {
+        const int size = static_cast<int>(members.size());
+        for (int index = 0; index < std::min(size, holders); ++index)
+            take(members[(batch + index * 7) % size]);
+    }
+
+    // Above their ideal cost, or with a support set, holding a seat outside it or missing a
+    // workshop it requires.
+    bool unhappy_person(int person) const {
+        if (!m_support)
+            return person_cost(person) > ideal_cost(m_model, person);
+        const auto& choices = m_instance.people[person].choices;
+        const auto& named = m_support->named[person];
+        const auto& pool = m_support->pool[m_model.group_key(person)];
+        auto has = [](const std::vector<int>& list, int item) {
+            return std::find(list.begin(), list.end(), item) != list.end();
+        };
+        for (int workshop : m_support->required[person])
+            if (!holds(person, workshop))
+                return true;
+        for (int session : m_best.session_of[person]) {
+            if (session == kNone) {
+                if (!m_support->empty[person])
+                    return true;
+                continue;
+            }
+            int workshop = m_instance.sessions[session].workshop;
+            bool unranked = !has(choices, workshop) && !has(m_instance.people[person].must, workshop);
+            if (!has(named, workshop) && !(unranked && m_support->unranked[person] && has(pool, workshop)))
+                return true;
+        }
+        return false;
+    }
+
+    // The workshops whose holders may make room for the person: with a support set, the named
+    // ones it allows them, else their choices.
+    const std::vector<int>& wanted_workshops(int person) const {
+        return m_support ? m_support->named[person] : m_instance.people[person].choices;
+    }
+
+    bool holds(int person, int workshop) const {
+        const auto& row = m_best.session_of[person];
+        return std::any_of(row.begin(), row.end(), [&](int session) {
+            return session != kNone && m_instance.sessions[session].workshop == workshop;
+        });
     }
 
     Cost person_cost(int person) const {
@@ -391,6 +464,9 @@ class Engine {
     Allocation m_pinned_seats;
     Allocation m_best;
     Cost m_best_cost{0};
+    // While set, what the pooled flow's optima may use picks the groups of improve_by_programs.
+    const AggregateSupport* m_support{nullptr};
+    AggregateSupport m_pooled_support;
     double m_flow_seconds{0.0};
     // How the result was found, unless an exact method finishes the run.
     std::string m_method{"min-cost flows with Lagrangian bound"};

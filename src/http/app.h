@@ -4,6 +4,12 @@
 #include "app/config.h"
 #include "db/database.h"
 #include "events/service.h"
+// --- Training days: schedule, choices, allocation ---
+#include "events/allocation_jobs.h"
+#include "events/allocation_service.h"
+#include "events/choice_service.h"
+#include "events/schedule_service.h"
+// --- end ---
 #include "http/fair_gate.h"
 #include "http/views.h"
 #include "learning/content/library.h"
@@ -29,6 +35,12 @@ struct App {
     learning::content::ContentLibrary content;
     learning::LearningService learning;
     events::EventService events;
+    // --- Training days: schedule, choices, allocation ---
+    events::ScheduleService schedule;
+    events::ChoiceService choices;
+    events::AllocationService allocation;
+    events::AllocationJobs allocation_jobs; // after `allocation`: joins its threads first
+    // --- end ---
 };
 
 } // namespace trellis::http

@@ -21,9 +21,6 @@ namespace {
 
 // The engine's reasons are kept for this many people; the page lists fewer.
 constexpr std::size_t kUnhappyKept = 500;
-// A bound on one run, so a very large event cannot hold a thread for ever; the engine returns its
-// best allocation so far with its proven gap.
-constexpr double kRunSecondsLimit = 60.0;
 
 std::string lowered(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -106,7 +103,8 @@ void AllocationService::run(long long trust_id, long long event_id, long long ru
                                 store::choices_of_event(*session, trust_id, event_id));
         }
         allocation::Options options;
-        options.time_limit_seconds = kRunSecondsLimit;
+        // No time limit: the engine then stops on iteration counts, so the same choices give the
+        // same allocation. (With a limit it currently spends the whole limit even on easy events.)
         options.on_progress = [&](const allocation::Progress& progress) { on_phase(progress.phase); };
         const allocation::Result result = allocation::allocate(built.instance, options);
         on_phase("Saving the placements");

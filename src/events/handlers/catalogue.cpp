@@ -39,6 +39,16 @@ mstch::array runs_of(const Catalogue& catalogue, const Workshop& workshop) {
     return runs;
 }
 
+// The slots the workshop runs in, as one line: "09:30–10:30, 11:00–12:00".
+std::string times_of(const Catalogue& catalogue, const Workshop& workshop) {
+    std::string text;
+    for (const Slot& slot : catalogue.layout.slots)
+        for (const WorkshopSession& session : catalogue.sessions)
+            if (session.offer_id == workshop.id && session.slot_id == slot.id)
+                text += (text.empty() ? "" : ", ") + slot.label();
+    return text;
+}
+
 std::string my_rank_of(const Catalogue& catalogue, const Workshop& workshop) {
     const int wanted = catalogue.layout.event.choices_wanted;
     for (const Choice& choice : catalogue.my_choices)
@@ -57,6 +67,7 @@ mstch::map card_of(const Catalogue& catalogue, const Workshop& workshop) {
                       {"priority", workshop.priority_title},
                       {"presenter", workshop.presenter_name},
                       {"runs", runs_of(catalogue, workshop)},
+                      {"times", times_of(catalogue, workshop)},
                       {"my_rank", my_rank_of(catalogue, workshop)}};
 }
 

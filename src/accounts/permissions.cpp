@@ -54,4 +54,38 @@ bool may_see_workshops(const Actor& actor, const events::Event& event) {
            events::takes_part(event, actor.staff_group, actor.school_id);
 }
 
+// --- Training days: call for offers, quality assurance, materials (offers branch) ---
+
+bool may_review_offers(const Actor& actor, bool listed_as_reviewer) {
+    return allows(actor, Permission::ManageEvents) || listed_as_reviewer;
+}
+
+bool may_edit_offer(const Actor& actor, long long presenter_id) {
+    return actor.person_id == presenter_id;
+}
+
+bool may_view_offer(const Actor& actor, long long presenter_id, bool approved, bool may_review) {
+    return approved || may_review || actor.person_id == presenter_id;
+}
+
+bool may_manage_materials(const Actor& actor, long long presenter_id) {
+    return actor.person_id == presenter_id || allows(actor, Permission::ManageEvents);
+}
+
+// --- end of training days: offers ---
+
+// --- Training days: on the day and feedback ---
+
+bool may_keep_register(const Actor& actor, long long presenter_id) {
+    return actor.person_id == presenter_id || may_keep_every_register(actor);
+}
+
+bool may_keep_every_register(const Actor& actor) {
+    return allows(actor, Permission::ManageEvents);
+}
+
+bool may_see_all_feedback(const Actor& actor) {
+    return allows(actor, Permission::ManageEvents);
+}
+
 } // namespace trellis::accounts

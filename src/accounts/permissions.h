@@ -31,5 +31,31 @@ bool may_choose_workshops(const Actor& actor, const events::Event& event);
 // True when the actor may read the event's workshop catalogue: the lead always, and those taking
 // part once choices open.
 bool may_see_workshops(const Actor& actor, const events::Event& event);
+// --- Training days: call for offers, quality assurance, materials (offers branch) ---
+// Each takes what the caller has already read from the database, so this file stays free of queries.
+
+// True when the actor may review an event's offers: the trust PD lead and administrators, and the
+// people the lead listed as the event's reviewers (`listed_as_reviewer`).
+bool may_review_offers(const Actor& actor, bool listed_as_reviewer);
+// True when the actor may change an offer: only the member of staff who made it.
+bool may_edit_offer(const Actor& actor, long long presenter_id);
+// True when the actor may see an offer and its materials: anyone in the trust once it is approved;
+// before that its presenter and those who may review it.
+bool may_view_offer(const Actor& actor, long long presenter_id, bool approved, bool may_review);
+// True when the actor may upload and delete a workshop's materials: its presenter, and the trust
+// PD lead and administrators.
+bool may_manage_materials(const Actor& actor, long long presenter_id);
+// --- end of training days: offers ---
+// --- Training days: on the day and feedback (registers, room sheets, results) ---
+
+// True when the actor may see and mark the register of a session this person presents: the
+// presenter themselves, or the trust PD lead or an administrator.
+bool may_keep_register(const Actor& actor, long long presenter_id);
+// True when the actor may keep every session's register (the trust PD lead, an administrator).
+bool may_keep_every_register(const Actor& actor);
+
+// True when the actor reads the feedback on every workshop, the day, schools and staff groups;
+// anyone else reads only the workshops they present.
+bool may_see_all_feedback(const Actor& actor);
 
 } // namespace trellis::accounts

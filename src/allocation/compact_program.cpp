@@ -196,8 +196,6 @@ class CompactProgram {
             for (int person = 0; person < people; ++person)
                 if (m_row_of[person] == kNone)
                     allocation.session_of[person] = m_fixed->session_of[person];
-        std::vector<std::vector<std::pair<int, int>>> pool(
-            static_cast<std::size_t>(m_model.group_key_count()) * m_slots);
         std::vector<std::pair<int, int>> unranked;
         for (int column = 0; column < static_cast<int>(m_columns.size()); ++column) {
             int amount = static_cast<int>(std::lround(solution[column]));
@@ -206,28 +204,66 @@ class CompactProgram {
             const Column& what = m_columns[column];
             if (what.kind == ColumnKind::Placement)
                 allocation.session_of[what.person][what.slot] = what.session;
-            else if (what.kind == ColumnKind::Pool)
-                pool[static_cast<std::size_t>(what.person) * m_slots + what.slot].push_back(
-                    {what.session, amount});
             else if (what.kind == ColumnKind::Unranked)
                 unranked.push_back({what.person, what.slot});
         }
-        for (const auto& [person, slot] : unranked) {
-            auto& seats = pool[static_cast<std::size_t>(m_model.group_key(person)) * m_slots + slot];
-            const auto& row = allocation.session_of[person];
-            for (auto& [session, amount] : seats) {
-                int workshop = m_instance.sessions[session].workshop;
-                bool held = std::any_of(row.begin(), row.end(), [&](int other) {
-                    return other != kNone && m_instance.sessions[other].workshop == workshop;
-                });
-                if (amount > 0 && !held) {
-                    allocation.session_of[person][slot] = session;
-                    --amount;
-                    break;
-                }
-            }
-        }
+        hand_out_unranked(unranked, allocation);
         return allocation;
+    }
+
+    // Unranked seats are handed out slot by slot as a matching (augmenting paths) over every seat
+    // the named placements leave free, skipping workshops the person attends in another slot: the
+    // program pooled them without "never twice", and a greedy hand-out left seats empty that a
+    // matching fills.
+    void hand_out_unranked(const std::vector<std::pair<int, int>>& unranked, Allocation& allocation) const {
+        std::vector<int> free_seats(m_capacity);
+        for (int person : m_people)
+            for (int session : allocation.session_of[person])
+                if (session != kNone)
+                    --free_seats[session];
+        for (int slot = 0; slot < m_slots; ++slot) {
+            std::vector<std::vector<int>> seated(m_instance.sessions.size());
+            std::vector<int> visited(m_instance.sessions.size(), 0);
+            int stamp = 0;
+            for (const auto& [person, wanted] : unranked)
+                if (wanted == slot) {
+                    ++stamp;
+                    seat_unranked(person, slot, allocation, free_seats, seated, visited, stamp);
+                }
+        }
+    }
+
+    bool seat_unranked(int person, int slot, Allocation& allocation, std::vector<int>& free_seats,
+                       std::vector<std::vector<int>>& seated, std::vector<int>& visited, int stamp) const {
+        const int key = m_model.group_key(person);
+        for (int session : m_model.sessions_in_slot(slot)) {
+            int workshop = m_instance.sessions[session].workshop;
+            if (visited[session] == stamp || !m_model.is_open_to_group_key(workshop, key) ||
+                holds_elsewhere(allocation, person, slot, workshop))
+                continue;
+            visited[session] = stamp;
+            if (free_seats[session] > 0) {
+                --free_seats[session];
+                seated[session].push_back(person);
+                allocation.session_of[person][slot] = session;
+                return true;
+            }
+            for (int& other : seated[session])
+                if (seat_unranked(other, slot, allocation, free_seats, seated, visited, stamp)) {
+                    other = person;
+                    allocation.session_of[person][slot] = session;
+                    return true;
+                }
+        }
+        return false;
+    }
+
+    bool holds_elsewhere(const Allocation& allocation, int person, int slot, int workshop) const {
+        const auto& row = allocation.session_of[person];
+        for (int other = 0; other < m_slots; ++other)
+            if (other != slot && row[other] != kNone && m_instance.sessions[row[other]].workshop == workshop)
+                return true;
+        return false;
     }
 
     const CostModel& m_model;

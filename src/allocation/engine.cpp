@@ -24,6 +24,8 @@ using Clock = std::chrono::steady_clock;
 constexpr int kProgramBatches = 4;
 constexpr int kUnhappyPerBatch = 150;
 constexpr int kHoldersPerSession = 2;
+// Rounds of recolouring the pooled flow's pairs at most (see improve_by_recolouring).
+constexpr int kRecolourRounds = 3;
 
 class Engine {
   public:
@@ -39,6 +41,8 @@ class Engine {
         const std::int64_t size =
             static_cast<std::int64_t>(m_instance.people.size()) * m_instance.slots.size();
         Cost bound = 0;
+        // The pooled flow's pairs when they gave the first allocation, for later recolouring.
+        std::vector<std::pair<int, int>> relaxed_pairs;
         if (m_instance.slots.size() == 1 || size <= m_options.lagrangian_limit) {
             fill_sequentially(m_model, m_pinned, m_best);
             m_best_cost = m_model.objective(m_best);
@@ -57,6 +61,8 @@ class Engine {
                 !m_options.time_limit_seconds || remaining() > 6e-5 * static_cast<double>(program_size) + 0.1;
             if (program_size <= m_options.compact_program_limit && program_fits) {
                 improve(m_best, m_best_cost);
+                if (grouped.feasible && bound < m_best_cost)
+                    try_colouring(grouped.placements);
                 report("local search", 0, bound);
                 if (bound >= m_best_cost)
                     return finish(bound, "min-cost flows with pooled flow bound");
@@ -67,25 +73,28 @@ class Engine {
             bound = std::max(bound, run_lagrangian());
         } else {
             // Each step of the Lagrangian bound is a flow several times larger than the pooled one;
-            // past this size the pooled flow with slot groups gives the bound, the plainly pooled
-            // flow (whose pairs colour better) coloured into slots the first allocation, and the
-            // slot flows get the time left.
+            // past this size the pooled flow with slot groups gives the bound and, coloured into
+            // slots, the first allocation (its pairs respect each person's slot limits, so they
+            // colour into a far better start than the plainly pooled flow's), and the slot flows
+            // get the time left.
             AggregateSolution grouped = solve_aggregate(m_model, AggregateShape::SlotGroups);
             bound = grouped.feasible ? grouped.lower_bound : 0;
             report("pooled flow with slot groups", 0, bound);
-            AggregateSolution pooled = solve_aggregate(m_model, AggregateShape::Pooled);
-            bound = std::max(bound, pooled.feasible ? pooled.lower_bound : 0);
-            m_best = colour_placements(m_model, m_pinned, m_pinned_seats, pooled.placements);
+            m_best = colour_placements(m_model, m_pinned, m_pinned_seats, grouped.placements);
             improve_by_people(m_model, m_pinned, m_best);
             m_best_cost = m_model.objective(m_best);
+            relaxed_pairs = std::move(grouped.placements);
             report("coloured pooled flow", 0, bound);
             m_method = "min-cost flows with pooled flow bound";
         }
         // The slot flows and person moves are the expensive part, so only the best coloured
         // relaxed solution gets them.
+        const double search_started = elapsed();
         if (bound < m_best_cost && !out_of_time())
             improve(m_best, m_best_cost);
         report("local search", 0, bound);
+        if (bound < m_best_cost && !relaxed_pairs.empty())
+            improve_by_recolouring(relaxed_pairs, bound, elapsed() - search_started);
         if (bound < m_best_cost && !out_of_time())
             improve_by_programs(bound);
         if (bound >= m_best_cost)
@@ -113,21 +122,82 @@ class Engine {
             m_options.on_progress({phase, iteration, m_best_cost, bound, elapsed()});
     }
 
-    // Alternates exact slot re-optimisation and single-person moves until neither gains.
+    // Alternates exact slot re-optimisation, single-person moves and swaps until none gains.
     void improve(Allocation& allocation, Cost& cost) {
         for (int round = 0; round < 5 && !out_of_time(); ++round) {
             improve_by_slots(m_model, m_pinned, allocation, 3, [this](double last_flow_seconds) {
-                // A twentieth of the limit stays for the person moves and the result's statistics.
+                // A tenth of the limit stays for the person moves and the result's statistics (on a
+                // loaded machine a twentieth was overrun).
                 return !m_options.time_limit_seconds ||
                        remaining() >
-                           std::max(last_flow_seconds, m_flow_seconds) + 0.05 * *m_options.time_limit_seconds;
+                           std::max(last_flow_seconds, m_flow_seconds) + 0.1 * *m_options.time_limit_seconds;
             });
             bool moved = improve_by_people(m_model, m_pinned, allocation);
+            if (!out_of_time())
+                moved |= improve_by_swaps(m_model, m_pinned, allocation);
             Cost next = m_model.objective(allocation);
             bool gained = next < cost;
             cost = next;
             if (!gained && !moved)
                 break;
+        }
+    }
+
+    // The pooled flow's pairs coloured into slots, then the local search: its pairs already cost
+    // the bound, so this usually ends far closer to it than the slot flows from a sequential fill.
+    void try_colouring(const std::vector<std::pair<int, int>>& placements) {
+        Allocation candidate = colour_placements(m_model, m_pinned, m_pinned_seats, placements);
+        improve_by_people(m_model, m_pinned, candidate);
+        Cost cost = m_model.objective(candidate);
+        improve(candidate, cost);
+        if (cost < m_best_cost) {
+            m_best = std::move(candidate);
+            m_best_cost = cost;
+        }
+    }
+
+    // Ruin and recreate towards the relaxation: everyone whose seats cost more than their pairs in
+    // the pooled flow gets those pairs back, coloured among everyone else's current seats, and the
+    // local search repairs the rest. Kept only when better; a round without gain would repeat
+    // itself, so it ends the loop. Each round costs about one local search (round_seconds).
+    void improve_by_recolouring(const std::vector<std::pair<int, int>>& pairs, Cost bound,
+                                double round_seconds) {
+        const int people = static_cast<int>(m_instance.people.size());
+        std::vector<Cost> relaxed(people, 0);
+        std::vector<int> count(people, 0);
+        std::vector<std::vector<int>> own(people);
+        for (const auto& [person, session] : pairs) {
+            relaxed[person] += m_model.placement_cost(person, m_instance.sessions[session].workshop);
+            ++count[person];
+            own[person].push_back(session);
+        }
+        for (int person = 0; person < people; ++person)
+            relaxed[person] +=
+                (static_cast<int>(m_instance.slots.size()) - count[person]) * m_model.unassigned_cost();
+        for (int round = 0; round < kRecolourRounds && m_best_cost > bound; ++round) {
+            if (m_options.time_limit_seconds &&
+                remaining() < 1.5 * round_seconds + 0.1 * *m_options.time_limit_seconds)
+                break;
+            const double started = elapsed();
+            std::vector<std::pair<int, int>> placements;
+            for (int person = 0; person < people; ++person)
+                if (person_cost(person) > relaxed[person])
+                    for (int session : own[person])
+                        placements.push_back({person, session});
+                else
+                    for (int session : m_best.session_of[person])
+                        if (session != kNone)
+                            placements.push_back({person, session});
+            Allocation candidate = colour_placements(m_model, m_pinned, m_pinned_seats, placements);
+            improve_by_people(m_model, m_pinned, candidate);
+            Cost cost = m_model.objective(candidate);
+            improve(candidate, cost);
+            round_seconds = elapsed() - started;
+            if (cost >= m_best_cost)
+                break;
+            m_best = std::move(candidate);
+            m_best_cost = cost;
+            report("recoloured pooled pairs", round, bound);
         }
     }
 

@@ -18,4 +18,8 @@ namespace trellis::allocation {
 Allocation colour_placements(const CostModel& model, const Pinned& pinned, const Allocation& pinned_seats,
                              const std::vector<std::pair<int, int>>& placements);
 
+// Moves people to a choice better than their worst seat where cost-free swaps of two seats
+// between two slots, by other people, make room. Returns true if the objective improved.
+bool improve_by_swaps(const CostModel& model, const Pinned& pinned, Allocation& allocation);
+
 } // namespace trellis::allocation

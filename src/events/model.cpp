@@ -1,6 +1,8 @@
 #include "events/model.h"
 
 #include <algorithm>
+#include <ctime>
+#include <iomanip>
 #include <sstream>
 
 namespace trellis::events {
@@ -62,6 +64,22 @@ bool takes_part(const Event& event, people::StaffGroup group, long long school_i
     const bool school_in = school_id == 0 || std::find(event.school_ids.begin(), event.school_ids.end(),
                                                        school_id) != event.school_ids.end();
     return group_in && school_in;
+}
+
+std::string long_date(const std::string& iso_date) {
+    std::tm day{};
+    std::istringstream stream(iso_date);
+    stream >> std::get_time(&day, "%Y-%m-%d");
+    if (stream.fail())
+        return iso_date;
+    day.tm_hour = 12;
+    std::mktime(&day); // fills in the weekday
+    char text[64];
+    std::strftime(text, sizeof text, "%A %e %B %Y", &day);
+    std::string result = text;
+    if (auto doubled = result.find("  "); doubled != std::string::npos)
+        result.erase(doubled, 1); // %e pads single-digit days with a space
+    return result;
 }
 
 std::vector<people::StaffGroup> staff_groups_from_text(const std::string& text) {

@@ -81,6 +81,9 @@ struct EventLayout {
 // True when a person of this group and school takes part in the event.
 bool takes_part(const Event& event, people::StaffGroup group, long long school_id);
 
+// A stored date (YYYY-MM-DD) as people read it, e.g. "Friday 5 March 2027"; other text unchanged.
+std::string long_date(const std::string& iso_date);
+
 // Comma-separated staff groups as stored, and back; unknown names are dropped.
 std::vector<people::StaffGroup> staff_groups_from_text(const std::string& text);
 std::string text_of(const std::vector<people::StaffGroup>& groups);

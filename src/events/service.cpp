@@ -253,12 +253,12 @@ EventForm EventService::form_of(const EventLayout& layout) const {
 }
 
 std::optional<Event> EventService::find(long long trust_id, long long event_id) {
-    db::Database::Lease session(m_database);
+    auto session = m_database.lease();
     return store::find_event(*session, trust_id, event_id);
 }
 
 std::optional<EventLayout> EventService::layout(long long trust_id, long long event_id) {
-    db::Database::Lease session(m_database);
+    auto session = m_database.lease();
     auto event = store::find_event(*session, trust_id, event_id);
     if (!event)
         return std::nullopt;
@@ -268,7 +268,7 @@ std::optional<EventLayout> EventService::layout(long long trust_id, long long ev
 }
 
 std::vector<Event> EventService::events(long long trust_id) {
-    db::Database::Lease session(m_database);
+    auto session = m_database.lease();
     return store::events_of(*session, trust_id);
 }
 
@@ -286,7 +286,7 @@ void EventService::set_stage(long long trust_id, long long event_id, Stage stage
 }
 
 std::vector<long long> EventService::reviewers(long long trust_id, long long event_id) {
-    db::Database::Lease session(m_database);
+    auto session = m_database.lease();
     return store::reviewers_of(*session, trust_id, event_id);
 }
 
@@ -298,7 +298,7 @@ void EventService::set_reviewers(long long trust_id, long long event_id,
 }
 
 bool EventService::is_reviewer(long long trust_id, long long event_id, long long person_id) {
-    db::Database::Lease session(m_database);
+    auto session = m_database.lease();
     return store::is_reviewer(*session, trust_id, event_id, person_id);
 }
 

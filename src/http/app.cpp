@@ -1,6 +1,7 @@
 #include "http/app.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <thread>
 
 namespace trellis::http {
@@ -11,6 +12,9 @@ App::App(const Config& configuration)
       organisations(database), people(database, organisations),
       accounts(database, organisations, people, config.session_minutes), import_jobs(people),
       content(config.content_dir), learning(database), events(database), schedule(database),
-      choices(database), allocation(database), allocation_jobs(allocation) {}
+      choices(database), allocation(database), allocation_jobs(allocation),
+      // Training days: workshop materials are kept in the data folder (offers branch).
+      offers(database, std::filesystem::path(config.data_dir) / "materials"), day(database),
+      feedback(database), notices(database) {}
 
 } // namespace trellis::http

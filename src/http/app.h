@@ -3,6 +3,10 @@
 #include "accounts/service.h"
 #include "app/config.h"
 #include "db/database.h"
+#include "events/day_service.h"
+#include "events/feedback_service.h"
+#include "events/notice_service.h"
+#include "events/offer_service.h"
 #include "events/service.h"
 // --- Training days: schedule, choices, allocation ---
 #include "events/allocation_jobs.h"
@@ -41,6 +45,12 @@ struct App {
     events::AllocationService allocation;
     events::AllocationJobs allocation_jobs; // after `allocation`: joins its threads first
     // --- end ---
+    // Training days: call for offers, reviews and workshop materials (offers branch).
+    events::OfferService offers;
+    // Training days on the day and after: timetables, registers, room sheets, feedback, notices.
+    events::DayService day;
+    events::FeedbackService feedback;
+    events::NoticeService notices;
 };
 
 } // namespace trellis::http

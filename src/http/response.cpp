@@ -15,7 +15,10 @@ mstch::array navigation_for(const RequestContext& context) {
         std::string href;
         std::string label;
     };
-    std::vector<Link> links = {{"/", "Home"}, {"/learning", "Online learning"}};
+    std::vector<Link> links = {{"/", "Home"},
+                               {"/learning", "Online learning"},
+                               {"/events", "Training days"},
+                               {"/materials", "Materials"}};
     if (accounts::allows(actor, Permission::ViewDirectory))
         links.push_back({"/people", "People"});
     if (accounts::allows(actor, Permission::ImportStaff))

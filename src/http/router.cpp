@@ -7,6 +7,10 @@
 #include "events/handlers/choices.h"
 #include "events/handlers/schedule.h"
 // --- end ---
+#include "events/handlers/day.h"
+#include "events/handlers/events.h"
+#include "events/handlers/feedback.h"
+#include "events/handlers/offers.h"
 #include "http/middleware.h"
 #include "learning/handlers/handlers.h"
 #include "people/handlers/handlers.h"
@@ -56,6 +60,18 @@ void register_routes(httplib::Server& server, App& app) {
     server.Get("/verify", guarded(app, open, any, learn::verify_show));
     server.Get(R"(/verify/([A-Za-z0-9-]{1,40}))", guarded(app, open, any, learn::verify_show));
 
+    // Training days: the events themselves.
+    namespace events = events::handlers;
+    constexpr auto manage = Permission::ManageEvents;
+    server.Get("/events", guarded(app, member, any, events::events_list));
+    server.Get("/events/new", guarded(app, member, manage, events::event_new));
+    server.Post("/events", guarded(app, member, manage, events::event_create));
+    server.Get(R"(/events/(\d+))", guarded(app, member, any, events::event_show));
+    server.Get(R"(/events/(\d+)/edit)", guarded(app, member, manage, events::event_edit));
+    server.Post(R"(/events/(\d+)/edit)", guarded(app, member, manage, events::event_update));
+    server.Post(R"(/events/(\d+)/stage)", guarded(app, member, manage, events::event_stage_update));
+    server.Post(R"(/events/(\d+)/reviewers)", guarded(app, member, manage, events::event_reviewers_update));
+
     server.Get("/people", guarded(app, member, Permission::ViewDirectory, staff::people_list));
     server.Get("/people/export.csv", guarded(app, member, Permission::ExportStaff, staff::people_export));
     server.Get("/people/import", guarded(app, member, Permission::ImportStaff, staff::import_new));
@@ -70,7 +86,7 @@ void register_routes(httplib::Server& server, App& app) {
                 guarded(app, member, Permission::CreateResetLink, account::reset_link_create));
     // --- Training days: schedule, catalogue, choices, allocation ---
     {
-        namespace days = events::handlers;
+        namespace days = ::trellis::events::handlers;
         constexpr auto event = R"(/events/(\d+))";
         auto in_event = [&](const std::string& rest) { return std::string(event) + rest; };
         const auto lead = Permission::ManageEvents;
@@ -93,6 +109,48 @@ void register_routes(httplib::Server& server, App& app) {
         server.Post(in_event("/allocation/publish"), guarded(app, member, lead, days::allocation_publish));
     }
     // --- end ---
+
+    // --- Training days: call for offers, quality assurance, materials (offers branch) ---
+    namespace offers = trellis::events::handlers;
+    server.Get(R"(/events/(\d+)/offers)", guarded(app, member, any, offers::call_show));
+    server.Post(R"(/events/(\d+)/offers)", guarded(app, member, any, offers::offer_create));
+    server.Get("/offers/mine", guarded(app, member, any, offers::offers_mine));
+    server.Get(R"(/events/(\d+)/offers/mine)", guarded(app, member, any, offers::offers_mine));
+    server.Get(R"(/offers/(\d+))", guarded(app, member, any, offers::offer_show));
+    server.Post(R"(/offers/(\d+))", guarded(app, member, any, offers::offer_update));
+    server.Get(R"(/offers/(\d+)/edit)", guarded(app, member, any, offers::offer_edit));
+    server.Get(R"(/events/(\d+)/reviews)", guarded(app, member, any, offers::reviews_list));
+    server.Get(R"(/events/(\d+)/review)", guarded(app, member, any, offers::reviews_list));
+    server.Get(R"(/offers/(\d+)/review)", guarded(app, member, any, offers::review_show));
+    server.Post(R"(/offers/(\d+)/review)", guarded(app, member, any, offers::review_submit));
+    server.Get(R"(/events/(\d+)/coverage)",
+               guarded(app, member, Permission::ManageEvents, offers::coverage_show));
+    server.Post(R"(/offers/(\d+)/materials)", guarded(app, member, any, offers::material_upload));
+    server.Post(R"(/materials/(\d+)/delete)", guarded(app, member, any, offers::material_delete));
+    server.Get(R"(/materials/(\d+)/download)", guarded(app, member, any, offers::material_download));
+    server.Get("/materials", guarded(app, member, any, offers::materials_search));
+    // --- end of training days: offers ---
+    // --- Training days: on the day (timetables, registers, room sheets), feedback, notices ---
+    {
+        namespace day = ::trellis::events::handlers;
+        constexpr auto event = R"(/events/(\d+))";
+        auto in_event = [&](const std::string& rest) { return std::string(event) + rest; };
+        server.Get(in_event("/timetable"), guarded(app, member, any, day::timetable_show));
+        server.Get(in_event(R"(/timetable\.ics)"), guarded(app, member, any, day::timetable_download));
+        server.Get(in_event("/registers"), guarded(app, member, any, day::registers_list));
+        server.Get(in_event(R"(/sessions/(\d+)/register)"), guarded(app, member, any, day::register_show));
+        server.Post(in_event(R"(/sessions/(\d+)/register)"), guarded(app, member, any, day::register_submit));
+        server.Get(in_event(R"(/sessions/(\d+)/register\.pdf)"),
+                   guarded(app, member, any, day::register_download));
+        server.Get(in_event("/room-sheets"),
+                   guarded(app, member, Permission::ManageEvents, day::room_sheets_show));
+        server.Get(in_event(R"(/room-sheets\.pdf)"),
+                   guarded(app, member, Permission::ManageEvents, day::room_sheets_download));
+        server.Get(in_event("/feedback"), guarded(app, member, any, day::feedback_show));
+        server.Post(in_event("/feedback"), guarded(app, member, any, day::feedback_submit));
+        server.Get(in_event("/results"), guarded(app, member, any, day::results_show));
+        server.Post(R"(/notices/(\d+)/dismiss)", guarded(app, member, any, day::notice_dismiss));
+    }
 }
 
 } // namespace trellis::http

@@ -56,6 +56,51 @@ struct ActionPlan {
 // Flows over pages as needed. Empty notes print as ruled lines to write on.
 std::string action_plan(const ActionPlan& plan);
 
+// --- Training days: registers and room sheets ---
+
+// A presenter's paper register for one session: who is placed there, with a column to sign.
+struct RegisterSheet {
+    std::string event_title; // "Spring training day"
+    std::string event_date;  // already formatted, e.g. "15 February 2027"
+    std::string workshop_title;
+    std::string presenter_name;
+    std::string slot_label; // "09:30–10:30"
+    std::string room_name;
+    struct Row {
+        std::string name;
+        std::string school;
+        std::string staff_group; // "Support staff"
+    };
+    std::vector<Row> rows;
+};
+// A4 portrait: the workshop, when and where, who runs it, then a table of name, school, staff group
+// and an empty signature column, one row per person, flowing over pages (the footer names the
+// workshop on each). No rows prints "Nobody is placed in this session."
+std::string register_sheet(const RegisterSheet& sheet);
+
+// The site team's sheets: for each room, what happens in it slot by slot.
+struct RoomSheets {
+    std::string event_title;
+    std::string event_date; // formatted
+    std::string venue;
+    struct Line {
+        std::string slot_label;
+        std::string workshop_title; // "" when the room is free in this slot
+        std::string presenter_name;
+        int placed = 0;
+    };
+    struct Room {
+        std::string name;
+        int capacity = 0;
+        std::string notes;
+        std::vector<Line> lines;
+    };
+    std::vector<Room> rooms;
+};
+// A4 portrait, one room to a page (so each can go on its door): the room's name and capacity, then
+// each slot with the workshop, presenter and "n placed of capacity". Throws InvalidInput with no rooms.
+std::string room_sheets(const RoomSheets& sheets);
+
 // CPD hours as a certificate prints them: "1 hour", "1.5 hours", "2 hours", "0.25 hours" (rounded to
 // hundredths). Throws InvalidInput for hours that are not a number from 0 to 100000.
 std::string hours_text(double hours);

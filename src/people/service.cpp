@@ -165,6 +165,11 @@ ImportSummary PeopleService::commit_import(long long trust_id, long long import_
     return summary;
 }
 
+std::vector<Person> PeopleService::leads(long long trust_id) {
+    auto session = m_database.lease();
+    return store::leads_of(*session, trust_id);
+}
+
 std::string PeopleService::export_csv(long long trust_id) {
     std::string out = "email,first_name,last_name,school,staff_group,job_title,phase,subjects\r\n";
     auto session = m_database.lease();

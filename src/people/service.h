@@ -36,6 +36,8 @@ class PeopleService {
     DirectoryPage directory(long long trust_id, DirectoryQuery query);
     // The person with this id in this trust, if any.
     std::optional<Person> person(long long trust_id, long long person_id);
+    // The trust's PD leads and administrators, by name (for choosing reviewers).
+    std::vector<Person> leads(long long trust_id);
     // Adds one person inside the caller's transaction (setup, demo); throws std::invalid_argument
     // naming the field when something is wrong.
     long long add_person(db::Transaction& transaction, const Person& person,

@@ -179,6 +179,17 @@ void for_each_person(soci::session& sql, long long trust_id,
         [&](soci::statement& statement) { statement.exchange(soci::use(trust_id)); }, visit);
 }
 
+std::vector<Person> leads_of(soci::session& sql, long long trust_id) {
+    std::vector<Person> leads;
+    query_people(
+        sql,
+        std::string(kPersonColumns) +
+            "WHERE p.trust_id = :trust AND p.role <> 'staff' ORDER BY p.last_name, p.id",
+        [&](soci::statement& statement) { statement.exchange(soci::use(trust_id)); },
+        [&](const Person& person) { leads.push_back(person); });
+    return leads;
+}
+
 std::map<std::string, long long> owners_of_emails(soci::session& sql,
                                                   const std::vector<std::string>& emails) {
     std::map<std::string, long long> owners;

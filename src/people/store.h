@@ -34,6 +34,8 @@ void set_password_hash(soci::session& sql, long long trust_id, long long person_
 DirectoryPage search(soci::session& sql, long long trust_id, const DirectoryQuery& query);
 // Calls `visit` for every person in the trust, ordered by school then name.
 void for_each_person(soci::session& sql, long long trust_id, const std::function<void(const Person&)>& visit);
+// The trust's people who hold a role beyond staff (PD leads and administrators), by name.
+std::vector<Person> leads_of(soci::session& sql, long long trust_id);
 // For each of these emails that exists anywhere, the trust it belongs to.
 std::map<std::string, long long> owners_of_emails(soci::session& sql, const std::vector<std::string>& emails);
 

@@ -32,6 +32,16 @@ std::optional<mstch::map> module_to_continue(http::RequestContext& context) {
                     std::to_string(learning::minutes_left(*latest, latest_standing)) + " minutes left.");
 }
 
+// --- Training days: the person's notices (a published timetable, a survey to fill in) ---
+mstch::array notices_of(http::RequestContext& context) {
+    mstch::array notices;
+    for (const events::Notice& notice : context.app.notices.notices_for(context.signed_in()))
+        notices.push_back(
+            mstch::map{{"id", std::to_string(notice.id)}, {"text", notice.text}, {"link", notice.link}});
+    return notices;
+}
+// --- end of training days ---
+
 } // namespace
 
 void home_show(http::RequestContext& context) {
@@ -64,11 +74,14 @@ void home_show(http::RequestContext& context) {
     cards.push_back(card("/people/" + std::to_string(actor.person_id), "My profile",
                          "Your details as your organisation holds them."));
     cards.push_back(card("/account/password", "Change my password", "Choose a new password for signing in."));
+    const mstch::array notices = notices_of(context);
     http::render_page(context, "accounts/home", "Home",
                       mstch::map{{"first_name", actor.display_name.substr(0, actor.display_name.find(' '))},
                                  {"trust_name", actor.trust_name},
                                  {"role_label", people::label_of(actor.role)},
-                                 {"cards", cards}});
+                                 {"cards", cards},
+                                 {"notices", notices},
+                                 {"any_notices", !notices.empty()}});
 }
 
 } // namespace trellis::accounts::handlers

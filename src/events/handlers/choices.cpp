@@ -11,7 +11,7 @@ namespace trellis::events::handlers {
 
 namespace {
 
-constexpr std::size_t kNotChosenShown = 300;
+constexpr std::size_t kNotChosenShown = 100;
 
 // The picks as posted: choice_1..choice_N, then reserve_1..reserve_M.
 std::vector<std::string> posted_picks(http::RequestContext& context, const Event& event) {

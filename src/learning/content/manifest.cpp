@@ -176,6 +176,10 @@ std::vector<std::string> read_manifest(ParseContext& context, Module& module) {
         context.report(kManifest, 0,
                        "folder name '" + context.module_name() +
                            "' is not a valid slug (lowercase letters, digits and single '-')");
+    // /learning/mine is the person's own learning page, so a module there could never be reached.
+    if (context.module_name() == "mine")
+        context.report(kManifest, 0,
+                       "the folder name 'mine' is taken by the My learning page; choose another");
     module.slug = reader.text_field("slug");
     if (!module.slug.empty() && module.slug != context.module_name())
         reader.report("slug", "slug '" + module.slug + "' does not equal the folder name '" +

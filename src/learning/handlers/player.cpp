@@ -1,5 +1,8 @@
 // Taking a module: its pages, saving each block, carrying on later, and its media files.
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <vector>
 
 #include "http/response.h"
 #include "learning/handlers/block_views.h"
@@ -196,6 +199,25 @@ void transcript_show(http::RequestContext& context) {
 
 // Images, video, captions and posters of a module. Only media types are served, never the
 // module's Markdown or manifest, and only from inside the module's own folder.
+namespace {
+
+bool send_file_bytes(const std::string& path, std::size_t offset, std::size_t length,
+                     httplib::DataSink& sink) {
+    std::ifstream in(path, std::ios::binary);
+    in.seekg(static_cast<std::streamoff>(offset));
+    std::vector<char> buffer(std::min<std::size_t>(length, 64 * 1024));
+    while (length > 0) {
+        in.read(buffer.data(), static_cast<std::streamsize>(std::min(length, buffer.size())));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got == 0 || !sink.write(buffer.data(), got))
+            return false;
+        length -= got;
+    }
+    return true;
+}
+
+} // namespace
+
 void media_show(http::RequestContext& context) {
     namespace fs = std::filesystem;
     auto found = module_in(context);
@@ -208,12 +230,16 @@ void media_show(http::RequestContext& context) {
     const auto [end, _] = std::mismatch(folder.begin(), folder.end(), file.begin(), file.end());
     if (type == nullptr || end != folder.end() || !fs::is_regular_file(file))
         return http::render_error(context, 404, "This module has no file at this address.");
-    // Browsers ask for byte ranges to seek in a video; the server answers them from this body.
     context.response.set_header("Cache-Control", "private, max-age=3600");
     // An author's SVG is served from our own address: it must not run script there.
     context.response.set_header("Content-Security-Policy", "sandbox");
     context.response.set_header("X-Content-Type-Options", "nosniff");
-    context.response.set_content(read_module_file(file), type);
+    // Streamed from the file, so seeking in a video (a byte range) reads only the bytes it asks for.
+    context.response.set_content_provider(
+        fs::file_size(file), type,
+        [path = file.string()](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            return send_file_bytes(path, offset, length, sink);
+        });
 }
 
 } // namespace trellis::learning::handlers

@@ -227,3 +227,10 @@ TEST_F(ContentParser, reports_a_missing_module_folder_without_throwing) {
     const ModuleLoad result = parse_module(folder.root() / "no-such-module");
     EXPECT_FALSE(result.ok());
 }
+
+TEST_F(ContentParser, refuses_the_folder_name_taken_by_my_learning) {
+    folder.write_valid_module("mine", "Mine");
+    const ModuleLoad result = parse_module(folder.root() / "mine");
+    EXPECT_TRUE(has_problem(result.problems, "module.json", 0, "taken by the My learning page"))
+        << describe(result.problems);
+}

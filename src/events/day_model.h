@@ -1,0 +1,120 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "events/model.h"
+#include "people/model.h"
+
+// On the day and after it: sessions as people meet them, registers, feedback and notices, as plain
+// data (schema: 0003_events.sql).
+namespace trellis::events {
+
+// A workshop placed in a slot and a room, with who runs it and how many people are placed there.
+struct SessionView {
+    long long id = 0;
+    long long offer_id = 0;
+    std::string title;
+    std::string summary;
+    long long presenter_id = 0;
+    std::string presenter_name;
+    Slot slot;
+    Room room;
+    int placed = 0;
+};
+
+// One line of a person's timetable: a slot and what they do in it (attend, run, or nothing).
+struct TimetableLine {
+    Slot slot;
+    std::optional<SessionView> session;
+    bool presenting = false; // the person runs this session
+};
+
+struct Timetable {
+    Event event;
+    std::vector<TimetableLine> lines;
+    bool any_workshop() const {
+        for (const auto& line : lines)
+            if (line.session)
+                return true;
+        return false;
+    }
+};
+
+// What happens in one room through the day, for the site team.
+struct RoomSheetLine {
+    Slot slot;
+    std::optional<SessionView> session; // nullopt: the room is free in this slot
+};
+struct RoomSheet {
+    Room room;
+    std::vector<RoomSheetLine> lines;
+};
+
+// A person placed in a session, and whether they were marked present.
+struct RegisterEntry {
+    long long person_id = 0;
+    std::string name;
+    std::string school_name; // "Central team" for the trust's own staff
+    people::StaffGroup staff_group = people::StaffGroup::Teacher;
+    std::optional<bool> present; // nullopt until the register is taken
+};
+
+struct Register {
+    Event event;
+    SessionView session;
+    std::vector<RegisterEntry> entries;
+    bool taken = false; // saved at least once
+};
+
+// One person's rating of a workshop, or of the day as a whole when offer_id is 0.
+struct FeedbackAnswer {
+    long long offer_id = 0;
+    int rating = 0; // 1..5
+    std::string comment;
+};
+
+// A workshop someone attended, with what they said about it so far.
+struct SurveyQuestion {
+    long long offer_id = 0; // 0: the day as a whole
+    std::string title;
+    std::optional<FeedbackAnswer> answer;
+};
+
+// A stored response with who gave it, for aggregating (never shown with the name).
+struct FeedbackResponse {
+    long long offer_id = 0;
+    int rating = 0;
+    std::string comment;
+    std::string school_name;
+    people::StaffGroup staff_group = people::StaffGroup::Teacher;
+};
+
+// Ratings summed up for one workshop, school or staff group.
+struct RatingSummary {
+    std::string label;
+    long long offer_id = 0;
+    int responses = 0;
+    double mean = 0;
+    int counts[5] = {0, 0, 0, 0, 0}; // how many gave 1, 2, 3, 4, 5
+    std::vector<std::string> comments;
+};
+
+struct FeedbackResults {
+    Event event;
+    bool everything = false; // the lead's view: the day, schools, staff groups
+    std::vector<RatingSummary> workshops;
+    RatingSummary day;
+    std::vector<RatingSummary> by_school; // workshop ratings by the respondent's school
+    std::vector<RatingSummary> by_staff_group;
+};
+
+struct Notice {
+    long long id = 0;
+    std::string text;
+    std::string link;
+    long long created_at = 0;
+};
+
+} // namespace trellis::events

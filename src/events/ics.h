@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+// An iCalendar (RFC 5545) writer for people's timetables: CRLF line endings, lines folded at 75
+// octets, TEXT values escaped. Times are local times in Europe/London, which the file defines.
+namespace trellis::events::ics {
+
+// One entry in a calendar: a workshop someone attends or runs.
+struct CalendarEntry {
+    std::string uid;         // unique and stable across downloads, e.g. "session-12-person-7@trellis"
+    std::string date;        // YYYY-MM-DD
+    std::string starts_at;   // HH:MM, London time
+    std::string ends_at;     // HH:MM
+    std::string summary;     // the workshop's title
+    std::string location;    // "Library, Oakfield Academy"
+    std::string description; // free text; newlines are kept
+};
+
+// A whole VCALENDAR with one VEVENT per entry; `stamp_seconds` (seconds since the epoch) becomes each
+// DTSTAMP. Throws std::invalid_argument when an entry's date or times are not well formed.
+std::string calendar(const std::string& name, const std::vector<CalendarEntry>& entries,
+                     long long stamp_seconds);
+
+// A TEXT value with backslash, semicolon, comma and newlines escaped (RFC 5545 3.3.11).
+std::string escape_text(std::string_view text);
+
+// One content line folded so no line exceeds 75 octets (never inside a UTF-8 character), each
+// continuation starting with a space, every line ended by CRLF.
+std::string fold_line(std::string_view line);
+
+} // namespace trellis::events::ics

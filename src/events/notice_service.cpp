@@ -1,0 +1,75 @@
+#include "events/notice_service.h"
+
+#include <algorithm>
+
+#include "events/notice_store.h"
+
+namespace trellis::events {
+
+namespace {
+
+struct Owed {
+    std::string text;
+    std::string link;
+};
+
+// The notices the events' stages owe the person, whether or not they have had them.
+std::vector<Owed> owed_notices(const std::vector<notice_store::EventToAnnounce>& events) {
+    std::vector<Owed> owed;
+    for (const auto& event : events) {
+        const std::string base = "/events/" + std::to_string(event.event_id);
+        owed.push_back(
+            {"Your timetable for " + event.title + " is ready: where to be and when, and a calendar file.",
+             base + "/timetable"});
+        if (event.stage == "feedback" && event.presenting)
+            owed.push_back({"Feedback on the workshop you ran at " + event.title +
+                                " is coming in: ratings and comments, without names.",
+                            base + "/results"});
+        if (event.stage == "feedback" && event.attended)
+            owed.push_back(
+                {"How was " + event.title + "? Rate the workshops you attended; it takes two minutes.",
+                 base + "/feedback"});
+    }
+    return owed;
+}
+
+} // namespace
+
+std::vector<Notice> NoticeService::notices_for(const accounts::Actor& actor) {
+    std::vector<Owed> missing;
+    {
+        db::Database::Lease session(m_database);
+        const auto links = notice_store::links_noticed(*session, actor.trust_id, actor.person_id);
+        for (const Owed& owed :
+             owed_notices(notice_store::events_to_announce(*session, actor.trust_id, actor.person_id)))
+            if (std::find(links.begin(), links.end(), owed.link) == links.end())
+                missing.push_back(owed);
+    }
+    // Written only when something is owed, so an ordinary visit to the home page only reads.
+    if (!missing.empty()) {
+        db::Transaction transaction(m_database);
+        for (const Owed& owed : missing)
+            notice_store::add_once(transaction.session(), actor.trust_id, actor.person_id, owed.text,
+                                   owed.link);
+        transaction.commit();
+    }
+    db::Database::Lease session(m_database);
+    return notice_store::active_notices(*session, actor.trust_id, actor.person_id);
+}
+
+bool NoticeService::dismiss(const accounts::Actor& actor, long long notice_id) {
+    db::Transaction transaction(m_database);
+    const bool dismissed =
+        notice_store::dismiss(transaction.session(), actor.trust_id, actor.person_id, notice_id);
+    transaction.commit();
+    return dismissed;
+}
+
+void NoticeService::add(long long trust_id, long long person_id, const std::string& text,
+                        const std::string& link) {
+    db::Transaction transaction(m_database);
+    notice_store::add_once(transaction.session(), trust_id, person_id, text, link);
+    transaction.commit();
+}
+
+} // namespace trellis::events

@@ -1,0 +1,127 @@
+#include "events/notice_store.h"
+
+#include "db/database.h"
+#include "db/rows.h"
+
+namespace trellis::events::notice_store {
+
+namespace {
+
+constexpr const char* kActiveNotices =
+    "SELECT id, text, link, created_at FROM notices WHERE trust_id = :trust AND person_id = :person "
+    "AND dismissed_at = 0 ORDER BY created_at DESC, id DESC";
+constexpr const char* kLinksNoticed =
+    "SELECT link FROM notices WHERE trust_id = :trust AND person_id = :person";
+constexpr const char* kAddOnce =
+    "INSERT INTO notices (trust_id, person_id, text, link, created_at) "
+    "SELECT :trust, :person, :text, :link, :at WHERE NOT EXISTS (SELECT 1 FROM notices "
+    "WHERE trust_id = :trust2 AND person_id = :person2 AND link = :link2)";
+constexpr const char* kDismiss = "UPDATE notices SET dismissed_at = :at WHERE trust_id = :trust "
+                                 "AND person_id = :person AND id = :id AND dismissed_at = 0";
+constexpr const char* kEventsToAnnounce =
+    "SELECT e.id, e.title, e.stage, "
+    "(SELECT COUNT(*) FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id "
+    "AND s.trust_id = a.trust_id WHERE a.trust_id = :trust1 AND s.event_id = e.id AND a.person_id = :person1 "
+    "AND a.present = 1), "
+    "(SELECT COUNT(*) FROM workshop_sessions s JOIN workshop_offers o ON o.id = s.offer_id "
+    "AND o.trust_id = s.trust_id WHERE s.trust_id = :trust5 AND s.event_id = e.id AND o.presenter_id = "
+    ":person4) "
+    "FROM events e WHERE e.trust_id = :trust2 AND e.stage IN ('published', 'feedback') AND ("
+    "EXISTS (SELECT 1 FROM placements pl WHERE pl.trust_id = :trust3 AND pl.event_id = e.id "
+    "AND pl.person_id = :person2 AND pl.session_id IS NOT NULL) OR "
+    "EXISTS (SELECT 1 FROM workshop_sessions s JOIN workshop_offers o ON o.id = s.offer_id "
+    "AND o.trust_id = s.trust_id WHERE s.trust_id = :trust4 AND s.event_id = e.id AND o.presenter_id = "
+    ":person3)) "
+    "ORDER BY e.event_date, e.id";
+
+struct NoticeColumns {
+    Notice notice;
+    void exchange_into(soci::statement& statement) {
+        statement.exchange(soci::into(notice.id));
+        statement.exchange(soci::into(notice.text));
+        statement.exchange(soci::into(notice.link));
+        statement.exchange(soci::into(notice.created_at));
+    }
+    Notice fetched() const { return notice; }
+};
+
+struct LinkColumn {
+    std::string link;
+    void exchange_into(soci::statement& statement) { statement.exchange(soci::into(link)); }
+    std::string fetched() const { return link; }
+};
+
+struct EventColumns {
+    EventToAnnounce event;
+    long long attended = 0, presenting = 0;
+    void exchange_into(soci::statement& statement) {
+        statement.exchange(soci::into(event.event_id));
+        statement.exchange(soci::into(event.title));
+        statement.exchange(soci::into(event.stage));
+        statement.exchange(soci::into(attended));
+        statement.exchange(soci::into(presenting));
+    }
+    EventToAnnounce fetched() const {
+        EventToAnnounce result = event;
+        result.attended = attended > 0;
+        result.presenting = presenting > 0;
+        return result;
+    }
+};
+
+auto bind_person(long long& trust_id, long long& person_id) {
+    return [&](soci::statement& statement) {
+        statement.exchange(soci::use(trust_id));
+        statement.exchange(soci::use(person_id));
+    };
+}
+
+} // namespace
+
+std::vector<Notice> active_notices(soci::session& sql, long long trust_id, long long person_id) {
+    std::vector<Notice> notices;
+    NoticeColumns columns;
+    db::fetch_rows(sql, kActiveNotices, columns, bind_person(trust_id, person_id),
+                   [&](const Notice& notice) { notices.push_back(notice); });
+    return notices;
+}
+
+std::vector<std::string> links_noticed(soci::session& sql, long long trust_id, long long person_id) {
+    std::vector<std::string> links;
+    LinkColumn column;
+    db::fetch_rows(sql, kLinksNoticed, column, bind_person(trust_id, person_id),
+                   [&](const std::string& link) { links.push_back(link); });
+    return links;
+}
+
+void add_once(soci::session& sql, long long trust_id, long long person_id, const std::string& text,
+              const std::string& link) {
+    const long long now = db::now_seconds();
+    sql << kAddOnce, soci::use(trust_id), soci::use(person_id), soci::use(text), soci::use(link),
+        soci::use(now), soci::use(trust_id), soci::use(person_id), soci::use(link);
+}
+
+bool dismiss(soci::session& sql, long long trust_id, long long person_id, long long notice_id) {
+    const long long now = db::now_seconds();
+    soci::statement statement = (sql.prepare << kDismiss, soci::use(now), soci::use(trust_id),
+                                 soci::use(person_id), soci::use(notice_id));
+    statement.execute(true);
+    return statement.get_affected_rows() > 0;
+}
+
+std::vector<EventToAnnounce> events_to_announce(soci::session& sql, long long trust_id, long long person_id) {
+    std::vector<EventToAnnounce> events;
+    EventColumns columns;
+    db::fetch_rows(
+        sql, kEventsToAnnounce, columns,
+        [&](soci::statement& statement) {
+            // In the order the query names them.
+            for (long long* value : {&trust_id, &person_id, &trust_id, &person_id, &trust_id, &trust_id,
+                                     &person_id, &trust_id, &person_id})
+                statement.exchange(soci::use(*value));
+        },
+        [&](const EventToAnnounce& event) { events.push_back(event); });
+    return events;
+}
+
+} // namespace trellis::events::notice_store

@@ -1,0 +1,414 @@
+#include "events/offer_service.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/secrets.h"
+#include "events/offer_store.h"
+#include "organisations/model.h"
+
+namespace trellis::events {
+
+namespace {
+
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return "";
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// Text a person must write, between 1 and `longest` characters once trimmed.
+std::string required_text(const std::string& text, std::size_t longest, const std::string& message) {
+    std::string kept = trimmed(text);
+    if (kept.empty() || kept.size() > longest)
+        throw std::invalid_argument(message);
+    return kept;
+}
+
+std::optional<long long> whole_number(const std::string& text) {
+    const std::string kept = trimmed(text);
+    if (kept.empty() || kept.size() > 9 || !std::all_of(kept.begin(), kept.end(), ::isdigit))
+        return std::nullopt;
+    return std::stoll(kept);
+}
+
+Offer offer_from(const EventLayout& layout, const OfferForm& form) {
+    Offer offer;
+    offer.event_id = layout.event.id;
+    offer.trust_id = layout.event.trust_id;
+    offer.title = required_text(form.title, 150, "Give the workshop a title (up to 150 characters).");
+    offer.summary = required_text(
+        form.summary, 2000, "Write a summary of the workshop for the catalogue (up to 2000 characters).");
+    for (const auto& name : form.audience) {
+        auto group = people::staff_group_from_text(name);
+        if (!group)
+            throw std::invalid_argument("One of the staff groups ticked is not a staff group.");
+        if (!layout.event.staff_groups.empty() &&
+            std::find(layout.event.staff_groups.begin(), layout.event.staff_groups.end(), *group) ==
+                layout.event.staff_groups.end())
+            throw std::invalid_argument(people::label_of(*group) + " are not taking part in this event.");
+        if (std::find(offer.audience.begin(), offer.audience.end(), *group) == offer.audience.end())
+            offer.audience.push_back(*group);
+    }
+    if (offer.audience.empty())
+        throw std::invalid_argument("Tick at least one staff group the workshop is for.");
+    offer.phase = trimmed(form.phase);
+    if (!offer.phase.empty() && !organisations::is_known_phase(offer.phase))
+        throw std::invalid_argument("Choose a phase from the list, or any phase.");
+    offer.outcomes =
+        required_text(form.outcomes, 2000,
+                      "Say what people will be able to do after the workshop (up to 2000 characters).");
+    const auto priority_id = whole_number(form.priority_id);
+    const bool known_priority =
+        priority_id && std::any_of(layout.priorities.begin(), layout.priorities.end(),
+                                   [&](const Priority& priority) { return priority.id == *priority_id; });
+    if (!known_priority)
+        throw std::invalid_argument("Choose the trust priority the workshop serves.");
+    offer.priority_id = *priority_id;
+    const auto max_group = whole_number(form.max_group);
+    if (!max_group || *max_group < 2 || *max_group > 500)
+        throw std::invalid_argument("The largest group must be a whole number from 2 to 500.");
+    offer.max_group = static_cast<int>(*max_group);
+    offer.room_needs = trimmed(form.room_needs);
+    if (offer.room_needs.size() > 500)
+        throw std::invalid_argument("Keep what the room needs to under 500 characters.");
+    offer.can_repeat = form.can_repeat;
+    return offer;
+}
+
+bool may_still_change(OfferStatus status) {
+    return status == OfferStatus::Submitted || status == OfferStatus::ChangesRequested;
+}
+
+std::map<std::string, int> scores_from(const std::vector<RubricCriterion>& rubric, const ReviewForm& form) {
+    std::map<std::string, int> scores;
+    for (const RubricCriterion& criterion : rubric) {
+        auto sent = form.scores.find(criterion.key);
+        auto score = sent == form.scores.end() ? std::nullopt : whole_number(sent->second);
+        if (!score || *score < kLowestScore || *score > kHighestScore)
+            throw std::invalid_argument("Score \"" + criterion.label + "\" from 1 to 4.");
+        scores[criterion.key] = static_cast<int>(*score);
+    }
+    return scores;
+}
+
+// Magic numbers of the allowed types, so a file cannot claim to be a PDF and be something else.
+bool content_matches_type(const std::string& extension, const std::string& content) {
+    auto starts = [&](std::string_view prefix) { return content.rfind(prefix, 0) == 0; };
+    if (extension == "pdf")
+        return starts("%PDF-");
+    if (extension == "png")
+        return starts("\x89PNG\r\n\x1a\n");
+    if (extension == "jpg" || extension == "jpeg")
+        return starts("\xff\xd8\xff");
+    if (extension == "txt")
+        return content.find('\0') == std::string::npos;
+    return starts(std::string_view("PK\x03\x04", 4)); // the Office and OpenDocument formats are zip files
+}
+
+std::string extension_of(const std::string& filename) {
+    const auto dot = filename.rfind('.');
+    if (dot == std::string::npos)
+        return "";
+    std::string extension = filename.substr(dot + 1);
+    std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
+    return extension;
+}
+
+// The last part of the name a browser sent, without control characters, so it is safe to show and
+// to put in a download header.
+std::string clean_filename(const std::string& sent) {
+    std::string name =
+        sent.substr(sent.find_last_of("/\\") == std::string::npos ? 0 : sent.find_last_of("/\\") + 1);
+    std::erase_if(name, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '"'; });
+    name = trimmed(name);
+    if (name.size() > 200)
+        name = name.substr(name.size() - 200);
+    return name;
+}
+
+// Writes the file and flushes it to disk before the row that names it is committed.
+void write_durably(const std::filesystem::path& path, const std::string& content) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0640);
+    if (fd < 0)
+        throw std::runtime_error("cannot create " + path.string());
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t step = ::write(fd, content.data() + written, content.size() - written);
+        if (step <= 0) {
+            ::close(fd);
+            std::filesystem::remove(path);
+            throw std::runtime_error("cannot write " + path.string());
+        }
+        written += static_cast<std::size_t>(step);
+    }
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!synced) {
+        std::filesystem::remove(path);
+        throw std::runtime_error("cannot flush " + path.string());
+    }
+}
+
+} // namespace
+
+std::vector<RubricCriterion> rubric_for(const EventLayout& layout) {
+    const Event& event = layout.event;
+    std::string priorities;
+    for (const Priority& priority : layout.priorities)
+        priorities += (priorities.empty() ? "" : "; ") + priority.title;
+    auto or_else = [](const std::string& text, const std::string& fallback) {
+        return text.empty() ? fallback : text;
+    };
+    return {
+        {"priority", "Serves its priority",
+         "Does the workshop clearly serve the trust priority it names? The priorities: " + priorities + "."},
+        {"audience", "Right for its audience",
+         or_else(event.brief_audiences, "Is it pitched at the staff groups and phase it names?")},
+        {"format", "Format and length fit the brief",
+         or_else(trimmed(event.brief_format +
+                         (event.brief_length.empty() ? "" : " Length: " + event.brief_length)),
+                 "Does the plan fit the time and the way the day runs?")},
+        {"quality", "Clear outcomes and quality",
+         or_else(event.brief_quality, "Will people leave able to do something they could not before?")},
+    };
+}
+
+OfferForm form_of(const Offer& offer) {
+    OfferForm form;
+    form.title = offer.title;
+    form.summary = offer.summary;
+    for (const auto group : offer.audience)
+        form.audience.push_back(people::text_of(group));
+    form.phase = offer.phase;
+    form.outcomes = offer.outcomes;
+    form.priority_id = std::to_string(offer.priority_id);
+    form.max_group = std::to_string(offer.max_group);
+    form.room_needs = offer.room_needs;
+    form.can_repeat = offer.can_repeat;
+    return form;
+}
+
+std::string material_type_of(const std::string& filename) {
+    static const std::map<std::string, std::string> types = {
+        {"pdf", "application/pdf"},
+        {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+        {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+        {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+        {"odp", "application/vnd.oasis.opendocument.presentation"},
+        {"odt", "application/vnd.oasis.opendocument.text"},
+        {"png", "image/png"},
+        {"jpg", "image/jpeg"},
+        {"jpeg", "image/jpeg"},
+        {"txt", "text/plain; charset=utf-8"},
+    };
+    auto found = types.find(extension_of(filename));
+    return found == types.end() ? "" : found->second;
+}
+
+std::string size_label(long long bytes) {
+    char text[32];
+    if (bytes < 1024)
+        std::snprintf(text, sizeof text, "%lld bytes", bytes);
+    else if (bytes < 1024 * 1024)
+        std::snprintf(text, sizeof text, "%.0f KB", bytes / 1024.0);
+    else
+        std::snprintf(text, sizeof text, "%.1f MB", bytes / (1024.0 * 1024.0));
+    return text;
+}
+
+long long OfferService::submit(const accounts::Actor& presenter, const EventLayout& layout,
+                               const OfferForm& form) {
+    if (layout.event.stage != Stage::Offers)
+        throw std::invalid_argument("The call for offers for this event has closed.");
+    if (!takes_part(layout.event, presenter.staff_group, presenter.school_id))
+        throw std::invalid_argument("Your school or staff group is not taking part in this event.");
+    Offer offer = offer_from(layout, form);
+    offer.presenter_id = presenter.person_id;
+    db::Transaction transaction(m_database);
+    const long long id = store::insert_offer(transaction.session(), offer);
+    transaction.commit();
+    return id;
+}
+
+void OfferService::resubmit(const accounts::Actor& presenter, const EventLayout& layout, const Offer& offer,
+                            const OfferForm& form) {
+    if (!may_still_change(offer.status))
+        throw std::invalid_argument("This offer is already decided (" + label_of(offer.status) +
+                                    "), so it can no longer be changed. Ask the trust PD lead if it must.");
+    Offer changed = offer_from(layout, form);
+    changed.id = offer.id;
+    changed.presenter_id = presenter.person_id;
+    changed.status = OfferStatus::Submitted;
+    db::Transaction transaction(m_database);
+    auto& sql = transaction.session();
+    // Read again inside the transaction: a reviewer may have decided since the form was opened.
+    auto current = store::find_offer(sql, presenter.trust_id, offer.id);
+    if (!current || !may_still_change(current->status))
+        throw std::invalid_argument("A reviewer decided on this offer while you were editing it.");
+    store::update_offer(sql, changed);
+    transaction.commit();
+}
+
+std::optional<Offer> OfferService::find(long long trust_id, long long offer_id) {
+    db::Database::Lease session(m_database);
+    return store::find_offer(*session, trust_id, offer_id);
+}
+
+std::vector<Offer> OfferService::offers_of_presenter(long long trust_id, long long person_id) {
+    db::Database::Lease session(m_database);
+    return store::offers_of_presenter(*session, trust_id, person_id);
+}
+
+std::vector<Offer> OfferService::offers_of_event(long long trust_id, long long event_id) {
+    db::Database::Lease session(m_database);
+    return store::offers_of_event(*session, trust_id, event_id);
+}
+
+void OfferService::review(const accounts::Actor& reviewer, const EventLayout& layout, const Offer& offer,
+                          const ReviewForm& form) {
+    if (offer.event_id != layout.event.id)
+        throw std::invalid_argument("This offer is not part of this event.");
+    if (offer.presenter_id == reviewer.person_id)
+        throw std::invalid_argument("You cannot review your own offer; another reviewer will.");
+    Review review;
+    review.offer_id = offer.id;
+    review.reviewer_id = reviewer.person_id;
+    review.scores = scores_from(rubric_for(layout), form);
+    auto decision = decision_from_text(form.decision);
+    if (!decision)
+        throw std::invalid_argument("Choose a decision: approve, ask for changes or decline.");
+    review.decision = *decision;
+    review.comment = trimmed(form.comment);
+    if (review.comment.size() > 4000)
+        throw std::invalid_argument("Keep the comment to under 4000 characters.");
+    if (review.comment.empty() && review.decision != Decision::Approve)
+        throw std::invalid_argument("Write a comment telling the presenter what to change, or why the offer "
+                                    "is declined.");
+    const std::string scores = nlohmann::json(review.scores).dump();
+    db::Transaction transaction(m_database);
+    auto& sql = transaction.session();
+    store::insert_review(sql, reviewer.trust_id, review, scores);
+    store::set_offer_status(sql, reviewer.trust_id, offer.id, status_after(review.decision));
+    transaction.commit();
+}
+
+std::vector<Review> OfferService::reviews_of(long long trust_id, long long offer_id) {
+    db::Database::Lease session(m_database);
+    std::vector<Review> reviews;
+    for (auto& [review, scores] : store::reviews_of(*session, trust_id, offer_id)) {
+        const auto parsed = nlohmann::json::parse(scores, nullptr, false);
+        if (parsed.is_object())
+            for (const auto& [key, value] : parsed.items())
+                if (value.is_number_integer())
+                    review.scores[key] = value.get<int>();
+        reviews.push_back(review);
+    }
+    return reviews;
+}
+
+Coverage OfferService::coverage(const EventLayout& layout) {
+    Coverage coverage;
+    const auto offers = offers_of_event(layout.event.trust_id, layout.event.id);
+    for (const Priority& priority : layout.priorities)
+        coverage.priorities.push_back({priority.title, 0});
+    std::vector<people::StaffGroup> groups = layout.event.staff_groups;
+    if (groups.empty())
+        groups = {people::StaffGroup::Teacher, people::StaffGroup::Ect, people::StaffGroup::Support,
+                  people::StaffGroup::Leader};
+    for (const auto group : groups)
+        coverage.groups.push_back({people::label_of(group), 0});
+    for (const Offer& offer : offers) {
+        if (offer.status == OfferStatus::Submitted)
+            ++coverage.waiting;
+        if (offer.status != OfferStatus::Approved)
+            continue;
+        ++coverage.approved;
+        for (std::size_t i = 0; i < layout.priorities.size(); ++i)
+            if (layout.priorities[i].id == offer.priority_id)
+                ++coverage.priorities[i].approved;
+        for (std::size_t i = 0; i < groups.size(); ++i)
+            if (std::find(offer.audience.begin(), offer.audience.end(), groups[i]) != offer.audience.end())
+                ++coverage.groups[i].approved;
+    }
+    return coverage;
+}
+
+long long OfferService::add_material(const accounts::Actor& uploader, const Offer& offer,
+                                     const std::string& filename, const std::string& content) {
+    Material material;
+    material.offer_id = offer.id;
+    material.trust_id = offer.trust_id;
+    material.uploaded_by = uploader.person_id;
+    material.filename = clean_filename(filename);
+    if (content.empty() || material.filename.empty())
+        throw std::invalid_argument("Choose a file to upload.");
+    if (content.size() > kMaxMaterialBytes)
+        throw std::invalid_argument("\"" + material.filename + "\" is " + size_label(content.size()) +
+                                    "; files can be up to 25 MB.");
+    material.content_type = material_type_of(material.filename);
+    if (material.content_type.empty())
+        throw std::invalid_argument("\"" + material.filename +
+                                    "\" is not a type we keep. Upload PDF, PowerPoint (pptx), Word (docx), "
+                                    "Excel (xlsx), OpenDocument (odp, odt), PNG, JPEG or plain text files.");
+    if (!content_matches_type(extension_of(material.filename), content))
+        throw std::invalid_argument("\"" + material.filename +
+                                    "\" does not look like the kind of file its name says. Save it again "
+                                    "from the program that made it and upload that.");
+    material.bytes = static_cast<long long>(content.size());
+    material.stored_name = accounts::random_token();
+    std::filesystem::create_directories(m_materials_dir);
+    const auto path = m_materials_dir / material.stored_name;
+    write_durably(path, content);
+    try {
+        db::Transaction transaction(m_database);
+        const long long id = store::insert_material(transaction.session(), material);
+        transaction.commit();
+        return id;
+    } catch (...) {
+        std::filesystem::remove(path);
+        throw;
+    }
+}
+
+std::vector<Material> OfferService::materials_of(long long trust_id, long long offer_id) {
+    db::Database::Lease session(m_database);
+    return store::materials_of(*session, trust_id, offer_id);
+}
+
+std::optional<Material> OfferService::find_material(long long trust_id, long long material_id) {
+    db::Database::Lease session(m_database);
+    return store::find_material(*session, trust_id, material_id);
+}
+
+std::vector<Material> OfferService::search_materials(long long trust_id, const std::string& text) {
+    db::Database::Lease session(m_database);
+    return store::search_materials(*session, trust_id, trimmed(text));
+}
+
+std::string OfferService::read_material(const Material& material) {
+    std::ifstream file(m_materials_dir / material.stored_name, std::ios::binary);
+    if (!file)
+        throw std::runtime_error("material file missing: " + material.stored_name);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
+void OfferService::delete_material(long long trust_id, const Material& material) {
+    db::Transaction transaction(m_database);
+    store::delete_material(transaction.session(), trust_id, material.id);
+    transaction.commit();
+    // The row is gone first, so nobody is offered a file that no longer exists.
+    std::filesystem::remove(m_materials_dir / material.stored_name);
+}
+
+} // namespace trellis::events

@@ -1,0 +1,550 @@
+// Training days on the day and after, over HTTP: timetables and their calendar files, registers and
+// who may keep them, room sheets, the feedback survey and its results, and home-page notices.
+// Sessions and placements are seeded straight into the database, as the allocation pages would leave them.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "events/service.h"
+#include "harness.h"
+
+using namespace trellis::testing;
+namespace events = trellis::events;
+
+namespace {
+
+const std::string kDate = "2027-02-15";
+const std::string kQuestioning = "Questioning, that makes everyone think; really";
+const std::string kPhonics = "Phonics for support staff";
+
+struct Person {
+    long long id = 0;
+    long long school_id = 0;
+    std::string name;
+};
+
+Person person_with_email(trellis::db::Database& database, const std::string& email) {
+    auto session = database.lease();
+    Person person;
+    std::string first, last;
+    soci::indicator school_indicator = soci::i_ok;
+    *session << "SELECT id, school_id, first_name, last_name FROM people WHERE email = :email",
+        soci::use(email), soci::into(person.id), soci::into(person.school_id, school_indicator),
+        soci::into(first), soci::into(last);
+    if (school_indicator == soci::i_null)
+        person.school_id = 0;
+    person.name = first + " " + last;
+    return person;
+}
+
+long long count_of(trellis::db::Database& database, const std::string& query) {
+    auto session = database.lease();
+    long long count = 0;
+    *session << query, soci::into(count);
+    return count;
+}
+
+// Unfolds an iCalendar file and returns the properties of each VEVENT (name with parameters -> value).
+std::vector<std::map<std::string, std::string>> vevents_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        auto end = text.find("\r\n", at);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string line = text.substr(at, end - at);
+        if (!line.empty() && line[0] == ' ' && !lines.empty())
+            lines.back() += line.substr(1);
+        else
+            lines.push_back(line);
+        at = end + 2;
+    }
+    std::vector<std::map<std::string, std::string>> found;
+    bool inside = false;
+    for (const std::string& line : lines) {
+        if (line == "BEGIN:VEVENT") {
+            inside = true;
+            found.emplace_back();
+        } else if (line == "END:VEVENT") {
+            inside = false;
+        } else if (inside) {
+            const auto colon = line.find(':');
+            found.back()[line.substr(0, colon)] = line.substr(colon + 1);
+        }
+    }
+    return found;
+}
+
+// The text of a PDF, by pdftotext.
+std::string pdf_text(const std::string& bytes) {
+    const auto folder =
+        std::filesystem::temp_directory_path() / ("trellis-day-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    const auto pdf = folder / "file.pdf", text = folder / "file.txt";
+    std::ofstream(pdf, std::ios::binary) << bytes;
+    const std::string command = "pdftotext -layout " + pdf.string() + " " + text.string();
+    EXPECT_EQ(std::system(command.c_str()), 0);
+    std::ifstream in(text);
+    std::stringstream read;
+    read << in.rdbuf();
+    std::filesystem::remove_all(folder);
+    return read.str();
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// A path as a template writes it into an attribute (mstch escapes the slashes).
+std::string in_html(std::string path) {
+    for (auto at = path.find('/'); at != std::string::npos; at = path.find('/', at + 6))
+        path.replace(at, 1, "&#x2F;");
+    return path;
+}
+
+} // namespace
+
+class EventsDay : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_EQ(run_cli(database, {"demo"}), 0);
+        ASSERT_EQ(
+            run_cli(database,
+                    {"add-trust", "northfield", "Northfield Schools", "--admin-email",
+                     "admin@northfield.example", "--admin-first-name", "Nia", "--admin-last-name", "North"},
+                    nullptr, {{"TRELLIS_ADMIN_PASSWORD", kNorthfieldPassword}}),
+            0);
+        auto& db = database.open();
+        grace = person_with_email(db, kDemoTeacher);
+        dan = person_with_email(db, "support@oakfield.example");
+        school_lead = person_with_email(db, kDemoSchoolLead);
+        lead = person_with_email(db, kDemoTrustLead);
+        {
+            auto session = db.lease();
+            *session << "SELECT trust_id FROM people WHERE id = :id", soci::use(lead.id),
+                soci::into(trust_id);
+        }
+        create_event(db);
+        seed_day(db);
+        server = std::make_unique<TestServer>(database);
+    }
+
+    void create_event(trellis::db::Database& db) {
+        trellis::accounts::Actor actor;
+        actor.person_id = lead.id;
+        actor.trust_id = trust_id;
+        actor.role = trellis::people::Role::TrustPdLead;
+        events::EventForm form;
+        form.title = "Spring training day";
+        form.event_date = kDate;
+        form.venue = "Oakfield Academy";
+        {
+            auto session = db.lease();
+            soci::rowset<long long> schools =
+                (session->prepare << "SELECT id FROM schools WHERE trust_id = :trust", soci::use(trust_id));
+            for (long long id : schools)
+                form.school_ids.push_back(std::to_string(id));
+        }
+        form.slots = "09:30-10:30\n11:00-12:15\n";
+        form.rooms = "Library, 30\nHall, 2\n";
+        form.priorities = "Reading across the curriculum\n";
+        events::EventService service(db);
+        event_id = service.create(actor, form);
+        const auto layout = service.layout(trust_id, event_id);
+        slots = {layout->slots[0].id, layout->slots[1].id};
+        for (const auto& room : layout->rooms)
+            (room.name == "Library" ? library : hall) = room.id;
+        service.set_stage(trust_id, event_id, events::Stage::Published);
+    }
+
+    long long insert_returning(soci::session& sql, const std::string& query, std::vector<long long> values,
+                               const std::string& text = "") {
+        long long id = 0;
+        soci::statement statement(sql);
+        for (long long& value : values)
+            statement.exchange(soci::use(value));
+        std::string bound = text;
+        if (!text.empty())
+            statement.exchange(soci::use(bound));
+        statement.exchange(soci::into(id));
+        statement.alloc();
+        statement.prepare(query);
+        statement.define_and_bind();
+        statement.execute(true);
+        return id;
+    }
+
+    long long offer(soci::session& sql, long long presenter, const std::string& title) {
+        return insert_returning(
+            sql,
+            "INSERT INTO workshop_offers (event_id, trust_id, presenter_id, max_group, status, "
+            "created_at, updated_at, summary, title) VALUES (:e, :t, :p, 30, 'approved', 0, 0, "
+            "'A practical hour with ideas to take away.', :title) RETURNING id",
+            {event_id, trust_id, presenter}, title);
+    }
+
+    long long session_of(soci::session& sql, long long offer_id, long long slot, long long room) {
+        return insert_returning(
+            sql,
+            "INSERT INTO workshop_sessions (event_id, trust_id, offer_id, slot_id, room_id) "
+            "VALUES (:e, :t, :o, :s, :r) RETURNING id",
+            {event_id, trust_id, offer_id, slot, room});
+    }
+
+    void place(soci::session& sql, long long person, long long slot, long long session) {
+        sql << "INSERT INTO placements (event_id, trust_id, person_id, slot_id, session_id) "
+               "VALUES (:e, :t, :p, :s, :x)",
+            soci::use(event_id), soci::use(trust_id), soci::use(person), soci::use(slot), soci::use(session);
+    }
+
+    // Grace runs Questioning in the Library first; the school lead runs Phonics in the Hall first and
+    // in the Library second. Dan goes to both; the trust lead to Phonics first; Grace to Phonics second.
+    void seed_day(trellis::db::Database& db) {
+        auto session = db.lease();
+        questioning = offer(*session, grace.id, kQuestioning);
+        phonics = offer(*session, school_lead.id, kPhonics);
+        questioning_first = session_of(*session, questioning, slots[0], library);
+        phonics_first = session_of(*session, phonics, slots[0], hall);
+        phonics_second = session_of(*session, phonics, slots[1], library);
+        place(*session, dan.id, slots[0], questioning_first);
+        place(*session, dan.id, slots[1], phonics_second);
+        place(*session, lead.id, slots[0], phonics_first);
+        place(*session, grace.id, slots[1], phonics_second);
+    }
+
+    std::string event_path() const { return "/events/" + std::to_string(event_id); }
+    std::string register_path(long long session) const {
+        return event_path() + "/sessions/" + std::to_string(session) + "/register";
+    }
+
+    Browser signed_in(const std::string& email, const std::string& password = kDemoPassword) {
+        Browser browser(*server);
+        EXPECT_EQ(browser.sign_in(email, password)->status, 303) << email;
+        return browser;
+    }
+
+    // Takes a register over HTTP as the given browser, ticking these people.
+    void take_register(Browser& browser, long long session, const std::vector<long long>& present) {
+        ASSERT_EQ(browser.get(register_path(session))->status, 200);
+        httplib::Params form;
+        for (long long id : present)
+            form.emplace("present", std::to_string(id));
+        auto saved = browser.post(register_path(session), form);
+        ASSERT_EQ(saved->status, 303) << saved->body;
+    }
+
+    void open_feedback() {
+        events::EventService(database.open()).set_stage(trust_id, event_id, events::Stage::Feedback);
+    }
+
+    static constexpr const char* kNorthfieldPassword = "northern lights school";
+    TestDatabase database;
+    std::unique_ptr<TestServer> server;
+    Person grace, dan, school_lead, lead;
+    long long trust_id = 0, event_id = 0, library = 0, hall = 0;
+    std::vector<long long> slots;
+    long long questioning = 0, phonics = 0, questioning_first = 0, phonics_first = 0, phonics_second = 0;
+};
+
+TEST_F(EventsDay, timetable_lists_each_slot_and_its_calendar_file_reads_back) {
+    Browser browser = signed_in("support@oakfield.example");
+    auto page = browser.get(event_path() + "/timetable");
+    ASSERT_EQ(page->status, 200);
+    EXPECT_TRUE(contains(page->body, "09:30–10:30"));
+    EXPECT_TRUE(contains(page->body, "Questioning, that makes everyone think; really"));
+    EXPECT_TRUE(contains(page->body, kPhonics));
+    EXPECT_TRUE(contains(page->body, grace.name));
+    EXPECT_TRUE(contains(page->body, school_lead.name));
+    EXPECT_TRUE(contains(page->body, "Library"));
+
+    auto calendar = browser.get(event_path() + "/timetable.ics");
+    ASSERT_EQ(calendar->status, 200);
+    EXPECT_TRUE(contains(calendar->get_header_value("Content-Type"), "text/calendar"));
+    EXPECT_TRUE(contains(calendar->get_header_value("Content-Disposition"), "attachment"));
+    const auto entries = vevents_of(calendar->body);
+    ASSERT_EQ(entries.size(), 2u);
+    EXPECT_EQ(entries[0].at("DTSTART;TZID=Europe/London"), "20270215T093000");
+    EXPECT_EQ(entries[0].at("DTEND;TZID=Europe/London"), "20270215T103000");
+    EXPECT_EQ(entries[0].at("SUMMARY"), "Questioning\\, that makes everyone think\\; really");
+    EXPECT_EQ(entries[0].at("LOCATION"), "Library\\, Oakfield Academy");
+    EXPECT_EQ(entries[1].at("DTSTART;TZID=Europe/London"), "20270215T110000");
+    EXPECT_EQ(entries[1].at("SUMMARY"), kPhonics);
+    EXPECT_EQ(entries[1].at("LOCATION"), "Library\\, Oakfield Academy");
+    EXPECT_NE(entries[0].at("UID"), entries[1].at("UID"));
+    EXPECT_TRUE(entries[0].count("DTSTAMP"));
+}
+
+TEST_F(EventsDay, presenters_see_the_sessions_they_run_in_their_timetable) {
+    Browser browser = signed_in(kDemoTeacher);
+    auto page = browser.get(event_path() + "/timetable");
+    ASSERT_EQ(page->status, 200);
+    EXPECT_TRUE(contains(page->body, "You are running this"));
+    EXPECT_TRUE(contains(page->body, in_html(register_path(questioning_first))));
+    const auto entries = vevents_of(browser.get(event_path() + "/timetable.ics")->body);
+    ASSERT_EQ(entries.size(), 2u); // runs one, attends one
+    EXPECT_TRUE(contains(entries[0].at("DESCRIPTION"), "You are running this workshop"));
+
+    auto registers = browser.get(event_path() + "/registers");
+    ASSERT_EQ(registers->status, 200);
+    EXPECT_TRUE(contains(registers->body, in_html(register_path(questioning_first))));
+    EXPECT_FALSE(contains(registers->body, in_html(register_path(phonics_second))));
+    Browser trust_lead = signed_in(kDemoTrustLead);
+    registers = trust_lead.get(event_path() + "/registers");
+    for (long long session : {questioning_first, phonics_first, phonics_second})
+        EXPECT_TRUE(contains(registers->body, in_html(register_path(session)))) << session;
+}
+
+TEST_F(EventsDay, timetables_wait_for_publication) {
+    events::EventService(database.open()).set_stage(trust_id, event_id, events::Stage::Allocating);
+    Browser browser = signed_in("support@oakfield.example");
+    EXPECT_EQ(browser.get(event_path() + "/timetable")->status, 404);
+    EXPECT_EQ(browser.get(event_path() + "/timetable.ics")->status, 404);
+}
+
+TEST_F(EventsDay, only_the_presenter_and_the_lead_keep_a_register) {
+    Browser presenter = signed_in(kDemoTeacher);
+    auto page = presenter.get(register_path(questioning_first));
+    ASSERT_EQ(page->status, 200);
+    EXPECT_TRUE(contains(page->body, dan.name));
+
+    Browser other_presenter = signed_in(kDemoSchoolLead);
+    EXPECT_EQ(other_presenter.get(register_path(questioning_first))->status, 403);
+    EXPECT_EQ(
+        other_presenter.post(register_path(questioning_first), {{"present", std::to_string(dan.id)}})->status,
+        403);
+    EXPECT_EQ(other_presenter.get(register_path(questioning_first) + ".pdf")->status, 403);
+    Browser attendee = signed_in("support@oakfield.example");
+    EXPECT_EQ(attendee.get(register_path(questioning_first))->status, 403);
+
+    Browser trust_lead = signed_in(kDemoTrustLead);
+    EXPECT_EQ(trust_lead.get(register_path(questioning_first))->status, 200);
+
+    Browser stranger = signed_in("admin@northfield.example", kNorthfieldPassword);
+    for (const std::string& path :
+         {register_path(questioning_first), register_path(questioning_first) + ".pdf",
+          event_path() + "/timetable", event_path() + "/timetable.ics", event_path() + "/room-sheets",
+          event_path() + "/room-sheets.pdf"}) {
+        auto answer = stranger.get(path);
+        EXPECT_EQ(answer->status, 404) << path;
+        EXPECT_FALSE(contains(answer->body, dan.name)) << path;
+    }
+    stranger.get("/");
+    EXPECT_EQ(stranger.post(register_path(questioning_first), {{"present", std::to_string(dan.id)}})->status,
+              404);
+    EXPECT_EQ(count_of(database.open(), "SELECT COUNT(*) FROM attendance"), 0);
+}
+
+TEST_F(EventsDay, taking_a_register_saves_present_and_absent_in_one_go) {
+    Browser presenter = signed_in(kDemoSchoolLead);
+    // Dan and Grace are placed in the second Phonics session; the trust lead is not, so is ignored.
+    take_register(presenter, phonics_second, {dan.id, lead.id});
+    auto& db = database.open();
+    EXPECT_EQ(
+        count_of(db, "SELECT COUNT(*) FROM attendance WHERE session_id = " + std::to_string(phonics_second)),
+        2);
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM attendance WHERE present = 1 AND person_id = " +
+                               std::to_string(dan.id)),
+              1);
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM attendance WHERE present = 0 AND person_id = " +
+                               std::to_string(grace.id)),
+              1);
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM attendance WHERE person_id = " + std::to_string(lead.id)),
+              0);
+    auto page = presenter.get(register_path(phonics_second) + "?saved=1");
+    EXPECT_TRUE(contains(page->body, "1 of 2 present"));
+
+    // Taken again: Grace arrived late.
+    take_register(presenter, phonics_second, {dan.id, grace.id});
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM attendance WHERE present = 1 AND session_id = " +
+                               std::to_string(phonics_second)),
+              2);
+}
+
+TEST_F(EventsDay, the_printable_register_names_everyone_placed) {
+    Browser presenter = signed_in(kDemoSchoolLead);
+    auto download = presenter.get(register_path(phonics_second) + ".pdf");
+    ASSERT_EQ(download->status, 200);
+    EXPECT_EQ(download->get_header_value("Content-Type"), "application/pdf");
+    const std::string text = pdf_text(download->body);
+    EXPECT_TRUE(contains(text, "Register")) << text;
+    EXPECT_TRUE(contains(text, dan.name)) << text;
+    EXPECT_TRUE(contains(text, grace.name)) << text;
+    EXPECT_TRUE(contains(text, "Signature")) << text;
+}
+
+TEST_F(EventsDay, room_sheets_count_who_is_placed_in_each_room) {
+    Browser trust_lead = signed_in(kDemoTrustLead);
+    auto page = trust_lead.get(event_path() + "/room-sheets");
+    ASSERT_EQ(page->status, 200);
+    // The Library: Questioning with one placed, then Phonics with two; the Hall: Phonics with one, then free.
+    const auto library_at = page->body.find("<h2 id=\"room-" + std::to_string(library) + "\">Library</h2>");
+    const auto hall_at = page->body.find("<h2 id=\"room-" + std::to_string(hall) + "\">Hall</h2>");
+    ASSERT_NE(library_at, std::string::npos);
+    ASSERT_NE(hall_at, std::string::npos);
+    const std::string hall_part = page->body.substr(hall_at, library_at - hall_at);
+    const std::string library_part = page->body.substr(library_at);
+    EXPECT_TRUE(contains(hall_part, "<td>1</td><td>2</td>")) << hall_part;
+    EXPECT_TRUE(contains(hall_part, "Free"));
+    EXPECT_TRUE(contains(library_part, "<td>1</td><td>30</td>")) << library_part;
+    EXPECT_TRUE(contains(library_part, "<td>2</td><td>30</td>")) << library_part;
+
+    const std::string text = pdf_text(trust_lead.get(event_path() + "/room-sheets.pdf")->body);
+    EXPECT_TRUE(contains(text, "2 placed of 30 seats")) << text;
+    EXPECT_TRUE(contains(text, "1 placed of 2 seats")) << text;
+
+    Browser teacher = signed_in(kDemoTeacher);
+    EXPECT_EQ(teacher.get(event_path() + "/room-sheets")->status, 403);
+}
+
+TEST_F(EventsDay, feedback_comes_only_from_attendees_once_per_workshop) {
+    Browser grace_browser = signed_in(kDemoTeacher);
+    take_register(grace_browser, questioning_first, {dan.id});
+    Browser phonics_presenter = signed_in(kDemoSchoolLead);
+    take_register(phonics_presenter, phonics_second, {dan.id});
+    take_register(phonics_presenter, phonics_first, {lead.id});
+
+    Browser dan_browser = signed_in("support@oakfield.example");
+    EXPECT_EQ(dan_browser.get(event_path() + "/feedback")->status, 404); // not open yet
+    open_feedback();
+    auto survey = dan_browser.get(event_path() + "/feedback");
+    ASSERT_EQ(survey->status, 200);
+    EXPECT_TRUE(contains(survey->body, "Questioning, that makes everyone think; really"));
+    EXPECT_TRUE(contains(survey->body, kPhonics));
+    const std::string q = std::to_string(questioning), p = std::to_string(phonics);
+    auto saved = dan_browser.post(event_path() + "/feedback", {{"rating_" + q, "5"},
+                                                               {"comment_" + q, "Used it the next day."},
+                                                               {"rating_" + p, "2"},
+                                                               {"rating_0", "4"}});
+    ASSERT_EQ(saved->status, 303) << saved->body;
+    // Changed their mind: still one response per workshop.
+    dan_browser.get(event_path() + "/feedback");
+    ASSERT_EQ(
+        dan_browser
+            .post(event_path() + "/feedback",
+                  {{"rating_" + q, "4"}, {"comment_" + q, "Used it the next day."}, {"rating_" + p, "3"}})
+            ->status,
+        303);
+    auto& db = database.open();
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM event_feedback WHERE person_id = " + std::to_string(dan.id)),
+              3);
+    EXPECT_EQ(count_of(db, "SELECT rating FROM event_feedback WHERE offer_id = " + q), 4);
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM event_feedback WHERE comment = 'Used it the next day.'"), 1);
+
+    // A rating out of range or a comment without a rating saves nothing.
+    EXPECT_EQ(dan_browser.post(event_path() + "/feedback", {{"rating_" + q, "9"}})->status, 400);
+    dan_browser.get(event_path() + "/feedback");
+    EXPECT_EQ(dan_browser.post(event_path() + "/feedback", {{"comment_" + p, "No rating"}})->status, 400);
+    EXPECT_EQ(count_of(db, "SELECT rating FROM event_feedback WHERE offer_id = " + q), 4);
+
+    // Grace was marked present nowhere: no survey, and a post saves nothing.
+    auto none = grace_browser.get(event_path() + "/feedback");
+    EXPECT_TRUE(contains(none->body, "The survey is for people who were marked present"));
+    EXPECT_EQ(
+        grace_browser.post(event_path() + "/feedback", {{"rating_0", "5"}, {"rating_" + q, "5"}})->status,
+        400);
+    EXPECT_EQ(
+        count_of(db, "SELECT COUNT(*) FROM event_feedback WHERE person_id = " + std::to_string(grace.id)), 0);
+}
+
+TEST_F(EventsDay, results_show_presenters_their_own_workshops_and_the_lead_everything) {
+    Browser grace_browser = signed_in(kDemoTeacher);
+    take_register(grace_browser, questioning_first, {dan.id});
+    Browser phonics_presenter = signed_in(kDemoSchoolLead);
+    take_register(phonics_presenter, phonics_second, {dan.id, grace.id});
+    take_register(phonics_presenter, phonics_first, {lead.id});
+    open_feedback();
+    const std::string q = std::to_string(questioning), p = std::to_string(phonics);
+    Browser dan_browser = signed_in("support@oakfield.example");
+    dan_browser.get(event_path() + "/feedback");
+    dan_browser.post(event_path() + "/feedback", {{"rating_" + q, "5"},
+                                                  {"comment_" + q, "Clear & useful"},
+                                                  {"rating_" + p, "2"},
+                                                  {"comment_" + p, "Too fast for me"},
+                                                  {"rating_0", "4"}});
+    grace_browser.get(event_path() + "/feedback");
+    grace_browser.post(event_path() + "/feedback", {{"rating_" + p, "4"}, {"rating_0", "3"}});
+    Browser trust_lead = signed_in(kDemoTrustLead);
+    trust_lead.get(event_path() + "/feedback");
+    trust_lead.post(event_path() + "/feedback", {{"rating_" + p, "5"}});
+
+    auto own = grace_browser.get(event_path() + "/results");
+    ASSERT_EQ(own->status, 200);
+    EXPECT_TRUE(contains(own->body, "Questioning, that makes everyone think; really"));
+    EXPECT_TRUE(contains(own->body, "Clear &amp; useful"));
+    EXPECT_FALSE(contains(own->body, kPhonics));
+    EXPECT_FALSE(contains(own->body, "Too fast for me"));
+    EXPECT_TRUE(contains(own->body, "<svg"));
+
+    auto other = phonics_presenter.get(event_path() + "/results");
+    ASSERT_EQ(other->status, 200);
+    EXPECT_TRUE(contains(other->body, "Too fast for me"));
+    EXPECT_FALSE(contains(other->body, "Clear &amp; useful"));
+    EXPECT_TRUE(contains(other->body, "<td>3</td><td>3.7</td>")) << other->body; // 2, 4, 5
+
+    EXPECT_EQ(dan_browser.get(event_path() + "/results")->status, 403);
+    Browser stranger = signed_in("admin@northfield.example", kNorthfieldPassword);
+    EXPECT_EQ(stranger.get(event_path() + "/results")->status, 404);
+
+    auto all = trust_lead.get(event_path() + "/results");
+    ASSERT_EQ(all->status, 200);
+    const std::string& body = all->body;
+    EXPECT_TRUE(contains(body, "Clear &amp; useful"));
+    EXPECT_TRUE(contains(body, "Too fast for me"));
+    for (const char* chart : {"chart-day", "chart-workshops", "chart-schools", "chart-groups"})
+        EXPECT_TRUE(contains(body, std::string("<svg role=\"img\" aria-labelledby=\"") + chart)) << chart;
+    // The day: 4 and 3 → 3.5 from two responses.
+    EXPECT_TRUE(contains(body, "<th scope=\"row\">The day as a whole</th><td>2</td><td>3.5</td>")) << body;
+    // Staff groups: Dan (support) gave 5 and 2 → 3.5; Grace (teacher) 4; the lead's own group 5.
+    EXPECT_TRUE(contains(body, "<th scope=\"row\">Support staff</th><td>2</td><td>3.5</td>")) << body;
+    // Schools: Dan's school holds his two ratings, Grace's school her one.
+    auto school_name = [&](const Person& person) {
+        auto session = database.open().lease();
+        std::string name;
+        *session << "SELECT name FROM schools WHERE id = :id", soci::use(person.school_id), soci::into(name);
+        return name;
+    };
+    if (school_name(dan) != school_name(grace)) {
+        EXPECT_TRUE(contains(body, "<th scope=\"row\">" + school_name(dan) + "</th><td>2</td><td>3.5</td>"))
+            << body;
+        EXPECT_TRUE(contains(body, "<th scope=\"row\">" + school_name(grace) + "</th><td>1</td><td>4.0</td>"))
+            << body;
+    }
+}
+
+TEST_F(EventsDay, notices_invite_people_and_can_be_dismissed) {
+    Browser dan_browser = signed_in("support@oakfield.example");
+    auto home = dan_browser.get("/");
+    ASSERT_EQ(home->status, 200);
+    EXPECT_TRUE(contains(home->body, "Your timetable for Spring training day is ready"));
+    EXPECT_TRUE(contains(home->body, in_html(event_path() + "/timetable")));
+    EXPECT_FALSE(contains(home->body, "How was Spring training day?"));
+
+    Browser grace_browser = signed_in(kDemoTeacher);
+    take_register(grace_browser, questioning_first, {dan.id});
+    open_feedback();
+    home = dan_browser.get("/");
+    EXPECT_TRUE(contains(home->body, "How was Spring training day?"));
+    EXPECT_TRUE(contains(home->body, in_html(event_path() + "/feedback")));
+    // Grace attended nothing, so she is not invited.
+    const std::string grace_home = grace_browser.get("/")->body;
+    EXPECT_FALSE(contains(grace_home, "How was Spring training day?"));
+    // She ran a workshop, so she is told its feedback is coming in.
+    EXPECT_TRUE(contains(grace_home, "Feedback on the workshop you ran at Spring training day"));
+    EXPECT_TRUE(contains(grace_home, in_html(event_path() + "/results")));
+
+    auto& db = database.open();
+    const long long notice_id = count_of(db, "SELECT id FROM notices WHERE link = '" + event_path() +
+                                                 "/timetable' AND person_id = " + std::to_string(dan.id));
+    ASSERT_GT(notice_id, 0);
+    // Nobody else can dismiss it.
+    EXPECT_EQ(grace_browser.post("/notices/" + std::to_string(notice_id) + "/dismiss", {})->status, 404);
+    auto dismissed = dan_browser.post("/notices/" + std::to_string(notice_id) + "/dismiss", {});
+    EXPECT_EQ(dismissed->status, 303);
+    home = dan_browser.get("/");
+    EXPECT_FALSE(contains(home->body, "Your timetable for Spring training day is ready"));
+    EXPECT_TRUE(contains(home->body, "How was Spring training day?"));
+    // Dismissed stays dismissed: the notice is not made again.
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM notices WHERE person_id = " + std::to_string(dan.id)), 2);
+}

@@ -3,8 +3,8 @@
 
 Usage: choosers.py BASE_URL EVENT_ID WORKERS (--emails FILE | --sessions FILE)
 With --emails, everyone first signs in (GET and POST /sign-in), then everyone opens their choices
-page and posts their choices; each pass is timed. With --sessions (lines "person_id token csrf"),
-everyone is already signed in and only chooses. Choices are drawn from the workshops on the
+page and posts their choices; each pass is timed. With --sessions (lines "person_id token csrf staff_group", and
+FILE.offers with "offer_id audience"), everyone is already signed in and only posts their choices. Choices are drawn from the workshops on the
 person's page, skewed towards the first ones so some are oversubscribed. Prints requests, errors,
 wall time and requests per second; exits non-zero on any error.
 """
@@ -21,6 +21,7 @@ host, port = urllib.parse.urlparse(base).hostname, urllib.parse.urlparse(base).p
 CSRF = re.compile(r'name="_csrf" value="([^"]+)"')
 OPTION = re.compile(r'<option value="(\d+)"')
 lines = [line.split() for line in open(path) if line.strip()]
+offers = [line.split() for line in open(path + ".offers")] if mode == "--sessions" else []
 lock = threading.Lock()
 counts = {"requests": 0, "errors": 0}
 errors_seen = []
@@ -92,12 +93,10 @@ def signed_in_person(connection, line, rng):
 
 
 def premade_person(connection, line, rng):
-    _, token, csrf = line
-    jar = {"trellis_session": token}
-    page = request(connection, "GET", f"/events/{event_id}/choices", jar)
-    options = sorted(set(OPTION.findall(page)), key=int)
-    if options:
-        choose(connection, jar, csrf, options, rng)
+    # The workshops open to the person's group are known from the seed, so only the POST is sent.
+    _, token, csrf, group = line
+    options = [offer for offer, audience in offers if audience == "-" or group in audience.split(",")]
+    choose(connection, {"trellis_session": token}, csrf, options, rng)
 
 
 def worker(index, phase):
@@ -134,7 +133,7 @@ total = 0.0
 if mode == "--emails":
     total += run(sign_in, "  sign in (GET and POST /sign-in, Argon2id each)")
 total += run(signed_in_person if mode == "--emails" else premade_person,
-             "  choose (GET and POST /events/N/choices)")
+             "  choose (GET and POST /events/N/choices)" if mode == "--emails" else "  choose (POST /events/N/choices)")
 print(f"  wall time: {total:.1f} s; errors: {counts['errors']}")
 for error in errors_seen:
     print("  e.g.", error)

@@ -6,7 +6,7 @@ Creates an event open to every school with 3 slots and ROOMS rooms of CAPACITY p
 workshop per room that repeats in every slot, and moves it to the choices stage. Gives every member
 of staff the demo password (copied from the teacher's hash) so they can sign in. With
 --premade-sessions, also signs everyone in directly (a session row each, as sign-in would make) and
-writes "person_id token csrf" lines to FILE, so a large run need not pay Argon2 for each sign-in.
+writes "person_id token csrf staff_group" lines to FILE and "offer_id audience" lines to FILE.offers, so a large run need not pay Argon2 for each sign-in.
 Prints the event id.
 """
 import hashlib
@@ -48,12 +48,17 @@ for r in range(rooms):
         db.execute("INSERT INTO workshop_sessions (event_id, trust_id, offer_id, slot_id, room_id) VALUES (?, ?, ?, ?, ?)",
                    (event_id, trust_id, offer, slot, room))
 if premade:
+    with open(premade + ".offers", "w") as out:
+        for offer_id, audience in db.execute("SELECT id, audience FROM workshop_offers WHERE event_id = ?",
+                                             (event_id,)).fetchall():
+            out.write(f"{offer_id} {audience or '-'}\n")
     with open(premade, "w") as out:
-        for (person_id,) in db.execute("SELECT id FROM people WHERE trust_id = ?", (trust_id,)).fetchall():
+        for (person_id, group) in db.execute("SELECT id, staff_group FROM people WHERE trust_id = ?",
+                                             (trust_id,)).fetchall():
             token, csrf = secrets.token_urlsafe(32)[:43], secrets.token_urlsafe(32)[:43]
             db.execute("INSERT INTO sessions (token_hash, person_id, trust_id, csrf_token, created_at, expires_at) "
                        "VALUES (?, ?, ?, ?, ?, ?)",
                        (hashlib.sha256(token.encode()).hexdigest(), person_id, trust_id, csrf, now, now + 3600))
-            out.write(f"{person_id} {token} {csrf}\n")
+            out.write(f"{person_id} {token} {csrf} {group}\n")
 db.commit()
 print(event_id)

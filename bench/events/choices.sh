@@ -67,7 +67,7 @@ echo "== choices: 15,000 staff (demo trust + imported file) choose at once, then
 large="$work/large"
 ./build/trellis demo --data-dir "$large" >/dev/null
 python3 bench/people/make_staff_csv.py 14150 >"$work/staff.csv"
-./build/trellis import-staff "$work/staff.csv" --trust oakfield --data-dir "$large" >/dev/null
+./build/trellis import-staff "$work/staff.csv" --trust oakfield --data-dir "$large" >/dev/null 2>&1
 event=$(python3 bench/events/seed_event.py "$large/trellis.db" 50 320 --premade-sessions "$large/sessions")
 serve "$large"
 timeout 300 python3 bench/events/choosers.py "$base" "$event" 16 --sessions "$large/sessions"

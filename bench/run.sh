@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash bench/people/import.sh
 bash bench/http/home.sh
 bash bench/learning/module.sh
+bash bench/events/choices.sh  # training days: choosing and allocating
 if [[ -f bench/allocation/run.sh ]]; then bash bench/allocation/run.sh; fi

@@ -39,6 +39,21 @@ long long directory_school_scope(const Actor& actor) {
     return actor.role == Role::SchoolPdLead ? actor.school_id : -1;
 }
 
+// --- Training days: schedule, catalogue, choices, allocation ---
+bool may_choose_workshops(const Actor& actor, const events::Event& event) {
+    return event.trust_id == actor.trust_id && event.stage == events::Stage::Choices &&
+           events::takes_part(event, actor.staff_group, actor.school_id);
+}
+
+bool may_see_workshops(const Actor& actor, const events::Event& event) {
+    if (event.trust_id != actor.trust_id)
+        return false;
+    if (allows(actor, Permission::ManageEvents))
+        return true;
+    return event.stage != events::Stage::Offers && event.stage != events::Stage::Scheduling &&
+           events::takes_part(event, actor.staff_group, actor.school_id);
+}
+
 // --- Training days: call for offers, quality assurance, materials (offers branch) ---
 
 bool may_review_offers(const Actor& actor, bool listed_as_reviewer) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/model.h"
+#include "events/model.h"
 #include "people/model.h"
 
 // Every permission decision in Trellis is made here, so that one file says who may do what.
@@ -24,6 +25,12 @@ bool may_view_person(const Actor& actor, const people::Person& person);
 // The school a directory search is limited to for this actor (-1: the whole trust).
 long long directory_school_scope(const Actor& actor);
 
+// --- Training days: schedule, catalogue, choices, allocation ---
+// True when the actor may rank workshops in this event: they take part and choices are open.
+bool may_choose_workshops(const Actor& actor, const events::Event& event);
+// True when the actor may read the event's workshop catalogue: the lead always, and those taking
+// part once choices open.
+bool may_see_workshops(const Actor& actor, const events::Event& event);
 // --- Training days: call for offers, quality assurance, materials (offers branch) ---
 // Each takes what the caller has already read from the database, so this file stays free of queries.
 

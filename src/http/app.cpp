@@ -11,7 +11,8 @@ App::App(const Config& configuration)
       views(config.root_dir + "/templates"), gate(std::max(2u, 2 * std::thread::hardware_concurrency())),
       organisations(database), people(database, organisations),
       accounts(database, organisations, people, config.session_minutes), import_jobs(people),
-      content(config.content_dir), learning(database), events(database),
+      content(config.content_dir), learning(database), events(database), schedule(database),
+      choices(database), allocation(database), allocation_jobs(allocation),
       // Training days: workshop materials are kept in the data folder (offers branch).
       offers(database, std::filesystem::path(config.data_dir) / "materials"), day(database),
       feedback(database), notices(database) {}

@@ -8,6 +8,12 @@
 #include "events/notice_service.h"
 #include "events/offer_service.h"
 #include "events/service.h"
+// --- Training days: schedule, choices, allocation ---
+#include "events/allocation_jobs.h"
+#include "events/allocation_service.h"
+#include "events/choice_service.h"
+#include "events/schedule_service.h"
+// --- end ---
 #include "http/fair_gate.h"
 #include "http/views.h"
 #include "learning/content/library.h"
@@ -33,6 +39,12 @@ struct App {
     learning::content::ContentLibrary content;
     learning::LearningService learning;
     events::EventService events;
+    // --- Training days: schedule, choices, allocation ---
+    events::ScheduleService schedule;
+    events::ChoiceService choices;
+    events::AllocationService allocation;
+    events::AllocationJobs allocation_jobs; // after `allocation`: joins its threads first
+    // --- end ---
     // Training days: call for offers, reviews and workshop materials (offers branch).
     events::OfferService offers;
     // Training days on the day and after: timetables, registers, room sheets, feedback, notices.

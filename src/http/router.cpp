@@ -1,6 +1,12 @@
 #include "http/router.h"
 
 #include "accounts/handlers/handlers.h"
+// --- Training days: schedule, catalogue, choices, allocation ---
+#include "events/handlers/allocation.h"
+#include "events/handlers/catalogue.h"
+#include "events/handlers/choices.h"
+#include "events/handlers/schedule.h"
+// --- end ---
 #include "events/handlers/day.h"
 #include "events/handlers/events.h"
 #include "events/handlers/feedback.h"
@@ -78,6 +84,31 @@ void register_routes(httplib::Server& server, App& app) {
     server.Get(R"(/people/(\d+))", guarded(app, member, any, staff::person_show));
     server.Post(R"(/people/(\d+)/reset-link)",
                 guarded(app, member, Permission::CreateResetLink, account::reset_link_create));
+    // --- Training days: schedule, catalogue, choices, allocation ---
+    {
+        namespace days = ::trellis::events::handlers;
+        constexpr auto event = R"(/events/(\d+))";
+        auto in_event = [&](const std::string& rest) { return std::string(event) + rest; };
+        const auto lead = Permission::ManageEvents;
+        server.Get(in_event("/schedule"), guarded(app, member, lead, days::schedule_show));
+        server.Post(in_event("/schedule"), guarded(app, member, lead, days::schedule_save));
+        server.Post(in_event("/schedule/suggest"), guarded(app, member, lead, days::schedule_suggest));
+        server.Get(in_event("/workshops"), guarded(app, member, any, days::catalogue_show));
+        server.Get(in_event(R"(/workshops/(\d+))"), guarded(app, member, any, days::workshop_show));
+        server.Get(in_event("/choices"), guarded(app, member, any, days::choices_show));
+        server.Post(in_event("/choices"), guarded(app, member, any, days::choices_save));
+        server.Get(in_event("/demand"), guarded(app, member, lead, days::demand_show));
+        server.Post(in_event("/demand/remind"), guarded(app, member, lead, days::demand_remind));
+        server.Get(in_event("/allocation"), guarded(app, member, lead, days::allocation_show));
+        server.Post(in_event("/allocation"), guarded(app, member, lead, days::allocation_start));
+        server.Get(in_event(R"(/allocation/runs/(\d+))"),
+                   guarded(app, member, lead, days::allocation_run_show));
+        server.Get(in_event(R"(/allocation/runs/(\d+)/progress)"),
+                   guarded(app, member, lead, days::allocation_progress));
+        server.Post(in_event("/allocation/move"), guarded(app, member, lead, days::allocation_move));
+        server.Post(in_event("/allocation/publish"), guarded(app, member, lead, days::allocation_publish));
+    }
+    // --- end ---
 
     // --- Training days: call for offers, quality assurance, materials (offers branch) ---
     namespace offers = trellis::events::handlers;

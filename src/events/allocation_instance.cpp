@@ -1,0 +1,104 @@
+#include "events/allocation_instance.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace trellis::events {
+
+namespace {
+
+// The engine names groups by position; these are the staff groups in enum order.
+const std::vector<people::StaffGroup> kGroups = {people::StaffGroup::Teacher, people::StaffGroup::Ect,
+                                                 people::StaffGroup::Support, people::StaffGroup::Leader};
+
+int group_index(people::StaffGroup group) {
+    return static_cast<int>(std::find(kGroups.begin(), kGroups.end(), group) - kGroups.begin());
+}
+
+} // namespace
+
+EventInstance instance_of(const EventLayout& layout, const std::vector<Workshop>& workshops,
+                          const std::vector<WorkshopSession>& sessions,
+                          const std::vector<Participant>& participants, const std::vector<Choice>& choices) {
+    EventInstance result;
+    allocation::Instance& instance = result.instance;
+    std::unordered_map<long long, int> slot_index, workshop_index;
+    for (const Slot& slot : layout.slots) {
+        slot_index[slot.id] = static_cast<int>(instance.slots.size());
+        instance.slots.push_back("slot-" + std::to_string(slot.id));
+        result.slot_ids.push_back(slot.id);
+    }
+    for (const auto group : kGroups)
+        instance.groups.push_back(people::text_of(group));
+
+    for (const Workshop& workshop : workshops) {
+        const bool runs = std::any_of(sessions.begin(), sessions.end(), [&](const WorkshopSession& session) {
+            return session.offer_id == workshop.id;
+        });
+        if (!runs)
+            continue;
+        allocation::Workshop engine_workshop;
+        engine_workshop.id = "workshop-" + std::to_string(workshop.id);
+        engine_workshop.title = workshop.title;
+        for (const auto group : workshop.audience)
+            engine_workshop.audience.push_back(group_index(group));
+        engine_workshop.session_in_slot.assign(instance.slots.size(), allocation::kNone);
+        workshop_index[workshop.id] = static_cast<int>(instance.workshops.size());
+        instance.workshops.push_back(engine_workshop);
+    }
+    for (const WorkshopSession& session : sessions) {
+        auto workshop = workshop_index.find(session.offer_id);
+        auto slot = slot_index.find(session.slot_id);
+        if (workshop == workshop_index.end() || slot == slot_index.end())
+            continue;
+        instance.workshops[workshop->second].session_in_slot[slot->second] =
+            static_cast<int>(instance.sessions.size());
+        instance.sessions.push_back({workshop->second, slot->second, session.capacity});
+        result.session_ids.push_back(session.id);
+    }
+
+    std::unordered_map<long long, std::vector<const Choice*>> choices_of;
+    for (const Choice& choice : choices)
+        choices_of[choice.person_id].push_back(&choice);
+    for (const Participant& participant : participants) {
+        allocation::Person person;
+        person.id = "person-" + std::to_string(participant.id);
+        person.group = group_index(participant.group);
+        auto& ranked = choices_of[participant.id];
+        std::sort(ranked.begin(), ranked.end(),
+                  [](const Choice* a, const Choice* b) { return a->rank < b->rank; });
+        for (const Choice* choice : ranked) {
+            auto workshop = workshop_index.find(choice->offer_id);
+            if (workshop == workshop_index.end())
+                continue;
+            const auto& audience = instance.workshops[workshop->second].audience;
+            const bool open = audience.empty() ||
+                              std::find(audience.begin(), audience.end(), person.group) != audience.end();
+            if (open && std::find(person.choices.begin(), person.choices.end(), workshop->second) ==
+                            person.choices.end())
+                person.choices.push_back(workshop->second);
+        }
+        instance.people.push_back(std::move(person));
+        result.person_ids.push_back(participant.id);
+    }
+    return result;
+}
+
+std::vector<store::PlacementRow> placements_of(const EventInstance& instance,
+                                               const allocation::Allocation& allocation) {
+    std::vector<store::PlacementRow> rows;
+    rows.reserve(instance.person_ids.size() * instance.slot_ids.size());
+    for (std::size_t person = 0; person < instance.person_ids.size(); ++person)
+        for (std::size_t slot = 0; slot < instance.slot_ids.size(); ++slot) {
+            int session = allocation::kNone;
+            if (person < allocation.session_of.size() && slot < allocation.session_of[person].size())
+                session = allocation.session_of[person][slot];
+            rows.push_back(
+                {instance.person_ids[person], instance.slot_ids[slot],
+                 session == allocation::kNone ? 0 : instance.session_ids[static_cast<std::size_t>(session)],
+                 false});
+        }
+    return rows;
+}
+
+} // namespace trellis::events

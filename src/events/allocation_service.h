@@ -1,0 +1,90 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/model.h"
+#include "db/database.h"
+#include "events/allocation_store.h"
+#include "events/choice_model.h"
+#include "events/model.h"
+
+namespace trellis::events {
+
+// How full one session is after allocation.
+struct SessionFill {
+    long long session_id = 0;
+    long long slot_id = 0;
+    std::string title;
+    std::string slot_label;
+    std::string room_name;
+    long long placed = 0;
+    int capacity = 0;
+};
+
+// Someone who received none of their choices, and the engine's reason.
+struct UnhappyPerson {
+    long long person_id = 0;
+    std::string name;
+    std::string email;
+    std::string reason;
+};
+
+// What an allocation gave people, counted from the placements as they now stand (hand moves
+// included) and from the engine's figures for the run.
+struct AllocationOutcome {
+    store::AllocationRun run;
+    long long objective = 0;
+    long long lower_bound = 0;
+    double gap = 0;
+    bool proven_optimal = false;
+    double seconds = 0;
+    long long people = 0;
+    std::vector<long long> got_rank; // got_rank[k]: people placed in their (k+1)-th choice
+    long long got_reserve = 0;
+    long long none_of_their_choices = 0; // of those who chose
+    long long made_no_choices = 0;
+    long long empty_places = 0; // person-slots with no workshop
+    long long moved_by_hand = 0;
+    std::vector<SessionFill> sessions;
+    std::vector<UnhappyPerson> unhappy;
+};
+
+// A person's place in each slot, for moving them by hand.
+struct PersonPlacements {
+    Participant person;
+    std::vector<store::PlacementRow> rows; // one per slot, in slot order
+};
+
+// Runs the allocation engine on an event and lets the lead adjust and publish the result.
+class AllocationService {
+  public:
+    explicit AllocationService(db::Database& database) : m_database(database) {}
+
+    // Records a new run for the event; throws std::invalid_argument unless the event is allocating.
+    long long start(const accounts::Actor& lead, long long event_id);
+    // Runs the engine for a started run and stores its placements; the run ends done or failed.
+    // `on_phase` hears what the engine is doing.
+    void run(long long trust_id, long long event_id, long long run_id,
+             const std::function<void(const std::string&)>& on_phase);
+    std::optional<store::AllocationRun> find_run(long long trust_id, long long event_id, long long run_id);
+    std::optional<store::AllocationRun> latest_run(long long trust_id, long long event_id);
+    // The outcome of the run as the placements now stand.
+    AllocationOutcome outcome(const Event& event, const store::AllocationRun& run);
+    // Participants whose name or email contains the text (at most `limit`), with their placements.
+    std::vector<PersonPlacements> find_people(const Event& event, const std::string& text, std::size_t limit);
+    // Moves a person to another session of the same slot (0: none); refuses a full session.
+    void move(const Event& event, long long person_id, long long slot_id, long long session_id);
+    // Publishes timetables: the stage moves on and every placed person gets a notice. Returns how
+    // many were told.
+    long long publish(const Event& event);
+    // Marks runs that were running when the server stopped as failed.
+    void fail_interrupted(long long trust_id, long long run_id);
+
+  private:
+    db::Database& m_database;
+};
+
+} // namespace trellis::events

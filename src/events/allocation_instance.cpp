@@ -1,6 +1,7 @@
 #include "events/allocation_instance.h"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 namespace trellis::events {
@@ -13,6 +14,39 @@ const std::vector<people::StaffGroup> kGroups = {people::StaffGroup::Teacher, pe
 
 int group_index(people::StaffGroup group) {
     return static_cast<int>(std::find(kGroups.begin(), kGroups.end(), group) - kGroups.begin());
+}
+
+// A presenter is busy in each slot where their workshop runs. The engine knows only workshops
+// and compulsory ones, so each of those slots gets a one-seat "presenting" workshop that only runs
+// then and that the presenter must attend; it maps back to no session, so their placement there is
+// empty and their timetable shows the session they run.
+void keep_presenters_free(EventInstance& result, const std::vector<Workshop>& workshops,
+                          const std::vector<WorkshopSession>& sessions,
+                          const std::unordered_map<long long, int>& slot_index) {
+    allocation::Instance& instance = result.instance;
+    std::unordered_map<long long, int> person_index;
+    for (std::size_t i = 0; i < result.person_ids.size(); ++i)
+        person_index[result.person_ids[i]] = static_cast<int>(i);
+    std::unordered_map<long long, long long> presenter_of;
+    for (const Workshop& workshop : workshops)
+        presenter_of[workshop.id] = workshop.presenter_id;
+    std::set<std::pair<int, int>> busy; // (person, slot): a double-booked presenter is busy once
+    for (const WorkshopSession& session : sessions) {
+        const auto person = person_index.find(presenter_of[session.offer_id]);
+        const auto slot = slot_index.find(session.slot_id);
+        if (person == person_index.end() || slot == slot_index.end() ||
+            !busy.emplace(person->second, slot->second).second)
+            continue;
+        allocation::Workshop presenting;
+        presenting.id = "presenting-" + std::to_string(session.id);
+        presenting.title = "Presenting";
+        presenting.session_in_slot.assign(instance.slots.size(), allocation::kNone);
+        presenting.session_in_slot[slot->second] = static_cast<int>(instance.sessions.size());
+        instance.sessions.push_back({static_cast<int>(instance.workshops.size()), slot->second, 1});
+        result.session_ids.push_back(0);
+        instance.people[person->second].must.push_back(static_cast<int>(instance.workshops.size()));
+        instance.workshops.push_back(std::move(presenting));
+    }
 }
 
 } // namespace
@@ -81,6 +115,7 @@ EventInstance instance_of(const EventLayout& layout, const std::vector<Workshop>
         instance.people.push_back(std::move(person));
         result.person_ids.push_back(participant.id);
     }
+    keep_presenters_free(result, workshops, sessions, slot_index);
     return result;
 }
 

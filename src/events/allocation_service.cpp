@@ -13,6 +13,7 @@
 #include "events/allocation_instance.h"
 #include "events/choice_store.h"
 #include "events/event_store.h"
+#include "events/notice_store.h"
 #include "events/schedule_store.h"
 
 namespace trellis::events {
@@ -278,8 +279,8 @@ long long AllocationService::publish(const Event& event) {
             placed.insert(row.person_id);
     const std::vector<long long> people(placed.begin(), placed.end());
     store::set_stage(sql, event.trust_id, event.id, Stage::Published);
-    store::insert_notices(sql, event.trust_id, people, "Your timetable for " + event.title + " is ready",
-                          "/events/" + std::to_string(event.id) + "/timetable");
+    notice_store::add_to_each(sql, event.trust_id, people, "Your timetable for " + event.title + " is ready",
+                              "/events/" + std::to_string(event.id) + "/timetable");
     transaction.commit();
     return static_cast<long long>(people.size());
 }

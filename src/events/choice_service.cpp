@@ -6,6 +6,7 @@
 
 #include "events/choice_store.h"
 #include "events/event_store.h"
+#include "events/notice_store.h"
 #include "events/schedule_store.h"
 
 namespace trellis::events {
@@ -198,8 +199,8 @@ long long ChoiceService::remind(const Event& event) {
     if (!event.choices_close.empty())
         text += " by " + event.choices_close;
     db::Transaction transaction(m_database);
-    store::insert_notices(transaction.session(), event.trust_id, people, text + ".",
-                          "/events/" + std::to_string(event.id) + "/choices");
+    notice_store::add_to_each(transaction.session(), event.trust_id, people, text + ".",
+                              "/events/" + std::to_string(event.id) + "/choices");
     transaction.commit();
     return static_cast<long long>(people.size());
 }

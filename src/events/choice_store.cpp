@@ -32,8 +32,6 @@ constexpr const char* kInsertChoice =
     "INSERT INTO workshop_choices (event_id, trust_id, person_id, choice_rank, offer_id, updated_at) "
     "SELECT :event, :trust, :person, :rank, id, :now FROM workshop_offers "
     "WHERE trust_id = :trust2 AND event_id = :event2 AND id = :offer AND status = 'approved'";
-constexpr const char* kInsertNotice = "INSERT INTO notices (trust_id, person_id, text, link, created_at) "
-                                      "VALUES (:trust, :person, :text, :link, :now)";
 
 struct ParticipantColumns {
     Participant participant;
@@ -135,18 +133,6 @@ void replace_choices(soci::session& sql, long long trust_id, long long event_id,
         sql << kInsertChoice, soci::use(event_id), soci::use(trust_id), soci::use(person_id), soci::use(rank),
             soci::use(now), soci::use(trust_id), soci::use(event_id), soci::use(offer_ids[index]);
     }
-}
-
-void insert_notices(soci::session& sql, long long trust_id, const std::vector<long long>& person_ids,
-                    const std::string& text, const std::string& link) {
-    if (person_ids.empty())
-        return;
-    const long long now = db::now_seconds();
-    std::vector<long long> people = person_ids;
-    std::vector<long long> trusts(people.size(), trust_id), times(people.size(), now);
-    std::vector<std::string> texts(people.size(), text), links(people.size(), link);
-    sql << kInsertNotice, soci::use(trusts), soci::use(people), soci::use(texts), soci::use(links),
-        soci::use(times);
 }
 
 } // namespace trellis::events::store

@@ -8,7 +8,7 @@
 #include "events/choice_model.h"
 #include "events/model.h"
 
-// The only SQL for staff's choices, who takes part, and the notices they are sent. Every function
+// The only SQL for staff's choices and who takes part. Every function
 // names the trust.
 namespace trellis::events::store {
 
@@ -24,8 +24,5 @@ std::vector<Choice> choices_of_person(soci::session& sql, long long trust_id, lo
 // Replaces the person's choices with these offers, the first as rank 1.
 void replace_choices(soci::session& sql, long long trust_id, long long event_id, long long person_id,
                      const std::vector<long long>& offer_ids);
-// Puts the same notice on each person's home page.
-void insert_notices(soci::session& sql, long long trust_id, const std::vector<long long>& person_ids,
-                    const std::string& text, const std::string& link);
 
 } // namespace trellis::events::store

@@ -7,6 +7,8 @@ namespace trellis::events::notice_store {
 
 namespace {
 
+constexpr const char* kAddToEach = "INSERT INTO notices (trust_id, person_id, text, link, created_at) "
+                                   "VALUES (:trust, :person, :text, :link, :now)";
 constexpr const char* kActiveNotices =
     "SELECT id, text, link, created_at FROM notices WHERE trust_id = :trust AND person_id = :person "
     "AND dismissed_at = 0 ORDER BY created_at DESC, id DESC";
@@ -122,6 +124,18 @@ std::vector<EventToAnnounce> events_to_announce(soci::session& sql, long long tr
         },
         [&](const EventToAnnounce& event) { events.push_back(event); });
     return events;
+}
+
+void add_to_each(soci::session& sql, long long trust_id, const std::vector<long long>& person_ids,
+                 const std::string& text, const std::string& link) {
+    if (person_ids.empty())
+        return;
+    const long long now = db::now_seconds();
+    std::vector<long long> people = person_ids;
+    std::vector<long long> trusts(people.size(), trust_id), times(people.size(), now);
+    std::vector<std::string> texts(people.size(), text), links(people.size(), link);
+    sql << kAddToEach, soci::use(trusts), soci::use(people), soci::use(texts), soci::use(links),
+        soci::use(times);
 }
 
 } // namespace trellis::events::notice_store

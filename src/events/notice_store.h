@@ -16,6 +16,9 @@ std::vector<Notice> active_notices(soci::session& sql, long long trust_id, long 
 // Every link the person has had a notice for, dismissed or not.
 std::vector<std::string> links_noticed(soci::session& sql, long long trust_id, long long person_id);
 // Adds a notice unless the person already has one with the same link.
+// Puts the same notice on each person's home page, in one statement.
+void add_to_each(soci::session& sql, long long trust_id, const std::vector<long long>& person_ids,
+                 const std::string& text, const std::string& link);
 void add_once(soci::session& sql, long long trust_id, long long person_id, const std::string& text,
               const std::string& link);
 // Marks the notice dismissed; returns false when the person has no such notice.

@@ -296,6 +296,11 @@ TEST_F(EventsChoices, allocation_runs_in_the_background_and_respects_every_capac
               std::string::npos)
         << result->body.substr(0, 4000);
     EXPECT_NE(result->body.find("Proven gap"), std::string::npos);
+    // The lead presents in both slots, so is kept free in both rather than placed in a workshop.
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM placements p JOIN people l ON l.id = p.person_id "
+                                 "WHERE l.email = '" +
+                                     kDemoTrustLead + "' AND p.session_id IS NOT NULL"),
+              0);
 }
 
 TEST_F(EventsChoices, lead_moves_people_by_hand_only_into_sessions_with_room_and_publishes) {

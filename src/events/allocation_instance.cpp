@@ -1,6 +1,7 @@
 #include "events/allocation_instance.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <unordered_map>
 
@@ -47,6 +48,10 @@ void keep_presenters_free(EventInstance& result, const std::vector<Workshop>& wo
         instance.people[person->second].must.push_back(static_cast<int>(instance.workshops.size()));
         instance.workshops.push_back(std::move(presenting));
     }
+    // Someone presenting in every slot attends nothing, so their choices cannot be met or missed.
+    for (auto& person : instance.people)
+        if (person.must.size() >= instance.slots.size())
+            person.choices.clear();
 }
 
 } // namespace
@@ -61,6 +66,7 @@ EventInstance instance_of(const EventLayout& layout, const std::vector<Workshop>
         slot_index[slot.id] = static_cast<int>(instance.slots.size());
         instance.slots.push_back("slot-" + std::to_string(slot.id));
         result.slot_ids.push_back(slot.id);
+        result.slot_labels.push_back(slot.label());
     }
     for (const auto group : kGroups)
         instance.groups.push_back(people::text_of(group));
@@ -117,6 +123,32 @@ EventInstance instance_of(const EventLayout& layout, const std::vector<Workshop>
     }
     keep_presenters_free(result, workshops, sessions, slot_index);
     return result;
+}
+
+std::string readable(const std::string& reason, const EventInstance& built) {
+    std::unordered_map<std::string, std::string> names;
+    for (const auto& workshop : built.instance.workshops)
+        names[workshop.id] = workshop.title;
+    for (std::size_t slot = 0; slot < built.slot_labels.size(); ++slot)
+        names[built.instance.slots[slot]] = built.slot_labels[slot];
+    // Engine ids are a word, a hyphen and a number ("workshop-12", "slot-3"); anything else is kept.
+    std::string text;
+    std::size_t at = 0;
+    while (at < reason.size()) {
+        std::size_t end = at;
+        while (end < reason.size() &&
+               (std::isalnum(static_cast<unsigned char>(reason[end])) || reason[end] == '-'))
+            ++end;
+        if (end == at) {
+            text += reason[at++];
+            continue;
+        }
+        const std::string word = reason.substr(at, end - at);
+        const auto name = names.find(word);
+        text += name == names.end() ? word : name->second;
+        at = end;
+    }
+    return text;
 }
 
 std::vector<store::PlacementRow> placements_of(const EventInstance& instance,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "allocation/model.h"
@@ -15,10 +16,14 @@ namespace trellis::events {
 // An engine instance with the event ids behind each of its positions.
 struct EventInstance {
     allocation::Instance instance;
-    std::vector<long long> slot_ids;    // by engine slot
-    std::vector<long long> session_ids; // by engine session
-    std::vector<long long> person_ids;  // by engine person
+    std::vector<long long> slot_ids;      // by engine slot
+    std::vector<long long> session_ids;   // by engine session
+    std::vector<long long> person_ids;    // by engine person
+    std::vector<std::string> slot_labels; // by engine slot, e.g. "09:30–10:30"
 };
+
+// An engine explanation in the event's own words: workshop titles and slot times for their ids.
+std::string readable(const std::string& reason, const EventInstance& instance);
 
 // Every participant becomes a person with their choices (reserves after them, workshops that no
 // longer run dropped); every scheduled workshop becomes a workshop with its audience and sessions.

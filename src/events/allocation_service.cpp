@@ -35,7 +35,7 @@ nlohmann::json stats_json(const allocation::Result& result, const EventInstance&
         if (unhappy.size() >= kUnhappyKept || explanation.person < 0)
             break;
         unhappy.push_back({{"person", built.person_ids[static_cast<std::size_t>(explanation.person)]},
-                           {"reason", explanation.reason}});
+                           {"reason", readable(explanation.reason, built)}});
     }
     return {{"objective", statistics.objective},
             {"lower_bound", statistics.lower_bound},

@@ -22,6 +22,9 @@ using Clock = std::chrono::steady_clock;
 // Groups re-placed by the compact program: how many without a time limit (with one, as many as
 // fit), how many unhappy people each, and how many holders of each session those people want.
 constexpr int kProgramBatches = 4;
+// Under a time limit, groups are tried while they gain; this many in a row without a gain means
+// the rest of the limit would be spent for nothing (a small event would otherwise use all of it).
+constexpr int kBatchesWithoutGain = 40;
 constexpr int kUnhappyPerBatch = 150;
 constexpr int kHoldersPerSession = 2;
 // With the pooled flow's support (see unhappy_person), people outside it per group: their
@@ -249,8 +252,11 @@ class Engine {
         const int slots = static_cast<int>(m_instance.slots.size());
         int next = 0;
         double last_seconds = 0.0;
+        int without_gain = 0;
         for (int batch = 0; m_best_cost > bound; ++batch) {
             if (!m_options.time_limit_seconds && batch >= kProgramBatches)
+                break;
+            if (without_gain >= kBatchesWithoutGain)
                 break;
             // The first group needs two fifths of the limit, later ones twice what the last took,
             // and a tenth of the limit stays for the result; the smaller groups outside the
@@ -306,9 +312,11 @@ class Engine {
                         improve(candidate, cost);
                     m_best = std::move(candidate);
                     m_best_cost = cost;
+                    without_gain = -1;
                 }
                 repin(m_best);
             }
+            ++without_gain;
             last_seconds = elapsed() - started;
             report("integer program on a group", batch, bound);
         }

@@ -6,19 +6,13 @@
 
 #include "events/choice_store.h"
 #include "events/event_store.h"
+#include "events/model.h"
 #include "events/notice_store.h"
 #include "events/schedule_store.h"
 
 namespace trellis::events {
 
 namespace {
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return "";
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 const Workshop* workshop_of(const std::vector<Workshop>& workshops, long long id) {
     for (const Workshop& workshop : workshops)

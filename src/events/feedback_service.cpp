@@ -8,19 +8,13 @@
 
 #include "events/day_store.h"
 #include "events/feedback_store.h"
+#include "events/model.h"
 
 namespace trellis::events {
 
 namespace {
 
 constexpr std::size_t kMaxComment = 2000;
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return "";
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 // The field as an answer, or nullopt when it was left blank. `title` names it in messages.
 std::optional<FeedbackAnswer> answer_of(const FeedbackField& field, const std::string& title) {

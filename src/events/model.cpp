@@ -66,6 +66,13 @@ bool takes_part(const Event& event, people::StaffGroup group, long long school_i
     return group_in && school_in;
 }
 
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return "";
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 std::string long_date(const std::string& iso_date) {
     std::tm day{};
     std::istringstream stream(iso_date);

@@ -81,6 +81,9 @@ struct EventLayout {
 // True when a person of this group and school takes part in the event.
 bool takes_part(const Event& event, people::StaffGroup group, long long school_id);
 
+// Text as typed into a form, without the spaces, tabs and line breaks around it.
+std::string trimmed(const std::string& text);
+
 // A stored date (YYYY-MM-DD) as people read it, e.g. "Friday 5 March 2027"; other text unchanged.
 std::string long_date(const std::string& iso_date);
 

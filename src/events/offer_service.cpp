@@ -11,19 +11,13 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/secrets.h"
+#include "events/model.h"
 #include "events/offer_store.h"
 #include "organisations/model.h"
 
 namespace trellis::events {
 
 namespace {
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return "";
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 // Text a person must write, between 1 and `longest` characters once trimmed.
 std::string required_text(const std::string& text, std::size_t longest, const std::string& message) {

@@ -6,17 +6,11 @@
 #include <stdexcept>
 
 #include "events/event_store.h"
+#include "events/model.h"
 
 namespace trellis::events {
 
 namespace {
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return "";
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 // The non-blank lines of a textarea, trimmed.
 std::vector<std::string> lines_of(const std::string& text) {

@@ -187,43 +187,37 @@ AggregateSolution solve_aggregate(const CostModel& model, AggregateShape shape) 
     if (!run_min_cost_flow(graph, lower, upper, cost, supply, flow, potential, result.lower_bound))
         return result;
     result.feasible = true;
-    // An arc of a positive reduced cost stays at its lower bound in every optimal flow; a path
-    // stays usable only while all its arcs may carry flow (group nodes have one arc in).
-    auto usable = [&](Graph::Arc arc) {
-        return lower[arc] > 0 || cost[arc] + potential[graph.source(arc)] - potential[graph.target(arc)] <= 0;
+    // An arc above its lower bound costs its reduced cost over the bound; group nodes have one arc
+    // in, so a pair's path is its arc, the chain of group arcs up to the person, and the sink arc.
+    auto positive = [&](Graph::Arc arc) {
+        return lower[arc] > 0 ? 0
+                              : std::max<Cost>(0, cost[arc] + potential[graph.source(arc)] -
+                                                      potential[graph.target(arc)]);
     };
-    auto usable_path = [&](Graph::Arc arc) {
-        if (!usable(arc) || !usable(Graph::OutArcIt(graph, graph.target(arc))))
-            return false;
+    auto to_sink = [&](Graph::Node workshop) { return positive(Graph::OutArcIt(graph, workshop)); };
+    AggregateReducedCosts& reduced = result.reduced;
+    reduced.unranked.assign(people, 0);
+    reduced.empty.assign(people, 0);
+    reduced.pool.resize(keys);
+    for (const PersonArc& entry : person_arcs) {
+        const Graph::Arc arc = entry.arc;
+        Cost path = positive(arc) + to_sink(graph.target(arc));
         for (Graph::Node node = graph.source(arc); supply[node] == 0;) {
             Graph::InArcIt in(graph, node);
-            if (!usable(in))
-                return false;
+            path += positive(in);
             node = graph.source(in);
         }
-        return true;
-    };
-    AggregateSupport& support = result.support;
-    support.named.resize(people);
-    support.unranked.assign(people, 0);
-    support.empty.assign(people, 0);
-    support.pool.resize(keys);
-    support.required.resize(people);
-    for (const PersonArc& entry : person_arcs) {
-        if (usable_path(entry.arc))
-            support.named[entry.person].push_back(entry.workshop);
-        const Graph::Arc arc = entry.arc;
-        if (cost[arc] + potential[graph.source(arc)] - potential[graph.target(arc)] < 0)
-            support.required[entry.person].push_back(entry.workshop);
+        reduced.named.push_back({entry.person, entry.workshop, path,
+                                 cost[arc] + potential[graph.source(arc)] - potential[graph.target(arc)]});
     }
     for (int key = 0; key < keys; ++key)
         for (const auto& [workshop, arc] : hub_arcs[key])
-            if (usable(arc) && usable(Graph::OutArcIt(graph, graph.target(arc))))
-                support.pool[key].push_back(workshop);
+            reduced.pool[key].push_back({workshop, positive(arc) + to_sink(graph.target(arc))});
     for (const auto& [person, arc] : hub_entries)
-        support.unranked[person] = usable(arc) ? 1 : 0;
+        reduced.unranked[person] = positive(arc);
     for (const auto& [person, arc] : sink_entries)
-        support.empty[person] = usable(arc) ? 1 : 0;
+        reduced.empty[person] = positive(arc);
+    result.support = support_within(reduced, 0);
     std::vector<std::vector<int>> held(people);
     for (const PersonArc& entry : person_arcs)
         if (flow[entry.arc] > 0) {
@@ -252,6 +246,31 @@ AggregateSolution solve_aggregate(const CostModel& model, AggregateShape shape) 
         }
     }
     return result;
+}
+
+AggregateSupport support_within(const AggregateReducedCosts& reduced, Cost slack) {
+    AggregateSupport support;
+    const std::size_t people = reduced.unranked.size();
+    support.named.resize(people);
+    support.required.resize(people);
+    support.unranked.assign(people, 0);
+    support.empty.assign(people, 0);
+    for (const auto& pair : reduced.named) {
+        if (pair.path <= slack)
+            support.named[pair.person].push_back(pair.workshop);
+        if (pair.own < -slack)
+            support.required[pair.person].push_back(pair.workshop);
+    }
+    for (std::size_t person = 0; person < people; ++person) {
+        support.unranked[person] = reduced.unranked[person] <= slack ? 1 : 0;
+        support.empty[person] = reduced.empty[person] <= slack ? 1 : 0;
+    }
+    support.pool.resize(reduced.pool.size());
+    for (std::size_t key = 0; key < reduced.pool.size(); ++key)
+        for (const auto& [workshop, path] : reduced.pool[key])
+            if (path <= slack)
+                support.pool[key].push_back(workshop);
+    return support;
 }
 
 } // namespace trellis::allocation

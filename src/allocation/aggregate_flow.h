@@ -27,6 +27,31 @@ struct AggregateSupport {
     std::vector<char> empty;
 };
 
+// The relaxation's reduced costs at its optimal duals, by what an allocation may use. For any
+// allocation, its cost minus the bound is at least the reduced costs of the positive arcs it
+// uses plus those of the negative arcs it leaves unused, so one that beats an allocation of cost
+// C uses only what is within C - 1 - bound (support_within).
+struct AggregateReducedCosts {
+    struct NamedPair {
+        int person;
+        int workshop;
+        // The positive reduced costs along the pair's path (person, slot groups, workshop, sink).
+        Cost path;
+        // The pair's own arc, signed: below zero, every allocation within less than its size of
+        // the bound holds the pair.
+        Cost own;
+    };
+    std::vector<NamedPair> named;
+    // Per person, an unranked seat's and an empty slot's arcs (positive part).
+    std::vector<Cost> unranked;
+    std::vector<Cost> empty;
+    // Per group key, (workshop, positive reduced costs from the group's pool to the sink).
+    std::vector<std::vector<std::pair<int, Cost>>> pool;
+};
+
+// What every allocation costing at most bound + slack may use.
+AggregateSupport support_within(const AggregateReducedCosts& reduced, Cost slack);
+
 struct AggregateSolution {
     // The optimum of the relaxation, a lower bound on every allocation's cost.
     Cost lower_bound{0};
@@ -34,7 +59,9 @@ struct AggregateSolution {
     std::vector<std::pair<int, int>> placements;
     // False when compulsory workshops cannot all be placed even in the relaxation.
     bool feasible{false};
+    // support_within(reduced, 0): what an allocation that costs the bound may use.
     AggregateSupport support;
+    AggregateReducedCosts reduced;
 };
 
 // With SlotGroups, a person takes at most one of their workshops that are offered in one slot

@@ -34,9 +34,11 @@ class CompactProgram {
   public:
     // With fixed, only the people listed in free are placed; everyone else keeps their seats in
     // fixed, which the program's sessions lose.
-    CompactProgram(const CostModel& model, const Allocation* fixed, const std::vector<int>* free)
+    // With within, only what it allows: the program then holds every allocation within its slack.
+    CompactProgram(const CostModel& model, const Allocation* fixed, const std::vector<int>* free,
+                   const AggregateSupport* within)
         : m_model(model), m_instance(model.instance()), m_slots(static_cast<int>(m_instance.slots.size())),
-          m_fixed(fixed) {
+          m_fixed(fixed), m_within(within) {
         const int people = static_cast<int>(m_instance.people.size());
         m_row_of.assign(people, kNone);
         if (free)
@@ -71,11 +73,14 @@ class CompactProgram {
         for (int row = 0; row < keys * m_slots; ++row)
             add_row(0.0, 0.0);
         std::vector<char> has_pool(static_cast<std::size_t>(keys) * m_slots, 0);
+        const std::vector<char> pooled = pooled_workshops();
+        const std::size_t workshops = m_instance.workshops.size();
         for (int key = 0; key < keys; ++key)
             for (int slot = 0; slot < m_slots; ++slot)
                 for (int session : m_model.sessions_in_slot(slot))
-                    if (m_capacity[session] > 0 &&
-                        m_model.is_open_to_group_key(m_instance.sessions[session].workshop, key)) {
+                    if (int workshop = m_instance.sessions[session].workshop;
+                        m_capacity[session] > 0 && m_model.is_open_to_group_key(workshop, key) &&
+                        pooled[key * workshops + workshop]) {
                         add_column({ColumnKind::Pool, key, slot, session}, 0, kInfinity,
                                    {{m_session_row + session, 1.0}, {pool_row(key, slot), -1.0}});
                         has_pool[static_cast<std::size_t>(key) * m_slots + slot] = 1;
@@ -83,10 +88,13 @@ class CompactProgram {
         for (int person : m_people) {
             const int person_row = m_row_of[person] * m_slots;
             const auto& must = m_instance.people[person].must;
-            for (int workshop : named_workshops(m_model, person)) {
+            const std::vector<int> named =
+                m_within ? m_within->named[person] : named_workshops(m_model, person);
+            for (int workshop : named) {
                 if (!m_model.is_eligible(person, workshop))
                     continue;
-                bool compulsory = std::find(must.begin(), must.end(), workshop) != must.end();
+                bool compulsory = std::find(must.begin(), must.end(), workshop) != must.end() ||
+                                  (m_within && contains(m_within->required[person], workshop));
                 int twice_row = kNone;
                 for (int slot = 0; slot < m_slots; ++slot) {
                     int session = m_instance.workshops[workshop].session_in_slot[slot];
@@ -102,8 +110,9 @@ class CompactProgram {
                     add_row(1.0, 1.0); // an empty row with bounds 1: the program is infeasible
             }
             int key = m_model.group_key(person);
+            const bool unranked = !m_within || m_within->unranked[person];
             for (int slot = 0; slot < m_slots; ++slot) {
-                if (has_pool[static_cast<std::size_t>(key) * m_slots + slot]) {
+                if (unranked && has_pool[static_cast<std::size_t>(key) * m_slots + slot]) {
                     add_column({ColumnKind::Unranked, person, slot, kNone}, m_model.unranked_cost(), 1.0,
                                {{person_row + slot, 1.0}, {pool_row(key, slot), 1.0}});
                 }
@@ -115,7 +124,7 @@ class CompactProgram {
 
     std::int64_t columns() const { return static_cast<std::int64_t>(m_columns.size()); }
 
-    CompactSolution solve(const Allocation& start, double time_limit_seconds) {
+    CompactSolution solve(const Allocation& start, const SearchLimit& limit) {
         CompactSolution result;
         Cbc_Model* program = Cbc_newModel();
         std::vector<int> start_index;
@@ -142,10 +151,14 @@ class CompactProgram {
         for (int column = 0; column < static_cast<int>(m_columns.size()); ++column)
             Cbc_setInteger(program, column);
         Cbc_setLogLevel(program, 0);
-        Cbc_setParameter(program, "threads", "1");
+        // No threads: CBC's "threads 1" starts a helper thread that only waits, 14 ms on the bench.
+        Cbc_setParameter(program, "threads", "0");
         // Costs are integers: a gap below one proves optimality.
         Cbc_setAllowableGap(program, 0.999);
-        Cbc_setMaximumSeconds(program, std::max(0.01, time_limit_seconds));
+        if (limit.seconds)
+            Cbc_setMaximumSeconds(program, std::max(0.01, *limit.seconds));
+        else
+            Cbc_setMaximumNodes(program, limit.nodes);
         // The feasibility pump took seconds on the bench; diving from the LP finds the optimum at once.
         // A start solution (Cbc_setMIPStartI) cost a second too, in CBC's check of it, so none is given.
         Cbc_setParameter(program, "feas", "off");
@@ -153,6 +166,13 @@ class CompactProgram {
         Cbc_setParameter(program, "preprocess", "off");
         Cost start_cost = m_model.objective(start);
         Cbc_solve(program);
+        if (Cbc_isProvenInfeasible(program)) {
+            // Nothing within the support's slack: nothing beats the start (see solve_compact_program).
+            Cbc_deleteModel(program);
+            result.finished = true;
+            result.lower_bound = m_within ? start_cost : 0;
+            return result;
+        }
         double bound = Cbc_getBestPossibleObjValue(program);
         result.finished = Cbc_isProvenOptimal(program) != 0;
         const double* best = Cbc_bestSolution(program);
@@ -171,6 +191,22 @@ class CompactProgram {
 
   private:
     static constexpr double kInfinity = 1e30;
+
+    static bool contains(const std::vector<int>& list, int item) {
+        return std::find(list.begin(), list.end(), item) != list.end();
+    }
+
+    // pooled[key * workshops + workshop]: whether unranked seats of the group may go there.
+    std::vector<char> pooled_workshops() const {
+        const std::size_t workshops = m_instance.workshops.size();
+        const int keys = m_model.group_key_count();
+        std::vector<char> pooled(keys * workshops, m_within ? 0 : 1);
+        if (m_within)
+            for (int key = 0; key < keys; ++key)
+                for (int workshop : m_within->pool[key])
+                    pooled[key * workshops + workshop] = 1;
+        return pooled;
+    }
 
     int pool_row(int key, int slot) const { return m_pool_row + key * m_slots + slot; }
 
@@ -270,6 +306,7 @@ class CompactProgram {
     const Instance& m_instance;
     int m_slots;
     const Allocation* m_fixed;
+    const AggregateSupport* m_within;
     std::vector<int> m_people;
     // m_row_of[person]: the person's index in the program, or kNone when their seats are fixed.
     std::vector<int> m_row_of;
@@ -295,17 +332,17 @@ std::int64_t compact_program_size(const CostModel& model) {
 }
 
 CompactSolution solve_compact_program(const CostModel& model, const Allocation& start,
-                                      double time_limit_seconds) {
-    CompactProgram program(model, nullptr, nullptr);
+                                      const SearchLimit& limit, const AggregateSupport* within) {
+    CompactProgram program(model, nullptr, nullptr, within);
     program.build();
-    return program.solve(start, time_limit_seconds);
+    return program.solve(start, limit);
 }
 
 bool improve_people_by_program(const CostModel& model, const std::vector<int>& people, Allocation& allocation,
-                               double time_limit_seconds) {
-    CompactProgram program(model, &allocation, &people);
+                               const SearchLimit& limit) {
+    CompactProgram program(model, &allocation, &people, nullptr);
     program.build();
-    CompactSolution solution = program.solve(allocation, time_limit_seconds);
+    CompactSolution solution = program.solve(allocation, limit);
     if (!solution.allocation || !model.is_feasible(*solution.allocation))
         return false;
     if (model.objective(*solution.allocation) >= model.objective(allocation))

@@ -6,7 +6,9 @@
 // is a proven lower bound, and when its pooled seats can be handed out without repeats, which is
 // almost always, its solution is an optimal allocation.
 
+#include "allocation/aggregate_flow.h"
 #include "allocation/costs.h"
+#include "allocation/search_limit.h"
 
 #include <optional>
 
@@ -25,13 +27,16 @@ struct CompactSolution {
 // Number of variables the program would have; callers use it to decide if it is small enough.
 std::int64_t compact_program_size(const CostModel& model);
 
-// Solves the program from a feasible start allocation within the time limit.
+// Solves the program from a feasible start allocation within the limit. With within, the
+// pooled flow's support for a slack of the start's cost minus one minus its bound, the program
+// keeps only what an allocation better than the start may use: far smaller, and its bound, capped
+// at the start's cost, is still a bound on every allocation.
 CompactSolution solve_compact_program(const CostModel& model, const Allocation& start,
-                                      double time_limit_seconds);
+                                      const SearchLimit& limit, const AggregateSupport* within = nullptr);
 
 // Re-places only the listed people by the program, everyone else keeping their seats; replaces
 // the allocation and returns true when that lowers its cost. For large instances, piece by piece.
 bool improve_people_by_program(const CostModel& model, const std::vector<int>& people, Allocation& allocation,
-                               double time_limit_seconds);
+                               const SearchLimit& limit);
 
 } // namespace trellis::allocation

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 namespace trellis::allocation {
 
@@ -40,6 +41,13 @@ constexpr int kRecolourRounds = 3;
 // rarely gained there.
 constexpr int kRecolourRoundsTimed = 1;
 
+// Branch-and-bound nodes for the integer programs without a time limit: counts, not clocks, so
+// that results are the same under load. The programs on the bench instances prove their optimum
+// at the root or within a few nodes; these stop a rare hard one within seconds.
+constexpr int kCompactNodes = 2000;
+constexpr int kGroupNodes = 200;
+constexpr int kExactNodes = 20000;
+
 class Engine {
   public:
     Engine(const Instance& instance, const Options& options)
@@ -65,8 +73,11 @@ class Engine {
                 return finish(m_best_cost, "min-cost flow (exact for one slot)");
             // The pooled flow with slot groups costs little and often reaches the LP bound.
             AggregateSolution grouped = solve_aggregate(m_model, AggregateShape::SlotGroups);
-            if (grouped.feasible)
+            if (grouped.feasible) {
                 bound = grouped.lower_bound;
+                m_pooled_bound = bound;
+                m_reduced = std::move(grouped.reduced);
+            }
             // CBC cannot be stopped inside its linear relaxation, which took about 30 microseconds
             // per variable on the bench: it runs with twice that left, else the flows do better.
             const std::int64_t program_size = compact_program_size(m_model);
@@ -118,8 +129,7 @@ class Engine {
         if (bound >= m_best_cost)
             return finish(bound, m_method);
         if (exact_program_size(m_model) <= m_options.exact_program_limit && !out_of_time()) {
-            double limit = m_options.time_limit_seconds ? std::max(0.1, remaining()) : 60.0;
-            if (auto exact = solve_exactly(m_model, limit)) {
+            if (auto exact = solve_exactly(m_model, search_limit(1.0, 0.1, kExactNodes))) {
                 if (exact->objective <= m_best_cost) {
                     m_best = std::move(exact->allocation);
                     m_best_cost = exact->objective;
@@ -134,6 +144,13 @@ class Engine {
     double elapsed() const { return std::chrono::duration<double>(Clock::now() - m_start).count(); }
     double remaining() const { return *m_options.time_limit_seconds - elapsed(); }
     bool out_of_time() const { return m_options.time_limit_seconds && remaining() <= 0; }
+
+    // A share of the time left (at least `least` seconds) under a time limit, else nodes.
+    SearchLimit search_limit(double share, double least, int nodes) const {
+        if (m_options.time_limit_seconds)
+            return {std::max(least, share * remaining()), 0};
+        return {std::nullopt, nodes};
+    }
 
     void report(const std::string& phase, int iteration, Cost bound = 0) {
         if (m_options.on_progress)
@@ -223,8 +240,12 @@ class Engine {
     // The compact program from the best allocation so far: usually proves it optimal or finds
     // the optimum. Returns its bound.
     Cost run_compact() {
-        double limit = m_options.time_limit_seconds ? std::max(0.05, 0.8 * remaining()) : 20.0;
-        CompactSolution solution = solve_compact_program(m_model, m_best, limit);
+        // Reduced-cost fixing: only what an allocation better than the best may use.
+        std::optional<AggregateSupport> within;
+        if (m_pooled_bound)
+            within = support_within(m_reduced, m_best_cost - 1 - *m_pooled_bound);
+        CompactSolution solution = solve_compact_program(
+            m_model, m_best, search_limit(0.8, 0.05, kCompactNodes), within ? &*within : nullptr);
         if (solution.allocation && m_model.is_feasible(*solution.allocation)) {
             Allocation candidate = std::move(*solution.allocation);
             Cost cost = m_model.objective(candidate);
@@ -253,8 +274,10 @@ class Engine {
         int next = 0;
         double last_seconds = 0.0;
         int without_gain = 0;
+        const bool exact_next = exact_program_size(m_model) <= m_options.exact_program_limit;
         for (int batch = 0; m_best_cost > bound; ++batch) {
-            if (!m_options.time_limit_seconds && batch >= kProgramBatches)
+            // A small instance's exact program follows, and does better with the time than more groups.
+            if ((!m_options.time_limit_seconds || exact_next) && batch >= kProgramBatches)
                 break;
             if (without_gain >= kBatchesWithoutGain)
                 break;
@@ -301,9 +324,8 @@ class Engine {
                 break;
             std::sort(group.begin(), group.end());
             double started = elapsed();
-            double limit = m_options.time_limit_seconds ? std::max(0.05, 0.5 * remaining()) : 20.0;
             Allocation candidate = m_best;
-            if (improve_people_by_program(m_model, group, candidate, limit)) {
+            if (improve_people_by_program(m_model, group, candidate, search_limit(0.5, 0.05, kGroupNodes))) {
                 repin(candidate);
                 Cost cost = m_model.objective(candidate);
                 if (cost < m_best_cost) {
@@ -475,6 +497,9 @@ class Engine {
     // While set, what the pooled flow's optima may use picks the groups of improve_by_programs.
     const AggregateSupport* m_support{nullptr};
     AggregateSupport m_pooled_support;
+    // The pooled flow's bound and reduced costs, when it was solved before the compact program.
+    std::optional<Cost> m_pooled_bound;
+    AggregateReducedCosts m_reduced;
     double m_flow_seconds{0.0};
     // How the result was found, unless an exact method finishes the run.
     std::string m_method{"min-cost flows with Lagrangian bound"};

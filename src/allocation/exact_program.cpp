@@ -23,6 +23,14 @@ int silence(void*, const char*) {
     return 1;
 }
 
+// Ends the search once it has made more nodes than the budget (an int) allows.
+void stop_after_nodes(glp_tree* tree, void* budget) {
+    int made = 0;
+    glp_ios_tree_size(tree, nullptr, nullptr, &made);
+    if (made > *static_cast<const int*>(budget))
+        glp_ios_terminate(tree);
+}
+
 } // namespace
 
 std::int64_t exact_program_size(const CostModel& model) {
@@ -35,7 +43,7 @@ std::int64_t exact_program_size(const CostModel& model) {
     return size;
 }
 
-std::optional<ExactSolution> solve_exactly(const CostModel& model, double time_limit_seconds) {
+std::optional<ExactSolution> solve_exactly(const CostModel& model, const SearchLimit& limit) {
     const Instance& instance = model.instance();
     const int people = static_cast<int>(instance.people.size());
     const int slots = static_cast<int>(instance.slots.size());
@@ -102,7 +110,13 @@ std::optional<ExactSolution> solve_exactly(const CostModel& model, double time_l
     glp_init_iocp(&parameters);
     parameters.presolve = GLP_ON;
     parameters.msg_lev = GLP_MSG_OFF;
-    parameters.tm_lim = static_cast<int>(std::min(time_limit_seconds, 1e6) * 1000.0);
+    int node_budget = limit.nodes;
+    if (limit.seconds) {
+        parameters.tm_lim = static_cast<int>(std::min(*limit.seconds, 1e6) * 1000.0);
+    } else {
+        parameters.cb_func = stop_after_nodes;
+        parameters.cb_info = &node_budget;
+    }
     int code = glp_intopt(program, &parameters);
     std::optional<ExactSolution> solution;
     if (code == 0 && glp_mip_status(program) == GLP_OPT) {

@@ -3,6 +3,7 @@
 // (tests, and the engine when its heuristics leave a gap on a small instance).
 
 #include "allocation/costs.h"
+#include "allocation/search_limit.h"
 
 #include <optional>
 
@@ -16,8 +17,8 @@ struct ExactSolution {
 // Number of placement variables the program would have; callers use it to decide if it is small.
 std::int64_t exact_program_size(const CostModel& model);
 
-// Returns a proven optimal allocation, or nothing if the time limit ran out or the instance is
+// Returns a proven optimal allocation, or nothing if the limit ran out or the instance is
 // infeasible (compulsory workshops that cannot all be placed).
-std::optional<ExactSolution> solve_exactly(const CostModel& model, double time_limit_seconds);
+std::optional<ExactSolution> solve_exactly(const CostModel& model, const SearchLimit& limit);
 
 } // namespace trellis::allocation

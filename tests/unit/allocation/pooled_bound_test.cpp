@@ -1,7 +1,9 @@
 // The pooled flow's slot groups: a tighter bound that must stay a bound.
 #include "allocation/aggregate_flow.h"
+#include "allocation/compact_program.h"
 #include "allocation/exact_program.h"
 #include "allocation/format.h"
+#include "allocation/local_search.h"
 #include "random_instances.h"
 
 #include <algorithm>
@@ -79,13 +81,69 @@ TEST(PooledBound, an_optimum_that_meets_the_bound_stays_within_the_support) {
         Instance instance = testing::random_instance(seed);
         CostModel model(instance);
         AggregateSolution pooled = solve_aggregate(model, AggregateShape::SlotGroups);
-        auto exact = solve_exactly(model, 60.0);
+        auto exact = solve_exactly(model, SearchLimit{60.0});
         if (!pooled.feasible || !exact || exact->objective != pooled.lower_bound)
             continue;
         ++tight;
         EXPECT_TRUE(within_support(model, pooled.support, exact->allocation)) << "seed " << seed;
     }
     EXPECT_GT(tight, 30);
+}
+
+TEST(PooledBound, an_optimum_above_the_bound_stays_within_the_support_of_its_slack) {
+    int above = 0;
+    for (std::uint64_t seed = 0; seed < 300; ++seed) {
+        Instance instance = testing::random_instance(seed);
+        CostModel model(instance);
+        AggregateSolution pooled = solve_aggregate(model, AggregateShape::SlotGroups);
+        auto exact = solve_exactly(model, SearchLimit{60.0});
+        if (!pooled.feasible || !exact)
+            continue;
+        Cost slack = exact->objective - pooled.lower_bound;
+        above += slack > 0 ? 1 : 0;
+        AggregateSupport support = support_within(pooled.reduced, slack);
+        EXPECT_TRUE(within_support(model, support, exact->allocation)) << "seed " << seed;
+    }
+    EXPECT_GT(above, 50);
+}
+
+// A sequential fill: a feasible start that usually leaves a gap for the program to close.
+Allocation filled(const CostModel& model) {
+    Allocation allocation = empty_allocation(model.instance());
+    Pinned pinned = place_compulsory(model, allocation);
+    fill_sequentially(model, pinned, allocation);
+    return allocation;
+}
+
+TEST(PooledBound, the_program_within_the_support_keeps_a_true_bound_and_finds_optima) {
+    int improved = 0;
+    int proven = 0;
+    for (std::uint64_t seed = 0; seed < 300; ++seed) {
+        Instance instance = testing::random_instance(seed);
+        CostModel model(instance);
+        AggregateSolution pooled = solve_aggregate(model, AggregateShape::SlotGroups);
+        auto exact = solve_exactly(model, SearchLimit{60.0});
+        if (!pooled.feasible || !exact)
+            continue;
+        Allocation start = filled(model);
+        if (!model.is_feasible(start))
+            continue;
+        const Cost start_cost = model.objective(start);
+        AggregateSupport support = support_within(pooled.reduced, start_cost - 1 - pooled.lower_bound);
+        CompactSolution solution =
+            solve_compact_program(model, start, SearchLimit{std::nullopt, 2000}, &support);
+        const Cost bound = std::min(solution.lower_bound, start_cost);
+        EXPECT_LE(bound, exact->objective) << "seed " << seed;
+        proven += bound == exact->objective ? 1 : 0;
+        if (solution.allocation) {
+            EXPECT_TRUE(model.is_feasible(*solution.allocation)) << "seed " << seed;
+            EXPECT_GE(model.objective(*solution.allocation), exact->objective) << "seed " << seed;
+            improved += model.objective(*solution.allocation) == exact->objective ? 1 : 0;
+        }
+    }
+    // Pooled unranked seats make the program a relaxation, so not every bound is the optimum.
+    EXPECT_GT(proven, 200);
+    EXPECT_GT(improved, 40);
 }
 
 } // namespace

@@ -15,7 +15,7 @@ constexpr int kInstances = 3000;
 // Returns the exact optimum, or nothing when the compulsory workshops cannot all be placed.
 std::optional<Cost> exact_optimum(const Instance& instance) {
     CostModel model(instance);
-    auto exact = solve_exactly(model, 60.0);
+    auto exact = solve_exactly(model, SearchLimit{60.0});
     if (!exact)
         return std::nullopt;
     return exact->objective;

@@ -1,0 +1,15 @@
+#pragma once
+// How long an integer program may search.
+
+#include <optional>
+
+namespace trellis::allocation {
+
+// Seconds when the caller gave the engine a time limit; otherwise a count of branch-and-bound
+// nodes, so that the same input gives the same result on a busy machine as on a quiet one.
+struct SearchLimit {
+    std::optional<double> seconds;
+    int nodes{0};
+};
+
+} // namespace trellis::allocation

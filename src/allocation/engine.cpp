@@ -34,6 +34,10 @@ constexpr int kSupportUnhappyPerBatch = 60;
 // Holders per wanted session with the support: it names more sessions per person than their
 // choices would, and with two the first group's program outran the large bench's time limit.
 constexpr int kSupportHolders = 1;
+// Colourings of the pooled flow's pairs, each taking first the pairs the last ones could not
+// colour: on the trust bench the first left 10 pairs, the fourth 2, and the local search then
+// reached the bound. Later attempts rarely did better.
+constexpr int kColouringAttempts = 4;
 // Rounds of recolouring the pooled flow's pairs at most (see improve_by_recolouring).
 constexpr int kRecolourRounds = 3;
 // Under a time limit one: the programs on groups outside the pooled flow's support, each followed
@@ -181,7 +185,8 @@ class Engine {
     // The pooled flow's pairs coloured into slots, then the local search: its pairs already cost
     // the bound, so this usually ends far closer to it than the slot flows from a sequential fill.
     void try_colouring(const std::vector<std::pair<int, int>>& placements) {
-        Allocation candidate = colour_placements(m_model, m_pinned, m_pinned_seats, placements);
+        Allocation candidate =
+            colour_placements(m_model, m_pinned, m_pinned_seats, placements, kColouringAttempts);
         improve_by_people(m_model, m_pinned, candidate);
         Cost cost = m_model.objective(candidate);
         improve(candidate, cost);

@@ -30,8 +30,11 @@ class SlotColouring {
           m_members(m_instance.sessions.size()), m_person_slot(m_instance.people.size() * m_slots, kNone),
           m_pairs_of(m_instance.people.size()) {}
 
+    // Placements in `first` (sorted) are coloured before all others; those left uncoloured are
+    // added to `failed`.
     Allocation run(const Pinned& pinned, const Allocation& pinned_seats,
-                   const std::vector<std::pair<int, int>>& placements) {
+                   const std::vector<std::pair<int, int>>& placements,
+                   const std::vector<std::pair<int, int>>& first, std::vector<std::pair<int, int>>& failed) {
         const int people = static_cast<int>(m_instance.people.size());
         for (int slot = 0; slot < m_slots; ++slot)
             for (int person = 0; person < people; ++person)
@@ -43,15 +46,22 @@ class SlotColouring {
         // the cheapest: a pair left uncoloured is replaced by a seat costing at least as much, and
         // an unranked pair, which most other unranked seats replace at no loss, can wait.
         std::vector<std::pair<int, int>> ordered = placements;
+        auto is_first = [&](const std::pair<int, int>& placement) {
+            return std::binary_search(first.begin(), first.end(), placement);
+        };
         std::stable_sort(ordered.begin(), ordered.end(), [&](const auto& left, const auto& right) {
+            bool left_first = is_first(left);
+            if (left_first != is_first(right))
+                return left_first;
             int left_offered = offered(left.second);
             int right_offered = offered(right.second);
             if (left_offered != right_offered)
                 return left_offered < right_offered;
             return pair_cost(left) < pair_cost(right);
         });
-        std::vector<int> waiting;
-        for (const auto& [person, session] : ordered) {
+        std::vector<std::pair<int, std::pair<int, int>>> waiting;
+        for (const auto& placement : ordered) {
+            const auto& [person, session] = placement;
             int workshop = m_instance.sessions[session].workshop;
             if (holds(person, workshop) || static_cast<int>(m_pairs_of[person].size()) >= m_slots)
                 continue;
@@ -60,10 +70,11 @@ class SlotColouring {
             if (slot_of(person, slot) == kNone && has_room(workshop, slot))
                 add(index, slot);
             else
-                waiting.push_back(index);
+                waiting.push_back({index, placement});
         }
-        for (int index : waiting)
-            colour(index);
+        for (const auto& [index, placement] : waiting)
+            if (!colour(index))
+                failed.push_back(placement);
         Allocation allocation;
         allocation.session_of.assign(people, std::vector<int>(m_slots, kNone));
         for (const Pair& pair : m_pairs)
@@ -444,9 +455,25 @@ class SlotColouring {
 } // namespace
 
 Allocation colour_placements(const CostModel& model, const Pinned& pinned, const Allocation& pinned_seats,
-                             const std::vector<std::pair<int, int>>& placements) {
-    SlotColouring colouring(model);
-    return colouring.run(pinned, pinned_seats, placements);
+                             const std::vector<std::pair<int, int>>& placements, int attempts) {
+    std::vector<std::pair<int, int>> first;
+    Allocation best;
+    std::size_t best_failed = 0;
+    for (int attempt = 0; attempt < attempts; ++attempt) {
+        SlotColouring colouring(model);
+        std::vector<std::pair<int, int>> failed;
+        Allocation allocation = colouring.run(pinned, pinned_seats, placements, first, failed);
+        if (attempt == 0 || failed.size() < best_failed) {
+            best = std::move(allocation);
+            best_failed = failed.size();
+        }
+        if (failed.empty())
+            break;
+        first.insert(first.end(), failed.begin(), failed.end());
+        std::sort(first.begin(), first.end());
+        first.erase(std::unique(first.begin(), first.end()), first.end());
+    }
+    return best;
 }
 
 bool improve_by_swaps(const CostModel& model, const Pinned& pinned, Allocation& allocation) {

@@ -14,9 +14,11 @@ namespace trellis::allocation {
 
 // Returns an allocation holding the pinned seats and as many of the placements (person, session)
 // as can be given distinct slots within capacities; a placement that cannot be coloured leaves
-// the person's slot empty. Deterministic: placements are taken in the order given.
+// the person's slot empty. Deterministic: placements are taken in the order given. With several
+// attempts, each colours first the placements that earlier attempts left uncoloured (the most
+// contested ones), and the attempt that left fewest is returned.
 Allocation colour_placements(const CostModel& model, const Pinned& pinned, const Allocation& pinned_seats,
-                             const std::vector<std::pair<int, int>>& placements);
+                             const std::vector<std::pair<int, int>>& placements, int attempts = 1);
 
 // Moves people to a choice better than their worst seat where cost-free swaps of two seats
 // between two slots, by other people, make room. Returns true if the objective improved.

@@ -1,5 +1,6 @@
 // Swaps between two slots: the colouring's breadth-first search, used by the local search to make
 // room for a better choice.
+#include "allocation/aggregate_flow.h"
 #include "allocation/format.h"
 #include "allocation/local_search.h"
 #include "allocation/slot_colouring.h"
@@ -50,6 +51,42 @@ TEST(SlotSwaps, keep_random_allocations_feasible_and_never_raise_the_cost) {
         EXPECT_EQ(improved, after < before) << "seed " << seed;
         EXPECT_LE(after, before) << "seed " << seed;
     }
+}
+
+int seats_placed(const Allocation& allocation) {
+    int placed = 0;
+    for (const auto& row : allocation.session_of)
+        for (int session : row)
+            placed += session != kNone ? 1 : 0;
+    return placed;
+}
+
+TEST(SlotColouring, later_attempts_colour_first_what_the_first_left_and_never_place_fewer) {
+    testing::RandomShape crowded;
+    crowded.max_people = 40;
+    crowded.max_workshops = 8;
+    crowded.max_capacity = 8;
+    int better = 0;
+    for (std::uint64_t seed = 80001; seed < 80501; ++seed) {
+        Instance instance = testing::random_instance(seed, crowded);
+        CostModel model(instance);
+        Allocation seats = empty_allocation(instance);
+        Pinned pinned;
+        try {
+            pinned = place_compulsory(model, seats);
+        } catch (const InputError&) {
+            continue;
+        }
+        AggregateSolution pooled = solve_aggregate(model);
+        if (!pooled.feasible)
+            continue;
+        Allocation once = colour_placements(model, pinned, seats, pooled.placements, 1);
+        Allocation retried = colour_placements(model, pinned, seats, pooled.placements, 4);
+        ASSERT_TRUE(model.is_feasible(retried)) << "seed " << seed;
+        ASSERT_GE(seats_placed(retried), seats_placed(once)) << "seed " << seed;
+        better += seats_placed(retried) > seats_placed(once) ? 1 : 0;
+    }
+    EXPECT_GT(better, 5);
 }
 
 } // namespace

@@ -35,10 +35,11 @@ class CompactProgram {
     // With fixed, only the people listed in free are placed; everyone else keeps their seats in
     // fixed, which the program's sessions lose.
     // With within, only what it allows: the program then holds every allocation within its slack.
+    // With explicit_unranked as well, unranked seats are variables per workshop and slot too.
     CompactProgram(const CostModel& model, const Allocation* fixed, const std::vector<int>* free,
-                   const AggregateSupport* within)
+                   const AggregateSupport* within, bool explicit_unranked = false)
         : m_model(model), m_instance(model.instance()), m_slots(static_cast<int>(m_instance.slots.size())),
-          m_fixed(fixed), m_within(within) {
+          m_fixed(fixed), m_within(within), m_explicit(within && explicit_unranked) {
         const int people = static_cast<int>(m_instance.people.size());
         m_row_of.assign(people, kNone);
         if (free)
@@ -110,7 +111,9 @@ class CompactProgram {
                     add_row(1.0, 1.0); // an empty row with bounds 1: the program is infeasible
             }
             int key = m_model.group_key(person);
-            const bool unranked = !m_within || m_within->unranked[person];
+            const bool unranked = (!m_within || m_within->unranked[person]) && !m_explicit;
+            if (m_explicit && m_within->unranked[person])
+                add_explicit_unranked(person);
             for (int slot = 0; slot < m_slots; ++slot) {
                 if (unranked && has_pool[static_cast<std::size_t>(key) * m_slots + slot]) {
                     add_column({ColumnKind::Unranked, person, slot, kNone}, m_model.unranked_cost(), 1.0,
@@ -184,13 +187,34 @@ class CompactProgram {
         if (std::isfinite(bound) && bound > -1e15)
             result.lower_bound = static_cast<Cost>(std::ceil(bound - 1e-6));
         if (best && Cbc_getObjValue(program) < static_cast<double>(start_cost) - 0.5)
-            result.allocation = to_allocation(best);
+            result.allocation = to_allocation(best, result.unseated);
         Cbc_deleteModel(program);
         return result;
     }
 
   private:
     static constexpr double kInfinity = 1e30;
+
+    // An unranked seat in each workshop of the person's pool that they did not name, at most once:
+    // with these in place of the pool, the program is exact.
+    void add_explicit_unranked(int person) {
+        const int person_row = m_row_of[person] * m_slots;
+        const std::vector<int> named = named_workshops(m_model, person);
+        for (int workshop : m_within->pool[m_model.group_key(person)]) {
+            if (contains(named, workshop))
+                continue;
+            int twice_row = kNone;
+            for (int slot = 0; slot < m_slots; ++slot) {
+                int session = m_instance.workshops[workshop].session_in_slot[slot];
+                if (session == kNone || m_capacity[session] <= 0)
+                    continue;
+                if (twice_row == kNone)
+                    twice_row = add_row(-kInfinity, 1.0);
+                add_column({ColumnKind::Placement, person, slot, session}, m_model.unranked_cost(), 1.0,
+                           {{person_row + slot, 1.0}, {m_session_row + session, 1.0}, {twice_row, 1.0}});
+            }
+        }
+    }
 
     static bool contains(const std::vector<int>& list, int item) {
         return std::find(list.begin(), list.end(), item) != list.end();
@@ -224,7 +248,7 @@ class CompactProgram {
 
     // Named placements as they are; pooled seats handed out per group and slot in session order,
     // skipping workshops the person already attends.
-    Allocation to_allocation(const double* solution) const {
+    Allocation to_allocation(const double* solution, std::vector<std::pair<int, int>>& unseated) const {
         const int people = static_cast<int>(m_instance.people.size());
         Allocation allocation;
         allocation.session_of.assign(people, std::vector<int>(m_slots, kNone));
@@ -243,7 +267,7 @@ class CompactProgram {
             else if (what.kind == ColumnKind::Unranked)
                 unranked.push_back({what.person, what.slot});
         }
-        hand_out_unranked(unranked, allocation);
+        hand_out_unranked(unranked, allocation, unseated);
         return allocation;
     }
 
@@ -251,7 +275,8 @@ class CompactProgram {
     // the named placements leave free, skipping workshops the person attends in another slot: the
     // program pooled them without "never twice", and a greedy hand-out left seats empty that a
     // matching fills.
-    void hand_out_unranked(const std::vector<std::pair<int, int>>& unranked, Allocation& allocation) const {
+    void hand_out_unranked(const std::vector<std::pair<int, int>>& unranked, Allocation& allocation,
+                           std::vector<std::pair<int, int>>& unseated) const {
         std::vector<int> free_seats(m_capacity);
         for (int person : m_people)
             for (int session : allocation.session_of[person])
@@ -264,7 +289,8 @@ class CompactProgram {
             for (const auto& [person, wanted] : unranked)
                 if (wanted == slot) {
                     ++stamp;
-                    seat_unranked(person, slot, allocation, free_seats, seated, visited, stamp);
+                    if (!seat_unranked(person, slot, allocation, free_seats, seated, visited, stamp))
+                        unseated.push_back({person, slot});
                 }
         }
     }
@@ -307,6 +333,7 @@ class CompactProgram {
     int m_slots;
     const Allocation* m_fixed;
     const AggregateSupport* m_within;
+    bool m_explicit;
     std::vector<int> m_people;
     // m_row_of[person]: the person's index in the program, or kNone when their seats are fixed.
     std::vector<int> m_row_of;
@@ -332,8 +359,9 @@ std::int64_t compact_program_size(const CostModel& model) {
 }
 
 CompactSolution solve_compact_program(const CostModel& model, const Allocation& start,
-                                      const SearchLimit& limit, const AggregateSupport* within) {
-    CompactProgram program(model, nullptr, nullptr, within);
+                                      const SearchLimit& limit, const AggregateSupport* within,
+                                      bool explicit_unranked) {
+    CompactProgram program(model, nullptr, nullptr, within, explicit_unranked);
     program.build();
     return program.solve(start, limit);
 }

@@ -11,6 +11,7 @@
 #include "allocation/search_limit.h"
 
 #include <optional>
+#include <utility>
 
 namespace trellis::allocation {
 
@@ -22,6 +23,8 @@ struct CompactSolution {
     std::optional<Allocation> allocation;
     // True when the search finished, so lower_bound is the program's optimum.
     bool finished{false};
+    // (person, slot) of pooled unranked seats that could not be handed out without a repeat.
+    std::vector<std::pair<int, int>> unseated;
 };
 
 // Number of variables the program would have; callers use it to decide if it is small enough.
@@ -30,9 +33,13 @@ std::int64_t compact_program_size(const CostModel& model);
 // Solves the program from a feasible start allocation within the limit. With within, the
 // pooled flow's support for a slack of the start's cost minus one minus its bound, the program
 // keeps only what an allocation better than the start may use: far smaller, and its bound, capped
-// at the start's cost, is still a bound on every allocation.
+// at the start's cost, is still a bound on every allocation. With explicit_unranked as well (it
+// needs within), unranked seats are variables per person, workshop of the support's pool and slot,
+// with "never twice": a larger program, but an exact one, for when pooled seats could not be
+// handed out (unseated).
 CompactSolution solve_compact_program(const CostModel& model, const Allocation& start,
-                                      const SearchLimit& limit, const AggregateSupport* within = nullptr);
+                                      const SearchLimit& limit, const AggregateSupport* within = nullptr,
+                                      bool explicit_unranked = false);
 
 // Re-places only the listed people by the program, everyone else keeping their seats; replaces
 // the allocation and returns true when that lowers its cost. For large instances, piece by piece.

@@ -243,14 +243,26 @@ class Engine {
     }
 
     // The compact program from the best allocation so far: usually proves it optimal or finds
-    // the optimum. Returns its bound.
+    // the optimum. When its pooled unranked seats could not all be handed out, the exact program
+    // within the support follows. Returns the bound.
     Cost run_compact() {
-        // Reduced-cost fixing: only what an allocation better than the best may use.
+        CompactSolution solution = solve_compact(false);
+        Cost bound = solution.lower_bound;
+        if (!solution.unseated.empty() && m_pooled_bound && bound < m_best_cost && !out_of_time())
+            bound = std::max(bound, solve_compact(true).lower_bound);
+        report("integer program", 0, bound);
+        return std::min(bound, m_best_cost);
+    }
+
+    // One compact program, keeping its allocation when better. Reduced-cost fixing: only what an
+    // allocation better than the best may use.
+    CompactSolution solve_compact(bool explicit_unranked) {
         std::optional<AggregateSupport> within;
         if (m_pooled_bound)
             within = support_within(m_reduced, m_best_cost - 1 - *m_pooled_bound);
-        CompactSolution solution = solve_compact_program(
-            m_model, m_best, search_limit(0.8, 0.05, kCompactNodes), within ? &*within : nullptr);
+        CompactSolution solution =
+            solve_compact_program(m_model, m_best, search_limit(0.8, 0.05, kCompactNodes),
+                                  within ? &*within : nullptr, explicit_unranked);
         if (solution.allocation && m_model.is_feasible(*solution.allocation)) {
             Allocation candidate = std::move(*solution.allocation);
             Cost cost = m_model.objective(candidate);
@@ -265,8 +277,9 @@ class Engine {
             }
             repin(m_best);
         }
-        report("integer program", 0, solution.lower_bound);
-        return std::min(solution.lower_bound, m_best_cost);
+        // The bound holds for allocations better than the start; the start's cost caps it.
+        solution.lower_bound = std::min(solution.lower_bound, m_best_cost);
+        return solution;
     }
 
     // Re-places groups of people by the compact program, everyone else fixed, while time remains

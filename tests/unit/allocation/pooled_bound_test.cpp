@@ -146,5 +146,34 @@ TEST(PooledBound, the_program_within_the_support_keeps_a_true_bound_and_finds_op
     EXPECT_GT(improved, 40);
 }
 
+TEST(PooledBound, the_program_with_explicit_unranked_seats_is_exact_within_the_support) {
+    int improved = 0;
+    for (std::uint64_t seed = 0; seed < 300; ++seed) {
+        Instance instance = testing::random_instance(seed);
+        CostModel model(instance);
+        AggregateSolution pooled = solve_aggregate(model, AggregateShape::SlotGroups);
+        auto exact = solve_exactly(model, SearchLimit{60.0});
+        if (!pooled.feasible || !exact)
+            continue;
+        Allocation start = filled(model);
+        if (!model.is_feasible(start))
+            continue;
+        const Cost start_cost = model.objective(start);
+        AggregateSupport support = support_within(pooled.reduced, start_cost - 1 - pooled.lower_bound);
+        CompactSolution solution =
+            solve_compact_program(model, start, SearchLimit{std::nullopt, 2000}, &support, true);
+        ASSERT_TRUE(solution.finished) << "seed " << seed;
+        EXPECT_EQ(std::min(solution.lower_bound, start_cost), exact->objective) << "seed " << seed;
+        EXPECT_TRUE(solution.unseated.empty()) << "seed " << seed;
+        if (exact->objective < start_cost) {
+            ASSERT_TRUE(solution.allocation) << "seed " << seed;
+            EXPECT_TRUE(model.is_feasible(*solution.allocation)) << "seed " << seed;
+            EXPECT_EQ(model.objective(*solution.allocation), exact->objective) << "seed " << seed;
+            ++improved;
+        }
+    }
+    EXPECT_GT(improved, 30);
+}
+
 } // namespace
 } // namespace trellis::allocation

@@ -40,6 +40,7 @@ bool schedule_is_open(Stage stage) {
 void check_schedule(const ScheduleView& view, const std::vector<Placement>& cells) {
     std::set<std::pair<long long, long long>> rooms_used, workshops_in_slot;
     std::map<long long, std::set<long long>> slots_of_workshop;
+    std::map<std::pair<long long, long long>, const Workshop*> presenting; // (slot, presenter)
     for (const Placement& cell : cells) {
         const Slot* slot = by_id(view.layout.slots, cell.slot_id);
         const Room* room = by_id(view.layout.rooms, cell.room_id);
@@ -58,6 +59,12 @@ void check_schedule(const ScheduleView& view, const std::vector<Placement>& cell
                                         std::to_string(workshop->max_group) + " people but " + room->name +
                                         " holds " + std::to_string(room->capacity) +
                                         ": choose a larger room.");
+        const Workshop*& other = presenting[{cell.slot_id, workshop->presenter_id}];
+        if (other && other->id != workshop->id)
+            throw std::invalid_argument(workshop->presenter_name + " presents both \"" + other->title +
+                                        "\" and \"" + workshop->title + "\" at " + slot->label() +
+                                        ": a presenter can run one workshop at a time.");
+        other = workshop;
         slots_of_workshop[cell.offer_id].insert(cell.slot_id);
         if (!workshop->can_repeat && slots_of_workshop[cell.offer_id].size() > 1)
             throw std::invalid_argument("\"" + workshop->title +
@@ -88,33 +95,45 @@ std::vector<Placement> suggest_schedule(const ScheduleView& view, const std::vec
             ++used;
             places += workshops[index].max_group;
         }
+    // A presenter runs one session per slot, so repeats stop when their slots are all taken.
+    std::map<long long, int> presenting;
+    for (std::size_t index = 0; index < workshops.size(); ++index)
+        presenting[workshops[index].presenter_id] += sessions[index];
+    const int slot_count = static_cast<int>(slots.size());
     const double wanted_places = 1.15 * static_cast<double>(participants) * static_cast<double>(slots.size());
     while (used < cells && places < wanted_places) {
         std::optional<std::size_t> best;
         for (std::size_t index : order)
-            if (workshops[index].can_repeat && sessions[index] > 0 &&
-                sessions[index] < static_cast<int>(slots.size()) &&
+            if (workshops[index].can_repeat && sessions[index] > 0 && sessions[index] < slot_count &&
+                presenting[workshops[index].presenter_id] < slot_count &&
                 (!best || demand[index] / sessions[index] > demand[*best] / sessions[*best]))
                 best = index;
         if (!best)
             break;
         ++sessions[*best];
+        ++presenting[workshops[*best].presenter_id];
         ++used;
         places += workshops[*best].max_group;
     }
 
     // Where: each session goes to the least loaded slot that lacks the workshop and has a free room
-    // large enough, in the smallest such room, so large rooms stay for large groups.
+    // large enough, in the smallest such room, so large rooms stay for large groups. Every
+    // workshop's first session is placed before any repeat.
     std::vector<double> load(slots.size(), 0);
     std::set<std::pair<std::size_t, std::size_t>> taken; // (slot, room)
     std::vector<Placement> placed;
-    for (std::size_t index : order)
-        for (int copy = 0; copy < sessions[index]; ++copy) {
+    for (int copy = 0; copy < slot_count; ++copy)
+        for (std::size_t index : order) {
+            if (copy >= sessions[index])
+                continue;
             const Workshop& workshop = workshops[index];
             std::optional<std::pair<std::size_t, std::size_t>> best;
             for (std::size_t slot = 0; slot < slots.size(); ++slot) {
+                // Not twice in a slot, and not while its presenter runs another workshop.
                 const bool already = std::any_of(placed.begin(), placed.end(), [&](const Placement& cell) {
-                    return cell.offer_id == workshop.id && cell.slot_id == slots[slot].id;
+                    return cell.slot_id == slots[slot].id &&
+                           (cell.offer_id == workshop.id ||
+                            by_id(workshops, cell.offer_id)->presenter_id == workshop.presenter_id);
                 });
                 if (already)
                     continue;
@@ -127,7 +146,7 @@ std::vector<Placement> suggest_schedule(const ScheduleView& view, const std::vec
                     best = std::make_pair(slot, *room_found);
             }
             if (!best)
-                break;
+                continue;
             taken.insert(*best);
             load[best->first] += demand[index] / sessions[index];
             placed.push_back({slots[best->first].id, rooms[best->second].id, workshop.id});

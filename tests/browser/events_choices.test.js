@@ -38,9 +38,11 @@ function seedEvent() {
     'SELECT MAX(id) FROM events',
   ]);
   const ofEvent = `${eventId}, ${trust}`;
-  const offer = (title, audience, phase, max, repeat) =>
+  // A presenter runs one workshop at a time, so each workshop has its own.
+  const person = (user) => `(SELECT id FROM people WHERE email = '${DEMO_USERS[user].email}')`;
+  const offer = (title, audience, phase, max, repeat, presenter) =>
     `INSERT INTO workshop_offers (event_id, trust_id, presenter_id, title, summary, audience, phase, outcomes, priority_id, max_group, can_repeat, status, created_at, updated_at)
-     VALUES (${ofEvent}, ${lead}, '${title}', 'A practical hour on ${title.toLowerCase()}.', '${audience}', '${phase}',
+     VALUES (${ofEvent}, ${person(presenter)}, '${title}', 'A practical hour on ${title.toLowerCase()}.', '${audience}', '${phase}',
      'A routine to try on Monday\nA way to check it worked', (SELECT MIN(id) FROM event_priorities WHERE event_id = ${eventId}), ${max}, ${repeat}, 'approved', ${now}, ${now})`;
   sql([
     `INSERT INTO event_schools (event_id, trust_id, school_id) SELECT ${eventId}, trust_id, id FROM schools WHERE trust_id = ${trust}`,
@@ -50,10 +52,10 @@ function seedEvent() {
     `INSERT INTO event_rooms (event_id, trust_id, name, capacity) VALUES (${ofEvent}, 'Library', 300)`,
     `INSERT INTO event_rooms (event_id, trust_id, name, capacity) VALUES (${ofEvent}, 'Studio', 200)`,
     `INSERT INTO event_priorities (event_id, trust_id, position, title) VALUES (${ofEvent}, 1, 'Reading across the curriculum')`,
-    offer('Behaviour basics', '', '', 400, 1),
-    offer('Reading for pleasure', '', '', 300, 1),
-    offer('Phonics in practice', 'teacher,ect', 'primary', 200, 1),
-    offer('Lunchtime play', 'support', '', 200, 0),
+    offer('Behaviour basics', '', '', 400, 1, 'pdlead'),
+    offer('Reading for pleasure', '', '', 300, 1, 'schoollead'),
+    offer('Phonics in practice', 'teacher,ect', 'primary', 200, 1, 'support'),
+    offer('Lunchtime play', 'support', '', 200, 0, 'admin'),
   ]);
   return eventId;
 }

@@ -78,10 +78,15 @@ class EventsChoices : public ::testing::Test {
         rooms = {layout.rooms[0].id, layout.rooms[1].id, layout.rooms[2].id};
         {
             auto session = db.lease();
+            long long school_lead_id = 0, support_id = 0;
+            *session << "SELECT id FROM people WHERE email = :e", soci::use(kDemoSchoolLead),
+                soci::into(school_lead_id);
+            *session << "SELECT id FROM people WHERE email = 'support@oakfield.example'",
+                soci::into(support_id);
             auto offer = [&](const std::string& title, std::vector<trellis::people::StaffGroup> audience,
-                             int max_group, bool repeat) {
+                             int max_group, bool repeat, long long presenter) {
                 events::Workshop workshop;
-                workshop.presenter_id = actor.person_id;
+                workshop.presenter_id = presenter;
                 workshop.title = title;
                 workshop.summary = "About " + title;
                 workshop.outcomes = "One thing\nAnother thing";
@@ -92,10 +97,11 @@ class EventsChoices : public ::testing::Test {
                 return events::store::insert_approved_offer(*session, trust_id, event_id, workshop);
             };
             using trellis::people::StaffGroup;
-            questioning = offer("Questioning", {}, 30, true);
-            assemblies = offer("Assemblies for everyone", {}, 400, true);
-            lunchtimes = offer("Calm lunchtimes", {StaffGroup::Support}, 12, false);
-            feedback = offer("Feedback that lands", {StaffGroup::Teacher, StaffGroup::Ect}, 12, true);
+            questioning = offer("Questioning", {}, 30, true, actor.person_id);
+            assemblies = offer("Assemblies for everyone", {}, 400, true, school_lead_id);
+            lunchtimes = offer("Calm lunchtimes", {StaffGroup::Support}, 12, false, support_id);
+            feedback =
+                offer("Feedback that lands", {StaffGroup::Teacher, StaffGroup::Ect}, 12, true, support_id);
         } // the lease goes back to the pool of one before the stage changes
         service.set_stage(trust_id, event_id, events::Stage::Scheduling);
     }
@@ -175,6 +181,10 @@ TEST_F(EventsChoices, schedule_refuses_small_rooms_twice_in_a_slot_and_unoffered
         lead->post(path("/schedule"), {{cell(0, 2), text_of(lunchtimes)}, {cell(1, 2), text_of(lunchtimes)}});
     EXPECT_EQ(repeated->status, 400);
     EXPECT_NE(repeated->body.find("runs only once"), std::string::npos);
+    auto double_booked =
+        lead->post(path("/schedule"), {{cell(0, 0), text_of(feedback)}, {cell(0, 2), text_of(lunchtimes)}});
+    EXPECT_EQ(double_booked->status, 400);
+    EXPECT_NE(double_booked->body.find("a presenter can run one workshop at a time"), std::string::npos);
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM workshop_sessions"), 0);
 
     save_good_schedule();

@@ -255,6 +255,7 @@ void AllocationService::move(const Event& event, long long person_id, long long 
                     other && other->offer_id == target->offer_id)
                     throw std::invalid_argument(person.front().full_name() +
                                                 " already has that workshop in another slot.");
+        store::lock_session(sql, event.trust_id, session_id);
         const long long taken = store::count_in_session(sql, event.trust_id, session_id);
         if (mine->session_id != session_id && taken >= target->capacity)
             throw std::invalid_argument("That session is full: " + std::to_string(taken) + " of " +

@@ -26,6 +26,9 @@ constexpr const char* kInsertPlacement =
 constexpr const char* kPlacementsOf =
     "SELECT person_id, slot_id, COALESCE(session_id, 0), moved_by_hand FROM placements "
     "WHERE trust_id = :trust AND event_id = :event ORDER BY person_id, slot_id";
+// SQLite has no row locks: there the transaction itself (BEGIN IMMEDIATE) is the lock.
+constexpr const char* kLockSession =
+    "SELECT id FROM workshop_sessions WHERE trust_id = :trust AND id = :id FOR UPDATE";
 constexpr const char* kCountInSession =
     "SELECT COUNT(*) FROM placements WHERE trust_id = :trust AND session_id = :id";
 constexpr const char* kMovePerson =
@@ -135,6 +138,13 @@ std::vector<PlacementRow> placements_of_event(soci::session& sql, long long trus
         },
         [&](const PlacementRow& row) { rows.push_back(row); });
     return rows;
+}
+
+void lock_session(soci::session& sql, long long trust_id, long long session_id) {
+    if (sql.get_backend_name() != "postgresql")
+        return;
+    long long id = 0;
+    sql << kLockSession, soci::use(trust_id), soci::use(session_id), soci::into(id);
 }
 
 long long count_in_session(soci::session& sql, long long trust_id, long long session_id) {

@@ -41,6 +41,10 @@ std::optional<AllocationRun> latest_run(soci::session& sql, long long trust_id, 
 void replace_placements(soci::session& sql, long long trust_id, long long event_id,
                         const std::vector<PlacementRow>& rows);
 std::vector<PlacementRow> placements_of_event(soci::session& sql, long long trust_id, long long event_id);
+// Holds the session's row until the transaction ends, so that two moves into its last place
+// queue rather than both counting a free place (PostgreSQL; SQLite's write transaction already
+// does).
+void lock_session(soci::session& sql, long long trust_id, long long session_id);
 // How many people are placed in the session.
 long long count_in_session(soci::session& sql, long long trust_id, long long session_id);
 // Puts the person in the session for that slot, marked as moved by hand.

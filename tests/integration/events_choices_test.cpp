@@ -313,6 +313,64 @@ TEST_F(EventsChoices, allocation_runs_in_the_background_and_respects_every_capac
               0);
 }
 
+TEST_F(EventsChoices, two_leads_moving_people_into_the_last_place_at_once_fill_it_once) {
+    save_good_schedule();
+    set_stage(events::Stage::Allocating);
+    const std::string finished = allocate();
+    ASSERT_NE(finished.find("\"done\""), std::string::npos) << finished;
+
+    // Questioning in slot 2 keeps one free place, and two people in the hall both times want it.
+    const long long target =
+        count_of(database, "SELECT id FROM workshop_sessions WHERE offer_id = " + text_of(questioning) +
+                               " AND slot_id = " + text_of(slots[1]));
+    std::vector<long long> halls;
+    for (long long slot : slots)
+        halls.push_back(count_of(database, "SELECT id FROM workshop_sessions WHERE offer_id = " +
+                                               text_of(assemblies) + " AND slot_id = " + text_of(slot)));
+    const long long placed =
+        count_of(database, "SELECT COUNT(*) FROM placements WHERE session_id = " + text_of(target));
+    std::vector<long long> movers;
+    {
+        auto session = database.open().lease();
+        soci::rowset<long long> rows =
+            (session->prepare << "SELECT DISTINCT person_id FROM placements WHERE session_id IS NULL OR "
+                                 "session_id <> :s ORDER BY person_id",
+             soci::use(target));
+        for (long long person : rows)
+            if (movers.size() < 2)
+                movers.push_back(person);
+        ASSERT_EQ(movers.size(), 2u);
+        for (std::size_t slot = 0; slot < slots.size(); ++slot)
+            for (long long person : movers)
+                *session << "UPDATE placements SET session_id = :s WHERE person_id = :p AND slot_id = :slot",
+                    soci::use(halls[slot]), soci::use(person), soci::use(slots[slot]);
+        // Someone else leaves it for the hall, and its places shrink to those it had.
+        *session << "UPDATE placements SET session_id = :hall WHERE slot_id = :slot AND person_id = (SELECT "
+                    "MIN(person_id) FROM placements WHERE session_id = :s)",
+            soci::use(halls[1]), soci::use(slots[1]), soci::use(target);
+        *session << "UPDATE workshop_offers SET max_group = :m WHERE id = :id", soci::use(placed),
+            soci::use(questioning);
+    }
+    Browser other_lead(*server);
+    ASSERT_EQ(other_lead.sign_in(kDemoTrustLead, kDemoPassword)->status, 303);
+    lead->get(path("/allocation"));
+    other_lead.get(path("/allocation"));
+    auto move = [&](Browser& browser, long long person) {
+        return browser.post(path("/allocation/move"), {{"person_id", text_of(person)},
+                                                       {"slot_id", text_of(slots[1])},
+                                                       {"session_id", text_of(target)}});
+    };
+    int first_status = 0, second_status = 0;
+    std::thread first([&] { first_status = move(*lead, movers[0])->status; });
+    std::thread second([&] { second_status = move(other_lead, movers[1])->status; });
+    first.join();
+    second.join();
+    EXPECT_EQ((first_status == 303) + (second_status == 303), 1) << first_status << " " << second_status;
+    EXPECT_EQ((first_status == 400) + (second_status == 400), 1) << first_status << " " << second_status;
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM placements WHERE session_id = " + text_of(target)),
+              count_of(database, "SELECT max_group FROM workshop_offers WHERE id = " + text_of(questioning)));
+}
+
 TEST_F(EventsChoices, lead_moves_people_by_hand_only_into_sessions_with_room_and_publishes) {
     save_good_schedule();
     set_stage(events::Stage::Allocating);

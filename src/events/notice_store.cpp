@@ -18,6 +18,10 @@ constexpr const char* kAddOnce =
     "INSERT INTO notices (trust_id, person_id, text, link, created_at) "
     "SELECT :trust, :person, :text, :link, :at WHERE NOT EXISTS (SELECT 1 FROM notices "
     "WHERE trust_id = :trust2 AND person_id = :person2 AND link = :link2)";
+// Two page views at once could both find the notice missing; on PostgreSQL the person's row lock
+// makes the second wait and then find it. SQLite's write transaction already does.
+constexpr const char* kLockPerson =
+    "SELECT id FROM people WHERE trust_id = :trust AND id = :person FOR UPDATE";
 constexpr const char* kDismiss = "UPDATE notices SET dismissed_at = :at WHERE trust_id = :trust "
                                  "AND person_id = :person AND id = :id AND dismissed_at = 0";
 constexpr const char* kEventsToAnnounce =
@@ -98,6 +102,10 @@ std::vector<std::string> links_noticed(soci::session& sql, long long trust_id, l
 
 void add_once(soci::session& sql, long long trust_id, long long person_id, const std::string& text,
               const std::string& link) {
+    if (sql.get_backend_name() == "postgresql") {
+        long long locked = 0;
+        sql << kLockPerson, soci::use(trust_id), soci::use(person_id), soci::into(locked);
+    }
     const long long now = db::now_seconds();
     sql << kAddOnce, soci::use(trust_id), soci::use(person_id), soci::use(text), soci::use(link),
         soci::use(now), soci::use(trust_id), soci::use(person_id), soci::use(link);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "events/service.h"
 #include "harness.h"
@@ -524,6 +525,18 @@ TEST_F(EventsDay, notices_invite_people_and_can_be_dismissed) {
     Browser grace_browser = signed_in(kDemoTeacher);
     take_register(grace_browser, questioning_first, {dan.id});
     open_feedback();
+    // Several pages open at once add the invitation once.
+    std::vector<Browser> tabs;
+    for (int tab = 0; tab < 4; ++tab)
+        tabs.push_back(signed_in("support@oakfield.example"));
+    std::vector<std::thread> views;
+    for (Browser& tab : tabs)
+        views.emplace_back([&tab] { tab.get("/"); });
+    for (std::thread& view : views)
+        view.join();
+    EXPECT_EQ(count_of(database.open(), "SELECT COUNT(*) FROM notices WHERE link = '" + event_path() +
+                                            "/feedback' AND person_id = " + std::to_string(dan.id)),
+              1);
     home = dan_browser.get("/");
     EXPECT_TRUE(contains(home->body, "How was Spring training day?"));
     EXPECT_TRUE(contains(home->body, in_html(event_path() + "/feedback")));

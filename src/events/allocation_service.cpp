@@ -158,10 +158,21 @@ AllocationOutcome AllocationService::outcome(const Event& event, const store::Al
     std::unordered_map<long long, long long> offer_of_session, filled;
     for (const WorkshopSession& placed : sessions)
         offer_of_session[placed.id] = placed.offer_id;
+    // Presenters have no workshop in the slots they present: those are not empty places.
+    std::set<std::pair<long long, long long>> presenting; // (person, slot)
+    for (const WorkshopSession& placed : sessions)
+        if (const Workshop* workshop = by_id(workshops, placed.offer_id))
+            presenting.emplace(workshop->presenter_id, placed.slot_id);
+    std::unordered_map<long long, std::size_t> slots_presenting;
+    for (const auto& [person, slot] : presenting)
+        ++slots_presenting[person];
     std::unordered_map<long long, std::set<long long>> offers_of_person;
     for (const store::PlacementRow& row : placements) {
         if (row.session_id == 0) {
-            ++outcome.empty_places;
+            if (presenting.count({row.person_id, row.slot_id}))
+                ++outcome.presenting_places;
+            else
+                ++outcome.empty_places;
             continue;
         }
         ++filled[row.session_id];
@@ -178,6 +189,10 @@ AllocationOutcome AllocationService::outcome(const Event& event, const store::Al
         const auto& got = offers_of_person[person.id];
         if (ranked.empty()) {
             ++outcome.made_no_choices;
+            continue;
+        }
+        if (slots_presenting[person.id] >= slots.size()) {
+            ++outcome.presenting_all_day;
             continue;
         }
         bool any = false, reserve = false;

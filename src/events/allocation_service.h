@@ -46,7 +46,9 @@ struct AllocationOutcome {
     long long got_reserve = 0;
     long long none_of_their_choices = 0; // of those who chose
     long long made_no_choices = 0;
-    long long empty_places = 0; // person-slots with no workshop
+    long long presenting_all_day = 0; // chose, but present in every slot
+    long long empty_places = 0;       // person-slots with no workshop, not presenting
+    long long presenting_places = 0;  // person-slots spent presenting
     long long moved_by_hand = 0;
     std::vector<SessionFill> sessions;
     std::vector<UnhappyPerson> unhappy;

@@ -278,6 +278,11 @@ TEST_F(EventsChoices, allocation_runs_in_the_background_and_respects_every_capac
             events::store::replace_choices(*session, trust_id, event_id, people[index],
                                            index % 2 ? std::vector<long long>{questioning, assemblies}
                                                      : std::vector<long long>{assemblies, questioning});
+        // The lead chooses too, though she presents in both slots.
+        long long lead_id = 0;
+        *session << "SELECT id FROM people WHERE email = :e", soci::use(kDemoTrustLead), soci::into(lead_id);
+        events::store::replace_choices(*session, trust_id, event_id, lead_id,
+                                       std::vector<long long>{assemblies, feedback});
     }
     lead->get(path("/allocation"));
     EXPECT_EQ(lead->post(path("/allocation"), {})->status, 400); // choices still open
@@ -311,6 +316,28 @@ TEST_F(EventsChoices, allocation_runs_in_the_background_and_respects_every_capac
                                  "WHERE l.email = '" +
                                      kDemoTrustLead + "' AND p.session_id IS NOT NULL"),
               0);
+    // Slots spent presenting are counted as such, not as empty slots, and people who chose but
+    // present all day are not among those who got none of their choices.
+    const std::string presents_there =
+        "EXISTS (SELECT 1 FROM workshop_sessions s JOIN workshop_offers o ON o.id = "
+        "s.offer_id WHERE o.presenter_id = p.person_id AND s.slot_id = p.slot_id)";
+    const long long presenting = count_of(
+        database, "SELECT COUNT(*) FROM placements p WHERE p.session_id IS NULL AND " + presents_there);
+    const long long empty = count_of(
+        database, "SELECT COUNT(*) FROM placements p WHERE p.session_id IS NULL AND NOT " + presents_there);
+    EXPECT_GT(presenting, 0);
+    EXPECT_NE(result->body.find("<td>Slots spent presenting</td><td>" + text_of(presenting) + "</td>"),
+              std::string::npos);
+    EXPECT_NE(result->body.find("<td>Empty slots in timetables</td><td>" + text_of(empty) + "</td>"),
+              std::string::npos);
+    const long long chose_but_present_all_day = count_of(
+        database, "SELECT COUNT(*) FROM (SELECT p.person_id FROM placements p WHERE " + presents_there +
+                      " AND EXISTS (SELECT 1 FROM workshop_choices c WHERE c.person_id = p.person_id) "
+                      "GROUP BY p.person_id HAVING COUNT(*) = 2) AS all_day");
+    EXPECT_GT(chose_but_present_all_day, 0);
+    EXPECT_NE(result->body.find("<td>Chose, but present in every slot</td><td>" +
+                                text_of(chose_but_present_all_day) + "</td>"),
+              std::string::npos);
 }
 
 TEST_F(EventsChoices, two_leads_moving_people_into_the_last_place_at_once_fill_it_once) {

@@ -51,6 +51,9 @@ mstch::array rank_rows(const Event& event, const AllocationOutcome& outcome) {
                               {"count", std::to_string(outcome.none_of_their_choices)}});
     rows.push_back(mstch::map{{"label", std::string("Made no choices (placed where there was room)")},
                               {"count", std::to_string(outcome.made_no_choices)}});
+    if (outcome.presenting_all_day > 0)
+        rows.push_back(mstch::map{{"label", std::string("Chose, but present in every slot")},
+                                  {"count", std::to_string(outcome.presenting_all_day)}});
     return rows;
 }
 
@@ -113,6 +116,7 @@ mstch::map outcome_data(http::RequestContext& context, const Event& event, const
                       {"people", std::to_string(outcome.people)},
                       {"ranks", rank_rows(event, outcome)},
                       {"empty_places", std::to_string(outcome.empty_places)},
+                      {"presenting_places", std::to_string(outcome.presenting_places)},
                       {"moved_by_hand", std::to_string(outcome.moved_by_hand)},
                       {"objective", std::to_string(outcome.objective)},
                       {"lower_bound", std::to_string(outcome.lower_bound)},

@@ -33,12 +33,7 @@ class EventsChoices : public ::testing::Test {
   protected:
     void SetUp() override {
         ASSERT_EQ(run_cli(database, {"demo"}), 0);
-        ASSERT_EQ(
-            run_cli(database,
-                    {"add-trust", "northfield", "Northfield Schools", "--admin-email",
-                     "admin@northfield.example", "--admin-first-name", "Nia", "--admin-last-name", "North"},
-                    nullptr, {{"TRELLIS_ADMIN_PASSWORD", kNorthfieldPassword}}),
-            0);
+        ASSERT_EQ(add_northfield_trust(database), 0);
         create_event();
         server = std::make_unique<TestServer>(database);
         lead = std::make_unique<Browser>(*server);
@@ -158,8 +153,6 @@ class EventsChoices : public ::testing::Test {
         }
         return "timed out: " + lead->get(run + "/progress")->body;
     }
-
-    static constexpr const char* kNorthfieldPassword = "northern lights school";
     TestDatabase database;
     std::unique_ptr<TestServer> server;
     std::unique_ptr<Browser> lead, teacher;
@@ -475,7 +468,7 @@ TEST_F(EventsChoices, another_trusts_lead_gets_not_found_everywhere) {
     ASSERT_NE(finished.find("\"done\""), std::string::npos) << finished;
     const long long run = count_of(database, "SELECT MAX(id) FROM allocation_runs");
     Browser northfield(*server);
-    ASSERT_EQ(northfield.sign_in("admin@northfield.example", kNorthfieldPassword)->status, 303);
+    ASSERT_EQ(northfield.sign_in(kNorthfieldAdmin, kNorthfieldPassword)->status, 303);
     northfield.get("/");
     for (const std::string& get :
          std::vector<std::string>{"/schedule", "/workshops", "/workshops/" + text_of(questioning), "/choices",

@@ -111,12 +111,7 @@ class EventsDay : public ::testing::Test {
   protected:
     void SetUp() override {
         ASSERT_EQ(run_cli(database, {"demo"}), 0);
-        ASSERT_EQ(
-            run_cli(database,
-                    {"add-trust", "northfield", "Northfield Schools", "--admin-email",
-                     "admin@northfield.example", "--admin-first-name", "Nia", "--admin-last-name", "North"},
-                    nullptr, {{"TRELLIS_ADMIN_PASSWORD", kNorthfieldPassword}}),
-            0);
+        ASSERT_EQ(add_northfield_trust(database), 0);
         auto& db = database.open();
         grace = person_with_email(db, kDemoTeacher);
         dan = person_with_email(db, "support@oakfield.example");
@@ -239,8 +234,6 @@ class EventsDay : public ::testing::Test {
     void open_feedback() {
         events::EventService(database.open()).set_stage(trust_id, event_id, events::Stage::Feedback);
     }
-
-    static constexpr const char* kNorthfieldPassword = "northern lights school";
     TestDatabase database;
     std::unique_ptr<TestServer> server;
     Person grace, dan, school_lead, lead;
@@ -322,7 +315,7 @@ TEST_F(EventsDay, only_the_presenter_and_the_lead_keep_a_register) {
     Browser trust_lead = signed_in(kDemoTrustLead);
     EXPECT_EQ(trust_lead.get(register_path(questioning_first))->status, 200);
 
-    Browser stranger = signed_in("admin@northfield.example", kNorthfieldPassword);
+    Browser stranger = signed_in(kNorthfieldAdmin, kNorthfieldPassword);
     for (const std::string& path :
          {register_path(questioning_first), register_path(questioning_first) + ".pdf",
           event_path() + "/timetable", event_path() + "/timetable.ics", event_path() + "/room-sheets",
@@ -485,7 +478,7 @@ TEST_F(EventsDay, results_show_presenters_their_own_workshops_and_the_lead_every
     EXPECT_TRUE(contains(other->body, "<td>3</td><td>3.7</td>")) << other->body; // 2, 4, 5
 
     EXPECT_EQ(dan_browser.get(event_path() + "/results")->status, 403);
-    Browser stranger = signed_in("admin@northfield.example", kNorthfieldPassword);
+    Browser stranger = signed_in(kNorthfieldAdmin, kNorthfieldPassword);
     EXPECT_EQ(stranger.get(event_path() + "/results")->status, 404);
 
     auto all = trust_lead.get(event_path() + "/results");

@@ -18,7 +18,6 @@ constexpr long long kOakfield = 1;
 constexpr long long kTrustLeadId = 2;
 constexpr long long kSchoolLeadId = 3;
 constexpr const char* kSupport = "support@oakfield.example";
-constexpr const char* kNorthfieldPassword = "northern lights school";
 
 std::string temporary_folder() {
     std::string pattern = (std::filesystem::temp_directory_path() / "trellis-offers-XXXXXX").string();
@@ -53,12 +52,7 @@ class EventOffers : public ::testing::Test {
   protected:
     void SetUp() override {
         ASSERT_EQ(run_cli(database, {"demo"}), 0);
-        ASSERT_EQ(
-            run_cli(database,
-                    {"add-trust", "northfield", "Northfield Schools", "--admin-email",
-                     "admin@northfield.example", "--admin-first-name", "Nia", "--admin-last-name", "North"},
-                    nullptr, {{"TRELLIS_ADMIN_PASSWORD", kNorthfieldPassword}}),
-            0);
+        ASSERT_EQ(add_northfield_trust(database), 0);
         event_id = create_event();
         server = std::make_unique<TestServer>(database,
                                               std::map<std::string, std::string>{{"TRELLIS_DATA", data_dir}});
@@ -402,7 +396,7 @@ TEST_F(EventOffers, materials_upload_download_and_stay_in_their_trust) {
     EXPECT_EQ(support->upload(offer_path(id, "/materials"), "mine.txt", "hello")->status, 403);
 
     Browser northfield(*server);
-    ASSERT_EQ(northfield.sign_in("admin@northfield.example", kNorthfieldPassword)->status, 303);
+    ASSERT_EQ(northfield.sign_in(kNorthfieldAdmin, kNorthfieldPassword)->status, 303);
     northfield.get("/materials");
     EXPECT_EQ(northfield.get(download)->status, 404);
     EXPECT_EQ(northfield.post("/materials/" + material + "/delete", {})->status, 404);
@@ -420,7 +414,7 @@ TEST_F(EventOffers, another_trust_finds_none_of_the_events_offers) {
     auto teacher = signed_in(kDemoTeacher);
     const long long id = offer(*teacher, "Reading aloud", reading);
     Browser northfield(*server);
-    ASSERT_EQ(northfield.sign_in("admin@northfield.example", kNorthfieldPassword)->status, 303);
+    ASSERT_EQ(northfield.sign_in(kNorthfieldAdmin, kNorthfieldPassword)->status, 303);
     northfield.get("/offers/mine");
     for (const std::string& path : {events_path("/offers"), events_path("/reviews"), events_path("/coverage"),
                                     events_path("/offers/mine"), events_path("/review"), offer_path(id),

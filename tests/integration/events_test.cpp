@@ -6,8 +6,6 @@ using namespace trellis::testing;
 
 namespace {
 
-const std::string kNorthfieldPassword = "northfield-admin-2026";
-
 // A complete event form as the lead's page sends it.
 httplib::Params event_form(const std::string& title) {
     return {{"title", title},
@@ -114,13 +112,9 @@ TEST_F(Events, OnlyLeadsManageAndOtherTrustsSeeNothing) {
     EXPECT_EQ(teacher.get(base + "/edit")->status, 403);
     EXPECT_EQ(teacher.post(base + "/stage", {{"stage", "published"}})->status, 403);
 
-    ASSERT_EQ(run_cli(database,
-                      {"add-trust", "northfield", "Northfield Schools", "--admin-email",
-                       "admin@northfield.example", "--admin-first-name", "Nia", "--admin-last-name", "North"},
-                      nullptr, {{"TRELLIS_ADMIN_PASSWORD", kNorthfieldPassword}}),
-              0);
+    ASSERT_EQ(add_northfield_trust(database), 0);
     Browser stranger(*server);
-    stranger.sign_in("admin@northfield.example", kNorthfieldPassword);
+    stranger.sign_in(kNorthfieldAdmin, kNorthfieldPassword);
     EXPECT_EQ(stranger.get(base)->status, 404);
     EXPECT_EQ(stranger.get(base + "/edit")->status, 404);
     EXPECT_EQ(stranger.post(base + "/stage", {{"stage", "published"}})->status, 404);

@@ -140,6 +140,13 @@ int run_cli(const TestDatabase& database, const std::vector<std::string>& argume
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+int add_northfield_trust(const TestDatabase& database) {
+    return run_cli(database,
+                   {"add-trust", "northfield", "Northfield Schools", "--admin-email", kNorthfieldAdmin,
+                    "--admin-first-name", "Nia", "--admin-last-name", "North"},
+                   nullptr, {{"TRELLIS_ADMIN_PASSWORD", kNorthfieldPassword}});
+}
+
 TestServer::TestServer(const TestDatabase& database, std::map<std::string, std::string> environment)
     : m_database(database), m_environment(std::move(environment)), m_port(free_port()) {
     start();

@@ -91,6 +91,12 @@ inline const std::string kDemoTrustLead = "pdlead@oakfield.example";
 inline const std::string kDemoSchoolLead = "schoollead@oakfield.example";
 inline const std::string kDemoTeacher = "teacher@oakfield.example";
 
+// A second trust and its administrator, for checking that one trust sees nothing of another's.
+inline const std::string kNorthfieldAdmin = "admin@northfield.example";
+inline const std::string kNorthfieldPassword = "northern lights school";
+// Adds Northfield with `trellis add-trust`; returns the exit code.
+int add_northfield_trust(const TestDatabase& database);
+
 // The value of `<input ... name="NAME" value="...">` in an HTML page, or "".
 std::string input_value(const std::string& html, const std::string& name);
 // The number at the end of a Location header such as /people/imports/12.

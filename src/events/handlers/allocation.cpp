@@ -27,6 +27,22 @@ std::optional<Event> lead_event(http::RequestContext& context) {
     return event_id ? context.app.events.find(context.signed_in().trust_id, *event_id) : std::nullopt;
 }
 
+// The event and allocation run named in the path (/events/N/allocation/runs/M), in the lead's trust.
+struct RunInRoute {
+    Event event;
+    store::AllocationRun run;
+};
+
+std::optional<RunInRoute> run_in_route(http::RequestContext& context) {
+    auto event = lead_event(context);
+    auto run_id = context.id_capture(2);
+    auto run =
+        event && run_id ? context.app.allocation.find_run(event->trust_id, event->id, *run_id) : std::nullopt;
+    if (!run)
+        return std::nullopt;
+    return RunInRoute{std::move(*event), std::move(*run)};
+}
+
 std::string percent(double share) {
     char text[32];
     std::snprintf(text, sizeof text, "%.2f%%", share * 100.0);
@@ -186,12 +202,11 @@ void allocation_start(http::RequestContext& context) {
 }
 
 void allocation_run_show(http::RequestContext& context) {
-    auto event = lead_event(context);
-    auto run_id = context.id_capture(2);
-    auto run =
-        event && run_id ? context.app.allocation.find_run(event->trust_id, event->id, *run_id) : std::nullopt;
-    if (!run)
+    auto found = run_in_route(context);
+    if (!found)
         return http::render_error(context, 404, "There is no such allocation.");
+    const Event* event = &found->event;
+    const store::AllocationRun* run = &found->run;
     auto progress = context.app.allocation_jobs.progress(event->trust_id, run->id);
     if (!progress || !progress->running)
         return http::redirect(context, path_of(*event));
@@ -203,12 +218,11 @@ void allocation_run_show(http::RequestContext& context) {
 }
 
 void allocation_progress(http::RequestContext& context) {
-    auto event = lead_event(context);
-    auto run_id = context.id_capture(2);
-    auto run =
-        event && run_id ? context.app.allocation.find_run(event->trust_id, event->id, *run_id) : std::nullopt;
-    if (!run)
+    auto found = run_in_route(context);
+    if (!found)
         return http::render_error(context, 404, "There is no such allocation.");
+    const Event* event = &found->event;
+    const store::AllocationRun* run = &found->run;
     auto progress = context.app.allocation_jobs.progress(event->trust_id, run->id);
     nlohmann::json body;
     if (progress && progress->running)

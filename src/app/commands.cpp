@@ -53,12 +53,14 @@ int migrate(const Config& config) {
     return 0;
 }
 
-int demo(const Config& config, bool only_if_empty) {
+int demo(const Config& config, bool only_if_empty, bool with_training_day) {
     Services services(config);
     if (only_if_empty && !services.organisations.is_empty()) {
         std::cout << "The database already holds data; the demo trust was not loaded again.\n";
-    } else if (demo::load_demo_trust(services.database, services.organisations, services.people)) {
-        std::cout << "Loaded the demo trust: Oakfield Learning Trust, 7 schools, 850 staff.\n";
+    } else if (demo::load_demo_trust(services.database, services.organisations, services.people,
+                                     with_training_day)) {
+        std::cout << "Loaded the demo trust: Oakfield Learning Trust, 7 schools, 850 staff"
+                  << (with_training_day ? ", and a training day with choices open" : "") << ".\n";
     } else {
         std::cout << "The demo trust is already loaded.\n";
     }

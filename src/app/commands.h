@@ -11,7 +11,7 @@ namespace trellis::commands {
 int migrate(const Config& config);
 // Loads the demo trust (unless present; with only_if_empty, unless any trust exists) and prints
 // the demo logins.
-int demo(const Config& config, bool only_if_empty);
+int demo(const Config& config, bool only_if_empty, bool with_training_day);
 // Imports a staff CSV into a trust, all or nothing, with progress on stderr and every problem by
 // row and column.
 int import_staff(const Config& config, const std::string& path, const std::string& trust_slug);

@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
     auto* demo = cli.add_subcommand("demo", "load the demo trust and print its logins");
     add_common_flags(*demo, config);
     demo->add_flag("--if-empty", only_if_empty, "load only into an empty database");
+    bool with_training_day = false;
+    demo->add_flag("--training-day", with_training_day, "also load a training day with choices open");
 
     std::string import_path;
     std::string trust_slug;
@@ -110,7 +112,7 @@ int main(int argc, char** argv) {
         if (*migrate)
             return trellis::commands::migrate(config);
         if (*demo)
-            return trellis::commands::demo(config, only_if_empty);
+            return trellis::commands::demo(config, only_if_empty, with_training_day);
         if (*import_staff)
             return trellis::commands::import_staff(config, import_path, trust_slug);
         if (*content_reload)

@@ -1,9 +1,12 @@
 #include "demo/demo_trust.h"
 
 #include <map>
+#include <optional>
+#include <set>
 
 #include "accounts/secrets.h"
 #include "demo/demo_names.h"
+#include "demo/demo_training_day.h"
 
 namespace trellis::demo {
 
@@ -53,11 +56,21 @@ std::vector<DemoLogin> demo_logins() {
             {"Support staff", std::string("support@") + kDomain, kDemoPassword, "Dan Kowalski"}};
 }
 
-bool load_demo_trust(db::Database& database, organisations::OrganisationService& organisations,
-                     people::PeopleService& people) {
+namespace {
+
+// What the training day needs of the loaded trust: its PD lead and its schools, named.
+struct LoadedTrust {
+    accounts::Actor lead;
+    std::vector<std::pair<long long, std::string>> schools;
+};
+
+// The trust, its schools and its people, in one transaction; nothing when it is already there.
+std::optional<LoadedTrust> load_trust(db::Database& database,
+                                      organisations::OrganisationService& organisations,
+                                      people::PeopleService& people) {
     db::Transaction transaction(database);
     if (organisations.has_slug_in(transaction, kSlug))
-        return false;
+        return std::nullopt;
     const long long trust_id = organisations.create_trust(transaction, kSlug, "Oakfield Learning Trust");
     std::vector<std::pair<long long, std::string>> schools;
     for (const DemoSchool& school : kSchools)
@@ -67,7 +80,8 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
     Sequence sequence;
     std::map<std::string, int> email_uses;
     auto add = [&](long long school_id, const std::string& phase, StaffGroup group, const std::string& first,
-                   const std::string& last, std::string email, Role role, const std::string& password) {
+                   const std::string& last, std::string email, Role role,
+                   const std::string& password) -> long long {
         people::Person person;
         person.trust_id = trust_id;
         person.school_id = school_id;
@@ -85,14 +99,18 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
             email = base + (uses > 1 ? std::to_string(uses) : "") + "@" + kDomain;
         }
         person.email = email;
-        people.add_person(transaction, person, password.empty() ? "" : accounts::hash_password(password));
+        return people.add_person(transaction, person,
+                                 password.empty() ? "" : accounts::hash_password(password));
     };
 
     // The demo logins come first so their names and roles are fixed.
     const auto logins = demo_logins();
     add(0, "all-through", StaffGroup::Leader, "Morgan", "Ellis", logins[0].email, Role::Admin, kDemoPassword);
-    add(0, "all-through", StaffGroup::Leader, "Asha", "Patel", logins[1].email, Role::TrustPdLead,
-        kDemoPassword);
+    accounts::Actor lead;
+    lead.trust_id = trust_id;
+    lead.role = Role::TrustPdLead;
+    lead.person_id = add(0, "all-through", StaffGroup::Leader, "Asha", "Patel", logins[1].email,
+                         Role::TrustPdLead, kDemoPassword);
     add(schools[2].first, "primary", StaffGroup::Leader, "Tom", "Whitaker", logins[2].email,
         Role::SchoolPdLead, kDemoPassword);
     add(schools[0].first, "secondary", StaffGroup::Teacher, "Grace", "Okafor", logins[3].email, Role::Staff,
@@ -115,6 +133,25 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
             Role::Staff, "");
     }
     transaction.commit();
+    LoadedTrust loaded{lead, {}};
+    for (std::size_t index = 0; index < std::size(kSchools); ++index)
+        loaded.schools.emplace_back(schools[index].first, kSchools[index].name);
+    return loaded;
+}
+
+} // namespace
+
+bool load_demo_trust(db::Database& database, organisations::OrganisationService& organisations,
+                     people::PeopleService& people, bool with_training_day) {
+    const auto loaded = load_trust(database, organisations, people);
+    if (!loaded)
+        return false;
+    if (with_training_day) {
+        std::set<std::string> emails;
+        for (const DemoLogin& login : demo_logins())
+            emails.insert(login.email);
+        load_demo_training_day(database, loaded->lead, loaded->schools, emails);
+    }
     return true;
 }
 

@@ -19,8 +19,9 @@ struct DemoLogin {
 std::vector<DemoLogin> demo_logins();
 
 // Loads the fictional Oakfield Learning Trust (7 schools, 850 staff, about half support staff),
-// the same every time. Returns false and changes nothing if it is already loaded.
+// the same every time, with a training day whose choices are open when with_training_day is set
+// (see demo_training_day.h). Returns false and changes nothing if it is already loaded.
 bool load_demo_trust(db::Database& database, organisations::OrganisationService& organisations,
-                     people::PeopleService& people);
+                     people::PeopleService& people, bool with_training_day = false);
 
 } // namespace trellis::demo

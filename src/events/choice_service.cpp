@@ -144,6 +144,9 @@ void ChoiceService::choose(const accounts::Actor& actor, long long event_id,
     const auto offers = offers_from_picks(*current, picks);
     db::Transaction transaction(m_database);
     store::replace_choices(transaction.session(), actor.trust_id, event_id, actor.person_id, offers);
+    // Invitations and reminders to choose have done their job.
+    notice_store::dismiss_link(transaction.session(), actor.trust_id, actor.person_id,
+                               "/events/" + std::to_string(event_id) + "/choices");
     transaction.commit();
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "events/choice_store.h"
+#include "events/event_store.h"
 #include "events/notice_store.h"
 
 namespace trellis::events {
@@ -33,6 +35,20 @@ std::vector<Owed> owed_notices(const std::vector<notice_store::EventToAnnounce>&
     return owed;
 }
 
+// An invitation to choose for each event with choices open that the person takes part in and has
+// not chosen for yet.
+std::vector<Owed> owed_choices(soci::session& sql, const accounts::Actor& actor) {
+    std::vector<Owed> owed;
+    for (const Event& event : store::events_of(sql, actor.trust_id))
+        if (event.stage == Stage::Choices && takes_part(event, actor.staff_group, actor.school_id) &&
+            store::choices_of_person(sql, actor.trust_id, event.id, actor.person_id).empty())
+            owed.push_back({"Choose your workshops for " + event.title +
+                                (event.choices_close.empty() ? "" : " by " + long_date(event.choices_close)) +
+                                ": read what each offers and rank the ones you want.",
+                            "/events/" + std::to_string(event.id) + "/choices"});
+    return owed;
+}
+
 } // namespace
 
 std::vector<Notice> NoticeService::notices_for(const accounts::Actor& actor) {
@@ -40,10 +56,12 @@ std::vector<Notice> NoticeService::notices_for(const accounts::Actor& actor) {
     {
         db::Database::Lease session(m_database);
         const auto links = notice_store::links_noticed(*session, actor.trust_id, actor.person_id);
-        for (const Owed& owed :
-             owed_notices(notice_store::events_to_announce(*session, actor.trust_id, actor.person_id)))
-            if (std::find(links.begin(), links.end(), owed.link) == links.end())
-                missing.push_back(owed);
+        auto owed = owed_notices(notice_store::events_to_announce(*session, actor.trust_id, actor.person_id));
+        for (Owed& choose : owed_choices(*session, actor))
+            owed.push_back(std::move(choose));
+        for (const Owed& notice : owed)
+            if (std::find(links.begin(), links.end(), notice.link) == links.end())
+                missing.push_back(notice);
     }
     // Written only when something is owed, so an ordinary visit to the home page only reads.
     if (!missing.empty()) {

@@ -7,8 +7,11 @@ namespace trellis::events::notice_store {
 
 namespace {
 
-constexpr const char* kAddToEach = "INSERT INTO notices (trust_id, person_id, text, link, created_at) "
-                                   "VALUES (:trust, :person, :text, :link, :now)";
+// A person who still has the same notice on their home page is not given it twice.
+constexpr const char* kAddToEach =
+    "INSERT INTO notices (trust_id, person_id, text, link, created_at) "
+    "SELECT :trust, :person, :text, :link, :now WHERE NOT EXISTS (SELECT 1 FROM notices "
+    "WHERE trust_id = :trust2 AND person_id = :person2 AND link = :link2 AND dismissed_at = 0)";
 constexpr const char* kActiveNotices =
     "SELECT id, text, link, created_at FROM notices WHERE trust_id = :trust AND person_id = :person "
     "AND dismissed_at = 0 ORDER BY created_at DESC, id DESC";
@@ -22,6 +25,8 @@ constexpr const char* kAddOnce =
 // makes the second wait and then find it. SQLite's write transaction already does.
 constexpr const char* kLockPerson =
     "SELECT id FROM people WHERE trust_id = :trust AND id = :person FOR UPDATE";
+constexpr const char* kDismissLink = "UPDATE notices SET dismissed_at = :at WHERE trust_id = :trust "
+                                     "AND person_id = :person AND link = :link AND dismissed_at = 0";
 constexpr const char* kDismiss = "UPDATE notices SET dismissed_at = :at WHERE trust_id = :trust "
                                  "AND person_id = :person AND id = :id AND dismissed_at = 0";
 constexpr const char* kEventsToAnnounce =
@@ -111,6 +116,11 @@ void add_once(soci::session& sql, long long trust_id, long long person_id, const
         soci::use(now), soci::use(trust_id), soci::use(person_id), soci::use(link);
 }
 
+void dismiss_link(soci::session& sql, long long trust_id, long long person_id, const std::string& link) {
+    const long long now = db::now_seconds();
+    sql << kDismissLink, soci::use(now), soci::use(trust_id), soci::use(person_id), soci::use(link);
+}
+
 bool dismiss(soci::session& sql, long long trust_id, long long person_id, long long notice_id) {
     const long long now = db::now_seconds();
     soci::statement statement = (sql.prepare << kDismiss, soci::use(now), soci::use(trust_id),
@@ -143,7 +153,7 @@ void add_to_each(soci::session& sql, long long trust_id, const std::vector<long 
     std::vector<long long> trusts(people.size(), trust_id), times(people.size(), now);
     std::vector<std::string> texts(people.size(), text), links(people.size(), link);
     sql << kAddToEach, soci::use(trusts), soci::use(people), soci::use(texts), soci::use(links),
-        soci::use(times);
+        soci::use(times), soci::use(trusts), soci::use(people), soci::use(links);
 }
 
 } // namespace trellis::events::notice_store

@@ -21,6 +21,8 @@ void add_to_each(soci::session& sql, long long trust_id, const std::vector<long 
                  const std::string& text, const std::string& link);
 void add_once(soci::session& sql, long long trust_id, long long person_id, const std::string& text,
               const std::string& link);
+// Marks the person's notices with this link dismissed.
+void dismiss_link(soci::session& sql, long long trust_id, long long person_id, const std::string& link);
 // Marks the notice dismissed; returns false when the person has no such notice.
 bool dismiss(soci::session& sql, long long trust_id, long long person_id, long long notice_id);
 

@@ -253,6 +253,32 @@ TEST_F(EventsChoices, lead_sees_demand_and_reminds_those_who_have_not_chosen) {
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM notices WHERE person_id = " + text_of(teacher_id)), 0);
 }
 
+TEST_F(EventsChoices, home_invites_those_taking_part_to_choose_until_they_have) {
+    save_good_schedule();
+    const std::string invitation = "Choose your workshops for Spring training day";
+    EXPECT_EQ(teacher->get("/")->body.find(invitation), std::string::npos); // choices not open yet
+    set_stage(events::Stage::Choices);
+    auto home = teacher->get("/");
+    ASSERT_EQ(home->status, 200);
+    EXPECT_NE(home->body.find(invitation), std::string::npos);
+    teacher->get("/");
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM notices WHERE person_id = " + text_of(teacher_id)), 1);
+    // A reminder does not repeat an invitation still on the home page.
+    lead->get(path("/demand"));
+    ASSERT_EQ(lead->post(path("/demand/remind"), {})->status, 303);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM notices WHERE person_id = " + text_of(teacher_id)), 1);
+    // Choosing puts it away, and it does not come back.
+    ASSERT_EQ(choose(*teacher, text_of(questioning), text_of(feedback))->status, 303);
+    EXPECT_EQ(teacher->get("/")->body.find(invitation), std::string::npos);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM notices WHERE dismissed_at = 0 AND person_id = " +
+                                     text_of(teacher_id)),
+              0);
+    // Dan, at Meadowbank, is not at the school taking part, so is not invited.
+    Browser outsider(*server);
+    ASSERT_EQ(outsider.sign_in("support@oakfield.example", kDemoPassword)->status, 303);
+    EXPECT_EQ(outsider.get("/")->body.find(invitation), std::string::npos);
+}
+
 TEST_F(EventsChoices, allocation_runs_in_the_background_and_respects_every_capacity) {
     save_good_schedule();
     set_stage(events::Stage::Choices);

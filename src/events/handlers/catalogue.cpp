@@ -142,7 +142,7 @@ void catalogue_show(http::RequestContext& context) {
     http::render_page(context, "events/workshops_list", "Workshops: " + event.title,
                       mstch::map{{"event_id", std::to_string(event.id)},
                                  {"event_title", event.title},
-                                 {"event_date", event.event_date},
+                                 {"event_date", long_date(event.event_date)},
                                  {"choices_wanted", std::to_string(event.choices_wanted)},
                                  {"may_choose", accounts::may_choose_workshops(context.signed_in(), event)},
                                  {"has_suggestions", !suggested.empty()},

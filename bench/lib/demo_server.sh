@@ -1,11 +1,11 @@
-# Sourced by the HTTP benchmarks: a demo-trust server on SQLite on loopback, stopped on exit, and
+# Sourced by the HTTP benchmarks: a demo-trust server (with its training day, as `make run`) on SQLite on loopback, stopped on exit, and
 # a sign-in. After `start_demo_server PORT`: $work (a temporary folder) and $base (the address).
 # After `sign_in EMAIL`: $jar (the cookie file) and $session (the session cookie's value).
 
 start_demo_server() {
   work=$(mktemp -d)
   base="http://127.0.0.1:$1"
-  ./build/trellis demo --data-dir "$work" >/dev/null
+  ./build/trellis demo --training-day --data-dir "$work" >/dev/null
   ./build/trellis serve --data-dir "$work" --port "$1" >"$work/server.log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT

@@ -96,18 +96,9 @@ class CompactProgram {
                     continue;
                 bool compulsory = std::find(must.begin(), must.end(), workshop) != must.end() ||
                                   (m_within && contains(m_within->required[person], workshop));
-                int twice_row = kNone;
-                for (int slot = 0; slot < m_slots; ++slot) {
-                    int session = m_instance.workshops[workshop].session_in_slot[slot];
-                    if (session == kNone || m_capacity[session] <= 0)
-                        continue;
-                    if (twice_row == kNone)
-                        twice_row = add_row(compulsory ? 1.0 : -kInfinity, 1.0);
-                    add_column({ColumnKind::Placement, person, slot, session},
-                               m_model.placement_cost(person, workshop), 1.0,
-                               {{person_row + slot, 1.0}, {m_session_row + session, 1.0}, {twice_row, 1.0}});
-                }
-                if (compulsory && twice_row == kNone)
+                const bool placed = add_placements(person, workshop, m_model.placement_cost(person, workshop),
+                                                   compulsory ? 1.0 : -kInfinity);
+                if (compulsory && !placed)
                     add_row(1.0, 1.0); // an empty row with bounds 1: the program is infeasible
             }
             int key = m_model.group_key(person);
@@ -198,22 +189,27 @@ class CompactProgram {
     // An unranked seat in each workshop of the person's pool that they did not name, at most once:
     // with these in place of the pool, the program is exact.
     void add_explicit_unranked(int person) {
-        const int person_row = m_row_of[person] * m_slots;
         const std::vector<int> named = named_workshops(m_model, person);
-        for (int workshop : m_within->pool[m_model.group_key(person)]) {
-            if (contains(named, workshop))
+        for (int workshop : m_within->pool[m_model.group_key(person)])
+            if (!contains(named, workshop))
+                add_placements(person, workshop, m_model.unranked_cost(), -kInfinity);
+    }
+
+    // A variable per slot where the workshop has seats left, all in one "never twice" row whose
+    // lower bound is `least` (1 for a compulsory workshop). Returns false when there is none.
+    bool add_placements(int person, int workshop, Cost cost, double least) {
+        const int person_row = m_row_of[person] * m_slots;
+        int twice_row = kNone;
+        for (int slot = 0; slot < m_slots; ++slot) {
+            int session = m_instance.workshops[workshop].session_in_slot[slot];
+            if (session == kNone || m_capacity[session] <= 0)
                 continue;
-            int twice_row = kNone;
-            for (int slot = 0; slot < m_slots; ++slot) {
-                int session = m_instance.workshops[workshop].session_in_slot[slot];
-                if (session == kNone || m_capacity[session] <= 0)
-                    continue;
-                if (twice_row == kNone)
-                    twice_row = add_row(-kInfinity, 1.0);
-                add_column({ColumnKind::Placement, person, slot, session}, m_model.unranked_cost(), 1.0,
-                           {{person_row + slot, 1.0}, {m_session_row + session, 1.0}, {twice_row, 1.0}});
-            }
+            if (twice_row == kNone)
+                twice_row = add_row(least, 1.0);
+            add_column({ColumnKind::Placement, person, slot, session}, cost, 1.0,
+                       {{person_row + slot, 1.0}, {m_session_row + session, 1.0}, {twice_row, 1.0}});
         }
+        return twice_row != kNone;
     }
 
     static bool contains(const std::vector<int>& list, int item) {

@@ -54,9 +54,15 @@ Cost CostModel::placement_cost(int person, int workshop) const {
 Cost CostModel::objective(const Allocation& allocation) const {
     Cost total = 0;
     for (int person = 0; person < static_cast<int>(allocation.session_of.size()); ++person)
-        for (int session : allocation.session_of[person])
-            total += session == kNone ? unassigned_cost()
-                                      : placement_cost(person, m_instance.sessions[session].workshop);
+        total += person_cost(allocation, person);
+    return total;
+}
+
+Cost CostModel::person_cost(const Allocation& allocation, int person) const {
+    Cost total = 0;
+    for (int session : allocation.session_of[person])
+        total += session == kNone ? unassigned_cost()
+                                  : placement_cost(person, m_instance.sessions[session].workshop);
     return total;
 }
 

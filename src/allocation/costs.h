@@ -32,6 +32,8 @@ class CostModel {
     bool is_open_to_group_key(int workshop, int group_key) const;
     // The cost of a whole allocation under the policy.
     Cost objective(const Allocation& allocation) const;
+    // The cost of one person's seats in the allocation.
+    Cost person_cost(const Allocation& allocation, int person) const;
     // True when the allocation obeys capacity, audience, one-per-slot, never-twice and must.
     bool is_feasible(const Allocation& allocation, std::string* why = nullptr) const;
 

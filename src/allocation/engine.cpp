@@ -7,6 +7,7 @@
 #include "allocation/explain.h"
 #include "allocation/lagrangian_bound.h"
 #include "allocation/local_search.h"
+#include "allocation/program_groups.h"
 #include "allocation/slot_colouring.h"
 
 #include <algorithm>
@@ -20,20 +21,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Groups re-placed by the compact program: how many without a time limit (with one, as many as
-// fit), how many unhappy people each, and how many holders of each session those people want.
+// Groups re-placed by the compact program (see program_groups.h): how many without a time limit
+// (with one, as many as fit).
 constexpr int kProgramBatches = 4;
 // Under a time limit, groups are tried while they gain; this many in a row without a gain means
 // the rest of the limit would be spent for nothing (a small event would otherwise use all of it).
 constexpr int kBatchesWithoutGain = 40;
-constexpr int kUnhappyPerBatch = 150;
-constexpr int kHoldersPerSession = 2;
-// With the pooled flow's support (see unhappy_person), people outside it per group: their
-// programs stay fast enough for the local search to follow each gain.
-constexpr int kSupportUnhappyPerBatch = 60;
-// Holders per wanted session with the support: it names more sessions per person than their
-// choices would, and with two the first group's program outran the large bench's time limit.
-constexpr int kSupportHolders = 1;
 // Colourings of the pooled flow's pairs, each taking first the pairs the last ones could not
 // colour: on the trust bench the first left 10 pairs, the fourth 2, and the local search then
 // reached the bound. Later attempts rarely did better.
@@ -222,7 +215,7 @@ class Engine {
             const double started = elapsed();
             std::vector<std::pair<int, int>> placements;
             for (int person = 0; person < people; ++person)
-                if (person_cost(person) > relaxed[person])
+                if (m_model.person_cost(m_best, person) > relaxed[person])
                     for (int session : own[person])
                         placements.push_back({person, session});
                 else
@@ -284,12 +277,10 @@ class Engine {
 
     // Re-places groups of people by the compact program, everyone else fixed, while time remains
     // (a fixed number of groups without a time limit, so that results are reproducible). A group
-    // is unhappy people (see unhappy_person) with a few people holding seats they want; with the
+    // is unhappy people (see GroupPicker) with a few people holding seats they want; with the
     // pooled flow's support set, each gain is followed by the local search.
     void improve_by_programs(Cost bound) {
-        const int people = static_cast<int>(m_instance.people.size());
-        const int slots = static_cast<int>(m_instance.slots.size());
-        int next = 0;
+        GroupPicker picker(m_model, m_support);
         double last_seconds = 0.0;
         int without_gain = 0;
         const bool exact_next = exact_program_size(m_model) <= m_options.exact_program_limit;
@@ -309,38 +300,9 @@ class Engine {
                 remaining() < (batch == 0 ? first_share * *m_options.time_limit_seconds
                                           : last_factor * last_seconds + 0.1 * *m_options.time_limit_seconds))
                 break;
-            std::vector<std::vector<int>> members(m_instance.sessions.size());
-            for (int person = 0; person < people; ++person)
-                for (int session : m_best.session_of[person])
-                    if (session != kNone)
-                        members[session].push_back(person);
-            std::vector<char> chosen(people, 0);
-            std::vector<int> group;
-            auto take = [&](int person) {
-                if (!chosen[person]) {
-                    chosen[person] = 1;
-                    group.push_back(person);
-                }
-            };
-            int unhappy = 0;
-            const int most_unhappy = m_support ? kSupportUnhappyPerBatch : kUnhappyPerBatch;
-            for (int step = 0; step < people && unhappy < most_unhappy; ++step) {
-                int person = (next + step) % people;
-                if (!unhappy_person(person) || chosen[person])
-                    continue;
-                ++unhappy;
-                take(person);
-                next = (person + 1) % people;
-                for (int workshop : wanted_workshops(person))
-                    for (int slot = 0; slot < slots; ++slot)
-                        if (int session = m_instance.workshops[workshop].session_in_slot[slot];
-                            session != kNone)
-                            take_holders(members[session], batch,
-                                         m_support ? kSupportHolders : kHoldersPerSession, take);
-            }
-            if (unhappy == 0)
+            const std::vector<int> group = picker.next(m_best, batch);
+            if (group.empty())
                 break;
-            std::sort(group.begin(), group.end());
             double started = elapsed();
             Allocation candidate = m_best;
             if (improve_people_by_program(m_model, group, candidate, search_limit(0.5, 0.05, kGroupNodes))) {
@@ -360,63 +322,6 @@ class Engine {
             last_seconds = elapsed() - started;
             report("integer program on a group", batch, bound);
         }
-    }
-
-    // Up to `holders` holders of a session, rotating with the batch.
-    template <typename Take>
-    static void take_holders(const std::vector<int>& members, int batch, int holders, Take& take) {
-        const int size = static_cast<int>(members.size());
-        for (int index = 0; index < std::min(size, holders); ++index)
-            take(members[(batch + index * 7) % size]);
-    }
-
-    // Above their ideal cost, or with a support set, holding a seat outside it or missing a
-    // workshop it requires.
-    bool unhappy_person(int person) const {
-        if (!m_support)
-            return person_cost(person) > ideal_cost(m_model, person);
-        const auto& choices = m_instance.people[person].choices;
-        const auto& named = m_support->named[person];
-        const auto& pool = m_support->pool[m_model.group_key(person)];
-        auto has = [](const std::vector<int>& list, int item) {
-            return std::find(list.begin(), list.end(), item) != list.end();
-        };
-        for (int workshop : m_support->required[person])
-            if (!holds(person, workshop))
-                return true;
-        for (int session : m_best.session_of[person]) {
-            if (session == kNone) {
-                if (!m_support->empty[person])
-                    return true;
-                continue;
-            }
-            int workshop = m_instance.sessions[session].workshop;
-            bool unranked = !has(choices, workshop) && !has(m_instance.people[person].must, workshop);
-            if (!has(named, workshop) && !(unranked && m_support->unranked[person] && has(pool, workshop)))
-                return true;
-        }
-        return false;
-    }
-
-    // The workshops whose holders may make room for the person: with a support set, the named
-    // ones it allows them, else their choices.
-    const std::vector<int>& wanted_workshops(int person) const {
-        return m_support ? m_support->named[person] : m_instance.people[person].choices;
-    }
-
-    bool holds(int person, int workshop) const {
-        const auto& row = m_best.session_of[person];
-        return std::any_of(row.begin(), row.end(), [&](int session) {
-            return session != kNone && m_instance.sessions[session].workshop == workshop;
-        });
-    }
-
-    Cost person_cost(int person) const {
-        Cost total = 0;
-        for (int session : m_best.session_of[person])
-            total += session == kNone ? m_model.unassigned_cost()
-                                      : m_model.placement_cost(person, m_instance.sessions[session].workshop);
-        return total;
     }
 
     // Pins each compulsory workshop where the allocation holds it, so that the local search keeps it.

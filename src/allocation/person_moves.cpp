@@ -36,13 +36,7 @@ class PersonMover {
     }
 
   private:
-    Cost person_cost(int person) const {
-        Cost total = 0;
-        for (int session : m_allocation.session_of[person])
-            total += session == kNone ? m_model.unassigned_cost()
-                                      : m_model.placement_cost(person, m_instance.sessions[session].workshop);
-        return total;
-    }
+    Cost person_cost(int person) const { return m_model.person_cost(m_allocation, person); }
 
     bool has_seat(int session) const { return m_load[session] < m_instance.sessions[session].capacity; }
 

@@ -6,6 +6,7 @@
 
 #include "demo/demo_names.h"
 #include "events/choice_store.h"
+#include "events/model.h"
 #include "events/schedule_service.h"
 #include "events/schedule_store.h"
 #include "events/service.h"
@@ -150,20 +151,6 @@ constexpr const char* kTitle = "Spring training day";
 // Out of a hundred, how many people have made their choices so far.
 constexpr unsigned kChosenPercent = 80;
 
-std::vector<StaffGroup> groups_in(const std::string& text) {
-    std::vector<StaffGroup> groups;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        std::size_t comma = text.find(',', at);
-        if (comma == std::string::npos)
-            comma = text.size();
-        if (auto group = people::staff_group_from_text(text.substr(at, comma - at)))
-            groups.push_back(*group);
-        at = comma + 1;
-    }
-    return groups;
-}
-
 std::string lines_of_rooms() {
     std::string text;
     for (const DemoRoom& room : kRooms)
@@ -225,7 +212,7 @@ std::vector<long long> choices_for(const events::Participant& person, const std:
                                    int wanted, Sequence& sequence) {
     std::vector<std::size_t> open;
     for (std::size_t index = 0; index < std::size(kWorkshops); ++index) {
-        const auto audience = groups_in(kWorkshops[index].audience);
+        const auto audience = events::staff_groups_from_text(kWorkshops[index].audience);
         const std::string phase = kWorkshops[index].phase;
         if ((audience.empty() || std::count(audience.begin(), audience.end(), person.group)) &&
             (phase.empty() || phase == person.phase))
@@ -279,7 +266,7 @@ long long load_demo_training_day(db::Database& database, const accounts::Actor& 
             workshop.summary = demo.summary;
             workshop.outcomes = demo.outcomes;
             workshop.phase = demo.phase;
-            workshop.audience = groups_in(demo.audience);
+            workshop.audience = events::staff_groups_from_text(demo.audience);
             workshop.priority_id = layout.priorities[static_cast<std::size_t>(demo.priority)].id;
             workshop.max_group = demo.max_group;
             workshop.can_repeat = demo.can_repeat;

@@ -9,21 +9,6 @@
 
 using namespace trellis::testing;
 
-namespace {
-
-long long count_of(TestDatabase& database, const std::string& query) {
-    long long count = 0;
-    auto session = database.open().lease();
-    *session << query, soci::into(count);
-    return count;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
-
-} // namespace
-
 TEST(DemoTrainingDay, opens_for_choices_and_allocates_everyone_over_http) {
     TestDatabase database;
     std::string output;

@@ -16,13 +16,6 @@ namespace events = trellis::events;
 
 namespace {
 
-long long count_of(TestDatabase& database, const std::string& query) {
-    long long count = 0;
-    auto session = database.open().lease();
-    *session << query, soci::into(count);
-    return count;
-}
-
 std::string text_of(long long number) {
     return std::to_string(number);
 }

@@ -40,13 +40,6 @@ Person person_with_email(trellis::db::Database& database, const std::string& ema
     return person;
 }
 
-long long count_of(trellis::db::Database& database, const std::string& query) {
-    auto session = database.lease();
-    long long count = 0;
-    *session << query, soci::into(count);
-    return count;
-}
-
 // Unfolds an iCalendar file and returns the properties of each VEVENT (name with parameters -> value).
 std::vector<std::map<std::string, std::string>> vevents_of(const std::string& text) {
     std::vector<std::string> lines;
@@ -92,10 +85,6 @@ std::string pdf_text(const std::string& bytes) {
     read << in.rdbuf();
     std::filesystem::remove_all(folder);
     return read.str();
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
 }
 
 // A path as a template writes it into an attribute (mstch escapes the slashes).

@@ -39,13 +39,6 @@ std::string status_of_offer(trellis::db::Database& database, long long offer_id)
     return status;
 }
 
-long long count_of(trellis::db::Database& database, const std::string& table) {
-    auto sql = database.lease();
-    long long count = 0;
-    *sql << "SELECT COUNT(*) FROM " + table, soci::into(count);
-    return count;
-}
-
 } // namespace
 
 class EventOffers : public ::testing::Test {
@@ -185,7 +178,7 @@ TEST_F(EventOffers, rejects_an_incomplete_offer_with_a_clear_message_and_saves_n
     auto no_audience = teacher->post(events_path("/offers"), offer_form("Reading aloud", reading, {}));
     EXPECT_EQ(no_audience->status, 400);
     EXPECT_NE(no_audience->body.find("Tick at least one staff group"), std::string::npos);
-    EXPECT_EQ(count_of(database.open(), "workshop_offers"), 0);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM workshop_offers"), 0);
 }
 
 TEST_F(EventOffers, offers_close_when_the_event_moves_on) {
@@ -195,7 +188,7 @@ TEST_F(EventOffers, offers_close_when_the_event_moves_on) {
               std::string::npos);
     auto late = teacher->post(events_path("/offers"), offer_form("Too late", reading));
     EXPECT_EQ(late->status, 400);
-    EXPECT_EQ(count_of(database.open(), "workshop_offers"), 0);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM workshop_offers"), 0);
 }
 
 TEST_F(EventOffers, a_presenter_resubmits_after_changes_are_requested) {
@@ -270,7 +263,7 @@ TEST_F(EventOffers, decisions_set_the_status_and_need_a_full_rubric) {
     EXPECT_EQ(silent_decline->status, 400);
     EXPECT_NE(silent_decline->body.find("Write a comment"), std::string::npos);
     EXPECT_EQ(status_of_offer(database.open(), first), "submitted");
-    EXPECT_EQ(count_of(database.open(), "offer_reviews"), 0);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM offer_reviews"), 0);
 
     EXPECT_EQ(lead->post(offer_path(first, "/review"), review_form("decline", "Covered elsewhere."))->status,
               303);
@@ -360,7 +353,7 @@ TEST_F(EventOffers, materials_upload_download_and_stay_in_their_trust) {
         teacher->upload(offer_path(id, "/materials"), "notes.txt", std::string(25 * 1024 * 1024 + 1, 'a'));
     EXPECT_EQ(too_big->status, 400);
     EXPECT_NE(too_big->body.find("files can be up to 25 MB"), std::string::npos);
-    EXPECT_EQ(count_of(database.open(), "workshop_materials"), 1);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM workshop_materials"), 1);
 
     // Kept under the data folder with a random name, not the one it was sent with.
     std::vector<std::string> stored;

@@ -147,6 +147,21 @@ int add_northfield_trust(const TestDatabase& database) {
                    nullptr, {{"TRELLIS_ADMIN_PASSWORD", kNorthfieldPassword}});
 }
 
+long long count_of(db::Database& database, const std::string& query) {
+    auto session = database.lease();
+    long long count = 0;
+    *session << query, soci::into(count);
+    return count;
+}
+
+long long count_of(TestDatabase& database, const std::string& query) {
+    return count_of(database.open(), query);
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
 TestServer::TestServer(const TestDatabase& database, std::map<std::string, std::string> environment)
     : m_database(database), m_environment(std::move(environment)), m_port(free_port()) {
     start();

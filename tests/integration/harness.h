@@ -97,6 +97,13 @@ inline const std::string kNorthfieldPassword = "northern lights school";
 // Adds Northfield with `trellis add-trust`; returns the exit code.
 int add_northfield_trust(const TestDatabase& database);
 
+// The single number a query such as SELECT COUNT(*) ... returns.
+long long count_of(db::Database& database, const std::string& query);
+long long count_of(TestDatabase& database, const std::string& query);
+
+// True when the text holds the part, as when checking a page's body.
+bool contains(const std::string& text, const std::string& part);
+
 // The value of `<input ... name="NAME" value="...">` in an HTML page, or "".
 std::string input_value(const std::string& html, const std::string& name);
 // The number at the end of a Location header such as /people/imports/12.

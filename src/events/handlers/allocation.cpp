@@ -205,15 +205,15 @@ void allocation_run_show(http::RequestContext& context) {
     auto found = run_in_route(context);
     if (!found)
         return http::render_error(context, 404, "There is no such allocation.");
-    const Event* event = &found->event;
-    const store::AllocationRun* run = &found->run;
-    auto progress = context.app.allocation_jobs.progress(event->trust_id, run->id);
+    const Event& event = found->event;
+    const store::AllocationRun& run = found->run;
+    auto progress = context.app.allocation_jobs.progress(event.trust_id, run.id);
     if (!progress || !progress->running)
-        return http::redirect(context, path_of(*event));
-    http::render_page(context, "events/allocation_running", "Allocating: " + event->title,
-                      mstch::map{{"event_id", std::to_string(event->id)},
-                                 {"event_title", event->title},
-                                 {"run_id", std::to_string(run->id)},
+        return http::redirect(context, path_of(event));
+    http::render_page(context, "events/allocation_running", "Allocating: " + event.title,
+                      mstch::map{{"event_id", std::to_string(event.id)},
+                                 {"event_title", event.title},
+                                 {"run_id", std::to_string(run.id)},
                                  {"phase", progress->phase}});
 }
 
@@ -221,14 +221,14 @@ void allocation_progress(http::RequestContext& context) {
     auto found = run_in_route(context);
     if (!found)
         return http::render_error(context, 404, "There is no such allocation.");
-    const Event* event = &found->event;
-    const store::AllocationRun* run = &found->run;
-    auto progress = context.app.allocation_jobs.progress(event->trust_id, run->id);
+    const Event& event = found->event;
+    const store::AllocationRun& run = found->run;
+    auto progress = context.app.allocation_jobs.progress(event.trust_id, run.id);
     nlohmann::json body;
     if (progress && progress->running)
         body = {{"state", "running"}, {"phase", progress->phase}};
     else
-        body = {{"state", run->status == "running" ? "failed" : run->status}, {"message", run->message}};
+        body = {{"state", run.status == "running" ? "failed" : run.status}, {"message", run.message}};
     context.response.set_content(body.dump(), "application/json");
 }
 

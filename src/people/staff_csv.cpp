@@ -13,9 +13,18 @@ struct Reader {
     std::vector<std::string> record;
 };
 
+// A spreadsheet runs a cell that begins with one of these as a formula.
+bool starts_like_a_formula(std::string_view value) {
+    return !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+}
+
 void on_field(void* text, size_t length, void* data) {
     auto* reader = static_cast<Reader*>(data);
-    reader->record.emplace_back(text ? static_cast<const char*>(text) : "", text ? length : 0);
+    std::string_view field(text ? static_cast<const char*>(text) : "", text ? length : 0);
+    // Undo what csv_field does on export, so an exported file imports back unchanged.
+    if (field.size() > 1 && field.front() == '\'' && starts_like_a_formula(field.substr(1)))
+        field.remove_prefix(1);
+    reader->record.emplace_back(field);
 }
 
 void on_record_end(int, void* data) {
@@ -54,7 +63,9 @@ CsvTable read_csv(const std::string& raw) {
     return std::move(reader.table);
 }
 
-std::string csv_field(const std::string& value) {
+std::string csv_field(const std::string& raw) {
+    // A leading apostrophe makes a spreadsheet show the cell as text instead of running it.
+    const std::string value = starts_like_a_formula(raw) ? "'" + raw : raw;
     if (value.find_first_of(",\"\r\n;") == std::string::npos)
         return value;
     std::string quoted = "\"";

@@ -92,3 +92,22 @@ TEST(StaffImport, recognises_plausible_emails) {
     EXPECT_FALSE(is_plausible_email("@c.uk"));
     EXPECT_FALSE(is_plausible_email("a@@c.uk"));
 }
+
+TEST(StaffCsv, export_neutralises_cells_a_spreadsheet_would_run_as_formulas) {
+    EXPECT_EQ(csv_field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    EXPECT_EQ(csv_field("+44 1234"), "'+44 1234");
+    EXPECT_EQ(csv_field("-2+3"), "'-2+3");
+    EXPECT_EQ(csv_field("@SUM(A1)"), "'@SUM(A1)");
+    EXPECT_EQ(csv_field("\tcmd"), "'\tcmd");
+    EXPECT_EQ(csv_field("Mary-Jane"), "Mary-Jane");
+    EXPECT_EQ(csv_field(""), "");
+}
+
+TEST(StaffCsv, a_neutralised_cell_imports_back_as_it_was) {
+    const std::string exported =
+        "email,first_name\n" + csv_field("a@b.example") + "," + csv_field("=Smith") + "\n";
+    CsvTable table = read_csv(exported);
+    ASSERT_TRUE(table.error.empty());
+    ASSERT_EQ(table.records.size(), 2u);
+    EXPECT_EQ(table.records[1][1], "=Smith");
+}

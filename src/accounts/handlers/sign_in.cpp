@@ -1,23 +1,17 @@
 #include "accounts/handlers/handlers.h"
 #include "http/middleware.h"
 #include "http/response.h"
+#include "http/safe_redirect.h"
 
 namespace trellis::accounts::handlers {
 
 namespace {
 
-// Only paths on this site are followed after sign-in, so a link cannot bounce people elsewhere.
-std::string safe_next(const std::string& next) {
-    if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\')
-        return next;
-    return "/";
-}
-
 void show_form(http::RequestContext& context, const std::string& email, const std::string& message,
                int status) {
-    mstch::map data{
-        {"email", email},
-        {"next", safe_next(context.form("next").empty() ? context.query("next") : context.form("next"))}};
+    mstch::map data{{"email", email},
+                    {"next", http::safe_local_path(context.form("next").empty() ? context.query("next")
+                                                                                : context.form("next"))}};
     if (!message.empty())
         data["error"] = message;
     if (context.query("done") == "password-reset")
@@ -49,7 +43,7 @@ void sign_in_submit(http::RequestContext& context) {
                          401);
     const NewSession& session = std::get<NewSession>(result);
     http::set_cookie(context, http::kSessionCookie, session.token, context.app.config.session_minutes * 60LL);
-    http::redirect(context, safe_next(context.form("next")));
+    http::redirect(context, http::safe_local_path(context.form("next")));
 }
 
 void sign_out_submit(http::RequestContext& context) {

@@ -1,5 +1,6 @@
 #include "http/middleware.h"
 
+#include <glib.h>
 #include <spdlog/spdlog.h>
 
 #include "accounts/secrets.h"
@@ -50,6 +51,21 @@ bool csrf_token_matches(const RequestContext& context) {
     return !sent.empty() && accounts::equal_in_constant_time(sent, context.csrf_token);
 }
 
+// Every text field that arrives, in the address or a form, must be UTF-8 without NUL bytes; the
+// stores and templates rely on it. Uploaded files are bytes and are checked by what takes them.
+bool text_fields_are_utf8(const httplib::Request& request) {
+    const auto valid = [](const std::string& text) {
+        return g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr);
+    };
+    for (const auto& [name, value] : request.params)
+        if (!valid(name) || !valid(value))
+            return false;
+    for (const auto& [name, file] : request.files)
+        if (file.filename.empty() && !valid(file.content))
+            return false;
+    return true;
+}
+
 } // namespace
 
 httplib::Server::Handler guarded(App& app, Access access, std::optional<accounts::Permission> permission,
@@ -59,6 +75,10 @@ httplib::Server::Handler guarded(App& app, Access access, std::optional<accounts
         const FairGate::Pass pass(app.gate);
         try {
             attach_identity(context);
+            if (!text_fields_are_utf8(request))
+                return render_error(context, 400,
+                                    "What was sent contains characters that are not valid text (not UTF-8). "
+                                    "Copy the text into the box again, or type it, and save once more.");
             if (request.method == "POST" && !csrf_token_matches(context))
                 return render_error(context, 403,
                                     "This form has expired or did not come from Trellis. Go back, reload the "
@@ -71,6 +91,9 @@ httplib::Server::Handler guarded(App& app, Access access, std::optional<accounts
             if (permission && !accounts::allows(*context.actor, *permission))
                 return render_error(context, 403, "Your role does not give you access to this page.");
             handler(context);
+            // What a signed-in person sees is theirs: a shared school laptop must not keep it.
+            if (context.actor && !response.has_header("Cache-Control"))
+                response.set_header("Cache-Control", "private, no-store");
         } catch (const std::exception& error) {
             spdlog::error("{} {} failed: {}", request.method, request.path, error.what());
             try {

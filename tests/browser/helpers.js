@@ -157,6 +157,10 @@ async function newPage(browser, server, options = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // A script or style the Content-Security-Policy blocked is a broken page too.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
   scriptErrors.set(page, errors);
   return { context, page };
 }

@@ -91,7 +91,9 @@ void AccountService::sign_out(const std::string& token) {
     store::delete_session(*session, hash_token(token));
 }
 
-std::optional<std::string> AccountService::change_password(const Actor& actor, const std::string& current,
+std::optional<std::string> AccountService::change_password(const Actor& actor,
+                                                           const std::string& current_session_token,
+                                                           const std::string& current,
                                                            const std::string& replacement) {
     if (!verify_password(m_people.password_hash(actor.trust_id, actor.person_id), current))
         return "Your current password is not right.";
@@ -100,6 +102,9 @@ std::optional<std::string> AccountService::change_password(const Actor& actor, c
     const std::string hash = hash_password(replacement);
     db::Transaction transaction(m_database);
     m_people.set_password_hash(transaction, actor.trust_id, actor.person_id, hash);
+    store::delete_other_sessions_of(transaction.session(), actor.trust_id, actor.person_id,
+                                    hash_token(current_session_token));
+    store::retire_resets_of(transaction.session(), actor.trust_id, actor.person_id, db::now_seconds());
     transaction.commit();
     return std::nullopt;
 }
@@ -126,20 +131,26 @@ std::optional<people::Person> AccountService::reset_target(const std::string& to
     return m_people.person(reset->trust_id, reset->person_id);
 }
 
-std::optional<std::string> AccountService::reset_password(const std::string& token,
-                                                          const std::string& replacement) {
+std::variant<NewSession, std::string> AccountService::reset_password(const std::string& token,
+                                                                     const std::string& replacement) {
     if (auto problem = password_problem(replacement))
-        return problem;
+        return *problem;
     const std::string hash = hash_password(replacement);
-    db::Transaction transaction(m_database);
-    auto reset = store::find_reset(transaction.session(), hash_token(token), db::now_seconds());
-    if (!reset)
-        return "This link has expired or has already been used. Ask your administrator for a new one.";
-    m_people.set_password_hash(transaction, reset->trust_id, reset->person_id, hash);
-    store::mark_reset_used(transaction.session(), reset->id, db::now_seconds());
-    store::delete_sessions_of(transaction.session(), reset->trust_id, reset->person_id);
-    transaction.commit();
-    return std::nullopt;
+    std::optional<store::StoredReset> reset;
+    {
+        db::Transaction transaction(m_database);
+        reset = store::find_reset(transaction.session(), hash_token(token), db::now_seconds());
+        if (!reset)
+            return std::string(
+                "This link has expired or has already been used. Ask your administrator for a new one.");
+        m_people.set_password_hash(transaction, reset->trust_id, reset->person_id, hash);
+        store::retire_resets_of(transaction.session(), reset->trust_id, reset->person_id, db::now_seconds());
+        store::delete_sessions_of(transaction.session(), reset->trust_id, reset->person_id);
+        transaction.commit();
+    }
+    // The person has just proved who they are by choosing a password; asking again is a chore.
+    // (The transaction above has ended: only one writer holds the database at a time.)
+    return open_session(reset->trust_id, reset->person_id);
 }
 
 bool AccountService::needs_setup() {

@@ -44,17 +44,19 @@ class AccountService {
     // Ends the session.
     void sign_out(const std::string& token);
 
-    // Changes the actor's own password; returns a message for the person if it cannot.
-    std::optional<std::string> change_password(const Actor& actor, const std::string& current,
-                                               const std::string& replacement);
+    // Changes the actor's own password, ends their sessions other than `current_session_token` and
+    // retires any reset link made for them; returns a message for the person if it cannot.
+    std::optional<std::string> change_password(const Actor& actor, const std::string& current_session_token,
+                                               const std::string& current, const std::string& replacement);
     // A one-use reset token for a person of the actor's trust, valid for 72 hours; nullopt when
     // the person is not in the actor's trust.
     std::optional<std::string> create_reset_token(const Actor& actor, long long person_id);
     // The person a reset token is for, if the token is still usable.
     std::optional<people::Person> reset_target(const std::string& token);
-    // Sets a new password through a reset token and ends the person's other sessions; returns a
-    // message for the person if it cannot.
-    std::optional<std::string> reset_password(const std::string& token, const std::string& replacement);
+    // Sets a new password through a reset token, ends the person's sessions, retires every other
+    // reset link made for them, and signs them in; a message for the person if it cannot.
+    std::variant<NewSession, std::string> reset_password(const std::string& token,
+                                                         const std::string& replacement);
 
     // True while no organisation exists, so the setup page may create the first administrator.
     bool needs_setup();

@@ -17,6 +17,8 @@ constexpr const char* kExtendSession = "UPDATE sessions SET expires_at = :expire
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = :hash";
 constexpr const char* kDeleteSessionsOf =
     "DELETE FROM sessions WHERE trust_id = :trust AND person_id = :person";
+constexpr const char* kDeleteOtherSessionsOf =
+    "DELETE FROM sessions WHERE trust_id = :trust AND person_id = :person AND token_hash <> :kept";
 constexpr const char* kDeleteExpiredSessions = "DELETE FROM sessions WHERE expires_at <= :now";
 constexpr const char* kInsertReset =
     "INSERT INTO password_resets (token_hash, person_id, trust_id, created_by, created_at, expires_at) "
@@ -24,6 +26,8 @@ constexpr const char* kInsertReset =
 constexpr const char* kFindReset = "SELECT id, person_id, trust_id FROM password_resets "
                                    "WHERE token_hash = :hash AND used_at = 0 AND expires_at > :now";
 constexpr const char* kMarkResetUsed = "UPDATE password_resets SET used_at = :now WHERE id = :id";
+constexpr const char* kRetireResetsOf = "UPDATE password_resets SET used_at = :now "
+                                        "WHERE trust_id = :trust AND person_id = :person AND used_at = 0";
 } // namespace
 
 void insert_session(soci::session& sql, const std::string& token_hash, long long person_id,
@@ -60,6 +64,11 @@ void delete_sessions_of(soci::session& sql, long long trust_id, long long person
     sql << kDeleteSessionsOf, soci::use(trust_id), soci::use(person_id);
 }
 
+void delete_other_sessions_of(soci::session& sql, long long trust_id, long long person_id,
+                              const std::string& kept_token_hash) {
+    sql << kDeleteOtherSessionsOf, soci::use(trust_id), soci::use(person_id), soci::use(kept_token_hash);
+}
+
 void delete_expired_sessions(soci::session& sql, long long now) {
     sql << kDeleteExpiredSessions, soci::use(now);
 }
@@ -82,6 +91,10 @@ std::optional<StoredReset> find_reset(soci::session& sql, const std::string& tok
 
 void mark_reset_used(soci::session& sql, long long reset_id, long long now) {
     sql << kMarkResetUsed, soci::use(now), soci::use(reset_id);
+}
+
+void retire_resets_of(soci::session& sql, long long trust_id, long long person_id, long long now) {
+    sql << kRetireResetsOf, soci::use(now), soci::use(trust_id), soci::use(person_id);
 }
 
 } // namespace trellis::accounts::store

@@ -41,6 +41,10 @@ void extend_session(soci::session& sql, const std::string& token_hash, long long
 void delete_session(soci::session& sql, const std::string& token_hash);
 // Ends every session of a person in a trust (after a password reset).
 void delete_sessions_of(soci::session& sql, long long trust_id, long long person_id);
+// Ends every session of a person in a trust but the one with this token hash (after they change
+// their own password, their other browsers are signed out).
+void delete_other_sessions_of(soci::session& sql, long long trust_id, long long person_id,
+                              const std::string& kept_token_hash);
 // Removes sessions that expired before `now`.
 void delete_expired_sessions(soci::session& sql, long long now);
 
@@ -51,5 +55,8 @@ void insert_reset(soci::session& sql, const std::string& token_hash, long long p
 std::optional<StoredReset> find_reset(soci::session& sql, const std::string& token_hash, long long now);
 // Marks a reset used so the link cannot be followed again.
 void mark_reset_used(soci::session& sql, long long reset_id, long long now);
+// Marks every unused reset of a person used: once a password is set, no earlier or later link
+// made before that moment may set it again.
+void retire_resets_of(soci::session& sql, long long trust_id, long long person_id, long long now);
 
 } // namespace trellis::accounts::store

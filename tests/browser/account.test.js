@@ -45,6 +45,10 @@ test('admin_makes_a_reset_link_and_the_person_chooses_a_password_with_it', async
     dan.page.waitForURL((url) => !url.pathname.startsWith('/reset/')),
     dan.page.getByRole('button', { name: 'Save password' }).click(),
   ]);
+  // Choosing the password signs him in: he lands on his own home page, not the sign-in form.
+  await dan.page.getByRole('heading', { level: 1, name: 'Hello, Dan' }).waitFor();
+  await dan.page.getByText('Your password is set and you are signed in.').waitFor();
+  await checkPage(dan.page, 'home-after-reset');
   await dan.context.close();
 
   const fresh = await newPage(suite.browser, suite.server);

@@ -146,6 +146,9 @@ TEST_F(SignIn, admin_reset_link_lets_a_person_choose_a_password_once) {
     auto chosen = person.post(
         path, {{"new_password", "my own new password"}, {"new_password_again", "my own new password"}});
     EXPECT_EQ(chosen->status, 303);
+    // Choosing the password signs the person in.
+    EXPECT_EQ(chosen->get_header_value("Location"), "/?welcome=password-set");
+    EXPECT_EQ(person.get("/")->status, 200);
     EXPECT_EQ(person.get(path)->status, 404);
 
     std::string email;
@@ -154,6 +157,90 @@ TEST_F(SignIn, admin_reset_link_lets_a_person_choose_a_password_once) {
         *session << "SELECT email FROM people WHERE id = 10", soci::into(email);
     }
     EXPECT_EQ(person.sign_in(email, "my own new password")->status, 303);
+}
+
+namespace {
+
+// Makes a reset link for person 10 as the demo administrator and returns its path.
+std::string reset_path_for_person_10(Browser& admin) {
+    admin.get("/people/10");
+    auto made = admin.post("/people/10/reset-link", {});
+    std::string page = made ? made->body : "";
+    for (auto slash = page.find("&#x2F;"); slash != std::string::npos; slash = page.find("&#x2F;"))
+        page.replace(slash, 6, "/");
+    const auto at = page.find("/reset/");
+    return at == std::string::npos ? "" : page.substr(at, 7 + 43);
+}
+
+} // namespace
+
+TEST_F(SignIn, changing_a_password_signs_out_the_other_browsers_but_not_this_one) {
+    Browser here(*server), elsewhere(*server);
+    ASSERT_EQ(here.sign_in(kDemoTeacher, kDemoPassword)->status, 303);
+    ASSERT_EQ(elsewhere.sign_in(kDemoTeacher, kDemoPassword)->status, 303);
+    here.get("/account/password");
+    auto changed = here.post("/account/password", {{"current_password", kDemoPassword},
+                                                   {"new_password", "a password only I know"},
+                                                   {"new_password_again", "a password only I know"}});
+    ASSERT_EQ(changed->status, 303);
+    EXPECT_EQ(here.get("/")->status, 200);
+    EXPECT_EQ(elsewhere.get("/")->status, 303);
+}
+
+TEST_F(SignIn, an_older_reset_link_dies_when_a_newer_one_sets_the_password) {
+    Browser admin(*server);
+    ASSERT_EQ(admin.sign_in(kDemoAdmin, kDemoPassword)->status, 303);
+    const std::string older = reset_path_for_person_10(admin);
+    const std::string newer = reset_path_for_person_10(admin);
+    ASSERT_FALSE(older.empty());
+    ASSERT_NE(older, newer);
+    Browser person(*server);
+    ASSERT_EQ(person.get(newer)->status, 200);
+    ASSERT_EQ(person
+                  .post(newer, {{"new_password", "chosen through the newer link"},
+                                {"new_password_again", "chosen through the newer link"}})
+                  ->status,
+              303);
+    Browser attacker(*server);
+    EXPECT_EQ(attacker.get(older)->status, 404);
+    attacker.get("/sign-in");
+    EXPECT_EQ(attacker
+                  .post(older, {{"new_password", "taken over by the older link"},
+                                {"new_password_again", "taken over by the older link"}})
+                  ->status,
+              400);
+}
+
+TEST_F(SignIn, a_reset_link_dies_when_the_person_changes_their_password_themselves) {
+    Browser admin(*server);
+    ASSERT_EQ(admin.sign_in(kDemoAdmin, kDemoPassword)->status, 303);
+    admin.get("/people/1");
+    // The administrator makes a link for someone who then changes their own password.
+    std::string teacher_id;
+    {
+        auto session = database.open().lease();
+        long long id = 0;
+        *session << "SELECT id FROM people WHERE email = :e", soci::use(kDemoTeacher), soci::into(id);
+        teacher_id = std::to_string(id);
+    }
+    admin.get("/people/" + teacher_id);
+    auto made = admin.post("/people/" + teacher_id + "/reset-link", {});
+    std::string page = made->body;
+    for (auto slash = page.find("&#x2F;"); slash != std::string::npos; slash = page.find("&#x2F;"))
+        page.replace(slash, 6, "/");
+    const std::string link = page.substr(page.find("/reset/"), 7 + 43);
+
+    Browser teacher(*server);
+    ASSERT_EQ(teacher.sign_in(kDemoTeacher, kDemoPassword)->status, 303);
+    teacher.get("/account/password");
+    ASSERT_EQ(teacher
+                  .post("/account/password", {{"current_password", kDemoPassword},
+                                              {"new_password", "changed by the teacher"},
+                                              {"new_password_again", "changed by the teacher"}})
+                  ->status,
+              303);
+    Browser stranger(*server);
+    EXPECT_EQ(stranger.get(link)->status, 404);
 }
 
 TEST_F(SignIn, setup_is_refused_once_an_organisation_exists) {

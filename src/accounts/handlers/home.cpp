@@ -75,13 +75,15 @@ void home_show(http::RequestContext& context) {
                          "Your details as your organisation holds them."));
     cards.push_back(card("/account/password", "Change my password", "Choose a new password for signing in."));
     const mstch::array notices = notices_of(context);
-    http::render_page(context, "accounts/home", "Home",
-                      mstch::map{{"first_name", actor.display_name.substr(0, actor.display_name.find(' '))},
-                                 {"trust_name", actor.trust_name},
-                                 {"role_label", people::label_of(actor.role)},
-                                 {"cards", cards},
-                                 {"notices", notices},
-                                 {"any_notices", !notices.empty()}});
+    mstch::map data{{"first_name", actor.display_name.substr(0, actor.display_name.find(' '))},
+                    {"trust_name", actor.trust_name},
+                    {"role_label", people::label_of(actor.role)},
+                    {"cards", cards},
+                    {"notices", notices},
+                    {"any_notices", !notices.empty()}};
+    if (context.query("welcome") == "password-set")
+        data["password_set"] = std::string("Your password is set and you are signed in.");
+    http::render_page(context, "accounts/home", "Home", data);
 }
 
 } // namespace trellis::accounts::handlers

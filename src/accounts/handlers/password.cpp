@@ -1,5 +1,6 @@
 #include "accounts/handlers/handlers.h"
 #include "accounts/permissions.h"
+#include "http/middleware.h"
 #include "http/response.h"
 
 namespace trellis::accounts::handlers {
@@ -17,8 +18,8 @@ void password_change_submit(http::RequestContext& context) {
     if (replacement != context.form("new_password_again"))
         problem = "The two new passwords are different.";
     else
-        problem = context.app.accounts.change_password(context.signed_in(), context.form("current_password"),
-                                                       replacement);
+        problem = context.app.accounts.change_password(context.signed_in(), context.session_token,
+                                                       context.form("current_password"), replacement);
     if (problem)
         return http::render_page(context, "accounts/password_change", "Change your password",
                                  mstch::map{{"error", *problem}}, 400);
@@ -39,19 +40,19 @@ void password_reset_show(http::RequestContext& context) {
 void password_reset_submit(http::RequestContext& context) {
     const std::string token = context.capture(1);
     const std::string replacement = context.form("new_password");
-    std::optional<std::string> problem;
-    if (replacement != context.form("new_password_again"))
-        problem = "The two passwords are different.";
-    else
-        problem = context.app.accounts.reset_password(token, replacement);
-    if (problem) {
+    std::variant<NewSession, std::string> outcome = std::string("The two passwords are different.");
+    if (replacement == context.form("new_password_again"))
+        outcome = context.app.accounts.reset_password(token, replacement);
+    if (auto* problem = std::get_if<std::string>(&outcome)) {
         auto person = context.app.accounts.reset_target(token);
         return http::render_page(
             context, "accounts/password_reset", "Choose a password",
             mstch::map{{"name", person ? person->full_name() : ""}, {"token", token}, {"error", *problem}},
             400);
     }
-    http::redirect(context, "/sign-in?done=password-reset");
+    http::set_cookie(context, http::kSessionCookie, std::get<NewSession>(outcome).token,
+                     context.app.config.session_minutes * 60LL);
+    http::redirect(context, "/?welcome=password-set");
 }
 
 void reset_link_create(http::RequestContext& context) {

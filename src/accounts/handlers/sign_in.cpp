@@ -14,8 +14,6 @@ void show_form(http::RequestContext& context, const std::string& email, const st
                                                                                 : context.form("next"))}};
     if (!message.empty())
         data["error"] = message;
-    if (context.query("done") == "password-reset")
-        data["notice"] = std::string("Your password is set. Sign in with it now.");
     http::render_page(context, "accounts/sign_in", "Sign in", data, status);
 }
 

@@ -78,7 +78,7 @@ void home_show(http::RequestContext& context) {
     http::render_page(context, "accounts/home", "Home",
                       mstch::map{{"first_name", actor.display_name.substr(0, actor.display_name.find(' '))},
                                  {"trust_name", actor.trust_name},
-                                 {"role_label", people::label_of(actor.role)},
+                                 {"role_label", people::label_of(actor.role, actor.staff_group)},
                                  {"cards", cards},
                                  {"notices", notices},
                                  {"any_notices", !notices.empty()}});

@@ -50,7 +50,16 @@ mstch::map certificates_section(http::RequestContext& context, const Learner& le
     mstch::array rows;
     for (const Certificate& certificate : context.app.learning.certificates(learner))
         rows.push_back(certificate_row(certificate));
-    return mstch::map{{"certificates", rows}, {"any_certificates", !rows.empty()}};
+    // Worded for whoever reads it: a PD lead looking at a colleague's page is not the one finishing.
+    const bool own = learner.person_id == context.signed_in().person_id;
+    const std::string first_name = learner.name.substr(0, learner.name.find(' '));
+    return mstch::map{
+        {"certificates", rows},
+        {"any_certificates", !rows.empty()},
+        {"no_certificates",
+         own ? std::string("No completed modules yet. Certificates appear here when you finish a module.")
+             : learner.name + " has no completed modules yet. Certificates appear here when " + first_name +
+                   " finishes a module."}};
 }
 
 void resource_download(http::RequestContext& context) {

@@ -53,7 +53,8 @@ mstch::array remaining_blocks(const content::Module& module, const BlockStates& 
     for (std::size_t page = 0; page < module.pages.size(); ++page)
         for (const content::Block& block : module.pages[page].blocks)
             if (block.required && !states.is_done(block.id))
-                remaining.push_back(mstch::map{{"href", page_address(module, page) + "#block-" + block.id},
+                remaining.push_back(mstch::map{{"id", block.id},
+                                               {"href", page_address(module, page) + "#block-" + block.id},
                                                {"label", block_label(module.pages[page], block)}});
     return remaining;
 }

@@ -115,11 +115,12 @@ test('on_a_wide_screen_search_buttons_sit_beside_their_fields', async () => {
   for (const address of ['/learning', '/people', '/materials']) {
     await lead.page.goto(address);
     const form = lead.page.locator('form.filters');
-    const fields = form.locator('.field');
-    const last = await fields.nth((await fields.count()) - 1).boundingBox();
+    const inputs = form.locator('.field input, .field select');
+    const last = await inputs.nth((await inputs.count()) - 1).boundingBox();
     const button = await form.locator('button[type="submit"]').boundingBox();
     const gap = button.x - (last.x + last.width);
     assert.ok(gap >= 0 && gap <= 32, `on ${address} the button is ${gap} pixels from the last field`);
+    assert.ok(Math.abs(button.y + button.height - (last.y + last.height)) <= 4, `on ${address} the button is on the field's line`);
   }
   await checkPage(lead.page, 'filters-wide');
   await lead.context.close();

@@ -525,6 +525,12 @@ TEST_F(EventsDay, a_workshop_nobody_rated_says_no_answers_yet_and_draws_no_bar) 
     EXPECT_TRUE(contains(chart, ">4.0</text>")) << chart;
     EXPECT_TRUE(contains(chart, ">no answers yet</text>")) << chart;
     EXPECT_FALSE(contains(chart, ">0.0<")) << chart;
+
+    // The presenter of Phonics sees words, not a chart of five empty rows.
+    auto own = signed_in(kDemoSchoolLead).get(event_path() + "/results");
+    ASSERT_EQ(own->status, 200);
+    EXPECT_TRUE(contains(own->body, "No answers yet, so there is nothing to chart.")) << own->body;
+    EXPECT_FALSE(contains(own->body, "<svg")) << own->body;
 }
 
 TEST_F(EventsDay, notices_invite_people_and_can_be_dismissed) {

@@ -113,19 +113,19 @@ mstch::map summary_row(const RatingSummary& summary) {
                       {"any_comments", !comments.empty()}};
 }
 
-// One part of the results page: a heading, a chart, the same figures as a table, and comments.
+// One part of the results page: a heading, a chart (none when nobody answered), the same figures as a
+// table, and comments.
 mstch::map section(const std::string& id, const std::string& heading, const std::string& column,
-                   mstch::map chart, const std::vector<RatingSummary>& summaries, bool show_comments) {
+                   const std::optional<mstch::map>& chart, const std::vector<RatingSummary>& summaries,
+                   bool show_comments) {
     mstch::array rows;
     for (const RatingSummary& summary : summaries)
         rows.push_back(summary_row(summary));
-    return mstch::map{{"id", id},
-                      {"heading", heading},
-                      {"column", column},
-                      {"chart", chart},
-                      {"rows", rows},
-                      {"any_rows", !rows.empty()},
-                      {"show_comments", show_comments}};
+    mstch::map result{{"id", id},     {"heading", heading},        {"column", column},
+                      {"rows", rows}, {"any_rows", !rows.empty()}, {"show_comments", show_comments}};
+    if (chart)
+        result["chart"] = *chart;
+    return result;
 }
 
 mstch::map means_chart(const std::string& id, const std::string& title,
@@ -137,8 +137,10 @@ mstch::map means_chart(const std::string& id, const std::string& title,
     return bar_chart(id, title, rows, 5, true);
 }
 
-// How many gave each rating, for one workshop.
-mstch::map distribution_chart(const std::string& id, const RatingSummary& summary) {
+// How many gave each rating, for one workshop; no chart of five empty rows when nobody answered.
+std::optional<mstch::map> distribution_chart(const std::string& id, const RatingSummary& summary) {
+    if (summary.responses == 0)
+        return std::nullopt;
     std::vector<std::pair<std::string, std::optional<double>>> rows;
     int most = 1;
     for (int rating = 1; rating <= 5; ++rating) {

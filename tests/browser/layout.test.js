@@ -211,3 +211,29 @@ test('the_lead_reads_registers_and_colleagues_pages_worded_for_the_lead', async 
   assert.ok(text.includes('when Grace finishes a module'), text);
   await lead.context.close();
 });
+
+test('a_workshop_nobody_rated_reads_no_answers_yet_and_has_no_bar', async () => {
+  const { eventId, sessionId } = seedEvent('feedback');
+  const teacherId = sql([`SELECT id FROM people WHERE email = '${DEMO_USERS.teacher.email}'`]);
+  const leadId = sql([`SELECT id FROM people WHERE email = '${DEMO_USERS.pdlead.email}'`]);
+  sql([`INSERT INTO attendance (session_id, trust_id, person_id, present, marked_by, marked_at)
+        SELECT ${sessionId}, trust_id, ${teacherId}, 1, ${leadId}, 0 FROM people WHERE id = ${teacherId}`]);
+  const teacher = await openAs(suite.browser, suite.server, DEMO_USERS.teacher.email);
+  await teacher.page.goto(`/events/${eventId}/feedback`);
+  await teacher.page.locator('fieldset.feedback__question', { hasText: LONG_TITLE }).getByLabel('4 Good').check();
+  await Promise.all([
+    teacher.page.waitForURL((url) => url.search === '?saved=1'),
+    teacher.page.getByRole('button', { name: 'Save my feedback' }).click(),
+  ]);
+  await teacher.context.close();
+
+  const lead = await openAs(suite.browser, suite.server, DEMO_USERS.pdlead.email);
+  await lead.page.goto(`/events/${eventId}/results`);
+  const chart = lead.page.getByRole('img', { name: 'Mean rating by workshop' });
+  await chart.waitFor();
+  assert.equal(await chart.locator('rect').count(), 1, 'one bar: the workshop somebody rated');
+  assert.equal(await chart.locator('text', { hasText: 'no answers yet' }).count(), 1);
+  assert.equal(await chart.locator('text', { hasText: /^0\.0$/ }).count(), 0, 'no 0.0 that reads as worse than Poor');
+  await checkPage(lead.page, 'results-no-answers-yet');
+  await lead.context.close();
+});

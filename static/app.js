@@ -99,7 +99,7 @@
     var progress = document.querySelector("[data-module-progress]");
     var bar = progress && progress.parentNode.querySelector("progress");
     if (progress) progress.textContent = result.complete ? "Completed" :
-      result.percent + "% complete · about " + result.minutes_left + " minutes left";
+      result.percent + "% complete · about " + result.time_left + " left";
     if (bar) { bar.value = result.percent; bar.textContent = result.percent + "%"; }
     var notice = document.querySelector("[data-completion-notice]");
     if (result.completed_now && notice) {

@@ -63,7 +63,7 @@ void add_standing(mstch::map& data, const content::Module& module, const ModuleS
     data["started"] = standing.started && !standing.complete();
     data["complete"] = standing.complete();
     data["percent"] = std::to_string(standing.percent());
-    data["minutes_left"] = std::to_string(minutes_left(module, standing));
+    data["minutes_left"] = text::counted(minutes_left(module, standing), "minute", "minutes");
 }
 
 mstch::map module_card(const content::Module& module, StaffGroup group,

@@ -10,6 +10,7 @@
 #include "learning/handlers/handlers.h"
 #include "learning/handlers/lookup.h"
 #include "pdf/pdf.h"
+#include "text/words.h"
 
 namespace trellis::learning::handlers {
 
@@ -182,10 +183,11 @@ void my_learning(http::RequestContext& context) {
         const content::Module* module = snapshot->find(slug);
         if (module == nullptr || standing.complete())
             continue;
-        in_progress.push_back(mstch::map{{"slug", slug},
-                                         {"title", module->title},
-                                         {"percent", std::to_string(standing.percent())},
-                                         {"minutes_left", std::to_string(minutes_left(*module, standing))}});
+        in_progress.push_back(mstch::map{
+            {"slug", slug},
+            {"title", module->title},
+            {"percent", std::to_string(standing.percent())},
+            {"minutes_left", text::counted(minutes_left(*module, standing), "minute", "minutes")}});
     }
     mstch::map data = certificates_section(context, learner);
     data["in_progress"] = in_progress;

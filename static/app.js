@@ -80,11 +80,26 @@
     });
   }
 
-  function showProgress(result) {
+  // Keeps the foot of the last page true: a block once done leaves the list of what is left, and a
+  // finished module offers its certificate there instead of the list.
+  function showFinish(result, blockId) {
+    if (result.done && blockId) {
+      var left = document.querySelector('[data-remaining="' + blockId + '"]');
+      if (left) left.remove();
+    }
+    if (!result.complete) return;
+    var list = document.querySelector("[data-finish-list]");
+    if (list) list.remove();
+    var certificate = document.querySelector("[data-certificate-link]");
+    if (certificate) certificate.hidden = false;
+  }
+
+  function showProgress(result, blockId) {
+    showFinish(result, blockId);
     var progress = document.querySelector("[data-module-progress]");
     var bar = progress && progress.parentNode.querySelector("progress");
     if (progress) progress.textContent = result.complete ? "Completed" :
-      result.percent + "% complete · about " + result.minutes_left + " minutes left";
+      result.percent + "% complete · about " + result.time_left + " left";
     if (bar) { bar.value = result.percent; bar.textContent = result.percent + "%"; }
     var notice = document.querySelector("[data-completion-notice]");
     if (result.completed_now && notice) {
@@ -104,6 +119,10 @@
     }
   }
 
+  function blockIdOf(section) {
+    return section && section.id ? section.id.replace(/^block-/, "") : "";
+  }
+
   // Swaps the block for the server's new rendering and puts focus on what changed.
   function replaceBlock(section, result) {
     var holder = document.createElement("div");
@@ -113,7 +132,7 @@
     enhanceBlock(fresh);
     var target = fresh.querySelector("[role=alert]") || fresh.querySelector("[data-focus-after-save]") || fresh;
     target.focus();
-    showProgress(result);
+    showProgress(result, blockIdOf(fresh));
   }
 
   function fallBack(form, submitter) {
@@ -153,7 +172,7 @@
           status.textContent = "Saved at " + time + ".";
           var badge = form.closest(".block").querySelector(".status");
           if (badge && result.done) { badge.textContent = "Done"; badge.className = "status status--done"; }
-          showProgress(result);
+          showProgress(result, blockIdOf(form.closest(".block")));
         }).catch(function () { status.textContent = "Could not save. Check your connection; use Save to try again."; });
       }, 800);
     });
@@ -165,7 +184,7 @@
     var form = section.querySelector("form[data-block-form]");
     if (!video || !form) return;
     video.addEventListener("ended", function () {
-      saveBlock(form).then(function (result) { showProgress(result); announce("Video marked as watched."); });
+      saveBlock(form).then(function (result) { showProgress(result, blockIdOf(section)); announce("Video marked as watched."); });
     });
   }
 
@@ -261,6 +280,7 @@
     link.addEventListener("click", function () {
       badge.textContent = "Done";
       badge.className = "status status--done";
+      showFinish({ done: true }, blockIdOf(section));
     });
   }
 
@@ -275,7 +295,18 @@
     enhanceResource(section);
   }
 
+  // A select shows only as much of a long workshop title as fits; the line under it shows it whole.
+  function followPick(line) {
+    var select = document.getElementById(line.dataset.pickedFor);
+    if (!select) return;
+    select.addEventListener("change", function () {
+      var option = select.options[select.selectedIndex];
+      line.textContent = option && option.value ? option.textContent : "";
+    });
+  }
+
   document.querySelectorAll(".block").forEach(enhanceBlock);
+  document.querySelectorAll("[data-picked-for]").forEach(followPick);
   document.querySelectorAll("form[data-upload-progress]").forEach(enhanceUpload);
   document.querySelectorAll("[data-import-progress]").forEach(followImport);
 })();

@@ -52,7 +52,7 @@ void render_page(RequestContext& context, const std::string& template_name, cons
         layout["signed_in"] = true;
         layout["person_name"] = context.actor->display_name;
         layout["trust_name"] = context.actor->trust_name;
-        layout["role_label"] = people::label_of(context.actor->role);
+        layout["role_label"] = people::label_of(context.actor->role, context.actor->staff_group);
         layout["navigation"] = navigation_for(context);
     }
     context.response.status = status;

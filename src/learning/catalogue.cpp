@@ -50,6 +50,13 @@ bool is_for_group(const content::Module& module, const std::string& staff_group)
     return contains(module.audience, staff_group);
 }
 
+bool is_for_everyone(const content::Module& module) {
+    for (const char* group : {"teacher", "ect", "support", "leader"})
+        if (!contains(module.audience, group))
+            return false;
+    return true;
+}
+
 std::vector<const content::Module*> search_catalogue(const content::ContentSnapshot& snapshot,
                                                      const CatalogueQuery& query) {
     std::vector<const content::Module*> found;

@@ -45,5 +45,7 @@ ModuleFeatures features_of(const content::Module& module);
 std::string hours_label(double hours);
 // True when the module is written for this staff group.
 bool is_for_group(const content::Module& module, const std::string& staff_group);
+// True when the module is written for every staff group, so naming the reader's role tells them nothing.
+bool is_for_everyone(const content::Module& module);
 
 } // namespace trellis::learning

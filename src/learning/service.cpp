@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "accounts/secrets.h"
 
@@ -183,21 +184,45 @@ std::optional<Certificate> LearningService::certificate_for(const Learner& learn
     return store::certificate_for(*session, learner.trust_id, learner.person_id, module_slug);
 }
 
+namespace {
+
+// The first required block not yet done, from block `from` of page `page` (0-based) to the end.
+std::optional<std::pair<std::size_t, std::string>>
+first_to_do(const content::Module& module, std::size_t page, std::size_t from, const BlockStates& states) {
+    for (; page < module.pages.size(); ++page, from = 0)
+        for (std::size_t index = from; index < module.pages[page].blocks.size(); ++index) {
+            const content::Block& block = module.pages[page].blocks[index];
+            if (block.required && !states.is_done(block.id))
+                return std::pair{page, block.id};
+        }
+    return std::nullopt;
+}
+
+} // namespace
+
 std::string resume_address(const content::Module& module, const ModuleStanding& standing,
                            const BlockStates& states) {
-    const int pages = static_cast<int>(module.pages.size());
-    int page = std::clamp(standing.current_page, 1, std::max(pages, 1));
-    std::string block = standing.current_block;
-    if (!block.empty() && content::find_block(module, block).page_number != page)
-        block.clear();
-    if (block.empty() && pages > 0) // the first thing left to do on the page they were reading
-        for (const content::Block& each : module.pages[page - 1].blocks)
-            if (each.required && !states.is_done(each.id)) {
-                block = each.id;
-                break;
-            }
-    const std::string address = "/learning/" + module.slug + "/" + std::to_string(page);
-    return block.empty() ? address : address + "#block-" + block;
+    const std::size_t pages = module.pages.size();
+    const std::string base = "/learning/" + module.slug + "/";
+    if (pages == 0)
+        return base + "1";
+    const std::size_t page = static_cast<std::size_t>(std::clamp(standing.current_page, 1, int(pages)) - 1);
+    // Where they were on the page: just after the block they last worked on (that block itself when
+    // it is not done yet), or the top of the page when they only read it.
+    std::size_t from = 0;
+    const auto& blocks = module.pages[page].blocks;
+    for (std::size_t index = 0; index < blocks.size(); ++index)
+        if (!standing.current_block.empty() && blocks[index].id == standing.current_block)
+            from = states.is_done(blocks[index].id) ? index + 1 : index;
+    auto next = first_to_do(module, page, from, states);
+    if (next && next->first == page)
+        return base + std::to_string(page + 1) + "#block-" + next->second;
+    if (next && page + 1 < pages) // this page is finished: the next page, from its top, to read on
+        return base + std::to_string(page + 2);
+    // Nothing left after where they were: anything they skipped earlier, else the page they were on.
+    if (auto skipped = first_to_do(module, 0, 0, states))
+        return base + std::to_string(skipped->first + 1) + "#block-" + skipped->second;
+    return base + std::to_string(page + 1);
 }
 
 int minutes_left(const content::Module& module, const ModuleStanding& standing) {

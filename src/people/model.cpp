@@ -82,4 +82,10 @@ std::string label_of(StaffGroup group) {
     return "Teacher";
 }
 
+std::string label_of(Role role, StaffGroup group) {
+    if (role == Role::Staff)
+        return label_of(group);
+    return label_of(role) + " (" + label_of(group) + ")";
+}
+
 } // namespace trellis::people

@@ -21,6 +21,9 @@ std::optional<StaffGroup> staff_group_from_text(const std::string& text);
 std::string text_of(StaffGroup group);
 // A label for people, e.g. "Support staff".
 std::string label_of(StaffGroup group);
+// Who someone is at work and in Trellis together: the staff group alone for staff ("Teacher"), the
+// role with the group beside it for anyone else ("School PD lead (Leader)").
+std::string label_of(Role role, StaffGroup group);
 
 struct Person {
     long long id = 0;

@@ -22,13 +22,14 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const LOOPBACK = '127.0.0.1';
 
 const DEMO_PASSWORD = 'oakfield-demo-2026';
-// role is the label Trellis shows for each account's role: teachers and support staff are both "Staff".
+// role is the label Trellis shows for each account: staff by their staff group, anyone with a
+// further role by that role with their staff group beside it.
 const DEMO_USERS = {
-  admin: { email: 'admin@oakfield.example', first_name: 'Morgan', role: 'Administrator' },
-  pdlead: { email: 'pdlead@oakfield.example', first_name: 'Asha', role: 'Trust PD lead' },
-  schoollead: { email: 'schoollead@oakfield.example', first_name: 'Tom', role: 'School PD lead' },
-  teacher: { email: 'teacher@oakfield.example', first_name: 'Grace', role: 'Staff' },
-  support: { email: 'support@oakfield.example', first_name: 'Dan', role: 'Staff' },
+  admin: { email: 'admin@oakfield.example', first_name: 'Morgan', role: 'Administrator (Leader)' },
+  pdlead: { email: 'pdlead@oakfield.example', first_name: 'Asha', role: 'Trust PD lead (Leader)' },
+  schoollead: { email: 'schoollead@oakfield.example', first_name: 'Tom', role: 'School PD lead (Leader)' },
+  teacher: { email: 'teacher@oakfield.example', first_name: 'Grace', role: 'Teacher' },
+  support: { email: 'support@oakfield.example', first_name: 'Dan', role: 'Support staff' },
 };
 
 // The tags every page is checked against, and the impacts that fail a test.

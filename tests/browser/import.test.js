@@ -31,8 +31,8 @@ async function searchDirectory(page, query) {
     page.waitForURL((url) => url.searchParams.get('q') === query),
     page.getByRole('button', { name: 'Search' }).click(),
   ]);
-  const text = await page.getByRole('status').filter({ hasText: 'people found' }).innerText();
-  return Number(text.match(/(\d+) people found/)[1]);
+  const text = await page.getByRole('status').filter({ hasText: /(people|person) found/ }).innerText();
+  return Number(text.match(/(\d+) (?:people|person) found/)[1]);
 }
 
 test('trust_pd_lead_imports_three_new_people_through_the_page', async () => {

@@ -11,8 +11,8 @@ const suite = useServerAndBrowser();
 
 // The number in "N people found."
 async function peopleFound(page) {
-  const text = await page.getByRole('status').filter({ hasText: 'people found' }).innerText();
-  const match = text.match(/(\d+) people found/);
+  const text = await page.getByRole('status').filter({ hasText: /(people|person) found/ }).innerText();
+  const match = text.match(/(\d+) (?:people|person) found/);
   assert.ok(match, `a count of people in "${text}"`);
   return Number(match[1]);
 }

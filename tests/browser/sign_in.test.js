@@ -36,7 +36,9 @@ for (const [key, user] of Object.entries(DEMO_USERS)) {
     await signIn(page, user.email);
     await page.getByRole('heading', { level: 1, name: `Hello, ${user.first_name}` }).waitFor();
     const lead = await page.locator('main .lead').innerText();
-    assert.match(lead, new RegExp(`as ${user.role}\\.`));
+    assert.ok(lead.includes(`as ${user.role}.`), `the home page says who ${key} is: ${lead}`);
+    const header = await page.locator('.site-header__who').innerText();
+    assert.ok(header.includes(user.role), `the header says who ${key} is: ${header}`);
     const labels = await navigationLabels(page);
     assert.ok(labels.includes('Home'), `navigation has Home: ${labels}`);
     assert.ok(labels.includes('My profile'), `navigation has My profile: ${labels}`);

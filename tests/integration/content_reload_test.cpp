@@ -70,7 +70,8 @@ class ContentReload : public ::testing::Test {
     }
     // Waits up to five seconds for the catalogue to list `count` modules.
     bool catalogue_lists(int count) {
-        const std::string expected = std::to_string(count) + " modules found";
+        const std::string expected =
+            std::to_string(count) + (count == 1 ? " module found" : " modules found");
         for (int attempt = 0; attempt < 100; ++attempt) {
             if (browser->get("/learning")->body.find(expected) != std::string::npos)
                 return true;

@@ -87,6 +87,14 @@ std::string pdf_text(const std::string& bytes) {
     return read.str();
 }
 
+// How many times `part` appears in `text`.
+int count_occurrences(const std::string& text, const std::string& part) {
+    int count = 0;
+    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size()))
+        ++count;
+    return count;
+}
+
 // A path as a template writes it into an attribute (mstch escapes the slashes).
 std::string in_html(std::string path) {
     for (auto at = path.find('/'); at != std::string::npos; at = path.find('/', at + 6))
@@ -494,6 +502,35 @@ TEST_F(EventsDay, results_show_presenters_their_own_workshops_and_the_lead_every
         EXPECT_TRUE(contains(body, "<th scope=\"row\">" + school_name(grace) + "</th><td>1</td><td>4.0</td>"))
             << body;
     }
+}
+
+TEST_F(EventsDay, a_workshop_nobody_rated_says_no_answers_yet_and_draws_no_bar) {
+    Browser grace_browser = signed_in(kDemoTeacher);
+    take_register(grace_browser, questioning_first, {dan.id});
+    open_feedback();
+    Browser dan_browser = signed_in("support@oakfield.example");
+    dan_browser.get(event_path() + "/feedback");
+    ASSERT_EQ(dan_browser.post(event_path() + "/feedback", {{"rating_" + std::to_string(questioning), "4"}})
+                  ->status,
+              303);
+
+    auto all = signed_in(kDemoTrustLead).get(event_path() + "/results");
+    ASSERT_EQ(all->status, 200);
+    const std::string& body = all->body;
+    const auto chart_start = body.find("aria-labelledby=\"chart-workshops");
+    ASSERT_NE(chart_start, std::string::npos) << body;
+    const std::string chart = body.substr(chart_start, body.find("</svg>", chart_start) - chart_start);
+    // Questioning has its bar and mean; Phonics, which nobody rated, has words and no bar.
+    EXPECT_EQ(count_occurrences(chart, "<rect"), 1) << chart;
+    EXPECT_TRUE(contains(chart, ">4.0</text>")) << chart;
+    EXPECT_TRUE(contains(chart, ">no answers yet</text>")) << chart;
+    EXPECT_FALSE(contains(chart, ">0.0<")) << chart;
+
+    // The presenter of Phonics sees words, not a chart of five empty rows.
+    auto own = signed_in(kDemoSchoolLead).get(event_path() + "/results");
+    ASSERT_EQ(own->status, 200);
+    EXPECT_TRUE(contains(own->body, "No answers yet, so there is nothing to chart.")) << own->body;
+    EXPECT_FALSE(contains(own->body, "<svg")) << own->body;
 }
 
 TEST_F(EventsDay, notices_invite_people_and_can_be_dismissed) {

@@ -69,7 +69,7 @@ TEST_F(StaffImport, preview_lists_every_problem_by_row_and_column) {
                                   "ok.person@oakfield.example;Ok;Again;Oakfield Academy;teacher;;;\n");
     ASSERT_EQ(page->status, 200);
     const std::string& html = page->body;
-    EXPECT_NE(html.find("4 problem(s)"), std::string::npos);
+    EXPECT_NE(html.find("4 problems"), std::string::npos);
     EXPECT_NE(html.find("<td>3</td><td>email</td>"), std::string::npos);
     EXPECT_NE(html.find("<td>4</td><td>school</td>"), std::string::npos);
     EXPECT_NE(html.find("<td>5</td><td>staff_group</td>"), std::string::npos);
@@ -135,7 +135,7 @@ TEST_F(StaffImport, reimport_updates_people_by_email_and_never_duplicates) {
     EXPECT_NE(done->body.find("0 new and 2 updated"), std::string::npos) << done->body;
     EXPECT_EQ(count_people(database), before + 2);
     auto found = browser->get("/people?q=new.starter");
-    EXPECT_NE(found->body.find("1 people found"), std::string::npos);
+    EXPECT_NE(found->body.find("1 person found"), std::string::npos);
     EXPECT_NE(found->body.find("<td>Teacher</td>"), std::string::npos);
 }
 

@@ -2,6 +2,7 @@
 #include "accounts/permissions.h"
 #include "http/response.h"
 #include "learning/handlers/lookup.h"
+#include "text/words.h"
 
 namespace trellis::accounts::handlers {
 
@@ -29,7 +30,8 @@ std::optional<mstch::map> module_to_continue(http::RequestContext& context) {
         return std::nullopt;
     return card("/learning/" + latest->slug + "/continue", "Continue: " + latest->title,
                 std::to_string(latest_standing.percent()) + "% complete, about " +
-                    std::to_string(learning::minutes_left(*latest, latest_standing)) + " minutes left.");
+                    text::counted(learning::minutes_left(*latest, latest_standing), "minute", "minutes") +
+                    " left.");
 }
 
 // --- Training days: the person's notices (a published timetable, a survey to fill in) ---
@@ -52,11 +54,10 @@ void home_show(http::RequestContext& context) {
         query.school_id = directory_school_scope(actor);
         query.page_size = 1;
         const long long count = context.app.people.directory(actor.trust_id, query).total;
-        cards.push_back(
-            card("/people", "People",
-                 std::to_string(count) +
-                     (query.school_id >= 0 ? " people in your school. " : " people in your organisation. ") +
-                     "Search by name, school or staff group."));
+        cards.push_back(card("/people", "People",
+                             text::counted(count, "person", "people") +
+                                 (query.school_id >= 0 ? " in your school. " : " in your organisation. ") +
+                                 "Search by name, school or staff group."));
     }
     if (allows(actor, Permission::ImportStaff)) {
         cards.push_back(
@@ -77,7 +78,7 @@ void home_show(http::RequestContext& context) {
     const mstch::array notices = notices_of(context);
     mstch::map data{{"first_name", actor.display_name.substr(0, actor.display_name.find(' '))},
                     {"trust_name", actor.trust_name},
-                    {"role_label", people::label_of(actor.role)},
+                    {"role_label", people::label_of(actor.role, actor.staff_group)},
                     {"cards", cards},
                     {"notices", notices},
                     {"any_notices", !notices.empty()}};

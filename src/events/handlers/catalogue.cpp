@@ -5,6 +5,7 @@
 #include "accounts/permissions.h"
 #include "events/choice_service.h"
 #include "http/response.h"
+#include "text/words.h"
 
 namespace trellis::events::handlers {
 
@@ -139,19 +140,21 @@ void catalogue_show(http::RequestContext& context) {
                                     {"selected", filter.phase == phase}});
 
     const std::string prefix = "/events/" + std::to_string(event.id);
-    http::render_page(context, "events/workshops_list", "Workshops: " + event.title,
-                      mstch::map{{"event_id", std::to_string(event.id)},
-                                 {"event_title", event.title},
-                                 {"event_date", long_date(event.event_date)},
-                                 {"choices_wanted", std::to_string(event.choices_wanted)},
-                                 {"may_choose", accounts::may_choose_workshops(context.signed_in(), event)},
-                                 {"has_suggestions", !suggested.empty()},
-                                 {"suggested", suggested},
-                                 {"workshops", cards},
-                                 {"count", std::to_string(cards.size())},
-                                 {"priorities", priorities},
-                                 {"phases", phases},
-                                 {"filtered", filter.priority_id != 0 || !filter.phase.empty()}});
+    http::render_page(
+        context, "events/workshops_list", "Workshops: " + event.title,
+        mstch::map{{"event_id", std::to_string(event.id)},
+                   {"event_title", event.title},
+                   {"event_date", long_date(event.event_date)},
+                   {"choices_wanted", std::to_string(event.choices_wanted)},
+                   {"may_choose", accounts::may_choose_workshops(context.signed_in(), event)},
+                   {"has_suggestions", !suggested.empty()},
+                   {"suggested", suggested},
+                   {"workshops", cards},
+                   {"count", text::counted(static_cast<long long>(cards.size()), "workshop", "workshops")},
+                   {"match_word", std::string(cards.size() == 1 ? "matches" : "match")},
+                   {"priorities", priorities},
+                   {"phases", phases},
+                   {"filtered", filter.priority_id != 0 || !filter.phase.empty()}});
 }
 
 void workshop_show(http::RequestContext& context) {

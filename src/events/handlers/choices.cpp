@@ -6,6 +6,7 @@
 #include "accounts/permissions.h"
 #include "events/choice_service.h"
 #include "http/response.h"
+#include "text/words.h"
 
 namespace trellis::events::handlers {
 
@@ -48,7 +49,8 @@ mstch::array select_of(const Catalogue& catalogue, const std::string& name, cons
                    {"label", label},
                    {"options", options},
                    {"required", required},
-                   {"picked_title", picked_title.empty() ? std::string("Not chosen") : picked_title}}};
+                   {"picked_title", picked_title.empty() ? std::string("Not chosen") : picked_title},
+                   {"picked_full", picked_title}}};
 }
 
 void render_choices(http::RequestContext& context, const Catalogue& catalogue,
@@ -68,8 +70,9 @@ void render_choices(http::RequestContext& context, const Catalogue& catalogue,
     }
     data["event_id"] = std::to_string(event.id);
     data["event_title"] = event.title;
-    data["choices_close"] = event.choices_close;
+    data["choices_close"] = long_date(event.choices_close);
     data["choices_wanted"] = std::to_string(event.choices_wanted);
+    data["choices_wanted_words"] = text::counted(event.choices_wanted, "workshop", "workshops");
     data["open"] = event.stage == Stage::Choices;
     data["choices"] = choices;
     data["reserves"] = reserves;

@@ -92,7 +92,8 @@ void render_register(http::RequestContext& context, const Register& sheet, bool 
     const std::string path = register_path(sheet.event, sheet.session.id);
     http::render_page(context, "events/register_show", "Register: " + sheet.session.title,
                       mstch::map{{"event_title", sheet.event.title},
-                                 {"event_href", event_path(sheet.event) + "/timetable"},
+                                 {"event_href", event_path(sheet.event)},
+                                 {"registers_href", event_path(sheet.event) + "/registers"},
                                  {"title", sheet.session.title},
                                  {"time", sheet.session.slot.label()},
                                  {"room", sheet.session.room.name},
@@ -118,18 +119,7 @@ std::optional<Event> event_in(http::RequestContext& context) {
 }
 
 std::string day_label(const std::string& iso_date) {
-    std::tm parts{};
-    if (!strptime(iso_date.c_str(), "%Y-%m-%d", &parts))
-        return iso_date;
-    parts.tm_hour = 12;
-    const std::time_t time = timegm(&parts);
-    gmtime_r(&time, &parts);
-    char text[48];
-    std::strftime(text, sizeof text, "%A %e %B %Y", &parts);
-    std::string label(text);
-    if (const auto gap = label.find("  "); gap != std::string::npos)
-        label.erase(gap, 1);
-    return label;
+    return long_date(iso_date);
 }
 
 void timetable_show(http::RequestContext& context) {
@@ -212,7 +202,7 @@ void registers_list(http::RequestContext& context) {
                                  {"rows", rows},
                                  {"any", !rows.empty()},
                                  {"every", every},
-                                 {"timetable_href", event_path(*event) + "/timetable"}});
+                                 {"event_href", event_path(*event)}});
 }
 
 void register_show(http::RequestContext& context) {

@@ -4,6 +4,7 @@
 
 #include "accounts/permissions.h"
 #include "http/response.h"
+#include "text/words.h"
 
 namespace trellis::events::handlers {
 
@@ -215,6 +216,10 @@ void event_show(http::RequestContext& context) {
     data["schools_count"] = std::to_string(event.school_ids.size());
     data["choices_wanted"] = std::to_string(event.choices_wanted);
     data["reserves_wanted"] = std::to_string(event.reserves_wanted);
+    data["choices_rule"] = "Rank " + text::counted(event.choices_wanted, "workshop", "workshops") +
+                           (event.reserves_wanted > 0 ? ", then up to " + text::counted(event.reserves_wanted,
+                                                                                        "reserve", "reserves")
+                                                      : ", with no reserves");
     data["offers_close"] = long_date(event.offers_close);
     data["choices_open"] = long_date(event.choices_open);
     data["choices_close"] = long_date(event.choices_close);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "accounts/permissions.h"
 #include "events/handlers/day.h"
@@ -67,22 +68,30 @@ void render_survey(http::RequestContext& context, const Event& event,
                       status);
 }
 
-// A horizontal bar chart of (label, value) drawn on a 0..`most` scale, with its figures as text.
+// A horizontal bar chart of (label, value) drawn on a 0..`most` scale, with its figures as text. A row
+// without a value (nobody answered) draws no bar and says so, rather than a bar of zero.
 mstch::map bar_chart(const std::string& id, const std::string& title,
-                     const std::vector<std::pair<std::string, double>>& rows, double most, bool means) {
+                     const std::vector<std::pair<std::string, std::optional<double>>>& rows, double most,
+                     bool means) {
     mstch::array bars;
     int row = 0;
     for (const auto& [label, value] : rows) {
-        const double width = most > 0 ? value / most * kBarArea : 0;
         const int top = row++ * kRowHeight;
-        bars.push_back(
-            mstch::map{{"label", label},
-                       {"value", means ? one_place(value) : std::to_string(static_cast<int>(value))},
+        mstch::map bar{{"label", label},
                        {"label_y", std::to_string(top + 14)},
                        {"bar_y", std::to_string(top + 20)},
-                       {"width", one_place(std::max(width, 1.0))},
-                       {"value_x", one_place(std::max(width, 1.0) + 8)},
-                       {"value_y", std::to_string(top + 33)}});
+                       {"value_y", std::to_string(top + 33)},
+                       {"has_bar", value.has_value()}};
+        if (!value) {
+            bar["value"] = std::string("no answers yet");
+            bar["value_x"] = std::string("0");
+        } else {
+            const double width = std::max(most > 0 ? *value / most * kBarArea : 0, 1.0);
+            bar["value"] = means ? one_place(*value) : std::to_string(static_cast<int>(*value));
+            bar["width"] = one_place(width);
+            bar["value_x"] = one_place(width + 8);
+        }
+        bars.push_back(bar);
     }
     return mstch::map{{"chart_id", id},
                       {"chart_title", title},
@@ -104,32 +113,35 @@ mstch::map summary_row(const RatingSummary& summary) {
                       {"any_comments", !comments.empty()}};
 }
 
-// One part of the results page: a heading, a chart, the same figures as a table, and comments.
+// One part of the results page: a heading, a chart (none when nobody answered), the same figures as a
+// table, and comments.
 mstch::map section(const std::string& id, const std::string& heading, const std::string& column,
-                   mstch::map chart, const std::vector<RatingSummary>& summaries, bool show_comments) {
+                   const std::optional<mstch::map>& chart, const std::vector<RatingSummary>& summaries,
+                   bool show_comments) {
     mstch::array rows;
     for (const RatingSummary& summary : summaries)
         rows.push_back(summary_row(summary));
-    return mstch::map{{"id", id},
-                      {"heading", heading},
-                      {"column", column},
-                      {"chart", chart},
-                      {"rows", rows},
-                      {"any_rows", !rows.empty()},
-                      {"show_comments", show_comments}};
+    mstch::map result{{"id", id},     {"heading", heading},        {"column", column},
+                      {"rows", rows}, {"any_rows", !rows.empty()}, {"show_comments", show_comments}};
+    if (chart)
+        result["chart"] = *chart;
+    return result;
 }
 
 mstch::map means_chart(const std::string& id, const std::string& title,
                        const std::vector<RatingSummary>& summaries) {
-    std::vector<std::pair<std::string, double>> rows;
+    std::vector<std::pair<std::string, std::optional<double>>> rows;
     for (const RatingSummary& summary : summaries)
-        rows.emplace_back(summary.label, summary.mean);
+        rows.emplace_back(summary.label,
+                          summary.responses ? std::optional<double>(summary.mean) : std::nullopt);
     return bar_chart(id, title, rows, 5, true);
 }
 
-// How many gave each rating, for one workshop.
-mstch::map distribution_chart(const std::string& id, const RatingSummary& summary) {
-    std::vector<std::pair<std::string, double>> rows;
+// How many gave each rating, for one workshop; no chart of five empty rows when nobody answered.
+std::optional<mstch::map> distribution_chart(const std::string& id, const RatingSummary& summary) {
+    if (summary.responses == 0)
+        return std::nullopt;
+    std::vector<std::pair<std::string, std::optional<double>>> rows;
     int most = 1;
     for (int rating = 1; rating <= 5; ++rating) {
         rows.emplace_back(std::to_string(rating) + " · " + kRatingWords[rating - 1],

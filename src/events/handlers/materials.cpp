@@ -6,6 +6,7 @@
 #include "events/offer_service.h"
 #include "http/app.h"
 #include "http/response.h"
+#include "text/words.h"
 
 namespace trellis::events::handlers {
 
@@ -98,12 +99,13 @@ void materials_search(http::RequestContext& context) {
                                   {"offer_title", material.offer_title},
                                   {"presenter", material.presenter_name},
                                   {"event_title", material.event_title}});
-    http::render_page(context, "events/materials_list", "Workshop materials",
-                      mstch::map{{"q", text},
-                                 {"rows", rows},
-                                 {"any", !rows.empty()},
-                                 {"count", std::to_string(rows.size())},
-                                 {"searched", !text.empty()}});
+    http::render_page(
+        context, "events/materials_list", "Workshop materials",
+        mstch::map{{"q", text},
+                   {"rows", rows},
+                   {"any", !rows.empty()},
+                   {"count", text::counted(static_cast<long long>(rows.size()), "file", "files")},
+                   {"searched", !text.empty()}});
 }
 
 } // namespace trellis::events::handlers

@@ -95,7 +95,7 @@ mstch::map offer_data(const Offer& offer, const EventLayout& layout) {
         {"updated", day_label(offer.updated_at)},
         {"event_id", std::to_string(layout.event.id)},
         {"event_title", layout.event.title},
-        {"event_date", layout.event.event_date}};
+        {"event_date", long_date(layout.event.event_date)}};
 }
 
 mstch::array reviews_data(const std::vector<Review>& reviews, const std::vector<RubricCriterion>& rubric) {

@@ -21,9 +21,9 @@ mstch::map brief_data(const EventLayout& layout) {
     auto or_none = [](const std::string& text) { return text.empty() ? std::string("Not set yet") : text; };
     return mstch::map{{"id", std::to_string(event.id)},
                       {"title", event.title},
-                      {"date", event.event_date},
+                      {"date", long_date(event.event_date)},
                       {"venue", event.venue},
-                      {"offers_close", event.offers_close},
+                      {"offers_close", long_date(event.offers_close)},
                       {"purpose", or_none(event.brief_purpose)},
                       {"audiences", or_none(event.brief_audiences)},
                       {"format", or_none(event.brief_format)},

@@ -4,6 +4,7 @@
 
 #include "learning/content/library.h"
 #include "learning/content/parser.h"
+#include "text/words.h"
 
 namespace trellis::learning::content {
 
@@ -21,10 +22,6 @@ std::string format_problem(const std::filesystem::path& base, bool base_is_modul
     if (problem.line > 0)
         text += ":" + std::to_string(problem.line);
     return text + ": " + problem.message;
-}
-
-std::string count(size_t number, const std::string& singular, const std::string& plural) {
-    return std::to_string(number) + " " + (number == 1 ? singular : plural);
 }
 
 } // namespace
@@ -58,11 +55,11 @@ int run_content_check(const std::string& directory, std::ostream& out) {
     for (const Problem& problem : problems)
         out << format_problem(given, single_module, problem) << "\n";
     if (problems.empty())
-        out << count(modules_checked, "module", "modules") << " checked, no problems\n";
+        out << text::counted(modules_checked, "module", "modules") << " checked, no problems\n";
     else
-        out << count(modules_checked, "module", "modules")
-            << " checked, " + count(problems.size(), "problem", "problems") + " in " +
-                   count(broken_modules, "module", "modules") + "\n";
+        out << text::counted(modules_checked, "module", "modules")
+            << " checked, " + text::counted(problems.size(), "problem", "problems") + " in " +
+                   text::counted(broken_modules, "module", "modules") + "\n";
     return problems.empty() ? 0 : 1;
 }
 

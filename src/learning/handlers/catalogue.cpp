@@ -1,9 +1,11 @@
 #include <algorithm>
+#include <cctype>
 
 #include "http/response.h"
 #include "learning/catalogue.h"
 #include "learning/handlers/handlers.h"
 #include "learning/handlers/lookup.h"
+#include "text/words.h"
 
 namespace trellis::learning::handlers {
 
@@ -11,7 +13,12 @@ namespace {
 
 using people::StaffGroup;
 
-std::string audience_label(const std::vector<std::string>& audience) {
+// Who a module is written for, as the start of a sentence: "Everyone", or "Leader, teacher and support
+// staff".
+std::string audience_label(const content::Module& module) {
+    if (is_for_everyone(module))
+        return "Everyone";
+    const std::vector<std::string>& audience = module.audience;
     std::string label;
     for (std::size_t i = 0; i < audience.size(); ++i) {
         auto group = people::staff_group_from_text(audience[i]);
@@ -38,12 +45,25 @@ mstch::array options(const std::vector<std::pair<std::string, std::string>>& cho
     return result;
 }
 
+// "Written for your role" only where it tells the reader something: the module is for their group
+// and not for everyone.
+bool for_your_role(const content::Module& module, StaffGroup group) {
+    return is_for_group(module, people::text_of(group)) && !is_for_everyone(module);
+}
+
+// The same label inside a sentence: "For everyone", "For leader, teacher and support staff".
+std::string lower_first(std::string text) {
+    if (!text.empty())
+        text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    return text;
+}
+
 // How far the person is through a module, for its card and its overview page.
 void add_standing(mstch::map& data, const content::Module& module, const ModuleStanding& standing) {
     data["started"] = standing.started && !standing.complete();
     data["complete"] = standing.complete();
     data["percent"] = std::to_string(standing.percent());
-    data["minutes_left"] = std::to_string(minutes_left(module, standing));
+    data["minutes_left"] = text::counted(minutes_left(module, standing), "minute", "minutes");
 }
 
 mstch::map module_card(const content::Module& module, StaffGroup group,
@@ -52,8 +72,8 @@ mstch::map module_card(const content::Module& module, StaffGroup group,
                     {"title", module.title},
                     {"summary", module.summary},
                     {"minutes", std::to_string(module.minutes)},
-                    {"audience", audience_label(module.audience)},
-                    {"for_you", is_for_group(module, people::text_of(group))}};
+                    {"audience", lower_first(audience_label(module))},
+                    {"for_you", for_your_role(module, group)}};
     auto found = standings.find(module.slug);
     ModuleStanding standing = found == standings.end() ? ModuleStanding{} : found->second;
     standing.required = static_cast<int>(content::required_block_ids(module).size());
@@ -61,26 +81,23 @@ mstch::map module_card(const content::Module& module, StaffGroup group,
     return card;
 }
 
-std::string plural(int count, const std::string& one, const std::string& many) {
-    return std::to_string(count) + " " + (count == 1 ? one : many);
-}
-
 mstch::array feature_lines(const ModuleFeatures& features) {
-    std::vector<std::string> lines = {plural(features.pages, "page", "pages") +
+    std::vector<std::string> lines = {text::counted(features.pages, "page", "pages") +
                                       " of reading and explanation"};
     if (features.videos)
-        lines.push_back(plural(features.videos, "video case study", "video case studies") +
+        lines.push_back(text::counted(features.videos, "video case study", "video case studies") +
                         ", with captions and a transcript");
     if (features.quizzes)
-        lines.push_back(plural(features.quizzes, "quiz", "quizzes") + " with feedback on every answer");
+        lines.push_back(text::counted(features.quizzes, "quiz", "quizzes") +
+                        " with feedback on every answer");
     if (features.scenarios)
-        lines.push_back(plural(features.scenarios, "branching scenario", "branching scenarios"));
+        lines.push_back(text::counted(features.scenarios, "branching scenario", "branching scenarios"));
     if (features.sorts)
-        lines.push_back(plural(features.sorts, "sorting activity", "sorting activities"));
+        lines.push_back(text::counted(features.sorts, "sorting activity", "sorting activities"));
     if (features.reflections)
-        lines.push_back(plural(features.reflections, "reflection task", "reflection tasks"));
+        lines.push_back(text::counted(features.reflections, "reflection task", "reflection tasks"));
     if (features.resources)
-        lines.push_back(plural(features.resources, "printable resource", "printable resources"));
+        lines.push_back(text::counted(features.resources, "printable resource", "printable resources"));
     if (features.action_plans)
         lines.push_back("an action plan built from your reflections");
     mstch::array result;
@@ -108,17 +125,18 @@ void catalogue_show(http::RequestContext& context) {
     for (StaffGroup each : {StaffGroup::Teacher, StaffGroup::Ect, StaffGroup::Support, StaffGroup::Leader})
         audiences.emplace_back(people::text_of(each), people::label_of(each));
 
-    http::render_page(context, "learning/catalogue", "Online learning",
-                      mstch::map{{"q", query.text},
-                                 {"modules", modules},
-                                 {"count", std::to_string(modules.size())},
-                                 {"any", !modules.empty()},
-                                 {"audiences", options(audiences, query.audience)},
-                                 {"topics", options(topics, query.topic)},
-                                 {"lengths", options({{"short", "Up to 45 minutes"},
-                                                      {"medium", "46 to 75 minutes"},
-                                                      {"long", "More than 75 minutes"}},
-                                                     context.query("length"))}});
+    http::render_page(
+        context, "learning/catalogue", "Online learning",
+        mstch::map{{"q", query.text},
+                   {"modules", modules},
+                   {"count", text::counted(static_cast<long long>(modules.size()), "module", "modules")},
+                   {"any", !modules.empty()},
+                   {"audiences", options(audiences, query.audience)},
+                   {"topics", options(topics, query.topic)},
+                   {"lengths", options({{"short", "Up to 45 minutes"},
+                                        {"medium", "46 to 75 minutes"},
+                                        {"long", "More than 75 minutes"}},
+                                       context.query("length"))}});
 }
 
 void module_show(http::RequestContext& context) {
@@ -137,8 +155,8 @@ void module_show(http::RequestContext& context) {
     mstch::map data{{"slug", module->slug},
                     {"title", module->title},
                     {"summary", module->summary},
-                    {"audience", audience_label(module->audience)},
-                    {"for_you", is_for_group(*module, people::text_of(context.signed_in().staff_group))},
+                    {"audience", audience_label(*module)},
+                    {"for_you", for_your_role(*module, context.signed_in().staff_group)},
                     {"minutes", std::to_string(module->minutes)},
                     {"hours", hours_label(module->hours)},
                     {"pages", pages},

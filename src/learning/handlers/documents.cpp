@@ -10,6 +10,7 @@
 #include "learning/handlers/handlers.h"
 #include "learning/handlers/lookup.h"
 #include "pdf/pdf.h"
+#include "text/words.h"
 
 namespace trellis::learning::handlers {
 
@@ -50,7 +51,16 @@ mstch::map certificates_section(http::RequestContext& context, const Learner& le
     mstch::array rows;
     for (const Certificate& certificate : context.app.learning.certificates(learner))
         rows.push_back(certificate_row(certificate));
-    return mstch::map{{"certificates", rows}, {"any_certificates", !rows.empty()}};
+    // Worded for whoever reads it: a PD lead looking at a colleague's page is not the one finishing.
+    const bool own = learner.person_id == context.signed_in().person_id;
+    const std::string first_name = learner.name.substr(0, learner.name.find(' '));
+    return mstch::map{
+        {"certificates", rows},
+        {"any_certificates", !rows.empty()},
+        {"no_certificates",
+         own ? std::string("No completed modules yet. Certificates appear here when you finish a module.")
+             : learner.name + " has no completed modules yet. Certificates appear here when " + first_name +
+                   " finishes a module."}};
 }
 
 void resource_download(http::RequestContext& context) {
@@ -173,10 +183,11 @@ void my_learning(http::RequestContext& context) {
         const content::Module* module = snapshot->find(slug);
         if (module == nullptr || standing.complete())
             continue;
-        in_progress.push_back(mstch::map{{"slug", slug},
-                                         {"title", module->title},
-                                         {"percent", std::to_string(standing.percent())},
-                                         {"minutes_left", std::to_string(minutes_left(*module, standing))}});
+        in_progress.push_back(mstch::map{
+            {"slug", slug},
+            {"title", module->title},
+            {"percent", std::to_string(standing.percent())},
+            {"minutes_left", text::counted(minutes_left(*module, standing), "minute", "minutes")}});
     }
     mstch::map data = certificates_section(context, learner);
     data["in_progress"] = in_progress;

@@ -8,6 +8,7 @@
 #include "learning/handlers/block_views.h"
 #include "learning/handlers/handlers.h"
 #include "learning/handlers/lookup.h"
+#include "text/words.h"
 
 namespace trellis::learning::handlers {
 
@@ -53,7 +54,8 @@ mstch::array remaining_blocks(const content::Module& module, const BlockStates& 
     for (std::size_t page = 0; page < module.pages.size(); ++page)
         for (const content::Block& block : module.pages[page].blocks)
             if (block.required && !states.is_done(block.id))
-                remaining.push_back(mstch::map{{"href", page_address(module, page) + "#block-" + block.id},
+                remaining.push_back(mstch::map{{"id", block.id},
+                                               {"href", page_address(module, page) + "#block-" + block.id},
                                                {"label", block_label(module.pages[page], block)}});
     return remaining;
 }
@@ -85,7 +87,7 @@ void render_module_page(http::RequestContext& context, const ModuleInContext& fo
                     {"pages", pages},
                     {"blocks", blocks},
                     {"percent", std::to_string(standing.percent())},
-                    {"minutes_left", std::to_string(minutes_left(module, standing))},
+                    {"minutes_left", text::counted(minutes_left(module, standing), "minute", "minutes")},
                     {"complete", standing.complete()},
                     {"last", last},
                     {"remaining", last ? remaining_blocks(module, states) : mstch::array{}},
@@ -112,6 +114,7 @@ void answer_json(http::RequestContext& context, const ModuleInContext& found, in
         {"done", outcome.result.done},
         {"percent", outcome.standing.percent()},
         {"minutes_left", minutes_left(module, outcome.standing)},
+        {"time_left", text::counted(minutes_left(module, outcome.standing), "minute", "minutes")},
         {"complete", outcome.standing.complete()},
         {"completed_now", outcome.completed_now},
         {"certificate", outcome.standing.complete() ? "/learning/" + module.slug + "/certificate" : ""},

@@ -1,6 +1,7 @@
 #include "accounts/permissions.h"
 #include "http/response.h"
 #include "people/handlers/handlers.h"
+#include "text/words.h"
 
 namespace trellis::people::handlers {
 
@@ -68,6 +69,7 @@ void people_list(http::RequestContext& context) {
                     {"rows", rows},
                     {"any", !rows.empty()},
                     {"total", std::to_string(page.total)},
+                    {"found", text::counted(page.total, "person", "people")},
                     {"groups", group_options(query.staff_group)},
                     {"schools", schools},
                     {"can_filter_school", scope < 0},

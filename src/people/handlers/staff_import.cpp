@@ -3,6 +3,7 @@
 #include "http/response.h"
 #include "people/handlers/handlers.h"
 #include "people/staff_import.h"
+#include "text/words.h"
 
 namespace trellis::people::handlers {
 
@@ -23,7 +24,8 @@ mstch::map summary_data(const ImportSummary& summary) {
                       {"rows", std::to_string(summary.rows)},
                       {"to_create", std::to_string(summary.to_create)},
                       {"to_update", std::to_string(summary.to_update)},
-                      {"problem_count", std::to_string(summary.problems.size())},
+                      {"problem_count",
+                       text::counted(static_cast<long long>(summary.problems.size()), "problem", "problems")},
                       {"problems", problems},
                       {"more_problems", summary.problems.size() > kMaxProblemsShown},
                       {"has_problems", !summary.problems.empty()},

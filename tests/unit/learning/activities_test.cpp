@@ -203,6 +203,32 @@ TEST(Resume, lands_on_the_last_block_worked_on_or_the_first_left_on_the_page) {
     EXPECT_EQ(resume_address(module, standing, states), "/learning/example/2#block-plan-one");
 }
 
+TEST(Resume, lands_on_the_next_block_to_do_never_one_already_done) {
+    content::Module module;
+    module.slug = "example";
+    Block last_quiz = quiz(false, {true, false});
+    last_quiz.id = "quiz-two";
+    module.pages = {{"01.md", "One", {quiz(false, {true, false})}},
+                    {"02.md", "Two", {scenario(), plan()}},
+                    {"03.md", "Three", {last_quiz}}};
+    BlockStates states;
+    ModuleStanding standing;
+    standing.current_page = 2;
+    standing.current_block = "scenario-one";
+    states.done["scenario-one"] = true;
+    EXPECT_EQ(resume_address(module, standing, states), "/learning/example/2#block-plan-one");
+    // The page is finished: the next page, from its top, where the reading comes first.
+    standing.current_block = "plan-one";
+    states.done["plan-one"] = true;
+    EXPECT_EQ(resume_address(module, standing, states), "/learning/example/3");
+    // Nothing left after where they were: what they skipped earlier.
+    states.done["quiz-two"] = true;
+    EXPECT_EQ(resume_address(module, standing, states), "/learning/example/1#block-quiz-one");
+    // Everything done: back to the page they were on.
+    states.done["quiz-one"] = true;
+    EXPECT_EQ(resume_address(module, standing, states), "/learning/example/2");
+}
+
 TEST(Resume, minutes_left_shrink_with_the_required_blocks_done) {
     content::Module module;
     module.minutes = 90;

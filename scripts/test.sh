@@ -47,6 +47,13 @@ if [[ -x tests/browser/run.sh ]]; then
     passed=$((passed + browser_pass)); failed=$((failed + ${browser_fail:-0})); fi
 fi
 
+echo "== deployment files (nginx -t)"
+if bash scripts/check-deploy.sh 2>&1 | tee "$log_dir/deploy.log" | tail -n 3; [[ ${PIPESTATUS[0]} -eq 0 ]]; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
+
 echo "== format check (clang-format)"
 if git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' | xargs clang-format --dry-run --Werror 2>"$log_dir/format.log"; then
   passed=$((passed + 1))

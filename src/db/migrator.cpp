@@ -48,6 +48,17 @@ std::vector<std::string> split_statements(const std::string& sql) {
     return statements;
 }
 
+// Several servers may start at once against one PostgreSQL database. Each step of a migration run
+// takes this transaction-level advisory lock first, so one server applies a migration while the
+// others wait, and then find it recorded. On SQLite, BEGIN IMMEDIATE already gives one writer at a
+// time across processes, and each step reads schema_migrations after taking that lock.
+void wait_for_other_migrating_servers(Transaction& transaction, Engine engine) {
+    // Any fixed number that no other part of Trellis uses as an advisory lock key.
+    constexpr long long kMigrationLockKey = 7317160001;
+    if (engine == Engine::Postgresql)
+        transaction.session() << "SELECT pg_advisory_xact_lock(" << kMigrationLockKey << ")";
+}
+
 } // namespace
 
 int latest_migration_version() {
@@ -56,14 +67,17 @@ int latest_migration_version() {
 
 int migrate(Database& database) {
     {
-        auto session = database.lease();
-        *session
+        Transaction transaction(database);
+        wait_for_other_migrating_servers(transaction, database.engine());
+        transaction.session()
             << "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT "
                "NOT NULL)";
+        transaction.commit();
     }
     int applied = 0;
     for (const Migration& migration : kMigrations) {
         Transaction transaction(database);
+        wait_for_other_migrating_servers(transaction, database.engine());
         soci::session& sql = transaction.session();
         int already = 0;
         sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(migration.version),

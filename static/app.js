@@ -62,10 +62,12 @@
 
   // --- Module blocks: every form works without this; with it, answers save in place. ---
 
+  // Sent as multipart/form-data: a URL-encoded body is capped at 8 KB by the HTTP library, which a
+  // long reflection in Polish or Chinese passes easily.
   function formBody(form, submitter) {
     var data = new FormData(form);
     if (submitter && submitter.name) data.append(submitter.name, submitter.value);
-    return new URLSearchParams(data);
+    return data;
   }
 
   function saveBlock(form, submitter) {

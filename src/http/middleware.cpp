@@ -68,6 +68,19 @@ bool text_fields_are_utf8(const httplib::Request& request) {
 
 } // namespace
 
+void render_unrouted_error(App& app, const httplib::Request& request, httplib::Response& response, int status,
+                           const std::string& message) {
+    RequestContext context{request, response, app, std::nullopt, "", ""};
+    try {
+        attach_identity(context);
+        render_error(context, status, message);
+    } catch (const std::exception& error) {
+        spdlog::error("{} {}: the error page failed: {}", request.method, request.path, error.what());
+        response.status = status;
+        response.set_content(message + "\n", "text/plain");
+    }
+}
+
 httplib::Server::Handler guarded(App& app, Access access, std::optional<accounts::Permission> permission,
                                  Handler handler) {
     return [&app, access, permission, handler](const httplib::Request& request, httplib::Response& response) {

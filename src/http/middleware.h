@@ -19,6 +19,11 @@ enum class Access { Public, SignedIn };
 inline constexpr const char* kSessionCookie = "trellis_session";
 inline constexpr const char* kCsrfCookie = "trellis_csrf";
 
+// Renders the error page for an answer the HTTP library gave before any route ran (an unknown
+// address, a body too large): no CSRF check, since no form of ours was read.
+void render_unrouted_error(App& app, const httplib::Request& request, httplib::Response& response, int status,
+                           const std::string& message);
+
 // Wraps a handler with what every request needs, in order: find the session, check the CSRF token
 // on every POST, require sign-in and the permission if the route asks for them, turn exceptions
 // into the error page.

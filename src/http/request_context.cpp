@@ -17,6 +17,11 @@ std::vector<std::string> RequestContext::form_all(const std::string& name) const
     auto [begin, end] = request.params.equal_range(name);
     for (auto at = begin; at != end; ++at)
         values.push_back(at->second);
+    // The same field sent as multipart/form-data (forms with long text are sent that way).
+    auto [first_part, after_parts] = request.files.equal_range(name);
+    for (auto at = first_part; at != after_parts; ++at)
+        if (at->second.filename.empty())
+            values.push_back(at->second.content);
     return values;
 }
 

@@ -88,12 +88,17 @@ void configure(httplib::Server& server, App& app) {
                      response.body.size(), request.remote_addr);
     });
     server.set_error_handler([&app](const httplib::Request& request, httplib::Response& response) {
+        // The HTTP library refuses a URL-encoded form over 8 KB before any handler runs; say why.
+        if (response.status == 413 && response.body.empty())
+            return render_unrouted_error(
+                app, request, response, 413,
+                "What you sent is too long for one form. Go back: your text is still "
+                "in the box. Copy it somewhere safe, reload the page and save it "
+                "again.");
         // Only answers that have no page of their own yet (unknown routes) get the error page.
         if (!response.body.empty() || response.status != 404)
             return;
-        guarded(app, Access::Public, std::nullopt, [](RequestContext& context) {
-            render_error(context, 404, "There is no page at this address.");
-        })(request, response);
+        render_unrouted_error(app, request, response, 404, "There is no page at this address.");
     });
 }
 

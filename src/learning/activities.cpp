@@ -7,6 +7,13 @@
 
 namespace trellis::learning {
 
+std::size_t characters_in(const std::string& text) {
+    std::size_t count = 0;
+    for (const char byte : text)
+        count += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+    return count;
+}
+
 namespace {
 
 using nlohmann::json;
@@ -125,8 +132,9 @@ ActivityResult sort_items(const content::Block& block, const json& saved, const 
 
 ActivityResult reflect(const json& saved, const Submission& submission) {
     const std::string text = submission.get("text");
-    if (text.size() > kMaxAnswerBytes)
-        return refused(saved, "That is longer than Trellis keeps (" + std::to_string(kMaxAnswerBytes / 1000) +
+    if (characters_in(text) > kMaxAnswerCharacters)
+        return refused(saved, "That is longer than Trellis keeps (" +
+                                  std::to_string(kMaxAnswerCharacters / 1000) +
                                   " thousand characters). Please shorten it.");
     return ActivityResult{json{{"text", text}}, !trimmed(text).empty(), ""};
 }
@@ -142,7 +150,7 @@ ActivityResult plan_actions(const content::ActionPlanBlock& plan, const json& sa
     }
     const std::string own = submission.get("own");
     const std::string notes = submission.get("notes");
-    if (own.size() + notes.size() > kMaxAnswerBytes)
+    if (characters_in(own) + characters_in(notes) > kMaxAnswerCharacters)
         return refused(saved, "Your plan is longer than Trellis keeps. Please shorten it.");
     json state = {{"suggested", suggested}, {"own", own}, {"notes", notes}};
     if (action_plan_steps(plan, state).empty())

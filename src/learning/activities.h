@@ -51,7 +51,11 @@ std::vector<std::string> action_plan_steps(const content::ActionPlanBlock& plan,
 const content::ScenarioNode& scenario_position(const content::ScenarioBlock& scenario,
                                                const nlohmann::json& state);
 
-// The longest reflection or note a person may save, in bytes.
-constexpr std::size_t kMaxAnswerBytes = 20000;
+// The longest reflection or note a person may save, in characters (not bytes: a reflection in
+// Chinese or Polish gets as many characters as one in English).
+constexpr std::size_t kMaxAnswerCharacters = 20000;
+
+// How many characters UTF-8 text holds (every byte but continuation bytes starts one).
+std::size_t characters_in(const std::string& text);
 
 } // namespace trellis::learning

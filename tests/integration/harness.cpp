@@ -263,6 +263,18 @@ httplib::Result Browser::post_for_json(const std::string& path, httplib::Params 
     return result;
 }
 
+httplib::Result Browser::post_multipart(const std::string& path, const httplib::Params& form, bool as_json) {
+    httplib::MultipartFormDataItems items = {{"_csrf", m_csrf, "", ""}};
+    for (const auto& [name, value] : form)
+        items.push_back({name, value, "", ""});
+    httplib::Headers all = headers();
+    if (as_json)
+        all.emplace("Accept", "application/json");
+    auto result = m_client.Post(path.c_str(), all, items);
+    remember(result);
+    return result;
+}
+
 httplib::Result Browser::upload(const std::string& path, const std::string& filename,
                                 const std::string& content) {
     httplib::MultipartFormDataItems items = {{"_csrf", m_csrf, "", ""},

@@ -66,6 +66,10 @@ class Browser {
     httplib::Result post(const std::string& path, httplib::Params form, bool with_csrf = true);
     // Posts a form as the page's script does, asking for JSON back.
     httplib::Result post_for_json(const std::string& path, httplib::Params form);
+    // Posts a form as multipart/form-data, as pages with long text send it (as the script does, asking
+    // for JSON back, when `as_json`).
+    httplib::Result post_multipart(const std::string& path, const httplib::Params& form,
+                                   bool as_json = false);
     // Posts a file as multipart/form-data field `file`, with the CSRF token.
     httplib::Result upload(const std::string& path, const std::string& filename, const std::string& content);
     // Signs in and returns the response to the sign-in form.

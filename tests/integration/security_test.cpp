@@ -88,3 +88,42 @@ TEST_F(Security, sign_in_follows_next_only_to_paths_on_this_site) {
                             {{"email", kDemoTeacher}, {"password", kDemoPassword}, {"next", "/learning"}});
     EXPECT_EQ(kept->get_header_value("Location"), "/learning");
 }
+
+TEST_F(Security, long_text_in_any_language_is_saved_up_to_its_limit_and_refused_past_it_with_a_message) {
+    Browser browser(*server);
+    ASSERT_EQ(browser.sign_in(kDemoTeacher, kDemoPassword)->status, 303);
+    ASSERT_EQ(browser.get("/learning/building-trust/1")->status, 200);
+    const std::string path = "/learning/building-trust/blocks/reflect-starting-point";
+    // Three thousand characters of Polish: about 4 KB as text, over 8 KB URL-encoded.
+    std::string polish;
+    while (polish.size() < 3000 * 2)
+        polish += "źdź";
+    auto by_script = browser.post_multipart(path, {{"text", polish}}, true);
+    ASSERT_TRUE(by_script);
+    EXPECT_EQ(by_script->status, 200) << by_script->body;
+    auto without_script = browser.post_multipart(path, {{"text", polish + " (again)"}});
+    ASSERT_TRUE(without_script);
+    EXPECT_EQ(without_script->status, 303);
+    auto page = browser.get("/learning/building-trust/1");
+    EXPECT_NE(page->body.find("źdź"), std::string::npos);
+
+    std::string too_long;
+    for (int i = 0; i < 20001; ++i)
+        too_long += "\xE6\x80\x9D";
+    auto refused = browser.post_multipart(path, {{"text", too_long}}, true);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_NE(refused->body.find("longer than Trellis keeps"), std::string::npos);
+}
+
+TEST_F(Security, a_form_too_large_for_the_server_gets_a_page_that_says_so) {
+    Browser browser(*server);
+    ASSERT_EQ(browser.sign_in(kDemoTeacher, kDemoPassword)->status, 303);
+    ASSERT_EQ(browser.get("/learning/building-trust/1")->status, 200);
+    // An old page still posting URL-encoded text past the library's 8 KB cap for such bodies.
+    auto too_large = browser.post("/learning/building-trust/blocks/reflect-starting-point",
+                                  {{"text", std::string(9000, 'x')}});
+    ASSERT_TRUE(too_large);
+    EXPECT_EQ(too_large->status, 413);
+    EXPECT_NE(too_large->body.find("too long"), std::string::npos);
+}

@@ -102,6 +102,10 @@ Submission submission_of(const httplib::Request& request) {
     for (const auto& [name, value] : request.params)
         if (name != "_csrf")
             submission.fields.emplace(name, value);
+    // Blocks are posted as multipart/form-data, whose text fields arrive as parts without a file name.
+    for (const auto& [name, part] : request.files)
+        if (name != "_csrf" && part.filename.empty())
+            submission.fields.emplace(name, part.content);
     return submission;
 }
 

@@ -157,7 +157,7 @@ TEST(ActivityReflection, is_done_when_it_has_words_and_refuses_an_essay) {
     auto written = apply_submission(block, json(), with({{"text", "I noticed"}}));
     EXPECT_TRUE(written.done);
     EXPECT_TRUE(is_done(block, written.state));
-    EXPECT_FALSE(apply_submission(block, json(), with({{"text", std::string(kMaxAnswerBytes + 1, 'x')}}))
+    EXPECT_FALSE(apply_submission(block, json(), with({{"text", std::string(kMaxAnswerCharacters + 1, 'x')}}))
                      .error.empty());
 }
 
@@ -244,6 +244,16 @@ TEST(Resume, minutes_left_shrink_with_the_required_blocks_done) {
 TEST(CertificateCode, is_read_back_whatever_the_case_and_spacing) {
     EXPECT_EQ(normalise_code(" trl-7kq2-m9xd-4f3a "), "TRL-7KQ2-M9XD-4F3A");
     EXPECT_EQ(normalise_code(std::string(60, 'A')), "");
+}
+
+TEST(ActivityReflection, counts_its_limit_in_characters_so_every_language_gets_the_same_room) {
+    const Block block{BlockType::Reflection, "reflect-one", true, 1, content::ReflectionBlock{}};
+    std::string chinese;
+    for (std::size_t i = 0; i < kMaxAnswerCharacters; ++i)
+        chinese += "\xE6\x80\x9D"; // 思, three bytes in UTF-8
+    EXPECT_TRUE(apply_submission(block, json(), with({{"text", chinese}})).error.empty());
+    EXPECT_FALSE(apply_submission(block, json(), with({{"text", chinese + "x"}})).error.empty());
+    EXPECT_EQ(characters_in("Zażółć gęślą jaźń"), 17u);
 }
 
 } // namespace trellis::learning

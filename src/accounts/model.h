@@ -23,6 +23,9 @@ struct Actor {
 struct NewSession {
     std::string token;
     long long expires_at = 0;
+    // Set when this browser is newly remembered as one the person signs in from: the caller keeps
+    // it in a long-lived cookie (see sign_in_throttle.h).
+    std::string new_device_token;
 };
 
 } // namespace trellis::accounts

@@ -31,20 +31,40 @@ std::optional<std::string> password_problem(const std::string& password) {
 }
 
 SignInResult AccountService::sign_in(const std::string& raw_email, const std::string& password,
-                                     const std::string& address) {
-    const std::string email = normalised_email(raw_email);
-    if (long long wait = m_throttle.seconds_to_wait(email, address))
-        return TooManyAttempts{wait};
-    auto credentials = m_people.credentials(email);
+                                     const std::string& address, const std::string& device_token) {
+    AttemptOrigin origin{normalised_email(raw_email), address, false};
+    auto credentials = m_people.credentials(origin.email);
+    {
+        auto session = m_database.lease();
+        if (credentials && !device_token.empty())
+            origin.known_device =
+                store::known_device_person(*session, hash_token(device_token)) == credentials->person_id;
+        if (long long wait = seconds_to_wait(*session, origin, db::now_seconds()))
+            return TooManyAttempts{wait};
+    }
     // Verify against a fixed hash when the account is unknown, so timing does not reveal it.
     static const std::string decoy = hash_password("decoy password for timing");
     const bool matches = verify_password(credentials ? credentials->password_hash : decoy, password);
-    if (!credentials || credentials->password_hash.empty() || !matches) {
-        m_throttle.record_failure(email, address);
-        return WrongCredentials{};
-    }
-    m_throttle.record_success(email);
-    return open_session(credentials->trust_id, credentials->person_id);
+    std::string new_device_token;
+    {
+        db::Transaction transaction(m_database);
+        if (!credentials || credentials->password_hash.empty() || !matches) {
+            record_failure(transaction.session(), origin, db::now_seconds());
+            transaction.commit();
+            return WrongCredentials{};
+        }
+        record_success(transaction.session(), origin);
+        forget_old_failures(transaction.session(), db::now_seconds());
+        if (!origin.known_device) {
+            new_device_token = random_token();
+            store::insert_known_device(transaction.session(), hash_token(new_device_token),
+                                       credentials->person_id, credentials->trust_id, db::now_seconds());
+        }
+        transaction.commit();
+    } // One writer at a time: the session is opened once this transaction has ended.
+    NewSession session = open_session(credentials->trust_id, credentials->person_id);
+    session.new_device_token = new_device_token;
+    return session;
 }
 
 NewSession AccountService::open_session(long long trust_id, long long person_id) {

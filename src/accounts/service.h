@@ -37,8 +37,10 @@ class AccountService {
         : m_database(database), m_organisations(organisations), m_people(people),
           m_session_seconds(session_minutes * 60LL) {}
 
-    // Checks the password (Argon2id) with throttling per account and per address.
-    SignInResult sign_in(const std::string& email, const std::string& password, const std::string& address);
+    // Checks the password (Argon2id), throttled as sign_in_throttle.h describes. `device_token` is
+    // the browser's known-device cookie ("" when it has none).
+    SignInResult sign_in(const std::string& email, const std::string& password, const std::string& address,
+                         const std::string& device_token);
     // The signed-in person for a session token, extending the session; nullopt if unknown or expired.
     std::optional<Actor> authenticate(const std::string& token);
     // Ends the session.
@@ -80,7 +82,6 @@ class AccountService {
     organisations::OrganisationService& m_organisations;
     people::PeopleService& m_people;
     long long m_session_seconds;
-    SignInThrottle m_throttle;
 };
 
 // A message when the password is too weak or too long to accept, nullopt when acceptable.

@@ -1,44 +1,48 @@
 #pragma once
 
-#include <chrono>
-#include <map>
-#include <mutex>
 #include <string>
 
+#include <soci/soci.h>
+
+// Slows down password guessing without letting anyone lock a named person out. Failures are
+// counted in the database (so several servers share them) under three keys:
+// - the account and address together: five free tries, then a wait that doubles from 30 seconds
+//   to 15 minutes; this is what stops guessing from one place;
+// - the account alone: twenty free tries, for guessing spread over many addresses;
+// - the address alone: fifty free tries (a school's staff often share one public address), for
+//   one place trying many accounts.
+// The right password from a browser the person signed in with before passes the account and
+// address waits; only its own account-and-address wait still holds.
 namespace trellis::accounts {
 
-// Slows down password guessing: after a few failures for one account or one address, further
-// attempts are refused for a while that doubles with each failure (capped at 15 minutes).
-class SignInThrottle {
-  public:
-    using Clock = std::chrono::steady_clock;
-
-    // Seconds the caller must wait before trying this account from this address; 0 to go ahead.
-    long long seconds_to_wait(const std::string& email, const std::string& address);
-    // Records a failed attempt against both the account and the address.
-    void record_failure(const std::string& email, const std::string& address);
-    // Forgets the account's failures after a successful sign-in.
-    void record_success(const std::string& email);
-
-  private:
-    struct Failures {
-        int count = 0;
-        Clock::time_point last_failure;
-        Clock::time_point blocked_until;
-    };
-    static constexpr int kFreeAttemptsPerAccount = 5;
-    // Higher than per account: a whole school's staff often share one public address.
-    static constexpr int kFreeAttemptsPerAddress = 50;
-    // Failures older than this are forgotten.
-    static constexpr std::chrono::hours kMemory{1};
-    // Beyond this many remembered keys, old ones are dropped, so a flood cannot grow memory for ever.
-    static constexpr std::size_t kMaxRemembered = 100000;
-    void forget_old_failures(Clock::time_point now);
-    long long wait_for(const std::string& key, Clock::time_point now);
-    void fail(const std::string& key, int free_attempts, Clock::time_point now);
-
-    std::mutex m_mutex;
-    std::map<std::string, Failures> m_failures;
+// How many failures one key has had, and until when it must wait (seconds since the epoch).
+struct FailureRecord {
+    long long failures = 0;
+    long long last_failure = 0;
+    long long blocked_until = 0;
 };
+
+// The record after one more failure at `now`, for a key with `free_attempts` before any wait.
+// Failures more than an hour old are forgotten first.
+FailureRecord after_failure(FailureRecord record, int free_attempts, long long now);
+
+// Seconds still to wait at `now`; 0 to go ahead.
+long long seconds_left(const FailureRecord& record, long long now);
+
+// Where a sign-in attempt comes from.
+struct AttemptOrigin {
+    std::string email;   // normalised
+    std::string address; // the client's address (see http::client_address)
+    bool known_device = false;
+};
+
+// Seconds the attempt must wait before its password is even checked; 0 to go ahead.
+long long seconds_to_wait(soci::session& sql, const AttemptOrigin& origin, long long now);
+// Counts a wrong password against every key of the attempt.
+void record_failure(soci::session& sql, const AttemptOrigin& origin, long long now);
+// Forgets the account's and this pair's failures after the right password.
+void record_success(soci::session& sql, const AttemptOrigin& origin);
+// Removes records with nothing left to say (old failures, no wait).
+void forget_old_failures(soci::session& sql, long long now);
 
 } // namespace trellis::accounts

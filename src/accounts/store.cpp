@@ -20,6 +20,9 @@ constexpr const char* kDeleteSessionsOf =
 constexpr const char* kDeleteOtherSessionsOf =
     "DELETE FROM sessions WHERE trust_id = :trust AND person_id = :person AND token_hash <> :kept";
 constexpr const char* kDeleteExpiredSessions = "DELETE FROM sessions WHERE expires_at <= :now";
+constexpr const char* kInsertKnownDevice = "INSERT INTO known_devices (token_hash, person_id, trust_id, "
+                                           "last_used) VALUES (:hash, :person, :trust, :now)";
+constexpr const char* kKnownDevicePerson = "SELECT person_id FROM known_devices WHERE token_hash = :hash";
 constexpr const char* kInsertReset =
     "INSERT INTO password_resets (token_hash, person_id, trust_id, created_by, created_at, expires_at) "
     "VALUES (:hash, :person, :trust, :by, :now, :expires)";
@@ -71,6 +74,21 @@ void delete_other_sessions_of(soci::session& sql, long long trust_id, long long 
 
 void delete_expired_sessions(soci::session& sql, long long now) {
     sql << kDeleteExpiredSessions, soci::use(now);
+}
+
+void insert_known_device(soci::session& sql, const std::string& token_hash, long long person_id,
+                         long long trust_id, long long now) {
+    sql << kInsertKnownDevice, soci::use(token_hash), soci::use(person_id), soci::use(trust_id),
+        soci::use(now);
+}
+
+std::optional<long long> known_device_person(soci::session& sql, const std::string& token_hash) {
+    long long person_id = 0;
+    soci::indicator found = soci::i_null;
+    sql << kKnownDevicePerson, soci::use(token_hash), soci::into(person_id, found);
+    if (found != soci::i_ok)
+        return std::nullopt;
+    return person_id;
 }
 
 void insert_reset(soci::session& sql, const std::string& token_hash, long long person_id, long long trust_id,

@@ -48,6 +48,12 @@ void delete_other_sessions_of(soci::session& sql, long long trust_id, long long 
 // Removes sessions that expired before `now`.
 void delete_expired_sessions(soci::session& sql, long long now);
 
+// Remembers a browser a person signed in from (see sign_in_throttle.h).
+void insert_known_device(soci::session& sql, const std::string& token_hash, long long person_id,
+                         long long trust_id, long long now);
+// The person a known-device token belongs to, if any.
+std::optional<long long> known_device_person(soci::session& sql, const std::string& token_hash);
+
 // Records a one-use password-reset link.
 void insert_reset(soci::session& sql, const std::string& token_hash, long long person_id, long long trust_id,
                   long long created_by, long long expires_at);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "db/database.h"
+#include "http/client_address.h"
 
 namespace trellis {
 
@@ -56,6 +57,7 @@ Config config_from_environment() {
     config.secure_cookies = environment_or("TRELLIS_SECURE_COOKIES", "0") == "1";
     config.log_level = environment_or("TRELLIS_LOG_LEVEL", "info");
     config.public_url = environment_or("TRELLIS_PUBLIC_URL", "");
+    config.trusted_proxies = http::parse_address_list(environment_or("TRELLIS_TRUSTED_PROXIES", ""));
     return config;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace trellis {
 
@@ -17,6 +18,8 @@ struct Config {
     bool secure_cookies = false; // TRELLIS_SECURE_COOKIES: set when served over HTTPS
     std::string public_url;      // TRELLIS_PUBLIC_URL: how people reach this server, for links we hand out
     std::string log_level;       // TRELLIS_LOG_LEVEL: trace, debug, info, warn, error
+    // TRELLIS_TRUSTED_PROXIES: addresses of proxies (nginx) whose X-Forwarded-For is believed.
+    std::vector<std::string> trusted_proxies;
 };
 
 // Reads the environment into a Config with defaults; CLI flags may override fields afterwards.

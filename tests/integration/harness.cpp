@@ -216,7 +216,10 @@ httplib::Headers Browser::headers() const {
     std::string cookie;
     for (const auto& [name, value] : m_cookies)
         cookie += (cookie.empty() ? "" : "; ") + name + "=" + value;
-    return cookie.empty() ? httplib::Headers{} : httplib::Headers{{"Cookie", cookie}};
+    httplib::Headers all(m_extra_headers.begin(), m_extra_headers.end());
+    if (!cookie.empty())
+        all.emplace("Cookie", cookie);
+    return all;
 }
 
 void Browser::remember(const httplib::Result& result) {

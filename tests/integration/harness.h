@@ -78,6 +78,8 @@ class Browser {
     const std::string& csrf() const { return m_csrf; }
     const std::map<std::string, std::string>& cookies() const { return m_cookies; }
     void set_cookie(const std::string& name, const std::string& value) { m_cookies[name] = value; }
+    // Sends this header with every later request (X-Forwarded-For, as a proxy would add it).
+    void set_header(const std::string& name, const std::string& value) { m_extra_headers[name] = value; }
 
   private:
     httplib::Headers headers() const;
@@ -85,6 +87,7 @@ class Browser {
 
     httplib::Client m_client;
     std::map<std::string, std::string> m_cookies;
+    std::map<std::string, std::string> m_extra_headers;
     std::string m_csrf;
 };
 

@@ -287,3 +287,74 @@ TEST(FirstRun, setup_creates_the_first_administrator_on_an_empty_database) {
     EXPECT_NE(home->body.find("Northfield Schools"), std::string::npos);
     EXPECT_NE(home->body.find("Administrator"), std::string::npos);
 }
+
+// Sign-in throttling behind a proxy: addresses come from X-Forwarded-For of a trusted proxy.
+class SignInBehindProxy : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_EQ(run_cli(database, {"demo"}), 0);
+        server = std::make_unique<TestServer>(
+            database, std::map<std::string, std::string>{{"TRELLIS_TRUSTED_PROXIES", "127.0.0.1"}});
+    }
+    std::unique_ptr<Browser> browser_at(const std::string& address) {
+        auto browser = std::make_unique<Browser>(*server);
+        browser->set_header("X-Forwarded-For", address);
+        return browser;
+    }
+    TestDatabase database;
+    std::unique_ptr<TestServer> server;
+};
+
+TEST_F(SignInBehindProxy, guesses_at_invented_accounts_do_not_shut_sign_in_for_everyone) {
+    auto attacker = browser_at("203.0.113.9");
+    for (int attempt = 0; attempt < 60; ++attempt) {
+        const int status =
+            attacker->sign_in("invented" + std::to_string(attempt) + "@nowhere.example", "guess")->status;
+        EXPECT_TRUE(status == 401 || status == 429) << status;
+    }
+    // The attacker's own address is slowed down...
+    EXPECT_EQ(attacker->sign_in("invented-again@nowhere.example", "guess")->status, 429);
+    // ...but people elsewhere, whose connections also all come through the proxy, sign in.
+    EXPECT_EQ(browser_at("198.51.100.7")->sign_in(kDemoTeacher, kDemoPassword)->status, 303);
+}
+
+TEST_F(SignInBehindProxy, wrong_guesses_from_elsewhere_do_not_lock_the_owner_out_of_a_known_browser) {
+    // The teacher has signed in from this browser before.
+    auto own_browser = browser_at("198.51.100.7");
+    ASSERT_EQ(own_browser->sign_in(kDemoTeacher, kDemoPassword)->status, 303);
+    ASSERT_EQ(own_browser->cookies().count("trellis_device"), 1u);
+    own_browser->post("/sign-out", {});
+
+    // Someone guesses at the teacher's password from many places until the account itself waits.
+    int refused = 0;
+    for (int place = 0; place < 6; ++place) {
+        auto guesser = browser_at("203.0.113." + std::to_string(place + 10));
+        for (int attempt = 0; attempt < 5; ++attempt)
+            refused += guesser->sign_in(kDemoTeacher, "guess " + std::to_string(attempt))->status == 429;
+    }
+    EXPECT_EQ(browser_at("192.0.2.50")->sign_in(kDemoTeacher, kDemoPassword)->status, 429)
+        << "a new browser waits while the account is under attack";
+    // The owner's own browser, with the right password, still gets in.
+    EXPECT_EQ(own_browser->sign_in(kDemoTeacher, kDemoPassword)->status, 303);
+}
+
+TEST_F(SignInBehindProxy, the_throttle_is_kept_in_the_database_so_every_server_shares_it) {
+    for (int attempt = 0; attempt < 5; ++attempt)
+        EXPECT_EQ(browser_at("203.0.113.9")->sign_in(kDemoTeacher, "guess")->status, 401);
+    TestServer second_server(database, {{"TRELLIS_TRUSTED_PROXIES", "127.0.0.1"}});
+    Browser on_second(second_server);
+    on_second.set_header("X-Forwarded-For", "203.0.113.9");
+    EXPECT_EQ(on_second.sign_in(kDemoTeacher, kDemoPassword)->status, 429);
+}
+
+TEST_F(SignIn, forwarded_addresses_from_an_untrusted_connection_are_ignored) {
+    // No proxy is configured: changing X-Forwarded-For does not escape the wait.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        Browser browser(*server);
+        browser.set_header("X-Forwarded-For", "203.0.113." + std::to_string(attempt));
+        EXPECT_EQ(browser.sign_in(kDemoTeacher, "guess")->status, 401);
+    }
+    Browser last(*server);
+    last.set_header("X-Forwarded-For", "203.0.113.99");
+    EXPECT_EQ(last.sign_in(kDemoTeacher, kDemoPassword)->status, 429);
+}

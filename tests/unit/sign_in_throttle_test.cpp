@@ -1,34 +1,63 @@
 #include <gtest/gtest.h>
 
 #include "accounts/sign_in_throttle.h"
+#include "http/client_address.h"
 
-using trellis::accounts::SignInThrottle;
+using namespace trellis::accounts;
 
-TEST(SignInThrottle, blocks_an_account_after_five_failures_and_not_before) {
-    SignInThrottle throttle;
+TEST(SignInThrottle, waits_only_after_the_free_attempts_then_doubles_up_to_fifteen_minutes) {
+    FailureRecord record;
+    const long long now = 1'000'000;
     for (int i = 0; i < 4; ++i) {
-        throttle.record_failure("a@school.example", "10.0.0.1");
-        EXPECT_EQ(throttle.seconds_to_wait("a@school.example", "10.0.0.1"), 0);
+        record = after_failure(record, 5, now);
+        EXPECT_EQ(seconds_left(record, now), 0);
     }
-    throttle.record_failure("a@school.example", "10.0.0.1");
-    EXPECT_GE(throttle.seconds_to_wait("a@school.example", "10.0.0.1"), 29);
-    EXPECT_GE(throttle.seconds_to_wait("a@school.example", "10.0.0.2"), 29);
-    EXPECT_EQ(throttle.seconds_to_wait("b@school.example", "10.0.0.1"), 0);
+    record = after_failure(record, 5, now);
+    EXPECT_EQ(seconds_left(record, now), 30);
+    record = after_failure(record, 5, now);
+    EXPECT_EQ(seconds_left(record, now), 60);
+    for (int i = 0; i < 10; ++i)
+        record = after_failure(record, 5, now);
+    EXPECT_EQ(seconds_left(record, now), 15 * 60);
+    EXPECT_EQ(seconds_left(record, now + 15 * 60), 0);
 }
 
-TEST(SignInThrottle, blocks_an_address_that_tries_many_accounts) {
-    SignInThrottle throttle;
-    for (int i = 0; i < 50; ++i)
-        throttle.record_failure("person" + std::to_string(i) + "@school.example", "10.0.0.9");
-    EXPECT_GT(throttle.seconds_to_wait("new@school.example", "10.0.0.9"), 0);
-    EXPECT_EQ(throttle.seconds_to_wait("new@school.example", "10.0.0.8"), 0);
-}
-
-TEST(SignInThrottle, success_clears_the_accounts_failures) {
-    SignInThrottle throttle;
+TEST(SignInThrottle, failures_over_an_hour_old_are_forgotten) {
+    FailureRecord record;
     for (int i = 0; i < 4; ++i)
-        throttle.record_failure("a@school.example", "10.0.0.1");
-    throttle.record_success("a@school.example");
-    throttle.record_failure("a@school.example", "10.0.0.1");
-    EXPECT_EQ(throttle.seconds_to_wait("a@school.example", "10.0.0.1"), 0);
+        record = after_failure(record, 5, 1000);
+    record = after_failure(record, 5, 1000 + 3601);
+    EXPECT_EQ(record.failures, 1);
+    EXPECT_EQ(seconds_left(record, 1000 + 3601), 0);
+}
+
+namespace {
+
+httplib::Request request_from(const std::string& remote, const std::string& forwarded) {
+    httplib::Request request;
+    request.remote_addr = remote;
+    if (!forwarded.empty())
+        request.set_header("X-Forwarded-For", forwarded);
+    return request;
+}
+
+} // namespace
+
+TEST(ClientAddress, believes_forwarded_addresses_only_from_trusted_proxies) {
+    using trellis::http::client_address;
+    const std::vector<std::string> proxies = {"127.0.0.1"};
+    EXPECT_EQ(client_address(request_from("127.0.0.1", "203.0.113.9"), proxies), "203.0.113.9");
+    // Anyone else may write anything in the header: it is ignored.
+    EXPECT_EQ(client_address(request_from("198.51.100.4", "203.0.113.9"), proxies), "198.51.100.4");
+    EXPECT_EQ(client_address(request_from("127.0.0.1", "203.0.113.9"), {}), "127.0.0.1");
+    // A client's own made-up entries sit to the left of what the proxy appended.
+    EXPECT_EQ(client_address(request_from("127.0.0.1", "10.9.9.9, 203.0.113.9"), proxies), "203.0.113.9");
+    EXPECT_EQ(client_address(request_from("127.0.0.1", "203.0.113.9, 127.0.0.1"), proxies), "203.0.113.9");
+    EXPECT_EQ(client_address(request_from("127.0.0.1", ""), proxies), "127.0.0.1");
+}
+
+TEST(ClientAddress, reads_the_trusted_proxy_list) {
+    EXPECT_EQ(trellis::http::parse_address_list(" 127.0.0.1, ::1 ,,"),
+              (std::vector<std::string>{"127.0.0.1", "::1"}));
+    EXPECT_TRUE(trellis::http::parse_address_list("").empty());
 }

@@ -1,4 +1,5 @@
 #include "accounts/handlers/handlers.h"
+#include "http/client_address.h"
 #include "http/middleware.h"
 #include "http/response.h"
 #include "http/safe_redirect.h"
@@ -6,6 +7,9 @@
 namespace trellis::accounts::handlers {
 
 namespace {
+
+// Marks a browser the person has signed in from before (see accounts/sign_in_throttle.h).
+constexpr const char* kDeviceCookie = "trellis_device";
 
 void show_form(http::RequestContext& context, const std::string& email, const std::string& message,
                int status) {
@@ -29,8 +33,10 @@ void sign_in_show(http::RequestContext& context) {
 
 void sign_in_submit(http::RequestContext& context) {
     const std::string email = context.form("email");
-    const SignInResult result =
-        context.app.accounts.sign_in(email, context.form("password"), context.request.remote_addr);
+    const SignInResult result = context.app.accounts.sign_in(
+        email, context.form("password"),
+        http::client_address(context.request, context.app.config.trusted_proxies),
+        http::cookie_value(context.request, kDeviceCookie));
     if (auto* waiting = std::get_if<TooManyAttempts>(&result))
         return show_form(context, email,
                          "Too many attempts. Wait " + std::to_string(waiting->seconds) +
@@ -41,6 +47,8 @@ void sign_in_submit(http::RequestContext& context) {
                          401);
     const NewSession& session = std::get<NewSession>(result);
     http::set_cookie(context, http::kSessionCookie, session.token, context.app.config.session_minutes * 60LL);
+    if (!session.new_device_token.empty())
+        http::set_cookie(context, kDeviceCookie, session.new_device_token, 365LL * 24 * 3600);
     http::redirect(context, http::safe_local_path(context.form("next")));
 }
 

@@ -1,6 +1,7 @@
 #include "events/event_store.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "db/database.h"
 #include "db/rows.h"
@@ -182,9 +183,18 @@ std::vector<Result> rows_of_event(soci::session& sql, const char* query, long lo
 void write_schools(soci::session& sql, const Event& event) {
     long long trust_id = event.trust_id, event_id = event.id;
     sql << kDeleteSchools, soci::use(trust_id), soci::use(event_id);
-    for (long long school_id : event.school_ids)
-        sql << kInsertSchool, soci::use(event_id), soci::use(trust_id), soci::use(trust_id),
-            soci::use(school_id);
+    for (long long school_id : event.school_ids) {
+        soci::statement insert = (sql.prepare << kInsertSchool, soci::use(event_id), soci::use(trust_id),
+                                  soci::use(trust_id), soci::use(school_id));
+        insert.execute(true);
+        // The insert names the trust, so a school of another trust (or none) adds no row: refuse the
+        // form rather than save the event without it. The caller's transaction rolls back.
+        if (insert.get_affected_rows() == 0)
+            throw std::invalid_argument(
+                "School " + std::to_string(school_id) +
+                " is not a school of this trust. Reload the form and tick the schools "
+                "again.");
+    }
 }
 
 // Keeps the rows whose id is among `wanted`, deletes the others, then lets `write` update or insert each.

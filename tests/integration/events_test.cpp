@@ -80,6 +80,28 @@ TEST_F(Events, InvalidEventSavesNothingAndSaysWhy) {
     EXPECT_EQ(lead->get("/events")->body.find("Broken day"), std::string::npos);
 }
 
+TEST_F(Events, SchoolsOfAnotherTrustOrNoneAreRefusedNotDropped) {
+    ASSERT_EQ(add_northfield_trust(database), 0);
+    long long other_school = 0;
+    {
+        auto session = database.open().lease();
+        *session << "INSERT INTO schools (trust_id, name, phase, created_at) SELECT id, 'Northfield "
+                    "Primary', 'primary', 0 "
+                    "FROM trusts WHERE slug = 'northfield'";
+        *session << "SELECT MAX(id) FROM schools", soci::into(other_school);
+    }
+    for (const std::string bad : {std::to_string(other_school), std::string("999999")}) {
+        auto form = event_form("Day with a stray school");
+        form.emplace("school_ids", bad);
+        auto refused = lead->post("/events", form);
+        EXPECT_EQ(refused->status, 400) << bad;
+        EXPECT_NE(refused->body.find("School " + bad + " is not a school of this trust"), std::string::npos)
+            << bad;
+    }
+    EXPECT_EQ(lead->get("/events")->body.find("Day with a stray school"), std::string::npos)
+        << "nothing saved";
+}
+
 TEST_F(Events, EditingKeepsRoomsByNameAndStageMovesOn) {
     const long long id = create_event("Summer day");
     const std::string base = "/events/" + std::to_string(id);

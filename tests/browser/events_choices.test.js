@@ -5,28 +5,11 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
-const { execFileSync } = require('node:child_process');
-const { DEMO_USERS, useServerAndBrowser, openAs, checkPage } = require('./helpers');
+const { DEMO_USERS, useServerAndBrowser, openAs, checkPage, runSql } = require('./helpers');
 
 const suite = useServerAndBrowser();
 
-// Runs SQL on the server's SQLite file with Python's sqlite3 module; returns the first value.
-// The offer pages belong to another part of the product, so the approved workshops are made here.
-function sql(statements) {
-  const code = [
-    'import sqlite3, sys, json',
-    'db = sqlite3.connect(sys.argv[1], timeout=30)',
-    'last = None',
-    'for statement in json.loads(sys.argv[2]):',
-    '    rows = db.execute(statement).fetchall()',
-    '    last = rows[0][0] if rows else last',
-    'db.commit()',
-    'print(last if last is not None else "")',
-  ].join('\n');
-  return execFileSync('python3', ['-c', code, path.join(suite.server.dataDir, 'trellis.db'), JSON.stringify(statements)])
-    .toString().trim();
-}
+const sql = (statements) => runSql(suite.server, statements);
 
 function seedEvent() {
   const now = Math.floor(Date.now() / 1000);

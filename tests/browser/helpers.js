@@ -257,7 +257,25 @@ function hasHorizontalScroll(page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
+// Runs SQL statements on a test server's SQLite file with Python's sqlite3 module, for arranging
+// what the pages under test do not make; returns the first value of the last query that gave rows.
+function runSql(server, statements) {
+  const code = [
+    'import sqlite3, sys, json',
+    'db = sqlite3.connect(sys.argv[1], timeout=30)',
+    'last = None',
+    'for statement in json.loads(sys.argv[2]):',
+    '    rows = db.execute(statement).fetchall()',
+    '    last = rows[0][0] if rows else last',
+    'db.commit()',
+    'print(last if last is not None else "")',
+  ].join('\n');
+  return execFileSync('python3', ['-c', code, path.join(server.dataDir, 'trellis.db'), JSON.stringify(statements)])
+    .toString().trim();
+}
+
 module.exports = {
+  runSql,
   useServerAndBrowser,
   DEMO_PASSWORD,
   DEMO_USERS,

@@ -6,29 +6,13 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
-const { execFileSync } = require('node:child_process');
-const { DEMO_USERS, useServerAndBrowser, newPage, openAs, signIn, checkPage, screenshot } = require('./helpers');
+const { DEMO_USERS, useServerAndBrowser, newPage, openAs, signIn, checkPage, screenshot, runSql } = require('./helpers');
 
 const suite = useServerAndBrowser();
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const LONG_TITLE = 'Questioning that makes every pupil think: cold calling, wait time and hinge questions in practice';
 
-// Runs SQL on the server's SQLite file with Python's sqlite3 module; returns the first value.
-function sql(statements) {
-  const code = [
-    'import sqlite3, sys, json',
-    'db = sqlite3.connect(sys.argv[1], timeout=30)',
-    'last = None',
-    'for statement in json.loads(sys.argv[2]):',
-    '    rows = db.execute(statement).fetchall()',
-    '    last = rows[0][0] if rows else last',
-    'db.commit()',
-    'print(last if last is not None else "")',
-  ].join('\n');
-  return execFileSync('python3', ['-c', code, path.join(suite.server.dataDir, 'trellis.db'), JSON.stringify(statements)])
-    .toString().trim();
-}
+const sql = (statements) => runSql(suite.server, statements);
 
 // A training day at `stage` with one reserve, two workshops in two slots (one with a long title run by
 // the school lead), and the teacher placed in it. Returns { eventId, sessionId }.

@@ -8,25 +8,14 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
-const { DEMO_USERS, useServerAndBrowser, newPage, openAs, signIn, checkPage, screenshot } = require('./helpers');
+const { DEMO_USERS, useServerAndBrowser, newPage, openAs, signIn, checkPage, screenshot, runSql } = require('./helpers');
 
 const suite = useServerAndBrowser();
 const SLUG = 'building-trust';
 const MODULE_DIR = path.resolve(__dirname, '..', '..', 'content', 'modules', SLUG);
 const SORT_ID = 'sort-contract-order';
 
-// Runs SQL on the server's SQLite file with Python's sqlite3 module.
-function sql(statements) {
-  const code = [
-    'import sqlite3, sys, json',
-    'db = sqlite3.connect(sys.argv[1], timeout=30)',
-    'for statement in json.loads(sys.argv[2]):',
-    '    db.execute(statement)',
-    'db.commit()',
-  ].join('\n');
-  execFileSync('python3', ['-c', code, path.join(suite.server.dataDir, 'trellis.db'), JSON.stringify(statements)]);
-}
+const sql = (statements) => runSql(suite.server, statements);
 
 // Every block of the module by page, from its files: [{ page, id, type, required }].
 function moduleBlocks() {

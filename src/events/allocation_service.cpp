@@ -141,6 +141,80 @@ std::optional<store::AllocationRun> AllocationService::latest_run(long long trus
     return store::latest_run(*session, trust_id, event_id);
 }
 
+namespace {
+
+// Each person's placements read against their list: one pass over the rows, shared by the outcome
+// and by publishing.
+struct PersonTally {
+    std::size_t rows = 0;          // slots they have a row in
+    std::size_t presenting = 0;    // slots they present in
+    std::vector<long long> offers; // the workshops they are placed in, one per slot
+};
+
+struct Tallies {
+    std::unordered_map<long long, PersonTally> of_person;
+    std::unordered_map<long long, long long> filled; // session -> people placed
+    long long empty = 0, presenting = 0, moved_by_hand = 0;
+};
+
+Tallies tally(const std::vector<store::PlacementRow>& placements,
+              const std::vector<WorkshopSession>& sessions, const std::vector<Workshop>& workshops) {
+    std::unordered_map<long long, long long> offer_of_session;
+    // Presenters have no workshop in the slots they present: those are not empty places.
+    std::set<std::pair<long long, long long>> presenting; // (person, slot)
+    for (const WorkshopSession& placed : sessions) {
+        offer_of_session[placed.id] = placed.offer_id;
+        if (const Workshop* workshop = by_id(workshops, placed.offer_id))
+            presenting.emplace(workshop->presenter_id, placed.slot_id);
+    }
+    Tallies tallies;
+    for (const auto& [person, slot] : presenting)
+        ++tallies.of_person[person].presenting;
+    for (const store::PlacementRow& row : placements) {
+        PersonTally& person = tallies.of_person[row.person_id];
+        ++person.rows;
+        if (row.session_id == 0) {
+            ++(presenting.count({row.person_id, row.slot_id}) ? tallies.presenting : tallies.empty);
+            continue;
+        }
+        ++tallies.filled[row.session_id];
+        person.offers.push_back(offer_of_session[row.session_id]);
+        tallies.moved_by_hand += row.moved_by_hand ? 1 : 0;
+    }
+    return tallies;
+}
+
+// Counts one person who made choices into the outcome, people and places alike.
+void count_chooser(AllocationOutcome& outcome, const Event& event, const std::vector<Choice>& ranked,
+                   const PersonTally& tally, long long& rank_sum) {
+    std::size_t chosen = 0;
+    for (const long long offer : tally.offers) {
+        const auto choice = std::find_if(ranked.begin(), ranked.end(), [&](const Choice& candidate) {
+            return candidate.offer_id == offer;
+        });
+        if (choice == ranked.end()) {
+            ++outcome.unchosen_places;
+            continue;
+        }
+        ++chosen;
+        if (choice->rank <= event.choices_wanted) {
+            ++outcome.got_rank[static_cast<std::size_t>(choice->rank - 1)];
+            rank_sum += choice->rank;
+        } else {
+            ++outcome.reserve_places;
+        }
+    }
+    const std::size_t attending = tally.rows - std::min(tally.rows, tally.presenting);
+    if (chosen == 0)
+        ++outcome.none_of_their_choices;
+    else if (chosen >= attending)
+        ++outcome.all_chosen;
+    else
+        ++outcome.some_chosen;
+}
+
+} // namespace
+
 AllocationOutcome AllocationService::outcome(const Event& event, const store::AllocationRun& run) {
     AllocationOutcome outcome;
     outcome.run = run;
@@ -155,66 +229,43 @@ AllocationOutcome AllocationService::outcome(const Event& event, const store::Al
     const auto slots = store::slots_of(*session, trust_id, event_id);
     const auto rooms = store::rooms_of(*session, trust_id, event_id);
 
-    std::unordered_map<long long, long long> offer_of_session, filled;
-    for (const WorkshopSession& placed : sessions)
-        offer_of_session[placed.id] = placed.offer_id;
-    // Presenters have no workshop in the slots they present: those are not empty places.
-    std::set<std::pair<long long, long long>> presenting; // (person, slot)
-    for (const WorkshopSession& placed : sessions)
-        if (const Workshop* workshop = by_id(workshops, placed.offer_id))
-            presenting.emplace(workshop->presenter_id, placed.slot_id);
-    std::unordered_map<long long, std::size_t> slots_presenting;
-    for (const auto& [person, slot] : presenting)
-        ++slots_presenting[person];
-    std::unordered_map<long long, std::set<long long>> offers_of_person;
-    for (const store::PlacementRow& row : placements) {
-        if (row.session_id == 0) {
-            if (presenting.count({row.person_id, row.slot_id}))
-                ++outcome.presenting_places;
-            else
-                ++outcome.empty_places;
-            continue;
-        }
-        ++filled[row.session_id];
-        offers_of_person[row.person_id].insert(offer_of_session[row.session_id]);
-        outcome.moved_by_hand += row.moved_by_hand ? 1 : 0;
-    }
+    Tallies tallies = tally(placements, sessions, workshops);
+    outcome.slots = static_cast<long long>(slots.size());
+    outcome.places = static_cast<long long>(placements.size());
+    outcome.empty_places = tallies.empty;
+    outcome.presenting_places = tallies.presenting;
+    outcome.moved_by_hand = tallies.moved_by_hand;
     std::unordered_map<long long, std::vector<Choice>> choices_of;
     for (const Choice& choice : choices)
         choices_of[choice.person_id].push_back(choice);
     outcome.got_rank.assign(static_cast<std::size_t>(event.choices_wanted), 0);
     outcome.people = static_cast<long long>(participants.size());
+    long long rank_sum = 0;
     for (const Participant& person : participants) {
+        const PersonTally& tally = tallies.of_person[person.id];
         const auto& ranked = choices_of[person.id];
-        const auto& got = offers_of_person[person.id];
-        if (ranked.empty()) {
+        if (tally.rows == 0)
+            ++outcome.not_in_run;
+        else if (ranked.empty()) {
             ++outcome.made_no_choices;
-            continue;
-        }
-        if (slots_presenting[person.id] >= slots.size()) {
+            outcome.unchosen_places += static_cast<long long>(tally.offers.size());
+        } else if (tally.presenting >= slots.size())
             ++outcome.presenting_all_day;
-            continue;
-        }
-        bool any = false, reserve = false;
-        for (const Choice& choice : ranked) {
-            if (!got.count(choice.offer_id))
-                continue;
-            any = true;
-            if (choice.rank <= event.choices_wanted)
-                ++outcome.got_rank[static_cast<std::size_t>(choice.rank - 1)];
-            else
-                reserve = true;
-        }
-        outcome.got_reserve += reserve ? 1 : 0;
-        outcome.none_of_their_choices += any ? 0 : 1;
+        else
+            count_chooser(outcome, event, ranked, tally, rank_sum);
     }
+    long long ranked_places = 0;
+    for (const long long count : outcome.got_rank)
+        ranked_places += count;
+    outcome.average_rank =
+        ranked_places ? static_cast<double>(rank_sum) / static_cast<double>(ranked_places) : 0;
     for (const WorkshopSession& placed : sessions) {
         const Workshop* workshop = by_id(workshops, placed.offer_id);
         const Slot* slot = by_id(slots, placed.slot_id);
         const Room* room = by_id(rooms, placed.room_id);
         outcome.sessions.push_back({placed.id, placed.slot_id, workshop ? workshop->title : "",
-                                    slot ? slot->label() : "", room ? room->name : "", filled[placed.id],
-                                    placed.capacity});
+                                    slot ? slot->label() : "", room ? room->name : "",
+                                    tallies.filled[placed.id], placed.capacity});
     }
     for (UnhappyPerson& person : outcome.unhappy)
         if (const Participant* found = by_id(participants, person.person_id)) {
@@ -281,24 +332,56 @@ void AllocationService::move(const Event& event, long long person_id, long long 
     transaction.commit();
 }
 
-long long AllocationService::publish(const Event& event) {
+namespace {
+
+PublishPlan plan_of(soci::session& sql, const Event& event) {
     if (event.stage != Stage::Allocating)
         throw std::invalid_argument("Only an event that is allocating places can be published.");
-    db::Transaction transaction(m_database);
-    auto& sql = transaction.session();
     auto run = store::latest_run(sql, event.trust_id, event.id);
     if (!run || run->status != "done")
         throw std::invalid_argument("Run the allocation before publishing timetables.");
-    std::set<long long> placed;
-    for (const store::PlacementRow& row : store::placements_of_event(sql, event.trust_id, event.id))
-        if (row.session_id != 0)
-            placed.insert(row.person_id);
-    const std::vector<long long> people(placed.begin(), placed.end());
+    const Tallies tallies = tally(store::placements_of_event(sql, event.trust_id, event.id),
+                                  store::sessions_of(sql, event.trust_id, event.id),
+                                  store::approved_workshops(sql, event.trust_id, event.id));
+    AllocationOutcome reasons;
+    read_stats(reasons, run->stats);
+    PublishPlan plan;
+    for (const Participant& person : store::participants(sql, event)) {
+        const auto found = tallies.of_person.find(person.id);
+        const bool placed = found != tallies.of_person.end() && !found->second.offers.empty();
+        if (placed || (found != tallies.of_person.end() && found->second.presenting > 0)) {
+            plan.told.push_back(person.id);
+            plan.placed += placed ? 1 : 0;
+            continue;
+        }
+        std::string reason = found == tallies.of_person.end() || found->second.rows == 0
+                                 ? "Joined after the allocation ran: run it again to place them."
+                                 : "No workshop open to them had a place in any slot.";
+        for (const UnhappyPerson& unhappy : reasons.unhappy)
+            if (unhappy.person_id == person.id && !unhappy.reason.empty() && found != tallies.of_person.end())
+                reason = unhappy.reason;
+        plan.left_out.push_back({person, reason});
+    }
+    return plan;
+}
+
+} // namespace
+
+PublishPlan AllocationService::plan_publish(const Event& event) {
+    db::Database::Lease session(m_database);
+    return plan_of(*session, event);
+}
+
+long long AllocationService::publish(const Event& event) {
+    db::Transaction transaction(m_database);
+    auto& sql = transaction.session();
+    const PublishPlan plan = plan_of(sql, event);
     store::set_stage(sql, event.trust_id, event.id, Stage::Published);
-    notice_store::add_to_each(sql, event.trust_id, people, "Your timetable for " + event.title + " is ready",
+    notice_store::add_to_each(sql, event.trust_id, plan.told,
+                              "Your timetable for " + event.title + " is ready",
                               "/events/" + std::to_string(event.id) + "/timetable");
     transaction.commit();
-    return static_cast<long long>(people.size());
+    return static_cast<long long>(plan.told.size());
 }
 
 } // namespace trellis::events

@@ -41,17 +41,39 @@ struct AllocationOutcome {
     double gap = 0;
     bool proven_optimal = false;
     double seconds = 0;
+    long long slots = 0;
+    // People, each counted once: these add up to `people`.
     long long people = 0;
-    std::vector<long long> got_rank; // got_rank[k]: people placed in their (k+1)-th choice
-    long long got_reserve = 0;
-    long long none_of_their_choices = 0; // of those who chose
+    long long all_chosen = 0;            // every slot they attend is one of their choices or reserves
+    long long some_chosen = 0;           // some slots from their list, others not
+    long long none_of_their_choices = 0; // chose, but got nothing from their list
     long long made_no_choices = 0;
     long long presenting_all_day = 0; // chose, but present in every slot
-    long long empty_places = 0;       // person-slots with no workshop, not presenting
-    long long presenting_places = 0;  // person-slots spent presenting
+    long long not_in_run = 0;         // joined after the allocation ran: no placements
+    // Places, one per person in each slot: these add up to `places`.
+    long long places = 0;
+    std::vector<long long> got_rank; // got_rank[k]: places in someone's (k+1)-th choice
+    long long reserve_places = 0;
+    long long unchosen_places = 0;   // a workshop not on the person's list
+    long long empty_places = 0;      // no workshop, not presenting
+    long long presenting_places = 0; // spent presenting
     long long moved_by_hand = 0;
+    double average_rank = 0; // over places in a ranked choice; 1 is everyone's first choice
     std::vector<SessionFill> sessions;
     std::vector<UnhappyPerson> unhappy;
+};
+
+// Someone who would get no timetable if the allocation were published now, and why.
+struct LeftOut {
+    Participant person;
+    std::string reason;
+};
+
+// What publishing would do: who is told and who is left out.
+struct PublishPlan {
+    std::vector<long long> told; // placed in a workshop or presenting in at least one slot
+    long long placed = 0;        // of those told, placed in at least one workshop
+    std::vector<LeftOut> left_out;
 };
 
 // A person's place in each slot, for moving them by hand.
@@ -79,8 +101,11 @@ class AllocationService {
     std::vector<PersonPlacements> find_people(const Event& event, const std::string& text, std::size_t limit);
     // Moves a person to another session of the same slot (0: none); refuses a full session.
     void move(const Event& event, long long person_id, long long slot_id, long long session_id);
-    // Publishes timetables: the stage moves on and every placed person gets a notice. Returns how
-    // many were told.
+    // Who publishing now would tell, and who it would leave out with the reason; throws
+    // std::invalid_argument when the event cannot be published.
+    PublishPlan plan_publish(const Event& event);
+    // Publishes timetables: the stage moves on and everyone with a timetable gets a notice. Returns
+    // how many were told.
     long long publish(const Event& event);
     // Marks runs that were running when the server stopped as failed.
     void fail_interrupted(long long trust_id, long long run_id);

@@ -106,6 +106,8 @@ void register_routes(httplib::Server& server, App& app) {
         server.Get(in_event(R"(/allocation/runs/(\d+)/progress)"),
                    guarded(app, member, lead, days::allocation_progress));
         server.Post(in_event("/allocation/move"), guarded(app, member, lead, days::allocation_move));
+        server.Get(in_event("/allocation/publish"),
+                   guarded(app, member, lead, days::allocation_publish_confirm));
         server.Post(in_event("/allocation/publish"), guarded(app, member, lead, days::allocation_publish));
     }
     // --- end ---

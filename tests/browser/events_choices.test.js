@@ -5,7 +5,7 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { DEMO_USERS, useServerAndBrowser, openAs, checkPage, runSql } = require('./helpers');
+const { DEMO_USERS, useServerAndBrowser, openAs, checkPage, runSql, clickAndWait } = require('./helpers');
 
 const suite = useServerAndBrowser();
 
@@ -45,10 +45,6 @@ function seedEvent() {
 
 function setStage(eventId, stage) {
   sql([`UPDATE events SET stage = '${stage}' WHERE id = ${eventId}`]);
-}
-
-async function clickAndWait(page, name, urlTest) {
-  await Promise.all([page.waitForURL(urlTest), page.getByRole('button', { name }).click()]);
 }
 
 test('lead_schedules_teacher_chooses_lead_allocates_and_publishes', async () => {
@@ -111,7 +107,10 @@ test('lead_schedules_teacher_chooses_lead_allocates_and_publishes', async () => 
   await checkPage(lead.page, 'events-allocation-move');
   await lead.page.getByRole('button', { name: 'Move' }).nth(1).click();
   await lead.page.getByText('The move is saved.').waitFor();
-  await clickAndWait(lead.page, 'Publish timetables', (url) => url.search.startsWith('?published='));
+  await lead.page.getByRole('link', { name: 'Review and publish timetables' }).click();
+  await lead.page.getByRole('heading', { level: 1, name: 'Publish timetables?' }).waitFor();
+  await checkPage(lead.page, 'events-allocation-confirm');
+  await clickAndWait(lead.page, /^Publish timetables to \d+ people$/, (url) => url.search.startsWith('?published='));
   await lead.page.getByText(/Timetables are published/).waitFor();
   await checkPage(lead.page, 'events-allocation-published');
   const notices = Number(sql([`SELECT COUNT(*) FROM notices WHERE link = '${base}/timetable'`]));

@@ -274,7 +274,13 @@ function runSql(server, statements) {
     .toString().trim();
 }
 
+// Clicks the named button and waits until the page has moved to an address that passes urlTest.
+async function clickAndWait(page, name, urlTest) {
+  await Promise.all([page.waitForURL(urlTest), page.getByRole('button', { name }).click()]);
+}
+
 module.exports = {
+  clickAndWait,
   runSql,
   useServerAndBrowser,
   DEMO_PASSWORD,

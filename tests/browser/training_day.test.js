@@ -8,7 +8,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const { DEMO_USERS, useServerAndBrowser, openAs, newPage, checkPage } = require('./helpers');
+const { DEMO_USERS, useServerAndBrowser, openAs, newPage, checkPage, clickAndWait } = require('./helpers');
 
 const suite = useServerAndBrowser();
 
@@ -17,10 +17,6 @@ const LUNCHTIMES = 'Calm lunchtimes';
 const COACHING = 'Coaching conversations';
 const CRITERIA = ['Serves its priority', 'Right for its audience', 'Format and length fit the brief',
   'Clear outcomes and quality'];
-
-async function clickAndWait(page, name, urlTest) {
-  await Promise.all([page.waitForURL(urlTest), page.getByRole('button', { name }).click()]);
-}
 
 async function moveStage(lead, eventUrl, label) {
   await lead.goto(eventUrl);
@@ -152,7 +148,10 @@ test('the_whole_cycle_of_a_training_day', async () => {
   await lead.page.getByRole('button', { name: 'Start the allocation' }).click();
   await lead.page.getByRole('heading', { level: 2, name: 'What people got' }).waitFor({ timeout: 30_000 });
   await checkPage(lead.page, 'cycle-allocation');
-  await clickAndWait(lead.page, 'Publish timetables', (url) => url.search.startsWith('?published='));
+  await lead.page.getByRole('link', { name: 'Review and publish timetables' }).click();
+  await lead.page.getByRole('heading', { level: 1, name: 'Publish timetables?' }).waitFor();
+  await checkPage(lead.page, 'cycle-publish-confirm');
+  await clickAndWait(lead.page, /^Publish timetables to \d+ people$/, (url) => url.search.startsWith('?published='));
   await lead.page.getByText(/Timetables are published/).waitFor();
 
   // 7. The teacher downloads her timetable as a calendar file: the slot she presents in and the

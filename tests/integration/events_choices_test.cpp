@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <regex>
 #include <thread>
 
 #include "events/choice_store.h"
@@ -15,6 +16,19 @@ using namespace trellis::testing;
 namespace events = trellis::events;
 
 namespace {
+
+// The sum of the counts in the second column of the table whose caption ends with `caption_end`.
+long long column_sum(const std::string& page, const std::string& caption_end) {
+    const auto start = page.find(caption_end + "</caption>");
+    if (start == std::string::npos)
+        return -1;
+    const std::string table = page.substr(start, page.find("</table>", start) - start);
+    static const std::regex count_cell("</td><td>([0-9]+)</td></tr>");
+    long long sum = 0;
+    for (std::sregex_iterator match(table.begin(), table.end(), count_cell), end; match != end; ++match)
+        sum += std::stoll((*match)[1].str());
+    return sum;
+}
 
 std::string text_of(long long number) {
     return std::to_string(number);
@@ -313,16 +327,26 @@ TEST_F(EventsChoices, allocation_runs_in_the_background_and_respects_every_capac
             "s.offer_id GROUP BY p.session_id, r.capacity, o.max_group HAVING COUNT(*) > r.capacity OR "
             "COUNT(*) > o.max_group) AS over"),
         0);
-    const long long first_choices = count_of(database, "SELECT COUNT(DISTINCT p.person_id) FROM placements p "
-                                                       "JOIN workshop_sessions s ON s.id = p.session_id "
-                                                       "JOIN workshop_choices c ON c.person_id = p.person_id "
-                                                       "AND c.offer_id = s.offer_id AND c.choice_rank = 1");
+    // Places in a first choice are counted as places; people are counted once, apart from places.
+    const long long first_choice_places =
+        count_of(database, "SELECT COUNT(*) FROM placements p "
+                           "JOIN workshop_sessions s ON s.id = p.session_id "
+                           "JOIN workshop_choices c ON c.person_id = p.person_id "
+                           "AND c.offer_id = s.offer_id AND c.choice_rank = 1");
     auto result = lead->get(path("/allocation"));
     ASSERT_EQ(result->status, 200);
-    EXPECT_NE(result->body.find("<td>Got their 1st choice</td><td>" + text_of(first_choices) + "</td>"),
+    EXPECT_NE(result->body.find("<td>In someone&#39;s 1st choice</td><td>" + text_of(first_choice_places) +
+                                "</td>"),
               std::string::npos)
         << result->body.substr(0, 4000);
-    EXPECT_NE(result->body.find("Proven gap"), std::string::npos);
+    EXPECT_NE(result->body.find(text_of(taking_part) + " people taking part, each counted once"),
+              std::string::npos);
+    EXPECT_NE(
+        result->body.find(text_of(taking_part * 2) + " places: one for each person in each of 2 time slots"),
+        std::string::npos);
+    EXPECT_EQ(column_sum(result->body, "each counted once"), taking_part);
+    EXPECT_EQ(column_sum(result->body, "2 time slots"), taking_part * 2);
+    EXPECT_NE(result->body.find("How far down their lists people went"), std::string::npos);
     // The lead presents in both slots, so is kept free in both rather than placed in a workshop.
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM placements p JOIN people l ON l.id = p.person_id "
                                  "WHERE l.email = '" +
@@ -338,9 +362,9 @@ TEST_F(EventsChoices, allocation_runs_in_the_background_and_respects_every_capac
     const long long empty = count_of(
         database, "SELECT COUNT(*) FROM placements p WHERE p.session_id IS NULL AND NOT " + presents_there);
     EXPECT_GT(presenting, 0);
-    EXPECT_NE(result->body.find("<td>Slots spent presenting</td><td>" + text_of(presenting) + "</td>"),
+    EXPECT_NE(result->body.find("<td>Presenting a workshop</td><td>" + text_of(presenting) + "</td>"),
               std::string::npos);
-    EXPECT_NE(result->body.find("<td>Empty slots in timetables</td><td>" + text_of(empty) + "</td>"),
+    EXPECT_NE(result->body.find("<td>Empty: no workshop in that slot</td><td>" + text_of(empty) + "</td>"),
               std::string::npos);
     const long long chose_but_present_all_day = count_of(
         database, "SELECT COUNT(*) FROM (SELECT p.person_id FROM placements p WHERE " + presents_there +
@@ -444,7 +468,11 @@ TEST_F(EventsChoices, lead_moves_people_by_hand_only_into_sessions_with_room_and
         *session << "UPDATE workshop_offers SET max_group = :m WHERE id = :id", soci::use(placed_there),
             soci::use(feedback);
     }
-    lead->get(path("/allocation?person=teacher@oakfield.example"));
+    // Move by hand lists sessions with room first and marks the full one.
+    const std::string options = lead->get(path("/allocation?person=teacher@oakfield.example"))->body;
+    const auto full_option = options.find("Full: Feedback that lands");
+    ASSERT_NE(full_option, std::string::npos) << options;
+    EXPECT_LT(options.find("Assemblies for everyone — "), full_option);
     auto full = lead->post(path("/allocation/move"), {{"person_id", text_of(teacher_id)},
                                                       {"slot_id", text_of(slots[1])},
                                                       {"session_id", text_of(feedback_session)}});
@@ -470,13 +498,33 @@ TEST_F(EventsChoices, lead_moves_people_by_hand_only_into_sessions_with_room_and
                                text_of(teacher_id)),
         hall);
 
+    // Someone with no workshop in any slot is named on the confirmation, with why, and not told.
+    const long long left_out =
+        count_of(database, "SELECT MAX(person_id) FROM placements WHERE person_id <> " + text_of(teacher_id) +
+                               " AND person_id NOT IN (SELECT presenter_id FROM workshop_offers)");
+    std::string left_out_email;
+    {
+        auto session = database.open().lease();
+        *session << "UPDATE placements SET session_id = NULL WHERE person_id = :p", soci::use(left_out);
+        *session << "SELECT email FROM people WHERE id = :p", soci::use(left_out), soci::into(left_out_email);
+    }
+    auto confirm = lead->get(path("/allocation/publish"));
+    ASSERT_EQ(confirm->status, 200);
+    EXPECT_NE(confirm->body.find("Left out: 1 person"), std::string::npos) << confirm->body;
+    EXPECT_NE(confirm->body.find(left_out_email), std::string::npos);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM events WHERE stage = 'published'"), 0);
+    const long long with_timetable = count_of(
+        database, "SELECT COUNT(DISTINCT p.person_id) FROM placements p WHERE p.session_id IS NOT NULL OR "
+                  "EXISTS (SELECT 1 FROM workshop_sessions s JOIN workshop_offers o ON o.id = s.offer_id "
+                  "WHERE o.presenter_id = p.person_id AND s.slot_id = p.slot_id)");
+    EXPECT_NE(confirm->body.find("Publish timetables to " + text_of(with_timetable) + " people"),
+              std::string::npos);
+
     auto published = lead->post(path("/allocation/publish"), {});
     EXPECT_EQ(published->status, 303);
-    const long long placed_people =
-        count_of(database, "SELECT COUNT(DISTINCT person_id) FROM placements WHERE session_id IS NOT NULL");
-    EXPECT_GT(placed_people, 0);
+    EXPECT_GT(with_timetable, 0);
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM notices WHERE link = '" + path("/timetable") + "'"),
-              placed_people);
+              with_timetable);
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM events WHERE stage = 'published'"), 1);
 }
 

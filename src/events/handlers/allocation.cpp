@@ -1,6 +1,8 @@
 #include "events/handlers/allocation.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <stdexcept>
 
@@ -10,6 +12,7 @@
 #include "events/allocation_service.h"
 #include "events/choice_service.h"
 #include "http/response.h"
+#include "text/words.h"
 
 namespace trellis::events::handlers {
 
@@ -55,35 +58,65 @@ std::string seconds_text(double seconds) {
     return text;
 }
 
-mstch::array rank_rows(const Event& event, const AllocationOutcome& outcome) {
-    mstch::array rows;
-    for (std::size_t rank = 0; rank < outcome.got_rank.size(); ++rank)
-        rows.push_back(mstch::map{{"label", "Got their " + ordinal(static_cast<int>(rank) + 1) + " choice"},
-                                  {"count", std::to_string(outcome.got_rank[rank])}});
-    if (event.reserves_wanted > 0)
-        rows.push_back(mstch::map{{"label", std::string("Got a reserve")},
-                                  {"count", std::to_string(outcome.got_reserve)}});
-    rows.push_back(mstch::map{{"label", std::string("Got none of their choices")},
-                              {"count", std::to_string(outcome.none_of_their_choices)}});
-    rows.push_back(mstch::map{{"label", std::string("Made no choices (placed where there was room)")},
-                              {"count", std::to_string(outcome.made_no_choices)}});
+mstch::map count_row(const std::string& label, long long count) {
+    return mstch::map{{"label", label}, {"count", std::to_string(count)}};
+}
+
+// Each person once, so the rows add up to the people taking part.
+mstch::array people_rows(const Event& event, const AllocationOutcome& outcome) {
+    const std::string lists = event.reserves_wanted > 0 ? "their choices or reserves" : "their choices";
+    mstch::array rows{
+        count_row("Got " + lists + " in every slot", outcome.all_chosen),
+        count_row("Got " + lists + " in some slots", outcome.some_chosen),
+        count_row("Got none of " + lists, outcome.none_of_their_choices),
+        count_row("Made no choices, so were placed where there was room", outcome.made_no_choices)};
     if (outcome.presenting_all_day > 0)
-        rows.push_back(mstch::map{{"label", std::string("Chose, but present in every slot")},
-                                  {"count", std::to_string(outcome.presenting_all_day)}});
+        rows.push_back(count_row("Chose, but present in every slot", outcome.presenting_all_day));
+    if (outcome.not_in_run > 0)
+        rows.push_back(count_row("Joined after the allocation ran (not placed)", outcome.not_in_run));
     return rows;
 }
 
-// The sessions a person could be moved to in one slot, with how full each is.
+// One place per person in each slot, so the rows add up to the places.
+mstch::array place_rows(const Event& event, const AllocationOutcome& outcome) {
+    mstch::array rows;
+    for (std::size_t rank = 0; rank < outcome.got_rank.size(); ++rank)
+        rows.push_back(count_row("In someone's " + ordinal(static_cast<int>(rank) + 1) + " choice",
+                                 outcome.got_rank[rank]));
+    if (event.reserves_wanted > 0)
+        rows.push_back(count_row("In a reserve", outcome.reserve_places));
+    rows.push_back(count_row("In a workshop the person did not choose", outcome.unchosen_places));
+    rows.push_back(count_row("Empty: no workshop in that slot", outcome.empty_places));
+    rows.push_back(count_row("Presenting a workshop", outcome.presenting_places));
+    return rows;
+}
+
+std::string one_decimal(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", value);
+    return text;
+}
+
+// The sessions a person could be moved to in one slot, with how full each is: sessions with room
+// first, full ones marked (moving someone into one is refused).
 mstch::array session_options(const AllocationOutcome& outcome, long long slot_id, long long current) {
     mstch::array options{mstch::map{
         {"id", std::string("0")}, {"label", std::string("No workshop")}, {"selected", current == 0}}};
+    std::vector<const SessionFill*> in_slot;
     for (const SessionFill& fill : outcome.sessions)
         if (fill.slot_id == slot_id)
-            options.push_back(mstch::map{{"id", std::to_string(fill.session_id)},
-                                         {"label", fill.title + " — " + fill.room_name + " (" +
-                                                       std::to_string(fill.placed) + " of " +
-                                                       std::to_string(fill.capacity) + ")"},
-                                         {"selected", fill.session_id == current}});
+            in_slot.push_back(&fill);
+    const auto is_full = [&](const SessionFill* fill) {
+        return fill->session_id != current && fill->placed >= fill->capacity;
+    };
+    std::stable_partition(in_slot.begin(), in_slot.end(),
+                          [&](const SessionFill* fill) { return !is_full(fill); });
+    for (const SessionFill* fill : in_slot)
+        options.push_back(mstch::map{{"id", std::to_string(fill->session_id)},
+                                     {"label", (is_full(fill) ? "Full: " : "") + fill->title + " — " +
+                                                   fill->room_name + " (" + std::to_string(fill->placed) +
+                                                   " of " + std::to_string(fill->capacity) + ")"},
+                                     {"selected", fill->session_id == current}});
     return options;
 }
 
@@ -129,11 +162,15 @@ mstch::map outcome_data(http::RequestContext& context, const Event& event, const
                                       {"full", fill.placed >= fill.capacity}});
     const std::string search = context.query("person");
     return mstch::map{{"done", true},
-                      {"people", std::to_string(outcome.people)},
-                      {"ranks", rank_rows(event, outcome)},
-                      {"empty_places", std::to_string(outcome.empty_places)},
-                      {"presenting_places", std::to_string(outcome.presenting_places)},
-                      {"moved_by_hand", std::to_string(outcome.moved_by_hand)},
+                      {"people", text::counted(outcome.people, "person", "people")},
+                      {"people_rows", people_rows(event, outcome)},
+                      {"places", text::counted(outcome.places, "place", "places")},
+                      {"slots", text::counted(outcome.slots, "time slot", "time slots")},
+                      {"place_rows", place_rows(event, outcome)},
+                      {"moved_by_hand", text::counted(outcome.moved_by_hand, "place", "places")},
+                      {"any_moved", outcome.moved_by_hand > 0},
+                      {"average_rank", one_decimal(outcome.average_rank)},
+                      {"any_ranked", outcome.average_rank > 0},
                       {"objective", std::to_string(outcome.objective)},
                       {"lower_bound", std::to_string(outcome.lower_bound)},
                       {"gap", percent(outcome.gap)},
@@ -181,7 +218,8 @@ void allocation_show(http::RequestContext& context) {
     if (context.query("moved") == "1")
         data["moved"] = true;
     if (!context.query("published").empty())
-        data["published_count"] = context.query("published");
+        data["published_count"] =
+            text::counted(std::atoll(context.query("published").c_str()), "person", "people");
     render_allocation(context, *event, data);
 }
 
@@ -250,6 +288,39 @@ void allocation_move(http::RequestContext& context) {
         return render_allocation(context, *event, mstch::map{{"error", std::string(error.what())}}, 400);
     }
     http::redirect(context, path_of(*event, "?moved=1&person=" + http::url_encode(context.form("person"))));
+}
+
+// Publishing tells everyone and cannot be undone, so the lead first sees who will be told and who
+// will be left out.
+void allocation_publish_confirm(http::RequestContext& context) {
+    auto event = lead_event(context);
+    if (!event)
+        return http::render_error(context, 404, "There is no such event.");
+    PublishPlan plan;
+    try {
+        plan = context.app.allocation.plan_publish(*event);
+    } catch (const std::invalid_argument& error) {
+        return render_allocation(context, *event, mstch::map{{"error", std::string(error.what())}}, 400);
+    }
+    mstch::array left_out;
+    for (const LeftOut& person : plan.left_out)
+        left_out.push_back(mstch::map{{"name", person.person.full_name()},
+                                      {"email", person.person.email},
+                                      {"school", person.person.school_name},
+                                      {"reason", person.reason}});
+    const long long told = static_cast<long long>(plan.told.size());
+    http::render_page(
+        context, "events/allocation_publish", "Publish timetables: " + event->title,
+        mstch::map{{"event_id", std::to_string(event->id)},
+                   {"event_title", event->title},
+                   {"told", text::counted(told, "person", "people")},
+                   {"placed", text::counted(plan.placed, "person", "people")},
+                   {"presenting_only", text::counted(told - plan.placed, "person", "people")},
+                   {"any_presenting_only", told > plan.placed},
+                   {"left_out", left_out},
+                   {"left_out_count",
+                    text::counted(static_cast<long long>(plan.left_out.size()), "person", "people")},
+                   {"any_left_out", !left_out.empty()}});
 }
 
 void allocation_publish(http::RequestContext& context) {

@@ -16,7 +16,9 @@ void allocation_run_show(http::RequestContext& context);
 void allocation_progress(http::RequestContext& context);
 // POST /events/N/allocation/move: a person to another session of the same slot.
 void allocation_move(http::RequestContext& context);
-// POST /events/N/allocation/publish: timetables out, a notice to everyone placed.
+// GET /events/N/allocation/publish: who publishing will tell and who it leaves out, with a button.
+void allocation_publish_confirm(http::RequestContext& context);
+// POST /events/N/allocation/publish: timetables out, a notice to everyone with a timetable.
 void allocation_publish(http::RequestContext& context);
 
 } // namespace trellis::events::handlers

@@ -50,7 +50,7 @@ bool may_see_workshops(const Actor& actor, const events::Event& event) {
         return false;
     if (allows(actor, Permission::ManageEvents))
         return true;
-    return event.stage != events::Stage::Offers && event.stage != events::Stage::Scheduling &&
+    return event.stage >= events::Stage::Choices &&
            events::takes_part(event, actor.staff_group, actor.school_id);
 }
 

@@ -12,7 +12,7 @@ constexpr const char* kFindSession =
     "SELECT s.person_id, s.trust_id, s.csrf_token, s.expires_at, p.school_id, p.role, p.staff_group, "
     "p.first_name, p.last_name, p.email, t.name FROM sessions s "
     "JOIN people p ON p.id = s.person_id AND p.trust_id = s.trust_id JOIN trusts t ON t.id = s.trust_id "
-    "WHERE s.token_hash = :hash AND s.expires_at > :now";
+    "WHERE s.token_hash = :hash AND s.expires_at > :now AND p.left_at = 0";
 constexpr const char* kExtendSession = "UPDATE sessions SET expires_at = :expires WHERE token_hash = :hash";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = :hash";
 constexpr const char* kDeleteSessionsOf =
@@ -26,8 +26,10 @@ constexpr const char* kKnownDevicePerson = "SELECT person_id FROM known_devices 
 constexpr const char* kInsertReset =
     "INSERT INTO password_resets (token_hash, person_id, trust_id, created_by, created_at, expires_at) "
     "VALUES (:hash, :person, :trust, :by, :now, :expires)";
-constexpr const char* kFindReset = "SELECT id, person_id, trust_id FROM password_resets "
-                                   "WHERE token_hash = :hash AND used_at = 0 AND expires_at > :now";
+constexpr const char* kFindReset =
+    "SELECT r.id, r.person_id, r.trust_id FROM password_resets r JOIN people p ON p.id = r.person_id "
+    "AND p.trust_id = r.trust_id WHERE r.token_hash = :hash AND r.used_at = 0 AND r.expires_at > :now "
+    "AND p.left_at = 0";
 constexpr const char* kMarkResetUsed = "UPDATE password_resets SET used_at = :now WHERE id = :id";
 constexpr const char* kRetireResetsOf = "UPDATE password_resets SET used_at = :now "
                                         "WHERE trust_id = :trust AND person_id = :person AND used_at = 0";

@@ -15,7 +15,7 @@ constexpr const char* kParticipants =
     "team'), "
     "p.staff_group, p.phase FROM people p LEFT JOIN schools s ON s.id = p.school_id AND s.trust_id = "
     "p.trust_id "
-    "WHERE p.trust_id = :trust AND (p.school_id IS NULL OR p.school_id IN "
+    "WHERE p.trust_id = :trust AND p.left_at = 0 AND (p.school_id IS NULL OR p.school_id IN "
     "(SELECT school_id FROM event_schools WHERE trust_id = :trust2 AND event_id = :event)) ";
 constexpr const char* kByName = "ORDER BY p.last_name, p.first_name, p.id";
 constexpr const char* kOnePerson = "AND p.id = :person";

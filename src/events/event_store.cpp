@@ -22,6 +22,17 @@ constexpr const char* kUpdateEvent =
     "choices_close = :choices_close, staff_groups = :groups, brief_purpose = :purpose, "
     "brief_audiences = :audiences, brief_format = :format, brief_length = :length, brief_quality = :quality, "
     "updated_at = :now WHERE trust_id = :trust AND id = :id";
+constexpr const char* kDayCounts =
+    "SELECT (SELECT COUNT(*) FROM workshop_offers WHERE trust_id = :t1 AND event_id = :e1 AND status = "
+    "'submitted'), "
+    "(SELECT COUNT(*) FROM workshop_offers WHERE trust_id = :t2 AND event_id = :e2 AND status = 'approved'), "
+    "(SELECT COUNT(*) FROM workshop_sessions WHERE trust_id = :t3 AND event_id = :e3), "
+    "(SELECT COUNT(DISTINCT person_id) FROM workshop_choices WHERE trust_id = :t4 AND event_id = :e4), "
+    "(SELECT COUNT(DISTINCT person_id) FROM placements WHERE trust_id = :t5 AND event_id = :e5 "
+    "AND session_id IS NOT NULL), "
+    "(SELECT COUNT(DISTINCT a.session_id) FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id "
+    "AND s.trust_id = a.trust_id WHERE a.trust_id = :t6 AND s.event_id = :e6), "
+    "(SELECT COUNT(DISTINCT person_id) FROM event_feedback WHERE trust_id = :t7 AND event_id = :e7)";
 constexpr const char* kSetStage =
     "UPDATE events SET stage = :stage, updated_at = :now WHERE trust_id = :trust AND id = :id";
 constexpr const char* kEventColumns =
@@ -102,7 +113,7 @@ struct EventColumns {
     }
     Event fetched() const {
         Event result = event;
-        result.stage = stage_from_text(stage).value_or(Stage::Offers);
+        result.stage = stage_from_text(stage).value_or(Stage::Draft);
         result.choices_wanted = static_cast<int>(choices);
         result.reserves_wanted = static_cast<int>(reserves);
         result.staff_groups = staff_groups_from_text(groups);
@@ -349,6 +360,18 @@ bool is_reviewer(soci::session& sql, long long trust_id, long long event_id, lon
     long long count = 0;
     sql << kIsReviewer, soci::use(trust_id), soci::use(event_id), soci::use(person_id), soci::into(count);
     return count > 0;
+}
+
+DayCounts day_counts(soci::session& sql, long long trust_id, long long event_id) {
+    DayCounts counts;
+    sql << kDayCounts, soci::use(trust_id, "t1"), soci::use(event_id, "e1"), soci::use(trust_id, "t2"),
+        soci::use(event_id, "e2"), soci::use(trust_id, "t3"), soci::use(event_id, "e3"),
+        soci::use(trust_id, "t4"), soci::use(event_id, "e4"), soci::use(trust_id, "t5"),
+        soci::use(event_id, "e5"), soci::use(trust_id, "t6"), soci::use(event_id, "e6"),
+        soci::use(trust_id, "t7"), soci::use(event_id, "e7"), soci::into(counts.offers_waiting),
+        soci::into(counts.offers_approved), soci::into(counts.sessions), soci::into(counts.chosen),
+        soci::into(counts.placed), soci::into(counts.registers_kept), soci::into(counts.feedback_given);
+    return counts;
 }
 
 } // namespace trellis::events::store

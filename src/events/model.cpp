@@ -1,4 +1,5 @@
 #include "events/model.h"
+#include "text/words.h"
 
 #include <algorithm>
 #include <ctime>
@@ -16,6 +17,7 @@ struct StageName {
 };
 
 constexpr StageName kStages[] = {
+    {Stage::Draft, "draft", "Draft: only leads see it"},
     {Stage::Offers, "offers", "Call for offers open"},
     {Stage::Scheduling, "scheduling", "Scheduling workshops"},
     {Stage::Choices, "choices", "Choices open"},
@@ -37,7 +39,7 @@ std::string text_of(Stage stage) {
     for (const auto& name : kStages)
         if (stage == name.stage)
             return name.text;
-    return "offers";
+    return "draft";
 }
 
 std::string label_of(Stage stage) {
@@ -64,13 +66,6 @@ bool takes_part(const Event& event, people::StaffGroup group, long long school_i
     const bool school_in = school_id == 0 || std::find(event.school_ids.begin(), event.school_ids.end(),
                                                        school_id) != event.school_ids.end();
     return group_in && school_in;
-}
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return "";
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 std::string long_date(const std::string& iso_date) {

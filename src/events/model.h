@@ -5,12 +5,14 @@
 #include <vector>
 
 #include "people/model.h"
+#include "text/words.h"
 
 // Training days: what a trust's event is made of, as plain data (schema: 0003_events.sql).
 namespace trellis::events {
 
 // Where an event is in its cycle. The trust PD lead moves it on; each stage opens what it names.
 enum class Stage {
+    Draft,      // only leads see it while they prepare the brief, slots and rooms
     Offers,     // the call for offers is open; reviewers review as offers arrive
     Scheduling, // offers are closed; approved workshops are placed in slots and rooms
     Choices,    // staff rank their choices
@@ -32,7 +34,7 @@ struct Event {
     std::string title;
     std::string event_date; // YYYY-MM-DD
     std::string venue;
-    Stage stage = Stage::Offers;
+    Stage stage = Stage::Draft;
     int choices_wanted = 3;
     int reserves_wanted = 2;
     std::string offers_close; // YYYY-MM-DD or ""
@@ -78,11 +80,22 @@ struct EventLayout {
     std::vector<Priority> priorities;
 };
 
+// How far an event has got, counted for the lead's life-cycle panel.
+struct DayCounts {
+    long long offers_waiting = 0; // submitted, not yet decided
+    long long offers_approved = 0;
+    long long sessions = 0; // approved workshops placed in a slot and room
+    long long taking_part = 0;
+    long long chosen = 0;         // people who have ranked workshops
+    long long placed = 0;         // people placed in at least one workshop
+    long long registers_kept = 0; // sessions with a register taken
+    long long feedback_given = 0; // people who gave feedback
+};
+
 // True when a person of this group and school takes part in the event.
 bool takes_part(const Event& event, people::StaffGroup group, long long school_id);
 
-// Text as typed into a form, without the spaces, tabs and line breaks around it.
-std::string trimmed(const std::string& text);
+using text::trimmed;
 
 // A stored date (YYYY-MM-DD) as people read it, e.g. "Friday 5 March 2027"; other text unchanged.
 std::string long_date(const std::string& iso_date);

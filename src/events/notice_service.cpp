@@ -35,6 +35,19 @@ std::vector<Owed> owed_notices(const std::vector<notice_store::EventToAnnounce>&
     return owed;
 }
 
+// An invitation to offer a workshop for each event whose call is open to the person.
+std::vector<Owed> owed_calls(soci::session& sql, const accounts::Actor& actor) {
+    std::vector<Owed> owed;
+    for (const Event& event : store::events_of(sql, actor.trust_id))
+        if (event.stage == Stage::Offers && takes_part(event, actor.staff_group, actor.school_id))
+            owed.push_back(
+                {"Workshop offers are open for " + event.title +
+                     (event.offers_close.empty() ? "" : " until " + long_date(event.offers_close)) +
+                     ": share something that works in your classroom or role.",
+                 "/events/" + std::to_string(event.id) + "/offers"});
+    return owed;
+}
+
 // An invitation to choose for each event with choices open that the person takes part in and has
 // not chosen for yet.
 std::vector<Owed> owed_choices(soci::session& sql, const accounts::Actor& actor) {
@@ -59,6 +72,8 @@ std::vector<Notice> NoticeService::notices_for(const accounts::Actor& actor) {
         auto owed = owed_notices(notice_store::events_to_announce(*session, actor.trust_id, actor.person_id));
         for (Owed& choose : owed_choices(*session, actor))
             owed.push_back(std::move(choose));
+        for (Owed& call : owed_calls(*session, actor))
+            owed.push_back(std::move(call));
         for (const Owed& notice : owed)
             if (std::find(links.begin(), links.end(), notice.link) == links.end())
                 missing.push_back(notice);

@@ -11,7 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/secrets.h"
+#include "events/event_store.h"
 #include "events/model.h"
+#include "events/notice_store.h"
 #include "events/offer_store.h"
 #include "organisations/model.h"
 
@@ -219,6 +221,46 @@ std::string size_label(long long bytes) {
     return text;
 }
 
+namespace {
+
+// Tells the event's reviewers (or, when none are named, the lead who made the day) that an offer
+// waits for them. A reviewer who has not yet dismissed the last notice for it is not told twice.
+void tell_reviewers(soci::session& sql, const Event& event, const Offer& offer,
+                    const std::string& presenter) {
+    std::vector<long long> reviewers = store::reviewers_of(sql, event.trust_id, event.id);
+    if (reviewers.empty())
+        reviewers.push_back(event.created_by);
+    std::erase(reviewers, offer.presenter_id);
+    notice_store::add_to_each(sql, event.trust_id, reviewers,
+                              presenter + "'s workshop offer \u201c" + offer.title + "\u201d for " +
+                                  event.title + " is waiting for your review.",
+                              "/offers/" + std::to_string(offer.id) + "/review");
+}
+
+// Tells the presenter what the review decided, replacing any earlier notice about the same offer.
+void tell_presenter(soci::session& sql, const Event& event, const Offer& offer, Decision decision) {
+    const std::string link = "/offers/" + std::to_string(offer.id);
+    const std::string title = "\u201c" + offer.title + "\u201d";
+    std::string text;
+    switch (decision) {
+    case Decision::Approve:
+        text = "Your workshop offer " + title + " is approved for " + event.title + ".";
+        break;
+    case Decision::RequestChanges:
+        text = "A reviewer asked for changes to your offer " + title +
+               ": read their comments and send it again.";
+        break;
+    case Decision::Decline:
+        text =
+            "Your offer " + title + " was not taken up for " + event.title + ": read the reviewer's comment.";
+        break;
+    }
+    notice_store::dismiss_link(sql, event.trust_id, offer.presenter_id, link);
+    notice_store::add_to_each(sql, event.trust_id, {offer.presenter_id}, text, link);
+}
+
+} // namespace
+
 long long OfferService::submit(const accounts::Actor& presenter, const EventLayout& layout,
                                const OfferForm& form) {
     if (layout.event.stage != Stage::Offers)
@@ -228,8 +270,10 @@ long long OfferService::submit(const accounts::Actor& presenter, const EventLayo
     Offer offer = offer_from(layout, form);
     offer.presenter_id = presenter.person_id;
     db::Transaction transaction(m_database);
-    const long long id = store::insert_offer(transaction.session(), offer);
+    offer.id = store::insert_offer(transaction.session(), offer);
+    tell_reviewers(transaction.session(), layout.event, offer, presenter.display_name);
     transaction.commit();
+    const long long id = offer.id;
     return id;
 }
 
@@ -249,6 +293,7 @@ void OfferService::resubmit(const accounts::Actor& presenter, const EventLayout&
     if (!current || !may_still_change(current->status))
         throw std::invalid_argument("A reviewer decided on this offer while you were editing it.");
     store::update_offer(sql, changed);
+    tell_reviewers(sql, layout.event, changed, presenter.display_name);
     transaction.commit();
 }
 
@@ -292,6 +337,7 @@ void OfferService::review(const accounts::Actor& reviewer, const EventLayout& la
     auto& sql = transaction.session();
     store::insert_review(sql, reviewer.trust_id, review, scores);
     store::set_offer_status(sql, reviewer.trust_id, offer.id, status_after(review.decision));
+    tell_presenter(sql, layout.event, offer, review.decision);
     transaction.commit();
 }
 

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "events/choice_store.h"
 #include "events/event_store.h"
 #include "events/model.h"
 
@@ -268,8 +269,9 @@ std::vector<Event> EventService::events(long long trust_id) {
 
 std::vector<Event> EventService::events_for(const accounts::Actor& actor) {
     auto all = events(actor.trust_id);
-    std::erase_if(all,
-                  [&](const Event& event) { return !takes_part(event, actor.staff_group, actor.school_id); });
+    std::erase_if(all, [&](const Event& event) {
+        return event.stage == Stage::Draft || !takes_part(event, actor.staff_group, actor.school_id);
+    });
     return all;
 }
 
@@ -277,6 +279,13 @@ void EventService::set_stage(long long trust_id, long long event_id, Stage stage
     db::Transaction transaction(m_database);
     store::set_stage(transaction.session(), trust_id, event_id, stage);
     transaction.commit();
+}
+
+DayCounts EventService::counts(const Event& event) {
+    auto session = m_database.lease();
+    DayCounts counts = store::day_counts(*session, event.trust_id, event.id);
+    counts.taking_part = static_cast<long long>(store::participants(*session, event).size());
+    return counts;
 }
 
 std::vector<long long> EventService::reviewers(long long trust_id, long long event_id) {

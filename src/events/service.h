@@ -51,6 +51,8 @@ class EventService {
     std::vector<Event> events_for(const accounts::Actor& actor);
 
     void set_stage(long long trust_id, long long event_id, Stage stage);
+    // How far the event has got: offers waiting, choices made, registers kept and the rest.
+    DayCounts counts(const Event& event);
     std::vector<long long> reviewers(long long trust_id, long long event_id);
     void set_reviewers(long long trust_id, long long event_id, const std::vector<long long>& person_ids);
     bool is_reviewer(long long trust_id, long long event_id, long long person_id);

@@ -1,4 +1,5 @@
 #include "http/client_address.h"
+#include "text/words.h"
 
 #include <algorithm>
 
@@ -6,12 +7,7 @@ namespace trellis::http {
 
 namespace {
 
-std::string trimmed(const std::string& text) {
-    const auto start = text.find_first_not_of(" \t");
-    if (start == std::string::npos)
-        return "";
-    return text.substr(start, text.find_last_not_of(" \t") - start + 1);
-}
+using text::trimmed;
 
 } // namespace
 

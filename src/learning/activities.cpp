@@ -1,4 +1,5 @@
 #include "learning/activities.h"
+#include "text/words.h"
 
 #include <algorithm>
 #include <charconv>
@@ -18,12 +19,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string trimmed(const std::string& text) {
-    const auto begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string::npos)
-        return "";
-    return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
-}
+using text::trimmed;
 
 // A whole number in [0, limit), or -1.
 int index_below(const std::string& text, std::size_t limit) {

@@ -38,8 +38,10 @@ struct Person {
     std::string phase;
     std::string subjects; // comma-separated, as imported
     Role role = Role::Staff;
+    long long left_at = 0; // when marked as having left the trust; 0: still here
 
     std::string full_name() const { return first_name + " " + last_name; }
+    bool has_left() const { return left_at != 0; }
 };
 
 // A search of the people directory, always within one trust.
@@ -47,6 +49,7 @@ struct DirectoryQuery {
     std::string text;         // matches first name, last name or email
     long long school_id = -1; // -1: any school; 0: central team
     std::optional<StaffGroup> staff_group;
+    bool leavers = false; // true: only people who have left; false: only people still here
     int page = 1;
     int page_size = 50;
 };
@@ -84,6 +87,20 @@ struct ImportSummary {
     long long to_create = 0;
     long long to_update = 0;
     std::vector<ImportProblem> problems;
+    // People still here, in the schools the file covers, whom the file no longer lists: they may
+    // have left. Only previews say so.
+    std::vector<Person> not_in_file;
+};
+
+// An administrator's change to one person; every field is as typed.
+struct PersonEdit {
+    std::string first_name;
+    std::string last_name;
+    std::string email;
+    std::string school_id; // "0": the central team
+    std::string staff_group;
+    std::string job_title;
+    std::string role;
 };
 
 } // namespace trellis::people

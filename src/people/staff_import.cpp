@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "people/staff_csv.h"
+#include "text/words.h"
 
 namespace trellis::people {
 
@@ -14,13 +15,7 @@ std::string lowercase(std::string text) {
     return text;
 }
 
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos)
-        return "";
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
+using text::trimmed;
 
 // MIS exports spell staff groups in several ways; these are the ones we accept.
 std::optional<StaffGroup> staff_group_from_export(const std::string& text) {

@@ -9,14 +9,14 @@ namespace {
 
 constexpr const char* kPersonColumns =
     "SELECT p.id, p.trust_id, COALESCE(p.school_id, 0), COALESCE(s.name, ''), p.email, p.first_name, "
-    "p.last_name, p.staff_group, p.job_title, p.phase, p.subjects, p.role "
+    "p.last_name, p.staff_group, p.job_title, p.phase, p.subjects, p.role, p.left_at "
     "FROM people p LEFT JOIN schools s ON s.id = p.school_id AND s.trust_id = p.trust_id ";
 constexpr const char* kInsertPerson =
     "INSERT INTO people (trust_id, school_id, email, first_name, last_name, staff_group, job_title, phase, "
     "subjects, role, password_hash, created_at, updated_at) VALUES (:trust, :school, :email, :first, :last, "
     ":grp, :job, :phase, :subjects, :role, :hash, :now1, :now2) RETURNING id";
 constexpr const char* kFindCredentials =
-    "SELECT id, trust_id, password_hash FROM people WHERE email = :email";
+    "SELECT id, trust_id, password_hash FROM people WHERE email = :email AND left_at = 0";
 constexpr const char* kPasswordHash = "SELECT password_hash FROM people WHERE trust_id = :trust AND id = :id";
 constexpr const char* kSetPasswordHash =
     "UPDATE people SET password_hash = :hash, updated_at = :now WHERE trust_id = :trust AND id = :id";
@@ -28,6 +28,12 @@ constexpr const char* kUpsertStaff =
     "last_name = excluded.last_name, staff_group = excluded.staff_group, job_title = excluded.job_title, "
     "phase = excluded.phase, subjects = excluded.subjects, updated_at = excluded.updated_at "
     "WHERE people.trust_id = excluded.trust_id";
+constexpr const char* kUpdatePerson =
+    "UPDATE people SET first_name = :first, last_name = :last, email = :email, school_id = :school, "
+    "staff_group = :grp, job_title = :job, role = :role, updated_at = :now WHERE trust_id = :trust AND id = "
+    ":id";
+constexpr const char* kSetLeftAt =
+    "UPDATE people SET left_at = :left, updated_at = :now WHERE trust_id = :trust AND id = :id";
 constexpr const char* kFirstAdmin =
     "SELECT id FROM people WHERE trust_id = :trust AND role = 'admin' ORDER BY id LIMIT 1";
 constexpr const char* kInsertImport =
@@ -60,6 +66,7 @@ struct PersonColumns {
         statement.exchange(soci::into(person.phase));
         statement.exchange(soci::into(person.subjects));
         statement.exchange(soci::into(role));
+        statement.exchange(soci::into(person.left_at));
     }
 
     Person fetched() const {
@@ -115,6 +122,21 @@ std::optional<Credentials> find_credentials(soci::session& sql, const std::strin
     return credentials;
 }
 
+void update_person(soci::session& sql, const Person& person) {
+    const long long now = db::now_seconds();
+    long long school = person.school_id;
+    soci::indicator school_indicator = school ? soci::i_ok : soci::i_null;
+    const std::string group = text_of(person.staff_group), role = text_of(person.role);
+    sql << kUpdatePerson, soci::use(person.first_name), soci::use(person.last_name), soci::use(person.email),
+        soci::use(school, school_indicator), soci::use(group), soci::use(person.job_title), soci::use(role),
+        soci::use(now), soci::use(person.trust_id), soci::use(person.id);
+}
+
+void set_left_at(soci::session& sql, long long trust_id, long long person_id, long long left_at) {
+    const long long now = db::now_seconds();
+    sql << kSetLeftAt, soci::use(left_at), soci::use(now), soci::use(trust_id), soci::use(person_id);
+}
+
 std::string password_hash_of(soci::session& sql, long long trust_id, long long person_id) {
     std::string hash;
     sql << kPasswordHash, soci::use(trust_id), soci::use(person_id), soci::into(hash);
@@ -128,7 +150,8 @@ void set_password_hash(soci::session& sql, long long trust_id, long long person_
 
 DirectoryPage search(soci::session& sql, long long trust_id, const DirectoryQuery& query) {
     // Only the filters in use are added, each with its own parameter.
-    std::string where = "WHERE p.trust_id = :trust";
+    std::string where = query.leavers ? "WHERE p.trust_id = :trust AND p.left_at <> 0"
+                                      : "WHERE p.trust_id = :trust AND p.left_at = 0";
     const std::string pattern = "%" + query.text + "%";
     const std::string group = query.staff_group ? text_of(*query.staff_group) : "";
     if (!query.text.empty())
@@ -184,7 +207,7 @@ std::vector<Person> leads_of(soci::session& sql, long long trust_id) {
     query_people(
         sql,
         std::string(kPersonColumns) +
-            "WHERE p.trust_id = :trust AND p.role <> 'staff' ORDER BY p.last_name, p.id",
+            "WHERE p.trust_id = :trust AND p.role <> 'staff' AND p.left_at = 0 ORDER BY p.last_name, p.id",
         [&](soci::statement& statement) { statement.exchange(soci::use(trust_id)); },
         [&](const Person& person) { leads.push_back(person); });
     return leads;

@@ -24,7 +24,12 @@ struct Credentials {
 long long insert_person(soci::session& sql, const Person& person, const std::string& password_hash);
 // The person with this id in this trust, if any.
 std::optional<Person> find_person(soci::session& sql, long long trust_id, long long person_id);
-// The sign-in record for an email address (any trust: emails are unique across the service).
+// Writes an administrator's change: names, email, school, staff group, job title and role.
+void update_person(soci::session& sql, const Person& person);
+// Marks the person as having left at this time, or (0) as still here.
+void set_left_at(soci::session& sql, long long trust_id, long long person_id, long long left_at);
+// The sign-in record for an email address (any trust: emails are unique across the service); none
+// for someone who has left.
 std::optional<Credentials> find_credentials(soci::session& sql, const std::string& email);
 // The password hash of a person in a trust ("" when none is set).
 std::string password_hash_of(soci::session& sql, long long trust_id, long long person_id);
@@ -32,7 +37,7 @@ std::string password_hash_of(soci::session& sql, long long trust_id, long long p
 void set_password_hash(soci::session& sql, long long trust_id, long long person_id, const std::string& hash);
 // One page of the trust's directory matching the query, ordered by last then first name.
 DirectoryPage search(soci::session& sql, long long trust_id, const DirectoryQuery& query);
-// Calls `visit` for every person in the trust, ordered by school then name.
+// Calls `visit` for every person in the trust, leavers included, ordered by school then name.
 void for_each_person(soci::session& sql, long long trust_id, const std::function<void(const Person&)>& visit);
 // The trust's people who hold a role beyond staff (PD leads and administrators), by name.
 std::vector<Person> leads_of(soci::session& sql, long long trust_id);

@@ -34,11 +34,13 @@ test('lead_creates_edits_and_stages_a_training_day', async () => {
   await page.getByRole('button', { name: 'Create training day' }).click();
   await page.getByRole('heading', { level: 1, name: 'Spring training day' }).waitFor();
   const eventUrl = page.url();
-  for (const text of ['Call for offers open', '13:30–14:30', 'Supporting pupils with SEND in every lesson'])
+  for (const text of ['Draft: only leads see it', '13:30–14:30', 'Supporting pupils with SEND in every lesson'])
     assert.ok((await page.locator('main').innerText()).includes(text), text);
   await checkPage(page, 'event-show-lead');
 
-  await page.getByLabel('Stage').selectOption({ label: 'Choices open' });
+  // The life cycle is at the top: the draft is the current step.
+  await page.locator('.life-cycle [aria-current="step"]').filter({ hasText: 'Draft' }).waitFor();
+  await page.getByLabel('Move the day to').selectOption({ label: 'Choices open' });
   await page.getByRole('button', { name: 'Move to this stage' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
   assert.ok((await page.locator('main').innerText()).includes('Choose my workshops'));

@@ -20,7 +20,7 @@ const CRITERIA = ['Serves its priority', 'Right for its audience', 'Format and l
 
 async function moveStage(lead, eventUrl, label) {
   await lead.goto(eventUrl);
-  await lead.getByLabel('Stage').selectOption({ label });
+  await lead.getByLabel('Move the day to').selectOption({ label });
   await clickAndWait(lead, 'Move to this stage', (url) => url.search === '?saved=1');
   await lead.getByText(label).first().waitFor();
 }
@@ -42,6 +42,8 @@ async function createDay(lead) {
   const eventUrl = new URL(lead.url()).pathname;
   await lead.getByLabel(/Tom Whitaker/).check();
   await clickAndWait(lead, 'Save reviewers', (url) => url.search === '?saved=1');
+  await lead.locator('.life-cycle [aria-current="step"]').filter({ hasText: 'Draft' }).waitFor();
+  await checkPage(lead, 'cycle-event-draft');
   return eventUrl;
 }
 
@@ -89,6 +91,13 @@ test('the_whole_cycle_of_a_training_day', async () => {
 
   // 1. The lead creates the day and names the school PD lead as a reviewer.
   const eventUrl = await createDay(lead.page);
+  // A new day is a draft; staff hear of it when the lead opens the call for offers.
+  await teacher.page.goto('/');
+  assert.equal(await teacher.page.getByText(/Workshop offers are open for Autumn/).count(), 0);
+  await moveStage(lead.page, eventUrl, 'Call for offers open');
+  await teacher.page.goto('/');
+  await teacher.page.getByRole('link', { name: /^Workshop offers are open for Autumn training day/ }).click();
+  await teacher.page.getByRole('button', { name: 'Send my offer' }).waitFor();
 
   // 2. Three members of staff offer workshops against the brief.
   const reading = await offerWorkshop(teacher.page, eventUrl, {
@@ -108,12 +117,18 @@ test('the_whole_cycle_of_a_training_day', async () => {
     priority: 'Growing each other as professionals', repeat: true,
   });
 
-  // 3. The reviewer asks for changes to one offer and approves the others; the presenter changes
-  // it and sends it again; the reviewer approves it.
+  // 3. The reviewer, told on their home page, asks for changes to one offer and approves the
+  // others; the presenter, told in turn, changes it and sends it again; the reviewer approves it.
+  await reviewer.page.goto('/');
+  await reviewer.page.getByRole('link', { name: new RegExp(`${READING}.*waiting for your review`) }).waitFor();
+  await checkPage(reviewer.page, 'cycle-reviewer-home');
   await review(reviewer.page, reading, 'Ask for changes', 'Add a routine that teaching assistants can lead.');
   await review(reviewer.page, lunchtimes, 'Approve');
   await review(reviewer.page, coaching, 'Approve');
   await checkPage(reviewer.page, 'cycle-reviews');
+  await teacher.page.goto('/');
+  await teacher.page.getByRole('link', { name: /^A reviewer asked for changes to your offer/ }).click();
+  await teacher.page.waitForURL(/\/offers\/\d+$/);
   await teacher.page.goto('/offers/mine');
   await teacher.page.getByText('Add a routine that teaching assistants can lead.').waitFor();
   await teacher.page.getByRole('link', { name: new RegExp(`^Change and resubmit\\W+${READING}`) }).click();

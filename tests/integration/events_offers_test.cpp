@@ -84,6 +84,7 @@ class EventOffers : public ::testing::Test {
         lead.trust_id = kOakfield;
         lead.role = trellis::people::Role::TrustPdLead;
         const long long id = service.create(lead, form);
+        service.set_stage(kOakfield, id, events::Stage::Offers); // a new day starts as a draft
         const auto layout = service.layout(kOakfield, id);
         reading = layout->priorities.at(0).id;
         behaviour = layout->priorities.at(1).id;
@@ -222,6 +223,43 @@ TEST_F(EventOffers, a_presenter_resubmits_after_changes_are_requested) {
     // A decided offer stays as it was approved.
     EXPECT_EQ(teacher->post(offer_path(id), offer_form("Something else", reading))->status, 400);
     EXPECT_EQ(status_of_offer(database.open(), id), "approved");
+}
+
+TEST_F(EventOffers, each_step_of_a_review_reaches_the_right_home_page) {
+    make_school_lead_a_reviewer();
+    auto teacher = signed_in(kDemoTeacher);
+    const long long id = offer(*teacher, "Reading aloud in every subject", reading);
+    // Templates escape the slashes in links.
+    const std::string review_link = "href=\"&#x2F;offers&#x2F;" + std::to_string(id) + "&#x2F;review\"";
+    const std::string offer_link = "href=\"&#x2F;offers&#x2F;" + std::to_string(id) + "\"";
+
+    // The named reviewer is told; the lead, who named a reviewer, is not.
+    auto school_lead = signed_in(kDemoSchoolLead);
+    auto home = school_lead->get("/")->body;
+    EXPECT_NE(
+        home.find("Reading aloud in every subject\u201d for Spring training day is waiting for your review"),
+        std::string::npos)
+        << home;
+    EXPECT_NE(home.find(review_link), std::string::npos);
+    auto lead = signed_in(kDemoTrustLead);
+    EXPECT_EQ(lead->get("/")->body.find(review_link), std::string::npos);
+
+    ASSERT_EQ(school_lead->post(offer_path(id, "/review"), review_form("changes", "Add an example."))->status,
+              303);
+    home = teacher->get("/")->body;
+    EXPECT_NE(home.find("A reviewer asked for changes to your offer"), std::string::npos) << home;
+    EXPECT_NE(home.find(offer_link), std::string::npos);
+
+    // Sent again, the offer waits once more; the reviewer still has one notice for it, not two.
+    ASSERT_EQ(teacher->post(offer_path(id), offer_form("Reading aloud in every subject", reading))->status,
+              303);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM notices WHERE dismissed_at = 0 AND link = '" +
+                                     offer_path(id, "/review") + "'"),
+              1);
+    ASSERT_EQ(school_lead->post(offer_path(id, "/review"), review_form("approve"))->status, 303);
+    home = teacher->get("/")->body;
+    EXPECT_NE(home.find("is approved for Spring training day"), std::string::npos) << home;
+    EXPECT_EQ(home.find("asked for changes"), std::string::npos) << "the approval replaces the older notice";
 }
 
 TEST_F(EventOffers, only_the_events_reviewers_and_the_trust_lead_may_review) {

@@ -56,7 +56,8 @@ TEST_F(Events, LeadCreatesAnEventWithItsSlotsRoomsAndBrief) {
     ASSERT_EQ(page->status, 200);
     for (const char* expected :
          {"Spring training day", "Monday 15 February 2027", "09:30–10:30", "13:30–14:30", "Library", "120",
-          "Adaptive teaching for pupils with SEND", "Call for offers open", "Teacher, Support staff"})
+          "Adaptive teaching for pupils with SEND", "<span class=\"tag\">Draft: only leads see it</span>",
+          "Where the day is", "0 offers waiting for review", "Teacher, Support staff"})
         EXPECT_NE(page->body.find(expected), std::string::npos) << expected;
     auto list = lead->get("/events");
     EXPECT_NE(list->body.find("Spring training day"), std::string::npos);
@@ -129,7 +130,15 @@ TEST_F(Events, OnlyLeadsManageAndOtherTrustsSeeNothing) {
 
     Browser teacher(*server);
     teacher.sign_in(kDemoTeacher, kDemoPassword);
+    // A new day is a draft: staff neither see it nor hear of it until the lead opens the call.
+    EXPECT_EQ(teacher.get(base)->status, 404);
+    EXPECT_EQ(teacher.get(base + "/offers")->status, 404);
+    EXPECT_EQ(teacher.get("/events")->body.find("Private day"), std::string::npos);
+    EXPECT_EQ(teacher.get("/")->body.find("Workshop offers are open for Private day"), std::string::npos);
+    EXPECT_EQ(lead->post(base + "/stage", {{"stage", "offers"}})->status, 303);
     EXPECT_EQ(teacher.get(base)->status, 200);
+    EXPECT_NE(teacher.get("/events")->body.find("Private day"), std::string::npos);
+    EXPECT_NE(teacher.get("/")->body.find("Workshop offers are open for Private day"), std::string::npos);
     EXPECT_EQ(teacher.get("/events/new")->status, 403);
     EXPECT_EQ(teacher.get(base + "/edit")->status, 403);
     EXPECT_EQ(teacher.post(base + "/stage", {{"stage", "published"}})->status, 403);
@@ -141,7 +150,9 @@ TEST_F(Events, OnlyLeadsManageAndOtherTrustsSeeNothing) {
     EXPECT_EQ(stranger.get(base + "/edit")->status, 404);
     EXPECT_EQ(stranger.post(base + "/stage", {{"stage", "published"}})->status, 404);
     EXPECT_EQ(stranger.get("/events")->body.find("Private day"), std::string::npos);
-    EXPECT_NE(lead->get(base)->body.find("Call for offers open"), std::string::npos) << "stage unchanged";
+    EXPECT_NE(lead->get(base)->body.find("<span class=\"tag\">Call for offers open</span>"),
+              std::string::npos)
+        << "stage unchanged";
 }
 
 TEST_F(Events, LeadChoosesReviewersAmongPdLeads) {

@@ -142,12 +142,41 @@ mstch::array next_steps(const accounts::Actor& actor, const Event& event, bool l
     return links;
 }
 
+// What each stage of the day has come to, in the words of the lead's life-cycle panel.
+std::string progress_of(Stage stage, const DayCounts& counts) {
+    using text::counted;
+    switch (stage) {
+    case Stage::Draft:
+        return "Prepare the brief, slots and rooms; staff cannot see the day yet.";
+    case Stage::Offers:
+        return counted(counts.offers_waiting, "offer", "offers") + " waiting for review, " +
+               std::to_string(counts.offers_approved) + " approved";
+    case Stage::Scheduling:
+        return counted(counts.sessions, "session", "sessions") + " placed in slots and rooms";
+    case Stage::Choices:
+        return std::to_string(counts.chosen) + " of " + counted(counts.taking_part, "person", "people") +
+               " taking part have chosen";
+    case Stage::Allocating:
+        return counted(counts.placed, "person", "people") + " placed in workshops";
+    case Stage::Published:
+        return std::to_string(counts.registers_kept) + " of " +
+               counted(counts.sessions, "register", "registers") + " kept";
+    case Stage::Feedback:
+        return counted(counts.feedback_given, "person", "people") + " gave feedback";
+    }
+    return "";
+}
+
 mstch::map lead_tools(http::RequestContext& context, const EventLayout& layout) {
     const Event& event = layout.event;
+    const DayCounts counts = context.app.events.counts(event);
     mstch::array stages;
     for (const Stage stage : all_stages())
-        stages.push_back(mstch::map{
-            {"value", text_of(stage)}, {"label", label_of(stage)}, {"current", stage == event.stage}});
+        stages.push_back(mstch::map{{"value", text_of(stage)},
+                                    {"label", label_of(stage)},
+                                    {"progress", progress_of(stage, counts)},
+                                    {"current", stage == event.stage},
+                                    {"done", stage < event.stage}});
     const auto reviewers = context.app.events.reviewers(event.trust_id, event.id);
     mstch::array candidates;
     for (const auto& person : context.app.people.leads(event.trust_id))
@@ -167,6 +196,9 @@ std::optional<EventLayout> event_in_route(http::RequestContext& context) {
     std::optional<EventLayout> layout;
     if (id)
         layout = context.app.events.layout(context.signed_in().trust_id, *id);
+    if (layout && layout->event.stage == Stage::Draft &&
+        !accounts::allows(context.signed_in(), Permission::ManageEvents))
+        layout.reset();
     if (!layout)
         http::render_error(context, 404, "There is no such training day.");
     return layout;

@@ -18,8 +18,9 @@ void event_update(http::RequestContext& context);
 void event_stage_update(http::RequestContext& context);
 void event_reviewers_update(http::RequestContext& context);
 
-// The event named by the route's first capture, in the signed-in person's trust. When there is
-// none, answers 404 and returns nothing, so another trust's ids look like ids that do not exist.
+// The event named by the route's first capture, in the signed-in person's trust; a draft only for
+// those who manage events. When there is none, answers 404 and returns nothing, so another trust's
+// ids, and drafts, look like ids that do not exist.
 std::optional<EventLayout> event_in_route(http::RequestContext& context);
 
 } // namespace trellis::events::handlers

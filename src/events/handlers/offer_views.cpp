@@ -34,14 +34,6 @@ std::string day_label(long long seconds) {
 
 } // namespace
 
-std::optional<EventLayout> event_or_404(http::RequestContext& context) {
-    const auto id = context.id_capture(1);
-    auto layout = id ? context.app.events.layout(context.signed_in().trust_id, *id) : std::nullopt;
-    if (!layout)
-        http::render_error(context, 404, "There is no such training day.");
-    return layout;
-}
-
 std::optional<Offer> offer_or_404(http::RequestContext& context) {
     const auto id = context.id_capture(1);
     auto offer = id ? context.app.offers.find(context.signed_in().trust_id, *id) : std::nullopt;

@@ -6,6 +6,7 @@
 
 #include <mstch/mstch.hpp>
 
+#include "events/handlers/events.h"
 #include "events/model.h"
 #include "events/offer_model.h"
 #include "http/request_context.h"
@@ -14,8 +15,6 @@
 // offers into template data.
 namespace trellis::events::handlers {
 
-// The event of the route's first capture, laid out, in the caller's trust; otherwise renders 404.
-std::optional<EventLayout> event_or_404(http::RequestContext& context);
 // The offer of the route's first capture in the caller's trust; otherwise renders 404.
 std::optional<Offer> offer_or_404(http::RequestContext& context);
 // The offer's event, laid out; otherwise renders 404.

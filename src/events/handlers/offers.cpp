@@ -91,7 +91,7 @@ std::optional<Offer> own_offer(http::RequestContext& context) {
 } // namespace
 
 void call_show(http::RequestContext& context) {
-    auto layout = event_or_404(context);
+    auto layout = event_in_route(context);
     if (!layout)
         return;
     OfferForm blank;
@@ -100,7 +100,7 @@ void call_show(http::RequestContext& context) {
 }
 
 void offer_create(http::RequestContext& context) {
-    auto layout = event_or_404(context);
+    auto layout = event_in_route(context);
     if (!layout)
         return;
     const OfferForm form = offer_form_from(context);
@@ -116,7 +116,7 @@ void offers_mine(http::RequestContext& context) {
     const accounts::Actor& actor = context.signed_in();
     // Reached from an event's page (/events/N/offers/mine), only that event's offers are listed.
     std::optional<EventLayout> only_event;
-    if (!context.capture(1).empty() && !(only_event = event_or_404(context)))
+    if (!context.capture(1).empty() && !(only_event = event_in_route(context)))
         return;
     std::map<long long, std::optional<EventLayout>> layouts;
     mstch::array offers;

@@ -107,7 +107,7 @@ mstch::array coverage_lines(const std::vector<Coverage::Line>& lines, mstch::arr
 } // namespace
 
 void reviews_list(http::RequestContext& context) {
-    auto layout = event_or_404(context);
+    auto layout = event_in_route(context);
     if (!layout)
         return;
     if (!may_review_event(context, layout->event.id))
@@ -160,7 +160,7 @@ void review_submit(http::RequestContext& context) {
 }
 
 void coverage_show(http::RequestContext& context) {
-    auto layout = event_or_404(context);
+    auto layout = event_in_route(context);
     if (!layout)
         return;
     const Coverage coverage = context.app.offers.coverage(*layout);

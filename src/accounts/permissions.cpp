@@ -13,6 +13,7 @@ bool allows(const Actor& actor, Permission permission) {
     case Permission::ManageEvents:
         return actor.role == Role::TrustPdLead || actor.role == Role::Admin;
     case Permission::CreateResetLink:
+    case Permission::ManagePeople:
         return actor.role == Role::Admin;
     }
     return false;

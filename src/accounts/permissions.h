@@ -13,6 +13,7 @@ enum class Permission {
     ExportStaff,     // download the people list
     CreateResetLink, // generate a password-reset link for someone else
     ManageEvents,    // create training days, run their stages, allocate and publish
+    ManagePeople,    // edit people and their roles, record leavers, add and rename schools
 };
 
 // True when the actor's role grants the permission within their own trust.

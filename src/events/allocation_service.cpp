@@ -23,10 +23,7 @@ namespace {
 // The engine's reasons are kept for this many people; the page lists fewer.
 constexpr std::size_t kUnhappyKept = 500;
 
-std::string lowered(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
+using text::lowered;
 
 nlohmann::json stats_json(const allocation::Result& result, const EventInstance& built) {
     const auto& statistics = result.statistics;

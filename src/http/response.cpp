@@ -23,6 +23,8 @@ mstch::array navigation_for(const RequestContext& context) {
         links.push_back({"/people", "People"});
     if (accounts::allows(actor, Permission::ImportStaff))
         links.push_back({"/people/import", "Import staff"});
+    if (accounts::allows(actor, Permission::ManagePeople))
+        links.push_back({"/schools", "Schools"});
     links.push_back({"/people/" + std::to_string(actor.person_id), "My profile"});
 
     // The current link is the one whose address is the longest whole-segment prefix of the path.

@@ -13,6 +13,7 @@
 #include "events/handlers/offers.h"
 #include "http/middleware.h"
 #include "learning/handlers/handlers.h"
+#include "organisations/handlers/handlers.h"
 #include "people/handlers/handlers.h"
 
 namespace trellis::http {
@@ -84,6 +85,14 @@ void register_routes(httplib::Server& server, App& app) {
     server.Get(R"(/people/(\d+))", guarded(app, member, any, staff::person_show));
     server.Post(R"(/people/(\d+)/reset-link)",
                 guarded(app, member, Permission::CreateResetLink, account::reset_link_create));
+    const auto manage_people = Permission::ManagePeople;
+    server.Get(R"(/people/(\d+)/edit)", guarded(app, member, manage_people, staff::person_edit));
+    server.Post(R"(/people/(\d+)/edit)", guarded(app, member, manage_people, staff::person_update));
+    server.Post(R"(/people/(\d+)/leaver)", guarded(app, member, manage_people, staff::person_leaver));
+    namespace schools = ::trellis::organisations::handlers;
+    server.Get("/schools", guarded(app, member, manage_people, schools::schools_list));
+    server.Post("/schools", guarded(app, member, manage_people, schools::school_create));
+    server.Post(R"(/schools/(\d+))", guarded(app, member, manage_people, schools::school_rename));
     // --- Training days: schedule, catalogue, choices, allocation ---
     {
         namespace days = ::trellis::events::handlers;

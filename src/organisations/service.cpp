@@ -1,8 +1,10 @@
 #include "organisations/service.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "organisations/store.h"
+#include "text/words.h"
 
 namespace trellis::organisations {
 
@@ -36,6 +38,42 @@ long long OrganisationService::add_school(db::Transaction& transaction, long lon
     if (!is_known_phase(phase))
         throw std::invalid_argument("The phase must be primary, secondary, special or all-through.");
     return store::insert_school(transaction.session(), trust_id, name, phase);
+}
+
+namespace {
+
+// The name as typed, checked for length and against the trust's other schools.
+std::string free_school_name(soci::session& sql, long long trust_id, long long school_id,
+                             const std::string& typed) {
+    const std::string name = text::trimmed(typed);
+    if (name.empty() || name.size() > 200)
+        throw std::invalid_argument("The school name must be between 1 and 200 characters.");
+    for (const School& school : store::list_schools(sql, trust_id))
+        if (school.id != school_id && text::lowered(school.name) == text::lowered(name))
+            throw std::invalid_argument("The trust already has a school called " + school.name + ".");
+    return name;
+}
+
+} // namespace
+
+long long OrganisationService::add_school(long long trust_id, const std::string& name,
+                                          const std::string& phase) {
+    db::Transaction transaction(m_database);
+    const std::string checked = free_school_name(transaction.session(), trust_id, 0, name);
+    const long long id = add_school(transaction, trust_id, checked, phase);
+    transaction.commit();
+    return id;
+}
+
+void OrganisationService::rename_school(long long trust_id, long long school_id, const std::string& name) {
+    db::Transaction transaction(m_database);
+    auto& sql = transaction.session();
+    const auto schools = store::list_schools(sql, trust_id);
+    if (std::none_of(schools.begin(), schools.end(),
+                     [&](const School& school) { return school.id == school_id; }))
+        throw std::invalid_argument("There is no such school in this trust.");
+    store::rename_school(sql, trust_id, school_id, free_school_name(sql, trust_id, school_id, name));
+    transaction.commit();
 }
 
 std::vector<School> OrganisationService::schools(long long trust_id) {

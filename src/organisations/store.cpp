@@ -68,4 +68,9 @@ std::vector<School> list_schools(soci::session& sql, long long trust_id) {
     return schools;
 }
 
+void rename_school(soci::session& sql, long long trust_id, long long school_id, const std::string& name) {
+    sql << "UPDATE schools SET name = :name WHERE trust_id = :trust AND id = :id", soci::use(name),
+        soci::use(trust_id), soci::use(school_id);
+}
+
 } // namespace trellis::organisations::store

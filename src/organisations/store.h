@@ -22,6 +22,8 @@ long long count_trusts(soci::session& sql);
 // Inserts a school in a trust and returns its id.
 long long insert_school(soci::session& sql, long long trust_id, const std::string& name,
                         const std::string& phase);
+// Gives one of the trust's schools a new name.
+void rename_school(soci::session& sql, long long trust_id, long long school_id, const std::string& name);
 // The trust's schools, by name.
 std::vector<School> list_schools(soci::session& sql, long long trust_id);
 

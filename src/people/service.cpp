@@ -1,17 +1,43 @@
 #include "people/service.h"
 
 #include <algorithm>
+#include <cctype>
+#include <set>
+#include <stdexcept>
 
 #include "people/staff_csv.h"
 #include "people/staff_import.h"
 #include "people/store.h"
+#include "text/words.h"
 
 namespace trellis::people {
 
 struct PeopleService::CheckedFile {
     StaffFile file;
     long long to_create = 0;
+    std::vector<Person> not_in_file;
 };
+
+namespace {
+
+// People still here in the schools a file covers whom it does not list: perhaps leavers.
+std::vector<Person> missing_from(soci::session& sql, long long trust_id, const StaffFile& file) {
+    std::set<std::string> emails;
+    std::set<long long> schools;
+    for (const StaffRow& row : file.rows) {
+        emails.insert(row.email);
+        schools.insert(row.school_id);
+    }
+    std::vector<Person> missing;
+    store::for_each_person(sql, trust_id, [&](const Person& person) {
+        if (!person.has_left() && person.role == Role::Staff && schools.count(person.school_id) &&
+            !emails.count(person.email))
+            missing.push_back(person);
+    });
+    return missing;
+}
+
+} // namespace
 
 PeopleService::CheckedFile PeopleService::check_file(long long trust_id, const std::string& content) {
     CheckedFile checked;
@@ -22,6 +48,7 @@ PeopleService::CheckedFile PeopleService::check_file(long long trust_id, const s
         emails.push_back(row.email);
     auto session = m_database.lease();
     checked.to_create = check_email_owners(checked.file, store::owners_of_emails(*session, emails), trust_id);
+    checked.not_in_file = missing_from(*session, trust_id, checked.file);
     return checked;
 }
 
@@ -43,9 +70,78 @@ long long PeopleService::add_person(db::Transaction& transaction, const Person& 
         throw std::invalid_argument("'" + person.email + "' is not a valid email address.");
     if (person.first_name.empty() || person.last_name.empty())
         throw std::invalid_argument("A first name and a last name are both needed.");
-    if (store::find_credentials(transaction.session(), person.email))
+    if (!store::owners_of_emails(transaction.session(), {person.email}).empty())
         throw std::invalid_argument(person.email + " is already registered.");
     return store::insert_person(transaction.session(), person, password_hash);
+}
+
+namespace {
+
+std::string checked_name(const std::string& typed, const std::string& field) {
+    std::string name = text::trimmed(typed);
+    if (name.empty() || name.size() > 100)
+        throw std::invalid_argument("Give a " + field + " of up to 100 characters.");
+    return name;
+}
+
+} // namespace
+
+Person PeopleService::update_person(long long trust_id, long long editor_id, long long person_id,
+                                    const PersonEdit& edit) {
+    Person changed;
+    changed.trust_id = trust_id;
+    changed.id = person_id;
+    changed.first_name = checked_name(edit.first_name, "first name");
+    changed.last_name = checked_name(edit.last_name, "last name");
+    changed.email = text::lowered(text::trimmed(edit.email));
+    if (!is_plausible_email(changed.email))
+        throw std::invalid_argument("'" + changed.email + "' is not a valid email address.");
+    const auto group = staff_group_from_text(edit.staff_group);
+    if (!group)
+        throw std::invalid_argument("Choose one of the staff groups listed.");
+    changed.staff_group = *group;
+    const auto role = role_from_text(edit.role);
+    if (!role)
+        throw std::invalid_argument("Choose one of the roles listed.");
+    changed.role = *role;
+    changed.job_title = text::trimmed(edit.job_title);
+    if (changed.job_title.size() > 200)
+        throw std::invalid_argument("Keep the job title to 200 characters.");
+    if (edit.school_id != "0") {
+        const auto schools = m_organisations.schools(trust_id);
+        const auto school = std::find_if(schools.begin(), schools.end(), [&](const organisations::School& s) {
+            return std::to_string(s.id) == edit.school_id;
+        });
+        if (school == schools.end())
+            throw std::invalid_argument("Choose one of the trust's schools, or the central team.");
+        changed.school_id = school->id;
+    }
+    db::Transaction transaction(m_database);
+    auto& sql = transaction.session();
+    const auto current = store::find_person(sql, trust_id, person_id);
+    if (!current)
+        throw std::invalid_argument("There is no such person.");
+    if (person_id == editor_id && current->role == Role::Admin && changed.role != Role::Admin)
+        throw std::invalid_argument(
+            "You cannot take away your own administrator role: ask another administrator.");
+    const auto owners = store::owners_of_emails(sql, {changed.email});
+    if (changed.email != current->email && !owners.empty())
+        throw std::invalid_argument(changed.email + " is already someone else's email address.");
+    store::update_person(sql, changed);
+    transaction.commit();
+    changed.left_at = current->left_at;
+    return changed;
+}
+
+void PeopleService::set_left(long long trust_id, long long editor_id, long long person_id, bool left) {
+    if (person_id == editor_id)
+        throw std::invalid_argument("You cannot mark yourself as having left: ask another administrator.");
+    db::Transaction transaction(m_database);
+    auto& sql = transaction.session();
+    if (!store::find_person(sql, trust_id, person_id))
+        throw std::invalid_argument("There is no such person.");
+    store::set_left_at(sql, trust_id, person_id, left ? db::now_seconds() : 0);
+    transaction.commit();
 }
 
 std::optional<store::Credentials> PeopleService::credentials(const std::string& email) {
@@ -102,6 +198,7 @@ ImportSummary PeopleService::preview_import(long long trust_id, long long create
     summary.status = "previewed";
     fill_from_check(summary, static_cast<long long>(checked.file.rows.size()), checked.to_create,
                     std::move(checked.file.problems));
+    summary.not_in_file = std::move(checked.not_in_file);
     db::Transaction transaction(m_database);
     summary.import_id =
         store::insert_import(transaction.session(), trust_id, created_by, filename, content, summary.rows);
@@ -128,6 +225,7 @@ std::optional<ImportSummary> PeopleService::import_summary(long long trust_id, l
         CheckedFile checked = check_file(trust_id, stored->content);
         fill_from_check(summary, static_cast<long long>(checked.file.rows.size()), checked.to_create,
                         std::move(checked.file.problems));
+        summary.not_in_file = std::move(checked.not_in_file);
     }
     return summary;
 }
@@ -174,6 +272,8 @@ std::string PeopleService::export_csv(long long trust_id) {
     std::string out = "email,first_name,last_name,school,staff_group,job_title,phase,subjects\r\n";
     auto session = m_database.lease();
     store::for_each_person(*session, trust_id, [&](const Person& person) {
+        if (person.has_left())
+            return; // the export is of staff still here, in the form an import reads
         const std::string fields[] = {person.email,
                                       person.first_name,
                                       person.last_name,

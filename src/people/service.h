@@ -36,6 +36,13 @@ class PeopleService {
     DirectoryPage directory(long long trust_id, DirectoryQuery query);
     // The person with this id in this trust, if any.
     std::optional<Person> person(long long trust_id, long long person_id);
+    // An administrator's change to a person of their trust; throws std::invalid_argument naming the
+    // field, and nothing is saved. An administrator cannot take away their own administrator role.
+    Person update_person(long long trust_id, long long editor_id, long long person_id,
+                         const PersonEdit& edit);
+    // Marks the person as having left (they can no longer sign in; their record and certificates
+    // stay) or, with `left` false, as back. Nobody can mark themselves.
+    void set_left(long long trust_id, long long editor_id, long long person_id, bool left);
     // The trust's PD leads and administrators, by name (for choosing reviewers).
     std::vector<Person> leads(long long trust_id);
     // Adds one person inside the caller's transaction (setup, demo); throws std::invalid_argument

@@ -10,16 +10,12 @@ namespace trellis::people {
 
 namespace {
 
-std::string lowercase(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
+using text::lowered;
 using text::trimmed;
 
 // MIS exports spell staff groups in several ways; these are the ones we accept.
 std::optional<StaffGroup> staff_group_from_export(const std::string& text) {
-    const std::string key = lowercase(trimmed(text));
+    const std::string key = lowered(trimmed(text));
     if (key == "teacher" || key == "teaching staff" || key == "teaching")
         return StaffGroup::Teacher;
     if (key == "ect" || key == "early career teacher" || key == "early-career teacher")
@@ -93,7 +89,7 @@ StaffFile read_staff_file(const std::string& content, const std::vector<organisa
 
     ColumnIndex columns;
     for (std::size_t i = 0; i < table.records[0].size(); ++i)
-        columns.position.emplace(lowercase(trimmed(table.records[0][i])), i);
+        columns.position.emplace(lowered(trimmed(table.records[0][i])), i);
     for (const char* required : {"email", "first_name", "last_name", "school", "staff_group"})
         if (!columns.position.count(required))
             file.problems.push_back(
@@ -103,7 +99,7 @@ StaffFile read_staff_file(const std::string& content, const std::vector<organisa
 
     std::map<std::string, const organisations::School*> school_by_name;
     for (const auto& school : schools)
-        school_by_name[lowercase(school.name)] = &school;
+        school_by_name[lowered(school.name)] = &school;
     std::map<std::string, long long> first_row_of_email;
 
     for (std::size_t index = 1; index < table.records.size(); ++index) {
@@ -115,7 +111,7 @@ StaffFile read_staff_file(const std::string& content, const std::vector<organisa
         };
 
         StaffRow row;
-        row.email = lowercase(columns.field(record, "email"));
+        row.email = lowered(columns.field(record, "email"));
         row.first_name = columns.field(record, "first_name");
         row.last_name = columns.field(record, "last_name");
         row.job_title = columns.field(record, "job_title");
@@ -134,7 +130,7 @@ StaffFile read_staff_file(const std::string& content, const std::vector<organisa
             problem("last_name", "last name is missing");
 
         const std::string school_name = columns.field(record, "school");
-        const std::string school_key = lowercase(school_name);
+        const std::string school_key = lowered(school_name);
         std::string school_phase;
         if (school_key.empty() || school_key == "central" || school_key == "central team") {
             row.school_id = 0;
@@ -152,7 +148,7 @@ StaffFile read_staff_file(const std::string& content, const std::vector<organisa
             problem("staff_group",
                     "'" + group_text + "' is not a staff group (use teacher, ect, support or leader)");
 
-        const std::string phase = lowercase(columns.field(record, "phase"));
+        const std::string phase = lowered(columns.field(record, "phase"));
         if (phase.empty())
             row.phase = school_phase;
         else if (organisations::is_known_phase(phase))

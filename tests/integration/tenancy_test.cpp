@@ -17,6 +17,10 @@ struct IdRoute {
 const IdRoute kIdRoutes[] = {
     {"GET", "/people/{}"},
     {"POST", "/people/{}/reset-link"},
+    {"GET", "/people/{}/edit"},
+    {"POST", "/people/{}/edit"},
+    {"POST", "/people/{}/leaver"},
+    {"POST", "/schools/{}"}, // Oakfield's schools have the low ids too
     {"GET", "/people/imports/{}"},
     {"POST", "/people/imports/{}/commit"},
     {"GET", "/people/imports/{}/progress"},

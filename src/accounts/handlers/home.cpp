@@ -67,6 +67,9 @@ void home_show(http::RequestContext& context) {
         cards.push_back(card("/people/export.csv", "Download the staff list",
                              "Everyone as a CSV file in the same columns as the import."));
     }
+    if (allows(actor, Permission::ManagePeople))
+        cards.push_back(
+            card("/schools", "Schools", "Add a school that joins the trust, or correct a school's name."));
     cards.insert(cards.begin(),
                  card("/learning", "Online learning",
                       "Self-paced modules on professional development, about 90 minutes each."));

@@ -57,14 +57,20 @@ void password_reset_submit(http::RequestContext& context) {
 
 void reset_link_create(http::RequestContext& context) {
     auto person_id = context.id_capture(1);
+    auto person =
+        person_id ? context.app.people.person(context.signed_in().trust_id, *person_id) : std::nullopt;
+    if (person && person->has_left())
+        return http::render_error(context, 400,
+                                  person->full_name() +
+                                      " has left the trust. Record that they are back before "
+                                      "making a sign-in link.");
     auto token =
-        person_id ? context.app.accounts.create_reset_token(context.signed_in(), *person_id) : std::nullopt;
+        person ? context.app.accounts.create_reset_token(context.signed_in(), person->id) : std::nullopt;
     if (!token)
         return http::render_error(context, 404, "There is no such person in your organisation.");
-    auto person = context.app.people.person(context.signed_in().trust_id, *person_id);
-    http::render_page(context, "accounts/reset_link", "Password link",
+    http::render_page(context, "accounts/reset_link", "Sign-in link",
                       mstch::map{{"name", person->full_name()},
-                                 {"person_id", std::to_string(*person_id)},
+                                 {"person_id", std::to_string(person->id)},
                                  {"link", context.app.config.public_url + "/reset/" + *token}});
 }
 

@@ -6,6 +6,7 @@
 #include "accounts/permissions.h"
 #include "http/app.h"
 #include "http/response.h"
+#include "text/dates.h"
 
 namespace trellis::events::handlers {
 
@@ -21,15 +22,6 @@ std::string phase_label(const std::string& phase) {
         if (phase == value)
             return label;
     return phase;
-}
-
-std::string day_label(long long seconds) {
-    const std::time_t time = static_cast<std::time_t>(seconds);
-    std::tm parts{};
-    gmtime_r(&time, &parts);
-    char text[32];
-    std::strftime(text, sizeof text, "%e %b %Y", &parts);
-    return text[0] == ' ' ? text + 1 : text;
 }
 
 } // namespace
@@ -84,7 +76,7 @@ mstch::map offer_data(const Offer& offer, const EventLayout& layout) {
         {"can_repeat", std::string(offer.can_repeat ? "Yes" : "No, once only")},
         {"status", label_of(offer.status)},
         {"status_class", text_of(offer.status)},
-        {"updated", day_label(offer.updated_at)},
+        {"updated", text::day_of(offer.updated_at)},
         {"event_id", std::to_string(layout.event.id)},
         {"event_title", layout.event.title},
         {"event_date", long_date(layout.event.event_date)}};
@@ -104,7 +96,7 @@ mstch::array reviews_data(const std::vector<Review>& reviews, const std::vector<
                                   {"decision", label_of(review.decision)},
                                   {"comment", review.comment},
                                   {"has_comment", !review.comment.empty()},
-                                  {"date", day_label(review.created_at)},
+                                  {"date", text::day_of(review.created_at)},
                                   {"scores", scores}});
     }
     return rows;

@@ -10,22 +10,12 @@
 #include "learning/handlers/handlers.h"
 #include "learning/handlers/lookup.h"
 #include "pdf/pdf.h"
+#include "text/dates.h"
 #include "text/words.h"
 
 namespace trellis::learning::handlers {
 
 namespace {
-
-// "23 November 2026", as certificates and pages print dates (UTC).
-std::string long_date(long long seconds) {
-    const std::time_t time = static_cast<std::time_t>(seconds);
-    std::tm parts{};
-    gmtime_r(&time, &parts);
-    char text[32];
-    std::strftime(text, sizeof text, "%e %B %Y", &parts);
-    std::string result(text);
-    return result.front() == ' ' ? result.substr(1) : result;
-}
 
 std::string verify_url(const http::RequestContext& context, const std::string& code) {
     return context.app.config.public_url + "/verify/" + code;
@@ -39,7 +29,7 @@ void send_pdf(http::RequestContext& context, const std::string& bytes, const std
 
 mstch::map certificate_row(const Certificate& certificate) {
     return mstch::map{{"module_title", certificate.module_title},
-                      {"completed_on", long_date(certificate.issued_at)},
+                      {"completed_on", text::day_of(certificate.issued_at)},
                       {"hours", hours_label(certificate.hours)},
                       {"code", certificate.code},
                       {"pdf_href", "/certificates/" + certificate.code + ".pdf"}};
@@ -96,7 +86,7 @@ void action_plan_download(http::RequestContext& context) {
     const content::Module& module = *found->module;
     const Learner learner = learner_of(context.signed_in());
     const BlockStates states = context.app.learning.block_states(learner, module);
-    pdf::ActionPlan plan{learner.name, module.title, long_date(db::now_seconds()), {}, {}, ""};
+    pdf::ActionPlan plan{learner.name, module.title, text::day_of(db::now_seconds()), {}, {}, ""};
     for (const content::Page& page : module.pages)
         for (const content::Block& block : page.blocks) {
             if (block.type == content::BlockType::Reflection)
@@ -127,7 +117,7 @@ void certificate_show(http::RequestContext& context) {
                       mstch::map{{"slug", found->module->slug},
                                  {"module_title", certificate->module_title},
                                  {"person_name", certificate->person_name},
-                                 {"completed_on", long_date(certificate->issued_at)},
+                                 {"completed_on", text::day_of(certificate->issued_at)},
                                  {"hours", hours_label(certificate->hours)},
                                  {"code", certificate->code},
                                  {"verify_href", "/verify/" + certificate->code},
@@ -146,7 +136,7 @@ void certificate_download(http::RequestContext& context) {
         return http::render_error(context, 404, "There is no certificate at this address that you can see.");
     const std::string bytes = pdf::certificate(
         pdf::Certificate{certificate->person_name, certificate->module_title, certificate->trust_name,
-                         long_date(certificate->issued_at), certificate->hours, certificate->code,
+                         text::day_of(certificate->issued_at), certificate->hours, certificate->code,
                          verify_url(context, certificate->code)});
     send_pdf(context, bytes, "certificate-" + certificate->module_slug + ".pdf");
 }
@@ -164,7 +154,7 @@ void verify_show(http::RequestContext& context) {
             data["person_name"] = certificate->person_name;
             data["module_title"] = certificate->module_title;
             data["trust_name"] = certificate->trust_name;
-            data["completed_on"] = long_date(certificate->issued_at);
+            data["completed_on"] = text::day_of(certificate->issued_at);
             data["hours"] = hours_label(certificate->hours);
         } else {
             data["not_found"] = true;

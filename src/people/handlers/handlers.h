@@ -7,6 +7,10 @@ namespace trellis::people::handlers {
 
 void people_list(http::RequestContext& context);
 void person_show(http::RequestContext& context);
+// The administrator's tools for one person: edit their details and role, record that they left.
+void person_edit(http::RequestContext& context);
+void person_update(http::RequestContext& context);
+void person_leaver(http::RequestContext& context);
 void people_export(http::RequestContext& context);
 void import_new(http::RequestContext& context);
 void import_preview(http::RequestContext& context);

@@ -31,6 +31,7 @@ void people_list(http::RequestContext& context) {
     query.text = context.query("q");
     query.staff_group = staff_group_from_text(context.query("group"));
     query.page = page_number(context.query("page"));
+    query.leavers = context.query("status") == "left";
     const long long scope = accounts::directory_school_scope(actor);
     if (scope >= 0)
         query.school_id = scope;
@@ -63,7 +64,8 @@ void people_list(http::RequestContext& context) {
     auto page_link = [&](long long number) {
         return "/people?q=" + http::url_encode(query.text) +
                "&group=" + http::url_encode(context.query("group")) +
-               "&school=" + http::url_encode(context.query("school")) + "&page=" + std::to_string(number);
+               "&school=" + http::url_encode(context.query("school")) +
+               "&status=" + http::url_encode(context.query("status")) + "&page=" + std::to_string(number);
     };
     mstch::map data{{"q", query.text},
                     {"rows", rows},
@@ -71,6 +73,7 @@ void people_list(http::RequestContext& context) {
                     {"total", std::to_string(page.total)},
                     {"found", text::counted(page.total, "person", "people")},
                     {"groups", group_options(query.staff_group)},
+                    {"leavers", query.leavers},
                     {"schools", schools},
                     {"can_filter_school", scope < 0},
                     {"page", std::to_string(query.page)},

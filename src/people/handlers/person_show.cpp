@@ -2,6 +2,7 @@
 #include "http/response.h"
 #include "learning/handlers/handlers.h"
 #include "people/handlers/handlers.h"
+#include "text/dates.h"
 
 namespace trellis::people::handlers {
 
@@ -22,8 +23,16 @@ void person_show(http::RequestContext& context) {
                     {"subjects", person->subjects},
                     {"role", label_of(person->role)},
                     {"is_self", person->id == actor.person_id},
+                    {"has_left", person->has_left()},
+                    {"left_on", person->has_left() ? text::day_of(person->left_at) : std::string()},
+                    {"can_manage", accounts::allows(actor, accounts::Permission::ManagePeople)},
+                    {"can_mark_leaver", accounts::allows(actor, accounts::Permission::ManagePeople) &&
+                                            person->id != actor.person_id},
                     {"can_reset", accounts::allows(actor, accounts::Permission::CreateResetLink) &&
-                                      person->id != actor.person_id}};
+                                      person->id != actor.person_id && !person->has_left()}};
+    for (const char* flag : {"saved", "left", "returned"})
+        if (context.query(flag) == "1")
+            data[flag] = true;
     for (auto& [key, value] : learning::handlers::certificates_section(
              context, learning::Learner{person->trust_id, person->id, person->full_name()}))
         data[key] = value;

@@ -19,7 +19,18 @@ mstch::map summary_data(const ImportSummary& summary) {
                                       {"column", problem.column.empty() ? std::string("—") : problem.column},
                                       {"message", problem.message}});
     }
+    mstch::array missing;
+    for (std::size_t i = 0; i < summary.not_in_file.size() && i < kMaxProblemsShown; ++i) {
+        const Person& person = summary.not_in_file[i];
+        missing.push_back(mstch::map{{"id", std::to_string(person.id)},
+                                     {"name", person.full_name()},
+                                     {"school", person.school_id ? person.school_name : "Central team"}});
+    }
     return mstch::map{{"id", std::to_string(summary.import_id)},
+                      {"not_in_file", missing},
+                      {"any_not_in_file", !missing.empty()},
+                      {"not_in_file_count",
+                       text::counted(static_cast<long long>(summary.not_in_file.size()), "person", "people")},
                       {"filename", summary.filename},
                       {"rows", std::to_string(summary.rows)},
                       {"to_create", std::to_string(summary.to_create)},

@@ -92,8 +92,13 @@ int import_staff(const Config& config, const std::string& path, const std::strin
         std::cerr << error.what() << "\n";
         return 2;
     }
-    const people::ImportSummary preview =
-        services.people.preview_import(trust.id, importer, path, content.str());
+    people::ImportSummary preview;
+    try {
+        preview = services.people.preview_import(trust.id, importer, path, content.str());
+    } catch (const std::invalid_argument& error) {
+        std::cerr << path << ": " << error.what() << " Nothing was imported.\n";
+        return 1;
+    }
     if (!preview.problems.empty()) {
         std::cerr << path << ": " << preview.problems.size() << " problem(s); nothing was imported.\n";
         for (const auto& problem : preview.problems)

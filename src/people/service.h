@@ -26,6 +26,11 @@ class ImportRejected : public std::runtime_error {
     ImportSummary m_summary;
 };
 
+// The largest staff file accepted, in bytes and in people: a large trust's whole staff fits, and a
+// file past either is refused before anything is stored.
+constexpr std::size_t kMaxImportBytes = 5 * 1024 * 1024;
+constexpr std::size_t kMaxImportRows = 20000;
+
 // Rules for a trust's people: the directory, staff files in and out.
 class PeopleService {
   public:
@@ -62,7 +67,8 @@ class PeopleService {
     // std::invalid_argument when the trust has none.
     long long first_admin(long long trust_id);
 
-    // Checks an uploaded staff file and keeps it for commit; nothing is written to people.
+    // Checks an uploaded staff file and keeps it for commit; nothing is written to people. Throws
+    // std::invalid_argument, storing nothing, for a file past kMaxImportBytes or kMaxImportRows.
     ImportSummary preview_import(long long trust_id, long long created_by, const std::string& filename,
                                  const std::string& content);
     // True when the import exists in this trust.

@@ -183,3 +183,25 @@ TEST(StaffImportCli, reports_problems_by_row_and_imports_nothing) {
     EXPECT_NE(output.find("no organisation with the short name 'nowhere'"), std::string::npos);
     std::filesystem::remove(path);
 }
+
+TEST_F(StaffImport, a_file_past_the_size_or_row_limit_is_refused_with_the_limits_and_nothing_kept) {
+    const long long imports_before = count_of(database, "SELECT COUNT(*) FROM staff_imports");
+    // Over 5 MB: one row with a very long job title is enough.
+    std::string large = kHeader + "big@oakfield.example;Big;File;Oakfield Academy;teacher;" +
+                        std::string(5 * 1024 * 1024, 'x') + ";;\n";
+    auto too_large = browser->upload("/people/import", "large.csv", large);
+    EXPECT_EQ(too_large->status, 413);
+    EXPECT_NE(
+        too_large->body.find("This file is 5.0 MB. A staff file can be at most 5.0 MB and 20,000 people"),
+        std::string::npos)
+        << too_large->body.substr(0, 2000);
+
+    std::string many = kHeader;
+    for (int row = 0; row <= 20000; ++row)
+        many += "p" + std::to_string(row) + "@oakfield.example;P;Row;Oakfield Academy;teacher;;;\n";
+    browser->get("/people/import");
+    auto too_many = browser->upload("/people/import", "many.csv", many);
+    EXPECT_EQ(too_many->status, 413);
+    EXPECT_NE(too_many->body.find("This file has 20001 people."), std::string::npos);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM staff_imports"), imports_before);
+}

@@ -1,3 +1,5 @@
+#include <stdexcept>
+
 #include <nlohmann/json.hpp>
 
 #include "http/response.h"
@@ -64,8 +66,16 @@ void import_preview(http::RequestContext& context) {
             400);
     const auto& file = context.request.get_file_value("file");
     const accounts::Actor& actor = context.signed_in();
-    ImportSummary summary = context.app.people.preview_import(
-        actor.trust_id, actor.person_id, file.filename.empty() ? "staff.csv" : file.filename, file.content);
+    ImportSummary summary;
+    try {
+        summary = context.app.people.preview_import(actor.trust_id, actor.person_id,
+                                                    file.filename.empty() ? "staff.csv" : file.filename,
+                                                    file.content);
+    } catch (const std::invalid_argument& error) {
+        return http::render_page(
+            context, "people/import_new", "Import staff",
+            mstch::map{{"columns", column_names()}, {"error", std::string(error.what())}}, 413);
+    }
     http::redirect(context, "/people/imports/" + std::to_string(summary.import_id));
 }
 

@@ -19,6 +19,24 @@ bool allows(const Actor& actor, Permission permission) {
     return false;
 }
 
+std::string name_of(Permission permission) {
+    switch (permission) {
+    case Permission::ViewDirectory:
+        return "ViewDirectory";
+    case Permission::ImportStaff:
+        return "ImportStaff";
+    case Permission::ExportStaff:
+        return "ExportStaff";
+    case Permission::CreateResetLink:
+        return "CreateResetLink";
+    case Permission::ManageEvents:
+        return "ManageEvents";
+    case Permission::ManagePeople:
+        return "ManagePeople";
+    }
+    return "";
+}
+
 bool may_view_person(const Actor& actor, const people::Person& person) {
     if (person.trust_id != actor.trust_id)
         return false;

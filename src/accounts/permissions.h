@@ -18,6 +18,8 @@ enum class Permission {
 
 // True when the actor's role grants the permission within their own trust.
 bool allows(const Actor& actor, Permission permission);
+// The permission's name as written in code, e.g. "ManageEvents" (for `trellis routes`).
+std::string name_of(Permission permission);
 
 // True when the actor may see this person's page: themselves, anyone in their school for a
 // school PD lead, anyone in their trust for trust PD leads and administrators.

@@ -89,6 +89,9 @@ int main(int argc, char** argv) {
     add_common_flags(*content_reload, config);
     content->require_subcommand(1);
 
+    auto* routes = cli.add_subcommand("routes", "list every route with who may reach it");
+    add_common_flags(*routes, config);
+
     auto* version = cli.add_subcommand("version", "print the version");
 
     CLI11_PARSE(cli, argc, argv);
@@ -111,6 +114,8 @@ int main(int argc, char** argv) {
             return trellis::http::serve(config);
         if (*migrate)
             return trellis::commands::migrate(config);
+        if (*routes)
+            return trellis::http::list_routes(config);
         if (*demo)
             return trellis::commands::demo(config, only_if_empty, with_training_day);
         if (*import_staff)

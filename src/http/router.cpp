@@ -18,7 +18,40 @@
 
 namespace trellis::http {
 
-void register_routes(httplib::Server& server, App& app) {
+namespace {
+
+// Registers routes on the server, each behind guarded(), and keeps the list of what it registered.
+class RouteTable {
+  public:
+    RouteTable(httplib::Server& server, App& app) : m_server(server), m_app(app) {}
+
+    void get(const std::string& pattern, Access access, std::optional<accounts::Permission> permission,
+             Handler handler) {
+        m_server.Get(pattern, guarded(m_app, access, permission, std::move(handler)));
+        m_routes.push_back({"GET", pattern, access, permission});
+    }
+    void post(const std::string& pattern, Access access, std::optional<accounts::Permission> permission,
+              Handler handler) {
+        m_server.Post(pattern, guarded(m_app, access, permission, std::move(handler)));
+        m_routes.push_back({"POST", pattern, access, permission});
+    }
+    // A route outside guarded(): no session, no page, no data (the health check).
+    void plain_get(const std::string& pattern, httplib::Server::Handler handler) {
+        m_server.Get(pattern, std::move(handler));
+        m_routes.push_back({"GET", pattern, Access::Public, std::nullopt});
+    }
+    std::vector<Route> routes() && { return std::move(m_routes); }
+
+  private:
+    httplib::Server& m_server;
+    App& m_app;
+    std::vector<Route> m_routes;
+};
+
+} // namespace
+
+std::vector<Route> register_routes(httplib::Server& server, App& app) {
+    RouteTable routes(server, app);
     using accounts::Permission;
     namespace account = accounts::handlers;
     namespace staff = people::handlers;
@@ -26,142 +59,134 @@ void register_routes(httplib::Server& server, App& app) {
     constexpr auto member = Access::SignedIn;
     const std::optional<Permission> any;
 
-    server.Get("/healthz", [](const httplib::Request&, httplib::Response& response) {
+    routes.plain_get("/healthz", [](const httplib::Request&, httplib::Response& response) {
         response.set_content("ok\n", "text/plain");
     });
 
-    server.Get("/", guarded(app, member, any, account::home_show));
-    server.Get("/sign-in", guarded(app, open, any, account::sign_in_show));
-    server.Post("/sign-in", guarded(app, open, any, account::sign_in_submit));
-    server.Post("/sign-out", guarded(app, open, any, account::sign_out_submit));
-    server.Get("/setup", guarded(app, open, any, account::setup_show));
-    server.Post("/setup", guarded(app, open, any, account::setup_submit));
-    server.Get("/account/password", guarded(app, member, any, account::password_change_show));
-    server.Post("/account/password", guarded(app, member, any, account::password_change_submit));
-    server.Get(R"(/reset/([A-Za-z0-9_-]{43}))", guarded(app, open, any, account::password_reset_show));
-    server.Post(R"(/reset/([A-Za-z0-9_-]{43}))", guarded(app, open, any, account::password_reset_submit));
+    routes.get("/", member, any, account::home_show);
+    routes.get("/sign-in", open, any, account::sign_in_show);
+    routes.post("/sign-in", open, any, account::sign_in_submit);
+    routes.post("/sign-out", open, any, account::sign_out_submit);
+    routes.get("/setup", open, any, account::setup_show);
+    routes.post("/setup", open, any, account::setup_submit);
+    routes.get("/account/password", member, any, account::password_change_show);
+    routes.post("/account/password", member, any, account::password_change_submit);
+    routes.get(R"(/reset/([A-Za-z0-9_-]{43}))", open, any, account::password_reset_show);
+    routes.post(R"(/reset/([A-Za-z0-9_-]{43}))", open, any, account::password_reset_submit);
 
     namespace learn = learning::handlers;
     constexpr auto module = R"(/learning/([a-z0-9]+(?:-[a-z0-9]+)*))";
     auto in_module = [&](const std::string& rest) { return std::string(module) + rest; };
-    server.Get("/learning", guarded(app, member, any, learn::catalogue_show));
-    server.Get("/learning/mine", guarded(app, member, any, learn::my_learning));
-    server.Get(module, guarded(app, member, any, learn::module_show));
-    server.Get(in_module("/continue"), guarded(app, member, any, learn::module_continue));
-    server.Get(in_module(R"(/(\d+))"), guarded(app, member, any, learn::module_page));
-    server.Post(in_module("/blocks/([a-z0-9-]+)"), guarded(app, member, any, learn::block_submit));
-    server.Get(in_module("/transcripts/([a-z0-9-]+)"), guarded(app, member, any, learn::transcript_show));
-    server.Get(in_module("/resources/([a-z0-9-]+)"), guarded(app, member, any, learn::resource_download));
-    server.Get(in_module(R"(/action-plan\.pdf)"), guarded(app, member, any, learn::action_plan_download));
-    server.Get(in_module("/certificate"), guarded(app, member, any, learn::certificate_show));
-    server.Get(in_module(R"(/((?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.[a-z0-9]+))"),
-               guarded(app, member, any, learn::media_show));
-    server.Get(R"(/certificates/([A-Z0-9-]{1,40})\.pdf)",
-               guarded(app, member, any, learn::certificate_download));
-    server.Get("/verify", guarded(app, open, any, learn::verify_show));
-    server.Get(R"(/verify/([A-Za-z0-9-]{1,40}))", guarded(app, open, any, learn::verify_show));
+    routes.get("/learning", member, any, learn::catalogue_show);
+    routes.get("/learning/mine", member, any, learn::my_learning);
+    routes.get(module, member, any, learn::module_show);
+    routes.get(in_module("/continue"), member, any, learn::module_continue);
+    routes.get(in_module(R"(/(\d+))"), member, any, learn::module_page);
+    routes.post(in_module("/blocks/([a-z0-9-]+)"), member, any, learn::block_submit);
+    routes.get(in_module("/transcripts/([a-z0-9-]+)"), member, any, learn::transcript_show);
+    routes.get(in_module("/resources/([a-z0-9-]+)"), member, any, learn::resource_download);
+    routes.get(in_module(R"(/action-plan\.pdf)"), member, any, learn::action_plan_download);
+    routes.get(in_module("/certificate"), member, any, learn::certificate_show);
+    routes.get(in_module(R"(/((?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.[a-z0-9]+))"), member, any,
+               learn::media_show);
+    routes.get(R"(/certificates/([A-Z0-9-]{1,40})\.pdf)", member, any, learn::certificate_download);
+    routes.get("/verify", open, any, learn::verify_show);
+    routes.get(R"(/verify/([A-Za-z0-9-]{1,40}))", open, any, learn::verify_show);
 
     // Training days: the events themselves.
     namespace events = events::handlers;
     constexpr auto manage = Permission::ManageEvents;
-    server.Get("/events", guarded(app, member, any, events::events_list));
-    server.Get("/events/new", guarded(app, member, manage, events::event_new));
-    server.Post("/events", guarded(app, member, manage, events::event_create));
-    server.Get(R"(/events/(\d+))", guarded(app, member, any, events::event_show));
-    server.Get(R"(/events/(\d+)/edit)", guarded(app, member, manage, events::event_edit));
-    server.Post(R"(/events/(\d+)/edit)", guarded(app, member, manage, events::event_update));
-    server.Post(R"(/events/(\d+)/stage)", guarded(app, member, manage, events::event_stage_update));
-    server.Post(R"(/events/(\d+)/reviewers)", guarded(app, member, manage, events::event_reviewers_update));
+    routes.get("/events", member, any, events::events_list);
+    routes.get("/events/new", member, manage, events::event_new);
+    routes.post("/events", member, manage, events::event_create);
+    routes.get(R"(/events/(\d+))", member, any, events::event_show);
+    routes.get(R"(/events/(\d+)/edit)", member, manage, events::event_edit);
+    routes.post(R"(/events/(\d+)/edit)", member, manage, events::event_update);
+    routes.post(R"(/events/(\d+)/stage)", member, manage, events::event_stage_update);
+    routes.post(R"(/events/(\d+)/reviewers)", member, manage, events::event_reviewers_update);
 
-    server.Get("/people", guarded(app, member, Permission::ViewDirectory, staff::people_list));
-    server.Get("/people/export.csv", guarded(app, member, Permission::ExportStaff, staff::people_export));
-    server.Get("/people/import", guarded(app, member, Permission::ImportStaff, staff::import_new));
-    server.Post("/people/import", guarded(app, member, Permission::ImportStaff, staff::import_preview));
-    server.Get(R"(/people/imports/(\d+))", guarded(app, member, Permission::ImportStaff, staff::import_show));
-    server.Post(R"(/people/imports/(\d+)/commit)",
-                guarded(app, member, Permission::ImportStaff, staff::import_commit));
-    server.Get(R"(/people/imports/(\d+)/progress)",
-               guarded(app, member, Permission::ImportStaff, staff::import_progress));
-    server.Get(R"(/people/(\d+))", guarded(app, member, any, staff::person_show));
-    server.Post(R"(/people/(\d+)/reset-link)",
-                guarded(app, member, Permission::CreateResetLink, account::reset_link_create));
+    routes.get("/people", member, Permission::ViewDirectory, staff::people_list);
+    routes.get("/people/export.csv", member, Permission::ExportStaff, staff::people_export);
+    routes.get("/people/import", member, Permission::ImportStaff, staff::import_new);
+    routes.post("/people/import", member, Permission::ImportStaff, staff::import_preview);
+    routes.get(R"(/people/imports/(\d+))", member, Permission::ImportStaff, staff::import_show);
+    routes.post(R"(/people/imports/(\d+)/commit)", member, Permission::ImportStaff, staff::import_commit);
+    routes.get(R"(/people/imports/(\d+)/progress)", member, Permission::ImportStaff, staff::import_progress);
+    routes.get(R"(/people/(\d+))", member, any, staff::person_show);
+    routes.post(R"(/people/(\d+)/reset-link)", member, Permission::CreateResetLink,
+                account::reset_link_create);
     const auto manage_people = Permission::ManagePeople;
-    server.Get(R"(/people/(\d+)/edit)", guarded(app, member, manage_people, staff::person_edit));
-    server.Post(R"(/people/(\d+)/edit)", guarded(app, member, manage_people, staff::person_update));
-    server.Post(R"(/people/(\d+)/leaver)", guarded(app, member, manage_people, staff::person_leaver));
+    routes.get(R"(/people/(\d+)/edit)", member, manage_people, staff::person_edit);
+    routes.post(R"(/people/(\d+)/edit)", member, manage_people, staff::person_update);
+    routes.post(R"(/people/(\d+)/leaver)", member, manage_people, staff::person_leaver);
     namespace schools = ::trellis::organisations::handlers;
-    server.Get("/schools", guarded(app, member, manage_people, schools::schools_list));
-    server.Post("/schools", guarded(app, member, manage_people, schools::school_create));
-    server.Post(R"(/schools/(\d+))", guarded(app, member, manage_people, schools::school_rename));
+    routes.get("/schools", member, manage_people, schools::schools_list);
+    routes.post("/schools", member, manage_people, schools::school_create);
+    routes.post(R"(/schools/(\d+))", member, manage_people, schools::school_rename);
     // --- Training days: schedule, catalogue, choices, allocation ---
     {
         namespace days = ::trellis::events::handlers;
         constexpr auto event = R"(/events/(\d+))";
         auto in_event = [&](const std::string& rest) { return std::string(event) + rest; };
         const auto lead = Permission::ManageEvents;
-        server.Get(in_event("/schedule"), guarded(app, member, lead, days::schedule_show));
-        server.Post(in_event("/schedule"), guarded(app, member, lead, days::schedule_save));
-        server.Post(in_event("/schedule/suggest"), guarded(app, member, lead, days::schedule_suggest));
-        server.Get(in_event("/workshops"), guarded(app, member, any, days::catalogue_show));
-        server.Get(in_event(R"(/workshops/(\d+))"), guarded(app, member, any, days::workshop_show));
-        server.Get(in_event("/choices"), guarded(app, member, any, days::choices_show));
-        server.Post(in_event("/choices"), guarded(app, member, any, days::choices_save));
-        server.Get(in_event("/demand"), guarded(app, member, lead, days::demand_show));
-        server.Post(in_event("/demand/remind"), guarded(app, member, lead, days::demand_remind));
-        server.Get(in_event("/allocation"), guarded(app, member, lead, days::allocation_show));
-        server.Post(in_event("/allocation"), guarded(app, member, lead, days::allocation_start));
-        server.Get(in_event(R"(/allocation/runs/(\d+))"),
-                   guarded(app, member, lead, days::allocation_run_show));
-        server.Get(in_event(R"(/allocation/runs/(\d+)/progress)"),
-                   guarded(app, member, lead, days::allocation_progress));
-        server.Post(in_event("/allocation/move"), guarded(app, member, lead, days::allocation_move));
-        server.Get(in_event("/allocation/publish"),
-                   guarded(app, member, lead, days::allocation_publish_confirm));
-        server.Post(in_event("/allocation/publish"), guarded(app, member, lead, days::allocation_publish));
+        routes.get(in_event("/schedule"), member, lead, days::schedule_show);
+        routes.post(in_event("/schedule"), member, lead, days::schedule_save);
+        routes.post(in_event("/schedule/suggest"), member, lead, days::schedule_suggest);
+        routes.get(in_event("/workshops"), member, any, days::catalogue_show);
+        routes.get(in_event(R"(/workshops/(\d+))"), member, any, days::workshop_show);
+        routes.get(in_event("/choices"), member, any, days::choices_show);
+        routes.post(in_event("/choices"), member, any, days::choices_save);
+        routes.get(in_event("/demand"), member, lead, days::demand_show);
+        routes.post(in_event("/demand/remind"), member, lead, days::demand_remind);
+        routes.get(in_event("/allocation"), member, lead, days::allocation_show);
+        routes.post(in_event("/allocation"), member, lead, days::allocation_start);
+        routes.get(in_event(R"(/allocation/runs/(\d+))"), member, lead, days::allocation_run_show);
+        routes.get(in_event(R"(/allocation/runs/(\d+)/progress)"), member, lead, days::allocation_progress);
+        routes.post(in_event("/allocation/move"), member, lead, days::allocation_move);
+        routes.get(in_event("/allocation/publish"), member, lead, days::allocation_publish_confirm);
+        routes.post(in_event("/allocation/publish"), member, lead, days::allocation_publish);
     }
     // --- end ---
 
     // --- Training days: call for offers, quality assurance, materials (offers branch) ---
     namespace offers = trellis::events::handlers;
-    server.Get(R"(/events/(\d+)/offers)", guarded(app, member, any, offers::call_show));
-    server.Post(R"(/events/(\d+)/offers)", guarded(app, member, any, offers::offer_create));
-    server.Get("/offers/mine", guarded(app, member, any, offers::offers_mine));
-    server.Get(R"(/events/(\d+)/offers/mine)", guarded(app, member, any, offers::offers_mine));
-    server.Get(R"(/offers/(\d+))", guarded(app, member, any, offers::offer_show));
-    server.Post(R"(/offers/(\d+))", guarded(app, member, any, offers::offer_update));
-    server.Get(R"(/offers/(\d+)/edit)", guarded(app, member, any, offers::offer_edit));
-    server.Get(R"(/events/(\d+)/reviews)", guarded(app, member, any, offers::reviews_list));
-    server.Get(R"(/events/(\d+)/review)", guarded(app, member, any, offers::reviews_list));
-    server.Get(R"(/offers/(\d+)/review)", guarded(app, member, any, offers::review_show));
-    server.Post(R"(/offers/(\d+)/review)", guarded(app, member, any, offers::review_submit));
-    server.Get(R"(/events/(\d+)/coverage)",
-               guarded(app, member, Permission::ManageEvents, offers::coverage_show));
-    server.Post(R"(/offers/(\d+)/materials)", guarded(app, member, any, offers::material_upload));
-    server.Post(R"(/materials/(\d+)/delete)", guarded(app, member, any, offers::material_delete));
-    server.Get(R"(/materials/(\d+)/download)", guarded(app, member, any, offers::material_download));
-    server.Get("/materials", guarded(app, member, any, offers::materials_search));
+    routes.get(R"(/events/(\d+)/offers)", member, any, offers::call_show);
+    routes.post(R"(/events/(\d+)/offers)", member, any, offers::offer_create);
+    routes.get("/offers/mine", member, any, offers::offers_mine);
+    routes.get(R"(/events/(\d+)/offers/mine)", member, any, offers::offers_mine);
+    routes.get(R"(/offers/(\d+))", member, any, offers::offer_show);
+    routes.post(R"(/offers/(\d+))", member, any, offers::offer_update);
+    routes.get(R"(/offers/(\d+)/edit)", member, any, offers::offer_edit);
+    routes.get(R"(/events/(\d+)/reviews)", member, any, offers::reviews_list);
+    routes.get(R"(/events/(\d+)/review)", member, any, offers::reviews_list);
+    routes.get(R"(/offers/(\d+)/review)", member, any, offers::review_show);
+    routes.post(R"(/offers/(\d+)/review)", member, any, offers::review_submit);
+    routes.get(R"(/events/(\d+)/coverage)", member, Permission::ManageEvents, offers::coverage_show);
+    routes.post(R"(/offers/(\d+)/materials)", member, any, offers::material_upload);
+    routes.post(R"(/materials/(\d+)/delete)", member, any, offers::material_delete);
+    routes.get(R"(/materials/(\d+)/download)", member, any, offers::material_download);
+    routes.get("/materials", member, any, offers::materials_search);
     // --- end of training days: offers ---
     // --- Training days: on the day (timetables, registers, room sheets), feedback, notices ---
     {
         namespace day = ::trellis::events::handlers;
         constexpr auto event = R"(/events/(\d+))";
         auto in_event = [&](const std::string& rest) { return std::string(event) + rest; };
-        server.Get(in_event("/timetable"), guarded(app, member, any, day::timetable_show));
-        server.Get(in_event(R"(/timetable\.ics)"), guarded(app, member, any, day::timetable_download));
-        server.Get(in_event("/registers"), guarded(app, member, any, day::registers_list));
-        server.Get(in_event(R"(/sessions/(\d+)/register)"), guarded(app, member, any, day::register_show));
-        server.Post(in_event(R"(/sessions/(\d+)/register)"), guarded(app, member, any, day::register_submit));
-        server.Get(in_event(R"(/sessions/(\d+)/register\.pdf)"),
-                   guarded(app, member, any, day::register_download));
-        server.Get(in_event("/room-sheets"),
-                   guarded(app, member, Permission::ManageEvents, day::room_sheets_show));
-        server.Get(in_event(R"(/room-sheets\.pdf)"),
-                   guarded(app, member, Permission::ManageEvents, day::room_sheets_download));
-        server.Get(in_event("/feedback"), guarded(app, member, any, day::feedback_show));
-        server.Post(in_event("/feedback"), guarded(app, member, any, day::feedback_submit));
-        server.Get(in_event("/results"), guarded(app, member, any, day::results_show));
-        server.Post(R"(/notices/(\d+)/dismiss)", guarded(app, member, any, day::notice_dismiss));
+        routes.get(in_event("/timetable"), member, any, day::timetable_show);
+        routes.get(in_event(R"(/timetable\.ics)"), member, any, day::timetable_download);
+        routes.get(in_event("/registers"), member, any, day::registers_list);
+        routes.get(in_event(R"(/sessions/(\d+)/register)"), member, any, day::register_show);
+        routes.post(in_event(R"(/sessions/(\d+)/register)"), member, any, day::register_submit);
+        routes.get(in_event(R"(/sessions/(\d+)/register\.pdf)"), member, any, day::register_download);
+        routes.get(in_event("/room-sheets"), member, Permission::ManageEvents, day::room_sheets_show);
+        routes.get(in_event(R"(/room-sheets\.pdf)"), member, Permission::ManageEvents,
+                   day::room_sheets_download);
+        routes.get(in_event("/feedback"), member, any, day::feedback_show);
+        routes.post(in_event("/feedback"), member, any, day::feedback_submit);
+        routes.get(in_event("/results"), member, any, day::results_show);
+        routes.post(R"(/notices/(\d+)/dismiss)", member, any, day::notice_dismiss);
     }
+    return std::move(routes).routes();
 }
 
 } // namespace trellis::http

@@ -1,6 +1,7 @@
 #include "http/server.h"
 
 #include <csignal>
+#include <iostream>
 #include <thread>
 
 #include <netinet/in.h>
@@ -111,6 +112,18 @@ void log_content(const learning::content::ContentSnapshot& snapshot) {
 }
 
 } // namespace
+
+int list_routes(const Config& config) {
+    App app(config);
+    httplib::Server server;
+    for (const Route& route : register_routes(server, app))
+        std::cout << route.method << '\t' << route.pattern << '\t'
+                  << (route.access == Access::Public ? "public"
+                      : route.permission             ? accounts::name_of(*route.permission)
+                                                     : "signed-in")
+                  << '\n';
+    return 0;
+}
 
 int serve(const Config& config) {
     App app(config);

@@ -5,6 +5,7 @@
 
 #include "accounts/secrets.h"
 #include "accounts/store.h"
+#include "audit/store.h"
 
 namespace trellis::accounts {
 
@@ -130,12 +131,15 @@ std::optional<std::string> AccountService::change_password(const Actor& actor,
 }
 
 std::optional<std::string> AccountService::create_reset_token(const Actor& actor, long long person_id) {
-    if (!m_people.person(actor.trust_id, person_id))
+    const auto person = m_people.person(actor.trust_id, person_id);
+    if (!person)
         return std::nullopt;
     const std::string token = random_token();
     db::Transaction transaction(m_database);
     store::insert_reset(transaction.session(), hash_token(token), person_id, actor.trust_id, actor.person_id,
                         db::now_seconds() + kResetLifetimeSeconds);
+    audit::store::record(transaction.session(), actor.trust_id, actor.person_id, "sign_in_link_made",
+                         "Made a sign-in link for " + person->full_name());
     transaction.commit();
     return token;
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "allocation/engine.h"
+#include "audit/store.h"
 #include "events/allocation_instance.h"
 #include "events/choice_store.h"
 #include "events/event_store.h"
@@ -369,7 +370,7 @@ PublishPlan AllocationService::plan_publish(const Event& event) {
     return plan_of(*session, event);
 }
 
-long long AllocationService::publish(const Event& event) {
+long long AllocationService::publish(const accounts::Actor& lead, const Event& event) {
     db::Transaction transaction(m_database);
     auto& sql = transaction.session();
     const PublishPlan plan = plan_of(sql, event);
@@ -377,6 +378,9 @@ long long AllocationService::publish(const Event& event) {
     notice_store::add_to_each(sql, event.trust_id, plan.told,
                               "Your timetable for " + event.title + " is ready",
                               "/events/" + std::to_string(event.id) + "/timetable");
+    audit::store::record(sql, event.trust_id, lead.person_id, "places_published",
+                         "Published timetables for " + event.title + ": " + std::to_string(plan.told.size()) +
+                             " told, " + std::to_string(plan.left_out.size()) + " left out");
     transaction.commit();
     return static_cast<long long>(plan.told.size());
 }

@@ -106,7 +106,7 @@ class AllocationService {
     PublishPlan plan_publish(const Event& event);
     // Publishes timetables: the stage moves on and everyone with a timetable gets a notice. Returns
     // how many were told.
-    long long publish(const Event& event);
+    long long publish(const accounts::Actor& lead, const Event& event);
     // Marks runs that were running when the server stopped as failed.
     void fail_interrupted(long long trust_id, long long run_id);
 

@@ -2,6 +2,7 @@
 
 #include "accounts/service.h"
 #include "app/config.h"
+#include "audit/audit_log.h"
 #include "db/database.h"
 #include "events/day_service.h"
 #include "events/feedback_service.h"
@@ -51,6 +52,7 @@ struct App {
     events::DayService day;
     events::FeedbackService feedback;
     events::NoticeService notices;
+    audit::AuditLog audit;
 };
 
 } // namespace trellis::http

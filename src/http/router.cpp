@@ -1,6 +1,7 @@
 #include "http/router.h"
 
 #include "accounts/handlers/handlers.h"
+#include "audit/handlers/audit.h"
 // --- Training days: schedule, catalogue, choices, allocation ---
 #include "events/handlers/allocation.h"
 #include "events/handlers/catalogue.h"
@@ -121,6 +122,7 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     routes.post(R"(/people/(\d+)/leaver)", member, manage_people, staff::person_leaver);
     namespace schools = ::trellis::organisations::handlers;
     routes.get("/schools", member, manage_people, schools::schools_list);
+    routes.get("/audit", member, manage_people, audit::handlers::audit_show);
     routes.post("/schools", member, manage_people, schools::school_create);
     routes.post(R"(/schools/(\d+))", member, manage_people, schools::school_rename);
     // --- Training days: schedule, catalogue, choices, allocation ---

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "audit/store.h"
 #include "organisations/store.h"
 #include "text/words.h"
 
@@ -56,23 +57,30 @@ std::string free_school_name(soci::session& sql, long long trust_id, long long s
 
 } // namespace
 
-long long OrganisationService::add_school(long long trust_id, const std::string& name,
+long long OrganisationService::add_school(long long trust_id, long long actor_id, const std::string& name,
                                           const std::string& phase) {
     db::Transaction transaction(m_database);
     const std::string checked = free_school_name(transaction.session(), trust_id, 0, name);
     const long long id = add_school(transaction, trust_id, checked, phase);
+    audit::store::record(transaction.session(), trust_id, actor_id, "school_added",
+                         "Added the school " + checked);
     transaction.commit();
     return id;
 }
 
-void OrganisationService::rename_school(long long trust_id, long long school_id, const std::string& name) {
+void OrganisationService::rename_school(long long trust_id, long long actor_id, long long school_id,
+                                        const std::string& name) {
     db::Transaction transaction(m_database);
     auto& sql = transaction.session();
     const auto schools = store::list_schools(sql, trust_id);
-    if (std::none_of(schools.begin(), schools.end(),
-                     [&](const School& school) { return school.id == school_id; }))
+    const auto school = std::find_if(schools.begin(), schools.end(),
+                                     [&](const School& each) { return each.id == school_id; });
+    if (school == schools.end())
         throw std::invalid_argument("There is no such school in this trust.");
-    store::rename_school(sql, trust_id, school_id, free_school_name(sql, trust_id, school_id, name));
+    const std::string renamed = free_school_name(sql, trust_id, school_id, name);
+    store::rename_school(sql, trust_id, school_id, renamed);
+    audit::store::record(sql, trust_id, actor_id, "school_renamed",
+                         "Renamed " + school->name + " to " + renamed);
     transaction.commit();
 }
 

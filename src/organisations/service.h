@@ -22,8 +22,10 @@ class OrganisationService {
                          const std::string& phase);
     // An administrator adds a school, or renames one of the trust's; throws std::invalid_argument
     // with the reason (an empty or taken name, an unknown phase or school) and saves nothing.
-    long long add_school(long long trust_id, const std::string& name, const std::string& phase);
-    void rename_school(long long trust_id, long long school_id, const std::string& name);
+    // Both are written to the audit log against `actor_id`.
+    long long add_school(long long trust_id, long long actor_id, const std::string& name,
+                         const std::string& phase);
+    void rename_school(long long trust_id, long long actor_id, long long school_id, const std::string& name);
     // The trust's schools, by name.
     std::vector<School> schools(long long trust_id);
     // The trust with this slug; throws std::invalid_argument if there is none.

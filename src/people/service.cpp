@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "audit/store.h"
 #include "people/staff_csv.h"
 #include "people/staff_import.h"
 #include "people/store.h"
@@ -129,6 +130,17 @@ Person PeopleService::update_person(long long trust_id, long long editor_id, lon
     if (changed.email != current->email && !owners.empty())
         throw std::invalid_argument(changed.email + " is already someone else's email address.");
     store::update_person(sql, changed);
+    if (changed.role != current->role)
+        audit::store::record(sql, trust_id, editor_id, "role_changed",
+                             "Changed " + current->full_name() + "'s role from " + label_of(current->role) +
+                                 " to " + label_of(changed.role));
+    if (changed.full_name() != current->full_name() || changed.email != current->email ||
+        changed.school_id != current->school_id || changed.staff_group != current->staff_group ||
+        changed.job_title != current->job_title)
+        audit::store::record(
+            sql, trust_id, editor_id, "person_edited",
+            "Edited the details of " + changed.full_name() +
+                (changed.email != current->email ? " (email was " + current->email + ")" : ""));
     transaction.commit();
     changed.left_at = current->left_at;
     return changed;
@@ -139,9 +151,13 @@ void PeopleService::set_left(long long trust_id, long long editor_id, long long 
         throw std::invalid_argument("You cannot mark yourself as having left: ask another administrator.");
     db::Transaction transaction(m_database);
     auto& sql = transaction.session();
-    if (!store::find_person(sql, trust_id, person_id))
+    const auto person = store::find_person(sql, trust_id, person_id);
+    if (!person)
         throw std::invalid_argument("There is no such person.");
     store::set_left_at(sql, trust_id, person_id, left ? db::now_seconds() : 0);
+    audit::store::record(sql, trust_id, editor_id, left ? "leaver_recorded" : "leaver_returned",
+                         left ? "Recorded that " + person->full_name() + " has left"
+                              : "Recorded that " + person->full_name() + " is back");
     transaction.commit();
 }
 
@@ -278,6 +294,9 @@ ImportSummary PeopleService::commit_import(long long trust_id, long long import_
     }
     store::mark_import_committed(transaction.session(), trust_id, import_id, checked.to_create,
                                  total - checked.to_create);
+    audit::store::record(transaction.session(), trust_id, stored->created_by, "staff_imported",
+                         "Imported " + stored->filename + ": " + std::to_string(checked.to_create) +
+                             " new, " + std::to_string(total - checked.to_create) + " updated");
     transaction.commit();
     summary.status = "committed";
     fill_from_check(summary, total, checked.to_create, {});

@@ -40,7 +40,7 @@ constexpr const char* kInsertImport =
     "INSERT INTO staff_imports (trust_id, created_by, created_at, filename, content, status, rows_total) "
     "VALUES (:trust, :by, :now, :filename, :content, 'previewed', :rows) RETURNING id";
 constexpr const char* kFindImport =
-    "SELECT id, filename, content, status, rows_total, rows_created, rows_updated "
+    "SELECT id, created_by, filename, content, status, rows_total, rows_created, rows_updated "
     "FROM staff_imports WHERE trust_id = :trust AND id = :id";
 constexpr const char* kImportStatus = "SELECT status FROM staff_imports WHERE trust_id = :trust AND id = :id";
 constexpr const char* kMarkImportCommitted =
@@ -286,8 +286,9 @@ long long insert_import(soci::session& sql, long long trust_id, long long create
 std::optional<StoredImport> find_import(soci::session& sql, long long trust_id, long long import_id) {
     StoredImport stored;
     sql << kFindImport, soci::use(trust_id), soci::use(import_id), soci::into(stored.id),
-        soci::into(stored.filename), soci::into(stored.content), soci::into(stored.status),
-        soci::into(stored.rows_total), soci::into(stored.rows_created), soci::into(stored.rows_updated);
+        soci::into(stored.created_by), soci::into(stored.filename), soci::into(stored.content),
+        soci::into(stored.status), soci::into(stored.rows_total), soci::into(stored.rows_created),
+        soci::into(stored.rows_updated);
     if (!sql.got_data())
         return std::nullopt;
     return stored;

@@ -70,6 +70,7 @@ long long insert_import(soci::session& sql, long long trust_id, long long create
                         const std::string& filename, const std::string& content, long long rows);
 struct StoredImport {
     long long id = 0;
+    long long created_by = 0;
     std::string filename;
     std::string content;
     std::string status;

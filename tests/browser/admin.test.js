@@ -58,5 +58,12 @@ test('administrator_edits_a_person_records_a_leaver_and_keeps_schools', async ()
   await clickAndWait(page, 'Rename Hillside Infant School', (url) => url.search === '?saved=1');
   assert.equal(await page.getByLabel('Name of Hillside Primary School').count(), 1);
   await checkPage(page, 'admin-schools');
+
+  // Each of those steps is in the audit log, newest first.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await page.getByRole('cell', { name: 'Renamed Hillside Infant School to Hillside Primary School' }).waitFor();
+  await page.getByRole('cell', { name: "Changed Grace Okafor's role from Staff to School PD lead" }).waitFor();
+  await checkPage(page, 'admin-audit');
   await admin.context.close();
 });

@@ -223,3 +223,37 @@ TEST_F(AdminTools, only_administrators_use_them_and_only_in_their_own_trust) {
     EXPECT_EQ(count_of(database, "SELECT left_at FROM people WHERE id = " + text_of(teacher_id)), 0);
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM schools WHERE name = 'Oakfield Academy'"), 1);
 }
+
+TEST_F(AdminTools, the_audit_log_records_each_administrative_action_for_the_trusts_administrators) {
+    ASSERT_EQ(admin->post(person_path(teacher_id, "/edit"), edit_form({{"role", "school_pd_lead"}}))->status,
+              303);
+    ASSERT_EQ(admin->post(person_path(teacher_id, "/leaver"), {{"left", "1"}})->status, 303);
+    ASSERT_EQ(admin->post(person_path(teacher_id, "/leaver"), {{"left", "0"}})->status, 303);
+    ASSERT_EQ(admin->post(person_path(teacher_id, "/reset-link"), {})->status, 200);
+    admin->get("/schools");
+    ASSERT_EQ(admin->post("/schools", {{"name", "Hillside Infant School"}, {"phase", "primary"}})->status,
+              303);
+
+    auto log = admin->get("/audit");
+    ASSERT_EQ(log->status, 200);
+    for (const char* expected : {"Changed Grace Okafor&#39;s role from Staff to School PD lead",
+                                 "Recorded that Grace Okafor has left", "Recorded that Grace Okafor is back",
+                                 "Made a sign-in link for Grace Okafor",
+                                 "Added the school Hillside Infant School", "Morgan Ellis"})
+        EXPECT_NE(log->body.find(expected), std::string::npos) << expected;
+    // The form also changed her job title, so her details were edited as well as her role.
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM audit_events"), 6);
+    EXPECT_NE(log->body.find("6 entries"), std::string::npos);
+    // Newest first.
+    EXPECT_LT(log->body.find("Added the school"), log->body.find("Changed Grace Okafor"));
+
+    Browser lead(*server);
+    ASSERT_EQ(lead.sign_in(kDemoTrustLead, kDemoPassword)->status, 303);
+    EXPECT_EQ(lead.get("/audit")->status, 403);
+    ASSERT_EQ(add_northfield_trust(database), 0);
+    Browser stranger(*server);
+    ASSERT_EQ(stranger.sign_in(kNorthfieldAdmin, kNorthfieldPassword)->status, 303);
+    auto theirs = stranger.get("/audit");
+    EXPECT_EQ(theirs->status, 200);
+    EXPECT_EQ(theirs->body.find("Grace Okafor"), std::string::npos);
+}

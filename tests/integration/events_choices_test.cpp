@@ -526,6 +526,7 @@ TEST_F(EventsChoices, lead_moves_people_by_hand_only_into_sessions_with_room_and
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM notices WHERE link = '" + path("/timetable") + "'"),
               with_timetable);
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM events WHERE stage = 'published'"), 1);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM audit_events WHERE action = 'places_published'"), 1);
 }
 
 TEST_F(EventsChoices, another_trusts_lead_gets_not_found_everywhere) {

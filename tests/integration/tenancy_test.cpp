@@ -149,7 +149,7 @@ class Tenancy : public ::testing::Test {
               "SELECT COUNT(*) FROM password_resets", "SELECT COUNT(*) FROM workshop_materials",
               "SELECT COUNT(*) FROM event_reviewers", "SELECT COUNT(*) FROM schools",
               "SELECT MAX(updated_at) FROM people", "SELECT MAX(updated_at) FROM events",
-              "SELECT COUNT(*) FROM block_progress"})
+              "SELECT COUNT(*) FROM block_progress", "SELECT COUNT(*) FROM audit_events"})
             counts.push_back(count_of(database, query));
         return counts;
     }

@@ -67,9 +67,13 @@ void home_show(http::RequestContext& context) {
         cards.push_back(card("/people/export.csv", "Download the staff list",
                              "Everyone as a CSV file in the same columns as the import."));
     }
-    if (allows(actor, Permission::ManagePeople))
+    if (allows(actor, Permission::ManagePeople)) {
         cards.push_back(
             card("/schools", "Schools", "Add a school that joins the trust, or correct a school's name."));
+        cards.push_back(card("/audit", "Audit log",
+                             "Who changed roles, recorded leavers, made sign-in links, imported staff and "
+                             "published timetables, and when."));
+    }
     cards.insert(cards.begin(),
                  card("/learning", "Online learning",
                       "Self-paced modules on professional development, about 90 minutes each."));

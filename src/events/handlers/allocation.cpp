@@ -329,7 +329,7 @@ void allocation_publish(http::RequestContext& context) {
         return http::render_error(context, 404, "There is no such event.");
     long long told = 0;
     try {
-        told = context.app.allocation.publish(*event);
+        told = context.app.allocation.publish(context.signed_in(), *event);
     } catch (const std::invalid_argument& error) {
         return render_allocation(context, *event, mstch::map{{"error", std::string(error.what())}}, 400);
     }

@@ -51,8 +51,8 @@ void schools_list(http::RequestContext& context) {
 
 void school_create(http::RequestContext& context) {
     try {
-        context.app.organisations.add_school(context.signed_in().trust_id, context.form("name"),
-                                             context.form("phase"));
+        context.app.organisations.add_school(context.signed_in().trust_id, context.signed_in().person_id,
+                                             context.form("name"), context.form("phase"));
     } catch (const std::invalid_argument& error) {
         return show_schools(
             context, mstch::map{{"add_error", std::string(error.what())}, {"new_name", context.form("name")}},
@@ -69,8 +69,8 @@ void school_rename(http::RequestContext& context) {
     if (!ours)
         return http::render_error(context, 404, "There is no such school.");
     try {
-        context.app.organisations.rename_school(context.signed_in().trust_id, *school_id,
-                                                context.form("name"));
+        context.app.organisations.rename_school(context.signed_in().trust_id, context.signed_in().person_id,
+                                                *school_id, context.form("name"));
     } catch (const std::invalid_argument& error) {
         return show_schools(context, mstch::map{{"rename_error", std::string(error.what())}}, 400);
     }

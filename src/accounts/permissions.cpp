@@ -54,6 +54,11 @@ bool may_view_person(const Actor& actor, const people::Person& person) {
     return false;
 }
 
+bool may_export_person_data(const Actor& actor, const people::Person& person) {
+    return person.trust_id == actor.trust_id &&
+           (person.id == actor.person_id || allows(actor, Permission::ManagePeople));
+}
+
 long long directory_school_scope(const Actor& actor) {
     return actor.role == Role::SchoolPdLead ? actor.school_id : -1;
 }

@@ -24,6 +24,9 @@ std::string name_of(Permission permission);
 // True when the actor may see this person's page: themselves, anyone in their school for a
 // school PD lead, anyone in their trust for trust PD leads and administrators.
 bool may_view_person(const Actor& actor, const people::Person& person);
+// True when the actor may download everything held about the person: the person themselves, or an
+// administrator of their trust.
+bool may_export_person_data(const Actor& actor, const people::Person& person);
 
 // The school a directory search is limited to for this actor (-1: the whole trust).
 long long directory_school_scope(const Actor& actor);

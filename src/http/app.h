@@ -9,6 +9,7 @@
 #include "events/notice_service.h"
 #include "events/offer_service.h"
 #include "events/service.h"
+#include "privacy/personal_data.h"
 // --- Training days: schedule, choices, allocation ---
 #include "events/allocation_jobs.h"
 #include "events/allocation_service.h"
@@ -53,6 +54,7 @@ struct App {
     events::FeedbackService feedback;
     events::NoticeService notices;
     audit::AuditLog audit;
+    privacy::PersonalData personal_data;
 };
 
 } // namespace trellis::http

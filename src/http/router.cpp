@@ -2,6 +2,7 @@
 
 #include "accounts/handlers/handlers.h"
 #include "audit/handlers/audit.h"
+#include "privacy/handlers/handlers.h"
 // --- Training days: schedule, catalogue, choices, allocation ---
 #include "events/handlers/allocation.h"
 #include "events/handlers/catalogue.h"
@@ -120,6 +121,10 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     routes.get(R"(/people/(\d+)/edit)", member, manage_people, staff::person_edit);
     routes.post(R"(/people/(\d+)/edit)", member, manage_people, staff::person_update);
     routes.post(R"(/people/(\d+)/leaver)", member, manage_people, staff::person_leaver);
+    namespace privacy = ::trellis::privacy::handlers;
+    routes.get(R"(/people/(\d+)/data\.json)", member, any, privacy::personal_data_download);
+    routes.get(R"(/people/(\d+)/erase)", member, manage_people, privacy::erase_show);
+    routes.post(R"(/people/(\d+)/erase)", member, manage_people, privacy::erase_submit);
     namespace schools = ::trellis::organisations::handlers;
     routes.get("/schools", member, manage_people, schools::schools_list);
     routes.get("/audit", member, manage_people, audit::handlers::audit_show);

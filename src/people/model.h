@@ -38,7 +38,8 @@ struct Person {
     std::string phase;
     std::string subjects; // comma-separated, as imported
     Role role = Role::Staff;
-    long long left_at = 0; // when marked as having left the trust; 0: still here
+    long long left_at = 0;   // when marked as having left the trust; 0: still here
+    long long erased_at = 0; // when their data was erased; 0: never
 
     std::string full_name() const { return first_name + " " + last_name; }
     bool has_left() const { return left_at != 0; }

@@ -123,6 +123,8 @@ Person PeopleService::update_person(long long trust_id, long long editor_id, lon
     const auto current = store::find_person(sql, trust_id, person_id);
     if (!current)
         throw std::invalid_argument("There is no such person.");
+    if (current->erased_at != 0)
+        throw std::invalid_argument("This person's data is erased: their record cannot be edited.");
     if (person_id == editor_id && current->role == Role::Admin && changed.role != Role::Admin)
         throw std::invalid_argument(
             "You cannot take away your own administrator role: ask another administrator.");

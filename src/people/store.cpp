@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kPersonColumns =
     "SELECT p.id, p.trust_id, COALESCE(p.school_id, 0), COALESCE(s.name, ''), p.email, p.first_name, "
-    "p.last_name, p.staff_group, p.job_title, p.phase, p.subjects, p.role, p.left_at "
+    "p.last_name, p.staff_group, p.job_title, p.phase, p.subjects, p.role, p.left_at, p.erased_at "
     "FROM people p LEFT JOIN schools s ON s.id = p.school_id AND s.trust_id = p.trust_id ";
 constexpr const char* kInsertPerson =
     "INSERT INTO people (trust_id, school_id, email, first_name, last_name, staff_group, job_title, phase, "
@@ -67,6 +67,7 @@ struct PersonColumns {
         statement.exchange(soci::into(person.subjects));
         statement.exchange(soci::into(role));
         statement.exchange(soci::into(person.left_at));
+        statement.exchange(soci::into(person.erased_at));
     }
 
     Person fetched() const {

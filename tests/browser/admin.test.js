@@ -65,5 +65,13 @@ test('administrator_edits_a_person_records_a_leaver_and_keeps_schools', async ()
   await page.getByRole('cell', { name: 'Renamed Hillside Infant School to Hillside Primary School' }).waitFor();
   await page.getByRole('cell', { name: "Changed Grace Okafor's role from Staff to School PD lead" }).waitFor();
   await checkPage(page, 'admin-audit');
+
+  // Erasing asks first, saying what goes and what stays.
+  await openTeacherAsAdmin(page);
+  await page.getByRole('link', { name: "Erase Grace Okafor's data" }).click();
+  await page.getByRole('heading', { level: 1, name: "Erase Grace Okafor's data?" }).waitFor();
+  await checkPage(page, 'admin-erase');
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Grace Okafor' }).waitFor();
   await admin.context.close();
 });

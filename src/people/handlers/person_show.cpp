@@ -24,15 +24,22 @@ void person_show(http::RequestContext& context) {
                     {"role", label_of(person->role)},
                     {"is_self", person->id == actor.person_id},
                     {"has_left", person->has_left()},
+                    {"erased", person->erased_at != 0},
+                    {"can_export", accounts::may_export_person_data(actor, *person)},
+                    {"can_erase", accounts::allows(actor, accounts::Permission::ManagePeople) &&
+                                      person->id != actor.person_id && person->erased_at == 0 &&
+                                      person->role != Role::Admin},
                     {"left_on", person->has_left() ? text::day_of(person->left_at) : std::string()},
                     {"can_manage", accounts::allows(actor, accounts::Permission::ManagePeople)},
                     {"can_mark_leaver", accounts::allows(actor, accounts::Permission::ManagePeople) &&
                                             person->id != actor.person_id},
                     {"can_reset", accounts::allows(actor, accounts::Permission::CreateResetLink) &&
                                       person->id != actor.person_id && !person->has_left()}};
-    for (const char* flag : {"saved", "left", "returned"})
+    if (person->erased_at != 0)
+        data["can_mark_leaver"] = data["can_manage"] = false;
+    for (const char* flag : {"saved", "left", "returned", "erased"})
         if (context.query(flag) == "1")
-            data[flag] = true;
+            data[std::string(flag) + "_now"] = true;
     for (auto& [key, value] : learning::handlers::certificates_section(
              context, learning::Learner{person->trust_id, person->id, person->full_name()}))
         data[key] = value;

@@ -1,0 +1,115 @@
+#include "privacy/store.h"
+
+#include <set>
+#include <vector>
+
+#include "db/database.h"
+
+namespace trellis::privacy::store {
+
+namespace {
+
+// A table that holds a person's data, the column that names them, and columns never exported.
+struct PersonalTable {
+    const char* table;
+    const char* person_column;
+    std::set<std::string> secret_columns;
+};
+
+const std::vector<PersonalTable>& personal_tables() {
+    static const std::vector<PersonalTable> tables{
+        {"people", "id", {"password_hash"}},
+        {"module_progress", "person_id", {}},
+        {"block_progress", "person_id", {}},
+        {"certificates", "person_id", {}},
+        {"workshop_offers", "presenter_id", {}},
+        {"offer_reviews", "reviewer_id", {}},
+        {"event_reviewers", "person_id", {}},
+        {"workshop_choices", "person_id", {}},
+        {"placements", "person_id", {}},
+        {"attendance", "person_id", {}},
+        {"event_feedback", "person_id", {}},
+        {"workshop_materials", "uploaded_by", {}},
+        {"notices", "person_id", {}},
+        {"sessions", "person_id", {"token_hash", "csrf_token"}},
+        {"password_resets", "person_id", {"token_hash"}},
+        {"known_devices", "person_id", {"token_hash"}},
+        {"staff_imports", "created_by", {"content"}},
+        {"audit_events", "actor_id", {}},
+    };
+    return tables;
+}
+
+nlohmann::json value_of(const soci::row& row, std::size_t column) {
+    if (row.get_indicator(column) == soci::i_null)
+        return nullptr;
+    switch (row.get_properties(column).get_data_type()) {
+    case soci::dt_integer:
+        return row.get<int>(column);
+    case soci::dt_long_long:
+        return row.get<long long>(column);
+    case soci::dt_unsigned_long_long:
+        return row.get<unsigned long long>(column);
+    case soci::dt_double:
+        return row.get<double>(column);
+    default:
+        return row.get<std::string>(column);
+    }
+}
+
+} // namespace
+
+nlohmann::json rows_about(soci::session& sql, long long trust_id, long long person_id) {
+    nlohmann::json held = nlohmann::json::object();
+    for (const PersonalTable& table : personal_tables()) {
+        nlohmann::json rows = nlohmann::json::array();
+        // The table and column names are constants above, never input.
+        soci::rowset<soci::row> found =
+            (sql.prepare << "SELECT * FROM " + std::string(table.table) + " WHERE trust_id = :trust AND " +
+                                table.person_column + " = :person",
+             soci::use(trust_id), soci::use(person_id));
+        for (const soci::row& row : found) {
+            nlohmann::json object = nlohmann::json::object();
+            for (std::size_t column = 0; column < row.size(); ++column) {
+                const std::string name = row.get_properties(column).get_name();
+                if (!table.secret_columns.count(name))
+                    object[name] = value_of(row, column);
+            }
+            rows.push_back(std::move(object));
+        }
+        held[table.table] = std::move(rows);
+    }
+    return held;
+}
+
+void erase(soci::session& sql, long long trust_id, long long person_id, const std::string& full_name) {
+    const long long now = db::now_seconds();
+    const std::string email = "erased-" + std::to_string(person_id) + "@erased.invalid";
+    sql << "UPDATE people SET first_name = 'Erased', last_name = 'person', email = :email, job_title = '', "
+           "subjects = '', password_hash = '', role = 'staff', left_at = CASE WHEN left_at = 0 THEN :now1 "
+           "ELSE "
+           "left_at END, erased_at = :now2, updated_at = :now3 WHERE trust_id = :trust AND id = :person",
+        soci::use(email), soci::use(now), soci::use(now), soci::use(now), soci::use(trust_id),
+        soci::use(person_id);
+    for (const char* table : {"sessions", "password_resets", "known_devices", "notices"})
+        sql << "DELETE FROM " + std::string(table) + " WHERE trust_id = :trust AND person_id = :person",
+            soci::use(trust_id), soci::use(person_id);
+    // What they wrote for themselves goes; whether a block or module was done stays.
+    sql << "UPDATE block_progress SET state = '' WHERE trust_id = :trust AND person_id = :person",
+        soci::use(trust_id), soci::use(person_id);
+    sql << "UPDATE event_feedback SET comment = '' WHERE trust_id = :trust AND person_id = :person",
+        soci::use(trust_id), soci::use(person_id);
+    sql << "UPDATE certificates SET person_name = 'Erased person' WHERE trust_id = :trust AND person_id = "
+           ":person",
+        soci::use(trust_id), soci::use(person_id);
+    if (!full_name.empty())
+        sql << "UPDATE audit_events SET summary = REPLACE(summary, :name, 'an erased person') WHERE trust_id "
+               "= "
+               ":trust",
+            soci::use(full_name), soci::use(trust_id);
+    // Committed staff files are no longer needed, and may list the person: their contents go.
+    sql << "UPDATE staff_imports SET content = '' WHERE trust_id = :trust AND status = 'committed'",
+        soci::use(trust_id);
+}
+
+} // namespace trellis::privacy::store

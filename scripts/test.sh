@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make test`: unit tests, integration tests on SQLite and on a throwaway PostgreSQL, browser
-# tests in headless Chromium, and the format check. Ends with one line: "N passed, M failed".
+# tests in headless Chromium, a short fuzzing run, and the format check. Ends with one line: "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 log_dir=$(mktemp -d)
@@ -46,6 +46,11 @@ if [[ -x tests/browser/run.sh ]]; then
   if [[ -z "$browser_pass" ]]; then failed=$((failed + 1)); else
     passed=$((passed + browser_pass)); failed=$((failed + ${browser_fail:-0})); fi
 fi
+
+echo "== fuzzing, briefly (make fuzz runs longer)"
+bash scripts/fuzz.sh 15 2>&1 | tee "$log_dir/fuzz.log"
+fuzz_ok=$(grep -c "no crash$" "$log_dir/fuzz.log" || true)
+passed=$((passed + fuzz_ok)); failed=$((failed + 4 - fuzz_ok))
 
 echo "== deployment files (nginx -t)"
 if bash scripts/check-deploy.sh 2>&1 | tee "$log_dir/deploy.log" | tail -n 3; [[ ${PIPESTATUS[0]} -eq 0 ]]; then

@@ -13,7 +13,8 @@ struct Config {
     std::string content_dir;     // TRELLIS_CONTENT: the folder of learning modules
     std::string bind_address;    // TRELLIS_BIND
     int port = 8080;             // PORT
-    int threads = 96;            // TRELLIS_THREADS: connections served at once (one thread each)
+    int threads = 96;            // TRELLIS_THREADS: threads kept ready for connections (one each)
+    int max_threads = 1024;      // TRELLIS_MAX_THREADS: connections served at once, at most
     int session_minutes = 480;   // TRELLIS_SESSION_MINUTES: idle sign-in lifetime
     bool secure_cookies = false; // TRELLIS_SECURE_COOKIES: set when served over HTTPS
     std::string public_url;      // TRELLIS_PUBLIC_URL: how people reach this server, for links we hand out

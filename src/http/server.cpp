@@ -13,6 +13,7 @@
 #include "app/server_process.h"
 #include "db/migrator.h"
 #include "http/app.h"
+#include "http/elastic_pool.h"
 #include "http/middleware.h"
 #include "http/response.h"
 #include "http/router.h"
@@ -67,8 +68,9 @@ void add_security_headers(httplib::Response& response, bool served_over_https) {
 }
 
 void configure(httplib::Server& server, App& app) {
-    const std::size_t threads = static_cast<std::size_t>(app.config.threads);
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    const auto ready = static_cast<std::size_t>(app.config.threads);
+    const auto most = static_cast<std::size_t>(app.config.max_threads);
+    server.new_task_queue = [ready, most] { return new ElasticPool(ready, most); };
     // Headers and body go out in separate writes; without this, Nagle's algorithm and delayed
     // acknowledgements hold every small response back by tens of milliseconds.
     server.set_tcp_nodelay(true);

@@ -5,6 +5,7 @@
 
 #include "accounts/secrets.h"
 #include "app/allocate_command.h"
+#include "app/backup.h"
 #include "app/commands.h"
 #include "app/config.h"
 #include "http/server.h"
@@ -89,6 +90,14 @@ int main(int argc, char** argv) {
     add_common_flags(*content_reload, config);
     content->require_subcommand(1);
 
+    std::string backup_folder;
+    auto* backup = cli.add_subcommand("backup", "copy the database and uploaded files into a new folder");
+    add_common_flags(*backup, config);
+    backup->add_option("folder", backup_folder, "the folder to create")->required();
+    auto* restore = cli.add_subcommand("restore", "restore a backup folder into an empty database");
+    add_common_flags(*restore, config);
+    restore->add_option("folder", backup_folder, "the backup folder")->required();
+
     auto* routes = cli.add_subcommand("routes", "list every route with who may reach it");
     add_common_flags(*routes, config);
 
@@ -116,6 +125,10 @@ int main(int argc, char** argv) {
             return trellis::commands::migrate(config);
         if (*routes)
             return trellis::http::list_routes(config);
+        if (*backup)
+            return trellis::commands::backup(config, backup_folder);
+        if (*restore)
+            return trellis::commands::restore(config, backup_folder);
         if (*demo)
             return trellis::commands::demo(config, only_if_empty, with_training_day);
         if (*import_staff)

@@ -236,10 +236,10 @@ TEST_F(AdminTools, the_audit_log_records_each_administrative_action_for_the_trus
 
     auto log = admin->get("/audit");
     ASSERT_EQ(log->status, 200);
-    for (const char* expected : {"Changed Grace Okafor&#39;s role from Staff to School PD lead",
-                                 "Recorded that Grace Okafor has left", "Recorded that Grace Okafor is back",
-                                 "Made a sign-in link for Grace Okafor",
-                                 "Added the school Hillside Infant School", "Morgan Ellis"})
+    for (const char* expected :
+         {"Changed Grace Okafor&#39;s role from Staff to School PD lead",
+          "Recorded that Grace Okafor has left", "Recorded that Grace Okafor is back",
+          "Made a sign-in link for Grace Okafor", "Added the school Hillside Infant School", "Morgan Ellis"})
         EXPECT_NE(log->body.find(expected), std::string::npos) << expected;
     // The form also changed her job title, so her details were edited as well as her role.
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM audit_events"), 6);

@@ -19,11 +19,6 @@ constexpr long long kTrustLeadId = 2;
 constexpr long long kSchoolLeadId = 3;
 constexpr const char* kSupport = "support@oakfield.example";
 
-std::string temporary_folder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "trellis-offers-XXXXXX").string();
-    return mkdtemp(pattern.data());
-}
-
 // The offer id in a Location such as /offers/12?sent=1.
 long long offer_id_in(const httplib::Result& result) {
     static const std::regex pattern(R"(^/offers/(\d+))");

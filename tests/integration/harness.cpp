@@ -83,6 +83,10 @@ std::string temporary_directory() {
 
 } // namespace
 
+std::string temporary_folder() {
+    return temporary_directory();
+}
+
 bool on_postgresql() {
     return environment_value("TRELLIS_TEST_ENGINE") == "postgresql";
 }

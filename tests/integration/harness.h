@@ -31,6 +31,9 @@ class TestDatabase {
     std::unique_ptr<db::Database> m_database;
 };
 
+// A new empty folder under the system's temporary folder (left for the system to clear).
+std::string temporary_folder();
+
 // Runs `trellis ARGS...` against the database and returns the exit code; output goes to `output`.
 int run_cli(const TestDatabase& database, const std::vector<std::string>& arguments,
             std::string* output = nullptr, const std::map<std::string, std::string>& environment = {});

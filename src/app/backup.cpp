@@ -1,0 +1,157 @@
+#include "app/backup.h"
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "db/database.h"
+#include "db/migrator.h"
+
+extern char** environ;
+
+namespace trellis::commands {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Folders under the data folder that hold uploaded files (see each area's storage).
+const char* const kFileFolders[] = {"materials"};
+constexpr const char* kSqliteCopy = "trellis.db";
+constexpr const char* kPostgresDump = "database.dump";
+
+// Runs a program (found on PATH) to the end; throws with its name when it fails.
+void run_program(const std::vector<std::string>& arguments) {
+    std::vector<char*> argv;
+    for (const std::string& argument : arguments)
+        argv.push_back(const_cast<char*>(argument.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
+        throw std::runtime_error(arguments[0] + " could not be started; is it installed?");
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        throw std::runtime_error(arguments[0] + " failed (see its message above).");
+}
+
+std::string sqlite_path(const std::string& url) {
+    return url.substr(std::string("sqlite:").size());
+}
+
+long long count_files(const fs::path& folder) {
+    long long files = 0;
+    if (fs::exists(folder))
+        for (const auto& entry : fs::recursive_directory_iterator(folder))
+            files += entry.is_regular_file() ? 1 : 0;
+    return files;
+}
+
+bool database_is_empty(const std::string& url) {
+    if (db::engine_of_url(url) == db::Engine::Sqlite && !fs::exists(sqlite_path(url)))
+        return true;
+    db::Database database(url, 1);
+    auto session = database.lease();
+    long long tables = 0;
+    if (db::engine_of_url(url) == db::Engine::Sqlite)
+        *session << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'", soci::into(tables);
+    else
+        *session << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'",
+            soci::into(tables);
+    return tables == 0;
+}
+
+} // namespace
+
+int backup(const Config& config, const std::string& folder) {
+    try {
+        if (fs::exists(folder))
+            throw std::invalid_argument(folder + " already exists: name a new folder for the backup.");
+        fs::create_directories(fs::path(folder) / "files");
+        const db::Engine engine = db::engine_of_url(config.database_url);
+        if (engine == db::Engine::Sqlite) {
+            // A consistent copy while servers keep writing: SQLite copies from one read transaction.
+            db::Database database(config.database_url, 1);
+            auto session = database.lease();
+            const std::string target = (fs::path(folder) / kSqliteCopy).string();
+            *session << "VACUUM INTO :target", soci::use(target);
+        } else {
+            run_program({"pg_dump", "--format=custom", "--no-owner",
+                         "--file=" + (fs::path(folder) / kPostgresDump).string(),
+                         "--dbname=" + config.database_url});
+        }
+        long long files = 0;
+        for (const char* name : kFileFolders) {
+            const fs::path source = fs::path(config.data_dir) / name;
+            if (fs::exists(source))
+                fs::copy(source, fs::path(folder) / "files" / name, fs::copy_options::recursive);
+            files += count_files(source);
+        }
+        std::ofstream(fs::path(folder) / "backup.json")
+            << nlohmann::json{{"engine", engine == db::Engine::Sqlite ? "sqlite" : "postgresql"},
+                              {"schema_version", db::latest_migration_version()},
+                              {"created_at", db::now_seconds()},
+                              {"files", files}}
+                   .dump(2)
+            << "\n";
+        std::cout << "Backed up the " << (engine == db::Engine::Sqlite ? "SQLite" : "PostgreSQL")
+                  << " database and " << files << " file(s) to " << folder << ".\n";
+        return 0;
+    } catch (const std::exception& error) {
+        std::cerr << "trellis backup: " << error.what() << "\n";
+        return 1;
+    }
+}
+
+int restore(const Config& config, const std::string& folder) {
+    try {
+        std::ifstream manifest_file(fs::path(folder) / "backup.json");
+        if (!manifest_file)
+            throw std::invalid_argument(folder + " is not a Trellis backup: it has no backup.json.");
+        const auto manifest = nlohmann::json::parse(manifest_file);
+        const db::Engine engine = db::engine_of_url(config.database_url);
+        const std::string wanted = engine == db::Engine::Sqlite ? "sqlite" : "postgresql";
+        if (manifest.value("engine", "") != wanted)
+            throw std::invalid_argument("This backup is of a " + manifest.value("engine", std::string("?")) +
+                                        " database, and the target is " + wanted + ".");
+        if (!database_is_empty(config.database_url))
+            throw std::invalid_argument("The target database already holds data: restore into an empty one.");
+        if (engine == db::Engine::Sqlite) {
+            const fs::path target = sqlite_path(config.database_url);
+            if (target.has_parent_path())
+                fs::create_directories(target.parent_path());
+            fs::remove(target);
+            fs::copy_file(fs::path(folder) / kSqliteCopy, target);
+        } else {
+            run_program({"pg_restore", "--no-owner", "--exit-on-error",
+                         "--dbname=" + config.database_url,
+                         (fs::path(folder) / kPostgresDump).string()});
+        }
+        for (const char* name : kFileFolders) {
+            const fs::path source = fs::path(folder) / "files" / name;
+            if (fs::exists(source)) {
+                fs::create_directories(fs::path(config.data_dir) / name);
+                fs::copy(source, fs::path(config.data_dir) / name,
+                         fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+            }
+        }
+        db::Database database(config.database_url, 1);
+        const int applied = db::migrate(database);
+        std::cout << "Restored " << folder << " (schema version " << manifest.value("schema_version", 0)
+                  << ", " << manifest.value("files", 0) << " file(s)); applied " << applied
+                  << " newer migration(s).\n";
+        return 0;
+    } catch (const std::exception& error) {
+        std::cerr << "trellis restore: " << error.what() << "\n";
+        return 1;
+    }
+}
+
+} // namespace trellis::commands

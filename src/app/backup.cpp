@@ -130,8 +130,7 @@ int restore(const Config& config, const std::string& folder) {
             fs::remove(target);
             fs::copy_file(fs::path(folder) / kSqliteCopy, target);
         } else {
-            run_program({"pg_restore", "--no-owner", "--exit-on-error",
-                         "--dbname=" + config.database_url,
+            run_program({"pg_restore", "--no-owner", "--exit-on-error", "--dbname=" + config.database_url,
                          (fs::path(folder) / kPostgresDump).string()});
         }
         for (const char* name : kFileFolders) {

@@ -42,6 +42,9 @@ async function createEvent(page) {
   const reviewers = await postForm(page, `/events/${eventId}/reviewers`,
     [['person_id', String(SCHOOL_LEAD_PERSON_ID)]]);
   assert.equal(reviewers.status(), 303, await reviewers.text());
+  // A new day is a draft that only leads see; opening the call shows it to staff.
+  const opened = await postForm(page, `/events/${eventId}/stage`, [['stage', 'offers']]);
+  assert.equal(opened.status(), 303, await opened.text());
   return eventId;
 }
 

@@ -183,6 +183,33 @@ events::EventForm event_form(const std::vector<long long>& school_ids) {
     return form;
 }
 
+// The next two days, so each stage shows: a call for offers staff can answer now, and a draft the
+// leads are still preparing (staff do not see it).
+void load_later_days(events::EventService& events, const accounts::Actor& lead,
+                     const std::vector<long long>& school_ids) {
+    events::EventForm summer = event_form(school_ids);
+    summer.title = "Summer training day";
+    summer.event_date = "2027-06-25";
+    summer.venue = "Riverside High School";
+    summer.offers_close = "2027-03-26";
+    summer.choices_open = "2027-04-19";
+    summer.choices_close = "2027-05-21";
+    summer.brief_purpose =
+        "What we have learned this year, shared by the colleagues who tried it: bring something "
+        "that worked, or something that did not and why.";
+    events.set_stage(lead.trust_id, events.create(lead, summer), events::Stage::Offers);
+
+    events::EventForm autumn = event_form(school_ids);
+    autumn.title = "Autumn inset day";
+    autumn.event_date = "2027-09-03";
+    autumn.venue = "Oakfield Academy, Station Road";
+    autumn.offers_close = autumn.choices_open = autumn.choices_close = "";
+    autumn.brief_purpose =
+        "The first day of the new year: induction for new staff, and the trust's priorities for "
+        "the year ahead.";
+    events.create(lead, autumn); // a new day starts as a draft
+}
+
 // Presenters are colleagues from the schools taking part, never the demo logins, and never two
 // workshops each. A workshop for support staff only is led by a member of support staff.
 std::vector<long long> presenters(const std::vector<events::Participant>& people,
@@ -277,6 +304,7 @@ long long load_demo_training_day(db::Database& database, const accounts::Actor& 
     events::ScheduleService schedule(database);
     schedule.save(lead, event_id, schedule.suggest(lead.trust_id, event_id));
     events.set_stage(lead.trust_id, event_id, events::Stage::Choices);
+    load_later_days(events, lead, school_ids);
 
     db::Transaction transaction(database);
     auto& sql = transaction.session();

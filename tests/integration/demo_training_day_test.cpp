@@ -16,8 +16,11 @@ TEST(DemoTrainingDay, opens_for_choices_and_allocates_everyone_over_http) {
     EXPECT_TRUE(contains(output, "a training day with choices open")) << output;
     // Loading again into the same database changes nothing.
     ASSERT_EQ(run_cli(database, {"demo", "--if-empty", "--training-day"}), 0);
-    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM events"), 1);
-    const long long event_id = count_of(database, "SELECT id FROM events");
+    // The day with choices open, a call for offers for the next, and a draft after that.
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM events"), 3);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM events WHERE stage = 'offers'"), 1);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM events WHERE stage = 'draft'"), 1);
+    const long long event_id = count_of(database, "SELECT id FROM events WHERE stage = 'choices'");
     const std::string base = "/events/" + std::to_string(event_id);
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM workshop_offers WHERE status = 'approved'"), 18);
     // No presenter runs two sessions at once.

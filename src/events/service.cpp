@@ -8,6 +8,7 @@
 #include "events/choice_store.h"
 #include "events/event_store.h"
 #include "events/model.h"
+#include "priorities/store.h"
 
 namespace trellis::events {
 
@@ -189,6 +190,7 @@ long long EventService::create(const accounts::Actor& lead, const EventForm& for
     store::replace_slots(sql, lead.trust_id, id, slots);
     store::replace_rooms(sql, lead.trust_id, id, rooms);
     store::replace_priorities(sql, lead.trust_id, id, priorities);
+    ::trellis::priorities::store::link_event_priorities(sql, lead.trust_id, id);
     transaction.commit();
     return id;
 }
@@ -210,6 +212,7 @@ void EventService::update(const accounts::Actor& lead, long long event_id, const
     store::replace_slots(sql, lead.trust_id, event_id, slots);
     store::replace_rooms(sql, lead.trust_id, event_id, rooms);
     store::replace_priorities(sql, lead.trust_id, event_id, priorities);
+    ::trellis::priorities::store::link_event_priorities(sql, lead.trust_id, event_id);
     transaction.commit();
 }
 

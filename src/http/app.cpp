@@ -15,6 +15,6 @@ App::App(const Config& configuration)
       choices(database), allocation(database), allocation_jobs(allocation),
       // Training days: workshop materials are kept in the data folder (offers branch).
       offers(database, std::filesystem::path(config.data_dir) / "materials"), day(database),
-      feedback(database), notices(database), audit(database), personal_data(database) {}
+      feedback(database), notices(database), audit(database), personal_data(database), priorities(database) {}
 
 } // namespace trellis::http

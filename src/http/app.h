@@ -9,6 +9,7 @@
 #include "events/notice_service.h"
 #include "events/offer_service.h"
 #include "events/service.h"
+#include "priorities/service.h"
 #include "privacy/personal_data.h"
 // --- Training days: schedule, choices, allocation ---
 #include "events/allocation_jobs.h"
@@ -55,6 +56,7 @@ struct App {
     events::NoticeService notices;
     audit::AuditLog audit;
     privacy::PersonalData personal_data;
+    priorities::PrioritiesService priorities;
 };
 
 } // namespace trellis::http

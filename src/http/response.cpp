@@ -18,7 +18,8 @@ mstch::array navigation_for(const RequestContext& context) {
     std::vector<Link> links = {{"/", "Home"},
                                {"/learning", "Online learning"},
                                {"/events", "Training days"},
-                               {"/materials", "Materials"}};
+                               {"/materials", "Materials"},
+                               {"/priorities", "Priorities"}};
     if (accounts::allows(actor, Permission::ViewDirectory))
         links.push_back({"/people", "People"});
     if (accounts::allows(actor, Permission::ImportStaff))

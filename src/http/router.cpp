@@ -2,6 +2,7 @@
 
 #include "accounts/handlers/handlers.h"
 #include "audit/handlers/audit.h"
+#include "priorities/handlers/handlers.h"
 #include "privacy/handlers/handlers.h"
 // --- Training days: schedule, catalogue, choices, allocation ---
 #include "events/handlers/allocation.h"
@@ -128,6 +129,14 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     namespace schools = ::trellis::organisations::handlers;
     routes.get("/schools", member, manage_people, schools::schools_list);
     routes.get("/audit", member, manage_people, audit::handlers::audit_show);
+
+    // Priorities: everyone reads them; the service checks who keeps which.
+    namespace priorities = ::trellis::priorities::handlers;
+    routes.get("/priorities", member, any, priorities::priorities_list);
+    routes.post("/priorities", member, any, priorities::priority_create);
+    routes.post("/priorities/adopted", member, any, priorities::priorities_adopt);
+    routes.get(R"(/priorities/(\d+)/edit)", member, any, priorities::priority_edit);
+    routes.post(R"(/priorities/(\d+))", member, any, priorities::priority_update);
     routes.post("/schools", member, manage_people, schools::school_create);
     routes.post(R"(/schools/(\d+))", member, manage_people, schools::school_rename);
     // --- Training days: schedule, catalogue, choices, allocation ---

@@ -55,7 +55,11 @@ EventForm starting_form(http::RequestContext& context) {
 
 void show_form(http::RequestContext& context, const EventForm& form, long long event_id,
                const std::string& error, int status) {
-    mstch::array groups, schools;
+    mstch::array groups, schools, trust_priorities;
+    const auto priorities = context.app.priorities.view(context.signed_in()).trust;
+    for (std::size_t i = 0; i < priorities.size(); ++i)
+        trust_priorities.push_back(
+            mstch::map{{"title", priorities[i].title}, {"last", i + 1 == priorities.size()}});
     for (const char* name : kGroupNames)
         groups.push_back(mstch::map{{"value", std::string(name)},
                                     {"label", people::label_of(*people::staff_group_from_text(name))},
@@ -83,6 +87,8 @@ void show_form(http::RequestContext& context, const EventForm& form, long long e
         {"slots", form.slots},
         {"rooms", form.rooms},
         {"priorities", form.priorities},
+        {"trust_priorities", trust_priorities},
+        {"any_trust_priorities", !trust_priorities.empty()},
         {"action", event_id ? "/events/" + std::to_string(event_id) + "/edit" : std::string("/events")},
         {"editing", event_id != 0}};
     if (!error.empty())

@@ -14,8 +14,8 @@
 #include "events/allocation_instance.h"
 #include "events/choice_store.h"
 #include "events/event_store.h"
-#include "events/notice_store.h"
 #include "events/schedule_store.h"
+#include "notifications/store.h"
 
 namespace trellis::events {
 
@@ -375,9 +375,9 @@ long long AllocationService::publish(const accounts::Actor& lead, const Event& e
     auto& sql = transaction.session();
     const PublishPlan plan = plan_of(sql, event);
     store::set_stage(sql, event.trust_id, event.id, Stage::Published);
-    notice_store::add_to_each(sql, event.trust_id, plan.told,
-                              "Your timetable for " + event.title + " is ready",
-                              "/events/" + std::to_string(event.id) + "/timetable");
+    notifications::store::add_to_each(sql, event.trust_id, plan.told,
+                                      "Your timetable for " + event.title + " is ready",
+                                      "/events/" + std::to_string(event.id) + "/timetable");
     audit::store::record(sql, event.trust_id, lead.person_id, "places_published",
                          "Published timetables for " + event.title + ": " + std::to_string(plan.told.size()) +
                              " told, " + std::to_string(plan.left_out.size()) + " left out");

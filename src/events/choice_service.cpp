@@ -7,8 +7,8 @@
 #include "events/choice_store.h"
 #include "events/event_store.h"
 #include "events/model.h"
-#include "events/notice_store.h"
 #include "events/schedule_store.h"
+#include "notifications/store.h"
 
 namespace trellis::events {
 
@@ -145,8 +145,8 @@ void ChoiceService::choose(const accounts::Actor& actor, long long event_id,
     db::Transaction transaction(m_database);
     store::replace_choices(transaction.session(), actor.trust_id, event_id, actor.person_id, offers);
     // Invitations and reminders to choose have done their job.
-    notice_store::dismiss_link(transaction.session(), actor.trust_id, actor.person_id,
-                               "/events/" + std::to_string(event_id) + "/choices");
+    notifications::store::dismiss_link(transaction.session(), actor.trust_id, actor.person_id,
+                                       "/events/" + std::to_string(event_id) + "/choices");
     transaction.commit();
 }
 
@@ -196,8 +196,8 @@ long long ChoiceService::remind(const Event& event) {
     if (!event.choices_close.empty())
         text += " by " + event.choices_close;
     db::Transaction transaction(m_database);
-    notice_store::add_to_each(transaction.session(), event.trust_id, people, text + ".",
-                              "/events/" + std::to_string(event.id) + "/choices");
+    notifications::store::add_to_each(transaction.session(), event.trust_id, people, text + ".",
+                                      "/events/" + std::to_string(event.id) + "/choices");
     transaction.commit();
     return static_cast<long long>(people.size());
 }

@@ -110,11 +110,4 @@ struct FeedbackResults {
     std::vector<RatingSummary> by_staff_group;
 };
 
-struct Notice {
-    long long id = 0;
-    std::string text;
-    std::string link;
-    long long created_at = 0;
-};
-
 } // namespace trellis::events

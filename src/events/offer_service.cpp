@@ -13,8 +13,8 @@
 #include "accounts/secrets.h"
 #include "events/event_store.h"
 #include "events/model.h"
-#include "events/notice_store.h"
 #include "events/offer_store.h"
+#include "notifications/store.h"
 #include "organisations/model.h"
 
 namespace trellis::events {
@@ -231,10 +231,10 @@ void tell_reviewers(soci::session& sql, const Event& event, const Offer& offer,
     if (reviewers.empty())
         reviewers.push_back(event.created_by);
     std::erase(reviewers, offer.presenter_id);
-    notice_store::add_to_each(sql, event.trust_id, reviewers,
-                              presenter + "'s workshop offer \u201c" + offer.title + "\u201d for " +
-                                  event.title + " is waiting for your review.",
-                              "/offers/" + std::to_string(offer.id) + "/review");
+    notifications::store::add_to_each(sql, event.trust_id, reviewers,
+                                      presenter + "'s workshop offer \u201c" + offer.title + "\u201d for " +
+                                          event.title + " is waiting for your review.",
+                                      "/offers/" + std::to_string(offer.id) + "/review");
 }
 
 // Tells the presenter what the review decided, replacing any earlier notice about the same offer.
@@ -255,8 +255,8 @@ void tell_presenter(soci::session& sql, const Event& event, const Offer& offer, 
             "Your offer " + title + " was not taken up for " + event.title + ": read the reviewer's comment.";
         break;
     }
-    notice_store::dismiss_link(sql, event.trust_id, offer.presenter_id, link);
-    notice_store::add_to_each(sql, event.trust_id, {offer.presenter_id}, text, link);
+    notifications::store::dismiss_link(sql, event.trust_id, offer.presenter_id, link);
+    notifications::store::add_to_each(sql, event.trust_id, {offer.presenter_id}, text, link);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "http/app.h"
+#include "events/announcements.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -15,6 +16,7 @@ App::App(const Config& configuration)
       choices(database), allocation(database), allocation_jobs(allocation),
       // Training days: workshop materials are kept in the data folder (offers branch).
       offers(database, std::filesystem::path(config.data_dir) / "materials"), day(database),
-      feedback(database), notices(database), audit(database), personal_data(database), priorities(database) {}
+      feedback(database), notices(database, {events::owed_notices}), audit(database), personal_data(database),
+      priorities(database) {}
 
 } // namespace trellis::http

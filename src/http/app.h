@@ -6,7 +6,6 @@
 #include "db/database.h"
 #include "events/day_service.h"
 #include "events/feedback_service.h"
-#include "events/notice_service.h"
 #include "events/offer_service.h"
 #include "events/service.h"
 #include "priorities/service.h"
@@ -21,6 +20,7 @@
 #include "http/views.h"
 #include "learning/content/library.h"
 #include "learning/service.h"
+#include "notifications/service.h"
 #include "organisations/service.h"
 #include "people/import_jobs.h"
 #include "people/service.h"
@@ -53,7 +53,7 @@ struct App {
     // Training days on the day and after: timetables, registers, room sheets, feedback, notices.
     events::DayService day;
     events::FeedbackService feedback;
-    events::NoticeService notices;
+    notifications::NotificationService notices;
     audit::AuditLog audit;
     privacy::PersonalData personal_data;
     priorities::PrioritiesService priorities;

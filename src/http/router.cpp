@@ -2,6 +2,7 @@
 
 #include "accounts/handlers/handlers.h"
 #include "audit/handlers/audit.h"
+#include "notifications/handlers.h"
 #include "priorities/handlers/handlers.h"
 #include "privacy/handlers/handlers.h"
 // --- Training days: schedule, catalogue, choices, allocation ---
@@ -129,6 +130,7 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     namespace schools = ::trellis::organisations::handlers;
     routes.get("/schools", member, manage_people, schools::schools_list);
     routes.get("/audit", member, manage_people, audit::handlers::audit_show);
+    routes.post(R"(/notices/(\d+)/dismiss)", member, any, notifications::handlers::notice_dismiss);
 
     // Priorities: everyone reads them; the service checks who keeps which.
     namespace priorities = ::trellis::priorities::handlers;
@@ -200,7 +202,6 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
         routes.get(in_event("/feedback"), member, any, day::feedback_show);
         routes.post(in_event("/feedback"), member, any, day::feedback_submit);
         routes.get(in_event("/results"), member, any, day::results_show);
-        routes.post(R"(/notices/(\d+)/dismiss)", member, any, day::notice_dismiss);
     }
     return std::move(routes).routes();
 }

@@ -101,8 +101,16 @@ test('lead_schedules_teacher_chooses_lead_allocates_and_publishes', async () => 
   await lead.page.getByRole('button', { name: 'Start the allocation' }).click();
   await lead.page.getByRole('heading', { level: 2, name: 'What people got' }).waitFor({ timeout: 30_000 });
   await checkPage(lead.page, 'events-allocation-result');
+  // People and places are counted apart, and the cost is told in a lead's words.
+  await lead.page.getByText(/people taking part, each counted once/).waitFor();
+  await lead.page.getByText(/places: one for each person in each of 2 time slots/).waitFor();
+  await lead.page.getByText('How far down their lists people went').waitFor();
   await lead.page.getByLabel('Name or email').fill(DEMO_USERS.teacher.email);
   await clickAndWait(lead.page, 'Find', (url) => url.search.includes('person='));
+  // Sessions with room come first in each select; full ones are marked and come last.
+  const labels = await lead.page.getByLabel('11:00–12:00').locator('option').allInnerTexts();
+  const firstFull = labels.findIndex((label) => label.startsWith('Full: '));
+  if (firstFull >= 0) assert.ok(labels.slice(firstFull).every((label) => label.startsWith('Full: ')), labels.join(' | '));
   await lead.page.getByLabel('11:00–12:00').selectOption({ index: 0 });
   await checkPage(lead.page, 'events-allocation-move');
   await lead.page.getByRole('button', { name: 'Move' }).nth(1).click();

@@ -37,7 +37,7 @@ std::optional<mstch::map> module_to_continue(http::RequestContext& context) {
 // --- Training days: the person's notices (a published timetable, a survey to fill in) ---
 mstch::array notices_of(http::RequestContext& context) {
     mstch::array notices;
-    for (const events::Notice& notice : context.app.notices.notices_for(context.signed_in()))
+    for (const notifications::Notice& notice : context.app.notices.notices_for(context.signed_in()))
         notices.push_back(
             mstch::map{{"id", std::to_string(notice.id)}, {"text", notice.text}, {"link", notice.link}});
     return notices;

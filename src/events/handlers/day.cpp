@@ -5,7 +5,7 @@
 #include <ctime>
 
 #include "accounts/permissions.h"
-#include "events/ics.h"
+#include "calendar/ics.h"
 #include "http/response.h"
 #include "pdf/pdf.h"
 
@@ -160,7 +160,7 @@ void timetable_download(http::RequestContext& context) {
     if (!event)
         return;
     const accounts::Actor& actor = context.signed_in();
-    std::vector<ics::CalendarEntry> entries;
+    std::vector<calendar::ics::CalendarEntry> entries;
     for (const TimetableLine& line : context.app.day.timetable(actor, *event).lines) {
         if (!line.session)
             continue;
@@ -174,7 +174,7 @@ void timetable_download(http::RequestContext& context) {
                            event->event_date, view.slot.starts_at, view.slot.ends_at, view.title,
                            where(view, *event), description});
     }
-    send_file(context, ics::calendar(event->title, entries, db::now_seconds()),
+    send_file(context, calendar::ics::calendar(event->title, entries, db::now_seconds()),
               "text/calendar; charset=utf-8", "timetable-" + std::to_string(event->id) + ".ics");
 }
 
@@ -298,13 +298,6 @@ void room_sheets_download(http::RequestContext& context) {
         return http::render_error(context, 404, "This event has no rooms yet.");
     send_file(context, pdf::room_sheets(document), "application/pdf",
               "room-sheets-" + std::to_string(event->id) + ".pdf");
-}
-
-void notice_dismiss(http::RequestContext& context) {
-    const auto notice_id = context.id_capture(1);
-    if (!notice_id || !context.app.notices.dismiss(context.signed_in(), *notice_id))
-        return http::render_error(context, 404, "There is no such notice.");
-    http::redirect(context, "/");
 }
 
 } // namespace trellis::events::handlers

@@ -6,8 +6,8 @@
 #include "events/model.h"
 #include "http/request_context.h"
 
-// Training days on the day: timetables and their calendar files, registers, room sheets, and the
-// notices on the home page. Each handler parses, checks, calls a service and renders.
+// Training days on the day: timetables and their calendar files, registers, room sheets, feedback
+// (notices live in src/notifications/). Each handler parses, checks, calls a service and renders.
 namespace trellis::events::handlers {
 
 void timetable_show(http::RequestContext& context);       // GET /events/N/timetable
@@ -18,7 +18,6 @@ void register_submit(http::RequestContext& context);      // POST /events/N/sess
 void register_download(http::RequestContext& context);    // GET /events/N/sessions/M/register.pdf
 void room_sheets_show(http::RequestContext& context);     // GET /events/N/room-sheets
 void room_sheets_download(http::RequestContext& context); // GET /events/N/room-sheets.pdf
-void notice_dismiss(http::RequestContext& context);       // POST /notices/N/dismiss
 
 // The event named by the route's first capture, within the signed-in person's trust; renders 404
 // and returns nullopt when there is none.

@@ -4,11 +4,12 @@
 #include <string_view>
 #include <vector>
 
-// An iCalendar (RFC 5545) writer for people's timetables: CRLF line endings, lines folded at 75
+// An iCalendar (RFC 5545) writer for anything with a date and times (training days' timetables,
+// and what comes after them): CRLF line endings, lines folded at 75
 // octets, TEXT values escaped. Times are local times in Europe/London, which the file defines.
-namespace trellis::events::ics {
+namespace trellis::calendar::ics {
 
-// One entry in a calendar: a workshop someone attends or runs.
+// One entry in a calendar, e.g. a workshop someone attends or runs.
 struct CalendarEntry {
     std::string uid;         // unique and stable across downloads, e.g. "session-12-person-7@trellis"
     std::string date;        // YYYY-MM-DD
@@ -31,4 +32,4 @@ std::string escape_text(std::string_view text);
 // continuation starting with a space, every line ended by CRLF.
 std::string fold_line(std::string_view line);
 
-} // namespace trellis::events::ics
+} // namespace trellis::calendar::ics

@@ -1,10 +1,10 @@
-#include "events/ics.h"
+#include "calendar/ics.h"
 
 #include <ctime>
 #include <regex>
 #include <stdexcept>
 
-namespace trellis::events::ics {
+namespace trellis::calendar::ics {
 
 namespace {
 
@@ -120,4 +120,4 @@ std::string calendar(const std::string& name, const std::vector<CalendarEntry>& 
     return text;
 }
 
-} // namespace trellis::events::ics
+} // namespace trellis::calendar::ics

@@ -2,9 +2,9 @@
 
 #include <sstream>
 
-#include "events/ics.h"
+#include "calendar/ics.h"
 
-using namespace trellis::events::ics;
+using namespace trellis::calendar::ics;
 
 namespace {
 

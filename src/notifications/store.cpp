@@ -1,9 +1,9 @@
-#include "events/notice_store.h"
+#include "notifications/store.h"
 
 #include "db/database.h"
 #include "db/rows.h"
 
-namespace trellis::events::notice_store {
+namespace trellis::notifications::store {
 
 namespace {
 
@@ -29,21 +29,6 @@ constexpr const char* kDismissLink = "UPDATE notices SET dismissed_at = :at WHER
                                      "AND person_id = :person AND link = :link AND dismissed_at = 0";
 constexpr const char* kDismiss = "UPDATE notices SET dismissed_at = :at WHERE trust_id = :trust "
                                  "AND person_id = :person AND id = :id AND dismissed_at = 0";
-constexpr const char* kEventsToAnnounce =
-    "SELECT e.id, e.title, e.stage, "
-    "(SELECT COUNT(*) FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id "
-    "AND s.trust_id = a.trust_id WHERE a.trust_id = :trust1 AND s.event_id = e.id AND a.person_id = :person1 "
-    "AND a.present = 1), "
-    "(SELECT COUNT(*) FROM workshop_sessions s JOIN workshop_offers o ON o.id = s.offer_id "
-    "AND o.trust_id = s.trust_id WHERE s.trust_id = :trust5 AND s.event_id = e.id AND o.presenter_id = "
-    ":person4) "
-    "FROM events e WHERE e.trust_id = :trust2 AND e.stage IN ('published', 'feedback') AND ("
-    "EXISTS (SELECT 1 FROM placements pl WHERE pl.trust_id = :trust3 AND pl.event_id = e.id "
-    "AND pl.person_id = :person2 AND pl.session_id IS NOT NULL) OR "
-    "EXISTS (SELECT 1 FROM workshop_sessions s JOIN workshop_offers o ON o.id = s.offer_id "
-    "AND o.trust_id = s.trust_id WHERE s.trust_id = :trust4 AND s.event_id = e.id AND o.presenter_id = "
-    ":person3)) "
-    "ORDER BY e.event_date, e.id";
 
 struct NoticeColumns {
     Notice notice;
@@ -60,24 +45,6 @@ struct LinkColumn {
     std::string link;
     void exchange_into(soci::statement& statement) { statement.exchange(soci::into(link)); }
     std::string fetched() const { return link; }
-};
-
-struct EventColumns {
-    EventToAnnounce event;
-    long long attended = 0, presenting = 0;
-    void exchange_into(soci::statement& statement) {
-        statement.exchange(soci::into(event.event_id));
-        statement.exchange(soci::into(event.title));
-        statement.exchange(soci::into(event.stage));
-        statement.exchange(soci::into(attended));
-        statement.exchange(soci::into(presenting));
-    }
-    EventToAnnounce fetched() const {
-        EventToAnnounce result = event;
-        result.attended = attended > 0;
-        result.presenting = presenting > 0;
-        return result;
-    }
 };
 
 auto bind_person(long long& trust_id, long long& person_id) {
@@ -129,21 +96,6 @@ bool dismiss(soci::session& sql, long long trust_id, long long person_id, long l
     return statement.get_affected_rows() > 0;
 }
 
-std::vector<EventToAnnounce> events_to_announce(soci::session& sql, long long trust_id, long long person_id) {
-    std::vector<EventToAnnounce> events;
-    EventColumns columns;
-    db::fetch_rows(
-        sql, kEventsToAnnounce, columns,
-        [&](soci::statement& statement) {
-            // In the order the query names them.
-            for (long long* value : {&trust_id, &person_id, &trust_id, &person_id, &trust_id, &trust_id,
-                                     &person_id, &trust_id, &person_id})
-                statement.exchange(soci::use(*value));
-        },
-        [&](const EventToAnnounce& event) { events.push_back(event); });
-    return events;
-}
-
 void add_to_each(soci::session& sql, long long trust_id, const std::vector<long long>& person_ids,
                  const std::string& text, const std::string& link) {
     if (person_ids.empty())
@@ -156,4 +108,4 @@ void add_to_each(soci::session& sql, long long trust_id, const std::vector<long 
         soci::use(times), soci::use(trusts), soci::use(people), soci::use(links);
 }
 
-} // namespace trellis::events::notice_store
+} // namespace trellis::notifications::store

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "accounts/secrets.h"
+#include "audit/store.h"
 #include "demo/demo_names.h"
 #include "demo/demo_training_day.h"
 
@@ -105,7 +106,8 @@ std::optional<LoadedTrust> load_trust(db::Database& database,
 
     // The demo logins come first so their names and roles are fixed.
     const auto logins = demo_logins();
-    add(0, "all-through", StaffGroup::Leader, "Morgan", "Ellis", logins[0].email, Role::Admin, kDemoPassword);
+    const long long admin_id =
+        add(0, "all-through", StaffGroup::Leader, "Morgan", "Ellis", logins[0].email, Role::Admin, kDemoPassword);
     accounts::Actor lead;
     lead.trust_id = trust_id;
     lead.role = Role::TrustPdLead;
@@ -132,6 +134,13 @@ std::optional<LoadedTrust> load_trust(db::Database& database,
         add(0, "all-through", i < 6 ? StaffGroup::Leader : StaffGroup::Support, name.first, name.last, "",
             Role::Staff, "");
     }
+    // The administrator's first entry in the audit log, as if the trust's staff file had been imported.
+    long long staff = kCentralTeam;
+    for (const auto& school : kSchools)
+        staff += school.staff;
+    audit::store::record(transaction.session(), trust_id, admin_id, "staff_imported",
+                         "Imported the trust's staff list: " + std::to_string(staff) +
+                             " people in " + std::to_string(std::size(kSchools)) + " schools and the central team");
     transaction.commit();
     LoadedTrust loaded{lead, {}};
     for (std::size_t index = 0; index < std::size(kSchools); ++index)

@@ -104,7 +104,7 @@ test('lead_schedules_teacher_chooses_lead_allocates_and_publishes', async () => 
   // People and places are counted apart, and the cost is told in a lead's words.
   await lead.page.getByText(/people taking part, each counted once/).waitFor();
   await lead.page.getByText(/places: one for each person in each of 2 time slots/).waitFor();
-  await lead.page.getByText('How far down their lists people went').waitFor();
+  await lead.page.getByText('How far down their lists people went', { exact: true }).waitFor();
   await lead.page.getByLabel('Name or email').fill(DEMO_USERS.teacher.email);
   await clickAndWait(lead.page, 'Find', (url) => url.search.includes('person='));
   // Sessions with room come first in each select; full ones are marked and come last.

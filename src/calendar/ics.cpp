@@ -4,6 +4,8 @@
 #include <regex>
 #include <stdexcept>
 
+#include "text/dates.h"
+
 namespace trellis::calendar::ics {
 
 namespace {
@@ -41,12 +43,7 @@ std::string local_time(const std::string& date, const std::string& time) {
 }
 
 std::string utc_stamp(long long seconds) {
-    const std::time_t time = static_cast<std::time_t>(seconds);
-    std::tm parts{};
-    gmtime_r(&time, &parts);
-    char text[20];
-    std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &parts);
-    return text;
+    return text::utc(seconds, "%Y%m%dT%H%M%SZ");
 }
 
 bool continues_character(unsigned char octet) {

@@ -49,4 +49,9 @@ std::optional<long long> parse_id(const std::string& text) {
     return value;
 }
 
+int page_number(const std::string& text) {
+    const auto page = parse_id(text);
+    return page && *page < 1000000 ? static_cast<int>(*page) : 1;
+}
+
 } // namespace trellis::http

@@ -38,5 +38,7 @@ struct RequestContext {
 
 // A positive whole number written as text, such as an id from a URL; nullopt for anything else.
 std::optional<long long> parse_id(const std::string& text);
+// A page number from a query (`?page=3`): 1 for anything that is not a positive whole number.
+int page_number(const std::string& text);
 
 } // namespace trellis::http

@@ -7,14 +7,6 @@ namespace trellis::people::handlers {
 
 namespace {
 
-int page_number(const std::string& text) {
-    try {
-        return std::max(1, std::stoi(text));
-    } catch (const std::exception&) {
-        return 1;
-    }
-}
-
 mstch::array group_options(const std::optional<StaffGroup>& selected) {
     mstch::array options;
     for (StaffGroup group : {StaffGroup::Teacher, StaffGroup::Ect, StaffGroup::Support, StaffGroup::Leader})
@@ -30,7 +22,7 @@ void people_list(http::RequestContext& context) {
     DirectoryQuery query;
     query.text = context.query("q");
     query.staff_group = staff_group_from_text(context.query("group"));
-    query.page = page_number(context.query("page"));
+    query.page = http::page_number(context.query("page"));
     query.leavers = context.query("status") == "left";
     const long long scope = accounts::directory_school_scope(actor);
     if (scope >= 0)

@@ -7,16 +7,6 @@ namespace trellis::people::handlers {
 
 namespace {
 
-// The person of the route in the administrator's trust; otherwise renders 404.
-std::optional<Person> person_in_route(http::RequestContext& context) {
-    auto person_id = context.id_capture(1);
-    auto person =
-        person_id ? context.app.people.person(context.signed_in().trust_id, *person_id) : std::nullopt;
-    if (!person)
-        http::render_error(context, 404, "There is no such person.");
-    return person;
-}
-
 PersonEdit edit_of(const Person& person) {
     return PersonEdit{
         person.first_name,           person.last_name, person.email,        std::to_string(person.school_id),
@@ -65,6 +55,15 @@ void show_edit(http::RequestContext& context, const Person& person, const Person
 }
 
 } // namespace
+
+std::optional<Person> person_in_route(http::RequestContext& context) {
+    auto person_id = context.id_capture(1);
+    auto person =
+        person_id ? context.app.people.person(context.signed_in().trust_id, *person_id) : std::nullopt;
+    if (!person)
+        http::render_error(context, 404, "There is no such person.");
+    return person;
+}
 
 void person_edit(http::RequestContext& context) {
     if (auto person = person_in_route(context))

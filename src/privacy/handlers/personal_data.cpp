@@ -2,23 +2,10 @@
 
 #include "accounts/permissions.h"
 #include "http/response.h"
+#include "people/handlers/handlers.h"
 #include "privacy/handlers/handlers.h"
 
 namespace trellis::privacy::handlers {
-
-namespace {
-
-// The person of the route in the caller's trust; otherwise renders 404.
-std::optional<people::Person> person_in_route(http::RequestContext& context) {
-    auto person_id = context.id_capture(1);
-    auto person =
-        person_id ? context.app.people.person(context.signed_in().trust_id, *person_id) : std::nullopt;
-    if (!person)
-        http::render_error(context, 404, "There is no such person.");
-    return person;
-}
-
-} // namespace
 
 void personal_data_download(http::RequestContext& context) {
     auto person_id = context.id_capture(1);
@@ -35,7 +22,7 @@ void personal_data_download(http::RequestContext& context) {
 }
 
 void erase_show(http::RequestContext& context) {
-    auto person = person_in_route(context);
+    auto person = people::handlers::person_in_route(context);
     if (!person)
         return;
     http::render_page(context, "privacy/erase", "Erase " + person->full_name(),
@@ -43,7 +30,7 @@ void erase_show(http::RequestContext& context) {
 }
 
 void erase_submit(http::RequestContext& context) {
-    auto person = person_in_route(context);
+    auto person = people::handlers::person_in_route(context);
     if (!person)
         return;
     try {

@@ -106,8 +106,8 @@ std::optional<LoadedTrust> load_trust(db::Database& database,
 
     // The demo logins come first so their names and roles are fixed.
     const auto logins = demo_logins();
-    const long long admin_id =
-        add(0, "all-through", StaffGroup::Leader, "Morgan", "Ellis", logins[0].email, Role::Admin, kDemoPassword);
+    const long long admin_id = add(0, "all-through", StaffGroup::Leader, "Morgan", "Ellis", logins[0].email,
+                                   Role::Admin, kDemoPassword);
     accounts::Actor lead;
     lead.trust_id = trust_id;
     lead.role = Role::TrustPdLead;
@@ -139,8 +139,8 @@ std::optional<LoadedTrust> load_trust(db::Database& database,
     for (const auto& school : kSchools)
         staff += school.staff;
     audit::store::record(transaction.session(), trust_id, admin_id, "staff_imported",
-                         "Imported the trust's staff list: " + std::to_string(staff) +
-                             " people in " + std::to_string(std::size(kSchools)) + " schools and the central team");
+                         "Imported the trust's staff list: " + std::to_string(staff) + " people in " +
+                             std::to_string(std::size(kSchools)) + " schools and the central team");
     transaction.commit();
     LoadedTrust loaded{lead, {}};
     for (std::size_t index = 0; index < std::size(kSchools); ++index)

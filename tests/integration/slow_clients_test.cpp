@@ -59,7 +59,8 @@ TEST(SlowClients, a_hundred_slow_clients_do_not_stop_the_server_answering_others
         const auto waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         ASSERT_TRUE(page) << "no answer at second " << second;
         EXPECT_EQ(page->status, 200);
-        EXPECT_LT(waited, 4.0) << "at second " << second; // queued behind the slow clients, it would wait for ever
+        EXPECT_LT(waited, 4.0) << "at second "
+                               << second; // queued behind the slow clients, it would wait for ever
         std::this_thread::sleep_for(std::chrono::seconds(1));
     }
     for (int client : slow)

@@ -59,6 +59,16 @@ bool may_export_person_data(const Actor& actor, const people::Person& person) {
            (person.id == actor.person_id || allows(actor, Permission::ManagePeople));
 }
 
+bool leads_at(const Actor& actor, long long school_id) {
+    if (school_id == 0)
+        return actor.role == Role::TrustPdLead || actor.role == Role::Admin;
+    return actor.role == Role::SchoolPdLead && actor.school_id == school_id;
+}
+
+bool oversees(const Actor& actor, long long school_id) {
+    return leads_at(actor, school_id) || leads_at(actor, 0);
+}
+
 long long directory_school_scope(const Actor& actor) {
     return actor.role == Role::SchoolPdLead ? actor.school_id : -1;
 }

@@ -28,6 +28,13 @@ bool may_view_person(const Actor& actor, const people::Person& person);
 // administrator of their trust.
 bool may_export_person_data(const Actor& actor, const people::Person& person);
 
+// True when the actor leads at this level, and so keeps its priorities and programmes: the trust's
+// own (school 0) for trust PD leads and administrators, a school's for that school's PD lead.
+bool leads_at(const Actor& actor, long long school_id);
+// True when the actor sees every programme at this level whether or not they take part: those who
+// lead at it, and trust PD leads and administrators for every school's.
+bool oversees(const Actor& actor, long long school_id);
+
 // The school a directory search is limited to for this actor (-1: the whole trust).
 long long directory_school_scope(const Actor& actor);
 

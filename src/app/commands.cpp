@@ -60,7 +60,8 @@ int demo(const Config& config, bool only_if_empty, bool with_training_day) {
     } else if (demo::load_demo_trust(services.database, services.organisations, services.people,
                                      with_training_day)) {
         std::cout << "Loaded the demo trust: Oakfield Learning Trust, 7 schools, 850 staff"
-                  << (with_training_day ? ", and a training day with choices open" : "") << ".\n";
+                  << (with_training_day ? ", a training day with choices open and a year of programmes" : "")
+                  << ".\n";
     } else {
         std::cout << "The demo trust is already loaded.\n";
     }

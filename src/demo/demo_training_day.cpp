@@ -239,7 +239,7 @@ std::vector<long long> choices_for(const events::Participant& person, const std:
                                    int wanted, Sequence& sequence) {
     std::vector<std::size_t> open;
     for (std::size_t index = 0; index < std::size(kWorkshops); ++index) {
-        const auto audience = events::staff_groups_from_text(kWorkshops[index].audience);
+        const auto audience = people::staff_groups_from_text(kWorkshops[index].audience);
         const std::string phase = kWorkshops[index].phase;
         if ((audience.empty() || std::count(audience.begin(), audience.end(), person.group)) &&
             (phase.empty() || phase == person.phase))
@@ -293,7 +293,7 @@ long long load_demo_training_day(db::Database& database, const accounts::Actor& 
             workshop.summary = demo.summary;
             workshop.outcomes = demo.outcomes;
             workshop.phase = demo.phase;
-            workshop.audience = events::staff_groups_from_text(demo.audience);
+            workshop.audience = people::staff_groups_from_text(demo.audience);
             workshop.priority_id = layout.priorities[static_cast<std::size_t>(demo.priority)].id;
             workshop.max_group = demo.max_group;
             workshop.can_repeat = demo.can_repeat;

@@ -7,6 +7,7 @@
 #include "accounts/secrets.h"
 #include "audit/store.h"
 #include "demo/demo_names.h"
+#include "demo/demo_programmes.h"
 #include "demo/demo_training_day.h"
 
 namespace trellis::demo {
@@ -160,6 +161,7 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
         for (const DemoLogin& login : demo_logins())
             emails.insert(login.email);
         load_demo_training_day(database, loaded->lead, loaded->schools, emails);
+        load_demo_programmes(database, loaded->lead, loaded->schools, demo_logins()[2].email);
     }
     return true;
 }

@@ -116,7 +116,7 @@ struct EventColumns {
         result.stage = stage_from_text(stage).value_or(Stage::Draft);
         result.choices_wanted = static_cast<int>(choices);
         result.reserves_wanted = static_cast<int>(reserves);
-        result.staff_groups = staff_groups_from_text(groups);
+        result.staff_groups = people::staff_groups_from_text(groups);
         return result;
     }
 };
@@ -237,7 +237,7 @@ template <typename Row> std::vector<long long> ids_of(const std::vector<Row>& ro
 long long insert_event(soci::session& sql, const Event& event) {
     long long id = 0;
     const long long now = db::now_seconds();
-    const std::string stage = text_of(event.stage), groups = text_of(event.staff_groups);
+    const std::string stage = text_of(event.stage), groups = people::text_of(event.staff_groups);
     const long long choices = event.choices_wanted, reserves = event.reserves_wanted;
     sql << kInsertEvent, soci::use(event.trust_id), soci::use(event.title), soci::use(event.event_date),
         soci::use(event.venue), soci::use(stage), soci::use(choices), soci::use(reserves),
@@ -253,7 +253,7 @@ long long insert_event(soci::session& sql, const Event& event) {
 
 void update_event(soci::session& sql, const Event& event) {
     const long long now = db::now_seconds();
-    const std::string groups = text_of(event.staff_groups);
+    const std::string groups = people::text_of(event.staff_groups);
     const long long choices = event.choices_wanted, reserves = event.reserves_wanted;
     sql << kUpdateEvent, soci::use(event.title), soci::use(event.event_date), soci::use(event.venue),
         soci::use(choices), soci::use(reserves), soci::use(event.offers_close), soci::use(event.choices_open),

@@ -68,38 +68,4 @@ bool takes_part(const Event& event, people::StaffGroup group, long long school_i
     return group_in && school_in;
 }
 
-std::string long_date(const std::string& iso_date) {
-    std::tm day{};
-    std::istringstream stream(iso_date);
-    stream >> std::get_time(&day, "%Y-%m-%d");
-    if (stream.fail())
-        return iso_date;
-    day.tm_hour = 12;
-    std::mktime(&day); // fills in the weekday
-    char text[64];
-    std::strftime(text, sizeof text, "%A %e %B %Y", &day);
-    std::string result = text;
-    if (auto doubled = result.find("  "); doubled != std::string::npos)
-        result.erase(doubled, 1); // %e pads single-digit days with a space
-    return result;
-}
-
-std::vector<people::StaffGroup> staff_groups_from_text(const std::string& text) {
-    std::vector<people::StaffGroup> groups;
-    std::stringstream stream(text);
-    std::string name;
-    while (std::getline(stream, name, ','))
-        if (auto group = people::staff_group_from_text(name))
-            if (std::find(groups.begin(), groups.end(), *group) == groups.end())
-                groups.push_back(*group);
-    return groups;
-}
-
-std::string text_of(const std::vector<people::StaffGroup>& groups) {
-    std::string text;
-    for (const auto group : groups)
-        text += (text.empty() ? "" : ",") + people::text_of(group);
-    return text;
-}
-
 } // namespace trellis::events

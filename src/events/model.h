@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "people/model.h"
+#include "text/dates.h"
 #include "text/words.h"
 
 // Training days: what a trust's event is made of, as plain data (schema: 0003_events.sql).
@@ -97,11 +98,6 @@ bool takes_part(const Event& event, people::StaffGroup group, long long school_i
 
 using text::trimmed;
 
-// A stored date (YYYY-MM-DD) as people read it, e.g. "Friday 5 March 2027"; other text unchanged.
-std::string long_date(const std::string& iso_date);
-
-// Comma-separated staff groups as stored, and back; unknown names are dropped.
-std::vector<people::StaffGroup> staff_groups_from_text(const std::string& text);
-std::string text_of(const std::vector<people::StaffGroup>& groups);
+using text::long_date;
 
 } // namespace trellis::events

@@ -85,7 +85,7 @@ struct OfferColumns {
     }
     Offer fetched() const {
         Offer result = offer;
-        result.audience = staff_groups_from_text(audience);
+        result.audience = people::staff_groups_from_text(audience);
         result.max_group = static_cast<int>(max_group);
         result.can_repeat = can_repeat != 0;
         result.status = offer_status_from_text(status).value_or(OfferStatus::Submitted);
@@ -170,7 +170,7 @@ std::string contains_pattern(const std::string& text) {
 long long insert_offer(soci::session& sql, const Offer& offer) {
     long long id = 0;
     const long long now = db::now_seconds();
-    const std::string audience = text_of(offer.audience), status = text_of(offer.status);
+    const std::string audience = people::text_of(offer.audience), status = text_of(offer.status);
     const long long max_group = offer.max_group, can_repeat = offer.can_repeat ? 1 : 0;
     sql << kInsertOffer, soci::use(offer.event_id), soci::use(offer.trust_id), soci::use(offer.presenter_id),
         soci::use(offer.title), soci::use(offer.summary), soci::use(audience), soci::use(offer.phase),
@@ -182,7 +182,7 @@ long long insert_offer(soci::session& sql, const Offer& offer) {
 
 void update_offer(soci::session& sql, const Offer& offer) {
     const long long now = db::now_seconds();
-    const std::string audience = text_of(offer.audience), status = text_of(offer.status);
+    const std::string audience = people::text_of(offer.audience), status = text_of(offer.status);
     const long long max_group = offer.max_group, can_repeat = offer.can_repeat ? 1 : 0;
     sql << kUpdateOffer, soci::use(offer.title), soci::use(offer.summary), soci::use(audience),
         soci::use(offer.phase), soci::use(offer.outcomes), soci::use(offer.priority_id), soci::use(max_group),

@@ -59,7 +59,7 @@ struct WorkshopColumns {
     }
     Workshop fetched() const {
         Workshop result = workshop;
-        result.audience = staff_groups_from_text(audience);
+        result.audience = people::staff_groups_from_text(audience);
         result.max_group = static_cast<int>(max_group);
         result.can_repeat = can_repeat != 0;
         return result;
@@ -130,7 +130,7 @@ long long insert_approved_offer(soci::session& sql, long long trust_id, long lon
                                 const Workshop& offer) {
     long long id = 0;
     const long long now = db::now_seconds(), max_group = offer.max_group, repeat = offer.can_repeat ? 1 : 0;
-    const std::string audience = text_of(offer.audience);
+    const std::string audience = people::text_of(offer.audience);
     soci::indicator priority_set = offer.priority_id ? soci::i_ok : soci::i_null;
     sql << kInsertOffer, soci::use(event_id), soci::use(trust_id), soci::use(offer.presenter_id),
         soci::use(offer.title), soci::use(offer.summary), soci::use(audience), soci::use(offer.phase),

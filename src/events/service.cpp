@@ -9,6 +9,7 @@
 #include "events/event_store.h"
 #include "events/model.h"
 #include "priorities/store.h"
+#include "text/form_values.h"
 
 namespace trellis::events {
 
@@ -30,23 +31,6 @@ bool is_date(const std::string& text) {
     return std::regex_match(text, pattern);
 }
 
-bool is_time(const std::string& text) {
-    static const std::regex pattern(R"(([01]\d|2[0-3]):[0-5]\d)");
-    return std::regex_match(text, pattern);
-}
-
-int count_in(const std::string& text, const std::string& field, int low, int high) {
-    try {
-        std::size_t used = 0;
-        const int value = std::stoi(trimmed(text), &used);
-        if (used == trimmed(text).size() && value >= low && value <= high)
-            return value;
-    } catch (const std::exception&) {
-    }
-    throw std::invalid_argument(field + " must be a whole number from " + std::to_string(low) + " to " +
-                                std::to_string(high) + ".");
-}
-
 Event event_from(const accounts::Actor& lead, const EventForm& form) {
     Event event;
     event.trust_id = lead.trust_id;
@@ -64,8 +48,8 @@ Event event_from(const accounts::Actor& lead, const EventForm& form) {
             throw std::invalid_argument(std::string(name) +
                                         " must be a date such as 2027-01-20, or left empty.");
     event.venue = trimmed(form.venue);
-    event.choices_wanted = count_in(form.choices_wanted, "Choices each person ranks", 1, 6);
-    event.reserves_wanted = count_in(form.reserves_wanted, "Reserve choices", 0, 3);
+    event.choices_wanted = text::whole_number_in(form.choices_wanted, "Choices each person ranks", 1, 6);
+    event.reserves_wanted = text::whole_number_in(form.reserves_wanted, "Reserve choices", 0, 3);
     event.offers_close = trimmed(form.offers_close);
     event.choices_open = trimmed(form.choices_open);
     event.choices_close = trimmed(form.choices_close);
@@ -124,7 +108,7 @@ std::vector<Slot> slots_from_text(const std::string& text) {
             slot.starts_at = trimmed(line.substr(0, dash));
             slot.ends_at = trimmed(line.substr(dash + 1));
         }
-        if (!is_time(slot.starts_at) || !is_time(slot.ends_at) || slot.ends_at <= slot.starts_at)
+        if (!text::is_time(slot.starts_at) || !text::is_time(slot.ends_at) || slot.ends_at <= slot.starts_at)
             throw std::invalid_argument("Time slot \"" + line +
                                         "\" must be a start and an end time, such as 09:30-10:30.");
         if (!slots.empty() && slot.starts_at < slots.back().ends_at)
@@ -149,7 +133,8 @@ std::vector<Room> rooms_from_text(const std::string& text) {
         if (room.name.empty() || parts.size() < 2)
             throw std::invalid_argument("Room \"" + line +
                                         "\" must be a name and a capacity, such as Library, 30.");
-        room.capacity = count_in(parts[1], "The capacity of room \"" + room.name + "\"", 1, 2000);
+        room.capacity =
+            text::whole_number_in(parts[1], "The capacity of room \"" + room.name + "\"", 1, 2000);
         for (std::size_t i = 2; i < parts.size(); ++i)
             room.notes += (i > 2 ? ", " : "") + parts[i];
         for (const Room& other : rooms)

@@ -10,6 +10,8 @@
 #include "events/service.h"
 #include "priorities/service.h"
 #include "privacy/personal_data.h"
+#include "programmes/activity_service.h"
+#include "programmes/service.h"
 // --- Training days: schedule, choices, allocation ---
 #include "events/allocation_jobs.h"
 #include "events/allocation_service.h"
@@ -57,6 +59,8 @@ struct App {
     audit::AuditLog audit;
     privacy::PersonalData personal_data;
     priorities::PrioritiesService priorities;
+    programmes::ProgrammeService programmes;
+    programmes::ActivityService activities;
 };
 
 } // namespace trellis::http

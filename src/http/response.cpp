@@ -17,6 +17,7 @@ mstch::array navigation_for(const RequestContext& context) {
     };
     std::vector<Link> links = {{"/", "Home"},
                                {"/learning", "Online learning"},
+                               {"/programmes", "Programmes"},
                                {"/events", "Training days"},
                                {"/materials", "Materials"},
                                {"/priorities", "Priorities"}};

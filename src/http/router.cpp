@@ -5,6 +5,7 @@
 #include "notifications/handlers.h"
 #include "priorities/handlers/handlers.h"
 #include "privacy/handlers/handlers.h"
+#include "programmes/handlers/handlers.h"
 // --- Training days: schedule, catalogue, choices, allocation ---
 #include "events/handlers/allocation.h"
 #include "events/handlers/catalogue.h"
@@ -139,6 +140,29 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     routes.post("/priorities/adopted", member, any, priorities::priorities_adopt);
     routes.get(R"(/priorities/(\d+)/edit)", member, any, priorities::priority_edit);
     routes.post(R"(/priorities/(\d+))", member, any, priorities::priority_update);
+
+    // Programmes: the service decides who sees and keeps each one.
+    {
+        namespace programmes = ::trellis::programmes::handlers;
+        constexpr auto programme = R"(/programmes/(\d+))";
+        auto in_programme = [&](const std::string& rest) { return std::string(programme) + rest; };
+        routes.get("/programmes", member, any, programmes::programmes_list);
+        routes.get("/programmes/new", member, any, programmes::programme_new);
+        routes.post("/programmes", member, any, programmes::programme_create);
+        routes.get(programme, member, any, programmes::programme_show);
+        routes.get(in_programme("/edit"), member, any, programmes::programme_edit);
+        routes.post(in_programme("/edit"), member, any, programmes::programme_update);
+        routes.post(in_programme("/join"), member, any, programmes::programme_join);
+        routes.post(in_programme("/leave"), member, any, programmes::programme_leave);
+        routes.post(in_programme("/members"), member, any, programmes::members_add);
+        routes.post(in_programme(R"(/members/(\d+)/remove)"), member, any, programmes::member_remove);
+        routes.get(in_programme("/activities/new"), member, any, programmes::activity_new);
+        routes.post(in_programme("/activities"), member, any, programmes::activity_create);
+        routes.get(in_programme(R"(/activities/(\d+)/edit)"), member, any, programmes::activity_edit);
+        routes.post(in_programme(R"(/activities/(\d+)/edit)"), member, any, programmes::activity_update);
+        routes.post(in_programme(R"(/activities/(\d+)/move)"), member, any, programmes::activity_move);
+        routes.post(in_programme(R"(/activities/(\d+)/delete)"), member, any, programmes::activity_delete);
+    }
     routes.post("/schools", member, manage_people, schools::school_create);
     routes.post(R"(/schools/(\d+))", member, manage_people, schools::school_rename);
     // --- Training days: schedule, catalogue, choices, allocation ---

@@ -1,4 +1,6 @@
 #include "people/model.h"
+#include <algorithm>
+#include <sstream>
 
 namespace trellis::people {
 
@@ -86,6 +88,24 @@ std::string label_of(Role role, StaffGroup group) {
     if (role == Role::Staff)
         return label_of(group);
     return label_of(role) + " (" + label_of(group) + ")";
+}
+
+std::vector<StaffGroup> staff_groups_from_text(const std::string& text) {
+    std::vector<StaffGroup> groups;
+    std::stringstream stream(text);
+    std::string name;
+    while (std::getline(stream, name, ','))
+        if (auto group = staff_group_from_text(name))
+            if (std::find(groups.begin(), groups.end(), *group) == groups.end())
+                groups.push_back(*group);
+    return groups;
+}
+
+std::string text_of(const std::vector<StaffGroup>& groups) {
+    std::string text;
+    for (const auto group : groups)
+        text += (text.empty() ? "" : ",") + text_of(group);
+    return text;
 }
 
 } // namespace trellis::people

@@ -24,6 +24,9 @@ std::string label_of(StaffGroup group);
 // Who someone is at work and in Trellis together: the staff group alone for staff ("Teacher"), the
 // role with the group beside it for anyone else ("School PD lead (Leader)").
 std::string label_of(Role role, StaffGroup group);
+// Comma-separated staff groups as stored, and back; unknown names are dropped.
+std::vector<StaffGroup> staff_groups_from_text(const std::string& text);
+std::string text_of(const std::vector<StaffGroup>& groups);
 
 struct Person {
     long long id = 0;

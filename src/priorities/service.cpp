@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "accounts/permissions.h"
 #include "organisations/model.h"
 #include "people/store.h"
 #include "priorities/store.h"
@@ -28,9 +29,7 @@ std::optional<Priority> PrioritiesService::find(long long trust_id, long long pr
 }
 
 bool PrioritiesService::may_keep(const accounts::Actor& actor, long long school_id) {
-    if (school_id == 0)
-        return actor.role == Role::TrustPdLead || actor.role == Role::Admin;
-    return actor.role == Role::SchoolPdLead && actor.school_id == school_id;
+    return accounts::leads_at(actor, school_id);
 }
 
 Priority PrioritiesService::checked(const accounts::Actor& actor, const PriorityForm& form) {

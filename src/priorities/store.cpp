@@ -58,7 +58,7 @@ struct PriorityColumns {
     }
     Priority fetched() const {
         Priority result = priority;
-        result.staff_groups = events::staff_groups_from_text(groups);
+        result.staff_groups = people::staff_groups_from_text(groups);
         return result;
     }
 };
@@ -72,7 +72,7 @@ struct Bound {
         : school(priority.school_id), owner(priority.owner_id),
           school_indicator(priority.school_id ? soci::i_ok : soci::i_null),
           owner_indicator(priority.owner_id ? soci::i_ok : soci::i_null),
-          groups(events::text_of(priority.staff_groups)) {}
+          groups(people::text_of(priority.staff_groups)) {}
 };
 
 } // namespace

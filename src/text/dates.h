@@ -3,6 +3,8 @@
 // Moments as people read them, in one place so every page and certificate prints dates alike.
 
 #include <ctime>
+#include <iomanip>
+#include <sstream>
 #include <string>
 
 namespace trellis::text {
@@ -21,6 +23,23 @@ inline std::string utc(long long seconds, const char* format) {
 inline std::string day_of(long long seconds) {
     const std::string day = utc(seconds, "%e %B %Y");
     return day[0] == ' ' ? day.substr(1) : day;
+}
+
+// A stored date (YYYY-MM-DD) as people read it, e.g. "Friday 5 March 2027"; other text unchanged.
+inline std::string long_date(const std::string& iso_date) {
+    std::tm day{};
+    std::istringstream stream(iso_date);
+    stream >> std::get_time(&day, "%Y-%m-%d");
+    if (stream.fail())
+        return iso_date;
+    day.tm_hour = 12;
+    std::mktime(&day); // fills in the weekday
+    char text[64];
+    std::strftime(text, sizeof text, "%A %e %B %Y", &day);
+    std::string result = text;
+    if (auto doubled = result.find("  "); doubled != std::string::npos)
+        result.erase(doubled, 1); // %e pads single-digit days with a space
+    return result;
 }
 
 } // namespace trellis::text

@@ -2,8 +2,10 @@
 
 // Words and the text around them, in one place so every page counts and trims the same way.
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace trellis::text {
 
@@ -27,6 +29,27 @@ inline std::string lowered(std::string text) {
     for (char& c : text)
         if (c >= 'A' && c <= 'Z')
             c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+// The non-empty items of a comma-separated list as stored, e.g. "primary,secondary".
+inline std::vector<std::string> split_commas(std::string_view text) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find(',', start), text.size());
+        if (end > start)
+            items.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return items;
+}
+
+// Items joined with `separator` between them.
+inline std::string joined(const std::vector<std::string>& items, std::string_view separator = ",") {
+    std::string text;
+    for (const std::string& item : items)
+        text += (text.empty() ? "" : std::string(separator)) + item;
     return text;
 }
 

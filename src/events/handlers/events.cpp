@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "accounts/permissions.h"
+#include "http/form_options.h"
 #include "http/response.h"
 #include "text/words.h"
 
@@ -37,10 +38,6 @@ EventForm read_form(const http::RequestContext& context) {
     return form;
 }
 
-bool contains(const std::vector<std::string>& values, const std::string& value) {
-    return std::find(values.begin(), values.end(), value) != values.end();
-}
-
 // A new event starts with every group and school ticked and a day laid out as most trusts run it.
 EventForm starting_form(http::RequestContext& context) {
     EventForm form;
@@ -55,19 +52,14 @@ EventForm starting_form(http::RequestContext& context) {
 
 void show_form(http::RequestContext& context, const EventForm& form, long long event_id,
                const std::string& error, int status) {
-    mstch::array groups, schools, trust_priorities;
+    mstch::array trust_priorities;
     const auto priorities = context.app.priorities.view(context.signed_in()).trust;
     for (std::size_t i = 0; i < priorities.size(); ++i)
         trust_priorities.push_back(
             mstch::map{{"title", priorities[i].title}, {"last", i + 1 == priorities.size()}});
-    for (const char* name : kGroupNames)
-        groups.push_back(mstch::map{{"value", std::string(name)},
-                                    {"label", people::label_of(*people::staff_group_from_text(name))},
-                                    {"checked", contains(form.staff_groups, name)}});
-    for (const auto& school : context.app.organisations.schools(context.signed_in().trust_id))
-        schools.push_back(mstch::map{{"value", std::to_string(school.id)},
-                                     {"label", school.name},
-                                     {"checked", contains(form.school_ids, std::to_string(school.id))}});
+    const mstch::array groups = http::staff_group_options(form.staff_groups);
+    const mstch::array schools = http::school_options(
+        context.app.organisations.schools(context.signed_in().trust_id), form.school_ids);
     mstch::map data{
         {"title", form.title},
         {"event_date", form.event_date},

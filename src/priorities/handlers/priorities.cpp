@@ -1,19 +1,15 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "http/form_options.h"
 #include "http/response.h"
 #include "priorities/handlers/handlers.h"
 #include "priorities/service.h"
+#include "text/words.h"
 
 namespace trellis::priorities::handlers {
 
 namespace {
-
-const char* const kGroups[] = {"teacher", "ect", "support", "leader"};
-const std::pair<const char*, const char*> kPhases[] = {{"primary", "Primary"},
-                                                       {"secondary", "Secondary"},
-                                                       {"special", "Special"},
-                                                       {"all-through", "All-through"}};
 
 PriorityForm read_form(const http::RequestContext& context) {
     return PriorityForm{
@@ -26,50 +22,24 @@ PriorityForm form_of(const Priority& priority) {
                       priority.success};
     for (const auto group : priority.staff_groups)
         form.staff_groups.push_back(people::text_of(group));
-    std::string phase;
-    for (char c : priority.phases + ",")
-        if (c == ',') {
-            if (!phase.empty())
-                form.phases.push_back(phase);
-            phase.clear();
-        } else {
-            phase += c;
-        }
+    form.phases = text::split_commas(priority.phases);
     return form;
-}
-
-bool has(const std::vector<std::string>& values, const std::string& value) {
-    return std::find(values.begin(), values.end(), value) != values.end();
 }
 
 // The fields of the priority form, filled from `form`.
 mstch::map form_data(http::RequestContext& context, const PriorityForm& form) {
-    mstch::array groups, phases,
-        owners{mstch::map{
-            {"value", std::string("0")}, {"label", std::string("Nobody yet")}, {"selected", false}}};
-    for (const char* group : kGroups)
-        groups.push_back(mstch::map{{"value", std::string(group)},
-                                    {"label", people::label_of(*people::staff_group_from_text(group))},
-                                    {"checked", has(form.staff_groups, group)}});
-    for (const auto& [value, label] : kPhases)
-        phases.push_back(mstch::map{{"value", std::string(value)},
-                                    {"label", std::string(label)},
-                                    {"checked", has(form.phases, value)}});
+    mstch::array owners{
+        mstch::map{{"value", std::string("0")}, {"label", std::string("Nobody yet")}, {"selected", false}}};
     for (const auto& lead : context.app.people.leads(context.signed_in().trust_id))
         owners.push_back(mstch::map{{"value", std::to_string(lead.id)},
                                     {"label", lead.full_name()},
                                     {"selected", std::to_string(lead.id) == form.owner_id}});
-    return mstch::map{{"title", form.title}, {"meaning", form.meaning}, {"success", form.success},
-                      {"groups", groups},    {"phases", phases},        {"owners", owners}};
-}
-
-std::string who_for(const Priority& priority) {
-    std::string text;
-    for (const auto group : priority.staff_groups)
-        text += (text.empty() ? "" : ", ") + people::label_of(group);
-    if (text.empty())
-        text = "Everyone";
-    return priority.phases.empty() ? text : text + " · " + priority.phases;
+    return mstch::map{{"title", form.title},
+                      {"meaning", form.meaning},
+                      {"success", form.success},
+                      {"groups", http::staff_group_options(form.staff_groups)},
+                      {"phases", http::phase_options(form.phases)},
+                      {"owners", owners}};
 }
 
 mstch::array rows_of(const accounts::Actor& actor, const std::vector<Priority>& priorities,
@@ -80,7 +50,8 @@ mstch::array rows_of(const accounts::Actor& actor, const std::vector<Priority>& 
             mstch::map{{"id", std::to_string(priority.id)},
                        {"title", priority.title},
                        {"meaning", priority.meaning},
-                       {"who", who_for(priority)},
+                       {"who", http::groups_and_phases_label(priority.staff_groups,
+                                                             text::split_commas(priority.phases))},
                        {"owner", priority.owner_name},
                        {"success", priority.success},
                        {"editable", PrioritiesService::may_keep(actor, priority.school_id)},

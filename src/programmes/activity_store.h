@@ -1,0 +1,28 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "programmes/model.h"
+
+// The only SQL for programme activities. Every function names the trust in its query.
+namespace trellis::programmes::activity_store {
+
+// The programme's activities in their order.
+std::vector<Activity> activities_of(soci::session& sql, long long trust_id, long long programme_id);
+// Every activity of the trust's programmes, by day: for timelines across programmes.
+std::vector<Activity> activities_between(soci::session& sql, long long trust_id, const std::string& from,
+                                         const std::string& to);
+std::optional<Activity> find_activity(soci::session& sql, long long trust_id, long long activity_id);
+// How many activities each of the trust's programmes has.
+std::map<long long, int> activity_counts(soci::session& sql, long long trust_id);
+// Appends the activity at the end of its programme; returns its id.
+long long insert_activity(soci::session& sql, const Activity& activity);
+void update_activity(soci::session& sql, const Activity& activity);
+void delete_activity(soci::session& sql, long long trust_id, long long activity_id);
+void set_position(soci::session& sql, long long trust_id, long long activity_id, int position);
+
+} // namespace trellis::programmes::activity_store

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+
+#include "programmes/model.h"
+
+// Who a programme, or one of its activities, is for.
+namespace trellis::programmes {
+
+// What a person is, for matching them against a programme's audience.
+struct StaffProfile {
+    long long person_id = 0;
+    long long school_id = 0; // 0: the central team
+    people::StaffGroup staff_group = people::StaffGroup::Teacher;
+    std::string phase; // the person's own, else their school's
+};
+
+// True when the person falls within the programme's schools, staff groups and phases (a cohort's
+// people must also be named; an open programme's must also sign up). A school's programme is for
+// that school's staff; a trust programme with no schools listed is for every school and the central
+// team, and one with schools listed also for the central team.
+bool within_filters(const Programme& programme, const StaffProfile& profile);
+// True when the activity is for this staff group: every activity with no groups of its own is.
+bool activity_is_for(const Activity& activity, people::StaffGroup group);
+
+} // namespace trellis::programmes

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "http/request_context.h"
+
+// HTTP handlers for programmes. Leads (trust or school) keep programmes and their activities; staff
+// see the programmes they are in or may join; any other programme answers 404.
+namespace trellis::programmes::handlers {
+
+void programmes_list(http::RequestContext& context);  // GET /programmes
+void programme_new(http::RequestContext& context);    // GET /programmes/new
+void programme_create(http::RequestContext& context); // POST /programmes
+void programme_show(http::RequestContext& context);   // GET /programmes/N
+void programme_edit(http::RequestContext& context);   // GET /programmes/N/edit
+void programme_update(http::RequestContext& context); // POST /programmes/N/edit
+void programme_join(http::RequestContext& context);   // POST /programmes/N/join
+void programme_leave(http::RequestContext& context);  // POST /programmes/N/leave
+void members_add(http::RequestContext& context);      // POST /programmes/N/members
+void member_remove(http::RequestContext& context);    // POST /programmes/N/members/M/remove
+
+void activity_new(http::RequestContext& context);    // GET /programmes/N/activities/new?kind=
+void activity_create(http::RequestContext& context); // POST /programmes/N/activities
+void activity_edit(http::RequestContext& context);   // GET /programmes/N/activities/M/edit
+void activity_update(http::RequestContext& context); // POST /programmes/N/activities/M/edit
+void activity_move(http::RequestContext& context);   // POST /programmes/N/activities/M/move
+void activity_delete(http::RequestContext& context); // POST /programmes/N/activities/M/delete
+
+} // namespace trellis::programmes::handlers

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <optional>
+
+#include "http/request_context.h"
+#include "programmes/model.h"
+
+namespace trellis::programmes::handlers {
+
+// The programme named by the route's first capture as the signed-in person sees it, or nullopt
+// after answering 404 when it is not theirs to see.
+std::optional<ProgrammeSummary> programme_in_route(http::RequestContext& context);
+// The same, for a route that changes the programme: 404 when unseen, 403 when seen but not theirs
+// to keep.
+std::optional<Programme> kept_programme_in_route(http::RequestContext& context);
+
+} // namespace trellis::programmes::handlers

@@ -1,0 +1,34 @@
+#pragma once
+
+// Values typed into forms, checked the same way on every page.
+
+#include <regex>
+#include <stdexcept>
+#include <string>
+
+#include "text/words.h"
+
+namespace trellis::text {
+
+// A time of day as HH:MM on the 24-hour clock, e.g. "09:30".
+inline bool is_time(const std::string& text) {
+    static const std::regex pattern(R"(([01]\d|2[0-3]):[0-5]\d)");
+    return std::regex_match(text, pattern);
+}
+
+// The whole number typed into `field`, from `low` to `high`; otherwise std::invalid_argument with a
+// message naming the field.
+inline int whole_number_in(const std::string& text, const std::string& field, int low, int high) {
+    const std::string kept = trimmed(text);
+    try {
+        std::size_t used = 0;
+        const int value = std::stoi(kept, &used);
+        if (used == kept.size() && value >= low && value <= high)
+            return value;
+    } catch (const std::exception&) {
+    }
+    throw std::invalid_argument(field + " must be a whole number from " + std::to_string(low) + " to " +
+                                std::to_string(high) + ".");
+}
+
+} // namespace trellis::text

@@ -66,7 +66,8 @@ bool leads_at(const Actor& actor, long long school_id) {
 }
 
 bool oversees(const Actor& actor, long long school_id) {
-    return leads_at(actor, school_id) || leads_at(actor, 0);
+    const bool school_lead_on_trust_work = school_id == 0 && actor.role == Role::SchoolPdLead;
+    return leads_at(actor, school_id) || leads_at(actor, 0) || school_lead_on_trust_work;
 }
 
 long long directory_school_scope(const Actor& actor) {

@@ -32,7 +32,8 @@ bool may_export_person_data(const Actor& actor, const people::Person& person);
 // own (school 0) for trust PD leads and administrators, a school's for that school's PD lead.
 bool leads_at(const Actor& actor, long long school_id);
 // True when the actor sees every programme at this level whether or not they take part: those who
-// lead at it, and trust PD leads and administrators for every school's.
+// lead at it, trust PD leads and administrators for every school's, and school PD leads the trust's
+// (their staff take part in them).
 bool oversees(const Actor& actor, long long school_id);
 
 // The school a directory search is limited to for this actor (-1: the whole trust).

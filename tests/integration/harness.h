@@ -100,6 +100,7 @@ inline const std::string kDemoAdmin = "admin@oakfield.example";
 inline const std::string kDemoTrustLead = "pdlead@oakfield.example";
 inline const std::string kDemoSchoolLead = "schoollead@oakfield.example";
 inline const std::string kDemoTeacher = "teacher@oakfield.example";
+inline const std::string kDemoSupport = "support@oakfield.example";
 
 // A second trust and its administrator, for checking that one trust sees nothing of another's.
 inline const std::string kNorthfieldAdmin = "admin@northfield.example";

@@ -46,7 +46,7 @@ TEST_F(Priorities, training_days_briefs_name_the_trusts_priorities_once_each) {
         3);
     auto page = lead->get("/priorities");
     for (const char* expected : {"Reading in every subject", "Every lesson has some reading aloud.",
-                                 "Teacher, Support staff · secondary", "Pupils read more, and more widely."})
+                                 "Teacher, Support staff · Secondary", "Pupils read more, and more widely."})
         EXPECT_NE(page->body.find(expected), std::string::npos) << expected;
 }
 

@@ -140,16 +140,27 @@ class Tenancy : public ::testing::Test {
     // Counts of what other trusts' requests must never change.
     std::vector<long long> fingerprint() {
         std::vector<long long> counts;
-        for (const char* query :
-             {"SELECT COUNT(*) FROM people WHERE left_at <> 0",
-              "SELECT COUNT(*) FROM notices WHERE dismissed_at <> 0", "SELECT COUNT(*) FROM workshop_offers",
-              "SELECT COUNT(*) FROM offer_reviews", "SELECT COUNT(*) FROM workshop_choices",
-              "SELECT COUNT(*) FROM placements", "SELECT COUNT(*) FROM attendance",
-              "SELECT COUNT(*) FROM event_feedback", "SELECT COUNT(*) FROM allocation_runs",
-              "SELECT COUNT(*) FROM password_resets", "SELECT COUNT(*) FROM workshop_materials",
-              "SELECT COUNT(*) FROM event_reviewers", "SELECT COUNT(*) FROM schools",
-              "SELECT MAX(updated_at) FROM people", "SELECT MAX(updated_at) FROM events",
-              "SELECT COUNT(*) FROM block_progress", "SELECT COUNT(*) FROM audit_events"})
+        for (const char* query : {"SELECT COUNT(*) FROM people WHERE left_at <> 0",
+                                  "SELECT COUNT(*) FROM notices WHERE dismissed_at <> 0",
+                                  "SELECT COUNT(*) FROM workshop_offers",
+                                  "SELECT COUNT(*) FROM offer_reviews",
+                                  "SELECT COUNT(*) FROM workshop_choices",
+                                  "SELECT COUNT(*) FROM placements",
+                                  "SELECT COUNT(*) FROM attendance",
+                                  "SELECT COUNT(*) FROM event_feedback",
+                                  "SELECT COUNT(*) FROM allocation_runs",
+                                  "SELECT COUNT(*) FROM password_resets",
+                                  "SELECT COUNT(*) FROM workshop_materials",
+                                  "SELECT COUNT(*) FROM event_reviewers",
+                                  "SELECT COUNT(*) FROM schools",
+                                  "SELECT MAX(updated_at) FROM people",
+                                  "SELECT MAX(updated_at) FROM events",
+                                  "SELECT COUNT(*) FROM block_progress",
+                                  "SELECT COUNT(*) FROM audit_events",
+                                  "SELECT COUNT(*) FROM programme_members",
+                                  "SELECT COUNT(*) FROM programme_activities",
+                                  "SELECT MAX(updated_at) FROM programmes",
+                                  "SELECT MAX(updated_at) FROM programme_activities"})
             counts.push_back(count_of(database, query));
         return counts;
     }

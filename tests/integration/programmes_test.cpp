@@ -1,0 +1,305 @@
+// Programmes over HTTP: who sees which, open sign-up with a wait-list, the design check's six-week
+// rule across a half-term, the meeting link shown only around an online session, and who may change
+// what. The demo trust's year of programmes is loaded first.
+#include <gtest/gtest.h>
+
+#include "calendar/london_time.h"
+#include "db/database.h"
+#include "harness.h"
+
+using namespace trellis::testing;
+
+class Programmes : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_EQ(run_cli(database, {"demo", "--training-day"}), 0);
+        server = std::make_unique<TestServer>(database);
+    }
+    std::unique_ptr<Browser> signed_in(const std::string& email) {
+        auto browser = std::make_unique<Browser>(*server);
+        EXPECT_EQ(browser->sign_in(email, kDemoPassword)->status, 303) << email;
+        browser->get("/programmes");
+        return browser;
+    }
+    long long programme_titled(const std::string& title) {
+        return count_of(database, "SELECT id FROM programmes WHERE title = '" + title + "'");
+    }
+    // Creates a programme as `lead` and returns its id.
+    long long create(Browser& lead, httplib::Params form) {
+        lead.get("/programmes/new");
+        auto created = lead.post("/programmes", std::move(form));
+        EXPECT_EQ(created->status, 303) << created->body;
+        return trailing_id(created->get_header_value("Location"));
+    }
+    httplib::Result add_activity(Browser& lead, long long programme_id, httplib::Params form) {
+        const std::string base = "/programmes/" + std::to_string(programme_id);
+        lead.get(base + "/activities/new?kind=" + form.find("kind")->second);
+        return lead.post(base + "/activities", std::move(form));
+    }
+
+    TestDatabase database;
+    std::unique_ptr<TestServer> server;
+};
+
+TEST_F(Programmes, each_person_sees_the_programmes_they_are_in_or_may_join) {
+    const std::string questioning =
+        std::to_string(programme_titled("Questioning that makes every pupil think"));
+    const std::string support =
+        std::to_string(programme_titled("Every role matters: learning support across the trust"));
+    const std::string phonics = std::to_string(programme_titled("Phonics for every adult in the room"));
+    const std::string ects = std::to_string(programme_titled("Early-career teachers: the first two years"));
+
+    auto teacher = signed_in(kDemoTeacher); // a secondary teacher at Oakfield Academy
+    auto list = teacher->get("/programmes");
+    EXPECT_TRUE(contains(list->body, "Questioning that makes every pupil think"));
+    EXPECT_FALSE(contains(list->body, "Every role matters"));
+    EXPECT_FALSE(contains(list->body, "Phonics for every adult"));
+    EXPECT_EQ(teacher->get("/programmes/" + questioning)->status, 200);
+    EXPECT_EQ(teacher->get("/programmes/" + support)->status, 404);
+    EXPECT_EQ(teacher->get("/programmes/" + phonics)->status, 404); // another school's
+    EXPECT_EQ(teacher->get("/programmes/" + ects)->status, 404);    // a cohort she is not named in
+
+    auto assistant = signed_in(kDemoSupport); // support staff at Meadowbank Primary
+    list = assistant->get("/programmes");
+    EXPECT_TRUE(contains(list->body, "Every role matters"));
+    EXPECT_TRUE(contains(list->body, "Phonics for every adult"));
+    EXPECT_EQ(assistant->get("/programmes/" + questioning)->status, 404);
+
+    // A phase filter: a primary-only programme is not for a secondary teacher until she is named.
+    auto lead = signed_in(kDemoTrustLead);
+    const long long primary = create(*lead, {{"title", "Early maths in primary"},
+                                             {"audience", "everyone"},
+                                             {"phases", "primary"},
+                                             {"starts_on", "2026-09-01"},
+                                             {"ends_on", "2027-07-21"}});
+    EXPECT_EQ(teacher->get("/programmes/" + std::to_string(primary))->status, 404);
+    EXPECT_EQ(assistant->get("/programmes/" + std::to_string(primary))->status, 200);
+
+    // A cohort: named by email, she sees it.
+    const long long cohort = create(*lead, {{"title", "Subject leaders' network"},
+                                            {"audience", "cohort"},
+                                            {"starts_on", "2026-09-01"},
+                                            {"ends_on", "2027-07-21"}});
+    const std::string cohort_path = "/programmes/" + std::to_string(cohort);
+    EXPECT_EQ(teacher->get(cohort_path)->status, 404);
+    lead->get(cohort_path);
+    auto unknown = lead->post(cohort_path + "/members", {{"emails", "nobody@oakfield.example"}});
+    EXPECT_EQ(unknown->status, 400);
+    EXPECT_TRUE(contains(unknown->body, "nobody@oakfield.example"));
+    EXPECT_EQ(lead->post(cohort_path + "/members", {{"emails", "Teacher@oakfield.example"}})->status, 303);
+    EXPECT_EQ(teacher->get(cohort_path)->status, 200);
+}
+
+TEST_F(Programmes, a_freed_place_goes_to_whoever_waited_longest) {
+    auto school_lead = signed_in(kDemoSchoolLead); // Meadowbank's PD lead
+    const long long id = create(*school_lead, {{"title", "Reading aloud club"},
+                                               {"audience", "open"},
+                                               {"capacity", "1"},
+                                               {"starts_on", "2026-09-01"},
+                                               {"ends_on", "2027-07-21"}});
+    const std::string path = "/programmes/" + std::to_string(id);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM programmes WHERE id = " + std::to_string(id) +
+                                     " AND school_id IS NOT NULL"),
+              1);
+
+    auto assistant = signed_in(kDemoSupport);
+    assistant->get(path);
+    auto joined = assistant->post(path + "/join", {});
+    EXPECT_EQ(joined->get_header_value("Location"), path + "?joined=1");
+    school_lead->get(path);
+    EXPECT_EQ(school_lead->post(path + "/join", {})->get_header_value("Location"), path + "?joined=waiting");
+    auto statuses = [&] {
+        return count_of(database, "SELECT COUNT(*) FROM programme_members WHERE programme_id = " +
+                                      std::to_string(id) + " AND status = 'member'") *
+                   10 +
+               count_of(database, "SELECT COUNT(*) FROM programme_members WHERE programme_id = " +
+                                      std::to_string(id) + " AND status = 'waiting'");
+    };
+    EXPECT_EQ(statuses(), 11); // one member, one waiting
+    EXPECT_TRUE(contains(school_lead->get(path)->body, "You are on the wait-list"));
+
+    // The member leaves: the lead, waiting, is promoted and told on their home page.
+    assistant->get(path);
+    EXPECT_EQ(assistant->post(path + "/leave", {})->status, 303);
+    EXPECT_EQ(statuses(), 10);
+    EXPECT_TRUE(contains(school_lead->get("/")->body, "A place came free on “Reading aloud club”"));
+
+    // A teacher at another school may not join a school's programme.
+    auto teacher = signed_in(kDemoTeacher);
+    EXPECT_EQ(teacher->post(path + "/join", {})->status, 404);
+}
+
+TEST_F(Programmes, the_six_week_rule_skips_the_october_half_term) {
+    auto lead = signed_in(kDemoTrustLead);
+    const long long id = create(*lead, {{"title", "Behaviour routines"},
+                                        {"audience", "everyone"},
+                                        {"pupil_outcome", "Calmer starts to lessons."},
+                                        {"starts_on", "2026-09-01"},
+                                        {"ends_on", "2027-07-21"}});
+    const std::string path = "/programmes/" + std::to_string(id);
+    ASSERT_EQ(add_activity(*lead, id,
+                           {{"kind", "live"},
+                            {"title", "Routines that stick"},
+                            {"starts_on", "2026-10-15"},
+                            {"starts_at", "15:45"},
+                            {"ends_at", "17:00"},
+                            {"delivery", "in_person"},
+                            {"venue", "Oakfield Academy"},
+                            {"evidence", "Our behaviour lead's review of the research"}})
+                  ->status,
+              303);
+    // Seven calendar weeks later, but the half-term week does not count: six school weeks.
+    auto follow_up = add_activity(*lead, id,
+                                  {{"kind", "follow_up"},
+                                   {"title", "What stuck"},
+                                   {"starts_on", "2026-11-30"},
+                                   {"due_on", "2026-12-03"},
+                                   {"mechanisms", "self-monitoring"}});
+    ASSERT_EQ(follow_up->status, 303);
+    ASSERT_EQ(add_activity(*lead, id,
+                           {{"kind", "collaboration"},
+                            {"title", "Triads"},
+                            {"starts_on", "2027-01-14"},
+                            {"starts_at", "13:30"},
+                            {"ends_at", "15:00"},
+                            {"prompt", "Film two minutes of a lesson start and compare."}})
+                  ->status,
+              303);
+    auto page = lead->get(path);
+    EXPECT_TRUE(contains(page->body, "Met: Sustained over time")) << page->body;
+    EXPECT_TRUE(contains(page->body, "the longest gap is 6.0 school weeks"));
+
+    // One more school day and the gap is too long; moving it raises its revision for calendars.
+    const long long follow_up_id =
+        count_of(database, "SELECT id FROM programme_activities WHERE title = 'What stuck'");
+    const std::string edit = path + "/activities/" + std::to_string(follow_up_id) + "/edit";
+    lead->get(edit);
+    ASSERT_EQ(lead->post(edit, {{"title", "What stuck"},
+                                {"starts_on", "2026-11-30"},
+                                {"due_on", "2026-12-04"},
+                                {"mechanisms", "self-monitoring"}})
+                  ->status,
+              303);
+    page = lead->get(path);
+    EXPECT_TRUE(contains(page->body, "Not yet: Sustained over time"));
+    EXPECT_TRUE(contains(page->body, "6.2 school weeks"));
+    EXPECT_EQ(count_of(database, "SELECT revision FROM programme_activities WHERE id = " +
+                                     std::to_string(follow_up_id)),
+              1);
+}
+
+TEST_F(Programmes, bad_input_saves_nothing_and_only_the_programmes_lead_changes_it) {
+    auto lead = signed_in(kDemoTrustLead);
+    const long long questioning = programme_titled("Questioning that makes every pupil think");
+    const std::string path = "/programmes/" + std::to_string(questioning);
+    const long long before = count_of(database, "SELECT COUNT(*) FROM programme_activities");
+    auto backwards = add_activity(*lead, questioning,
+                                  {{"kind", "live"},
+                                   {"title", "Backwards"},
+                                   {"starts_on", "2026-10-15"},
+                                   {"starts_at", "17:00"},
+                                   {"ends_at", "16:00"},
+                                   {"delivery", "in_person"},
+                                   {"venue", "Hall"}});
+    EXPECT_EQ(backwards->status, 400);
+    EXPECT_TRUE(contains(backwards->body, "the end after the start"));
+    auto script_link = add_activity(*lead, questioning,
+                                    {{"kind", "live"},
+                                     {"title", "Online"},
+                                     {"starts_on", "2026-10-15"},
+                                     {"starts_at", "16:00"},
+                                     {"ends_at", "17:00"},
+                                     {"delivery", "online"},
+                                     {"meeting_url", "javascript:alert(1)"}});
+    EXPECT_EQ(script_link->status, 400);
+    EXPECT_EQ(add_activity(*lead, questioning,
+                           {{"kind", "module"},
+                            {"title", "M"},
+                            {"starts_on", "2026-10-01"},
+                            {"due_on", "2026-10-20"},
+                            {"module_slug", "no-such-module"}})
+                  ->status,
+              400);
+    EXPECT_EQ(add_activity(*lead, questioning,
+                           {{"kind", "practice"},
+                            {"title", "Outside"},
+                            {"starts_on", "2028-01-01"},
+                            {"due_on", "2028-01-20"}})
+                  ->status,
+              400);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM programme_activities"), before);
+    lead->get("/programmes/new");
+    EXPECT_EQ(lead->post("/programmes", {{"title", "Ends first"},
+                                         {"starts_on", "2027-01-01"},
+                                         {"ends_on", "2026-01-01"},
+                                         {"audience", "everyone"}})
+                  ->status,
+              400);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM programmes WHERE title = 'Ends first'"), 0);
+
+    // Staff cannot create programmes; a school lead cannot change the trust's, nor its activities.
+    auto teacher = signed_in(kDemoTeacher);
+    EXPECT_EQ(teacher->get("/programmes/new")->status, 403);
+    EXPECT_EQ(teacher
+                  ->post("/programmes", {{"title", "Mine"},
+                                         {"audience", "everyone"},
+                                         {"starts_on", "2026-09-01"},
+                                         {"ends_on", "2026-12-01"}})
+                  ->status,
+              400);
+    EXPECT_EQ(teacher->get(path + "/edit")->status, 403);
+    auto school_lead = signed_in(kDemoSchoolLead);
+    school_lead->get(path);
+    EXPECT_EQ(school_lead->get(path + "/edit")->status, 403);
+    EXPECT_EQ(school_lead->post(path + "/edit", {{"title", "Taken over"}})->status, 403);
+    const long long first_activity =
+        count_of(database, "SELECT MIN(id) FROM programme_activities WHERE programme_id = " +
+                               std::to_string(questioning));
+    EXPECT_EQ(
+        school_lead->post(path + "/activities/" + std::to_string(first_activity) + "/delete", {})->status,
+        403);
+    // An activity of another programme is not found under this one.
+    const long long other_activity =
+        count_of(database, "SELECT MIN(id) FROM programme_activities WHERE programme_id <> " +
+                               std::to_string(questioning));
+    EXPECT_EQ(lead->get(path + "/activities/" + std::to_string(other_activity) + "/edit")->status, 404);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM programmes WHERE title = 'Taken over'"), 0);
+}
+
+TEST_F(Programmes, an_online_sessions_link_shows_from_fifteen_minutes_before_it_starts) {
+    // A programme running today, with one online session starting in ten minutes and one tomorrow.
+    const std::string now = trellis::calendar::london_moment(trellis::db::now_seconds());
+    const std::string today = now.substr(0, 10);
+    const std::string soon = trellis::calendar::shifted_moment(today, now.substr(11, 5), 10);
+    const std::string later = trellis::calendar::shifted_moment(today, now.substr(11, 5), 24 * 60);
+    if (soon.substr(0, 10) != today || soon.substr(11, 5) >= "23:00")
+        GTEST_SKIP() << "too close to midnight in London for a session today";
+    auto lead = signed_in(kDemoTrustLead);
+    const long long id = create(*lead, {{"title", "Live today"},
+                                        {"audience", "everyone"},
+                                        {"staff_groups", "teacher"},
+                                        {"starts_on", today},
+                                        {"ends_on", later.substr(0, 10)}});
+    for (const auto& [title, start, url] : {std::tuple{"Starting soon", soon, "https://meet.example/soon"},
+                                            std::tuple{"Tomorrow", later, "https://meet.example/tomorrow"}})
+        ASSERT_EQ(add_activity(*lead, id,
+                               {{"kind", "live"},
+                                {"title", title},
+                                {"starts_on", start.substr(0, 10)},
+                                {"starts_at", start.substr(11, 5)},
+                                {"ends_at", "23:59"},
+                                {"delivery", "online"},
+                                {"meeting_url", url}})
+                      ->status,
+                  303);
+    auto teacher = signed_in(kDemoTeacher);
+    auto page = teacher->get("/programmes/" + std::to_string(id));
+    ASSERT_EQ(page->status, 200);
+    // Templates write "/" in values as "&#x2F;".
+    EXPECT_TRUE(contains(page->body, "https:&#x2F;&#x2F;meet.example&#x2F;soon"));
+    EXPECT_FALSE(contains(page->body, "meet.example&#x2F;tomorrow"));
+    EXPECT_TRUE(contains(page->body, "The meeting link appears here 15 minutes before the start."));
+    // Someone the programme is not for sees neither.
+    auto assistant = signed_in(kDemoSupport);
+    EXPECT_EQ(assistant->get("/programmes/" + std::to_string(id))->status, 404);
+}

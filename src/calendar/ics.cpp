@@ -95,7 +95,7 @@ std::string fold_line(std::string_view line) {
 
 std::string calendar(const std::string& name, const std::vector<CalendarEntry>& entries,
                      long long stamp_seconds) {
-    std::string text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Trellis//Training days//EN\r\n"
+    std::string text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Trellis//Professional development//EN\r\n"
                        "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n";
     text += fold_line("X-WR-CALNAME:" + escape_text(name));
     text += kLondon;
@@ -104,8 +104,14 @@ std::string calendar(const std::string& name, const std::vector<CalendarEntry>& 
         text += "BEGIN:VEVENT\r\n";
         text += fold_line("UID:" + escape_text(entry.uid));
         text += "DTSTAMP:" + stamp + "\r\n";
-        text += "DTSTART;TZID=Europe/London:" + local_time(entry.date, entry.starts_at) + "\r\n";
-        text += "DTEND;TZID=Europe/London:" + local_time(entry.date, entry.ends_at) + "\r\n";
+        if (entry.sequence > 0)
+            text += "SEQUENCE:" + std::to_string(entry.sequence) + "\r\n";
+        if (entry.starts_at.empty()) {
+            text += "DTSTART;VALUE=DATE:" + local_time(entry.date, "00:00").substr(0, 8) + "\r\n";
+        } else {
+            text += "DTSTART;TZID=Europe/London:" + local_time(entry.date, entry.starts_at) + "\r\n";
+            text += "DTEND;TZID=Europe/London:" + local_time(entry.date, entry.ends_at) + "\r\n";
+        }
         text += fold_line("SUMMARY:" + escape_text(entry.summary));
         if (!entry.location.empty())
             text += fold_line("LOCATION:" + escape_text(entry.location));

@@ -13,11 +13,12 @@ namespace trellis::calendar::ics {
 struct CalendarEntry {
     std::string uid;         // unique and stable across downloads, e.g. "session-12-person-7@trellis"
     std::string date;        // YYYY-MM-DD
-    std::string starts_at;   // HH:MM, London time
+    std::string starts_at;   // HH:MM, London time; empty for an entry that lasts all day
     std::string ends_at;     // HH:MM
     std::string summary;     // the workshop's title
     std::string location;    // "Library, Oakfield Academy"
     std::string description; // free text; newlines are kept
+    long long sequence = 0;  // raised each time the entry moves, so calendars replace the old one
 };
 
 // A whole VCALENDAR with one VEVENT per entry; `stamp_seconds` (seconds since the epoch) becomes each

@@ -12,6 +12,7 @@
 #include "privacy/personal_data.h"
 #include "programmes/activity_service.h"
 #include "programmes/service.h"
+#include "year/service.h"
 // --- Training days: schedule, choices, allocation ---
 #include "events/allocation_jobs.h"
 #include "events/allocation_service.h"
@@ -61,6 +62,7 @@ struct App {
     priorities::PrioritiesService priorities;
     programmes::ProgrammeService programmes;
     programmes::ActivityService activities;
+    year::YearService year;
 };
 
 } // namespace trellis::http

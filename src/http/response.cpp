@@ -16,6 +16,7 @@ mstch::array navigation_for(const RequestContext& context) {
         std::string label;
     };
     std::vector<Link> links = {{"/", "Home"},
+                               {"/my-year", "My year"},
                                {"/learning", "Online learning"},
                                {"/programmes", "Programmes"},
                                {"/events", "Training days"},

@@ -6,6 +6,7 @@
 #include "priorities/handlers/handlers.h"
 #include "privacy/handlers/handlers.h"
 #include "programmes/handlers/handlers.h"
+#include "year/handlers/handlers.h"
 // --- Training days: schedule, catalogue, choices, allocation ---
 #include "events/handlers/allocation.h"
 #include "events/handlers/catalogue.h"
@@ -163,6 +164,10 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
         routes.post(in_programme(R"(/activities/(\d+)/move)"), member, any, programmes::activity_move);
         routes.post(in_programme(R"(/activities/(\d+)/delete)"), member, any, programmes::activity_delete);
     }
+    routes.get("/my-year", member, any, year::handlers::my_year_show);
+    routes.post("/my-year/feed", member, any, year::handlers::feed_create);
+    // The secret token is the key: calendar programs fetch it without signing in.
+    routes.get(R"(/calendar/([A-Za-z0-9_-]{43})\.ics)", open, any, year::handlers::feed_download);
     routes.post("/schools", member, manage_people, schools::school_create);
     routes.post(R"(/schools/(\d+))", member, manage_people, schools::school_rename);
     // --- Training days: schedule, catalogue, choices, allocation ---

@@ -36,6 +36,9 @@ const std::vector<PersonalTable>& personal_tables() {
         {"known_devices", "person_id", {"token_hash"}},
         {"staff_imports", "created_by", {"content"}},
         {"audit_events", "actor_id", {}},
+        {"programme_members", "person_id", {}},
+        {"programmes", "sponsor_id", {}},
+        {"calendar_feeds", "person_id", {"token_hash"}},
     };
     return tables;
 }
@@ -91,7 +94,7 @@ void erase(soci::session& sql, long long trust_id, long long person_id, const st
            "left_at END, erased_at = :now2, updated_at = :now3 WHERE trust_id = :trust AND id = :person",
         soci::use(email), soci::use(now), soci::use(now), soci::use(now), soci::use(trust_id),
         soci::use(person_id);
-    for (const char* table : {"sessions", "password_resets", "known_devices", "notices"})
+    for (const char* table : {"sessions", "password_resets", "known_devices", "notices", "calendar_feeds"})
         sql << "DELETE FROM " + std::string(table) + " WHERE trust_id = :trust AND person_id = :person",
             soci::use(trust_id), soci::use(person_id);
     // What they wrote for themselves goes; whether a block or module was done stays.

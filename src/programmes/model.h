@@ -134,4 +134,10 @@ struct ProgrammeSummary {
     int activities = 0;
 };
 
+// A programme someone takes part in, with the activities that are for them.
+struct ProgrammeWithActivities {
+    Programme programme;
+    std::vector<Activity> activities;
+};
+
 } // namespace trellis::programmes

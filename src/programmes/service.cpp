@@ -127,6 +127,27 @@ std::optional<ProgrammeSummary> ProgrammeService::find_visible(const accounts::A
     return summary_of(sql, *programme, membership, activities);
 }
 
+std::vector<ProgrammeWithActivities> ProgrammeService::taking_part(const accounts::Actor& actor) {
+    auto session = m_database.lease();
+    auto& sql = *session;
+    const auto profile = profile_of(sql, actor.trust_id, actor.person_id);
+    const auto statuses = store::statuses_of(sql, actor.trust_id, actor.person_id);
+    std::vector<ProgrammeWithActivities> found;
+    for (const Programme& programme : store::programmes_of(sql, actor.trust_id)) {
+        auto status = statuses.find(programme.id);
+        if (membership_in(programme, profile,
+                          status == statuses.end() ? std::nullopt : std::optional(status->second)) !=
+            Membership::Member)
+            continue;
+        ProgrammeWithActivities taking{programme, {}};
+        for (Activity& activity : activity_store::activities_of(sql, actor.trust_id, programme.id))
+            if (activity_is_for(activity, actor.staff_group))
+                taking.activities.push_back(std::move(activity));
+        found.push_back(std::move(taking));
+    }
+    return found;
+}
+
 bool ProgrammeService::may_keep(const accounts::Actor& actor, const Programme& programme) {
     return accounts::leads_at(actor, programme.school_id);
 }

@@ -31,6 +31,8 @@ class ProgrammeService {
     // The programme as this person sees it, or nullopt when it is not theirs to see.
     std::optional<ProgrammeSummary> find_visible(const accounts::Actor& actor, long long programme_id);
     static bool may_keep(const accounts::Actor& actor, const Programme& programme);
+    // The programmes the person takes part in, each with the activities for their staff group.
+    std::vector<ProgrammeWithActivities> taking_part(const accounts::Actor& actor);
 
     long long create(const accounts::Actor& lead, const ProgrammeForm& form);
     void update(const accounts::Actor& lead, long long programme_id, const ProgrammeForm& form);

@@ -3,6 +3,7 @@
 #include "http/response.h"
 #include "learning/handlers/lookup.h"
 #include "text/words.h"
+#include "year/handlers/handlers.h"
 
 namespace trellis::accounts::handlers {
 
@@ -83,7 +84,10 @@ void home_show(http::RequestContext& context) {
                          "Your details as your organisation holds them."));
     cards.push_back(card("/account/password", "Change my password", "Choose a new password for signing in."));
     const mstch::array notices = notices_of(context);
-    mstch::map data{{"first_name", actor.display_name.substr(0, actor.display_name.find(' '))},
+    const mstch::array next = year::handlers::next_up(context, 3);
+    mstch::map data{{"next", next},
+                    {"any_next", !next.empty()},
+                    {"first_name", actor.display_name.substr(0, actor.display_name.find(' '))},
                     {"trust_name", actor.trust_name},
                     {"role_label", people::label_of(actor.role, actor.staff_group)},
                     {"cards", cards},

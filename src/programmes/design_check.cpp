@@ -134,7 +134,7 @@ CheckLine sustained_line(const std::string& base, const std::vector<Activity>& a
                         gap.before->title + "” and “" + gap.after->title + "”";
     line.finding += ".";
     if (!line.met) {
-        line.fix_label = terms < 2 ? "Add an activity in another term" : "Add a follow-up in the gap";
+        line.fix_label = terms < 2 ? "Plan an activity in another term" : "Add a follow-up in the gap";
         line.fix_href = base + "/activities/new?kind=follow_up";
     }
     return line;

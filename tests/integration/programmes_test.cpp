@@ -50,6 +50,7 @@ TEST_F(Programmes, each_person_sees_the_programmes_they_are_in_or_may_join) {
     const std::string ects = std::to_string(programme_titled("Early-career teachers: the first two years"));
 
     auto teacher = signed_in(kDemoTeacher); // a secondary teacher at Oakfield Academy
+    EXPECT_FALSE(contains(teacher->get("/")->body, "Programmes whose design has gaps"));
     auto list = teacher->get("/programmes");
     EXPECT_TRUE(contains(list->body, "Questioning that makes every pupil think"));
     EXPECT_FALSE(contains(list->body, "Every role matters"));
@@ -65,8 +66,15 @@ TEST_F(Programmes, each_person_sees_the_programmes_they_are_in_or_may_join) {
     EXPECT_TRUE(contains(list->body, "Phonics for every adult"));
     EXPECT_EQ(assistant->get("/programmes/" + questioning)->status, 404);
 
-    // A phase filter: a primary-only programme is not for a secondary teacher until she is named.
+    // The lead's home page names the programmes whose design has gaps, and what is missing.
     auto lead = signed_in(kDemoTrustLead);
+    const std::string home = lead->get("/")->body;
+    const auto gaps = home.find("Programmes whose design has gaps");
+    ASSERT_NE(gaps, std::string::npos);
+    EXPECT_NE(home.find("Every role matters", gaps), std::string::npos);
+    EXPECT_EQ(home.find("Questioning that makes every pupil think", gaps), std::string::npos);
+
+    // A phase filter: a primary-only programme is not for a secondary teacher until she is named.
     const long long primary = create(*lead, {{"title", "Early maths in primary"},
                                              {"audience", "everyone"},
                                              {"phases", "primary"},

@@ -2,6 +2,7 @@
 #include "accounts/permissions.h"
 #include "http/response.h"
 #include "learning/handlers/lookup.h"
+#include "programmes/handlers/handlers.h"
 #include "text/words.h"
 #include "year/handlers/handlers.h"
 
@@ -85,7 +86,10 @@ void home_show(http::RequestContext& context) {
     cards.push_back(card("/account/password", "Change my password", "Choose a new password for signing in."));
     const mstch::array notices = notices_of(context);
     const mstch::array next = year::handlers::next_up(context, 3);
-    mstch::map data{{"next", next},
+    const mstch::array attention = programmes::handlers::programmes_needing_attention(context);
+    mstch::map data{{"attention", attention},
+                    {"any_attention", !attention.empty()},
+                    {"next", next},
                     {"any_next", !next.empty()},
                     {"first_name", actor.display_name.substr(0, actor.display_name.find(' '))},
                     {"trust_name", actor.trust_name},

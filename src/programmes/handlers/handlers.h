@@ -1,5 +1,7 @@
 #pragma once
 
+#include <mstch/mstch.hpp>
+
 #include "http/request_context.h"
 
 // HTTP handlers for programmes. Leads (trust or school) keep programmes and their activities; staff
@@ -23,5 +25,9 @@ void activity_edit(http::RequestContext& context);   // GET /programmes/N/activi
 void activity_update(http::RequestContext& context); // POST /programmes/N/activities/M/edit
 void activity_move(http::RequestContext& context);   // POST /programmes/N/activities/M/move
 void activity_delete(http::RequestContext& context); // POST /programmes/N/activities/M/delete
+
+// For a lead's home page: the programmes they keep whose design check has gaps, each with what is
+// missing (empty for anyone who keeps none).
+mstch::array programmes_needing_attention(http::RequestContext& context);
 
 } // namespace trellis::programmes::handlers

@@ -151,6 +151,28 @@ void programmes_list(http::RequestContext& context) {
                                  {"any_open", !open.empty()}});
 }
 
+mstch::array programmes_needing_attention(http::RequestContext& context) {
+    const accounts::Actor& actor = context.signed_in();
+    mstch::array attention;
+    if (!accounts::leads_at(actor, 0) && !accounts::leads_at(actor, actor.school_id))
+        return attention;
+    for (const ProgrammeSummary& summary : context.app.programmes.visible_to(actor)) {
+        if (!ProgrammeService::may_keep(actor, summary.programme))
+            continue;
+        const DesignCheck check = context.app.programmes.design_check(summary.programme);
+        std::vector<std::string> gaps;
+        for (const CheckLine& line : check.lines)
+            if (!line.met)
+                gaps.push_back(text::lowered(line.title.substr(0, 1)) + line.title.substr(1));
+        if (!gaps.empty())
+            attention.push_back(
+                mstch::map{{"href", "/programmes/" + std::to_string(summary.programme.id) + "#check-heading"},
+                           {"title", summary.programme.title},
+                           {"gaps", "Not yet: " + text::joined(gaps, "; ") + "."}});
+    }
+    return attention;
+}
+
 void programme_new(http::RequestContext& context) {
     const accounts::Actor& actor = context.signed_in();
     if (!accounts::leads_at(actor, 0) && !accounts::leads_at(actor, actor.school_id))

@@ -1,0 +1,128 @@
+// Programmes in Chromium: the trust PD lead builds a year-long programme with every kind of
+// activity and watches its design check fill in; then a teacher finds it in "My year" and on her
+// home page. axe-core checks each page.
+'use strict';
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { DEMO_USERS, useServerAndBrowser, openAs, checkPage, clickAndWait } = require('./helpers');
+
+const suite = useServerAndBrowser();
+
+const TITLE = 'Questioning that makes every pupil think';
+
+async function designSummary(page) {
+  return (await page.locator('#check-heading + p').textContent()).trim();
+}
+
+// Opens "Add an activity", picks the kind and fills what every kind has.
+async function startActivity(page, kind, title, details) {
+  await page.getByRole('link', { name: 'Add an activity', exact: true }).click();
+  await page.getByRole('link', { name: kind }).click();
+  await page.getByRole('heading', { level: 1, name: `New activity: ${kind}` }).waitFor();
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('What happens').fill(details);
+}
+
+async function finishActivity(page, mechanisms) {
+  for (const mechanism of mechanisms) await page.getByLabel(mechanism, { exact: true }).check();
+  await clickAndWait(page, 'Add the activity', (url) => /\/programmes\/\d+$/.test(url.pathname));
+}
+
+test('a_lead_builds_a_programme_and_its_design_check_fills_in', async () => {
+  const lead = await openAs(suite.browser, suite.server, DEMO_USERS.pdlead.email);
+  const { page } = lead;
+  await page.goto('/priorities');
+  await page.getByLabel('Title').fill('Adaptive teaching so that every pupil takes part');
+  await clickAndWait(page, 'Add the priority', (url) => url.search === '?saved=1');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programmes' }).click();
+  await page.getByRole('link', { name: 'New programme' }).click();
+  await page.getByLabel('Title').fill(TITLE);
+  await page.getByLabel('Purpose').fill('Teachers use routines that bring every pupil into the thinking.');
+  await page.getByLabel('Teacher', { exact: true }).check();
+  await page.getByLabel('Starts').fill('2026-09-01');
+  await page.getByLabel('Ends').fill('2027-07-21');
+  await checkPage(page, 'programme-new');
+  await clickAndWait(page, 'Create programme', (url) => /\/programmes\/\d+$/.test(url.pathname));
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  assert.match(await designSummary(page), /^0 of 6 met/);
+
+  await startActivity(page, 'Live session', 'Launch: questions that make everyone think',
+    'Why most questions reach only a few pupils, and three routines that reach them all.');
+  await page.getByLabel('Date').fill('2026-10-15');
+  await page.getByLabel('Starts at').fill('15:45');
+  await page.getByLabel('Ends at').fill('17:00');
+  await page.getByLabel('Venue (in person)').fill('Oakfield Academy');
+  await page.getByLabel('Room', { exact: true }).fill('Main hall');
+  await page.getByLabel('The evidence or expert it draws on').fill('Our lead practitioner for teaching');
+  await checkPage(page, 'programme-activity-live');
+  await finishActivity(page, ['Model the technique', 'Present information from a credible source']);
+  await page.getByText('Met: Underpinned by robust evidence and expertise.').waitFor();
+  assert.match(await designSummary(page), /^1 of 6 met/);
+
+  await startActivity(page, 'Self-paced module', 'Online: an evidence-informed habit', 'In your own time.');
+  await page.getByLabel('Opens on').fill('2026-10-19');
+  await page.getByLabel('Due by').fill('2026-11-20');
+  await page.getByLabel('Module', { exact: true }).selectOption({ index: 0 });
+  await finishActivity(page, ['Manage cognitive load']);
+
+  await startActivity(page, 'Collaboration time', 'Inset afternoon: department triads', 'Protected time.');
+  await page.getByLabel('Date').fill('2027-01-14');
+  await page.getByLabel('Starts at').fill('13:30');
+  await page.getByLabel('Ends at').fill('15:30');
+  await page.getByLabel('Prompt for the groups').fill('Bring five minutes of your questioning and agree one change each.');
+  await finishActivity(page, ['Arrange social support']);
+  await page.getByText('Met: Includes collaboration and expert challenge.').waitFor();
+
+  await startActivity(page, 'Practice task', 'Plan hinge questions for a unit', 'Use them and keep the best.');
+  await page.getByLabel('Opens on').fill('2027-01-18');
+  await page.getByLabel('Due by').fill('2027-02-12');
+  await finishActivity(page, ['Rehearse the technique', 'Prompt action planning']);
+  await page.getByText('Met: Mechanisms that change practice.').waitFor();
+
+  await startActivity(page, 'Follow-up check-in', 'What stuck?', 'Three questions on what you still do.');
+  await page.getByLabel('Opens on').fill('2027-03-15');
+  await page.getByLabel('Due by').fill('2027-03-26');
+  await finishActivity(page, ['Encourage self-monitoring']);
+  await page.getByText('Met: Sustained over time.').waitFor();
+
+  // The two lines left need the programme itself: a pupil outcome, a priority and a sponsor.
+  assert.match(await designSummary(page), /^4 of 6 met/);
+  await page.getByRole('link', { name: 'Choose a priority and sponsor' }).click();
+  await page.getByLabel('The pupil outcome it aims at').fill('More pupils answer and explain in every lesson.');
+  await page.getByLabel('Adaptive teaching so that every pupil takes part').check();
+  const sponsor = await page.locator('#sponsor_id option', { hasText: 'Asha Patel' }).getAttribute('value');
+  await page.getByLabel('Senior sponsor').selectOption(sponsor);
+  await clickAndWait(page, 'Save changes', (url) => url.search === '?saved=1');
+  assert.match(await designSummary(page), /^6 of 6 met/);
+  // Every activity sits on the timeline in its half-term.
+  const spring1 = page.locator('.timeline__term', { hasText: 'Spring 1' });
+  await spring1.getByRole('link', { name: 'Inset afternoon: department triads' }).waitFor();
+  await checkPage(page, 'programme-show-lead');
+
+  await page.goto('/programmes');
+  const row = page.getByRole('row', { name: new RegExp(TITLE) });
+  assert.match(await row.textContent(), /6 of 6 met/);
+  await checkPage(page, 'programmes-list-lead');
+  await lead.context.close();
+
+  // The teacher finds it in her year, in order, and what is next on her home page.
+  const teacher = await openAs(suite.browser, suite.server, DEMO_USERS.teacher.email);
+  await teacher.page.goto('/');
+  await teacher.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My year' }).click();
+  await teacher.page.getByRole('heading', { level: 1, name: 'My year' }).waitFor();
+  const items = await teacher.page.locator('.year-item a').allTextContents();
+  const order = ['Launch: questions that make everyone think', 'Online: an evidence-informed habit',
+    'Inset afternoon: department triads', 'Plan hinge questions for a unit', 'What stuck?'];
+  assert.deepEqual(items.filter((item) => order.includes(item)), order);
+  await teacher.page.getByRole('heading', { level: 2, name: 'Spring 1 2026–27' }).waitFor();
+  await checkPage(teacher.page, 'my-year-teacher');
+  await teacher.page.getByRole('button', { name: 'Make my calendar address' }).click();
+  const address = await teacher.page.getByLabel('Your calendar address').inputValue();
+  assert.match(address, /\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+  await teacher.page.goto(`/programmes`);
+  await teacher.page.getByRole('link', { name: TITLE }).click();
+  await checkPage(teacher.page, 'programme-show-teacher');
+  await teacher.context.close();
+});

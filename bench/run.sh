@@ -6,4 +6,5 @@ bash bench/people/import.sh
 bash bench/http/home.sh
 bash bench/learning/module.sh
 bash bench/events/choices.sh  # training days: choosing and allocating
+bash bench/programmes/year.sh  # programmes and each person's year
 if [[ -f bench/allocation/run.sh ]]; then bash bench/allocation/run.sh; fi

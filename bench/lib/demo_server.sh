@@ -19,6 +19,7 @@ csrf_of() {
 
 sign_in() {
   jar="$work/cookies"
+  rm -f "$jar" # a fresh browser: the sign-in page sends a signed-in visitor away
   local csrf
   csrf=$(csrf_of "$base/sign-in")
   curl -fs -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" \

@@ -209,6 +209,10 @@ SchoolYear school_year(int starts_in) {
     return result;
 }
 
+int school_year_starting(const std::string& day) {
+    return school_year_of(parse_or_throw(day));
+}
+
 SchoolYear school_year_containing(const std::string& day) {
     return school_year(school_year_of(parse_or_throw(day)));
 }

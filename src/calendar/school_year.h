@@ -43,6 +43,10 @@ std::chrono::sys_days easter_sunday(int year);
 // The default term dates of the school year starting in September of `starts_in`.
 SchoolYear school_year(int starts_in);
 
+// The year whose September starts the school year a day belongs to (2026 for any day of 2026–27),
+// without building the year's dates.
+int school_year_starting(const std::string& day);
+
 // The school year a day belongs to: 1 September to 31 August belongs to the year starting that September.
 SchoolYear school_year_containing(const std::string& day);
 

@@ -191,8 +191,7 @@ int terms_touched(const std::vector<Activity>& activities) {
     std::set<int> terms;
     for (const Activity* activity : dated(activities)) {
         const std::string& day = activity->contact_day();
-        terms.insert(calendar::school_year_containing(day).starts_in * 3 +
-                     calendar::timeline_column(day) / 2);
+        terms.insert(calendar::school_year_starting(day) * 3 + calendar::timeline_column(day) / 2);
     }
     return static_cast<int>(terms.size());
 }

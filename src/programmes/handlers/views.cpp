@@ -1,5 +1,8 @@
 #include "programmes/handlers/views.h"
 
+#include <algorithm>
+#include <array>
+
 #include "calendar/london_time.h"
 #include "calendar/school_year.h"
 #include "http/form_options.h"
@@ -21,22 +24,6 @@ std::string short_day(const std::string& day) {
     return std::to_string(std::stoi(day.substr(8, 2))) + " " + kMonths[month - 1];
 }
 
-mstch::array timeline_items(const std::vector<Activity>& activities, int starts_in, int column) {
-    mstch::array items;
-    for (const Activity& activity : activities) {
-        if (!calendar::parse_day(activity.starts_on) ||
-            calendar::school_year_containing(activity.starts_on).starts_in != starts_in ||
-            calendar::timeline_column(activity.starts_on) != column)
-            continue;
-        items.push_back(mstch::map{{"id", std::to_string(activity.id)},
-                                   {"title", activity.title},
-                                   {"kind", text_of(activity.kind)},
-                                   {"kind_label", label_of(activity.kind)},
-                                   {"day", short_day(activity.starts_on)}});
-    }
-    return items;
-}
-
 mstch::array mechanism_labels(const Activity& activity) {
     mstch::array labels;
     for (const std::string& code : activity.mechanisms)
@@ -52,17 +39,34 @@ mstch::array timeline(const Programme& programme, const std::vector<Activity>& a
     mstch::array years;
     if (!calendar::parse_day(programme.starts_on) || !calendar::parse_day(programme.ends_on))
         return years;
-    const int first = calendar::school_year_containing(programme.starts_on).starts_in;
-    const int last = calendar::school_year_containing(programme.ends_on).starts_in;
-    for (int starts_in = first; starts_in <= last && starts_in < first + 3; ++starts_in) {
+    const int first = calendar::school_year_starting(programme.starts_on);
+    const int last = std::min(calendar::school_year_starting(programme.ends_on), first + 2);
+    // Each activity placed once: placed[year - first][half-term column].
+    std::vector<std::array<mstch::array, 6>> placed(static_cast<std::size_t>(last - first + 1));
+    for (const Activity& activity : activities) {
+        if (!calendar::parse_day(activity.starts_on) || activity.starts_on < "2000-01-01")
+            continue;
+        const int year = calendar::school_year_starting(activity.starts_on);
+        if (year < first || year > last)
+            continue;
+        const auto column = static_cast<std::size_t>(calendar::timeline_column(activity.starts_on));
+        placed[static_cast<std::size_t>(year - first)][column].push_back(
+            mstch::map{{"id", std::to_string(activity.id)},
+                       {"title", activity.title},
+                       {"kind", text_of(activity.kind)},
+                       {"kind_label", label_of(activity.kind)},
+                       {"day", short_day(activity.starts_on)}});
+    }
+    for (int starts_in = first; starts_in <= last; ++starts_in) {
         const calendar::SchoolYear year = calendar::school_year(starts_in);
+        auto& columns_placed = placed[static_cast<std::size_t>(starts_in - first)];
         mstch::array columns;
-        for (int column = 0; column < 6; ++column) {
+        for (std::size_t column = 0; column < 6; ++column) {
             const auto& half_term = year.half_terms[column];
             columns.push_back(
                 mstch::map{{"name", half_term.name},
                            {"span", short_day(half_term.starts) + " – " + short_day(half_term.ends)},
-                           {"items", timeline_items(activities, starts_in, column)}});
+                           {"items", std::move(columns_placed[column])}});
         }
         years.push_back(mstch::map{{"label", year.label}, {"columns", columns}});
     }

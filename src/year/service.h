@@ -16,7 +16,8 @@ namespace trellis::year {
 // training days they are part of, in date order, and a calendar subscription that carries them.
 class YearService {
   public:
-    YearService(db::Database& database, programmes::ProgrammeService& programmes, events::EventService& events)
+    YearService(db::Database& database, programmes::ProgrammeService& programmes,
+                events::EventService& events)
         : m_database(database), m_programmes(programmes), m_events(events) {}
 
     std::vector<YearItem> items_for(const accounts::Actor& actor);

@@ -17,12 +17,13 @@ std::string today() {
 std::string when_of(const YearItem& item) {
     if (item.due)
         return "Due " + text::long_date(item.day);
-    return text::long_date(item.day) + (item.starts_at.empty() ? "" : ", " + item.starts_at + "–" + item.ends_at);
+    return text::long_date(item.day) +
+           (item.starts_at.empty() ? "" : ", " + item.starts_at + "–" + item.ends_at);
 }
 
 mstch::map item_view(const YearItem& item, const std::string& now) {
-    return mstch::map{{"title", item.title},     {"what", item.what},   {"kind", item.kind},
-                      {"source", item.source},   {"href", item.href},   {"when", when_of(item)},
+    return mstch::map{{"title", item.title},       {"what", item.what},     {"kind", item.kind},
+                      {"source", item.source},     {"href", item.href},     {"when", when_of(item)},
                       {"location", item.location}, {"past", item.day < now}};
 }
 
@@ -33,7 +34,8 @@ std::string group_of(const YearItem& item, int current_year) {
     const calendar::SchoolYear year = calendar::school_year_containing(item.day);
     if (year.starts_in != current_year)
         return year.label;
-    return year.half_terms[static_cast<std::size_t>(calendar::timeline_column(item.day))].name + " " + year.label;
+    return year.half_terms[static_cast<std::size_t>(calendar::timeline_column(item.day))].name + " " +
+           year.label;
 }
 
 void show(http::RequestContext& context, const std::string& feed_url) {
@@ -84,13 +86,13 @@ void feed_download(http::RequestContext& context) {
         std::string description = item.what + (item.source.empty() ? "" : " · " + item.source);
         if (!context.app.config.public_url.empty())
             description += "\n" + context.app.config.public_url + item.href;
-        entries.push_back(calendar::ics::CalendarEntry{item.uid, item.day, item.starts_at, item.ends_at, summary,
-                                                       item.location, description, item.sequence});
+        entries.push_back(calendar::ics::CalendarEntry{item.uid, item.day, item.starts_at, item.ends_at,
+                                                       summary, item.location, description, item.sequence});
     }
     context.response.set_header("Cache-Control", "private, max-age=900");
-    context.response.set_content(calendar::ics::calendar("Trellis: " + owner->display_name, entries,
-                                                         db::now_seconds()),
-                                 "text/calendar; charset=utf-8");
+    context.response.set_content(
+        calendar::ics::calendar("Trellis: " + owner->display_name, entries, db::now_seconds()),
+        "text/calendar; charset=utf-8");
 }
 
 mstch::array next_up(http::RequestContext& context, std::size_t count) {

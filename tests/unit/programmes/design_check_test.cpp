@@ -34,7 +34,8 @@ const CheckLine& line_titled(const DesignCheck& check, const std::string& title)
 TEST(DesignCheck, a_session_alone_is_flagged_until_practice_is_developed_and_embedded) {
     Programme programme;
     programme.id = 7;
-    std::vector<Activity> activities{activity(ActivityKind::Live, "Launch", "2026-09-17", "", "credible-source")};
+    std::vector<Activity> activities{
+        activity(ActivityKind::Live, "Launch", "2026-09-17", "", "credible-source")};
     DesignCheck check = check_design(programme, activities);
     const CheckLine& alone = line_titled(check, "Mechanisms that change practice");
     EXPECT_FALSE(alone.met);
@@ -42,7 +43,8 @@ TEST(DesignCheck, a_session_alone_is_flagged_until_practice_is_developed_and_emb
 
     activities.push_back(activity(ActivityKind::Practice, "Try it", "2026-09-21", "2026-10-02", "rehearse"));
     EXPECT_FALSE(line_titled(check_design(programme, activities), "Mechanisms that change practice").met);
-    activities.push_back(activity(ActivityKind::FollowUp, "What stuck", "2026-11-02", "2026-11-06", "repetition"));
+    activities.push_back(
+        activity(ActivityKind::FollowUp, "What stuck", "2026-11-02", "2026-11-06", "repetition"));
     check = check_design(programme, activities);
     EXPECT_TRUE(line_titled(check, "Mechanisms that change practice").met);
     EXPECT_EQ(check.mechanisms[2].used.size(), 1u); // develop techniques: rehearse

@@ -13,9 +13,9 @@ using notifications::Owed;
 
 constexpr const char* kEventsToAnnounce =
     "SELECT e.id, e.title, e.stage, "
-    "(SELECT COUNT(*) FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id "
+    "(SELECT COUNT(*) FROM attendance_marks a JOIN workshop_sessions s ON s.id = a.session_id "
     "AND s.trust_id = a.trust_id WHERE a.trust_id = :trust1 AND s.event_id = e.id AND a.person_id = :person1 "
-    "AND a.present = 1), "
+    "AND a.session_kind = 'workshop' AND a.status = 'present'), "
     "(SELECT COUNT(*) FROM workshop_sessions s JOIN workshop_offers o ON o.id = s.offer_id "
     "AND o.trust_id = s.trust_id WHERE s.trust_id = :trust5 AND s.event_id = e.id AND o.presenter_id = "
     ":person4) "

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "attendance/model.h"
 #include "events/model.h"
 #include "people/model.h"
 
@@ -52,14 +53,8 @@ struct RoomSheet {
     std::vector<RoomSheetLine> lines;
 };
 
-// A person placed in a session, and whether they were marked present.
-struct RegisterEntry {
-    long long person_id = 0;
-    std::string name;
-    std::string school_name; // "Central team" for the trust's own staff
-    people::StaffGroup staff_group = people::StaffGroup::Teacher;
-    std::optional<bool> present; // nullopt until the register is taken
-};
+// A person placed in a session, and whether they were marked present (one shape for every register).
+using attendance::RegisterEntry;
 
 struct Register {
     Event event;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "attendance/register.h"
+#include "attendance/store.h"
 #include "events/day_store.h"
 #include "events/event_store.h"
 
@@ -65,10 +67,9 @@ void DayService::take_register(const accounts::Actor& marker, const Event& event
     db::Transaction transaction(m_database);
     auto& sql = transaction.session();
     auto entries = day_store::register_of(sql, event.trust_id, session_id);
-    for (RegisterEntry& entry : entries)
-        entry.present =
-            std::find(present_ids.begin(), present_ids.end(), entry.person_id) != present_ids.end();
-    day_store::save_attendance(sql, event.trust_id, session_id, marker.person_id, entries);
+    attendance::tick(entries, present_ids);
+    attendance::store::save_register(sql, event.trust_id, {attendance::SessionKind::Workshop, session_id},
+                                     marker.person_id, entries);
     transaction.commit();
 }
 

@@ -21,17 +21,14 @@ constexpr const char* kPlacedSessions =
     "SELECT session_id FROM placements WHERE trust_id = :trust AND event_id = :event AND person_id = :person "
     "AND session_id IS NOT NULL";
 constexpr const char* kRegisterOf =
-    "SELECT p.id, p.first_name, p.last_name, COALESCE(sc.name, ''), p.staff_group, COALESCE(a.present, -1) "
+    "SELECT p.id, p.first_name, p.last_name, COALESCE(sc.name, ''), p.staff_group, "
+    "CASE WHEN a.status IS NULL THEN -1 WHEN a.status = 'present' THEN 1 ELSE 0 END "
     "FROM placements pl JOIN people p ON p.id = pl.person_id AND p.trust_id = pl.trust_id "
     "LEFT JOIN schools sc ON sc.id = p.school_id AND sc.trust_id = p.trust_id "
-    "LEFT JOIN attendance a ON a.session_id = pl.session_id AND a.person_id = pl.person_id "
+    "LEFT JOIN attendance_marks a ON a.session_kind = 'workshop' AND a.session_id = pl.session_id "
+    "AND a.person_id = pl.person_id "
     "AND a.trust_id = pl.trust_id "
     "WHERE pl.trust_id = :trust AND pl.session_id = :session ORDER BY p.last_name, p.first_name, p.id";
-constexpr const char* kDeleteAttendance =
-    "DELETE FROM attendance WHERE trust_id = :trust AND session_id = :session";
-constexpr const char* kInsertAttendance =
-    "INSERT INTO attendance (session_id, trust_id, person_id, present, marked_by, marked_at) "
-    "VALUES (:session, :trust, :person, :present, :by, :at)";
 
 struct SessionColumns {
     SessionView view;
@@ -136,17 +133,6 @@ std::vector<RegisterEntry> register_of(soci::session& sql, long long trust_id, l
         },
         [&](const RegisterEntry& entry) { entries.push_back(entry); });
     return entries;
-}
-
-void save_attendance(soci::session& sql, long long trust_id, long long session_id, long long marked_by,
-                     const std::vector<RegisterEntry>& entries) {
-    sql << kDeleteAttendance, soci::use(trust_id), soci::use(session_id);
-    const long long now = db::now_seconds();
-    for (const RegisterEntry& entry : entries) {
-        const long long present = entry.present.value_or(false) ? 1 : 0;
-        sql << kInsertAttendance, soci::use(session_id), soci::use(trust_id), soci::use(entry.person_id),
-            soci::use(present), soci::use(marked_by), soci::use(now);
-    }
 }
 
 } // namespace trellis::events::day_store

@@ -18,8 +18,5 @@ std::vector<long long> placed_sessions(soci::session& sql, long long trust_id, l
                                        long long person_id);
 // The people placed in a session, by surname, with their attendance when taken.
 std::vector<RegisterEntry> register_of(soci::session& sql, long long trust_id, long long session_id);
-// Replaces the session's attendance with one row per entry.
-void save_attendance(soci::session& sql, long long trust_id, long long session_id, long long marked_by,
-                     const std::vector<RegisterEntry>& entries);
 
 } // namespace trellis::events::day_store

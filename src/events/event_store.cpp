@@ -30,8 +30,10 @@ constexpr const char* kDayCounts =
     "(SELECT COUNT(DISTINCT person_id) FROM workshop_choices WHERE trust_id = :t4 AND event_id = :e4), "
     "(SELECT COUNT(DISTINCT person_id) FROM placements WHERE trust_id = :t5 AND event_id = :e5 "
     "AND session_id IS NOT NULL), "
-    "(SELECT COUNT(DISTINCT a.session_id) FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id "
-    "AND s.trust_id = a.trust_id WHERE a.trust_id = :t6 AND s.event_id = :e6), "
+    "(SELECT COUNT(DISTINCT a.session_id) FROM attendance_marks a JOIN workshop_sessions s ON s.id = "
+    "a.session_id "
+    "AND s.trust_id = a.trust_id WHERE a.session_kind = 'workshop' AND a.trust_id = :t6 AND s.event_id = "
+    ":e6), "
     "(SELECT COUNT(DISTINCT person_id) FROM event_feedback WHERE trust_id = :t7 AND event_id = :e7)";
 constexpr const char* kSetStage =
     "UPDATE events SET stage = :stage, updated_at = :now WHERE trust_id = :trust AND id = :id";

@@ -8,10 +8,11 @@ namespace trellis::events::feedback_store {
 namespace {
 
 constexpr const char* kAttendedWorkshops =
-    "SELECT DISTINCT o.id, o.title FROM attendance a "
+    "SELECT DISTINCT o.id, o.title FROM attendance_marks a "
     "JOIN workshop_sessions s ON s.id = a.session_id AND s.trust_id = a.trust_id "
     "JOIN workshop_offers o ON o.id = s.offer_id AND o.trust_id = s.trust_id "
-    "WHERE a.trust_id = :trust AND s.event_id = :event AND a.person_id = :person AND a.present = 1 "
+    "WHERE a.trust_id = :trust AND s.event_id = :event AND a.person_id = :person AND a.session_kind = "
+    "'workshop' AND a.status = 'present' "
     "ORDER BY o.title, o.id";
 constexpr const char* kAnswersOf = "SELECT offer_id, rating, comment FROM event_feedback "
                                    "WHERE trust_id = :trust AND event_id = :event AND person_id = :person";

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "attendance/store.h"
+
 #include "db/database.h"
 #include "db/rows.h"
 #include "events/model.h"
@@ -117,8 +119,10 @@ void replace_sessions(soci::session& sql, long long trust_id, long long event_id
     };
     for (const WorkshopSession& session : existing)
         if (std::none_of(cells.begin(), cells.end(),
-                         [&](const Placement& cell) { return same(session, cell); }))
+                         [&](const Placement& cell) { return same(session, cell); })) {
             sql << kDeleteSession, soci::use(trust_id), soci::use(event_id), soci::use(session.id);
+            attendance::store::forget_session(sql, trust_id, {attendance::SessionKind::Workshop, session.id});
+        }
     for (const Placement& cell : cells)
         if (std::none_of(existing.begin(), existing.end(),
                          [&](const WorkshopSession& session) { return same(session, cell); }))

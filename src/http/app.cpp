@@ -17,7 +17,7 @@ App::App(const Config& configuration)
       // Training days: workshop materials are kept in the data folder (offers branch).
       offers(database, std::filesystem::path(config.data_dir) / "materials"), day(database),
       feedback(database), notices(database, {events::owed_notices}), audit(database), personal_data(database),
-      priorities(database), programmes(database), activities(database, content),
+      priorities(database), programmes(database), activities(database, content), session_attendance(database),
       year(database, programmes, events) {}
 
 } // namespace trellis::http

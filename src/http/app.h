@@ -12,6 +12,7 @@
 #include "privacy/personal_data.h"
 #include "programmes/activity_service.h"
 #include "programmes/service.h"
+#include "programmes/session_attendance.h"
 #include "year/service.h"
 // --- Training days: schedule, choices, allocation ---
 #include "events/allocation_jobs.h"
@@ -62,6 +63,7 @@ struct App {
     priorities::PrioritiesService priorities;
     programmes::ProgrammeService programmes;
     programmes::ActivityService activities;
+    programmes::SessionAttendance session_attendance;
     year::YearService year;
 };
 

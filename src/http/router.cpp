@@ -163,6 +163,12 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
         routes.post(in_programme(R"(/activities/(\d+)/edit)"), member, any, programmes::activity_update);
         routes.post(in_programme(R"(/activities/(\d+)/move)"), member, any, programmes::activity_move);
         routes.post(in_programme(R"(/activities/(\d+)/delete)"), member, any, programmes::activity_delete);
+        routes.get(in_programme(R"(/activities/(\d+)/register)"), member, any,
+                   programmes::session_register_show);
+        routes.post(in_programme(R"(/activities/(\d+)/register)"), member, any,
+                    programmes::session_register_save);
+        routes.get(in_programme(R"(/activities/(\d+)/check-in)"), member, any, programmes::check_in_show);
+        routes.post(in_programme(R"(/activities/(\d+)/check-in)"), member, any, programmes::check_in_submit);
     }
     routes.get("/my-year", member, any, year::handlers::my_year_show);
     routes.post("/my-year/feed", member, any, year::handlers::feed_create);

@@ -44,4 +44,29 @@ void draw_qr_code(cairo_t* cr, std::string_view text, double x, double y, double
     cairo_fill(cr);
 }
 
+std::string qr_svg(std::string_view text, std::string_view label) {
+    const auto code = encode(text);
+    if (code == nullptr)
+        throw std::runtime_error("cannot make a QR code of " + std::to_string(text.size()) + " bytes");
+    const int modules = code->width, side = modules + 8;
+    std::string path;
+    for (int row = 0; row < modules; ++row)
+        for (int column = 0; column < modules; ++column)
+            if ((code->data[row * modules + column] & 1) != 0)
+                path += "M" + std::to_string(column + 4) + " " + std::to_string(row + 4) + "h1v1h-1z";
+    std::string escaped_label;
+    for (char c : label)
+        escaped_label += c == '<'   ? "&lt;"
+                         : c == '>' ? "&gt;"
+                         : c == '&' ? "&amp;"
+                         : c == '"' ? "&quot;"
+                                    : std::string(1, c);
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(side) + " " +
+           std::to_string(side) + "\" width=\"240\" height=\"240\" role=\"img\" aria-label=\"" +
+           escaped_label +
+           "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path "
+           "d=\"" +
+           path + "\" fill=\"#000\"/></svg>";
+}
+
 } // namespace trellis::pdf

@@ -27,7 +27,7 @@ const std::vector<PersonalTable>& personal_tables() {
         {"event_reviewers", "person_id", {}},
         {"workshop_choices", "person_id", {}},
         {"placements", "person_id", {}},
-        {"attendance", "person_id", {}},
+        {"attendance_marks", "person_id", {}},
         {"event_feedback", "person_id", {}},
         {"workshop_materials", "uploaded_by", {}},
         {"notices", "person_id", {}},

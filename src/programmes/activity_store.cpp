@@ -162,4 +162,17 @@ void set_position(soci::session& sql, long long trust_id, long long activity_id,
         soci::use(position), soci::use(trust_id), soci::use(activity_id);
 }
 
+std::string check_in_code_of(soci::session& sql, long long trust_id, long long activity_id) {
+    std::string code;
+    sql << "SELECT check_in_code FROM programme_activities WHERE trust_id = :trust AND id = :id",
+        soci::use(trust_id), soci::use(activity_id), soci::into(code);
+    return sql.got_data() ? code : "";
+}
+
+void set_check_in_code(soci::session& sql, long long trust_id, long long activity_id,
+                       const std::string& code) {
+    sql << "UPDATE programme_activities SET check_in_code = :code WHERE trust_id = :trust AND id = :id",
+        soci::use(code), soci::use(trust_id), soci::use(activity_id);
+}
+
 } // namespace trellis::programmes::activity_store

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <soci/soci.h>
@@ -24,5 +25,10 @@ long long insert_activity(soci::session& sql, const Activity& activity);
 void update_activity(soci::session& sql, const Activity& activity);
 void delete_activity(soci::session& sql, long long trust_id, long long activity_id);
 void set_position(soci::session& sql, long long trust_id, long long activity_id, int position);
+
+// The code participants type in to check in to a live session ("" until one is made).
+std::string check_in_code_of(soci::session& sql, long long trust_id, long long activity_id);
+void set_check_in_code(soci::session& sql, long long trust_id, long long activity_id,
+                       const std::string& code);
 
 } // namespace trellis::programmes::activity_store

@@ -80,17 +80,17 @@ INSERT INTO placements (event_id, trust_id, person_id, slot_id, session_id)
 // The others in Grace's room were there and rated her workshop and the day.
 function seedOthersFeedback() {
   sql(`
-INSERT INTO attendance (session_id, trust_id, person_id, present, marked_by, marked_at)
-  SELECT pl.session_id, pl.trust_id, pl.person_id, 1, pl.person_id, 0 FROM placements pl
+INSERT INTO attendance_marks (session_kind, session_id, trust_id, person_id, status, how, marked_by, marked_at)
+  SELECT 'workshop', pl.session_id, pl.trust_id, pl.person_id, 'present', 'register', pl.person_id, 0 FROM placements pl
   JOIN people p ON p.id = pl.person_id WHERE p.email NOT IN ('support@oakfield.example', 'teacher@oakfield.example')
-  AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = pl.session_id AND a.person_id = pl.person_id);
+  AND NOT EXISTS (SELECT 1 FROM attendance_marks a WHERE a.session_id = pl.session_id AND a.person_id = pl.person_id);
 INSERT INTO event_feedback (event_id, trust_id, person_id, offer_id, rating, comment, created_at)
   SELECT s.event_id, a.trust_id, a.person_id, s.offer_id, 3 + (a.person_id % 3), 'Worth the hour.', 0
-  FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id
+  FROM attendance_marks a JOIN workshop_sessions s ON s.id = a.session_id
   WHERE a.person_id NOT IN (SELECT id FROM people WHERE email IN ('support@oakfield.example', 'pdlead@oakfield.example'));
 INSERT INTO event_feedback (event_id, trust_id, person_id, offer_id, rating, comment, created_at)
   SELECT DISTINCT s.event_id, a.trust_id, a.person_id, 0, 2 + (a.person_id % 4), '', 0
-  FROM attendance a JOIN workshop_sessions s ON s.id = a.session_id
+  FROM attendance_marks a JOIN workshop_sessions s ON s.id = a.session_id
   WHERE a.person_id NOT IN (SELECT id FROM people WHERE email IN ('support@oakfield.example', 'pdlead@oakfield.example'));
 UPDATE events SET stage = 'feedback';
 `);

@@ -200,8 +200,8 @@ test('a_workshop_nobody_rated_reads_no_answers_yet_and_has_no_bar', async () => 
   const { eventId, sessionId } = seedEvent('feedback');
   const teacherId = sql([`SELECT id FROM people WHERE email = '${DEMO_USERS.teacher.email}'`]);
   const leadId = sql([`SELECT id FROM people WHERE email = '${DEMO_USERS.pdlead.email}'`]);
-  sql([`INSERT INTO attendance (session_id, trust_id, person_id, present, marked_by, marked_at)
-        SELECT ${sessionId}, trust_id, ${teacherId}, 1, ${leadId}, 0 FROM people WHERE id = ${teacherId}`]);
+  sql([`INSERT INTO attendance_marks (session_kind, session_id, trust_id, person_id, status, how, marked_by, marked_at)
+        SELECT 'workshop', ${sessionId}, trust_id, ${teacherId}, 'present', 'register', ${leadId}, 0 FROM people WHERE id = ${teacherId}`]);
   const teacher = await openAs(suite.browser, suite.server, DEMO_USERS.teacher.email);
   await teacher.page.goto(`/events/${eventId}/feedback`);
   await teacher.page.locator('fieldset.feedback__question', { hasText: LONG_TITLE }).getByLabel('4 Good').check();

@@ -324,7 +324,7 @@ TEST_F(EventsDay, only_the_presenter_and_the_lead_keep_a_register) {
     stranger.get("/");
     EXPECT_EQ(stranger.post(register_path(questioning_first), {{"present", std::to_string(dan.id)}})->status,
               404);
-    EXPECT_EQ(count_of(database.open(), "SELECT COUNT(*) FROM attendance"), 0);
+    EXPECT_EQ(count_of(database.open(), "SELECT COUNT(*) FROM attendance_marks"), 0);
 }
 
 TEST_F(EventsDay, taking_a_register_saves_present_and_absent_in_one_go) {
@@ -332,25 +332,27 @@ TEST_F(EventsDay, taking_a_register_saves_present_and_absent_in_one_go) {
     // Dan and Grace are placed in the second Phonics session; the trust lead is not, so is ignored.
     take_register(presenter, phonics_second, {dan.id, lead.id});
     auto& db = database.open();
-    EXPECT_EQ(
-        count_of(db, "SELECT COUNT(*) FROM attendance WHERE session_id = " + std::to_string(phonics_second)),
-        2);
-    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM attendance WHERE present = 1 AND person_id = " +
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM attendance_marks WHERE session_id = " +
+                               std::to_string(phonics_second)),
+              2);
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM attendance_marks WHERE status = 'present' AND person_id = " +
                                std::to_string(dan.id)),
               1);
-    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM attendance WHERE present = 0 AND person_id = " +
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM attendance_marks WHERE status = 'absent' AND person_id = " +
                                std::to_string(grace.id)),
               1);
-    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM attendance WHERE person_id = " + std::to_string(lead.id)),
-              0);
+    EXPECT_EQ(
+        count_of(db, "SELECT COUNT(*) FROM attendance_marks WHERE person_id = " + std::to_string(lead.id)),
+        0);
     auto page = presenter.get(register_path(phonics_second) + "?saved=1");
     EXPECT_TRUE(contains(page->body, "1 of 2 present"));
 
     // Taken again: Grace arrived late.
     take_register(presenter, phonics_second, {dan.id, grace.id});
-    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM attendance WHERE present = 1 AND session_id = " +
-                               std::to_string(phonics_second)),
-              2);
+    EXPECT_EQ(
+        count_of(db, "SELECT COUNT(*) FROM attendance_marks WHERE status = 'present' AND session_id = " +
+                         std::to_string(phonics_second)),
+        2);
 }
 
 TEST_F(EventsDay, the_printable_register_names_everyone_placed) {

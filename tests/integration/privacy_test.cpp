@@ -48,7 +48,7 @@ TEST_F(PersonalData, a_person_downloads_everything_held_about_them_without_secre
     EXPECT_FALSE(tables.at("sessions").empty()) << "her sign-in is held, and shown";
     EXPECT_FALSE(tables.at("sessions").at(0).contains("token_hash"));
     for (const char* table : {"module_progress", "workshop_offers", "workshop_choices", "placements",
-                              "attendance", "event_feedback", "notices", "audit_events"})
+                              "attendance_marks", "event_feedback", "notices", "audit_events"})
         EXPECT_TRUE(tables.contains(table)) << table;
     EXPECT_EQ(download->body.find("token_hash"), std::string::npos);
 

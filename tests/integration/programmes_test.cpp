@@ -3,6 +3,8 @@
 // what. The demo trust's year of programmes is loaded first.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "calendar/london_time.h"
 #include "db/database.h"
 #include "harness.h"
@@ -310,4 +312,94 @@ TEST_F(Programmes, an_online_sessions_link_shows_from_fifteen_minutes_before_it_
     // Someone the programme is not for sees neither.
     auto assistant = signed_in(kDemoSupport);
     EXPECT_EQ(assistant->get("/programmes/" + std::to_string(id))->status, 404);
+}
+
+TEST_F(Programmes, participants_check_in_with_the_code_only_while_the_session_runs) {
+    const std::string now = trellis::calendar::london_moment(trellis::db::now_seconds());
+    const std::string today = now.substr(0, 10);
+    const std::string soon = trellis::calendar::shifted_moment(today, now.substr(11, 5), 10);
+    const std::string later = trellis::calendar::shifted_moment(today, now.substr(11, 5), 24 * 60);
+    if (soon.substr(0, 10) != today || soon.substr(11, 5) >= "23:00")
+        GTEST_SKIP() << "too close to midnight in London for a session today";
+    auto lead = signed_in(kDemoTrustLead);
+    const long long id = create(*lead, {{"title", "Checking in"},
+                                        {"audience", "everyone"},
+                                        {"staff_groups", "teacher"},
+                                        {"starts_on", today},
+                                        {"ends_on", later.substr(0, 10)}});
+    for (const auto& [title, start] : {std::pair{"Now", soon}, std::pair{"Tomorrow", later}})
+        ASSERT_EQ(add_activity(*lead, id,
+                               {{"kind", "live"},
+                                {"title", title},
+                                {"starts_on", start.substr(0, 10)},
+                                {"starts_at", start.substr(11, 5)},
+                                {"ends_at", "23:59"},
+                                {"delivery", "in_person"},
+                                {"venue", "Oakfield Academy"}})
+                      ->status,
+                  303);
+    const std::string base = "/programmes/" + std::to_string(id) + "/activities/";
+    const std::string now_session =
+        base + std::to_string(count_of(database, "SELECT id FROM programme_activities WHERE title = 'Now'"));
+    const std::string tomorrow =
+        base +
+        std::to_string(count_of(database, "SELECT id FROM programme_activities WHERE title = 'Tomorrow'"));
+
+    // The lead's register shows the code and a QR code for the room.
+    auto register_page = lead->get(now_session + "/register");
+    ASSERT_EQ(register_page->status, 200);
+    std::smatch match;
+    ASSERT_TRUE(
+        std::regex_search(register_page->body, match, std::regex(R"(check-in-code__code">([A-Z0-9]{6})<)")));
+    const std::string code = match[1];
+    EXPECT_TRUE(contains(register_page->body, "<svg"));
+    const std::string tomorrow_code = [&] {
+        std::smatch found;
+        const std::string page = lead->get(tomorrow + "/register")->body;
+        return std::regex_search(page, found, std::regex(R"(check-in-code__code">([A-Z0-9]{6})<)"))
+                   ? found[1].str()
+                   : "";
+    }();
+
+    auto teacher = signed_in(kDemoTeacher);
+    EXPECT_TRUE(contains(teacher->get("/programmes/" + std::to_string(id))->body, "Check in"));
+    teacher->get(now_session + "/check-in");
+    auto wrong = teacher->post(now_session + "/check-in", {{"code", "ZZZZZZ"}});
+    EXPECT_EQ(wrong->status, 400);
+    EXPECT_TRUE(contains(wrong->body, "not this session"));
+    teacher->get(tomorrow + "/check-in");
+    auto early = teacher->post(tomorrow + "/check-in", {{"code", tomorrow_code}});
+    EXPECT_EQ(early->status, 400);
+    EXPECT_TRUE(contains(early->body, "only while the session runs"));
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM attendance_marks WHERE session_kind = 'activity'"), 0);
+
+    teacher->get(now_session + "/check-in");
+    auto lower_case = code;
+    for (char& c : lower_case)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_EQ(teacher->post(now_session + "/check-in", {{"code", lower_case}})->status, 303);
+    EXPECT_EQ(count_of(database,
+                       "SELECT COUNT(*) FROM attendance_marks WHERE session_kind = 'activity' AND status = "
+                       "'present' AND how = 'code'"),
+              1);
+    EXPECT_TRUE(contains(lead->get(now_session + "/register")->body, "checked in themselves"));
+
+    // Someone the programme is not for cannot reach it; staff cannot see the register.
+    auto assistant = signed_in(kDemoSupport);
+    EXPECT_EQ(assistant->post(now_session + "/check-in", {{"code", code}})->status, 404);
+    EXPECT_EQ(teacher->get(now_session + "/register")->status, 403);
+
+    // The lead's register, saved, keeps the checked-in teacher present and marks the rest absent.
+    const long long grace =
+        count_of(database, "SELECT id FROM people WHERE email = 'teacher@oakfield.example'");
+    lead->get(now_session + "/register");
+    EXPECT_EQ(lead->post(now_session + "/register", {{"present", std::to_string(grace)}})->status, 303);
+    EXPECT_EQ(count_of(database,
+                       "SELECT COUNT(*) FROM attendance_marks WHERE session_kind = 'activity' AND status = "
+                       "'present'"),
+              1);
+    EXPECT_GT(count_of(database,
+                       "SELECT COUNT(*) FROM attendance_marks WHERE session_kind = 'activity' AND status = "
+                       "'absent'"),
+              100);
 }

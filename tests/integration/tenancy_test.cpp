@@ -146,7 +146,7 @@ class Tenancy : public ::testing::Test {
                                   "SELECT COUNT(*) FROM offer_reviews",
                                   "SELECT COUNT(*) FROM workshop_choices",
                                   "SELECT COUNT(*) FROM placements",
-                                  "SELECT COUNT(*) FROM attendance",
+                                  "SELECT COUNT(*) FROM attendance_marks",
                                   "SELECT COUNT(*) FROM event_feedback",
                                   "SELECT COUNT(*) FROM allocation_runs",
                                   "SELECT COUNT(*) FROM password_resets",

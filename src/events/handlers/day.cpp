@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "accounts/permissions.h"
+#include "attendance/handlers/register_view.h"
 #include "calendar/ics.h"
 #include "http/response.h"
 #include "pdf/pdf.h"
@@ -79,33 +80,16 @@ std::optional<Register> register_in(http::RequestContext& context, const Event& 
 }
 
 void render_register(http::RequestContext& context, const Register& sheet, bool saved) {
-    mstch::array entries;
-    int present = 0;
-    for (const RegisterEntry& entry : sheet.entries) {
-        present += entry.present.value_or(false) ? 1 : 0;
-        entries.push_back(mstch::map{{"person_id", std::to_string(entry.person_id)},
-                                     {"name", entry.name},
-                                     {"school", entry.school_name},
-                                     {"group", people::label_of(entry.staff_group)},
-                                     {"present", entry.present.value_or(false)}});
-    }
     const std::string path = register_path(sheet.event, sheet.session.id);
-    http::render_page(context, "events/register_show", "Register: " + sheet.session.title,
-                      mstch::map{{"event_title", sheet.event.title},
-                                 {"event_href", event_path(sheet.event)},
-                                 {"registers_href", event_path(sheet.event) + "/registers"},
-                                 {"title", sheet.session.title},
-                                 {"time", sheet.session.slot.label()},
-                                 {"room", sheet.session.room.name},
-                                 {"presenter", sheet.session.presenter_name},
-                                 {"entries", entries},
-                                 {"any", !entries.empty()},
-                                 {"count", std::to_string(entries.size())},
-                                 {"present_count", std::to_string(present)},
-                                 {"taken", sheet.taken},
-                                 {"saved", saved},
-                                 {"action", path},
-                                 {"pdf_href", path + ".pdf"}});
+    mstch::map data = attendance::handlers::register_view(sheet.entries, path, saved);
+    data["breadcrumbs"] = mstch::array{
+        mstch::map{{"href", event_path(sheet.event)}, {"label", sheet.event.title}},
+        mstch::map{{"href", event_path(sheet.event) + "/registers"}, {"label", std::string("Registers")}}};
+    data["title"] = sheet.session.title;
+    data["lead_line"] = sheet.event.title + " · " + sheet.session.slot.label() + " · " +
+                        sheet.session.room.name + " · run by " + sheet.session.presenter_name;
+    data["pdf_href"] = path + ".pdf";
+    http::render_page(context, "attendance/register", "Register: " + sheet.session.title, data);
 }
 
 } // namespace

@@ -26,6 +26,11 @@ void activity_update(http::RequestContext& context); // POST /programmes/N/activ
 void activity_move(http::RequestContext& context);   // POST /programmes/N/activities/M/move
 void activity_delete(http::RequestContext& context); // POST /programmes/N/activities/M/delete
 
+void session_register_show(http::RequestContext& context); // GET /programmes/N/activities/M/register
+void session_register_save(http::RequestContext& context); // POST /programmes/N/activities/M/register
+void check_in_show(http::RequestContext& context);         // GET /programmes/N/activities/M/check-in
+void check_in_submit(http::RequestContext& context);       // POST /programmes/N/activities/M/check-in
+
 // For a lead's home page: the programmes they keep whose design check has gaps, each with what is
 // missing (empty for anyone who keeps none).
 mstch::array programmes_needing_attention(http::RequestContext& context);

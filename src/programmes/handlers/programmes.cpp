@@ -201,6 +201,8 @@ std::string notice_for(const http::RequestContext& context) {
         return "You are in.";
     if (context.query("joined") == "waiting")
         return "The places are taken: you are on the wait-list, and will be told here when one frees.";
+    if (context.query("checked_in") == "1")
+        return "You are checked in. Thank you.";
     if (context.query("left") == "1")
         return "You have left the programme.";
     if (auto added = http::parse_id(context.query("added")))

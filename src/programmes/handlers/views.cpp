@@ -7,6 +7,7 @@
 #include "calendar/school_year.h"
 #include "http/form_options.h"
 #include "programmes/mechanisms.h"
+#include "programmes/session_attendance.h"
 #include "text/dates.h"
 #include "text/words.h"
 
@@ -106,6 +107,12 @@ mstch::map activity_view(const Activity& activity, bool lead, bool taking_part, 
         {"evidence", activity.evidence},
         {"prompt", activity.prompt},
         {"module_slug", activity.module_slug}};
+    const std::string path =
+        "/programmes/" + std::to_string(activity.programme_id) + "/activities/" + std::to_string(activity.id);
+    if (activity.kind == ActivityKind::Live && lead)
+        view["register_href"] = path + "/register";
+    if (activity.kind == ActivityKind::Live && taking_part && SessionAttendance::check_in_open(activity, now))
+        view["check_in_href"] = path + "/check-in";
     if (online && (lead || (taking_part && link_open)))
         view["meeting_url"] = activity.meeting_url;
     else if (online && taking_part)

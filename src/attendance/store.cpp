@@ -1,0 +1,64 @@
+#include "attendance/store.h"
+
+#include "db/database.h"
+
+namespace trellis::attendance::store {
+
+std::map<long long, StoredMark> marks_of(soci::session& sql, long long trust_id, SessionRef session) {
+    std::map<long long, StoredMark> marks;
+    const std::string kind = text_of(session.kind);
+    long long person_id = 0;
+    std::string status, how;
+    soci::statement statement =
+        (sql.prepare << "SELECT person_id, status, how FROM attendance_marks WHERE trust_id = :trust AND "
+                        "session_kind = :kind AND session_id = :session",
+         soci::use(trust_id), soci::use(kind), soci::use(session.id), soci::into(person_id), soci::into(status),
+         soci::into(how));
+    statement.execute();
+    while (statement.fetch())
+        marks[person_id] = StoredMark{status == "present", how};
+    return marks;
+}
+
+void save_register(soci::session& sql, long long trust_id, SessionRef session, long long marked_by,
+                   const std::vector<RegisterEntry>& entries) {
+    const std::string kind = text_of(session.kind), how = text_of(How::Register);
+    const long long now = db::now_seconds();
+    for (const RegisterEntry& entry : entries) {
+        const std::string status = entry.present.value_or(false) ? "present" : "absent";
+        sql << "DELETE FROM attendance_marks WHERE trust_id = :trust AND session_kind = :kind AND session_id = "
+               ":session AND person_id = :person",
+            soci::use(trust_id), soci::use(kind), soci::use(session.id), soci::use(entry.person_id);
+        sql << "INSERT INTO attendance_marks (trust_id, session_kind, session_id, person_id, status, how, marked_by, "
+               "marked_at) VALUES (:trust, :kind, :session, :person, :status, :how, :by, :at)",
+            soci::use(trust_id), soci::use(kind), soci::use(session.id), soci::use(entry.person_id),
+            soci::use(status), soci::use(how), soci::use(marked_by), soci::use(now);
+    }
+}
+
+bool check_in(soci::session& sql, long long trust_id, SessionRef session, long long person_id, How how) {
+    const std::string kind = text_of(session.kind), how_text = text_of(how);
+    long long present = 0;
+    sql << "SELECT COUNT(*) FROM attendance_marks WHERE trust_id = :trust AND session_kind = :kind AND session_id = "
+           ":session AND person_id = :person AND status = 'present'",
+        soci::use(trust_id), soci::use(kind), soci::use(session.id), soci::use(person_id), soci::into(present);
+    if (present)
+        return false;
+    const long long now = db::now_seconds();
+    sql << "DELETE FROM attendance_marks WHERE trust_id = :trust AND session_kind = :kind AND session_id = :session "
+           "AND person_id = :person",
+        soci::use(trust_id), soci::use(kind), soci::use(session.id), soci::use(person_id);
+    sql << "INSERT INTO attendance_marks (trust_id, session_kind, session_id, person_id, status, how, marked_by, "
+           "marked_at) VALUES (:trust, :kind, :session, :person, 'present', :how, :by, :at)",
+        soci::use(trust_id), soci::use(kind), soci::use(session.id), soci::use(person_id), soci::use(how_text),
+        soci::use(person_id), soci::use(now);
+    return true;
+}
+
+void forget_session(soci::session& sql, long long trust_id, SessionRef session) {
+    const std::string kind = text_of(session.kind);
+    sql << "DELETE FROM attendance_marks WHERE trust_id = :trust AND session_kind = :kind AND session_id = :session",
+        soci::use(trust_id), soci::use(kind), soci::use(session.id);
+}
+
+} // namespace trellis::attendance::store

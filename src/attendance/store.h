@@ -1,0 +1,29 @@
+#pragma once
+
+#include <map>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "attendance/model.h"
+
+// The only SQL for attendance_marks. Every function names the trust in its query.
+namespace trellis::attendance::store {
+
+struct StoredMark {
+    bool present = false;
+    std::string how;
+};
+
+// The marks of a session, by person.
+std::map<long long, StoredMark> marks_of(soci::session& sql, long long trust_id, SessionRef session);
+// Marks everyone on the register present or absent as given, replacing earlier marks of theirs.
+void save_register(soci::session& sql, long long trust_id, SessionRef session, long long marked_by,
+                   const std::vector<RegisterEntry>& entries);
+// Marks one person present (never downgrading a mark already present); returns false when they were
+// already marked present.
+bool check_in(soci::session& sql, long long trust_id, SessionRef session, long long person_id, How how);
+// Removes a session's marks, when the session itself goes.
+void forget_session(soci::session& sql, long long trust_id, SessionRef session);
+
+} // namespace trellis::attendance::store

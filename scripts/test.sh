@@ -27,9 +27,16 @@ ctest --test-dir build -L sqlite -j2 --output-on-failure 2>&1 | tee "$log_dir/sq
 count_ctest "$log_dir/sqlite.log"
 
 echo "== integration tests on PostgreSQL"
-pg_dir=$(mktemp -d /tmp/trellis-pg.XXXXXX)
-pg_port=$((20000 + RANDOM % 20000))
-if TRELLIS_TEST_POSTGRES=$(scripts/postgres.sh start "$pg_dir" "$pg_port"); then
+# A random port can be taken by something else: try three before giving up, showing why.
+pg_started=""
+for _ in 1 2 3; do
+  pg_dir=$(mktemp -d /tmp/trellis-pg.XXXXXX)
+  pg_port=$((20000 + RANDOM % 20000))
+  if TRELLIS_TEST_POSTGRES=$(scripts/postgres.sh start "$pg_dir" "$pg_port"); then pg_started=1; break; fi
+  tail -n 5 "$pg_dir/server.log" 2>/dev/null || true
+  scripts/postgres.sh stop "$pg_dir"
+done
+if [[ -n "$pg_started" ]]; then
   export TRELLIS_TEST_POSTGRES
   ctest --test-dir build -L postgresql -j2 --output-on-failure 2>&1 | tee "$log_dir/postgresql.log" | tail -n 3
   count_ctest "$log_dir/postgresql.log"

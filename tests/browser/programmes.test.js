@@ -126,3 +126,66 @@ test('a_lead_builds_a_programme_and_its_design_check_fills_in', async () => {
   await checkPage(teacher.page, 'programme-show-teacher');
   await teacher.context.close();
 });
+
+// "YYYY-MM-DD" and "HH:MM" on school clocks, `minutes` from now.
+function londonMoment(minutes) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(Date.now() + minutes * 60_000));
+  const part = (type) => parts.find((p) => p.type === type).value;
+  return { day: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
+}
+
+test('a_participant_checks_in_with_the_code_during_the_session_and_not_before', async (t) => {
+  const soon = londonMoment(10);
+  const tomorrow = londonMoment(24 * 60);
+  if (soon.day !== londonMoment(0).day || soon.time >= '23:00') {
+    t.skip('too close to midnight in London for a session today');
+    return;
+  }
+  const lead = await openAs(suite.browser, suite.server, DEMO_USERS.pdlead.email);
+  const { page } = lead;
+  await page.goto('/programmes/new');
+  await page.getByLabel('Title').fill('Behaviour: calm starts');
+  await page.getByLabel('Teacher', { exact: true }).check();
+  await page.getByLabel('Starts').fill(soon.day);
+  await page.getByLabel('Ends').fill(tomorrow.day);
+  await clickAndWait(page, 'Create programme', (url) => /\/programmes\/\d+$/.test(url.pathname));
+  for (const [title, when] of [['Calm starts: live', soon], ['Calm starts: follow-up session', tomorrow]]) {
+    await startActivity(page, 'Live session', title, 'Routines for the first five minutes.');
+    await page.getByLabel('Date').fill(when.day);
+    await page.getByLabel('Starts at').fill(when.time);
+    await page.getByLabel('Ends at').fill('23:59');
+    await page.getByLabel('Venue (in person)').fill('Oakfield Academy');
+    await finishActivity(page, []);
+  }
+  await page.getByRole('link', { name: 'Register and check-in code for Calm starts: live' }).click();
+  const code = (await page.locator('.check-in-code__code').textContent()).trim();
+  assert.match(code, /^[A-Z0-9]{6}$/);
+  await page.getByRole('img', { name: /QR code to check in/ }).waitFor();
+  await checkPage(page, 'programme-register-with-code');
+  const programmePath = new URL(await page.getByRole('link', { name: 'Behaviour: calm starts' }).getAttribute('href'),
+    suite.server.baseUrl).pathname;
+  await lead.context.close();
+
+  const teacher = await openAs(suite.browser, suite.server, DEMO_USERS.teacher.email);
+  await teacher.page.goto(programmePath);
+  // Not yet open for tomorrow's session: no button, and its page says when it opens.
+  assert.equal(await teacher.page.getByRole('link', { name: 'Check in to Calm starts: follow-up session' }).count(), 0);
+  await teacher.page.getByRole('link', { name: 'Check in to Calm starts: live' }).click();
+  await checkPage(teacher.page, 'programme-check-in');
+  await teacher.page.getByLabel("The session's code").fill('WRONG1');
+  await teacher.page.getByRole('button', { name: 'Check in' }).click();
+  await teacher.page.getByRole('alert').getByText('not this session').waitFor();
+  await teacher.page.getByLabel("The session's code").fill(code.toLowerCase());
+  await clickAndWait(teacher.page, 'Check in', (url) => url.search === '?checked_in=1');
+  await teacher.page.getByText('You are checked in. Thank you.').waitFor();
+  const later = teacher.page.url().replace(/\?.*$/, '');
+  await teacher.page.goto(later);
+  const followUp = await teacher.page.locator('.activity', { hasText: 'Calm starts: follow-up session' }).getAttribute('id');
+  await teacher.page.goto(`${programmePath}/activities/${followUp.replace('activity-', '')}/check-in`);
+  await teacher.page.getByText('Check-in opens 15 minutes before the session starts').waitFor();
+  assert.equal(await teacher.page.getByRole('button', { name: 'Check in' }).count(), 0);
+  await teacher.context.close();
+});

@@ -149,8 +149,7 @@ std::vector<long long> people_of(soci::session& sql, long long trust_id, StaffGr
     return ids;
 }
 
-// The launch session is past: its register is kept, most there and a few away (the demo teacher
-// among them, so her year shows what she missed).
+// The launch session is past: its register is kept, most there and a few away.
 void mark_first_session(soci::session& sql, long long trust_id, long long programme_id, long long lead_id,
                         const std::vector<long long>& expected) {
     const auto activities = programmes::activity_store::activities_of(sql, trust_id, programme_id);

@@ -307,7 +307,17 @@
     });
   }
 
+  // A recording to catch up on: the form says it was watched through only once the video ends.
+  function followCatchUp(video) {
+    var form = document.querySelector("form[data-catch-up-form]");
+    if (!form) return;
+    video.addEventListener("ended", function () {
+      form.querySelector("[data-watched]").value = "1";
+    });
+  }
+
   document.querySelectorAll(".block").forEach(enhanceBlock);
+  document.querySelectorAll("video[data-catch-up-video]").forEach(followCatchUp);
   document.querySelectorAll("[data-picked-for]").forEach(followPick);
   document.querySelectorAll("form[data-upload-progress]").forEach(enhanceUpload);
   document.querySelectorAll("[data-import-progress]").forEach(followImport);

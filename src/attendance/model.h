@@ -30,6 +30,7 @@ struct RegisterEntry {
     people::StaffGroup staff_group = people::StaffGroup::Teacher;
     std::optional<bool> present; // nullopt until marked
     bool checked_in = false;     // marked present by a code or a QR scan rather than the register
+    bool caught_up = false;      // missed it, then watched the recording (never counted as present)
 };
 
 } // namespace trellis::attendance

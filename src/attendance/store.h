@@ -12,6 +12,7 @@ namespace trellis::attendance::store {
 
 struct StoredMark {
     bool present = false;
+    bool caught_up = false;
     std::string how;
 };
 
@@ -23,6 +24,11 @@ void save_register(soci::session& sql, long long trust_id, SessionRef session, l
 // Marks one person present (never downgrading a mark already present); returns false when they were
 // already marked present.
 bool check_in(soci::session& sql, long long trust_id, SessionRef session, long long person_id, How how);
+// Marks someone who missed a session as having caught up from its recording, with the line they
+// wrote about what they took from it; kept apart from being there.
+void catch_up(soci::session& sql, long long trust_id, SessionRef session, long long person_id,
+              const std::string& note);
+
 // Removes a session's marks, when the session itself goes.
 void forget_session(soci::session& sql, long long trust_id, SessionRef session);
 

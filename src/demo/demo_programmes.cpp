@@ -157,7 +157,7 @@ void mark_first_session(soci::session& sql, long long trust_id, long long progra
         return;
     std::vector<attendance::RegisterEntry> entries;
     for (std::size_t i = 0; i < expected.size(); ++i)
-        entries.push_back({expected[i], "", "", StaffGroup::Teacher, i % 6 != 0, false});
+        entries.push_back({expected[i], "", "", StaffGroup::Teacher, i % 6 != 0, false, false});
     attendance::store::save_register(
         sql, trust_id, {attendance::SessionKind::Activity, activities.front().id}, lead_id, entries);
 }

@@ -16,8 +16,10 @@ App::App(const Config& configuration)
       choices(database), allocation(database), allocation_jobs(allocation),
       // Training days: workshop materials are kept in the data folder (offers branch).
       offers(database, std::filesystem::path(config.data_dir) / "materials"), day(database),
-      feedback(database), notices(database, {events::owed_notices}), audit(database), personal_data(database),
-      priorities(database), programmes(database), activities(database, content), session_attendance(database),
+      feedback(database), notices(database, {events::owed_notices, programmes::owed_catch_ups}),
+      audit(database), personal_data(database), priorities(database), programmes(database),
+      activities(database, content), session_attendance(database),
+      recordings(database, std::filesystem::path(config.data_dir) / "recordings"),
       year(database, programmes, events) {}
 
 } // namespace trellis::http

@@ -11,6 +11,7 @@
 #include "priorities/service.h"
 #include "privacy/personal_data.h"
 #include "programmes/activity_service.h"
+#include "programmes/recordings.h"
 #include "programmes/service.h"
 #include "programmes/session_attendance.h"
 #include "year/service.h"
@@ -64,6 +65,7 @@ struct App {
     programmes::ProgrammeService programmes;
     programmes::ActivityService activities;
     programmes::SessionAttendance session_attendance;
+    programmes::Recordings recordings;
     year::YearService year;
 };
 

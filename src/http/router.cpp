@@ -169,6 +169,15 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
                     programmes::session_register_save);
         routes.get(in_programme(R"(/activities/(\d+)/check-in)"), member, any, programmes::check_in_show);
         routes.post(in_programme(R"(/activities/(\d+)/check-in)"), member, any, programmes::check_in_submit);
+        routes.get(in_programme(R"(/activities/(\d+)/recording)"), member, any, programmes::recording_show);
+        routes.post(in_programme(R"(/activities/(\d+)/recording)"), member, any,
+                    programmes::recording_attach);
+        routes.get(in_programme(R"(/activities/(\d+)/recording/video)"), member, any,
+                   programmes::recording_video);
+        routes.get(in_programme(R"(/activities/(\d+)/recording/captions\.vtt)"), member, any,
+                   programmes::recording_video);
+        routes.post(in_programme(R"(/activities/(\d+)/recording/catch-up)"), member, any,
+                    programmes::recording_catch_up);
     }
     routes.get("/my-year", member, any, year::handlers::my_year_show);
     routes.post("/my-year/feed", member, any, year::handlers::feed_create);

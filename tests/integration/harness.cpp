@@ -282,6 +282,18 @@ httplib::Result Browser::post_multipart(const std::string& path, const httplib::
     return result;
 }
 
+httplib::Result Browser::post_files(const std::string& path, const httplib::Params& form,
+                                    const std::vector<FilePart>& files) {
+    httplib::MultipartFormDataItems items = {{"_csrf", m_csrf, "", ""}};
+    for (const auto& [name, value] : form)
+        items.push_back({name, value, "", ""});
+    for (const FilePart& file : files)
+        items.push_back({file.field, file.content, file.filename, "application/octet-stream"});
+    auto result = m_client.Post(path.c_str(), headers(), items);
+    remember(result);
+    return result;
+}
+
 httplib::Result Browser::upload(const std::string& path, const std::string& filename,
                                 const std::string& content) {
     httplib::MultipartFormDataItems items = {{"_csrf", m_csrf, "", ""},

@@ -73,6 +73,16 @@ class Browser {
     // for JSON back, when `as_json`).
     httplib::Result post_multipart(const std::string& path, const httplib::Params& form,
                                    bool as_json = false);
+    // A file in a multipart form: the field's name, the file's name and its bytes.
+    struct FilePart {
+        std::string field;
+        std::string filename;
+        std::string content;
+    };
+    // Posts fields and files as multipart/form-data, with the CSRF token, as a browser sends a form
+    // with file inputs.
+    httplib::Result post_files(const std::string& path, const httplib::Params& form,
+                               const std::vector<FilePart>& files);
     // Posts a file as multipart/form-data field `file`, with the CSRF token.
     httplib::Result upload(const std::string& path, const std::string& filename, const std::string& content);
     // Signs in and returns the response to the sign-in form.

@@ -12,7 +12,8 @@ mstch::map register_view(const std::vector<RegisterEntry>& entries, const std::s
                                   {"school", entry.school_name},
                                   {"group", people::label_of(entry.staff_group)},
                                   {"present", entry.present.value_or(false)},
-                                  {"checked_in", entry.checked_in}});
+                                  {"checked_in", entry.checked_in},
+                                  {"caught_up", entry.caught_up}});
     return mstch::map{{"entries", rows},
                       {"any", !rows.empty()},
                       {"count", std::to_string(entries.size())},

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <vector>
 
+#include "http/file_response.h"
 #include "http/response.h"
 #include "learning/handlers/block_views.h"
 #include "learning/handlers/handlers.h"
@@ -206,25 +207,6 @@ void transcript_show(http::RequestContext& context) {
 
 // Images, video, captions and posters of a module. Only media types are served, never the
 // module's Markdown or manifest, and only from inside the module's own folder.
-namespace {
-
-bool send_file_bytes(const std::string& path, std::size_t offset, std::size_t length,
-                     httplib::DataSink& sink) {
-    std::ifstream in(path, std::ios::binary);
-    in.seekg(static_cast<std::streamoff>(offset));
-    std::vector<char> buffer(std::min<std::size_t>(length, 64 * 1024));
-    while (length > 0) {
-        in.read(buffer.data(), static_cast<std::streamsize>(std::min(length, buffer.size())));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (got == 0 || !sink.write(buffer.data(), got))
-            return false;
-        length -= got;
-    }
-    return true;
-}
-
-} // namespace
-
 void media_show(http::RequestContext& context) {
     namespace fs = std::filesystem;
     auto found = module_in(context);
@@ -240,13 +222,8 @@ void media_show(http::RequestContext& context) {
     context.response.set_header("Cache-Control", "private, max-age=3600");
     // An author's SVG is served from our own address: it must not run script there.
     context.response.set_header("Content-Security-Policy", "sandbox");
-    context.response.set_header("X-Content-Type-Options", "nosniff");
     // Streamed from the file, so seeking in a video (a byte range) reads only the bytes it asks for.
-    context.response.set_content_provider(
-        fs::file_size(file), type,
-        [path = file.string()](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-            return send_file_bytes(path, offset, length, sink);
-        });
+    http::send_file(context, file, type);
 }
 
 } // namespace trellis::learning::handlers

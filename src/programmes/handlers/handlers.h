@@ -31,6 +31,11 @@ void session_register_save(http::RequestContext& context); // POST /programmes/N
 void check_in_show(http::RequestContext& context);         // GET /programmes/N/activities/M/check-in
 void check_in_submit(http::RequestContext& context);       // POST /programmes/N/activities/M/check-in
 
+void recording_show(http::RequestContext& context);     // GET /programmes/N/activities/M/recording
+void recording_attach(http::RequestContext& context);   // POST /programmes/N/activities/M/recording
+void recording_video(http::RequestContext& context);    // GET .../recording/video and .../captions.vtt
+void recording_catch_up(http::RequestContext& context); // POST .../recording/catch-up
+
 // For a lead's home page: the programmes they keep whose design check has gaps, each with what is
 // missing (empty for anyone who keeps none).
 mstch::array programmes_needing_attention(http::RequestContext& context);

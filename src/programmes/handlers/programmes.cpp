@@ -170,6 +170,15 @@ mstch::array programmes_needing_attention(http::RequestContext& context) {
                            {"title", summary.programme.title},
                            {"gaps", "Not yet: " + text::joined(gaps, "; ") + "."}});
     }
+    for (const auto& missing : context.app.recordings.without_captions(actor.trust_id)) {
+        auto programme = context.app.programmes.find_visible(actor, missing.programme_id);
+        if (programme && ProgrammeService::may_keep(actor, programme->programme))
+            attention.push_back(
+                mstch::map{{"href", "/programmes/" + std::to_string(missing.programme_id) + "/activities/" +
+                                        std::to_string(missing.activity_id) + "/recording"},
+                           {"title", "Recording of “" + missing.title + "”"},
+                           {"gaps", std::string("Not yet: captions, so that everyone can follow it.")}});
+    }
     return attention;
 }
 
@@ -221,8 +230,17 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
     const std::vector<Activity> activities = context.app.activities.activities(programme);
     const std::string now = calendar::london_moment(db::now_seconds());
     mstch::array rows, priority_titles, members, waiting;
+    const std::vector<long long> recorded = context.app.recordings.recorded_in(programme);
     for (std::size_t i = 0; i < activities.size(); ++i) {
         mstch::map row = views::activity_view(activities[i], lead, taking_part, now);
+        const bool has_recording =
+            std::find(recorded.begin(), recorded.end(), activities[i].id) != recorded.end();
+        if (activities[i].kind == ActivityKind::Live && (lead || has_recording))
+            row["recording_href"] = "/programmes/" + std::to_string(programme.id) + "/activities/" +
+                                    std::to_string(activities[i].id) + "/recording";
+        row["recording_label"] =
+            std::string(has_recording ? (lead ? "Recording (replace or check)" : "Watch the recording")
+                                      : "Add the recording");
         row["first"] = i == 0;
         row["last"] = i + 1 == activities.size();
         rows.push_back(row);

@@ -1,0 +1,95 @@
+#include "programmes/recording_store.h"
+
+#include "db/database.h"
+
+namespace trellis::programmes::recording_store {
+
+namespace {
+
+std::vector<MissedSession> sessions(soci::statement& statement, MissedSession& row) {
+    std::vector<MissedSession> found;
+    statement.execute();
+    while (statement.fetch())
+        found.push_back(row);
+    return found;
+}
+
+} // namespace
+
+std::vector<long long> recorded_in(soci::session& sql, long long trust_id, long long programme_id) {
+    std::vector<long long> ids;
+    long long id = 0;
+    soci::statement statement =
+        (sql.prepare
+             << "SELECT r.activity_id FROM recordings r JOIN programme_activities a ON a.id = r.activity_id "
+                "AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND a.programme_id = :programme",
+         soci::use(trust_id), soci::use(programme_id), soci::into(id));
+    statement.execute();
+    while (statement.fetch())
+        ids.push_back(id);
+    return ids;
+}
+
+std::optional<Recording> recording_of(soci::session& sql, long long trust_id, long long activity_id) {
+    Recording recording;
+    sql << "SELECT id, trust_id, activity_id, link, stored_name, content_type, bytes, captions_name FROM "
+           "recordings "
+           "WHERE trust_id = :trust AND activity_id = :activity",
+        soci::use(trust_id), soci::use(activity_id), soci::into(recording.id), soci::into(recording.trust_id),
+        soci::into(recording.activity_id), soci::into(recording.link), soci::into(recording.stored_name),
+        soci::into(recording.content_type), soci::into(recording.bytes), soci::into(recording.captions_name);
+    if (!sql.got_data())
+        return std::nullopt;
+    return recording;
+}
+
+std::vector<std::string> replace_recording(soci::session& sql, const Recording& recording,
+                                           long long added_by) {
+    std::vector<std::string> replaced;
+    if (auto old = recording_of(sql, recording.trust_id, recording.activity_id)) {
+        for (const std::string& name : {old->stored_name, old->captions_name})
+            if (!name.empty() && name != recording.stored_name && name != recording.captions_name)
+                replaced.push_back(name);
+        sql << "DELETE FROM recordings WHERE trust_id = :trust AND activity_id = :activity",
+            soci::use(recording.trust_id), soci::use(recording.activity_id);
+    }
+    const long long now = db::now_seconds();
+    // Only an activity of the trust can be given a recording, whatever id arrives.
+    sql << "INSERT INTO recordings (trust_id, activity_id, link, stored_name, content_type, bytes, "
+           "captions_name, "
+           "added_by, added_at) SELECT trust_id, id, :link, :stored, :type, :bytes, :captions, :by, :at FROM "
+           "programme_activities WHERE trust_id = :trust AND id = :activity",
+        soci::use(recording.link), soci::use(recording.stored_name), soci::use(recording.content_type),
+        soci::use(recording.bytes), soci::use(recording.captions_name), soci::use(added_by), soci::use(now),
+        soci::use(recording.trust_id), soci::use(recording.activity_id);
+    return replaced;
+}
+
+std::vector<MissedSession> missed_with_recording(soci::session& sql, long long trust_id,
+                                                 long long person_id) {
+    MissedSession row;
+    soci::statement statement =
+        (sql.prepare
+             << "SELECT a.programme_id, a.id, a.title FROM attendance_marks m JOIN programme_activities a ON "
+                "a.id = m.session_id AND a.trust_id = m.trust_id JOIN recordings r ON r.activity_id = a.id "
+                "AND r.trust_id = a.trust_id WHERE m.trust_id = :trust AND m.session_kind = 'activity' AND "
+                "m.person_id = :person AND m.status = 'absent' ORDER BY a.starts_on, a.id",
+         soci::use(trust_id), soci::use(person_id), soci::into(row.programme_id), soci::into(row.activity_id),
+         soci::into(row.title));
+    return sessions(statement, row);
+}
+
+std::vector<MissedSession> recordings_without_captions(soci::session& sql, long long trust_id) {
+    MissedSession row;
+    soci::statement statement =
+        (sql.prepare
+             << "SELECT a.programme_id, a.id, a.title FROM recordings r JOIN programme_activities a ON a.id "
+                "= "
+                "r.activity_id AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND r.stored_name <> '' "
+                "AND r.captions_name = '' ORDER BY a.starts_on, a.id",
+         soci::use(trust_id), soci::into(row.programme_id), soci::into(row.activity_id),
+         soci::into(row.title));
+    return sessions(statement, row);
+}
+
+} // namespace trellis::programmes::recording_store

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <soci/soci.h>
+
+// The only SQL for live sessions' recordings. Every function names the trust in its query.
+namespace trellis::programmes::recording_store {
+
+struct Recording {
+    long long id = 0;
+    long long trust_id = 0;
+    long long activity_id = 0;
+    std::string link;        // where it is hosted, or "" for a video kept here
+    std::string stored_name; // under TRELLIS_DATA/recordings/
+    std::string content_type;
+    long long bytes = 0;
+    std::string captions_name; // WebVTT beside it, or ""
+
+    bool kept_here() const { return !stored_name.empty(); }
+    bool has_captions() const { return !captions_name.empty(); }
+};
+
+// The ids of the programme's activities that have a recording.
+std::vector<long long> recorded_in(soci::session& sql, long long trust_id, long long programme_id);
+std::optional<Recording> recording_of(soci::session& sql, long long trust_id, long long activity_id);
+// Replaces the session's recording; returns the stored names of the one it replaced, to delete.
+std::vector<std::string> replace_recording(soci::session& sql, const Recording& recording,
+                                           long long added_by);
+
+// A live session someone missed that has a recording they have not caught up on.
+struct MissedSession {
+    long long programme_id = 0;
+    long long activity_id = 0;
+    std::string title;
+};
+std::vector<MissedSession> missed_with_recording(soci::session& sql, long long trust_id, long long person_id);
+// The trust's live sessions whose recording kept here has no captions, with their programme.
+std::vector<MissedSession> recordings_without_captions(soci::session& sql, long long trust_id);
+
+} // namespace trellis::programmes::recording_store

@@ -1,0 +1,160 @@
+#include "programmes/recordings.h"
+
+#include <fstream>
+#include <stdexcept>
+
+#include "accounts/permissions.h"
+#include "accounts/secrets.h"
+#include "attendance/store.h"
+#include "notifications/store.h"
+#include "text/words.h"
+
+namespace trellis::programmes {
+
+namespace {
+
+attendance::SessionRef ref_of(const Activity& activity) {
+    return {attendance::SessionKind::Activity, activity.id};
+}
+
+// The video's type from its first bytes, never from its name: WebM or MP4, or "".
+std::string video_type_of(const std::string& bytes) {
+    if (bytes.size() >= 4 && bytes.compare(0, 4, "\x1A\x45\xDF\xA3") == 0)
+        return "video/webm";
+    if (bytes.size() >= 12 && bytes.compare(4, 4, "ftyp") == 0)
+        return "video/mp4";
+    return "";
+}
+
+bool is_webvtt(const std::string& text) {
+    const std::size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; // a byte-order mark may lead
+    return text.compare(start, 6, "WEBVTT") == 0 &&
+           (text.size() == start + 6 || text[start + 6] == '\n' || text[start + 6] == '\r' ||
+            text[start + 6] == ' ' || text[start + 6] == '\t');
+}
+
+void write_file(const std::filesystem::path& path, const std::string& bytes) {
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out)
+        throw std::runtime_error("could not write " + path.string());
+}
+
+std::optional<attendance::store::StoredMark> mark_of(soci::session& sql, const accounts::Actor& person,
+                                                     const Activity& activity) {
+    const auto marks = attendance::store::marks_of(sql, activity.trust_id, ref_of(activity));
+    auto found = marks.find(person.person_id);
+    if (found == marks.end())
+        return std::nullopt;
+    return found->second;
+}
+
+} // namespace
+
+std::optional<recording_store::Recording> Recordings::of(const Activity& activity) {
+    auto session = m_database.lease();
+    return recording_store::recording_of(*session, activity.trust_id, activity.id);
+}
+
+std::vector<long long> Recordings::recorded_in(const Programme& programme) {
+    auto session = m_database.lease();
+    return recording_store::recorded_in(*session, programme.trust_id, programme.id);
+}
+
+std::vector<recording_store::MissedSession> Recordings::without_captions(long long trust_id) {
+    auto session = m_database.lease();
+    return recording_store::recordings_without_captions(*session, trust_id);
+}
+
+void Recordings::attach(const accounts::Actor& lead, const Programme& programme, const Activity& activity,
+                        const RecordingUpload& upload) {
+    if (!accounts::leads_at(lead, programme.school_id))
+        throw std::invalid_argument("Only the programme's lead adds recordings.");
+    if (activity.kind != ActivityKind::Live)
+        throw std::invalid_argument("Only live sessions have recordings.");
+    recording_store::Recording recording;
+    recording.trust_id = activity.trust_id;
+    recording.activity_id = activity.id;
+    recording.link = text::trimmed(upload.link);
+    if (recording.link.empty() == upload.video.empty())
+        throw std::invalid_argument(
+            "Upload the video, or give a link to where it is hosted: one of the two.");
+    if (!recording.link.empty() && (recording.link.rfind("https://", 0) != 0 || recording.link.size() > 500 ||
+                                    recording.link.find_first_of(" \"<>") != std::string::npos))
+        throw std::invalid_argument("Give the recording's link as an address starting https://.");
+    if (!upload.video.empty()) {
+        if (upload.video.size() > kMaxRecordingBytes)
+            throw std::invalid_argument(
+                "The video is larger than 60 MB: give a link to where it is hosted instead.");
+        recording.content_type = video_type_of(upload.video);
+        if (recording.content_type.empty())
+            throw std::invalid_argument("The video must be a WebM or MP4 file.");
+        recording.bytes = static_cast<long long>(upload.video.size());
+        recording.stored_name =
+            accounts::random_token() + (recording.content_type == "video/webm" ? ".webm" : ".mp4");
+    }
+    if (!upload.captions.empty()) {
+        if (upload.captions.size() > 2 * 1024 * 1024 || !is_webvtt(upload.captions))
+            throw std::invalid_argument(
+                "Captions must be a WebVTT file (it starts with WEBVTT), up to 2 MB.");
+        recording.captions_name = accounts::random_token() + ".vtt";
+    }
+    // Files first, then the row in one transaction; files of a replaced recording go after it commits.
+    if (!recording.stored_name.empty())
+        write_file(file_of(recording.stored_name), upload.video);
+    if (!recording.captions_name.empty())
+        write_file(file_of(recording.captions_name), upload.captions);
+    db::Transaction transaction(m_database);
+    const auto replaced =
+        recording_store::replace_recording(transaction.session(), recording, lead.person_id);
+    transaction.commit();
+    for (const std::string& name : replaced) {
+        std::error_code ignored;
+        std::filesystem::remove(file_of(name), ignored);
+    }
+}
+
+bool Recordings::owes_catch_up(const accounts::Actor& person, const Activity& activity) {
+    auto session = m_database.lease();
+    const auto mark = mark_of(*session, person, activity);
+    return mark && !mark->present && !mark->caught_up;
+}
+
+bool Recordings::caught_up(const accounts::Actor& person, const Activity& activity) {
+    auto session = m_database.lease();
+    const auto mark = mark_of(*session, person, activity);
+    return mark && mark->caught_up;
+}
+
+void Recordings::catch_up(const accounts::Actor& person, const Activity& activity, bool watched_to_end,
+                          const std::string& takeaway) {
+    const std::string line = text::trimmed(takeaway);
+    db::Transaction transaction(m_database);
+    auto& sql = transaction.session();
+    const auto recording = recording_store::recording_of(sql, activity.trust_id, activity.id);
+    const auto mark = mark_of(sql, person, activity);
+    if (!recording || !mark || mark->present || mark->caught_up)
+        throw std::invalid_argument(
+            "Catching up is for those marked absent from a session with a recording.");
+    if (recording->kept_here() && !watched_to_end)
+        throw std::invalid_argument("Watch the recording to its end first.");
+    if (line.empty() || line.size() > 500)
+        throw std::invalid_argument("Say in a line (up to 500 characters) what you took from it.");
+    attendance::store::catch_up(sql, activity.trust_id, ref_of(activity), person.person_id, line);
+    notifications::store::dismiss_link(sql, activity.trust_id, person.person_id,
+                                       "/programmes/" + std::to_string(activity.programme_id) +
+                                           "/activities/" + std::to_string(activity.id) + "/recording");
+    transaction.commit();
+}
+
+std::vector<notifications::Owed> owed_catch_ups(soci::session& sql, const accounts::Actor& actor) {
+    std::vector<notifications::Owed> owed;
+    for (const auto& missed : recording_store::missed_with_recording(sql, actor.trust_id, actor.person_id))
+        owed.push_back({"Catch up: watch the recording of “" + missed.title + "”, which you missed.",
+                        "/programmes/" + std::to_string(missed.programme_id) + "/activities/" +
+                            std::to_string(missed.activity_id) + "/recording"});
+    return owed;
+}
+
+} // namespace trellis::programmes

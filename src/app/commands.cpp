@@ -58,7 +58,7 @@ int demo(const Config& config, bool only_if_empty, bool with_training_day) {
     if (only_if_empty && !services.organisations.is_empty()) {
         std::cout << "The database already holds data; the demo trust was not loaded again.\n";
     } else if (demo::load_demo_trust(services.database, services.organisations, services.people,
-                                     with_training_day)) {
+                                     with_training_day, {config.content_dir, config.data_dir})) {
         std::cout << "Loaded the demo trust: Oakfield Learning Trust, 7 schools, 850 staff"
                   << (with_training_day ? ", a training day with choices open and a year of programmes" : "")
                   << ".\n";

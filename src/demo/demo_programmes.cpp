@@ -1,9 +1,12 @@
 #include "demo/demo_programmes.h"
 
+#include <filesystem>
+
 #include "attendance/store.h"
 #include "people/store.h"
 #include "priorities/store.h"
 #include "programmes/activity_store.h"
+#include "programmes/recording_store.h"
 #include "programmes/store.h"
 #include "text/words.h"
 
@@ -149,24 +152,59 @@ std::vector<long long> people_of(soci::session& sql, long long trust_id, StaffGr
     return ids;
 }
 
-// The launch session is past: its register is kept, most there and a few away.
-void mark_first_session(soci::session& sql, long long trust_id, long long programme_id, long long lead_id,
-                        const std::vector<long long>& expected) {
+// The launch session is past: its register is kept, most there and a few away, the demo teacher
+// among those away. Returns the session's id.
+long long mark_first_session(soci::session& sql, long long trust_id, long long programme_id,
+                             long long lead_id, const std::vector<long long>& expected, long long away) {
     const auto activities = programmes::activity_store::activities_of(sql, trust_id, programme_id);
-    if (activities.empty())
-        return;
     std::vector<attendance::RegisterEntry> entries;
     for (std::size_t i = 0; i < expected.size(); ++i)
         entries.push_back({expected[i], "", "", StaffGroup::Teacher, i % 6 != 0, false, false});
+    if (away)
+        entries.push_back({away, "", "", StaffGroup::Teacher, false, false, false});
     attendance::store::save_register(
         sql, trust_id, {attendance::SessionKind::Activity, activities.front().id}, lead_id, entries);
+    return activities.front().id;
+}
+
+// The launch's recording, captioned (the case-study video of a learning module stands in for it),
+// and three of those away (not `still_owing`, the demo teacher) have caught up from it.
+void add_launch_recording(soci::session& sql, long long trust_id, long long launch_id, long long lead_id,
+                          long long still_owing, const DemoFolders& folders) {
+    namespace fs = std::filesystem;
+    const fs::path video = folders.content_dir / "building-trust" / "case-study.webm";
+    const fs::path captions = folders.content_dir / "building-trust" / "case-study.vtt";
+    if (folders.data_dir.empty() || !fs::exists(video) || !fs::exists(captions))
+        return;
+    const fs::path kept = folders.data_dir / "recordings";
+    fs::create_directories(kept);
+    programmes::recording_store::Recording recording;
+    recording.trust_id = trust_id;
+    recording.activity_id = launch_id;
+    recording.stored_name = "demo-launch.webm";
+    recording.captions_name = "demo-launch.vtt";
+    recording.content_type = "video/webm";
+    recording.bytes = static_cast<long long>(fs::file_size(video));
+    fs::copy_file(video, kept / recording.stored_name, fs::copy_options::overwrite_existing);
+    fs::copy_file(captions, kept / recording.captions_name, fs::copy_options::overwrite_existing);
+    programmes::recording_store::replace_recording(sql, recording, lead_id);
+    const char* const takeaways[] = {"Wait longer after asking: count to five.",
+                                     "Ask everyone, then choose who answers.",
+                                     "Plan the questions before the lesson, not during it."};
+    int caught_up = 0;
+    for (const auto& [person_id, mark] :
+         attendance::store::marks_of(sql, trust_id, {attendance::SessionKind::Activity, launch_id}))
+        if (!mark.present && caught_up < 3 && person_id != still_owing)
+            attendance::store::catch_up(sql, trust_id, {attendance::SessionKind::Activity, launch_id},
+                                        person_id, takeaways[caught_up++]);
 }
 
 } // namespace
 
 void load_demo_programmes(db::Database& database, const accounts::Actor& lead,
                           const std::vector<std::pair<long long, std::string>>& schools,
-                          const std::string& school_lead_email) {
+                          const std::string& school_lead_email, const std::string& teacher_email,
+                          const DemoFolders& folders) {
     db::Transaction transaction(database);
     auto& sql = transaction.session();
     const long long trust_id = lead.trust_id;
@@ -183,8 +221,11 @@ void load_demo_programmes(db::Database& database, const accounts::Actor& lead,
         priority_id(sql, trust_id, "Adaptive teaching so that every pupil takes part")};
     const long long questioning_id = programmes::store::insert_programme(sql, questioning);
     add_activities(sql, trust_id, questioning_id, std::begin(kQuestioning), std::end(kQuestioning));
-    mark_first_session(sql, trust_id, questioning_id, lead.person_id,
-                       people_of(sql, trust_id, StaffGroup::Teacher, 0, 1000));
+    const auto teacher = people::store::find_credentials(sql, teacher_email);
+    const long long launch_id = mark_first_session(sql, trust_id, questioning_id, lead.person_id,
+                                                   people_of(sql, trust_id, StaffGroup::Teacher, 0, 1000),
+                                                   teacher ? teacher->person_id : 0);
+    add_launch_recording(sql, trust_id, launch_id, lead.person_id, teacher ? teacher->person_id : 0, folders);
 
     auto support =
         base(lead, "Every role matters: learning support across the trust",

@@ -6,6 +6,7 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
+#include "demo/demo_folders.h"
 
 namespace trellis::demo {
 
@@ -14,8 +15,11 @@ namespace trellis::demo {
 // follow-up), one for teaching assistants and other support staff, a cohort of early-career
 // teachers, and a school's open programme with a wait-list. Some activities are past and some to
 // come. `schools` are (id, name) pairs in the demo's order; `school_lead_email` keeps the school's.
+// The launch session's recording, with captions, is a video of the learning modules copied from
+// `content_dir` into `data_dir`/recordings; the demo teacher (`teacher_email`) missed the session.
 void load_demo_programmes(db::Database& database, const accounts::Actor& lead,
                           const std::vector<std::pair<long long, std::string>>& schools,
-                          const std::string& school_lead_email);
+                          const std::string& school_lead_email, const std::string& teacher_email,
+                          const DemoFolders& folders);
 
 } // namespace trellis::demo

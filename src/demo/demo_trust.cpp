@@ -152,7 +152,7 @@ std::optional<LoadedTrust> load_trust(db::Database& database,
 } // namespace
 
 bool load_demo_trust(db::Database& database, organisations::OrganisationService& organisations,
-                     people::PeopleService& people, bool with_training_day) {
+                     people::PeopleService& people, bool with_training_day, const DemoFolders& folders) {
     const auto loaded = load_trust(database, organisations, people);
     if (!loaded)
         return false;
@@ -161,7 +161,8 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
         for (const DemoLogin& login : demo_logins())
             emails.insert(login.email);
         load_demo_training_day(database, loaded->lead, loaded->schools, emails);
-        load_demo_programmes(database, loaded->lead, loaded->schools, demo_logins()[2].email);
+        load_demo_programmes(database, loaded->lead, loaded->schools, demo_logins()[2].email,
+                             demo_logins()[3].email, folders);
     }
     return true;
 }

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "demo/demo_folders.h"
 #include "organisations/service.h"
 #include "people/service.h"
 
@@ -19,9 +20,11 @@ struct DemoLogin {
 std::vector<DemoLogin> demo_logins();
 
 // Loads the fictional Oakfield Learning Trust (7 schools, 850 staff, about half support staff),
-// the same every time, with a training day whose choices are open when with_training_day is set
-// (see demo_training_day.h). Returns false and changes nothing if it is already loaded.
+// the same every time, with a training day whose choices are open and a year of programmes when
+// with_training_day is set (see demo_training_day.h and demo_programmes.h). Returns false and
+// changes nothing if it is already loaded.
 bool load_demo_trust(db::Database& database, organisations::OrganisationService& organisations,
-                     people::PeopleService& people, bool with_training_day = false);
+                     people::PeopleService& people, bool with_training_day = false,
+                     const DemoFolders& folders = {});
 
 } // namespace trellis::demo

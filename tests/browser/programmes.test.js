@@ -189,3 +189,59 @@ test('a_participant_checks_in_with_the_code_during_the_session_and_not_before', 
   assert.equal(await teacher.page.getByRole('button', { name: 'Check in' }).count(), 0);
   await teacher.context.close();
 });
+
+test('an_absent_teacher_catches_up_by_watching_the_captioned_recording_to_its_end', async () => {
+  const path = require('node:path');
+  const moduleDir = path.join(__dirname, '..', '..', 'content', 'modules', 'building-trust');
+  const lead = await openAs(suite.browser, suite.server, DEMO_USERS.pdlead.email);
+  const { page } = lead;
+  await page.goto('/programmes/new');
+  await page.getByLabel('Title').fill('Feedback that moves learning on');
+  await page.getByLabel('Teacher', { exact: true }).check();
+  await page.getByLabel('Starts').fill('2026-09-01');
+  await page.getByLabel('Ends').fill('2027-07-21');
+  await clickAndWait(page, 'Create programme', (url) => /\/programmes\/\d+$/.test(url.pathname));
+  await startActivity(page, 'Live session', 'Feedback: what the research says', 'Short, specific, acted on.');
+  await page.getByLabel('Date').fill('2026-10-01');
+  await page.getByLabel('Starts at').fill('15:45');
+  await page.getByLabel('Ends at').fill('17:00');
+  await page.getByLabel('Venue (in person)').fill('Oakfield Academy');
+  await finishActivity(page, []);
+
+  // The register: everyone ticked but the demo teacher, who was away.
+  await page.getByRole('link', { name: 'Register and check-in code for Feedback: what the research says' }).click();
+  const boxes = page.locator('.register__person input[type=checkbox]');
+  for (let i = 0; i < Math.min(await boxes.count(), 5); i += 1) await boxes.nth(i).check();
+  await clickAndWait(page, 'Save register', (url) => url.search === '?saved=1');
+  await page.getByRole('link', { name: 'Feedback that moves learning on' }).click();
+  await page.getByRole('link', { name: /^Add the recording\W+Feedback: what the research says$/ }).click();
+  await page.getByLabel('Video (WebM or MP4, up to 60 MB)').setInputFiles(path.join(moduleDir, 'case-study.webm'));
+  await page.getByLabel('Captions (WebVTT)').setInputFiles(path.join(moduleDir, 'case-study.vtt'));
+  await clickAndWait(page, 'Save the recording', (url) => url.search === '?saved=1');
+  await checkPage(page, 'programme-recording-lead');
+  await lead.context.close();
+
+  const teacher = await openAs(suite.browser, suite.server, DEMO_USERS.teacher.email);
+  await teacher.page.goto('/');
+  await teacher.page.getByRole('link', { name: /Catch up: watch the recording of “Feedback: what the research says”/ }).click();
+  await teacher.page.getByRole('heading', { level: 1, name: 'Recording: Feedback: what the research says' }).waitFor();
+  const video = teacher.page.locator('video');
+  assert.equal(await teacher.page.locator('video track[kind=captions]').count(), 1);
+  await checkPage(teacher.page, 'programme-recording-catch-up');
+  // Play it through to its end: the page only then counts it as watched.
+  await video.evaluate(async (element) => {
+    element.muted = true;
+    await new Promise((resolve) => (element.readyState >= 1 ? resolve() : element.addEventListener('loadedmetadata', resolve, { once: true })));
+    const ended = new Promise((resolve) => element.addEventListener('ended', resolve, { once: true }));
+    element.playbackRate = 4;
+    await element.play();
+    await ended;
+  });
+  assert.equal(await teacher.page.locator('[data-watched]').inputValue(), '1');
+  await teacher.page.getByLabel('In a line, what will you take from it?').fill('Feedback pupils act on in the lesson.');
+  await teacher.page.getByRole('button', { name: 'I have caught up' }).click();
+  await teacher.page.getByText('You have caught up on this session.').waitFor();
+  await teacher.page.goto('/');
+  assert.equal(await teacher.page.getByText(/Catch up: watch the recording of “Feedback/).count(), 0);
+  await teacher.context.close();
+});

@@ -162,6 +162,17 @@ void set_position(soci::session& sql, long long trust_id, long long activity_id,
         soci::use(position), soci::use(trust_id), soci::use(activity_id);
 }
 
+std::vector<Activity> sessions_without_register(soci::session& sql, long long trust_id,
+                                                const std::string& today) {
+    return select_activities(
+        sql,
+        "WHERE trust_id = :trust AND kind = 'live' AND starts_on < :today AND NOT EXISTS (SELECT 1 "
+        "FROM attendance_marks m WHERE m.trust_id = programme_activities.trust_id AND "
+        "m.session_kind = 'activity' AND m.session_id = programme_activities.id) ORDER BY "
+        "starts_on, id",
+        {&today}, {trust_id});
+}
+
 std::string check_in_code_of(soci::session& sql, long long trust_id, long long activity_id) {
     std::string code;
     sql << "SELECT check_in_code FROM programme_activities WHERE trust_id = :trust AND id = :id",

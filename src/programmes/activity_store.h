@@ -26,6 +26,10 @@ void update_activity(soci::session& sql, const Activity& activity);
 void delete_activity(soci::session& sql, long long trust_id, long long activity_id);
 void set_position(soci::session& sql, long long trust_id, long long activity_id, int position);
 
+// The trust's live sessions held before `today` (YYYY-MM-DD) with no attendance marked, by day.
+std::vector<Activity> sessions_without_register(soci::session& sql, long long trust_id,
+                                                const std::string& today);
+
 // The code participants type in to check in to a live session ("" until one is made).
 std::string check_in_code_of(soci::session& sql, long long trust_id, long long activity_id);
 void set_check_in_code(soci::session& sql, long long trust_id, long long activity_id,

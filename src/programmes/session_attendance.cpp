@@ -88,6 +88,12 @@ void SessionAttendance::take_register(const accounts::Actor& lead, const Program
     transaction.commit();
 }
 
+std::vector<Activity> SessionAttendance::without_register(long long trust_id) {
+    auto session = m_database.lease();
+    return activity_store::sessions_without_register(
+        *session, trust_id, calendar::london_moment(db::now_seconds()).substr(0, 10));
+}
+
 std::string SessionAttendance::check_in_code(const Activity& activity) {
     db::Transaction transaction(m_database);
     auto& sql = transaction.session();

@@ -22,6 +22,8 @@ class SessionAttendance {
     std::vector<attendance::RegisterEntry> register_of(const Programme& programme, const Activity& activity);
     void take_register(const accounts::Actor& lead, const Programme& programme, const Activity& activity,
                        const std::vector<long long>& present_ids);
+    // The trust's live sessions already held whose register nobody has kept.
+    std::vector<Activity> without_register(long long trust_id);
     // The session's check-in code, made the first time it is asked for.
     std::string check_in_code(const Activity& activity);
     // True from 15 minutes before a live session starts until it ends, London time.

@@ -75,6 +75,9 @@ TEST_F(Programmes, each_person_sees_the_programmes_they_are_in_or_may_join) {
     ASSERT_NE(gaps, std::string::npos);
     EXPECT_NE(home.find("Every role matters", gaps), std::string::npos);
     EXPECT_EQ(home.find("Questioning that makes every pupil think", gaps), std::string::npos);
+    // The clinic on 12 November was held, and nobody has kept its register.
+    EXPECT_NE(home.find("Register of “Clinic: what happened when you tried it”", gaps), std::string::npos);
+    EXPECT_EQ(home.find("Register of “Launch: questions that make everyone think”", gaps), std::string::npos);
 
     // A phase filter: a primary-only programme is not for a secondary teacher until she is named.
     const long long primary = create(*lead, {{"title", "Early maths in primary"},

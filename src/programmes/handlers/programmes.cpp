@@ -170,6 +170,15 @@ mstch::array programmes_needing_attention(http::RequestContext& context) {
                            {"title", summary.programme.title},
                            {"gaps", "Not yet: " + text::joined(gaps, "; ") + "."}});
     }
+    for (const Activity& session : context.app.session_attendance.without_register(actor.trust_id)) {
+        auto programme = context.app.programmes.find_visible(actor, session.programme_id);
+        if (programme && ProgrammeService::may_keep(actor, programme->programme))
+            attention.push_back(mstch::map{
+                {"href", "/programmes/" + std::to_string(session.programme_id) + "/activities/" +
+                             std::to_string(session.id) + "/register"},
+                {"title", "Register of “" + session.title + "”"},
+                {"gaps", "Not yet kept: the session was on " + text::long_date(session.starts_on) + "."}});
+    }
     for (const auto& missing : context.app.recordings.without_captions(actor.trust_id)) {
         auto programme = context.app.programmes.find_visible(actor, missing.programme_id);
         if (programme && ProgrammeService::may_keep(actor, programme->programme))

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "../support/ics_lines.h"
 #include "events/service.h"
 #include "harness.h"
 
@@ -42,19 +43,7 @@ Person person_with_email(trellis::db::Database& database, const std::string& ema
 
 // Unfolds an iCalendar file and returns the properties of each VEVENT (name with parameters -> value).
 std::vector<std::map<std::string, std::string>> vevents_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        auto end = text.find("\r\n", at);
-        if (end == std::string::npos)
-            end = text.size();
-        const std::string line = text.substr(at, end - at);
-        if (!line.empty() && line[0] == ' ' && !lines.empty())
-            lines.back() += line.substr(1);
-        else
-            lines.push_back(line);
-        at = end + 2;
-    }
+    const std::vector<std::string> lines = unfolded_ics_lines(text);
     std::vector<std::map<std::string, std::string>> found;
     bool inside = false;
     for (const std::string& line : lines) {

@@ -4,33 +4,18 @@
 
 #include <regex>
 
+#include "../support/ics_lines.h"
 #include "harness.h"
 
 using namespace trellis::testing;
 
 namespace {
 
-// The calendar's content lines with folding undone.
-std::vector<std::string> unfolded(const std::string& text) {
-    std::vector<std::string> lines;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        const auto end = text.find("\r\n", at);
-        const std::string line = text.substr(at, end - at);
-        if (!line.empty() && line[0] == ' ' && !lines.empty())
-            lines.back() += line.substr(1);
-        else
-            lines.push_back(line);
-        at = end == std::string::npos ? text.size() : end + 2;
-    }
-    return lines;
-}
-
 // The lines of the VEVENT with this UID, or none.
 std::vector<std::string> event_with_uid(const std::string& calendar, const std::string& uid) {
     std::vector<std::string> current;
     bool inside = false;
-    for (const std::string& line : unfolded(calendar)) {
+    for (const std::string& line : unfolded_ics_lines(calendar)) {
         if (line == "BEGIN:VEVENT") {
             inside = true;
             current.clear();
@@ -106,7 +91,7 @@ TEST_F(MyYear, the_calendar_feed_follows_a_moved_session_and_a_new_address_retir
     auto first = calendar_program.get(feed);
     ASSERT_EQ(first->status, 200);
     EXPECT_EQ(first->get_header_value("Content-Type"), "text/calendar; charset=utf-8");
-    const auto lines = unfolded(first->body);
+    const auto lines = unfolded_ics_lines(first->body);
     EXPECT_EQ(lines.front(), "BEGIN:VCALENDAR");
     const long long sharing =
         count_of(database, "SELECT id FROM programme_activities WHERE title = 'Sharing what works'");

@@ -11,6 +11,27 @@
 
 using namespace trellis::testing;
 
+namespace {
+
+// Moments on school clocks for a session starting soon today and one this time tomorrow, as
+// "YYYY-MM-DD HH:MM"; near midnight there is no room for the first today.
+struct SessionTimes {
+    std::string today, soon, later;
+    bool fits_today = false;
+};
+
+SessionTimes session_times() {
+    const std::string now = trellis::calendar::london_moment(trellis::db::now_seconds());
+    SessionTimes times;
+    times.today = now.substr(0, 10);
+    times.soon = trellis::calendar::shifted_moment(times.today, now.substr(11, 5), 10);
+    times.later = trellis::calendar::shifted_moment(times.today, now.substr(11, 5), 24 * 60);
+    times.fits_today = times.soon.substr(0, 10) == times.today && times.soon.substr(11, 5) < "23:00";
+    return times;
+}
+
+} // namespace
+
 class Programmes : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -281,12 +302,10 @@ TEST_F(Programmes, bad_input_saves_nothing_and_only_the_programmes_lead_changes_
 
 TEST_F(Programmes, an_online_sessions_link_shows_from_fifteen_minutes_before_it_starts) {
     // A programme running today, with one online session starting in ten minutes and one tomorrow.
-    const std::string now = trellis::calendar::london_moment(trellis::db::now_seconds());
-    const std::string today = now.substr(0, 10);
-    const std::string soon = trellis::calendar::shifted_moment(today, now.substr(11, 5), 10);
-    const std::string later = trellis::calendar::shifted_moment(today, now.substr(11, 5), 24 * 60);
-    if (soon.substr(0, 10) != today || soon.substr(11, 5) >= "23:00")
+    const SessionTimes times = session_times();
+    if (!times.fits_today)
         GTEST_SKIP() << "too close to midnight in London for a session today";
+    const std::string &today = times.today, &soon = times.soon, &later = times.later;
     auto lead = signed_in(kDemoTrustLead);
     const long long id = create(*lead, {{"title", "Live today"},
                                         {"audience", "everyone"},
@@ -318,12 +337,10 @@ TEST_F(Programmes, an_online_sessions_link_shows_from_fifteen_minutes_before_it_
 }
 
 TEST_F(Programmes, participants_check_in_with_the_code_only_while_the_session_runs) {
-    const std::string now = trellis::calendar::london_moment(trellis::db::now_seconds());
-    const std::string today = now.substr(0, 10);
-    const std::string soon = trellis::calendar::shifted_moment(today, now.substr(11, 5), 10);
-    const std::string later = trellis::calendar::shifted_moment(today, now.substr(11, 5), 24 * 60);
-    if (soon.substr(0, 10) != today || soon.substr(11, 5) >= "23:00")
+    const SessionTimes times = session_times();
+    if (!times.fits_today)
         GTEST_SKIP() << "too close to midnight in London for a session today";
+    const std::string &today = times.today, &soon = times.soon, &later = times.later;
     auto lead = signed_in(kDemoTrustLead);
     const long long id = create(*lead, {{"title", "Checking in"},
                                         {"audience", "everyone"},

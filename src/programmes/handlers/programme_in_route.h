@@ -14,4 +14,7 @@ std::optional<ProgrammeSummary> programme_in_route(http::RequestContext& context
 // to keep.
 std::optional<Programme> kept_programme_in_route(http::RequestContext& context);
 
+// The programme's live session named by the route's second capture, or nullopt after answering 404.
+std::optional<Activity> live_session_in_route(http::RequestContext& context, const Programme& programme);
+
 } // namespace trellis::programmes::handlers

@@ -117,6 +117,16 @@ std::optional<ProgrammeSummary> programme_in_route(http::RequestContext& context
     return summary;
 }
 
+std::optional<Activity> live_session_in_route(http::RequestContext& context, const Programme& programme) {
+    auto id = context.id_capture(2);
+    auto activity = id ? context.app.activities.find(programme, *id) : std::nullopt;
+    if (!activity || activity->kind != ActivityKind::Live) {
+        http::render_error(context, 404, "There is no such session in this programme.");
+        return std::nullopt;
+    }
+    return activity;
+}
+
 std::optional<Programme> kept_programme_in_route(http::RequestContext& context) {
     auto summary = programme_in_route(context);
     if (!summary)

@@ -17,16 +17,6 @@ std::string recording_path(const Programme& programme, const Activity& activity)
            "/recording";
 }
 
-std::optional<Activity> session_in_route(http::RequestContext& context, const Programme& programme) {
-    auto id = context.id_capture(2);
-    auto activity = id ? context.app.activities.find(programme, *id) : std::nullopt;
-    if (!activity || activity->kind != ActivityKind::Live) {
-        http::render_error(context, 404, "There is no such session in this programme.");
-        return std::nullopt;
-    }
-    return activity;
-}
-
 std::string file_of(const http::RequestContext& context, const std::string& field) {
     return context.request.has_file(field) ? context.request.get_file_value(field).content : "";
 }
@@ -68,7 +58,7 @@ void recording_show(http::RequestContext& context) {
     auto summary = programme_in_route(context);
     if (!summary)
         return;
-    if (auto activity = session_in_route(context, summary->programme))
+    if (auto activity = live_session_in_route(context, summary->programme))
         show(context, *summary, *activity, "", 200);
 }
 
@@ -76,7 +66,7 @@ void recording_attach(http::RequestContext& context) {
     auto programme = kept_programme_in_route(context);
     if (!programme)
         return;
-    auto activity = session_in_route(context, *programme);
+    auto activity = live_session_in_route(context, *programme);
     if (!activity)
         return;
     try {
@@ -94,7 +84,7 @@ void recording_video(http::RequestContext& context) {
     auto summary = programme_in_route(context);
     if (!summary)
         return;
-    auto activity = session_in_route(context, summary->programme);
+    auto activity = live_session_in_route(context, summary->programme);
     if (!activity)
         return;
     const auto recording = context.app.recordings.of(*activity);
@@ -111,7 +101,7 @@ void recording_catch_up(http::RequestContext& context) {
     auto summary = programme_in_route(context);
     if (!summary)
         return;
-    auto activity = session_in_route(context, summary->programme);
+    auto activity = live_session_in_route(context, summary->programme);
     if (!activity)
         return;
     try {

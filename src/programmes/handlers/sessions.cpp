@@ -19,17 +19,6 @@ std::string activity_path(const Programme& programme, const Activity& activity) 
     return "/programmes/" + std::to_string(programme.id) + "/activities/" + std::to_string(activity.id);
 }
 
-// The live session named by the route's second capture, or nullopt after answering 404.
-std::optional<Activity> live_session_in_route(http::RequestContext& context, const Programme& programme) {
-    auto id = context.id_capture(2);
-    auto activity = id ? context.app.activities.find(programme, *id) : std::nullopt;
-    if (!activity || activity->kind != ActivityKind::Live) {
-        http::render_error(context, 404, "There is no such session in this programme.");
-        return std::nullopt;
-    }
-    return activity;
-}
-
 void show_register(http::RequestContext& context, const Programme& programme, const Activity& activity,
                    bool saved) {
     const std::string path = activity_path(programme, activity);

@@ -2,27 +2,12 @@
 
 #include <sstream>
 
+#include "../../support/ics_lines.h"
 #include "calendar/ics.h"
 
 using namespace trellis::calendar::ics;
 
 namespace {
-
-// The content lines of a calendar with folding undone, as a reader would see them.
-std::vector<std::string> unfolded_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        const auto end = text.find("\r\n", at);
-        const std::string line = text.substr(at, end - at);
-        if (!line.empty() && line[0] == ' ' && !lines.empty())
-            lines.back() += line.substr(1);
-        else
-            lines.push_back(line);
-        at = end + 2;
-    }
-    return lines;
-}
 
 CalendarEntry entry() {
     return {"session-3-person-9@trellis",
@@ -93,7 +78,7 @@ TEST(Ics, writes_one_event_per_entry_with_london_times) {
     second.starts_at = "11:00";
     second.ends_at = "12:15";
     second.summary = "Support staff, together; in class";
-    const auto lines = unfolded_lines(calendar("Day", {entry(), second}, 1800000000));
+    const auto lines = trellis::testing::unfolded_ics_lines(calendar("Day", {entry(), second}, 1800000000));
     auto count = [&](const std::string& wanted) { return std::count(lines.begin(), lines.end(), wanted); };
     EXPECT_EQ(count("BEGIN:VEVENT"), 2);
     EXPECT_EQ(count("END:VEVENT"), 2);

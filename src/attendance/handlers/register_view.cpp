@@ -22,4 +22,12 @@ mstch::map register_view(const std::vector<RegisterEntry>& entries, const std::s
                       {"action", action}};
 }
 
+std::vector<long long> ticked_ids(const http::RequestContext& context) {
+    std::vector<long long> ids;
+    for (const std::string& value : context.form_all("present"))
+        if (auto id = http::parse_id(value))
+            ids.push_back(*id);
+    return ids;
+}
+
 } // namespace trellis::attendance::handlers

@@ -204,11 +204,8 @@ void register_submit(http::RequestContext& context) {
     auto sheet = register_in(context, *event);
     if (!sheet)
         return;
-    std::vector<long long> present;
-    for (const std::string& value : context.form_all("present"))
-        if (auto id = http::parse_id(value))
-            present.push_back(*id);
-    context.app.day.take_register(context.signed_in(), *event, sheet->session.id, present);
+    context.app.day.take_register(context.signed_in(), *event, sheet->session.id,
+                                  attendance::handlers::ticked_ids(context));
     http::redirect(context, register_path(*event, sheet->session.id) + "?saved=1");
 }
 

@@ -14,6 +14,9 @@ std::optional<ProgrammeSummary> programme_in_route(http::RequestContext& context
 // to keep.
 std::optional<Programme> kept_programme_in_route(http::RequestContext& context);
 
+// An activity's own address, e.g. "/programmes/3/activities/12"; its pages add to it.
+std::string activity_path(const Activity& activity);
+
 // The programme's live session named by the route's second capture, or nullopt after answering 404.
 std::optional<Activity> live_session_in_route(http::RequestContext& context, const Programme& programme);
 

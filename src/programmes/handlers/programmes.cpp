@@ -117,6 +117,11 @@ std::optional<ProgrammeSummary> programme_in_route(http::RequestContext& context
     return summary;
 }
 
+std::string activity_path(const Activity& activity) {
+    return "/programmes/" + std::to_string(activity.programme_id) + "/activities/" +
+           std::to_string(activity.id);
+}
+
 std::optional<Activity> live_session_in_route(http::RequestContext& context, const Programme& programme) {
     auto id = context.id_capture(2);
     auto activity = id ? context.app.activities.find(programme, *id) : std::nullopt;
@@ -255,8 +260,7 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
         const bool has_recording =
             std::find(recorded.begin(), recorded.end(), activities[i].id) != recorded.end();
         if (activities[i].kind == ActivityKind::Live && (lead || has_recording))
-            row["recording_href"] = "/programmes/" + std::to_string(programme.id) + "/activities/" +
-                                    std::to_string(activities[i].id) + "/recording";
+            row["recording_href"] = activity_path(activities[i]) + "/recording";
         row["recording_label"] =
             std::string(has_recording ? (lead ? "Recording (replace or check)" : "Watch the recording")
                                       : "Add the recording");

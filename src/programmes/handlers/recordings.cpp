@@ -12,11 +12,6 @@ namespace trellis::programmes::handlers {
 
 namespace {
 
-std::string recording_path(const Programme& programme, const Activity& activity) {
-    return "/programmes/" + std::to_string(programme.id) + "/activities/" + std::to_string(activity.id) +
-           "/recording";
-}
-
 std::string file_of(const http::RequestContext& context, const std::string& field) {
     return context.request.has_file(field) ? context.request.get_file_value(field).content : "";
 }
@@ -26,7 +21,7 @@ void show(http::RequestContext& context, const ProgrammeSummary& summary, const 
     const accounts::Actor& actor = context.signed_in();
     const bool lead = ProgrammeService::may_keep(actor, summary.programme);
     const auto recording = context.app.recordings.of(activity);
-    const std::string path = recording_path(summary.programme, activity);
+    const std::string path = activity_path(activity) + "/recording";
     mstch::map data{{"programme_id", std::to_string(summary.programme.id)},
                     {"programme_title", summary.programme.title},
                     {"title", activity.title},
@@ -77,7 +72,7 @@ void recording_attach(http::RequestContext& context) {
         auto summary = context.app.programmes.find_visible(context.signed_in(), programme->id);
         return show(context, *summary, *activity, error.what(), 400);
     }
-    http::redirect(context, recording_path(*programme, *activity) + "?saved=1");
+    http::redirect(context, activity_path(*activity) + "/recording?saved=1");
 }
 
 void recording_video(http::RequestContext& context) {
@@ -110,7 +105,7 @@ void recording_catch_up(http::RequestContext& context) {
     } catch (const std::invalid_argument& error) {
         return show(context, *summary, *activity, error.what(), 400);
     }
-    http::redirect(context, recording_path(summary->programme, *activity));
+    http::redirect(context, activity_path(*activity) + "/recording");
 }
 
 } // namespace trellis::programmes::handlers

@@ -15,13 +15,9 @@ namespace trellis::programmes::handlers {
 
 namespace {
 
-std::string activity_path(const Programme& programme, const Activity& activity) {
-    return "/programmes/" + std::to_string(programme.id) + "/activities/" + std::to_string(activity.id);
-}
-
 void show_register(http::RequestContext& context, const Programme& programme, const Activity& activity,
                    bool saved) {
-    const std::string path = activity_path(programme, activity);
+    const std::string path = activity_path(activity);
     mstch::map data = attendance::handlers::register_view(
         context.app.session_attendance.register_of(programme, activity), path + "/register", saved);
     data["breadcrumbs"] = mstch::array{
@@ -55,13 +51,30 @@ void session_register_save(http::RequestContext& context) {
     auto activity = live_session_in_route(context, *programme);
     if (!activity)
         return;
-    std::vector<long long> present;
-    for (const std::string& value : context.form_all("present"))
-        if (auto id = http::parse_id(value))
-            present.push_back(*id);
-    context.app.session_attendance.take_register(context.signed_in(), *programme, *activity, present);
-    http::redirect(context, activity_path(*programme, *activity) + "/register?saved=1");
+    context.app.session_attendance.take_register(context.signed_in(), *programme, *activity,
+                                                 attendance::handlers::ticked_ids(context));
+    http::redirect(context, activity_path(*activity) + "/register?saved=1");
 }
+
+namespace {
+
+void show_check_in(http::RequestContext& context, const Programme& programme, const Activity& activity,
+                   bool open, const std::string& code, bool from_qr, const std::string& error) {
+    mstch::map data{{"programme_id", std::to_string(programme.id)},
+                    {"programme_title", programme.title},
+                    {"title", activity.title},
+                    {"when", views::when_of(activity)},
+                    {"open", open},
+                    {"code", code},
+                    {"from_qr", from_qr},
+                    {"action", activity_path(activity) + "/check-in"}};
+    if (!error.empty())
+        data["error"] = error;
+    http::render_page(context, "programmes/check_in", "Check in: " + activity.title, data,
+                      error.empty() ? 200 : 400);
+}
+
+} // namespace
 
 void check_in_show(http::RequestContext& context) {
     auto summary = programme_in_route(context);
@@ -71,15 +84,8 @@ void check_in_show(http::RequestContext& context) {
     if (!activity)
         return;
     const bool open = SessionAttendance::check_in_open(*activity, calendar::london_moment(db::now_seconds()));
-    http::render_page(context, "programmes/check_in", "Check in: " + activity->title,
-                      mstch::map{{"programme_id", std::to_string(summary->programme.id)},
-                                 {"programme_title", summary->programme.title},
-                                 {"title", activity->title},
-                                 {"when", views::when_of(*activity)},
-                                 {"open", open},
-                                 {"code", context.query("code")},
-                                 {"from_qr", !context.query("code").empty()},
-                                 {"action", activity_path(summary->programme, *activity) + "/check-in"}});
+    show_check_in(context, summary->programme, *activity, open, context.query("code"),
+                  !context.query("code").empty(), "");
 }
 
 void check_in_submit(http::RequestContext& context) {
@@ -94,17 +100,8 @@ void check_in_submit(http::RequestContext& context) {
         context.app.session_attendance.check_in(context.signed_in(), summary->programme, *activity,
                                                 context.form("code"), how);
     } catch (const std::invalid_argument& error) {
-        return http::render_page(
-            context, "programmes/check_in", "Check in: " + activity->title,
-            mstch::map{{"programme_id", std::to_string(summary->programme.id)},
-                       {"programme_title", summary->programme.title},
-                       {"title", activity->title},
-                       {"when", views::when_of(*activity)},
-                       {"open", true},
-                       {"error", std::string(error.what())},
-                       {"code", context.form("code")},
-                       {"action", activity_path(summary->programme, *activity) + "/check-in"}},
-            400);
+        return show_check_in(context, summary->programme, *activity, true, context.form("code"),
+                             context.form("from_qr") == "1", error.what());
     }
     http::redirect(context, "/programmes/" + std::to_string(summary->programme.id) +
                                 "?checked_in=1#activity-" + std::to_string(activity->id));

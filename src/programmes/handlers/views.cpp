@@ -1,4 +1,5 @@
 #include "programmes/handlers/views.h"
+#include "programmes/handlers/programme_in_route.h"
 
 #include <algorithm>
 #include <array>
@@ -107,8 +108,7 @@ mstch::map activity_view(const Activity& activity, bool lead, bool taking_part, 
         {"evidence", activity.evidence},
         {"prompt", activity.prompt},
         {"module_slug", activity.module_slug}};
-    const std::string path =
-        "/programmes/" + std::to_string(activity.programme_id) + "/activities/" + std::to_string(activity.id);
+    const std::string path = activity_path(activity);
     if (activity.kind == ActivityKind::Live && lead)
         view["register_href"] = path + "/register";
     if (activity.kind == ActivityKind::Live && taking_part && SessionAttendance::check_in_open(activity, now))

@@ -3,10 +3,14 @@
 #include <filesystem>
 
 #include "attendance/store.h"
+#include "groups/forming.h"
+#include "groups/store.h"
 #include "people/store.h"
 #include "priorities/store.h"
 #include "programmes/activity_store.h"
-#include "programmes/recording_store.h"
+#include "programmes/audience.h"
+#include "programmes/reflection_store.h"
+#include "programmes/sessions/recording_store.h"
 #include "programmes/store.h"
 #include "text/words.h"
 
@@ -199,6 +203,39 @@ void add_launch_recording(soci::session& sql, long long trust_id, long long laun
                                         person_id, takeaways[caught_up++]);
 }
 
+// Work between sessions: most teachers (the demo teacher among them) have written on the first
+// practice task, and the January triads are already suggested, three to a group across schools.
+void add_work_between_sessions(soci::session& sql, const programmes::Programme& programme,
+                               long long teacher_id) {
+    const char* const reflections[] = {
+        "I heard from six pupils who rarely speak. Two froze at first; giving thinking time first helped.",
+        "Cold calling worked best after pairs had talked for a minute. I will keep that order.",
+        "Harder than I expected with Year 11: they were wary. By the second week it felt normal.",
+        "I noticed I still went back to the same confident pupils when time was short."};
+    int count = 0;
+    for (const Activity& activity :
+         programmes::activity_store::activities_of(sql, programme.trust_id, programme.id)) {
+        if (activity.kind == ActivityKind::Practice && count == 0) {
+            for (const people::Person& person : programmes::people_expected(sql, programme, activity))
+                if (person.id == teacher_id || count % 3 != 2)
+                    programmes::reflection_store::save_reflection(sql, programme.trust_id, activity.id,
+                                                                  person.id, reflections[count++ % 4]);
+                else
+                    ++count;
+        }
+        if (activity.kind == ActivityKind::Collaboration) {
+            std::vector<groups::Candidate> candidates;
+            for (const people::Person& person : programmes::people_expected(sql, programme, activity))
+                candidates.push_back({person.id, person.school_id, person.phase});
+            for (const groups::NewGroup& group : groups::suggest_groups(candidates, 3))
+                groups::store::set_members(
+                    sql, programme.trust_id,
+                    groups::store::insert_group(sql, programme.trust_id, activity.id, group.name, group.why),
+                    group.people);
+        }
+    }
+}
+
 } // namespace
 
 void load_demo_programmes(db::Database& database, const accounts::Actor& lead,
@@ -226,6 +263,8 @@ void load_demo_programmes(db::Database& database, const accounts::Actor& lead,
                                                    people_of(sql, trust_id, StaffGroup::Teacher, 0, 1000),
                                                    teacher ? teacher->person_id : 0);
     add_launch_recording(sql, trust_id, launch_id, lead.person_id, teacher ? teacher->person_id : 0, folders);
+    questioning.id = questioning_id;
+    add_work_between_sessions(sql, questioning, teacher ? teacher->person_id : 0);
 
     auto support =
         base(lead, "Every role matters: learning support across the trust",

@@ -19,7 +19,7 @@ App::App(const Config& configuration)
       feedback(database), notices(database, {events::owed_notices, programmes::owed_catch_ups}),
       audit(database), personal_data(database), priorities(database), programmes(database),
       activities(database, content), session_attendance(database),
-      recordings(database, std::filesystem::path(config.data_dir) / "recordings"),
-      year(database, programmes, events) {}
+      recordings(database, std::filesystem::path(config.data_dir) / "recordings"), reflections(database),
+      groups(database), year(database, programmes, events) {}
 
 } // namespace trellis::http

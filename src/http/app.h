@@ -8,12 +8,14 @@
 #include "events/feedback_service.h"
 #include "events/offer_service.h"
 #include "events/service.h"
+#include "groups/service.h"
 #include "priorities/service.h"
 #include "privacy/personal_data.h"
 #include "programmes/activity_service.h"
-#include "programmes/recordings.h"
+#include "programmes/reflections.h"
 #include "programmes/service.h"
-#include "programmes/session_attendance.h"
+#include "programmes/sessions/recordings.h"
+#include "programmes/sessions/session_attendance.h"
 #include "year/service.h"
 // --- Training days: schedule, choices, allocation ---
 #include "events/allocation_jobs.h"
@@ -66,6 +68,8 @@ struct App {
     programmes::ActivityService activities;
     programmes::SessionAttendance session_attendance;
     programmes::Recordings recordings;
+    programmes::Reflections reflections;
+    groups::GroupService groups;
     year::YearService year;
 };
 

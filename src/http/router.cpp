@@ -178,6 +178,19 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
                    programmes::recording_video);
         routes.post(in_programme(R"(/activities/(\d+)/recording/catch-up)"), member, any,
                     programmes::recording_catch_up);
+        routes.get(in_programme(R"(/activities/(\d+)/recording/slides)"), member, any,
+                   programmes::recording_video);
+        routes.get(in_programme("/attendance"), member, any, programmes::attendance_report_show);
+        routes.get(in_programme(R"(/activities/(\d+)/reflection)"), member, any, programmes::reflection_show);
+        routes.post(in_programme(R"(/activities/(\d+)/reflection)"), member, any,
+                    programmes::reflection_write);
+        routes.get(in_programme(R"(/activities/(\d+)/groups)"), member, any, programmes::groups_show);
+        routes.post(in_programme(R"(/activities/(\d+)/groups/suggest)"), member, any,
+                    programmes::groups_suggest);
+        routes.post(in_programme(R"(/activities/(\d+)/groups/arrange)"), member, any,
+                    programmes::groups_arrange);
+        routes.post(in_programme(R"(/activities/(\d+)/groups/(\d+)/record)"), member, any,
+                    programmes::group_record);
     }
     routes.get("/my-year", member, any, year::handlers::my_year_show);
     routes.post("/my-year/feed", member, any, year::handlers::feed_create);

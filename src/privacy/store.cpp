@@ -39,6 +39,9 @@ const std::vector<PersonalTable>& personal_tables() {
         {"programme_members", "person_id", {}},
         {"programmes", "sponsor_id", {}},
         {"calendar_feeds", "person_id", {"token_hash"}},
+        {"activity_reflections", "person_id", {}},
+        {"collaboration_group_members", "person_id", {}},
+        {"collaboration_groups", "written_by", {}},
     };
     return tables;
 }
@@ -94,11 +97,18 @@ void erase(soci::session& sql, long long trust_id, long long person_id, const st
            "left_at END, erased_at = :now2, updated_at = :now3 WHERE trust_id = :trust AND id = :person",
         soci::use(email), soci::use(now), soci::use(now), soci::use(now), soci::use(trust_id),
         soci::use(person_id);
-    for (const char* table : {"sessions", "password_resets", "known_devices", "notices", "calendar_feeds"})
+    for (const char* table : {"sessions", "password_resets", "known_devices", "notices", "calendar_feeds",
+                              "activity_reflections"})
         sql << "DELETE FROM " + std::string(table) + " WHERE trust_id = :trust AND person_id = :person",
             soci::use(trust_id), soci::use(person_id);
+    // A group's shared note is the group's, but no longer says who wrote it.
+    sql << "UPDATE collaboration_groups SET written_by = NULL WHERE trust_id = :trust AND written_by = "
+           ":person",
+        soci::use(trust_id), soci::use(person_id);
     // What they wrote for themselves goes; whether a block or module was done stays.
     sql << "UPDATE block_progress SET state = '' WHERE trust_id = :trust AND person_id = :person",
+        soci::use(trust_id), soci::use(person_id);
+    sql << "UPDATE attendance_marks SET note = '' WHERE trust_id = :trust AND person_id = :person",
         soci::use(trust_id), soci::use(person_id);
     sql << "UPDATE event_feedback SET comment = '' WHERE trust_id = :trust AND person_id = :person",
         soci::use(trust_id), soci::use(person_id);

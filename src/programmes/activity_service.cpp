@@ -1,4 +1,5 @@
 #include "programmes/activity_service.h"
+#include "programmes/audience.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -209,6 +210,12 @@ ActivityForm ActivityService::form_of(const Activity& activity) {
     form.module_slug = activity.module_slug;
     form.prompt = activity.prompt;
     return form;
+}
+
+std::vector<people::Person> ActivityService::people_for(const Programme& programme,
+                                                        const Activity& activity) {
+    auto session = m_database.lease();
+    return people_expected(*session, programme, activity);
 }
 
 } // namespace trellis::programmes

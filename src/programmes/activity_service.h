@@ -28,6 +28,8 @@ class ActivityService {
     void move(const accounts::Actor& lead, const Programme& programme, long long activity_id, bool up);
     void remove(const accounts::Actor& lead, const Programme& programme, long long activity_id);
     static ActivityForm form_of(const Activity& activity);
+    // The people the activity is for, by surname (see people_expected in audience.h).
+    std::vector<people::Person> people_for(const Programme& programme, const Activity& activity);
 
   private:
     Activity checked(const Programme& programme, const ActivityForm& form) const;

@@ -1,6 +1,12 @@
 #include "programmes/audience.h"
 
 #include <algorithm>
+#include <map>
+
+#include "organisations/store.h"
+#include "people/store.h"
+#include "programmes/store.h"
+#include "text/words.h"
 
 namespace trellis::programmes {
 
@@ -24,6 +30,38 @@ bool within_filters(const Programme& programme, const StaffProfile& profile) {
 
 bool activity_is_for(const Activity& activity, people::StaffGroup group) {
     return empty_or_has(activity.staff_groups, group);
+}
+
+std::vector<people::Person> people_expected(soci::session& sql, const Programme& programme,
+                                            const Activity& activity) {
+    std::map<long long, std::string> phases;
+    for (const auto& school : organisations::store::list_schools(sql, programme.trust_id))
+        phases[school.id] = school.phase;
+    std::vector<long long> named;
+    if (programme.audience != Audience::Everyone)
+        for (const auto& member : store::members_of(sql, programme.trust_id, programme.id))
+            if (!member.waiting)
+                named.push_back(member.person_id);
+    std::vector<std::pair<std::string, people::Person>> found;
+    people::store::for_each_person(sql, programme.trust_id, [&](const people::Person& person) {
+        if (person.has_left() || !activity_is_for(activity, person.staff_group))
+            return;
+        people::Person expected = person;
+        if (expected.phase.empty())
+            expected.phase = phases[person.school_id];
+        const bool in =
+            programme.audience == Audience::Everyone
+                ? within_filters(programme, {person.id, person.school_id, person.staff_group, expected.phase})
+                : std::find(named.begin(), named.end(), person.id) != named.end();
+        if (in)
+            found.emplace_back(text::lowered(person.last_name + " " + person.first_name),
+                               std::move(expected));
+    });
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<people::Person> expected;
+    for (auto& [key, person] : found)
+        expected.push_back(std::move(person));
+    return expected;
 }
 
 } // namespace trellis::programmes

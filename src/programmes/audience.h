@@ -1,6 +1,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include <soci/soci.h>
 
 #include "programmes/model.h"
 
@@ -22,5 +25,11 @@ struct StaffProfile {
 bool within_filters(const Programme& programme, const StaffProfile& profile);
 // True when the activity is for this staff group: every activity with no groups of its own is.
 bool activity_is_for(const Activity& activity, people::StaffGroup group);
+
+// The people an activity is for, by surname then first name: the programme's people (its named
+// members, or everyone within its filters) in the activity's staff groups, leavers left out. Each
+// person's phase is their own, else their school's.
+std::vector<people::Person> people_expected(soci::session& sql, const Programme& programme,
+                                            const Activity& activity);
 
 } // namespace trellis::programmes

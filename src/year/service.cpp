@@ -20,7 +20,15 @@ YearItem item_of(const programmes::Programme& programme, const programmes::Activ
     item.kind = programmes::text_of(activity.kind);
     item.what = programmes::label_of(activity.kind);
     item.source = programme.title;
-    item.href = "/programmes/" + std::to_string(programme.id) + "#activity-" + std::to_string(activity.id);
+    const std::string path =
+        "/programmes/" + std::to_string(programme.id) + "/activities/" + std::to_string(activity.id);
+    if (activity.kind == ActivityKind::Practice || activity.kind == ActivityKind::FollowUp)
+        item.href = path + "/reflection";
+    else if (activity.kind == ActivityKind::Collaboration)
+        item.href = path + "/groups";
+    else
+        item.href =
+            "/programmes/" + std::to_string(programme.id) + "#activity-" + std::to_string(activity.id);
     if (activity.kind == ActivityKind::Live && activity.delivery != programmes::Delivery::Online)
         item.location = activity.venue + (activity.room.empty() ? "" : ", " + activity.room);
     else if (activity.kind == ActivityKind::Live)

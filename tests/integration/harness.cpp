@@ -162,6 +162,15 @@ long long count_of(TestDatabase& database, const std::string& query) {
     return count_of(database.open(), query);
 }
 
+std::vector<std::string> texts_of(TestDatabase& database, const std::string& query) {
+    auto session = database.open().lease();
+    std::vector<std::string> texts;
+    soci::rowset<std::string> rows = (session->prepare << query);
+    for (const std::string& text : rows)
+        texts.push_back(text);
+    return texts;
+}
+
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }

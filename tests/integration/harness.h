@@ -121,6 +121,8 @@ int add_northfield_trust(const TestDatabase& database);
 // The single number a query such as SELECT COUNT(*) ... returns.
 long long count_of(db::Database& database, const std::string& query);
 long long count_of(TestDatabase& database, const std::string& query);
+// The first column of every row a query returns, as text.
+std::vector<std::string> texts_of(TestDatabase& database, const std::string& query);
 
 // True when the text holds the part, as when checking a page's body.
 bool contains(const std::string& text, const std::string& part);

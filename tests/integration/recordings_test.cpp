@@ -161,3 +161,36 @@ TEST_F(Recordings, only_the_programmes_lead_attaches_one_and_only_those_it_is_fo
     lead->get(path + "/recording");
     EXPECT_EQ(lead->post_multipart(path + "/recording", {{"link", "javascript:alert(1)"}})->status, 400);
 }
+
+TEST_F(Recordings, slides_go_beside_the_recording_and_stay_when_it_is_replaced) {
+    auto lead = signed_in(kDemoTrustLead);
+    const std::string slides = "%PDF-1.4\n% the session's slides\n%%EOF\n";
+    lead->get(path + "/recording");
+    auto not_slides = lead->post_files(path + "/recording", {{"link", "https://video.example/clinic"}},
+                                       {{"slides", "slides.pdf", "plain text pretending"}});
+    EXPECT_EQ(not_slides->status, 400);
+    EXPECT_TRUE(contains(not_slides->body, "PDF or PowerPoint"));
+    EXPECT_EQ(
+        count_of(database, "SELECT COUNT(*) FROM recordings WHERE activity_id = " + std::to_string(launch)),
+        0);
+    ASSERT_EQ(lead->post_files(path + "/recording", {{"link", "https://video.example/clinic"}},
+                               {{"slides", "slides.pdf", slides}})
+                  ->status,
+              303);
+
+    auto teacher = signed_in(kDemoTeacher);
+    EXPECT_TRUE(contains(teacher->get(path + "/recording")->body, "Download the slides (PDF)"));
+    auto download = teacher->get(path + "/recording/slides");
+    ASSERT_EQ(download->status, 200);
+    EXPECT_EQ(download->body, slides);
+    EXPECT_EQ(download->get_header_value("Content-Type"), "application/pdf");
+    EXPECT_TRUE(contains(download->get_header_value("Content-Disposition"), "attachment"));
+
+    // A new recording without slides keeps the ones already there.
+    lead->get(path + "/recording");
+    ASSERT_EQ(
+        lead->post_files(path + "/recording", {}, {{"video", "clinic.webm", file_text(kVideo)}})->status,
+        303);
+    EXPECT_EQ(teacher->get(path + "/recording/slides")->body, slides);
+    EXPECT_EQ(signed_in(kDemoSupport)->get(path + "/recording/slides")->status, 404);
+}

@@ -160,7 +160,13 @@ class Tenancy : public ::testing::Test {
                                   "SELECT COUNT(*) FROM programme_members",
                                   "SELECT COUNT(*) FROM programme_activities",
                                   "SELECT MAX(updated_at) FROM programmes",
-                                  "SELECT MAX(updated_at) FROM programme_activities"})
+                                  "SELECT MAX(updated_at) FROM programme_activities",
+                                  "SELECT COUNT(*) FROM activity_reflections",
+                                  "SELECT MAX(written_at) FROM activity_reflections",
+                                  "SELECT COUNT(*) FROM collaboration_groups",
+                                  "SELECT MAX(written_at) FROM collaboration_groups",
+                                  "SELECT COUNT(*) FROM collaboration_group_members",
+                                  "SELECT COUNT(*) FROM recordings"})
             counts.push_back(count_of(database, query));
         return counts;
     }

@@ -36,6 +36,16 @@ void recording_attach(http::RequestContext& context);   // POST /programmes/N/ac
 void recording_video(http::RequestContext& context);    // GET .../recording/video and .../captions.vtt
 void recording_catch_up(http::RequestContext& context); // POST .../recording/catch-up
 
+void attendance_report_show(http::RequestContext& context); // GET /programmes/N/attendance?session=M
+
+void reflection_show(http::RequestContext& context);  // GET /programmes/N/activities/M/reflection
+void reflection_write(http::RequestContext& context); // POST /programmes/N/activities/M/reflection
+
+void groups_show(http::RequestContext& context);    // GET /programmes/N/activities/M/groups
+void groups_suggest(http::RequestContext& context); // POST .../groups/suggest
+void groups_arrange(http::RequestContext& context); // POST .../groups/arrange
+void group_record(http::RequestContext& context);   // POST .../groups/G/record
+
 // For a lead's home page: the programmes they keep whose design check has gaps, each with what is
 // missing (empty for anyone who keeps none).
 mstch::array programmes_needing_attention(http::RequestContext& context);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 #include "accounts/permissions.h"
@@ -122,14 +123,19 @@ std::string activity_path(const Activity& activity) {
            std::to_string(activity.id);
 }
 
-std::optional<Activity> live_session_in_route(http::RequestContext& context, const Programme& programme) {
+std::optional<Activity> activity_in_route(http::RequestContext& context, const Programme& programme,
+                                          std::initializer_list<ActivityKind> kinds) {
     auto id = context.id_capture(2);
     auto activity = id ? context.app.activities.find(programme, *id) : std::nullopt;
-    if (!activity || activity->kind != ActivityKind::Live) {
-        http::render_error(context, 404, "There is no such session in this programme.");
+    if (!activity || std::find(kinds.begin(), kinds.end(), activity->kind) == kinds.end()) {
+        http::render_error(context, 404, "There is no such activity in this programme.");
         return std::nullopt;
     }
     return activity;
+}
+
+std::optional<Activity> live_session_in_route(http::RequestContext& context, const Programme& programme) {
+    return activity_in_route(context, programme, {ActivityKind::Live});
 }
 
 std::optional<Programme> kept_programme_in_route(http::RequestContext& context) {
@@ -255,6 +261,7 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
     const std::string now = calendar::london_moment(db::now_seconds());
     mstch::array rows, priority_titles, members, waiting;
     const std::vector<long long> recorded = context.app.recordings.recorded_in(programme);
+    const std::set<long long> written = context.app.reflections.written_in(actor, programme);
     for (std::size_t i = 0; i < activities.size(); ++i) {
         mstch::map row = views::activity_view(activities[i], lead, taking_part, now);
         const bool has_recording =
@@ -264,6 +271,7 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
         row["recording_label"] =
             std::string(has_recording ? (lead ? "Recording (replace or check)" : "Watch the recording")
                                       : "Add the recording");
+        row["written"] = written.count(activities[i].id) > 0;
         row["first"] = i == 0;
         row["last"] = i + 1 == activities.size();
         rows.push_back(row);

@@ -42,6 +42,10 @@ void show(http::RequestContext& context, const ProgrammeSummary& summary, const 
     } else if (recording) {
         data["link"] = recording->link;
     }
+    if (recording && recording->has_slides()) {
+        data["slides_href"] = path + "/slides";
+        data["slides_kind"] = std::string(recording->slides_type == "application/pdf" ? "PDF" : "PowerPoint");
+    }
     if (!error.empty())
         data["error"] = error;
     http::render_page(context, "programmes/recording", "Recording: " + activity.title, data, status);
@@ -65,9 +69,9 @@ void recording_attach(http::RequestContext& context) {
     if (!activity)
         return;
     try {
-        context.app.recordings.attach(
-            context.signed_in(), *programme, *activity,
-            {context.form("link"), file_of(context, "video"), file_of(context, "captions")});
+        context.app.recordings.attach(context.signed_in(), *programme, *activity,
+                                      {context.form("link"), file_of(context, "video"),
+                                       file_of(context, "captions"), file_of(context, "slides")});
     } catch (const std::invalid_argument& error) {
         auto summary = context.app.programmes.find_visible(context.signed_in(), programme->id);
         return show(context, *summary, *activity, error.what(), 400);
@@ -83,13 +87,21 @@ void recording_video(http::RequestContext& context) {
     if (!activity)
         return;
     const auto recording = context.app.recordings.of(*activity);
-    const bool captions = context.request.path.ends_with(".vtt");
-    const std::string name = !recording ? "" : captions ? recording->captions_name : recording->stored_name;
+    const std::string& path = context.request.path;
+    std::string name, type;
+    if (recording && path.ends_with(".vtt"))
+        name = recording->captions_name, type = "text/vtt; charset=utf-8";
+    else if (recording && path.ends_with("/slides"))
+        name = recording->slides_name, type = recording->slides_type;
+    else if (recording)
+        name = recording->stored_name, type = recording->content_type;
     if (name.empty())
         return http::render_error(context, 404, "This session has no such file.");
     context.response.set_header("Cache-Control", "private, max-age=3600");
-    http::send_file(context, context.app.recordings.file_of(name),
-                    captions ? "text/vtt; charset=utf-8" : recording->content_type);
+    if (path.ends_with("/slides"))
+        context.response.set_header("Content-Disposition", "attachment; filename=\"slides." +
+                                                               name.substr(name.rfind('.') + 1) + "\"");
+    http::send_file(context, context.app.recordings.file_of(name), type);
 }
 
 void recording_catch_up(http::RequestContext& context) {

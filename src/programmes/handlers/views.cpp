@@ -8,7 +8,7 @@
 #include "calendar/school_year.h"
 #include "http/form_options.h"
 #include "programmes/mechanisms.h"
-#include "programmes/session_attendance.h"
+#include "programmes/sessions/session_attendance.h"
 #include "text/dates.h"
 #include "text/words.h"
 
@@ -113,6 +113,10 @@ mstch::map activity_view(const Activity& activity, bool lead, bool taking_part, 
         view["register_href"] = path + "/register";
     if (activity.kind == ActivityKind::Live && taking_part && SessionAttendance::check_in_open(activity, now))
         view["check_in_href"] = path + "/check-in";
+    if (activity.kind == ActivityKind::Practice || activity.kind == ActivityKind::FollowUp)
+        view["reflection_href"] = path + "/reflection";
+    if (activity.kind == ActivityKind::Collaboration && (lead || taking_part))
+        view["groups_href"] = path + "/groups";
     if (online && (lead || (taking_part && link_open)))
         view["meeting_url"] = activity.meeting_url;
     else if (online && taking_part)

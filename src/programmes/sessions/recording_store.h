@@ -18,9 +18,12 @@ struct Recording {
     std::string content_type;
     long long bytes = 0;
     std::string captions_name; // WebVTT beside it, or ""
+    std::string slides_name;   // the slides shown (PDF or PowerPoint), or ""
+    std::string slides_type;
 
     bool kept_here() const { return !stored_name.empty(); }
     bool has_captions() const { return !captions_name.empty(); }
+    bool has_slides() const { return !slides_name.empty(); }
 };
 
 // The ids of the programme's activities that have a recording.

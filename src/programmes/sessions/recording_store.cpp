@@ -1,4 +1,4 @@
-#include "programmes/recording_store.h"
+#include "programmes/sessions/recording_store.h"
 
 #include "db/database.h"
 
@@ -32,12 +32,12 @@ std::vector<long long> recorded_in(soci::session& sql, long long trust_id, long 
 
 std::optional<Recording> recording_of(soci::session& sql, long long trust_id, long long activity_id) {
     Recording recording;
-    sql << "SELECT id, trust_id, activity_id, link, stored_name, content_type, bytes, captions_name FROM "
-           "recordings "
-           "WHERE trust_id = :trust AND activity_id = :activity",
+    sql << "SELECT id, trust_id, activity_id, link, stored_name, content_type, bytes, captions_name, "
+           "slides_name, slides_type FROM recordings WHERE trust_id = :trust AND activity_id = :activity",
         soci::use(trust_id), soci::use(activity_id), soci::into(recording.id), soci::into(recording.trust_id),
         soci::into(recording.activity_id), soci::into(recording.link), soci::into(recording.stored_name),
-        soci::into(recording.content_type), soci::into(recording.bytes), soci::into(recording.captions_name);
+        soci::into(recording.content_type), soci::into(recording.bytes), soci::into(recording.captions_name),
+        soci::into(recording.slides_name), soci::into(recording.slides_type);
     if (!sql.got_data())
         return std::nullopt;
     return recording;
@@ -47,8 +47,9 @@ std::vector<std::string> replace_recording(soci::session& sql, const Recording& 
                                            long long added_by) {
     std::vector<std::string> replaced;
     if (auto old = recording_of(sql, recording.trust_id, recording.activity_id)) {
-        for (const std::string& name : {old->stored_name, old->captions_name})
-            if (!name.empty() && name != recording.stored_name && name != recording.captions_name)
+        for (const std::string& name : {old->stored_name, old->captions_name, old->slides_name})
+            if (!name.empty() && name != recording.stored_name && name != recording.captions_name &&
+                name != recording.slides_name)
                 replaced.push_back(name);
         sql << "DELETE FROM recordings WHERE trust_id = :trust AND activity_id = :activity",
             soci::use(recording.trust_id), soci::use(recording.activity_id);
@@ -56,12 +57,15 @@ std::vector<std::string> replace_recording(soci::session& sql, const Recording& 
     const long long now = db::now_seconds();
     // Only an activity of the trust can be given a recording, whatever id arrives.
     sql << "INSERT INTO recordings (trust_id, activity_id, link, stored_name, content_type, bytes, "
-           "captions_name, "
-           "added_by, added_at) SELECT trust_id, id, :link, :stored, :type, :bytes, :captions, :by, :at FROM "
-           "programme_activities WHERE trust_id = :trust AND id = :activity",
+           "captions_name, slides_name, slides_type, added_by, added_at) SELECT trust_id, id, :link, "
+           ":stored, "
+           ":type, :bytes, :captions, :slides, :slides_type, :by, :at FROM programme_activities WHERE "
+           "trust_id "
+           "= :trust AND id = :activity",
         soci::use(recording.link), soci::use(recording.stored_name), soci::use(recording.content_type),
-        soci::use(recording.bytes), soci::use(recording.captions_name), soci::use(added_by), soci::use(now),
-        soci::use(recording.trust_id), soci::use(recording.activity_id);
+        soci::use(recording.bytes), soci::use(recording.captions_name), soci::use(recording.slides_name),
+        soci::use(recording.slides_type), soci::use(added_by), soci::use(now), soci::use(recording.trust_id),
+        soci::use(recording.activity_id);
     return replaced;
 }
 

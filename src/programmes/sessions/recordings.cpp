@@ -1,4 +1,4 @@
-#include "programmes/recordings.h"
+#include "programmes/sessions/recordings.h"
 
 #include <fstream>
 #include <stdexcept>
@@ -23,6 +23,15 @@ std::string video_type_of(const std::string& bytes) {
         return "video/webm";
     if (bytes.size() >= 12 && bytes.compare(4, 4, "ftyp") == 0)
         return "video/mp4";
+    return "";
+}
+
+// The slides' type from their first bytes: a PDF, a PowerPoint file (a zip), or "".
+std::string slides_type_of(const std::string& bytes) {
+    if (bytes.rfind("%PDF-", 0) == 0)
+        return "application/pdf";
+    if (bytes.rfind(std::string("PK\x03\x04", 4), 0) == 0)
+        return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
     return "";
 }
 
@@ -100,12 +109,26 @@ void Recordings::attach(const accounts::Actor& lead, const Programme& programme,
                 "Captions must be a WebVTT file (it starts with WEBVTT), up to 2 MB.");
         recording.captions_name = accounts::random_token() + ".vtt";
     }
+    if (!upload.slides.empty()) {
+        recording.slides_type = slides_type_of(upload.slides);
+        if (recording.slides_type.empty() || upload.slides.size() > kMaxSlidesBytes)
+            throw std::invalid_argument("Slides must be a PDF or PowerPoint (.pptx) file, up to 20 MB.");
+        recording.slides_name =
+            accounts::random_token() + (recording.slides_type == "application/pdf" ? ".pdf" : ".pptx");
+    }
     // Files first, then the row in one transaction; files of a replaced recording go after it commits.
     if (!recording.stored_name.empty())
         write_file(file_of(recording.stored_name), upload.video);
     if (!recording.captions_name.empty())
         write_file(file_of(recording.captions_name), upload.captions);
+    if (!recording.slides_name.empty())
+        write_file(file_of(recording.slides_name), upload.slides);
     db::Transaction transaction(m_database);
+    if (recording.slides_name.empty())
+        if (auto old = recording_store::recording_of(transaction.session(), activity.trust_id, activity.id)) {
+            recording.slides_name = old->slides_name;
+            recording.slides_type = old->slides_type;
+        }
     const auto replaced =
         recording_store::replace_recording(transaction.session(), recording, lead.person_id);
     transaction.commit();

@@ -11,7 +11,7 @@
 #include "db/database.h"
 #include "notifications/model.h"
 #include "programmes/model.h"
-#include "programmes/recording_store.h"
+#include "programmes/sessions/recording_store.h"
 
 namespace trellis::programmes {
 
@@ -21,10 +21,12 @@ struct RecordingUpload {
     std::string link;
     std::string video; // the file's bytes
     std::string captions;
+    std::string slides; // PDF or PowerPoint; a new recording without slides keeps the earlier ones
 };
 
 // The largest video kept here; longer recordings are linked to where they are hosted.
 inline constexpr std::size_t kMaxRecordingBytes = 60 * 1024 * 1024;
+inline constexpr std::size_t kMaxSlidesBytes = 20 * 1024 * 1024;
 
 // Recordings of live sessions, for those who could not be there. People marked absent catch up by
 // watching it through and saying in a line what they took from it; that is kept apart from being

@@ -1,4 +1,4 @@
-#include "programmes/session_attendance.h"
+#include "programmes/sessions/session_attendance.h"
 
 #include <algorithm>
 #include <map>
@@ -9,12 +9,9 @@
 #include "attendance/register.h"
 #include "attendance/store.h"
 #include "calendar/london_time.h"
-#include "organisations/store.h"
-#include "people/store.h"
 #include "programmes/activity_store.h"
 #include "programmes/audience.h"
 #include "programmes/store.h"
-#include "text/words.h"
 
 namespace trellis::programmes {
 
@@ -35,33 +32,11 @@ attendance::RegisterEntry entry_of(const people::Person& person) {
             false};
 }
 
-// The people a session is for, by surname then first name.
 std::vector<attendance::RegisterEntry> expected_at(soci::session& sql, const Programme& programme,
                                                    const Activity& activity) {
-    std::map<long long, std::string> phases;
-    for (const auto& school : organisations::store::list_schools(sql, programme.trust_id))
-        phases[school.id] = school.phase;
-    std::vector<long long> named;
-    if (programme.audience != Audience::Everyone)
-        for (const auto& member : store::members_of(sql, programme.trust_id, programme.id))
-            if (!member.waiting)
-                named.push_back(member.person_id);
-    std::vector<std::pair<std::string, attendance::RegisterEntry>> found;
-    people::store::for_each_person(sql, programme.trust_id, [&](const people::Person& person) {
-        if (person.has_left() || !activity_is_for(activity, person.staff_group))
-            return;
-        const bool in =
-            programme.audience == Audience::Everyone
-                ? within_filters(programme, {person.id, person.school_id, person.staff_group,
-                                             person.phase.empty() ? phases[person.school_id] : person.phase})
-                : std::find(named.begin(), named.end(), person.id) != named.end();
-        if (in)
-            found.emplace_back(text::lowered(person.last_name + " " + person.first_name), entry_of(person));
-    });
-    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<attendance::RegisterEntry> entries;
-    for (auto& [key, entry] : found)
-        entries.push_back(std::move(entry));
+    for (const people::Person& person : people_expected(sql, programme, activity))
+        entries.push_back(entry_of(person));
     return entries;
 }
 

@@ -1,0 +1,174 @@
+// Collaboration time: the groups that meet in it, made by hand or suggested by the lead, and what
+// each group did, recorded by its members.
+#include <set>
+#include <stdexcept>
+
+#include "groups/forming.h"
+#include "http/response.h"
+#include "programmes/handlers/handlers.h"
+#include "programmes/handlers/programme_in_route.h"
+#include "programmes/handlers/views.h"
+#include "text/dates.h"
+#include "text/form_values.h"
+
+namespace trellis::programmes::handlers {
+
+namespace {
+
+std::optional<Activity> collaboration_in_route(http::RequestContext& context, const Programme& programme) {
+    return activity_in_route(context, programme, {ActivityKind::Collaboration});
+}
+
+std::set<long long> ids_of(const std::vector<people::Person>& people) {
+    std::set<long long> ids;
+    for (const people::Person& person : people)
+        ids.insert(person.id);
+    return ids;
+}
+
+mstch::map group_view(const groups::Group& group, long long viewer) {
+    mstch::array members;
+    for (const groups::GroupMember& member : group.members)
+        members.push_back(mstch::map{{"name", member.name}, {"school", member.school_name}});
+    const bool mine = group.has(viewer);
+    return mstch::map{{"id", std::to_string(group.id)},
+                      {"name", group.name},
+                      {"how_made", group.how_made},
+                      {"members", members},
+                      {"size", std::to_string(group.members.size())},
+                      {"what_we_did", group.what_we_did},
+                      {"written_by", group.written_by},
+                      {"written_on", group.written_at ? text::long_date(text::day_of(group.written_at)) : ""},
+                      {"mine", mine},
+                      {"may_record", mine}};
+}
+
+// The lead's table for arranging groups by hand: everyone the time is for, with their group's
+// position (0 for none).
+mstch::array arrangement(const std::vector<people::Person>& people,
+                         const std::vector<groups::Group>& groups) {
+    mstch::array rows;
+    for (const people::Person& person : people) {
+        int position = 0;
+        for (std::size_t index = 0; index < groups.size() && !position; ++index)
+            if (groups[index].has(person.id))
+                position = static_cast<int>(index) + 1;
+        rows.push_back(
+            mstch::map{{"id", std::to_string(person.id)},
+                       {"name", person.full_name()},
+                       {"school", person.school_name.empty() ? "Central team" : person.school_name},
+                       {"phase", person.phase},
+                       {"position", std::to_string(position)}});
+    }
+    return rows;
+}
+
+void show(http::RequestContext& context, const ProgrammeSummary& summary, const Activity& activity,
+          const std::string& error, int status) {
+    const accounts::Actor& actor = context.signed_in();
+    const Programme& programme = summary.programme;
+    const bool lead = ProgrammeService::may_keep(actor, programme);
+    const auto groups = context.app.groups.groups_of(activity.trust_id, activity.id);
+    mstch::array shown;
+    bool in_a_group = false;
+    for (const groups::Group& group : groups) {
+        in_a_group |= group.has(actor.person_id);
+        if (lead || group.has(actor.person_id))
+            shown.push_back(group_view(group, actor.person_id));
+    }
+    const std::string path = activity_path(activity) + "/groups";
+    mstch::map data{{"programme_id", std::to_string(programme.id)},
+                    {"programme_title", programme.title},
+                    {"title", activity.title},
+                    {"when", views::when_of(activity)},
+                    {"prompt", activity.prompt},
+                    {"details", activity.details},
+                    {"lead", lead},
+                    {"groups", shown},
+                    {"any_groups", !groups.empty()},
+                    {"in_a_group", in_a_group},
+                    {"path", path},
+                    {"saved", context.query("saved") == "1"}};
+    if (lead) {
+        const auto people = context.app.activities.people_for(programme, activity);
+        data["people"] = arrangement(people, groups);
+        data["people_count"] = std::to_string(people.size());
+        data["new_position"] = std::to_string(groups.size() + 1);
+        data["largest_position"] = std::to_string(groups.size() + 1);
+    }
+    if (!error.empty())
+        data["error"] = error;
+    http::render_page(context, "programmes/groups", "Groups: " + activity.title, data, status);
+}
+
+// Runs a change to a collaboration time's groups (for its lead alone when `lead_only`), then shows
+// the page again.
+template <typename Change> void change_groups(http::RequestContext& context, bool lead_only, Change change) {
+    auto summary = programme_in_route(context);
+    if (!summary)
+        return;
+    auto activity = collaboration_in_route(context, summary->programme);
+    if (!activity)
+        return;
+    const bool lead = ProgrammeService::may_keep(context.signed_in(), summary->programme);
+    if (lead_only && !lead)
+        return http::render_error(context, 403, "Only the programme's lead arranges its groups.");
+    try {
+        change(summary->programme, *activity, lead);
+    } catch (const std::invalid_argument& error) {
+        return show(context, *summary, *activity, error.what(), 400);
+    }
+    http::redirect(context, activity_path(*activity) + "/groups?saved=1");
+}
+
+} // namespace
+
+void groups_show(http::RequestContext& context) {
+    auto summary = programme_in_route(context);
+    if (!summary)
+        return;
+    if (auto activity = collaboration_in_route(context, summary->programme))
+        show(context, *summary, *activity, "", 200);
+}
+
+void groups_suggest(http::RequestContext& context) {
+    change_groups(context, true, [&](const Programme& programme, const Activity& activity, bool) {
+        const int size = text::whole_number_in(context.form("size"), "The group size",
+                                               groups::kSmallestGroupSize, groups::kLargestGroupSize);
+        const auto people = context.app.activities.people_for(programme, activity);
+        std::vector<groups::Candidate> candidates;
+        for (const people::Person& person : people)
+            candidates.push_back({person.id, person.school_id, person.phase});
+        context.app.groups.replace(activity.trust_id, activity.id, groups::suggest_groups(candidates, size),
+                                   ids_of(people));
+    });
+}
+
+void groups_arrange(http::RequestContext& context) {
+    change_groups(context, true, [&](const Programme& programme, const Activity& activity, bool) {
+        // One field per person: the HTTP library drops repeated name=value pairs, so a list of
+        // positions sent under one name would lose every repeated number.
+        std::map<long long, int> group_of;
+        for (const std::string& person : context.form_all("person")) {
+            const auto id = http::parse_id(person);
+            if (!id)
+                throw std::invalid_argument("Give each person a group's number, or 0 for none.");
+            group_of[*id] =
+                text::whole_number_in(context.form("group_" + person), "A group's number", 0, 10000);
+        }
+        context.app.groups.arrange(activity.trust_id, activity.id, group_of,
+                                   ids_of(context.app.activities.people_for(programme, activity)));
+    });
+}
+
+void group_record(http::RequestContext& context) {
+    change_groups(context, false, [&](const Programme&, const Activity& activity, bool lead) {
+        const auto group_id = context.id_capture(3);
+        if (!group_id)
+            throw std::invalid_argument("There is no such group in this activity.");
+        context.app.groups.record(context.signed_in(), activity.id, *group_id, context.form("what_we_did"),
+                                  lead);
+    });
+}
+
+} // namespace trellis::programmes::handlers

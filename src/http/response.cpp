@@ -28,8 +28,6 @@ mstch::array navigation_for(const RequestContext& context) {
         links.push_back({"/people/import", "Import staff"});
     if (accounts::allows(actor, Permission::ManagePeople))
         links.push_back({"/schools", "Schools"});
-    links.push_back({"/people/" + std::to_string(actor.person_id), "My profile"});
-
     // The current link is the one whose address is the longest whole-segment prefix of the path.
     const std::string& path = context.request.path;
     auto covers = [&](const std::string& href) {
@@ -56,6 +54,7 @@ void render_page(RequestContext& context, const std::string& template_name, cons
     if (context.actor) {
         layout["signed_in"] = true;
         layout["person_name"] = context.actor->display_name;
+        layout["profile_href"] = "/people/" + std::to_string(context.actor->person_id);
         layout["trust_name"] = context.actor->trust_name;
         layout["role_label"] = people::label_of(context.actor->role, context.actor->staff_group);
         layout["navigation"] = navigation_for(context);

@@ -90,15 +90,17 @@ function readTail(file, lines = 40) {
   }
 }
 
-// Starts `trellis serve` on a fresh data folder (with the demo trust unless demo is false)
-// and resolves once /healthz answers. Call stop() to end it and remove its data.
-async function startServer({ demo = true } = {}) {
+// Starts `trellis serve` on a fresh data folder (with the demo trust unless demo is false, and
+// its training day and year of programmes when year is true) and resolves once /healthz answers.
+// Call stop() to end it and remove its data.
+async function startServer({ demo = true, year = false } = {}) {
   if (!fs.existsSync(TRELLIS_BINARY)) {
     throw new Error(`No Trellis binary at ${TRELLIS_BINARY}: build it or set TRELLIS_BINARY.`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-browser-'));
   if (demo) {
-    execFileSync(TRELLIS_BINARY, ['demo', '--data-dir', dataDir], { stdio: 'pipe', timeout: 60_000 });
+    execFileSync(TRELLIS_BINARY, ['demo', '--data-dir', dataDir, ...(year ? ['--training-day'] : [])],
+      { stdio: 'pipe', timeout: 60_000 });
   }
   const logFile = path.join(dataDir, 'serve.log');
   let lastError;

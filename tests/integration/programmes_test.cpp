@@ -99,6 +99,11 @@ TEST_F(Programmes, each_person_sees_the_programmes_they_are_in_or_may_join) {
     // The clinic on 12 November was held, and nobody has kept its register.
     EXPECT_NE(home.find("Register of “Clinic: what happened when you tried it”", gaps), std::string::npos);
     EXPECT_EQ(home.find("Register of “Launch: questions that make everyone think”", gaps), std::string::npos);
+    // Training days still under way, each with the stage it waits in and how far that has come.
+    const auto days = home.find("Training days under way");
+    ASSERT_NE(days, std::string::npos);
+    EXPECT_NE(home.find("Choices open: ", days), std::string::npos);
+    EXPECT_EQ(teacher->get("/")->body.find("Training days under way"), std::string::npos);
 
     // A phase filter: a primary-only programme is not for a secondary teacher until she is named.
     const long long primary = create(*lead, {{"title", "Early maths in primary"},

@@ -1,5 +1,6 @@
 #include "accounts/handlers/handlers.h"
 #include "accounts/permissions.h"
+#include "events/handlers/events.h"
 #include "http/response.h"
 #include "learning/handlers/lookup.h"
 #include "programmes/handlers/handlers.h"
@@ -87,7 +88,10 @@ void home_show(http::RequestContext& context) {
     const mstch::array notices = notices_of(context);
     const mstch::array next = year::handlers::next_up(context, 3);
     const mstch::array attention = programmes::handlers::programmes_needing_attention(context);
+    const mstch::array training_days = events::handlers::training_days_needing_attention(context);
     mstch::map data{{"attention", attention},
+                    {"training_days", training_days},
+                    {"any_training_days", !training_days.empty()},
                     {"any_attention", !attention.empty()},
                     {"next", next},
                     {"any_next", !next.empty()},

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "accounts/permissions.h"
+#include "db/database.h"
 #include "http/form_options.h"
 #include "http/response.h"
 #include "text/words.h"
@@ -188,6 +189,24 @@ mstch::map lead_tools(http::RequestContext& context, const EventLayout& layout) 
 }
 
 } // namespace
+
+mstch::array training_days_needing_attention(http::RequestContext& context) {
+    const accounts::Actor& actor = context.signed_in();
+    mstch::array waiting;
+    if (!accounts::allows(actor, Permission::ManageEvents))
+        return waiting;
+    const std::string month_ago = text::utc(db::now_seconds() - 30LL * 24 * 60 * 60, "%Y-%m-%d");
+    for (const Event& event : context.app.events.events(actor.trust_id)) {
+        if (event.event_date < month_ago)
+            continue;
+        waiting.push_back(
+            mstch::map{{"href", "/events/" + std::to_string(event.id)},
+                       {"title", event.title + " (" + long_date(event.event_date) + ")"},
+                       {"gaps", label_of(event.stage) + ": " +
+                                    progress_of(event.stage, context.app.events.counts(event)) + "."}});
+    }
+    return waiting;
+}
 
 std::optional<EventLayout> event_in_route(http::RequestContext& context) {
     const auto id = context.id_capture(1);

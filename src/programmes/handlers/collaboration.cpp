@@ -38,7 +38,7 @@ mstch::map group_view(const groups::Group& group, long long viewer) {
                       {"size", std::to_string(group.members.size())},
                       {"what_we_did", group.what_we_did},
                       {"written_by", group.written_by},
-                      {"written_on", group.written_at ? text::long_date(text::day_of(group.written_at)) : ""},
+                      {"written_on", group.written_at ? text::day_of(group.written_at) : ""},
                       {"mine", mine},
                       {"may_record", mine}};
 }

@@ -38,7 +38,7 @@ void show(http::RequestContext& context, const ProgrammeSummary& summary, const 
                     {"lead", lead},
                     {"taking_part", summary.membership == Membership::Member}};
     if (written)
-        data["written_on"] = text::long_date(text::day_of(written->written_at));
+        data["written_on"] = text::day_of(written->written_at);
     if (lead) {
         const auto progress = context.app.reflections.progress(programme, activity);
         data["progress"] = std::to_string(progress.written) + " of " + std::to_string(progress.expected);

@@ -309,4 +309,23 @@ void mark_import_committed(soci::session& sql, long long trust_id, long long imp
         soci::use(import_id);
 }
 
+std::vector<StaffCount> staff_counts(soci::session& sql, long long trust_id) {
+    std::vector<StaffCount> counts;
+    long long school_id = 0;
+    soci::indicator school_indicator = soci::i_ok;
+    std::string group, phase;
+    long long people = 0;
+    soci::statement statement =
+        (sql.prepare << "SELECT school_id, staff_group, phase, COUNT(*) FROM people WHERE trust_id = :trust AND "
+                        "left_at = 0 GROUP BY school_id, staff_group, phase",
+         soci::use(trust_id), soci::into(school_id, school_indicator), soci::into(group), soci::into(phase),
+         soci::into(people));
+    statement.execute();
+    while (statement.fetch())
+        counts.push_back({school_indicator == soci::i_null ? 0 : school_id,
+                          staff_group_from_text(group).value_or(StaffGroup::Teacher), phase,
+                          static_cast<int>(people)});
+    return counts;
+}
+
 } // namespace trellis::people::store

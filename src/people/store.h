@@ -39,6 +39,15 @@ void set_password_hash(soci::session& sql, long long trust_id, long long person_
 DirectoryPage search(soci::session& sql, long long trust_id, const DirectoryQuery& query);
 // Calls `visit` for every person in the trust, leavers included, ordered by school then name.
 void for_each_person(soci::session& sql, long long trust_id, const std::function<void(const Person&)>& visit);
+// How many of the trust's current staff share a school, staff group and phase of their own ("" for
+// those whose phase is their school's): enough to size an audience without reading every person.
+struct StaffCount {
+    long long school_id = 0; // 0: the central team
+    StaffGroup staff_group = StaffGroup::Teacher;
+    std::string phase;
+    int people = 0;
+};
+std::vector<StaffCount> staff_counts(soci::session& sql, long long trust_id);
 // The trust's people who hold a role beyond staff (PD leads and administrators), by name.
 std::vector<Person> leads_of(soci::session& sql, long long trust_id);
 // For each of these emails that exists anywhere, the trust it belongs to.

@@ -122,9 +122,9 @@ std::optional<ProgrammeSummary> ProgrammeService::find_visible(const accounts::A
                       store::status_in(sql, actor.trust_id, programme_id, actor.person_id));
     if (membership == Membership::None && !accounts::oversees(actor, programme->school_id))
         return std::nullopt;
-    const int activities =
-        static_cast<int>(activity_store::activities_of(sql, actor.trust_id, programme_id).size());
-    return summary_of(sql, *programme, membership, activities);
+    const auto counts = activity_store::activity_counts(sql, actor.trust_id);
+    const auto count = counts.find(programme_id);
+    return summary_of(sql, *programme, membership, count == counts.end() ? 0 : count->second);
 }
 
 std::vector<ProgrammeWithActivities> ProgrammeService::taking_part(const accounts::Actor& actor) {
@@ -354,12 +354,12 @@ int ProgrammeService::audience_size(const Programme& programme) {
     auto& sql = *session;
     if (programme.audience != Audience::Everyone)
         return store::count_with_status(sql, programme.trust_id, programme.id, "member");
-    const auto phases = school_phases(sql, programme.trust_id);
+    auto phases = school_phases(sql, programme.trust_id);
     int size = 0;
-    people::store::for_each_person(sql, programme.trust_id, [&](const people::Person& person) {
-        if (!person.has_left() && within_filters(programme, profile_of(person, phases)))
-            ++size;
-    });
+    for (const people::store::StaffCount& count : people::store::staff_counts(sql, programme.trust_id))
+        if (within_filters(programme, {0, count.school_id, count.staff_group,
+                                       count.phase.empty() ? phases[count.school_id] : count.phase}))
+            size += count.people;
     return size;
 }
 

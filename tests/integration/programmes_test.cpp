@@ -99,6 +99,12 @@ TEST_F(Programmes, each_person_sees_the_programmes_they_are_in_or_may_join) {
     // The clinic on 12 November was held, and nobody has kept its register.
     EXPECT_NE(home.find("Register of “Clinic: what happened when you tried it”", gaps), std::string::npos);
     EXPECT_EQ(home.find("Register of “Launch: questions that make everyone think”", gaps), std::string::npos);
+    // The lead sees how many people a programme is for: every current teacher and early-career
+    // teacher in the trust for the questioning programme, and the support staff of the primary
+    // phase for the primary-only one made below.
+    const long long teachers = count_of(database, "SELECT COUNT(*) FROM people WHERE left_at = 0 AND staff_group IN "
+                                                  "('teacher', 'ect')");
+    EXPECT_TRUE(contains(lead->get("/programmes/" + questioning)->body, " · " + std::to_string(teachers) + " people"));
     // Training days still under way, each with the stage it waits in and how far that has come.
     const auto days = home.find("Training days under way");
     ASSERT_NE(days, std::string::npos);

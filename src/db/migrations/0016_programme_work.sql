@@ -35,3 +35,7 @@ CREATE INDEX collaboration_group_members_person ON collaboration_group_members (
 -- The slides shown at a recorded session, beside its recording.
 ALTER TABLE recordings ADD COLUMN slides_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE recordings ADD COLUMN slides_type TEXT NOT NULL DEFAULT '';
+
+-- Sizing a programme's audience counts current staff by school, staff group and phase: this index
+-- answers that in order, without reading each person's row.
+CREATE INDEX people_audience ON people (trust_id, left_at, school_id, staff_group, phase);

@@ -282,7 +282,7 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
             if (std::find(programme.priority_ids.begin(), programme.priority_ids.end(), priority.id) !=
                 programme.priority_ids.end())
                 priority_titles.push_back(priority.title);
-    if (lead)
+    if (lead && programme.audience != Audience::Everyone)
         for (const store::Member& member : context.app.programmes.members(programme))
             (member.waiting ? waiting : members)
                 .push_back(mstch::map{{"id", std::to_string(member.person_id)},

@@ -109,6 +109,7 @@ mstch::map activity_view(const Activity& activity, bool lead, bool taking_part, 
         {"prompt", activity.prompt},
         {"module_slug", activity.module_slug}};
     const std::string path = activity_path(activity);
+    view["path"] = path;
     if (activity.kind == ActivityKind::Live && lead)
         view["register_href"] = path + "/register";
     if (activity.kind == ActivityKind::Live && taking_part && SessionAttendance::check_in_open(activity, now))

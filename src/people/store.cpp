@@ -316,8 +316,9 @@ std::vector<StaffCount> staff_counts(soci::session& sql, long long trust_id) {
     std::string group, phase;
     long long people = 0;
     soci::statement statement =
-        (sql.prepare << "SELECT school_id, staff_group, phase, COUNT(*) FROM people WHERE trust_id = :trust AND "
-                        "left_at = 0 GROUP BY school_id, staff_group, phase",
+        (sql.prepare
+             << "SELECT school_id, staff_group, phase, COUNT(*) FROM people WHERE trust_id = :trust AND "
+                "left_at = 0 GROUP BY school_id, staff_group, phase",
          soci::use(trust_id), soci::into(school_id, school_indicator), soci::into(group), soci::into(phase),
          soci::into(people));
     statement.execute();

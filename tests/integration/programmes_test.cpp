@@ -102,9 +102,11 @@ TEST_F(Programmes, each_person_sees_the_programmes_they_are_in_or_may_join) {
     // The lead sees how many people a programme is for: every current teacher and early-career
     // teacher in the trust for the questioning programme, and the support staff of the primary
     // phase for the primary-only one made below.
-    const long long teachers = count_of(database, "SELECT COUNT(*) FROM people WHERE left_at = 0 AND staff_group IN "
-                                                  "('teacher', 'ect')");
-    EXPECT_TRUE(contains(lead->get("/programmes/" + questioning)->body, " · " + std::to_string(teachers) + " people"));
+    const long long teachers =
+        count_of(database, "SELECT COUNT(*) FROM people WHERE left_at = 0 AND staff_group IN "
+                           "('teacher', 'ect')");
+    EXPECT_TRUE(contains(lead->get("/programmes/" + questioning)->body,
+                         " · " + std::to_string(teachers) + " people"));
     // Training days still under way, each with the stage it waits in and how far that has come.
     const auto days = home.find("Training days under way");
     ASSERT_NE(days, std::string::npos);

@@ -47,6 +47,9 @@ TEST_F(PersonalData, a_person_downloads_everything_held_about_them_without_secre
     EXPECT_NE(tables.at("block_progress").dump().find("wait longer"), std::string::npos);
     EXPECT_FALSE(tables.at("sessions").empty()) << "her sign-in is held, and shown";
     EXPECT_FALSE(tables.at("sessions").at(0).contains("token_hash"));
+    // Her reflection on the demo programme's practice task, and her collaboration group.
+    EXPECT_FALSE(tables.at("activity_reflections").empty());
+    EXPECT_FALSE(tables.at("collaboration_group_members").empty());
     for (const char* table : {"module_progress", "workshop_offers", "workshop_choices", "placements",
                               "attendance_marks", "event_feedback", "notices", "audit_events"})
         EXPECT_TRUE(tables.contains(table)) << table;
@@ -67,6 +70,9 @@ TEST_F(PersonalData, a_person_downloads_everything_held_about_them_without_secre
 TEST_F(PersonalData, erasure_removes_what_names_her_and_keeps_the_figures) {
     const long long choices = count_of(database, "SELECT COUNT(*) FROM workshop_choices");
     const long long progress = count_of(database, "SELECT COUNT(*) FROM block_progress WHERE done = 1");
+    const std::string hers = " WHERE person_id = " + std::to_string(teacher_id);
+    ASSERT_EQ(count_of(database, "SELECT COUNT(*) FROM activity_reflections" + hers), 1);
+    const long long in_groups = count_of(database, "SELECT COUNT(*) FROM collaboration_group_members");
     Browser admin(*server);
     ASSERT_EQ(admin.sign_in(kDemoAdmin, kDemoPassword)->status, 303);
     admin.get("/");
@@ -94,6 +100,9 @@ TEST_F(PersonalData, erasure_removes_what_names_her_and_keeps_the_figures) {
     EXPECT_EQ(
         count_of(database, "SELECT COUNT(*) FROM sessions WHERE person_id = " + std::to_string(teacher_id)),
         0);
+    // What she wrote for herself goes; her place in a group, which names nobody now, stays.
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM activity_reflections" + hers), 0);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM collaboration_group_members"), in_groups);
     // The figures still add up.
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM workshop_choices"), choices);
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM block_progress WHERE done = 1"), progress);

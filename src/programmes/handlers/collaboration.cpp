@@ -94,7 +94,6 @@ void show(http::RequestContext& context, const ProgrammeSummary& summary, const 
         data["people"] = arrangement(people, groups);
         data["people_count"] = std::to_string(people.size());
         data["new_position"] = std::to_string(groups.size() + 1);
-        data["largest_position"] = std::to_string(groups.size() + 1);
     }
     if (!error.empty())
         data["error"] = error;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,14 @@ struct StaffProfile {
     people::StaffGroup staff_group = people::StaffGroup::Teacher;
     std::string phase; // the person's own, else their school's
 };
+
+// Each of the trust's schools' phase, by school id.
+std::map<long long, std::string> school_phases(soci::session& sql, long long trust_id);
+// A person's phase: their own, else their school's (`phases` from school_phases), else "".
+std::string phase_of(const std::string& own, long long school_id,
+                     const std::map<long long, std::string>& phases);
+// The person as an audience sees them, with phase_of their phase.
+StaffProfile profile_of(const people::Person& person, const std::map<long long, std::string>& phases);
 
 // True when the person falls within the programme's schools, staff groups and phases (a cohort's
 // people must also be named; an open programme's must also sign up). A school's programme is for

@@ -20,26 +20,11 @@ namespace {
 
 using people::Role;
 
-std::map<long long, std::string> school_phases(soci::session& sql, long long trust_id) {
-    std::map<long long, std::string> phases;
-    for (const auto& school : organisations::store::list_schools(sql, trust_id))
-        phases[school.id] = school.phase;
-    return phases;
-}
-
-StaffProfile profile_of(const people::Person& person, const std::map<long long, std::string>& phases) {
-    StaffProfile profile{person.id, person.school_id, person.staff_group, person.phase};
-    if (profile.phase.empty())
-        if (auto found = phases.find(person.school_id); found != phases.end())
-            profile.phase = found->second;
-    return profile;
-}
-
 std::optional<StaffProfile> profile_of(soci::session& sql, long long trust_id, long long person_id) {
     auto person = people::store::find_person(sql, trust_id, person_id);
     if (!person || person->has_left())
         return std::nullopt;
-    return profile_of(*person, school_phases(sql, trust_id));
+    return programmes::profile_of(*person, school_phases(sql, trust_id));
 }
 
 Membership membership_in(const Programme& programme, const std::optional<StaffProfile>& profile,
@@ -354,11 +339,11 @@ int ProgrammeService::audience_size(const Programme& programme) {
     auto& sql = *session;
     if (programme.audience != Audience::Everyone)
         return store::count_with_status(sql, programme.trust_id, programme.id, "member");
-    auto phases = school_phases(sql, programme.trust_id);
+    const auto phases = school_phases(sql, programme.trust_id);
     int size = 0;
     for (const people::store::StaffCount& count : people::store::staff_counts(sql, programme.trust_id))
         if (within_filters(programme, {0, count.school_id, count.staff_group,
-                                       count.phase.empty() ? phases[count.school_id] : count.phase}))
+                                       phase_of(count.phase, count.school_id, phases)}))
             size += count.people;
     return size;
 }

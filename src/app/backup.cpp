@@ -23,7 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Folders under the data folder that hold uploaded files (see each area's storage).
-const char* const kFileFolders[] = {"materials"};
+const char* const kFileFolders[] = {"materials", "recordings"};
 constexpr const char* kSqliteCopy = "trellis.db";
 constexpr const char* kPostgresDump = "database.dump";
 

@@ -20,6 +20,36 @@ std::map<long long, StoredMark> marks_of(soci::session& sql, long long trust_id,
     return marks;
 }
 
+std::optional<StoredMark> mark_of(soci::session& sql, long long trust_id, SessionRef session,
+                                  long long person_id) {
+    const std::string kind = text_of(session.kind);
+    std::string status, how;
+    soci::indicator found = soci::i_null;
+    sql << "SELECT status, how FROM attendance_marks WHERE trust_id = :trust AND session_kind = :kind AND "
+           "session_id = :session AND person_id = :person",
+        soci::use(trust_id), soci::use(kind), soci::use(session.id), soci::use(person_id),
+        soci::into(status, found), soci::into(how);
+    if (!sql.got_data())
+        return std::nullopt;
+    return StoredMark{status == "present", status == "caught_up", how};
+}
+
+std::set<long long> attended_by(soci::session& sql, long long trust_id, SessionKind kind,
+                                long long person_id) {
+    const std::string kind_text = text_of(kind);
+    std::set<long long> sessions;
+    long long session_id = 0;
+    soci::statement statement =
+        (sql.prepare
+             << "SELECT session_id FROM attendance_marks WHERE trust_id = :trust AND person_id = :person "
+                "AND session_kind = :kind AND status IN ('present', 'caught_up')",
+         soci::use(trust_id), soci::use(person_id), soci::use(kind_text), soci::into(session_id));
+    statement.execute();
+    while (statement.fetch())
+        sessions.insert(session_id);
+    return sessions;
+}
+
 void save_register(soci::session& sql, long long trust_id, SessionRef session, long long marked_by,
                    const std::vector<RegisterEntry>& entries) {
     const std::string kind = text_of(session.kind), how = text_of(How::Register);

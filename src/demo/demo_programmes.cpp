@@ -2,9 +2,13 @@
 
 #include <filesystem>
 
+#include "accounts/secrets.h"
 #include "attendance/store.h"
+#include "feedback/store.h"
 #include "groups/forming.h"
 #include "groups/store.h"
+#include "library/files.h"
+#include "library/store.h"
 #include "people/store.h"
 #include "priorities/store.h"
 #include "programmes/activity_store.h"
@@ -203,6 +207,55 @@ void add_launch_recording(soci::session& sql, long long trust_id, long long laun
                                         person_id, takeaways[caught_up++]);
 }
 
+// Most of those at the launch said how it went, so its feedback shows (small groups still hidden).
+void add_launch_feedback(soci::session& sql, long long trust_id, long long launch_id) {
+    // About one in seven writes a comment, as people do.
+    const char* const comments[] = {
+        "The wait-time routine was the most useful thing; I used it the next day.",
+        "More time to practise in pairs, please.",
+        "Seeing it modelled with a real class made it click.",
+        "Good, but I wanted examples from practical subjects too.",
+        "Short and useful. The no-hands routine needs a follow-up with Year 9.",
+        "I would have liked the slides beforehand."};
+    int given = 0;
+    for (const auto& [person_id, mark] :
+         attendance::store::marks_of(sql, trust_id, {attendance::SessionKind::Activity, launch_id}))
+        if ((mark.present || mark.caught_up) && person_id % 4 != 0) {
+            const int rating = person_id % 11 == 0 ? 2 : 3 + static_cast<int>(person_id % 3);
+            const std::string comment = given % 7 == 0 ? comments[(given / 7) % 6] : "";
+            ++given;
+            feedback::store::save_answers(sql, trust_id, {feedback::AboutKind::Activity, launch_id},
+                                          person_id, {{launch_id, rating, comment}});
+        }
+}
+
+// The launch's handout, shared as the session's material.
+void add_launch_handout(soci::session& sql, long long trust_id, long long launch_id, long long lead_id,
+                        const DemoFolders& folders) {
+    if (folders.data_dir.empty())
+        return;
+    const std::string handout =
+        "Questioning that makes every pupil think: the routines from the launch\n\n"
+        "1. Ask, wait, then choose. Put the question to the whole class, count five seconds in your head, "
+        "then name who answers.\n"
+        "2. Think, pair, then share. A minute in pairs before anyone answers aloud gives quieter pupils "
+        "something to say.\n"
+        "3. Say it again, better. Ask a pupil to build on the last answer, not to start again.\n"
+        "4. Plan three questions before the lesson: one to check, one to stretch, one to connect.\n\n"
+        "Try one routine this week and note what changed for two pupils who rarely speak.\n";
+    library::Material material;
+    material.trust_id = trust_id;
+    material.owner = {library::OwnerKind::Activity, launch_id};
+    material.filename = "Questioning routines (launch handout).txt";
+    material.stored_name = accounts::random_token();
+    material.content_type = library::material_type_of(material.filename);
+    material.bytes = static_cast<long long>(handout.size());
+    material.uploaded_by = lead_id;
+    std::filesystem::create_directories(folders.data_dir / "materials");
+    library::write_durably(folders.data_dir / "materials" / material.stored_name, handout);
+    library::store::insert(sql, material);
+}
+
 // Work between sessions: most teachers (the demo teacher among them) have written on the first
 // practice task, and the January triads are already suggested, three to a group across schools.
 void add_work_between_sessions(soci::session& sql, const programmes::Programme& programme,
@@ -263,6 +316,8 @@ void load_demo_programmes(db::Database& database, const accounts::Actor& lead,
                                                    people_of(sql, trust_id, StaffGroup::Teacher, 0, 1000),
                                                    teacher ? teacher->person_id : 0);
     add_launch_recording(sql, trust_id, launch_id, lead.person_id, teacher ? teacher->person_id : 0, folders);
+    add_launch_feedback(sql, trust_id, launch_id);
+    add_launch_handout(sql, trust_id, launch_id, lead.person_id, folders);
     questioning.id = questioning_id;
     add_work_between_sessions(sql, questioning, teacher ? teacher->person_id : 0);
 

@@ -6,6 +6,7 @@
 
 #include "attendance/model.h"
 #include "events/model.h"
+#include "feedback/model.h"
 #include "people/model.h"
 
 // On the day and after it: sessions as people meet them, registers, feedback and notices, as plain
@@ -63,46 +64,13 @@ struct Register {
     bool taken = false; // saved at least once
 };
 
-// One person's rating of a workshop, or of the day as a whole when offer_id is 0.
-struct FeedbackAnswer {
-    long long offer_id = 0;
-    int rating = 0; // 1..5
-    std::string comment;
-};
-
-// A workshop someone attended, with what they said about it so far.
-struct SurveyQuestion {
-    long long offer_id = 0; // 0: the day as a whole
-    std::string title;
-    std::optional<FeedbackAnswer> answer;
-};
-
-// A stored response with who gave it, for aggregating (never shown with the name).
-struct FeedbackResponse {
-    long long offer_id = 0;
-    int rating = 0;
-    std::string comment;
-    std::string school_name;
-    people::StaffGroup staff_group = people::StaffGroup::Teacher;
-};
-
-// Ratings summed up for one workshop, school or staff group.
-struct RatingSummary {
-    std::string label;
-    long long offer_id = 0;
-    int responses = 0;
-    double mean = 0;
-    int counts[5] = {0, 0, 0, 0, 0}; // how many gave 1, 2, 3, 4, 5
-    std::vector<std::string> comments;
-};
-
 struct FeedbackResults {
     Event event;
     bool everything = false; // the lead's view: the day, schools, staff groups
-    std::vector<RatingSummary> workshops;
-    RatingSummary day;
-    std::vector<RatingSummary> by_school; // workshop ratings by the respondent's school
-    std::vector<RatingSummary> by_staff_group;
+    std::vector<feedback::RatingSummary> workshops;
+    feedback::RatingSummary day;
+    std::vector<feedback::RatingSummary> by_school; // workshop ratings by the respondent's school
+    std::vector<feedback::RatingSummary> by_staff_group;
 };
 
 } // namespace trellis::events

@@ -34,7 +34,8 @@ constexpr const char* kDayCounts =
     "a.session_id "
     "AND s.trust_id = a.trust_id WHERE a.session_kind = 'workshop' AND a.trust_id = :t6 AND s.event_id = "
     ":e6), "
-    "(SELECT COUNT(DISTINCT person_id) FROM event_feedback WHERE trust_id = :t7 AND event_id = :e7)";
+    "(SELECT COUNT(DISTINCT person_id) FROM feedback WHERE trust_id = :t7 AND about_kind = 'event' AND "
+    "about_id = :e7)";
 constexpr const char* kSetStage =
     "UPDATE events SET stage = :stage, updated_at = :now WHERE trust_id = :trust AND id = :id";
 constexpr const char* kEventColumns =

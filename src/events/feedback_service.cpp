@@ -1,119 +1,71 @@
 #include "events/feedback_service.h"
 
 #include <algorithm>
-#include <functional>
 #include <iterator>
-#include <map>
 #include <stdexcept>
 
 #include "events/day_store.h"
 #include "events/feedback_store.h"
-#include "events/model.h"
+#include "feedback/ratings.h"
+#include "feedback/store.h"
 
 namespace trellis::events {
 
 namespace {
 
-constexpr std::size_t kMaxComment = 2000;
+constexpr const char* kTheDay = "The day as a whole";
 
-// The field as an answer, or nullopt when it was left blank. `title` names it in messages.
-std::optional<FeedbackAnswer> answer_of(const FeedbackField& field, const std::string& title) {
-    const std::string rating = trimmed(field.rating), comment = trimmed(field.comment);
-    if (rating.empty()) {
-        if (!comment.empty())
-            throw std::invalid_argument("Give a rating from 1 to 5 for \"" + title +
-                                        "\" as well as a comment.");
-        return std::nullopt;
-    }
-    if (rating.size() != 1 || rating[0] < '1' || rating[0] > '5')
-        throw std::invalid_argument("The rating for \"" + title + "\" must be from 1 to 5.");
-    if (comment.size() > kMaxComment)
-        throw std::invalid_argument("The comment on \"" + title + "\" is longer than 2,000 characters.");
-    return FeedbackAnswer{field.offer_id, rating[0] - '0', comment};
+feedback::About about(const Event& event) {
+    return {feedback::AboutKind::Event, event.id};
 }
 
-std::vector<RatingSummary> grouped(const std::vector<FeedbackResponse>& responses,
-                                   const std::function<std::string(const FeedbackResponse&)>& key) {
-    std::map<std::string, std::vector<FeedbackResponse>> groups;
-    for (const FeedbackResponse& response : responses)
-        if (response.offer_id != 0)
-            groups[key(response)].push_back(response);
-    std::vector<RatingSummary> summaries;
-    for (const auto& [label, members] : groups)
-        summaries.push_back(summarise(label, 0, members));
-    return summaries;
+// What the person may rate: each workshop they were marked present at, then the day; nothing when
+// they were at none.
+std::vector<feedback::Item> items_for(soci::session& sql, const accounts::Actor& actor, const Event& event) {
+    std::vector<feedback::Item> items;
+    for (const auto& [offer_id, title] :
+         feedback_store::attended_workshops(sql, actor.trust_id, event.id, actor.person_id))
+        items.push_back({offer_id, title});
+    if (!items.empty())
+        items.push_back({0, kTheDay});
+    return items;
+}
+
+std::vector<feedback::Response> about_item(const std::vector<feedback::Response>& responses,
+                                           long long item_id) {
+    std::vector<feedback::Response> about;
+    std::copy_if(responses.begin(), responses.end(), std::back_inserter(about),
+                 [&](const feedback::Response& response) { return response.item_id == item_id; });
+    return about;
 }
 
 } // namespace
 
-RatingSummary summarise(const std::string& label, long long offer_id,
-                        const std::vector<FeedbackResponse>& responses) {
-    RatingSummary summary;
-    summary.label = label;
-    summary.offer_id = offer_id;
-    long long total = 0;
-    for (const FeedbackResponse& response : responses) {
-        if (response.rating < 1 || response.rating > 5)
-            continue;
-        ++summary.responses;
-        ++summary.counts[response.rating - 1];
-        total += response.rating;
-        if (!response.comment.empty())
-            summary.comments.push_back(response.comment);
-    }
-    summary.mean = summary.responses ? static_cast<double>(total) / summary.responses : 0;
-    return summary;
-}
-
-std::vector<SurveyQuestion> FeedbackService::survey(const accounts::Actor& actor, const Event& event) {
+std::vector<feedback::Question> FeedbackService::survey(const accounts::Actor& actor, const Event& event) {
     db::Database::Lease session(m_database);
-    const auto workshops =
-        feedback_store::attended_workshops(*session, actor.trust_id, event.id, actor.person_id);
-    if (workshops.empty())
+    const auto items = items_for(*session, actor, event);
+    if (items.empty())
         return {};
-    const auto answers = feedback_store::answers_of(*session, actor.trust_id, event.id, actor.person_id);
-    auto answer_to = [&](long long offer_id) -> std::optional<FeedbackAnswer> {
-        for (const FeedbackAnswer& answer : answers)
-            if (answer.offer_id == offer_id)
-                return answer;
-        return std::nullopt;
-    };
-    std::vector<SurveyQuestion> questions;
-    for (const auto& [offer_id, title] : workshops)
-        questions.push_back({offer_id, title, answer_to(offer_id)});
-    questions.push_back({0, "The day as a whole", answer_to(0)});
-    return questions;
+    return feedback::questions_of(
+        items, feedback::store::answers_of(*session, actor.trust_id, about(event), actor.person_id));
 }
 
 void FeedbackService::submit(const accounts::Actor& actor, const Event& event,
-                             const std::vector<FeedbackField>& fields) {
+                             const std::vector<feedback::Field>& fields) {
     db::Transaction transaction(m_database);
     auto& sql = transaction.session();
-    const auto workshops = feedback_store::attended_workshops(sql, actor.trust_id, event.id, actor.person_id);
-    if (workshops.empty())
+    const auto items = items_for(sql, actor, event);
+    if (items.empty())
         throw std::invalid_argument("The survey is for people who were marked present at a workshop.");
-    std::vector<FeedbackAnswer> answers;
-    for (const FeedbackField& field : fields) {
-        std::string title = field.offer_id == 0 ? "The day as a whole" : "";
-        for (const auto& [offer_id, workshop_title] : workshops)
-            if (offer_id == field.offer_id)
-                title = workshop_title;
-        if (title.empty())
-            throw std::invalid_argument("You can only give feedback on workshops you attended.");
-        if (auto answer = answer_of(field, title))
-            answers.push_back(*answer);
-    }
-    if (answers.empty())
-        throw std::invalid_argument("Give at least one rating before saving.");
-    for (const FeedbackAnswer& answer : answers)
-        feedback_store::save_answer(sql, actor.trust_id, event.id, actor.person_id, answer);
+    feedback::store::save_answers(sql, actor.trust_id, about(event), actor.person_id,
+                                  feedback::answers_from(items, fields));
     transaction.commit();
 }
 
 FeedbackResults FeedbackService::results(const accounts::Actor& actor, const Event& event,
                                          ResultsScope scope) {
     db::Database::Lease session(m_database);
-    const auto responses = feedback_store::responses_to(*session, actor.trust_id, event.id);
+    const auto responses = feedback::store::responses_to(*session, actor.trust_id, about(event));
     FeedbackResults results;
     results.event = event;
     results.everything = scope == ResultsScope::Everything;
@@ -124,23 +76,17 @@ FeedbackResults FeedbackService::results(const accounts::Actor& actor, const Eve
         if (!results.everything && view.presenter_id != actor.person_id)
             continue;
         seen.push_back(view.offer_id);
-        std::vector<FeedbackResponse> about;
-        std::copy_if(responses.begin(), responses.end(), std::back_inserter(about),
-                     [&](const FeedbackResponse& response) { return response.offer_id == view.offer_id; });
-        results.workshops.push_back(summarise(view.title, view.offer_id, about));
+        results.workshops.push_back(
+            feedback::summarise(view.title, view.offer_id, about_item(responses, view.offer_id)));
     }
-    std::sort(results.workshops.begin(), results.workshops.end(),
-              [](const RatingSummary& a, const RatingSummary& b) { return a.label < b.label; });
+    std::sort(
+        results.workshops.begin(), results.workshops.end(),
+        [](const feedback::RatingSummary& a, const feedback::RatingSummary& b) { return a.label < b.label; });
     if (!results.everything)
         return results;
-    std::vector<FeedbackResponse> day;
-    std::copy_if(responses.begin(), responses.end(), std::back_inserter(day),
-                 [](const FeedbackResponse& response) { return response.offer_id == 0; });
-    results.day = summarise("The day as a whole", 0, day);
-    results.by_school =
-        grouped(responses, [](const FeedbackResponse& response) { return response.school_name; });
-    results.by_staff_group = grouped(
-        responses, [](const FeedbackResponse& response) { return people::label_of(response.staff_group); });
+    results.day = feedback::summarise(kTheDay, 0, about_item(responses, 0));
+    results.by_school = feedback::by_school(responses);
+    results.by_staff_group = feedback::by_staff_group(responses);
     return results;
 }
 

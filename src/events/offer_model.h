@@ -7,8 +7,8 @@
 
 #include "people/model.h"
 
-// Workshop offers, their reviews and the materials presenters upload, as plain data
-// (schema: workshop_offers, offer_reviews, workshop_materials in 0003_events.sql).
+// Workshop offers and their reviews, as plain data (schema: workshop_offers, offer_reviews in
+// 0003_events.sql).
 namespace trellis::events {
 
 enum class OfferStatus { Submitted, ChangesRequested, Approved, Declined };
@@ -86,24 +86,6 @@ struct ReviewForm {
     std::map<std::string, std::string> scores;
     std::string comment;
     std::string decision;
-};
-
-// A file a presenter uploaded for their workshop.
-struct Material {
-    long long id = 0;
-    long long offer_id = 0;
-    long long trust_id = 0;
-    std::string filename; // as uploaded, shown to people
-    std::string stored_name;
-    std::string content_type;
-    long long bytes = 0;
-    long long uploaded_by = 0;
-    long long uploaded_at = 0;
-    // Filled by the trust-wide search: the workshop and event it belongs to.
-    std::string offer_title;
-    std::string presenter_name;
-    long long event_id = 0;
-    std::string event_title;
 };
 
 // How many approved workshops serve each priority and each staff group taking part.

@@ -96,64 +96,6 @@ std::map<std::string, int> scores_from(const std::vector<RubricCriterion>& rubri
     return scores;
 }
 
-// Magic numbers of the allowed types, so a file cannot claim to be a PDF and be something else.
-bool content_matches_type(const std::string& extension, const std::string& content) {
-    auto starts = [&](std::string_view prefix) { return content.rfind(prefix, 0) == 0; };
-    if (extension == "pdf")
-        return starts("%PDF-");
-    if (extension == "png")
-        return starts("\x89PNG\r\n\x1a\n");
-    if (extension == "jpg" || extension == "jpeg")
-        return starts("\xff\xd8\xff");
-    if (extension == "txt")
-        return content.find('\0') == std::string::npos;
-    return starts(std::string_view("PK\x03\x04", 4)); // the Office and OpenDocument formats are zip files
-}
-
-std::string extension_of(const std::string& filename) {
-    const auto dot = filename.rfind('.');
-    if (dot == std::string::npos)
-        return "";
-    std::string extension = filename.substr(dot + 1);
-    std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
-    return extension;
-}
-
-// The last part of the name a browser sent, without control characters, so it is safe to show and
-// to put in a download header.
-std::string clean_filename(const std::string& sent) {
-    std::string name =
-        sent.substr(sent.find_last_of("/\\") == std::string::npos ? 0 : sent.find_last_of("/\\") + 1);
-    std::erase_if(name, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '"'; });
-    name = trimmed(name);
-    if (name.size() > 200)
-        name = name.substr(name.size() - 200);
-    return name;
-}
-
-// Writes the file and flushes it to disk before the row that names it is committed.
-void write_durably(const std::filesystem::path& path, const std::string& content) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0640);
-    if (fd < 0)
-        throw std::runtime_error("cannot create " + path.string());
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t step = ::write(fd, content.data() + written, content.size() - written);
-        if (step <= 0) {
-            ::close(fd);
-            std::filesystem::remove(path);
-            throw std::runtime_error("cannot write " + path.string());
-        }
-        written += static_cast<std::size_t>(step);
-    }
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced) {
-        std::filesystem::remove(path);
-        throw std::runtime_error("cannot flush " + path.string());
-    }
-}
-
 } // namespace
 
 std::vector<RubricCriterion> rubric_for(const EventLayout& layout) {
@@ -191,34 +133,6 @@ OfferForm form_of(const Offer& offer) {
     form.room_needs = offer.room_needs;
     form.can_repeat = offer.can_repeat;
     return form;
-}
-
-std::string material_type_of(const std::string& filename) {
-    static const std::map<std::string, std::string> types = {
-        {"pdf", "application/pdf"},
-        {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
-        {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-        {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-        {"odp", "application/vnd.oasis.opendocument.presentation"},
-        {"odt", "application/vnd.oasis.opendocument.text"},
-        {"png", "image/png"},
-        {"jpg", "image/jpeg"},
-        {"jpeg", "image/jpeg"},
-        {"txt", "text/plain; charset=utf-8"},
-    };
-    auto found = types.find(extension_of(filename));
-    return found == types.end() ? "" : found->second;
-}
-
-std::string size_label(long long bytes) {
-    char text[32];
-    if (bytes < 1024)
-        std::snprintf(text, sizeof text, "%lld bytes", bytes);
-    else if (bytes < 1024 * 1024)
-        std::snprintf(text, sizeof text, "%.0f KB", bytes / 1024.0);
-    else
-        std::snprintf(text, sizeof text, "%.1f MB", bytes / (1024.0 * 1024.0));
-    return text;
 }
 
 namespace {
@@ -380,75 +294,6 @@ Coverage OfferService::coverage(const EventLayout& layout) {
                 ++coverage.groups[i].approved;
     }
     return coverage;
-}
-
-long long OfferService::add_material(const accounts::Actor& uploader, const Offer& offer,
-                                     const std::string& filename, const std::string& content) {
-    Material material;
-    material.offer_id = offer.id;
-    material.trust_id = offer.trust_id;
-    material.uploaded_by = uploader.person_id;
-    material.filename = clean_filename(filename);
-    if (content.empty() || material.filename.empty())
-        throw std::invalid_argument("Choose a file to upload.");
-    if (content.size() > kMaxMaterialBytes)
-        throw std::invalid_argument("\"" + material.filename + "\" is " + size_label(content.size()) +
-                                    "; files can be up to 25 MB.");
-    material.content_type = material_type_of(material.filename);
-    if (material.content_type.empty())
-        throw std::invalid_argument("\"" + material.filename +
-                                    "\" is not a type we keep. Upload PDF, PowerPoint (pptx), Word (docx), "
-                                    "Excel (xlsx), OpenDocument (odp, odt), PNG, JPEG or plain text files.");
-    if (!content_matches_type(extension_of(material.filename), content))
-        throw std::invalid_argument("\"" + material.filename +
-                                    "\" does not look like the kind of file its name says. Save it again "
-                                    "from the program that made it and upload that.");
-    material.bytes = static_cast<long long>(content.size());
-    material.stored_name = accounts::random_token();
-    std::filesystem::create_directories(m_materials_dir);
-    const auto path = m_materials_dir / material.stored_name;
-    write_durably(path, content);
-    try {
-        db::Transaction transaction(m_database);
-        const long long id = store::insert_material(transaction.session(), material);
-        transaction.commit();
-        return id;
-    } catch (...) {
-        std::filesystem::remove(path);
-        throw;
-    }
-}
-
-std::vector<Material> OfferService::materials_of(long long trust_id, long long offer_id) {
-    db::Database::Lease session(m_database);
-    return store::materials_of(*session, trust_id, offer_id);
-}
-
-std::optional<Material> OfferService::find_material(long long trust_id, long long material_id) {
-    db::Database::Lease session(m_database);
-    return store::find_material(*session, trust_id, material_id);
-}
-
-std::vector<Material> OfferService::search_materials(long long trust_id, const std::string& text) {
-    db::Database::Lease session(m_database);
-    return store::search_materials(*session, trust_id, trimmed(text));
-}
-
-std::string OfferService::read_material(const Material& material) {
-    std::ifstream file(m_materials_dir / material.stored_name, std::ios::binary);
-    if (!file)
-        throw std::runtime_error("material file missing: " + material.stored_name);
-    std::ostringstream bytes;
-    bytes << file.rdbuf();
-    return bytes.str();
-}
-
-void OfferService::delete_material(long long trust_id, const Material& material) {
-    db::Transaction transaction(m_database);
-    store::delete_material(transaction.session(), trust_id, material.id);
-    transaction.commit();
-    // The row is gone first, so nobody is offered a file that no longer exists.
-    std::filesystem::remove(m_materials_dir / material.stored_name);
 }
 
 } // namespace trellis::events

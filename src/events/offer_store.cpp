@@ -40,26 +40,6 @@ constexpr const char* kReviewsOf =
     "AND p.trust_id = r.trust_id WHERE r.trust_id = :trust AND r.offer_id = :offer "
     "ORDER BY r.created_at, r.id";
 
-constexpr const char* kInsertMaterial =
-    "INSERT INTO workshop_materials (offer_id, trust_id, filename, stored_name, content_type, bytes, "
-    "uploaded_by, uploaded_at) VALUES (:offer, :trust, :filename, :stored, :type, :bytes, :by, :now) "
-    "RETURNING id";
-constexpr const char* kMaterialColumns =
-    "SELECT m.id, m.offer_id, m.trust_id, m.filename, m.stored_name, m.content_type, m.bytes, "
-    "m.uploaded_by, m.uploaded_at, o.title, p.first_name || ' ' || p.last_name, o.event_id, e.title "
-    "FROM workshop_materials m "
-    "JOIN workshop_offers o ON o.id = m.offer_id AND o.trust_id = m.trust_id "
-    "JOIN people p ON p.id = o.presenter_id AND p.trust_id = o.trust_id "
-    "JOIN events e ON e.id = o.event_id AND e.trust_id = o.trust_id ";
-constexpr const char* kWhereMaterialsOfOffer =
-    "WHERE m.trust_id = :trust AND m.offer_id = :offer ORDER BY m.uploaded_at, m.id";
-constexpr const char* kWhereMaterial = "WHERE m.trust_id = :trust AND m.id = :id";
-constexpr const char* kWhereMaterialsMatching =
-    "WHERE m.trust_id = :trust AND o.status = 'approved' AND (LOWER(o.title) LIKE :pattern ESCAPE '\\' "
-    "OR LOWER(m.filename) LIKE :pattern2 ESCAPE '\\') ORDER BY e.event_date DESC, o.title, m.filename "
-    "LIMIT 200";
-constexpr const char* kDeleteMaterial = "DELETE FROM workshop_materials WHERE trust_id = :trust AND id = :id";
-
 struct OfferColumns {
     Offer offer;
     std::string audience, status;
@@ -113,26 +93,6 @@ struct ReviewColumns {
     }
 };
 
-struct MaterialColumns {
-    Material material;
-    void exchange_into(soci::statement& statement) {
-        statement.exchange(soci::into(material.id));
-        statement.exchange(soci::into(material.offer_id));
-        statement.exchange(soci::into(material.trust_id));
-        statement.exchange(soci::into(material.filename));
-        statement.exchange(soci::into(material.stored_name));
-        statement.exchange(soci::into(material.content_type));
-        statement.exchange(soci::into(material.bytes));
-        statement.exchange(soci::into(material.uploaded_by));
-        statement.exchange(soci::into(material.uploaded_at));
-        statement.exchange(soci::into(material.offer_title));
-        statement.exchange(soci::into(material.presenter_name));
-        statement.exchange(soci::into(material.event_id));
-        statement.exchange(soci::into(material.event_title));
-    }
-    Material fetched() const { return material; }
-};
-
 // Runs a query bound to (trust, id) and collects every row.
 template <typename Columns, typename Result>
 std::vector<Result> rows_for(soci::session& sql, const std::string& query, long long trust_id, long long id) {
@@ -152,17 +112,6 @@ template <typename Result> std::optional<Result> first_of(std::vector<Result> ro
     if (rows.empty())
         return std::nullopt;
     return rows.front();
-}
-
-// A LIKE pattern that matches `text` anywhere, with LIKE's own wildcards taken literally.
-std::string contains_pattern(const std::string& text) {
-    std::string pattern = "%";
-    for (char c : text) {
-        if (c == '%' || c == '_' || c == '\\')
-            pattern += '\\';
-        pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return pattern + "%";
 }
 
 } // namespace
@@ -220,44 +169,6 @@ void insert_review(soci::session& sql, long long trust_id, const Review& review,
 std::vector<std::pair<Review, std::string>> reviews_of(soci::session& sql, long long trust_id,
                                                        long long offer_id) {
     return rows_for<ReviewColumns, std::pair<Review, std::string>>(sql, kReviewsOf, trust_id, offer_id);
-}
-
-long long insert_material(soci::session& sql, const Material& material) {
-    long long id = 0;
-    const long long now = db::now_seconds();
-    sql << kInsertMaterial, soci::use(material.offer_id), soci::use(material.trust_id),
-        soci::use(material.filename), soci::use(material.stored_name), soci::use(material.content_type),
-        soci::use(material.bytes), soci::use(material.uploaded_by), soci::use(now), soci::into(id);
-    return id;
-}
-
-std::vector<Material> materials_of(soci::session& sql, long long trust_id, long long offer_id) {
-    return rows_for<MaterialColumns, Material>(sql, std::string(kMaterialColumns) + kWhereMaterialsOfOffer,
-                                               trust_id, offer_id);
-}
-
-std::optional<Material> find_material(soci::session& sql, long long trust_id, long long material_id) {
-    return first_of(rows_for<MaterialColumns, Material>(sql, std::string(kMaterialColumns) + kWhereMaterial,
-                                                        trust_id, material_id));
-}
-
-void delete_material(soci::session& sql, long long trust_id, long long material_id) {
-    sql << kDeleteMaterial, soci::use(trust_id), soci::use(material_id);
-}
-
-std::vector<Material> search_materials(soci::session& sql, long long trust_id, const std::string& text) {
-    std::vector<Material> rows;
-    MaterialColumns columns;
-    const std::string pattern = contains_pattern(text);
-    db::fetch_rows(
-        sql, std::string(kMaterialColumns) + kWhereMaterialsMatching, columns,
-        [&](soci::statement& statement) {
-            statement.exchange(soci::use(trust_id));
-            statement.exchange(soci::use(pattern));
-            statement.exchange(soci::use(pattern));
-        },
-        [&](const Material& row) { rows.push_back(row); });
-    return rows;
 }
 
 } // namespace trellis::events::store

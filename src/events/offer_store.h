@@ -8,7 +8,7 @@
 
 #include "events/offer_model.h"
 
-// The only SQL for workshop offers, their reviews and their materials. Every function takes the
+// The only SQL for workshop offers and their reviews. Every function takes the
 // trust id and names it in its query.
 namespace trellis::events::store {
 
@@ -28,12 +28,5 @@ void insert_review(soci::session& sql, long long trust_id, const Review& review,
 // The offer's reviews, oldest first, with the scores left as JSON for the service to read.
 std::vector<std::pair<Review, std::string>> reviews_of(soci::session& sql, long long trust_id,
                                                        long long offer_id);
-
-long long insert_material(soci::session& sql, const Material& material);
-std::vector<Material> materials_of(soci::session& sql, long long trust_id, long long offer_id);
-std::optional<Material> find_material(soci::session& sql, long long trust_id, long long material_id);
-void delete_material(soci::session& sql, long long trust_id, long long material_id);
-// Materials of the trust's approved workshops whose title or file name contains `text` (any case).
-std::vector<Material> search_materials(soci::session& sql, long long trust_id, const std::string& text);
 
 } // namespace trellis::events::store

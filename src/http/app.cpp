@@ -14,12 +14,12 @@ App::App(const Config& configuration)
       accounts(database, organisations, people, config.session_minutes), import_jobs(people),
       content(config.content_dir), learning(database), events(database), schedule(database),
       choices(database), allocation(database), allocation_jobs(allocation),
-      // Training days: workshop materials are kept in the data folder (offers branch).
-      offers(database, std::filesystem::path(config.data_dir) / "materials"), day(database),
-      feedback(database), notices(database, {events::owed_notices, programmes::owed_catch_ups}),
-      audit(database), personal_data(database), priorities(database), programmes(database),
-      activities(database, content), session_attendance(database),
+      materials(database, std::filesystem::path(config.data_dir) / "materials"), offers(database),
+      day(database), feedback(database),
+      notices(database, {events::owed_notices, programmes::owed_catch_ups}), audit(database),
+      personal_data(database), priorities(database), programmes(database),
+      activities(database, content, materials), session_attendance(database),
       recordings(database, std::filesystem::path(config.data_dir) / "recordings"), reflections(database),
-      groups(database), year(database, programmes, events) {}
+      session_feedback(database), groups(database), year(database, programmes, events) {}
 
 } // namespace trellis::http

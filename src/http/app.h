@@ -9,6 +9,7 @@
 #include "events/offer_service.h"
 #include "events/service.h"
 #include "groups/service.h"
+#include "library/service.h"
 #include "priorities/service.h"
 #include "privacy/personal_data.h"
 #include "programmes/activity_service.h"
@@ -16,6 +17,7 @@
 #include "programmes/service.h"
 #include "programmes/sessions/recordings.h"
 #include "programmes/sessions/session_attendance.h"
+#include "programmes/sessions/session_feedback.h"
 #include "year/service.h"
 // --- Training days: schedule, choices, allocation ---
 #include "events/allocation_jobs.h"
@@ -55,7 +57,9 @@ struct App {
     events::AllocationService allocation;
     events::AllocationJobs allocation_jobs; // after `allocation`: joins its threads first
     // --- end ---
-    // Training days: call for offers, reviews and workshop materials (offers branch).
+    // Files attached to workshops and programme activities, kept in the data folder.
+    library::Materials materials;
+    // Training days: call for offers and reviews (offers branch).
     events::OfferService offers;
     // Training days on the day and after: timetables, registers, room sheets, feedback, notices.
     events::DayService day;
@@ -69,6 +73,7 @@ struct App {
     programmes::SessionAttendance session_attendance;
     programmes::Recordings recordings;
     programmes::Reflections reflections;
+    programmes::SessionFeedback session_feedback;
     groups::GroupService groups;
     year::YearService year;
 };

@@ -184,6 +184,16 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
         routes.get(in_programme(R"(/activities/(\d+)/reflection)"), member, any, programmes::reflection_show);
         routes.post(in_programme(R"(/activities/(\d+)/reflection)"), member, any,
                     programmes::reflection_write);
+        routes.get(in_programme(R"(/activities/(\d+)/feedback)"), member, any,
+                   programmes::session_feedback_show);
+        routes.post(in_programme(R"(/activities/(\d+)/feedback)"), member, any,
+                    programmes::session_feedback_submit);
+        routes.get(in_programme(R"(/activities/(\d+)/materials)"), member, any, programmes::materials_show);
+        routes.post(in_programme(R"(/activities/(\d+)/materials)"), member, any, programmes::material_upload);
+        routes.get(in_programme(R"(/activities/(\d+)/materials/(\d+)/download)"), member, any,
+                   programmes::material_download);
+        routes.post(in_programme(R"(/activities/(\d+)/materials/(\d+)/delete)"), member, any,
+                    programmes::material_delete);
         routes.get(in_programme(R"(/activities/(\d+)/groups)"), member, any, programmes::groups_show);
         routes.post(in_programme(R"(/activities/(\d+)/groups/suggest)"), member, any,
                     programmes::groups_suggest);

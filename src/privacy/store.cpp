@@ -28,8 +28,8 @@ const std::vector<PersonalTable>& personal_tables() {
         {"workshop_choices", "person_id", {}},
         {"placements", "person_id", {}},
         {"attendance_marks", "person_id", {}},
-        {"event_feedback", "person_id", {}},
-        {"workshop_materials", "uploaded_by", {}},
+        {"feedback", "person_id", {}},
+        {"materials", "uploaded_by", {}},
         {"notices", "person_id", {}},
         {"sessions", "person_id", {"token_hash", "csrf_token"}},
         {"password_resets", "person_id", {"token_hash"}},
@@ -110,7 +110,7 @@ void erase(soci::session& sql, long long trust_id, long long person_id, const st
         soci::use(trust_id), soci::use(person_id);
     sql << "UPDATE attendance_marks SET note = '' WHERE trust_id = :trust AND person_id = :person",
         soci::use(trust_id), soci::use(person_id);
-    sql << "UPDATE event_feedback SET comment = '' WHERE trust_id = :trust AND person_id = :person",
+    sql << "UPDATE feedback SET comment = '' WHERE trust_id = :trust AND person_id = :person",
         soci::use(trust_id), soci::use(person_id);
     sql << "UPDATE certificates SET person_name = 'Erased person' WHERE trust_id = :trust AND person_id = "
            ":person",

@@ -5,7 +5,9 @@
 #include <stdexcept>
 
 #include "accounts/permissions.h"
+#include "attendance/store.h"
 #include "calendar/school_year.h"
+#include "feedback/store.h"
 #include "programmes/activity_store.h"
 #include "programmes/mechanisms.h"
 #include "text/form_values.h"
@@ -185,8 +187,15 @@ void ActivityService::remove(const accounts::Actor& lead, const Programme& progr
     const auto current = activity_store::find_activity(sql, programme.trust_id, activity_id);
     if (!current || current->programme_id != programme.id)
         throw std::invalid_argument("There is no such activity.");
+    // What hangs off the activity in other areas goes with it.
+    attendance::store::forget_session(sql, programme.trust_id,
+                                      {attendance::SessionKind::Activity, activity_id});
+    feedback::store::forget(sql, programme.trust_id, {feedback::AboutKind::Activity, activity_id});
+    const auto files =
+        m_materials.forget_owner(sql, programme.trust_id, {library::OwnerKind::Activity, activity_id});
     activity_store::delete_activity(sql, programme.trust_id, activity_id);
     transaction.commit();
+    m_materials.delete_files(files);
 }
 
 ActivityForm ActivityService::form_of(const Activity& activity) {

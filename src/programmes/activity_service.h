@@ -6,6 +6,7 @@
 #include "accounts/model.h"
 #include "db/database.h"
 #include "learning/content/library.h"
+#include "library/service.h"
 #include "programmes/model.h"
 
 namespace trellis::programmes {
@@ -15,8 +16,9 @@ namespace trellis::programmes {
 // saved.
 class ActivityService {
   public:
-    ActivityService(db::Database& database, const learning::content::ContentLibrary& content)
-        : m_database(database), m_content(content) {}
+    ActivityService(db::Database& database, const learning::content::ContentLibrary& content,
+                    library::Materials& materials)
+        : m_database(database), m_content(content), m_materials(materials) {}
 
     std::vector<Activity> activities(const Programme& programme);
     std::optional<Activity> find(const Programme& programme, long long activity_id);
@@ -36,6 +38,7 @@ class ActivityService {
 
     db::Database& m_database;
     const learning::content::ContentLibrary& m_content;
+    library::Materials& m_materials;
 };
 
 } // namespace trellis::programmes

@@ -84,12 +84,12 @@ INSERT INTO attendance_marks (session_kind, session_id, trust_id, person_id, sta
   SELECT 'workshop', pl.session_id, pl.trust_id, pl.person_id, 'present', 'register', pl.person_id, 0 FROM placements pl
   JOIN people p ON p.id = pl.person_id WHERE p.email NOT IN ('support@oakfield.example', 'teacher@oakfield.example')
   AND NOT EXISTS (SELECT 1 FROM attendance_marks a WHERE a.session_id = pl.session_id AND a.person_id = pl.person_id);
-INSERT INTO event_feedback (event_id, trust_id, person_id, offer_id, rating, comment, created_at)
-  SELECT s.event_id, a.trust_id, a.person_id, s.offer_id, 3 + (a.person_id % 3), 'Worth the hour.', 0
+INSERT INTO feedback (about_kind, about_id, trust_id, person_id, item_id, rating, comment, created_at)
+  SELECT 'event', s.event_id, a.trust_id, a.person_id, s.offer_id, 3 + (a.person_id % 3), 'Worth the hour.', 0
   FROM attendance_marks a JOIN workshop_sessions s ON s.id = a.session_id
   WHERE a.person_id NOT IN (SELECT id FROM people WHERE email IN ('support@oakfield.example', 'pdlead@oakfield.example'));
-INSERT INTO event_feedback (event_id, trust_id, person_id, offer_id, rating, comment, created_at)
-  SELECT DISTINCT s.event_id, a.trust_id, a.person_id, 0, 2 + (a.person_id % 4), '', 0
+INSERT INTO feedback (about_kind, about_id, trust_id, person_id, item_id, rating, comment, created_at)
+  SELECT DISTINCT 'event', s.event_id, a.trust_id, a.person_id, 0, 2 + (a.person_id % 4), '', 0
   FROM attendance_marks a JOIN workshop_sessions s ON s.id = a.session_id
   WHERE a.person_id NOT IN (SELECT id FROM people WHERE email IN ('support@oakfield.example', 'pdlead@oakfield.example'));
 UPDATE events SET stage = 'feedback';

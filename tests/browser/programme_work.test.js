@@ -77,3 +77,27 @@ test('the_lead_suggests_groups_and_reads_attendance_with_small_groups_hidden', a
   await page.getByText('Launch: questions that make everyone think: attended live').waitFor();
   await context.close();
 });
+
+test('the_lead_reads_session_feedback_and_shares_a_handout', async () => {
+  const { page, context } = await openAs(suite.browser, suite.server, DEMO_USERS.pdlead.email);
+  await openProgramme(page, QUESTIONING);
+  const launch = page.locator('.activity').first();
+  const title = (await launch.locator('.card__title').innerText()).trim();
+  await launch.getByRole('link', { name: /^Feedback from those who came/ }).click();
+  await page.getByRole('heading', { level: 2, name: 'What people said' }).waitFor();
+  assert.ok(await page.locator('svg.chart__svg').first().isVisible(), 'the ratings are charted');
+  await page.getByRole('table', { name: /The session: responses and ratings/ }).waitFor();
+  await checkPage(page, 'programme-session-feedback');
+
+  await openProgramme(page, QUESTIONING);
+  await page.locator('.activity').first().getByRole('link', { name: /^Materials \(1\)/ }).click();
+  await page.getByRole('heading', { level: 1, name: `Materials: ${title}` }).waitFor();
+  await page.getByRole('link', { name: 'Questioning routines (launch handout).txt' }).waitFor();
+  await page.getByLabel('Add a file').setInputFiles({
+    name: 'Wait time prompts.txt', mimeType: 'text/plain', buffer: Buffer.from('Count to five before naming anyone.\n'),
+  });
+  await clickAndWait(page, 'Upload', (url) => url.pathname.endsWith('/materials'));
+  await page.getByRole('link', { name: 'Wait time prompts.txt' }).waitFor();
+  await checkPage(page, 'programme-materials');
+  await context.close();
+});

@@ -409,16 +409,15 @@ TEST_F(EventsDay, feedback_comes_only_from_attendees_once_per_workshop) {
             ->status,
         303);
     auto& db = database.open();
-    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM event_feedback WHERE person_id = " + std::to_string(dan.id)),
-              3);
-    EXPECT_EQ(count_of(db, "SELECT rating FROM event_feedback WHERE offer_id = " + q), 4);
-    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM event_feedback WHERE comment = 'Used it the next day.'"), 1);
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM feedback WHERE person_id = " + std::to_string(dan.id)), 3);
+    EXPECT_EQ(count_of(db, "SELECT rating FROM feedback WHERE item_id = " + q), 4);
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM feedback WHERE comment = 'Used it the next day.'"), 1);
 
     // A rating out of range or a comment without a rating saves nothing.
     EXPECT_EQ(dan_browser.post(event_path() + "/feedback", {{"rating_" + q, "9"}})->status, 400);
     dan_browser.get(event_path() + "/feedback");
     EXPECT_EQ(dan_browser.post(event_path() + "/feedback", {{"comment_" + p, "No rating"}})->status, 400);
-    EXPECT_EQ(count_of(db, "SELECT rating FROM event_feedback WHERE offer_id = " + q), 4);
+    EXPECT_EQ(count_of(db, "SELECT rating FROM feedback WHERE item_id = " + q), 4);
 
     // Grace was marked present nowhere: no survey, and a post saves nothing.
     auto none = grace_browser.get(event_path() + "/feedback");
@@ -426,8 +425,7 @@ TEST_F(EventsDay, feedback_comes_only_from_attendees_once_per_workshop) {
     EXPECT_EQ(
         grace_browser.post(event_path() + "/feedback", {{"rating_0", "5"}, {"rating_" + q, "5"}})->status,
         400);
-    EXPECT_EQ(
-        count_of(db, "SELECT COUNT(*) FROM event_feedback WHERE person_id = " + std::to_string(grace.id)), 0);
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM feedback WHERE person_id = " + std::to_string(grace.id)), 0);
 }
 
 TEST_F(EventsDay, results_show_presenters_their_own_workshops_and_the_lead_everything) {
@@ -478,9 +476,10 @@ TEST_F(EventsDay, results_show_presenters_their_own_workshops_and_the_lead_every
         EXPECT_TRUE(contains(body, std::string("<svg role=\"img\" aria-labelledby=\"") + chart)) << chart;
     // The day: 4 and 3 → 3.5 from two responses.
     EXPECT_TRUE(contains(body, "<th scope=\"row\">The day as a whole</th><td>2</td><td>3.5</td>")) << body;
-    // Staff groups: Dan (support) gave 5 and 2 → 3.5; Grace (teacher) 4; the lead's own group 5.
-    EXPECT_TRUE(contains(body, "<th scope=\"row\">Support staff</th><td>2</td><td>3.5</td>")) << body;
-    // Schools: Dan's school holds his two ratings, Grace's school her one.
+    // Staff groups and schools: every one holds fewer than five answers, so none is shown.
+    EXPECT_TRUE(contains(body, "<th scope=\"row\">Support staff</th><td>fewer than 5 answers</td><td>–</td>"))
+        << body;
+    EXPECT_FALSE(contains(body, "<td>4.0</td>")) << "Grace's rating, alone for her school and group";
     auto school_name = [&](const Person& person) {
         auto session = database.open().lease();
         std::string name;
@@ -488,9 +487,11 @@ TEST_F(EventsDay, results_show_presenters_their_own_workshops_and_the_lead_every
         return name;
     };
     if (school_name(dan) != school_name(grace)) {
-        EXPECT_TRUE(contains(body, "<th scope=\"row\">" + school_name(dan) + "</th><td>2</td><td>3.5</td>"))
+        EXPECT_TRUE(
+            contains(body, "<th scope=\"row\">" + school_name(dan) + "</th><td>fewer than 5 answers</td>"))
             << body;
-        EXPECT_TRUE(contains(body, "<th scope=\"row\">" + school_name(grace) + "</th><td>1</td><td>4.0</td>"))
+        EXPECT_TRUE(
+            contains(body, "<th scope=\"row\">" + school_name(grace) + "</th><td>fewer than 5 answers</td>"))
             << body;
     }
 }

@@ -51,7 +51,7 @@ TEST_F(PersonalData, a_person_downloads_everything_held_about_them_without_secre
     EXPECT_FALSE(tables.at("activity_reflections").empty());
     EXPECT_FALSE(tables.at("collaboration_group_members").empty());
     for (const char* table : {"module_progress", "workshop_offers", "workshop_choices", "placements",
-                              "attendance_marks", "event_feedback", "notices", "audit_events"})
+                              "attendance_marks", "feedback", "notices", "audit_events"})
         EXPECT_TRUE(tables.contains(table)) << table;
     EXPECT_EQ(download->body.find("token_hash"), std::string::npos);
 

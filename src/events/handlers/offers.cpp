@@ -8,6 +8,7 @@
 #include "events/offer_service.h"
 #include "http/app.h"
 #include "http/response.h"
+#include "library/handlers/views.h"
 
 namespace trellis::events::handlers {
 
@@ -172,15 +173,15 @@ void render_offer_page(http::RequestContext& context, const Offer& offer, const 
         data["reviews"] = reviews;
         data["show_reviews"] = true;
     }
-    mstch::array materials;
-    for (const Material& material : context.app.offers.materials_of(offer.trust_id, offer.id))
-        materials.push_back(mstch::map{{"id", std::to_string(material.id)},
-                                       {"filename", material.filename},
-                                       {"size", size_label(material.bytes)},
-                                       {"can_delete", manage}});
+    const auto materials = library::handlers::material_rows(
+        context.app.materials.of(offer.trust_id, {library::OwnerKind::Offer, offer.id}), "/materials");
     data["materials"] = materials;
     data["has_materials"] = !materials.empty();
+    data["can_delete"] = manage;
     data["can_upload"] = manage;
+    data["upload_action"] = "/offers/" + std::to_string(offer.id) + "/materials";
+    data["upload_hint"] =
+        std::string("Everyone in the trust can download the materials of an approved workshop.");
     if (!upload_error.empty())
         data["upload_error"] = upload_error;
     http::render_page(context, "events/offer_show", offer.title, data, status);

@@ -129,14 +129,6 @@ void show_form(http::RequestContext& context, const Programme& programme, long l
     http::render_page(context, "programmes/activity_form", title, data, status);
 }
 
-std::optional<Activity> activity_in_route(http::RequestContext& context, const Programme& programme) {
-    auto id = context.id_capture(2);
-    auto activity = id ? context.app.activities.find(programme, *id) : std::nullopt;
-    if (!activity)
-        http::render_error(context, 404, "There is no such activity.");
-    return activity;
-}
-
 void back_to(http::RequestContext& context, const Programme& programme, long long activity_id) {
     http::redirect(context, "/programmes/" + std::to_string(programme.id) + "#activity-" +
                                 std::to_string(activity_id));

@@ -41,6 +41,14 @@ void attendance_report_show(http::RequestContext& context); // GET /programmes/N
 void reflection_show(http::RequestContext& context);  // GET /programmes/N/activities/M/reflection
 void reflection_write(http::RequestContext& context); // POST /programmes/N/activities/M/reflection
 
+void session_feedback_show(http::RequestContext& context);   // GET /programmes/N/activities/M/feedback
+void session_feedback_submit(http::RequestContext& context); // POST /programmes/N/activities/M/feedback
+
+void materials_show(http::RequestContext& context);    // GET /programmes/N/activities/M/materials
+void material_upload(http::RequestContext& context);   // POST /programmes/N/activities/M/materials
+void material_download(http::RequestContext& context); // GET .../materials/K/download
+void material_delete(http::RequestContext& context);   // POST .../materials/K/delete
+
 void groups_show(http::RequestContext& context);    // GET /programmes/N/activities/M/groups
 void groups_suggest(http::RequestContext& context); // POST .../groups/suggest
 void groups_arrange(http::RequestContext& context); // POST .../groups/arrange

@@ -18,10 +18,10 @@ std::optional<Programme> kept_programme_in_route(http::RequestContext& context);
 // An activity's own address, e.g. "/programmes/3/activities/12"; its pages add to it.
 std::string activity_path(const Activity& activity);
 
-// The programme's activity named by the route's second capture, when it is of one of these kinds, or
-// nullopt after answering 404.
+// The programme's activity named by the route's second capture, when it is of one of these kinds
+// (any kind when none are named), or nullopt after answering 404.
 std::optional<Activity> activity_in_route(http::RequestContext& context, const Programme& programme,
-                                          std::initializer_list<ActivityKind> kinds);
+                                          std::initializer_list<ActivityKind> kinds = {});
 // The programme's live session named by the route's second capture, or nullopt after answering 404.
 std::optional<Activity> live_session_in_route(http::RequestContext& context, const Programme& programme);
 

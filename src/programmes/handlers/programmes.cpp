@@ -127,7 +127,8 @@ std::optional<Activity> activity_in_route(http::RequestContext& context, const P
                                           std::initializer_list<ActivityKind> kinds) {
     auto id = context.id_capture(2);
     auto activity = id ? context.app.activities.find(programme, *id) : std::nullopt;
-    if (!activity || std::find(kinds.begin(), kinds.end(), activity->kind) == kinds.end()) {
+    if (!activity ||
+        (kinds.size() > 0 && std::find(kinds.begin(), kinds.end(), activity->kind) == kinds.end())) {
         http::render_error(context, 404, "There is no such activity in this programme.");
         return std::nullopt;
     }
@@ -251,6 +252,32 @@ std::string notice_for(const http::RequestContext& context) {
     return "";
 }
 
+// The links to an activity's feedback (for those who may give it, and the lead once it has started)
+// and its materials (when there are some, or for the lead to add them).
+void add_feedback_and_materials(mstch::map& row, const Activity& activity, bool lead, const std::string& now,
+                                const SessionFeedback::Standing& feedback,
+                                const std::map<long long, int>& materials) {
+    const std::string path = activity_path(activity);
+    if (activity.kind == ActivityKind::Live) {
+        const bool answered = feedback.answered.count(activity.id) > 0;
+        if (feedback.may_answer.count(activity.id) > 0) {
+            row["feedback_href"] = path + "/feedback";
+            row["feedback_label"] =
+                std::string(answered ? "Your feedback (given)" : "How was it? Give feedback");
+        } else if (lead && now >= calendar::shifted_moment(activity.starts_on, activity.starts_at, 0)) {
+            row["feedback_href"] = path + "/feedback";
+            row["feedback_label"] = std::string("Feedback from those who came");
+        }
+    }
+    const auto files = materials.find(activity.id);
+    const int count = files == materials.end() ? 0 : files->second;
+    if (count > 0 || lead) {
+        row["materials_href"] = path + "/materials";
+        row["materials_label"] =
+            count > 0 ? "Materials (" + std::to_string(count) + ")" : std::string("Add slides or handouts");
+    }
+}
+
 void show_programme(http::RequestContext& context, const ProgrammeSummary* summary,
                     const std::string& error) {
     const accounts::Actor& actor = context.signed_in();
@@ -262,8 +289,11 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
     mstch::array rows, priority_titles, members, waiting;
     const std::vector<long long> recorded = context.app.recordings.recorded_in(programme);
     const std::set<long long> written = context.app.reflections.written_in(actor, programme);
+    const auto feedback_standing = context.app.session_feedback.standing(actor);
+    const auto materials = context.app.materials.counts(programme.trust_id, library::OwnerKind::Activity);
     for (std::size_t i = 0; i < activities.size(); ++i) {
         mstch::map row = views::activity_view(activities[i], lead, taking_part, now);
+        add_feedback_and_materials(row, activities[i], lead, now, feedback_standing, materials);
         const bool has_recording =
             std::find(recorded.begin(), recorded.end(), activities[i].id) != recorded.end();
         if (activities[i].kind == ActivityKind::Live && (lead || has_recording))

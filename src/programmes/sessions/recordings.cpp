@@ -6,6 +6,7 @@
 #include "accounts/permissions.h"
 #include "accounts/secrets.h"
 #include "attendance/store.h"
+#include "library/files.h"
 #include "notifications/store.h"
 #include "text/words.h"
 
@@ -26,15 +27,13 @@ std::string video_type_of(const std::string& bytes) {
     return "";
 }
 
-// The slides' type from their first bytes: a PDF, a PowerPoint file (a zip), or "".
+// The slides' type from their first bytes: a PDF, a PowerPoint file, or "".
 std::string slides_type_of(const std::string& bytes) {
-    if (bytes.rfind("%PDF-", 0) == 0)
-        return "application/pdf";
-    if (bytes.rfind(std::string("PK\x03\x04", 4), 0) == 0)
-        return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+    for (const std::string extension : {"pdf", "pptx"})
+        if (library::content_matches_type(extension, bytes))
+            return library::material_type_of("slides." + extension);
     return "";
 }
-
 bool is_webvtt(const std::string& text) {
     const std::size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; // a byte-order mark may lead
     return text.compare(start, 6, "WEBVTT") == 0 &&
@@ -44,19 +43,11 @@ bool is_webvtt(const std::string& text) {
 
 void write_file(const std::filesystem::path& path, const std::string& bytes) {
     std::filesystem::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out)
-        throw std::runtime_error("could not write " + path.string());
+    library::write_durably(path, bytes);
 }
-
 std::optional<attendance::store::StoredMark> mark_of(soci::session& sql, const accounts::Actor& person,
                                                      const Activity& activity) {
-    const auto marks = attendance::store::marks_of(sql, activity.trust_id, ref_of(activity));
-    auto found = marks.find(person.person_id);
-    if (found == marks.end())
-        return std::nullopt;
-    return found->second;
+    return attendance::store::mark_of(sql, activity.trust_id, ref_of(activity), person.person_id);
 }
 
 } // namespace

@@ -1,0 +1,107 @@
+#include "library/files.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fcntl.h>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <unistd.h>
+
+#include "text/words.h"
+
+namespace trellis::library {
+
+bool content_matches_type(const std::string& extension, const std::string& content) {
+    auto starts = [&](std::string_view prefix) { return content.rfind(prefix, 0) == 0; };
+    if (extension == "pdf")
+        return starts("%PDF-");
+    if (extension == "png")
+        return starts("\x89PNG\r\n\x1a\n");
+    if (extension == "jpg" || extension == "jpeg")
+        return starts("\xff\xd8\xff");
+    if (extension == "txt")
+        return content.find('\0') == std::string::npos;
+    return starts(std::string_view("PK\x03\x04", 4)); // the Office and OpenDocument formats are zip files
+}
+
+std::string extension_of(const std::string& filename) {
+    const auto dot = filename.rfind('.');
+    if (dot == std::string::npos)
+        return "";
+    std::string extension = filename.substr(dot + 1);
+    std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
+    return extension;
+}
+
+std::string clean_filename(const std::string& sent) {
+    std::string name =
+        sent.substr(sent.find_last_of("/\\") == std::string::npos ? 0 : sent.find_last_of("/\\") + 1);
+    std::erase_if(name, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '"'; });
+    name = text::trimmed(name);
+    if (name.size() > 200)
+        name = name.substr(name.size() - 200);
+    return name;
+}
+
+void write_durably(const std::filesystem::path& path, const std::string& content) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0640);
+    if (fd < 0)
+        throw std::runtime_error("cannot create " + path.string());
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t step = ::write(fd, content.data() + written, content.size() - written);
+        if (step <= 0) {
+            ::close(fd);
+            std::filesystem::remove(path);
+            throw std::runtime_error("cannot write " + path.string());
+        }
+        written += static_cast<std::size_t>(step);
+    }
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!synced) {
+        std::filesystem::remove(path);
+        throw std::runtime_error("cannot flush " + path.string());
+    }
+}
+
+std::string material_type_of(const std::string& filename) {
+    static const std::map<std::string, std::string> types = {
+        {"pdf", "application/pdf"},
+        {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+        {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+        {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+        {"odp", "application/vnd.oasis.opendocument.presentation"},
+        {"odt", "application/vnd.oasis.opendocument.text"},
+        {"png", "image/png"},
+        {"jpg", "image/jpeg"},
+        {"jpeg", "image/jpeg"},
+        {"txt", "text/plain; charset=utf-8"},
+    };
+    auto found = types.find(extension_of(filename));
+    return found == types.end() ? "" : found->second;
+}
+
+std::string size_label(long long bytes) {
+    char text[32];
+    if (bytes < 1024)
+        std::snprintf(text, sizeof text, "%lld bytes", bytes);
+    else if (bytes < 1024 * 1024)
+        std::snprintf(text, sizeof text, "%.0f KB", bytes / 1024.0);
+    else
+        std::snprintf(text, sizeof text, "%.1f MB", bytes / (1024.0 * 1024.0));
+    return text;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        throw std::runtime_error("stored file missing: " + path.filename().string());
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    return bytes.str();
+}
+
+} // namespace trellis::library

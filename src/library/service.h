@@ -1,0 +1,43 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+#include "library/model.h"
+
+namespace trellis::library {
+
+// Keeps the files attached to workshops and programme activities: checked on the way in (size, type,
+// contents matching the type), written to disk before their row is committed, removed after it.
+// Who may add, read or remove a file is decided by the area that owns it, before calling this.
+class Materials {
+  public:
+    Materials(db::Database& database, std::filesystem::path folder)
+        : m_database(database), m_folder(std::move(folder)) {}
+
+    // Keeps an uploaded file for the owner. Throws std::invalid_argument, saying why, for an empty
+    // file, one past 25 MB, a type we do not keep, or contents that are not what the name says.
+    long long add(long long trust_id, Owner owner, long long uploaded_by, const std::string& filename,
+                  const std::string& content);
+    std::vector<Material> of(long long trust_id, Owner owner);
+    std::optional<Material> find(long long trust_id, long long material_id);
+    std::map<long long, int> counts(long long trust_id, OwnerKind kind);
+    std::vector<WorkshopMaterial> search_workshops(long long trust_id, const std::string& text);
+    // The bytes of a stored file.
+    std::string read(const Material& material);
+    void remove(long long trust_id, const Material& material);
+    // Removes an owner's files inside the caller's transaction (the owner goes in it too); the files
+    // on disk go once it commits, through the returned names passed to `delete_files`.
+    std::vector<std::string> forget_owner(soci::session& sql, long long trust_id, Owner owner);
+    void delete_files(const std::vector<std::string>& stored_names);
+
+  private:
+    db::Database& m_database;
+    std::filesystem::path m_folder;
+};
+
+} // namespace trellis::library

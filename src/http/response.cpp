@@ -49,7 +49,8 @@ mstch::array navigation_for(const RequestContext& context) {
 void render_page(RequestContext& context, const std::string& template_name, const std::string& title,
                  mstch::map data, int status) {
     data["csrf"] = context.csrf_token;
-    const std::string body = context.app.views.render(template_name, data);
+    // Moved into the node rather than copied: a page's data can be a large tree.
+    const std::string body = context.app.views.render(template_name, mstch::node(std::move(data)));
     mstch::map layout{{"title", title}, {"csrf", context.csrf_token}};
     if (context.actor) {
         layout["signed_in"] = true;

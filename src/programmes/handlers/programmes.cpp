@@ -252,32 +252,6 @@ std::string notice_for(const http::RequestContext& context) {
     return "";
 }
 
-// The links to an activity's feedback (for those who may give it, and the lead once it has started)
-// and its materials (when there are some, or for the lead to add them).
-void add_feedback_and_materials(mstch::map& row, const Activity& activity, bool lead, const std::string& now,
-                                const SessionFeedback::Standing& feedback,
-                                const std::map<long long, int>& materials) {
-    const std::string path = activity_path(activity);
-    if (activity.kind == ActivityKind::Live) {
-        const bool answered = feedback.answered.count(activity.id) > 0;
-        if (feedback.may_answer.count(activity.id) > 0) {
-            row["feedback_href"] = path + "/feedback";
-            row["feedback_label"] =
-                std::string(answered ? "Your feedback (given)" : "How was it? Give feedback");
-        } else if (lead && now >= calendar::shifted_moment(activity.starts_on, activity.starts_at, 0)) {
-            row["feedback_href"] = path + "/feedback";
-            row["feedback_label"] = std::string("Feedback from those who came");
-        }
-    }
-    const auto files = materials.find(activity.id);
-    const int count = files == materials.end() ? 0 : files->second;
-    if (count > 0 || lead) {
-        row["materials_href"] = path + "/materials";
-        row["materials_label"] =
-            count > 0 ? "Materials (" + std::to_string(count) + ")" : std::string("Add slides or handouts");
-    }
-}
-
 void show_programme(http::RequestContext& context, const ProgrammeSummary* summary,
                     const std::string& error) {
     const accounts::Actor& actor = context.signed_in();
@@ -292,19 +266,20 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
     const auto feedback_standing = context.app.session_feedback.standing(actor);
     const auto materials = context.app.materials.counts(programme.trust_id, library::OwnerKind::Activity);
     for (std::size_t i = 0; i < activities.size(); ++i) {
-        mstch::map row = views::activity_view(activities[i], lead, taking_part, now);
-        add_feedback_and_materials(row, activities[i], lead, now, feedback_standing, materials);
-        const bool has_recording =
-            std::find(recorded.begin(), recorded.end(), activities[i].id) != recorded.end();
-        if (activities[i].kind == ActivityKind::Live && (lead || has_recording))
-            row["recording_href"] = activity_path(activities[i]) + "/recording";
-        row["recording_label"] =
-            std::string(has_recording ? (lead ? "Recording (replace or check)" : "Watch the recording")
-                                      : "Add the recording");
-        row["written"] = written.count(activities[i].id) > 0;
+        const long long id = activities[i].id;
+        const auto files = materials.find(id);
+        const views::CardFacts facts{.lead = lead,
+                                     .taking_part = taking_part,
+                                     .has_recording =
+                                         std::find(recorded.begin(), recorded.end(), id) != recorded.end(),
+                                     .written = written.count(id) > 0,
+                                     .may_give_feedback = feedback_standing.may_answer.count(id) > 0,
+                                     .gave_feedback = feedback_standing.answered.count(id) > 0,
+                                     .materials = files == materials.end() ? 0 : files->second};
+        mstch::map row = views::activity_view(activities[i], facts, now);
         row["first"] = i == 0;
         row["last"] = i + 1 == activities.size();
-        rows.push_back(row);
+        rows.push_back(std::move(row));
     }
     const priorities::PriorityView priorities = context.app.priorities.view(actor);
     for (const auto* list : {&priorities.trust, &priorities.school})
@@ -331,9 +306,7 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
         {"dates", text::long_date(programme.starts_on) + " to " + text::long_date(programme.ends_on)},
         {"priorities", priority_titles},
         {"any_priorities", !priority_titles.empty()},
-        {"activities", rows},
         {"any_activities", !rows.empty()},
-        {"timeline", views::timeline(programme, activities)},
         {"lead", lead},
         {"check", views::design_check_view(check_design(programme, activities))},
         {"member", taking_part && programme.audience != Audience::Everyone},
@@ -348,11 +321,15 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
          text::counted(lead ? context.app.programmes.audience_size(programme) : 0, "person", "people")},
         {"places_left", programme.audience == Audience::Open && summary->members < programme.capacity},
         {"groups", http::staff_group_options({})}};
+    // The largest parts are moved in, not copied through the list above.
+    data.emplace("activities", std::move(rows));
+    data.emplace("timeline", views::timeline(programme, activities));
     if (const std::string notice = notice_for(context); !notice.empty())
         data["notice"] = notice;
     if (!error.empty())
         data["error"] = error;
-    http::render_page(context, "programmes/show", programme.title, data, error.empty() ? 200 : 400);
+    http::render_page(context, "programmes/show", programme.title, std::move(data),
+                      error.empty() ? 200 : 400);
 }
 
 } // namespace

@@ -81,7 +81,56 @@ std::string when_of(const Activity& activity) {
     return "Opens " + text::long_date(activity.starts_on) + " · due " + text::long_date(activity.due_on);
 }
 
-mstch::map activity_view(const Activity& activity, bool lead, bool taking_part, const std::string& now) {
+namespace {
+
+mstch::map link(const std::string& href, const std::string& label, const std::string& hidden,
+                bool button = false) {
+    return mstch::map{{"href", href}, {"label", label}, {"hidden", hidden}, {"button", button}};
+}
+
+// The card's links, in the order a person looks for them.
+mstch::array card_links(const Activity& activity, const CardFacts& facts, const std::string& now) {
+    const std::string path = activity_path(activity), about = ": " + activity.title;
+    const bool live = activity.kind == ActivityKind::Live;
+    mstch::array links;
+    if (live && facts.taking_part && SessionAttendance::check_in_open(activity, now))
+        links.push_back(link(path + "/check-in", "Check in", " to " + activity.title, true));
+    if (live && (facts.lead || facts.has_recording))
+        links.push_back(link(path + "/recording",
+                             !facts.has_recording ? "Add the recording"
+                             : facts.lead         ? "Recording (replace or check)"
+                                                  : "Watch the recording",
+                             about));
+    if (live && facts.lead)
+        links.push_back(link(path + "/register", "Register and check-in code", " for " + activity.title));
+    if (activity.kind == ActivityKind::Collaboration && (facts.lead || facts.taking_part))
+        links.push_back(
+            link(path + "/groups", facts.lead ? "Groups and what they did" : "Your group", about));
+    if (activity.kind == ActivityKind::Practice || activity.kind == ActivityKind::FollowUp)
+        links.push_back(link(path + "/reflection",
+                             facts.written ? "Your reflection (written)"
+                             : facts.lead  ? "Who has reflected"
+                                           : "Write your reflection",
+                             about));
+    if (!activity.module_slug.empty())
+        links.push_back(link("/learning/" + activity.module_slug, "Open the module", about));
+    if (live && facts.may_give_feedback)
+        links.push_back(link(path + "/feedback",
+                             facts.gave_feedback ? "Your feedback (given)" : "How was it? Give feedback",
+                             about));
+    else if (live && facts.lead && now >= calendar::shifted_moment(activity.starts_on, activity.starts_at, 0))
+        links.push_back(link(path + "/feedback", "Feedback from those who came", about));
+    if (facts.materials > 0)
+        links.push_back(
+            link(path + "/materials", "Materials (" + std::to_string(facts.materials) + ")", about));
+    else if (facts.lead)
+        links.push_back(link(path + "/materials", "Add slides or handouts", about));
+    return links;
+}
+
+} // namespace
+
+mstch::map activity_view(const Activity& activity, const CardFacts& facts, const std::string& now) {
     const bool online = activity.kind == ActivityKind::Live && activity.delivery != Delivery::InPerson;
     const bool in_person = activity.kind == ActivityKind::Live && activity.delivery != Delivery::Online;
     const bool link_open = now >= calendar::shifted_moment(activity.starts_on, activity.starts_at, -15) &&
@@ -103,24 +152,14 @@ mstch::map activity_view(const Activity& activity, bool lead, bool taking_part, 
         {"in_person", in_person},
         {"where", where},
         {"capacity", activity.capacity ? text::counted(activity.capacity, "place", "places") : ""},
-        {"online", online},
         {"delivery", activity.kind == ActivityKind::Live ? label_of(activity.delivery) : ""},
         {"evidence", activity.evidence},
         {"prompt", activity.prompt},
-        {"module_slug", activity.module_slug}};
-    const std::string path = activity_path(activity);
-    view["path"] = path;
-    if (activity.kind == ActivityKind::Live && lead)
-        view["register_href"] = path + "/register";
-    if (activity.kind == ActivityKind::Live && taking_part && SessionAttendance::check_in_open(activity, now))
-        view["check_in_href"] = path + "/check-in";
-    if (activity.kind == ActivityKind::Practice || activity.kind == ActivityKind::FollowUp)
-        view["reflection_href"] = path + "/reflection";
-    if (activity.kind == ActivityKind::Collaboration && (lead || taking_part))
-        view["groups_href"] = path + "/groups";
-    if (online && (lead || (taking_part && link_open)))
+        {"path", activity_path(activity)},
+        {"links", card_links(activity, facts, now)}};
+    if (online && (facts.lead || (facts.taking_part && link_open)))
         view["meeting_url"] = activity.meeting_url;
-    else if (online && taking_part)
+    else if (online && facts.taking_part)
         view["link_later"] = true;
     return view;
 }

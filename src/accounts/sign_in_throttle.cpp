@@ -90,8 +90,11 @@ void record_failure(soci::session& sql, const AttemptOrigin& origin, long long n
 }
 
 void record_success(soci::session& sql, const AttemptOrigin& origin) {
-    sql << kForget, soci::use(pair_key(origin));
-    sql << kForget, soci::use(account_key(origin));
+    // Named, not temporaries: SOCI runs the statement as the expression ends, after a temporary
+    // bound with use() is already gone.
+    const std::string pair = pair_key(origin), account = account_key(origin);
+    sql << kForget, soci::use(pair);
+    sql << kForget, soci::use(account);
 }
 
 void forget_old_failures(soci::session& sql, long long now) {

@@ -330,6 +330,9 @@ void load_demo_programmes(db::Database& database, const accounts::Actor& lead,
     support.priority_ids = {priority_id(sql, trust_id, "Every role matters: support staff at their best")};
     const long long support_id = programmes::store::insert_programme(sql, support);
     add_activities(sql, trust_id, support_id, std::begin(kSupport), std::end(kSupport));
+    // Its first session in October is past too, its register kept.
+    mark_first_session(sql, trust_id, support_id, lead.person_id,
+                       people_of(sql, trust_id, StaffGroup::Support, 0, 1000), 0);
 
     auto ects =
         base(lead, "Early-career teachers: the first two years",

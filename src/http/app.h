@@ -18,6 +18,7 @@
 #include "programmes/sessions/recordings.h"
 #include "programmes/sessions/session_attendance.h"
 #include "programmes/sessions/session_feedback.h"
+#include "record/service.h"
 #include "year/service.h"
 // --- Training days: schedule, choices, allocation ---
 #include "events/allocation_jobs.h"
@@ -76,6 +77,7 @@ struct App {
     programmes::SessionFeedback session_feedback;
     groups::GroupService groups;
     year::YearService year;
+    record::CpdRecord record;
 };
 
 } // namespace trellis::http

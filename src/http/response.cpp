@@ -17,6 +17,7 @@ mstch::array navigation_for(const RequestContext& context) {
     };
     std::vector<Link> links = {{"/", "Home"},
                                {"/my-year", "My year"},
+                               {"/record", "My record"},
                                {"/learning", "Online learning"},
                                {"/programmes", "Programmes"},
                                {"/events", "Training days"},

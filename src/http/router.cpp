@@ -6,6 +6,7 @@
 #include "priorities/handlers/handlers.h"
 #include "privacy/handlers/handlers.h"
 #include "programmes/handlers/handlers.h"
+#include "record/handlers/record.h"
 #include "year/handlers/handlers.h"
 // --- Training days: schedule, catalogue, choices, allocation ---
 #include "events/handlers/allocation.h"
@@ -203,6 +204,7 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
                     programmes::group_record);
     }
     routes.get("/my-year", member, any, year::handlers::my_year_show);
+    routes.get("/record", member, any, record::handlers::record_show);
     routes.post("/my-year/feed", member, any, year::handlers::feed_create);
     // The secret token is the key: calendar programs fetch it without signing in.
     routes.get(R"(/calendar/([A-Za-z0-9_-]{43})\.ics)", open, any, year::handlers::feed_download);

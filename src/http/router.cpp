@@ -205,6 +205,12 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     }
     routes.get("/my-year", member, any, year::handlers::my_year_show);
     routes.get("/record", member, any, record::handlers::record_show);
+    routes.get(R"(/record\.csv)", member, any, record::handlers::record_csv);
+    routes.get("/record/new", member, any, record::handlers::entry_new);
+    routes.post("/record", member, any, record::handlers::entry_create);
+    routes.get(R"(/record/entries/(\d+)/edit)", member, any, record::handlers::entry_edit);
+    routes.post(R"(/record/entries/(\d+)/edit)", member, any, record::handlers::entry_update);
+    routes.post(R"(/record/entries/(\d+)/delete)", member, any, record::handlers::entry_delete);
     routes.post("/my-year/feed", member, any, year::handlers::feed_create);
     // The secret token is the key: calendar programs fetch it without signing in.
     routes.get(R"(/calendar/([A-Za-z0-9_-]{43})\.ics)", open, any, year::handlers::feed_download);

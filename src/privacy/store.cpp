@@ -42,6 +42,7 @@ const std::vector<PersonalTable>& personal_tables() {
         {"activity_reflections", "person_id", {}},
         {"collaboration_group_members", "person_id", {}},
         {"collaboration_groups", "written_by", {}},
+        {"record_entries", "person_id", {}},
     };
     return tables;
 }
@@ -98,7 +99,7 @@ void erase(soci::session& sql, long long trust_id, long long person_id, const st
         soci::use(email), soci::use(now), soci::use(now), soci::use(now), soci::use(trust_id),
         soci::use(person_id);
     for (const char* table : {"sessions", "password_resets", "known_devices", "notices", "calendar_feeds",
-                              "activity_reflections"})
+                              "activity_reflections", "record_entries"})
         sql << "DELETE FROM " + std::string(table) + " WHERE trust_id = :trust AND person_id = :person",
             soci::use(trust_id), soci::use(person_id);
     // A group's shared note is the group's, but no longer says who wrote it.

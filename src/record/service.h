@@ -10,9 +10,9 @@
 
 namespace trellis::record {
 
-// Hours of one kind over a span of days.
+// Hours of one kind (or, for what the person logged, one category) over a span of days.
 struct Total {
-    EntryKind kind = EntryKind::Module;
+    std::string label;
     int minutes = 0;
     int count = 0;
 };
@@ -20,7 +20,7 @@ struct Total {
 // A span of days, both ends included ("YYYY-MM-DD"), with its totals by kind.
 struct Span {
     std::string from, to;
-    std::vector<Total> totals; // only kinds with something in them, in EntryKind order
+    std::vector<Total> totals; // only kinds with something in them: Trellis's own first, then categories
     int minutes = 0;
 };
 
@@ -41,6 +41,20 @@ class CpdRecord {
     // order. Throws std::invalid_argument, saying why, for a range that is not.
     Record of(const accounts::Actor& person, const std::string& today, const std::string& from = "",
               const std::string& to = "");
+
+    // What the person logs themselves. Each throws std::invalid_argument, saying why, and saves
+    // nothing, for a day that is not a date or is after `today`, a category we do not know, no
+    // title, a time that is not a number of hours, a link that is not a web address, or text too long.
+    long long log(const accounts::Actor& person, const LogForm& form, const std::string& today);
+    // Returns false when the person has no such entry (another's is never theirs to change).
+    bool update(const accounts::Actor& person, long long entry_id, const LogForm& form,
+                const std::string& today);
+    bool remove(const accounts::Actor& person, long long entry_id);
+    std::optional<Entry> find_own(const accounts::Actor& person, long long entry_id);
+    static LogForm form_of(const Entry& entry);
+
+    // The record by `today` as CSV, for an appraisal or an application: one line per entry.
+    std::string csv(const accounts::Actor& person, const std::string& today);
 
   private:
     db::Database& m_database;

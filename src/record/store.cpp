@@ -92,8 +92,12 @@ std::vector<Entry> entries_of(soci::session& sql, long long trust_id, long long 
     std::vector<Entry> entries;
     auto add = [&](EntryKind kind, auto link_of) {
         return [&entries, kind, link_of](const Row& row) {
-            entries.push_back({row.day, kind, row.title, row.context,
-                               minutes_between(row.starts_at, row.ends_at), link_of(row)});
+            entries.push_back(Entry{.day = row.day,
+                                    .kind = kind,
+                                    .title = row.title,
+                                    .context = row.context,
+                                    .minutes = minutes_between(row.starts_at, row.ends_at),
+                                    .link = link_of(row)});
         };
     };
     read(sql, kWorkshopsAttended, trust_id, person_id, nullptr, add(EntryKind::WorkshopAttended, event_link));
@@ -116,8 +120,12 @@ std::vector<Entry> entries_of(soci::session& sql, long long trust_id, long long 
          soci::into(issued_at));
     modules.execute();
     while (modules.fetch())
-        entries.push_back({text::utc(issued_at, "%Y-%m-%d"), EntryKind::Module, title, "Online learning",
-                           static_cast<int>(hours * 60 + 0.5), "/learning/" + slug});
+        entries.push_back(Entry{.day = text::utc(issued_at, "%Y-%m-%d"),
+                                .kind = EntryKind::Module,
+                                .title = title,
+                                .context = "Online learning",
+                                .minutes = static_cast<int>(hours * 60 + 0.5),
+                                .link = "/learning/" + slug});
     return entries;
 }
 

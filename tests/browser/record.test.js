@@ -23,3 +23,26 @@ test('a_teaching_assistant_reads_her_cpd_record', async () => {
   assert.equal(caption, 1, 'the chosen range counts the October session');
   await context.close();
 });
+
+test('a_teacher_logs_her_reading_and_changes_it', async () => {
+  const { page, context } = await openAs(suite.browser, suite.server, DEMO_USERS.teacher.email);
+  await page.goto('/record');
+  await page.getByRole('link', { name: 'Log something you did' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Log your learning' }).waitFor();
+  await checkPage(page, 'record-log');
+  await page.getByLabel('Professional reading').check();
+  await page.getByLabel('What was it?').fill('Questioning in the classroom, a research summary');
+  await page.getByLabel('When').fill('2026-11-20');
+  await page.getByLabel('Time it took, in hours').fill('lots');
+  await clickAndWait(page, 'Add to my record', (url) => url.pathname === '/record');
+  await page.getByText('Give the time it took in hours').waitFor();
+  await page.getByLabel('Time it took, in hours').fill('0.5');
+  await clickAndWait(page, 'Add to my record', (url) => url.search === '?saved=1');
+  await page.getByRole('cell', { name: /Questioning in the classroom, a research summary/ }).waitFor();
+  await page.getByRole('link', { name: /^Change\W+Questioning in the classroom/ }).click();
+  await page.getByLabel('Time it took, in hours').fill('1');
+  await clickAndWait(page, 'Save changes', (url) => url.search === '?saved=1');
+  const row = page.getByRole('row', { name: /Questioning in the classroom/ });
+  assert.match(await row.innerText(), /1 hour/);
+  await context.close();
+});

@@ -2,6 +2,8 @@
 // by kind for the school year and for a range they choose; a range that is not one is refused.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "harness.h"
 
 using namespace trellis::testing;
@@ -73,4 +75,69 @@ TEST_F(Record, support_staff_see_the_session_they_were_registered_at) {
     auto page = support->get("/record");
     ASSERT_EQ(page->status, 200);
     EXPECT_EQ(contains(page->body, "Working alongside the teacher"), dan_there == 1);
+}
+
+TEST_F(Record, a_person_logs_edits_exports_and_removes_what_they_did_and_nobody_else_can) {
+    auto teacher = signed_in(kDemoTeacher);
+    const std::string count = "SELECT COUNT(*) FROM record_entries";
+    teacher->get("/record/new");
+    const httplib::Params reading{{"category", "reading"},
+                                  {"title", "=Rosenshine's principles, again"},
+                                  {"day", "2026-11-20"},
+                                  {"hours", "1.5"},
+                                  {"link", "https://example.org/principles"},
+                                  {"reflection", "Start each lesson with a short review."}};
+    // What breaks a rule is refused with a reason, and nothing is kept.
+    for (const auto& [field, value, reason] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"day", "2099-01-01", "today or before"},
+             {"hours", "lots", "in hours"},
+             {"link", "javascript:alert(1)", "must be a web address"},
+             {"category", "gossip", "what kind of learning"}}) {
+        httplib::Params bad = reading;
+        bad.erase(field);
+        bad.emplace(field, value);
+        auto refused = teacher->post("/record", bad);
+        EXPECT_EQ(refused->status, 400) << field;
+        EXPECT_TRUE(contains(refused->body, reason)) << field << ": " << reason;
+        EXPECT_TRUE(contains(refused->body, "Rosenshine")) << "what was typed is kept";
+    }
+    EXPECT_EQ(count_of(database, count), 0);
+
+    ASSERT_EQ(teacher->post("/record", reading)->status, 303);
+    EXPECT_EQ(count_of(database, count), 1);
+    const long long id = count_of(database, "SELECT MAX(id) FROM record_entries");
+    auto page = teacher->get("/record");
+    EXPECT_TRUE(contains(page->body, "Professional reading</th><td>1</td><td>1 hour 30 min</td>"))
+        << page->body;
+    EXPECT_TRUE(contains(page->body, "Start each lesson with a short review."));
+
+    // Another person can neither see, change nor remove it: to them it does not exist.
+    auto lead = signed_in(kDemoTrustLead);
+    const std::string edit = "/record/entries/" + std::to_string(id) + "/edit";
+    EXPECT_EQ(lead->get(edit)->status, 404);
+    EXPECT_EQ(lead->post(edit, reading)->status, 404);
+    EXPECT_EQ(lead->post("/record/entries/" + std::to_string(id) + "/delete", {})->status, 404);
+    EXPECT_FALSE(contains(lead->get("/record")->body, "Rosenshine"));
+    EXPECT_EQ(count_of(database, count), 1);
+
+    // She changes it.
+    auto form = teacher->get(edit);
+    ASSERT_EQ(form->status, 200);
+    EXPECT_TRUE(contains(form->body, "value=\"1.5\""));
+    httplib::Params changed = reading;
+    changed.erase("hours");
+    changed.emplace("hours", "2");
+    ASSERT_EQ(teacher->post(edit, changed)->status, 303);
+    EXPECT_EQ(count_of(database, "SELECT minutes FROM record_entries WHERE id = " + std::to_string(id)), 120);
+
+    // The spreadsheet has it, with the title kept from running as a formula.
+    auto csv = teacher->get("/record.csv");
+    ASSERT_EQ(csv->status, 200);
+    EXPECT_TRUE(contains(csv->get_header_value("Content-Disposition"), "cpd-record.csv"));
+    EXPECT_TRUE(contains(csv->body, "day,kind,what,part_of,hours,link,reflection"));
+    EXPECT_TRUE(contains(csv->body, "2026-11-20,Professional reading,\"'=Rosenshine's principles, again\""))
+        << csv->body;
+
+    ASSERT_EQ(teacher->post("/record/entries/" + std::to_string(id) + "/delete", {})->status, 303);
+    EXPECT_EQ(count_of(database, count), 0);
 }

@@ -27,7 +27,7 @@ std::string hours_of(int minutes) {
 mstch::map span_view(const Span& span) {
     mstch::array totals;
     for (const Total& total : span.totals)
-        totals.push_back(mstch::map{{"kind", label_of(total.kind)},
+        totals.push_back(mstch::map{{"kind", total.label},
                                     {"count", std::to_string(total.count)},
                                     {"hours", hours_of(total.minutes)}});
     return mstch::map{{"from", text::long_date(span.from)},
@@ -37,33 +37,132 @@ mstch::map span_view(const Span& span) {
                       {"hours", hours_of(span.minutes)}};
 }
 
+std::string today() {
+    return calendar::london_moment(db::now_seconds()).substr(0, 10);
+}
+
+LogForm read_form(http::RequestContext& context) {
+    return {context.form("day"),
+            context.form("category"),
+            context.form("title"),
+            context.form("hours"),
+            context.form("link"),
+            context.form("reflection"),
+            false};
+}
+
+void show_form(http::RequestContext& context, long long entry_id, const LogForm& form,
+               const std::string& error, int status) {
+    mstch::array categories;
+    for (Category category : kCategories)
+        categories.push_back(mstch::map{{"value", text_of(category)},
+                                        {"label", label_of(category)},
+                                        {"checked", form.category == text_of(category)}});
+    mstch::map data{{"editing", entry_id != 0},
+                    {"action", entry_id ? "/record/entries/" + std::to_string(entry_id) + "/edit"
+                                        : std::string("/record")},
+                    {"categories", categories},
+                    {"day", form.day.empty() ? today() : form.day},
+                    {"max_day", today()},
+                    {"title", form.title},
+                    {"hours", form.hours},
+                    {"link", form.link},
+                    {"reflection", form.reflection}};
+    if (!error.empty())
+        data["error"] = error;
+    http::render_page(context, "record/entry_form", entry_id ? "Change what you logged" : "Log your learning",
+                      std::move(data), status);
+}
+
+// The person's own logged entry named by the route, or nullopt after answering 404 (another
+// person's entry is never theirs to see).
+std::optional<Entry> own_entry(http::RequestContext& context) {
+    const auto id = context.id_capture(1);
+    auto entry = id ? context.app.record.find_own(context.signed_in(), *id) : std::nullopt;
+    if (!entry)
+        http::render_error(context, 404, "There is no such entry in your record.");
+    return entry;
+}
+
 } // namespace
 
+void record_csv(http::RequestContext& context) {
+    context.response.set_header("Content-Disposition", "attachment; filename=\"cpd-record.csv\"");
+    context.response.set_header("Cache-Control", "private, no-store");
+    context.response.set_content(context.app.record.csv(context.signed_in(), today()),
+                                 "text/csv; charset=utf-8");
+}
+
+void entry_new(http::RequestContext& context) {
+    show_form(context, 0, {}, "", 200);
+}
+
+void entry_create(http::RequestContext& context) {
+    const LogForm form = read_form(context);
+    try {
+        context.app.record.log(context.signed_in(), form, today());
+    } catch (const std::invalid_argument& problem) {
+        return show_form(context, 0, form, problem.what(), 400);
+    }
+    http::redirect(context, "/record?saved=1");
+}
+
+void entry_edit(http::RequestContext& context) {
+    if (auto entry = own_entry(context))
+        show_form(context, entry->logged_id, CpdRecord::form_of(*entry), "", 200);
+}
+
+void entry_update(http::RequestContext& context) {
+    auto entry = own_entry(context);
+    if (!entry)
+        return;
+    const LogForm form = read_form(context);
+    try {
+        context.app.record.update(context.signed_in(), entry->logged_id, form, today());
+    } catch (const std::invalid_argument& problem) {
+        return show_form(context, entry->logged_id, form, problem.what(), 400);
+    }
+    http::redirect(context, "/record?saved=1");
+}
+
+void entry_delete(http::RequestContext& context) {
+    if (auto entry = own_entry(context)) {
+        context.app.record.remove(context.signed_in(), entry->logged_id);
+        http::redirect(context, "/record?removed=1");
+    }
+}
+
 void record_show(http::RequestContext& context) {
-    const std::string today = calendar::london_moment(db::now_seconds()).substr(0, 10);
     const std::string from = context.query("from"), to = context.query("to");
     Record record;
     std::string error;
     try {
-        record = context.app.record.of(context.signed_in(), today, from, to);
+        record = context.app.record.of(context.signed_in(), today(), from, to);
     } catch (const std::invalid_argument& problem) {
         error = problem.what();
-        record = context.app.record.of(context.signed_in(), today);
+        record = context.app.record.of(context.signed_in(), today());
     }
     mstch::array entries;
     for (const Entry& entry : record.entries)
         entries.push_back(mstch::map{{"day", text::long_date(entry.day)},
-                                     {"kind", label_of(entry.kind)},
+                                     {"kind", label_of(entry)},
                                      {"title", entry.title},
                                      {"context", entry.context},
                                      {"hours", hours_of(entry.minutes)},
-                                     {"link", entry.link}});
+                                     {"link", entry.link},
+                                     {"logged", entry.kind == EntryKind::Logged},
+                                     {"edit", "/record/entries/" + std::to_string(entry.logged_id) + "/edit"},
+                                     {"reflection", entry.reflection}});
     mstch::map data{{"entries", entries},
                     {"any", !entries.empty()},
                     {"year_label", record.year_label},
                     {"year", span_view(record.year)},
                     {"from", from},
                     {"to", to}};
+    if (context.query("saved") == "1")
+        data["notice"] = std::string("Saved to your record.");
+    if (context.query("removed") == "1")
+        data["notice"] = std::string("Removed from your record.");
     if (record.chosen)
         data["chosen"] = span_view(*record.chosen);
     if (!error.empty())

@@ -12,8 +12,10 @@ namespace {
 constexpr const char* kColumns =
     "SELECT m.id, m.trust_id, m.owner_kind, m.owner_id, m.filename, m.stored_name, "
     "m.content_type, m.bytes, m.uploaded_by, m.uploaded_at FROM materials m ";
-constexpr const char* kSearchColumns =
-    ", o.title, p.first_name || ' ' || p.last_name, o.event_id, e.title FROM materials m "
+constexpr const char* kSearch =
+    "SELECT m.id, m.trust_id, m.owner_kind, m.owner_id, m.filename, m.stored_name, m.content_type, m.bytes, "
+    "m.uploaded_by, m.uploaded_at, o.title, p.first_name || ' ' || p.last_name, o.event_id, e.title FROM "
+    "materials m "
     "JOIN workshop_offers o ON o.id = m.owner_id AND o.trust_id = m.trust_id "
     "JOIN people p ON p.id = o.presenter_id AND p.trust_id = o.trust_id "
     "JOIN events e ON e.id = o.event_id AND e.trust_id = o.trust_id "
@@ -149,13 +151,11 @@ std::vector<std::string> forget_owner(soci::session& sql, long long trust_id, Ow
 
 std::vector<WorkshopMaterial> search_workshops(soci::session& sql, long long trust_id,
                                                const std::string& text) {
-    std::string select = kColumns;
-    select = select.substr(0, select.find(" FROM materials m ")) + kSearchColumns;
     const std::string pattern = contains_pattern(text);
     std::vector<WorkshopMaterial> rows;
     WorkshopColumns columns;
     db::fetch_rows(
-        sql, select, columns,
+        sql, kSearch, columns,
         [&](soci::statement& statement) {
             statement.exchange(soci::use(trust_id));
             statement.exchange(soci::use(pattern));

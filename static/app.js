@@ -316,7 +316,35 @@
     });
   }
 
+  // A survey keeps the person's answers as they go: each change is saved a moment later, so a
+  // half-done survey survives a closed tab. "Save and finish later" does the same without script.
+  function saveSurveyAsYouGo(form) {
+    var status = form.querySelector(".survey-form__status");
+    var timer = null;
+    function save() {
+      var data = new FormData(form);
+      fetch(form.dataset.surveyDraft, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Accept": "application/json" },
+        body: data
+      }).then(function (response) {
+        return response.json().then(function (body) {
+          var now = new Date();
+          status.textContent = body.saved
+            ? "Saved at " + now.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }) + "."
+            : "Not saved: " + body.error;
+        });
+      }).catch(function () { status.textContent = "Not saved: check your connection."; });
+    }
+    form.addEventListener("change", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(save, 400);
+    });
+  }
+
   document.querySelectorAll(".block").forEach(enhanceBlock);
+  document.querySelectorAll("form[data-survey-draft]").forEach(saveSurveyAsYouGo);
   document.querySelectorAll("video[data-catch-up-video]").forEach(followCatchUp);
   document.querySelectorAll("[data-picked-for]").forEach(followPick);
   document.querySelectorAll("form[data-upload-progress]").forEach(enhanceUpload);

@@ -6,8 +6,10 @@
 
 #include "accounts/secrets.h"
 #include "audit/store.h"
+#include "calendar/london_time.h"
 #include "demo/demo_names.h"
 #include "demo/demo_programmes.h"
+#include "demo/demo_surveys.h"
 #include "demo/demo_training_day.h"
 
 namespace trellis::demo {
@@ -163,6 +165,8 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
         load_demo_training_day(database, loaded->lead, loaded->schools, emails);
         load_demo_programmes(database, loaded->lead, loaded->schools, demo_logins()[2].email,
                              demo_logins()[3].email, folders);
+        load_demo_surveys(database, loaded->lead,
+                          calendar::london_moment(db::now_seconds()).substr(0, 10));
     }
     return true;
 }

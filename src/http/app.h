@@ -19,6 +19,7 @@
 #include "programmes/sessions/session_attendance.h"
 #include "programmes/sessions/session_feedback.h"
 #include "record/service.h"
+#include "surveys/service.h"
 #include "year/service.h"
 // --- Training days: schedule, choices, allocation ---
 #include "events/allocation_jobs.h"
@@ -78,6 +79,7 @@ struct App {
     groups::GroupService groups;
     year::YearService year;
     record::CpdRecord record;
+    surveys::SurveyService surveys;
 };
 
 } // namespace trellis::http

@@ -22,7 +22,8 @@ mstch::array navigation_for(const RequestContext& context) {
                                {"/programmes", "Programmes"},
                                {"/events", "Training days"},
                                {"/materials", "Materials"},
-                               {"/priorities", "Priorities"}};
+                               {"/priorities", "Priorities"},
+                               {"/surveys", "Surveys"}};
     if (accounts::allows(actor, Permission::ViewDirectory))
         links.push_back({"/people", "People"});
     if (accounts::allows(actor, Permission::ImportStaff))

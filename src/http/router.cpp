@@ -7,6 +7,7 @@
 #include "privacy/handlers/handlers.h"
 #include "programmes/handlers/handlers.h"
 #include "record/handlers/record.h"
+#include "surveys/handlers/handlers.h"
 #include "year/handlers/handlers.h"
 // --- Training days: schedule, catalogue, choices, allocation ---
 #include "events/handlers/allocation.h"
@@ -204,6 +205,27 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
                     programmes::group_record);
     }
     routes.get("/my-year", member, any, year::handlers::my_year_show);
+    {
+        namespace pages = surveys::handlers;
+        routes.get("/surveys", member, any, pages::surveys_list);
+        routes.post("/surveys", member, any, pages::survey_create);
+        routes.post("/surveys/starters", member, any, pages::survey_from_starter);
+        routes.get(R"(/surveys/(\d+))", member, any, pages::survey_answer);
+        routes.post(R"(/surveys/(\d+)/draft)", member, any, pages::survey_save_draft);
+        routes.post(R"(/surveys/(\d+)/answers)", member, any, pages::survey_submit);
+        routes.get(R"(/surveys/(\d+)/edit)", member, any, pages::survey_edit);
+        routes.post(R"(/surveys/(\d+)/edit)", member, any, pages::survey_update);
+        routes.post(R"(/surveys/(\d+)/delete)", member, any, pages::survey_delete);
+        routes.post(R"(/surveys/(\d+)/remind)", member, any, pages::survey_remind);
+        routes.post(R"(/surveys/(\d+)/questions)", member, any, pages::question_create);
+        routes.get(R"(/surveys/(\d+)/questions/(\d+)/edit)", member, any, pages::question_edit);
+        routes.post(R"(/surveys/(\d+)/questions/(\d+)/edit)", member, any, pages::question_update);
+        routes.post(R"(/surveys/(\d+)/questions/(\d+)/delete)", member, any, pages::question_delete);
+        routes.post(R"(/surveys/(\d+)/questions/(\d+)/move)", member, any, pages::question_move);
+        routes.post(R"(/surveys/(\d+)/questions/(\d+)/tags)", member, any, pages::option_tag);
+        routes.get(R"(/surveys/(\d+)/results)", member, any, pages::survey_results);
+        routes.get(R"(/surveys/(\d+)/results\.csv)", member, any, pages::survey_results_csv);
+    }
     routes.get("/record", member, any, record::handlers::record_show);
     routes.get(R"(/record\.csv)", member, any, record::handlers::record_csv);
     routes.get("/record/new", member, any, record::handlers::entry_new);

@@ -4,6 +4,8 @@
 #include "http/response.h"
 #include "learning/handlers/lookup.h"
 #include "programmes/handlers/handlers.h"
+#include "surveys/handlers/views.h"
+#include "text/dates.h"
 #include "text/words.h"
 #include "year/handlers/handlers.h"
 
@@ -35,6 +37,18 @@ std::optional<mstch::map> module_to_continue(http::RequestContext& context) {
                 std::to_string(latest_standing.percent()) + "% complete, about " +
                     text::counted(learning::minutes_left(*latest, latest_standing), "minute", "minutes") +
                     " left.");
+}
+
+// Open surveys meant for the person that they have not sent yet: on the home page until they answer.
+mstch::array surveys_waiting(http::RequestContext& context) {
+    mstch::array waiting;
+    for (const auto& standing : context.app.surveys.for_person(context.signed_in(), surveys::handlers::today()))
+        if (!standing.answered)
+            waiting.push_back(mstch::map{{"href", "/surveys/" + std::to_string(standing.survey.id)},
+                                         {"title", standing.survey.title},
+                                         {"closes", text::long_date(standing.survey.closes_on)},
+                                         {"started", standing.started}});
+    return waiting;
 }
 
 // --- Training days: the person's notices (a published timetable, a survey to fill in) ---
@@ -89,7 +103,10 @@ void home_show(http::RequestContext& context) {
     const mstch::array next = year::handlers::next_up(context, 3);
     const mstch::array attention = programmes::handlers::programmes_needing_attention(context);
     const mstch::array training_days = events::handlers::training_days_needing_attention(context);
+    const mstch::array surveys = surveys_waiting(context);
     mstch::map data{{"attention", attention},
+                    {"surveys", surveys},
+                    {"any_surveys", !surveys.empty()},
                     {"training_days", training_days},
                     {"any_training_days", !training_days.empty()},
                     {"any_attention", !attention.empty()},

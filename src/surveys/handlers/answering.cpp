@@ -1,0 +1,105 @@
+// Answering a survey: the questions for the person's staff group, saved as they go (by the page's
+// script on each change, or with "Save and finish later"), then sent once.
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "http/app.h"
+#include "http/response.h"
+#include "surveys/handlers/handlers.h"
+#include "surveys/handlers/views.h"
+#include "text/dates.h"
+
+namespace trellis::surveys::handlers {
+
+namespace {
+
+void show_form(http::RequestContext& context, const Survey& survey, const Answers& answers,
+               const std::string& error, int status) {
+    const auto questions = context.app.surveys.questions_for(context.signed_in(), survey);
+    mstch::map data{{"id", std::to_string(survey.id)},
+                    {"title", survey.title},
+                    {"intro", survey.intro},
+                    {"anonymous", survey.anonymous},
+                    {"closes", text::long_date(survey.closes_on)},
+                    {"questions", question_fields(questions, answers)},
+                    {"keeper", SurveyService::may_keep(context.signed_in(), survey)}};
+    if (!error.empty())
+        data["error"] = error;
+    if (context.query("saved") == "1")
+        data["saved"] = true;
+    http::render_page(context, "surveys/answer", survey.title, data, status);
+}
+
+// The page for someone who may not answer now: why, and for the lead a way to the survey's page.
+void show_closed(http::RequestContext& context, const Survey& survey, const std::string& why) {
+    const bool keeper = SurveyService::may_keep(context.signed_in(), survey);
+    if (keeper && context.query("sent").empty())
+        return http::redirect(context, "/surveys/" + std::to_string(survey.id) + "/edit");
+    http::render_page(context, "surveys/answered", survey.title,
+                      mstch::map{{"title", survey.title},
+                                 {"why", why},
+                                 {"sent", !context.query("sent").empty()},
+                                 {"anonymous", survey.anonymous},
+                                 {"keeper", keeper},
+                                 {"id", std::to_string(survey.id)}});
+}
+
+} // namespace
+
+void survey_answer(http::RequestContext& context) {
+    auto survey = survey_in_route(context);
+    if (!survey)
+        return;
+    if (const std::string why = context.app.surveys.why_not_answer(context.signed_in(), *survey, today());
+        !why.empty())
+        return show_closed(context, *survey, why);
+    show_form(context, *survey, context.app.surveys.draft(context.signed_in(), *survey), "", 200);
+}
+
+void survey_save_draft(http::RequestContext& context) {
+    auto survey = survey_in_route(context);
+    if (!survey)
+        return;
+    if (const std::string why = context.app.surveys.why_not_answer(context.signed_in(), *survey, today());
+        !why.empty())
+        return http::render_error(context, 403, why);
+    const auto questions = context.app.surveys.questions_for(context.signed_in(), *survey);
+    const auto typed = typed_answers(context, questions);
+    try {
+        context.app.surveys.save_draft(context.signed_in(), *survey, today(), typed);
+    } catch (const std::invalid_argument& error) {
+        if (context.wants_json()) {
+            context.response.status = 400;
+            return context.response.set_content(nlohmann::json{{"saved", false}, {"error", error.what()}}.dump(),
+                                                "application/json");
+        }
+        const Answers kept = with_typed(context.app.surveys.draft(context.signed_in(), *survey), questions, typed);
+        return show_form(context, *survey, kept, error.what(), 400);
+    }
+    if (context.wants_json())
+        return context.response.set_content(nlohmann::json{{"saved", true}}.dump(), "application/json");
+    http::redirect(context, "/surveys/" + std::to_string(survey->id) + "?saved=1");
+}
+
+void survey_submit(http::RequestContext& context) {
+    auto survey = survey_in_route(context);
+    if (!survey)
+        return;
+    if (const std::string why = context.app.surveys.why_not_answer(context.signed_in(), *survey, today());
+        !why.empty())
+        return http::render_error(context, 403, why);
+    const auto questions = context.app.surveys.questions_for(context.signed_in(), *survey);
+    const auto typed = typed_answers(context, questions);
+    try {
+        context.app.surveys.submit(context.signed_in(), *survey, today(), typed);
+    } catch (const std::invalid_argument& error) {
+        const Answers kept = with_typed(context.app.surveys.draft(context.signed_in(), *survey), questions, typed);
+        if (context.app.surveys.has_answered(context.signed_in(), *survey))
+            return http::render_error(context, 403, error.what());
+        return show_form(context, *survey, kept, error.what(), 400);
+    }
+    http::redirect(context, "/surveys/" + std::to_string(survey->id) + "?sent=1");
+}
+
+} // namespace trellis::surveys::handlers

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <set>
+#include <vector>
+
+#include <soci/soci.h>
+
+#include "surveys/model.h"
+
+// The only SQL for what people answer: drafts kept with their name until sent, who has sent, and the
+// responses themselves (without a person for an anonymous survey). Every function names the trust.
+namespace trellis::surveys::response_store {
+
+Answers draft_of(soci::session& sql, long long trust_id, long long survey_id, long long person_id);
+// Keeps one answer of a draft (an empty answer removes it).
+void save_draft_answer(soci::session& sql, long long trust_id, long long survey_id, long long person_id,
+                       const Answer& answer);
+bool has_draft(soci::session& sql, long long trust_id, long long survey_id, long long person_id);
+// Whether the survey has any answer, sent or in a draft: its questions are then fixed.
+bool has_any_answer(soci::session& sql, long long trust_id, long long survey_id);
+
+bool has_answered(soci::session& sql, long long trust_id, long long survey_id, long long person_id);
+// Ids of the people who have sent a response.
+std::set<long long> answerers_of(soci::session& sql, long long trust_id, long long survey_id);
+// How many responses each of the trust's surveys has, by survey id.
+std::vector<std::pair<long long, long long>> response_counts(soci::session& sql, long long trust_id);
+
+// Stores a sent response: the person as an answerer; the response under a random id with the
+// person's id only when `named`; its answers; and removes the draft. Throws soci errors if the
+// person has already answered (the primary key of survey_answerers).
+void record_response(soci::session& sql, long long trust_id, long long survey_id, long long person_id,
+                     bool named, const Respondent& respondent, const std::string& day, const Answers& answers);
+
+// Every sent response with its answers, for results.
+std::vector<Response> responses_of(soci::session& sql, long long trust_id, long long survey_id);
+
+} // namespace trellis::surveys::response_store

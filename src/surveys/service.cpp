@@ -1,0 +1,472 @@
+#include "surveys/service.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "accounts/permissions.h"
+#include "calendar/school_year.h"
+#include "notifications/store.h"
+#include "people/store.h"
+#include "priorities/store.h"
+#include "programmes/audience.h"
+#include "surveys/response_store.h"
+#include "surveys/store.h"
+#include "text/dates.h"
+#include "text/words.h"
+
+namespace trellis::surveys {
+
+namespace {
+
+bool is_day(const std::string& text) {
+    return calendar::parse_day(text).has_value();
+}
+
+// The person answering, as a response may remember them: school, staff group and phase.
+Respondent respondent_of(soci::session& sql, const people::Person& person) {
+    const auto phases = programmes::school_phases(sql, person.trust_id);
+    return {person.school_id, person.school_name, person.staff_group,
+            programmes::phase_of(person.phase, person.school_id, phases)};
+}
+
+people::Person person_of(soci::session& sql, const accounts::Actor& actor) {
+    auto person = people::store::find_person(sql, actor.trust_id, actor.person_id);
+    if (!person)
+        throw std::invalid_argument("We could not find your staff record.");
+    return *person;
+}
+
+std::set<long long> priority_ids(soci::session& sql, long long trust_id) {
+    std::set<long long> ids;
+    for (const auto& priority : priorities::store::priorities_of(sql, trust_id, 0))
+        ids.insert(priority.id);
+    return ids;
+}
+
+} // namespace
+
+SurveyState Survey::state(const std::string& today) const {
+    if (opens_on.empty())
+        return SurveyState::Draft;
+    if (today < opens_on)
+        return SurveyState::Scheduled;
+    if (!closes_on.empty() && today > closes_on)
+        return SurveyState::Closed;
+    return SurveyState::Open;
+}
+
+std::string label_of(SurveyState state) {
+    switch (state) {
+    case SurveyState::Draft: return "Draft";
+    case SurveyState::Scheduled: return "Opens soon";
+    case SurveyState::Open: return "Open";
+    case SurveyState::Closed: return "Closed";
+    }
+    return "Draft";
+}
+
+bool Survey::meant_for(const people::Person& person) const {
+    if (person.has_left() || person.trust_id != trust_id)
+        return false;
+    if (school_id != 0 && person.school_id != school_id)
+        return false;
+    return groups.empty() || std::find(groups.begin(), groups.end(), person.staff_group) != groups.end();
+}
+
+bool SurveyService::may_keep(const accounts::Actor& actor, const Survey& survey) {
+    return actor.trust_id == survey.trust_id && accounts::leads_at(actor, survey.school_id);
+}
+
+bool SurveyService::may_make(const accounts::Actor& actor) {
+    return accounts::leads_at(actor, 0) || (actor.school_id != 0 && accounts::leads_at(actor, actor.school_id));
+}
+
+std::vector<SurveySummary> SurveyService::kept_by(const accounts::Actor& actor) {
+    auto lease = m_database.lease();
+    const auto counts = response_store::response_counts(*lease, actor.trust_id);
+    std::vector<SurveySummary> kept;
+    for (const Survey& survey : store::surveys_of(*lease, actor.trust_id)) {
+        if (!may_keep(actor, survey))
+            continue;
+        SurveySummary summary{survey, 0};
+        for (const auto& [id, responses] : counts)
+            if (id == survey.id)
+                summary.responses = responses;
+        kept.push_back(summary);
+    }
+    return kept;
+}
+
+std::vector<SurveyStanding> SurveyService::for_person(const accounts::Actor& actor, const std::string& today) {
+    auto lease = m_database.lease();
+    std::vector<SurveyStanding> standings;
+    std::optional<people::Person> person;
+    for (const Survey& survey : store::surveys_of(*lease, actor.trust_id)) {
+        if (survey.state(today) != SurveyState::Open)
+            continue;
+        if (!person)
+            person = people::store::find_person(*lease, actor.trust_id, actor.person_id);
+        if (!person || !survey.meant_for(*person))
+            continue;
+        standings.push_back({survey, response_store::has_answered(*lease, actor.trust_id, survey.id, person->id),
+                             response_store::has_draft(*lease, actor.trust_id, survey.id, person->id)});
+    }
+    return standings;
+}
+
+std::optional<Survey> SurveyService::find(long long trust_id, long long survey_id) {
+    auto lease = m_database.lease();
+    return store::find_survey(*lease, trust_id, survey_id);
+}
+
+Survey SurveyService::checked(const accounts::Actor& actor, Survey survey, const SurveyForm& form) {
+    survey.title = text::trimmed(form.title);
+    survey.intro = text::trimmed(form.intro);
+    survey.anonymous = form.anonymous;
+    survey.opens_on = text::trimmed(form.opens_on);
+    survey.closes_on = text::trimmed(form.closes_on);
+    if (survey.title.empty())
+        throw std::invalid_argument("Give the survey a title.");
+    if (survey.title.size() > 200 || survey.intro.size() > 4000)
+        throw std::invalid_argument("Keep the title under 200 characters and the introduction under 4,000.");
+    if (!survey.opens_on.empty() && !is_day(survey.opens_on))
+        throw std::invalid_argument("The day it opens must be a date.");
+    if (!survey.closes_on.empty() && !is_day(survey.closes_on))
+        throw std::invalid_argument("The day it closes must be a date.");
+    if (survey.opens_on.empty() != survey.closes_on.empty())
+        throw std::invalid_argument("Give both the day it opens and the day it closes, or neither while "
+                                    "you are still writing it.");
+    if (survey.closes_on < survey.opens_on)
+        throw std::invalid_argument("The survey must close on or after the day it opens.");
+    survey.groups = people::staff_groups_from_text(text::joined(form.groups));
+    if (survey.groups.size() != form.groups.size())
+        throw std::invalid_argument("Choose staff groups from the list.");
+    if (!may_keep(actor, survey))
+        throw std::invalid_argument("Only the survey's lead can change it.");
+    return survey;
+}
+
+long long SurveyService::create(const accounts::Actor& actor, const SurveyForm& form) {
+    Survey survey;
+    survey.trust_id = actor.trust_id;
+    survey.school_id = accounts::leads_at(actor, 0) ? 0 : actor.school_id;
+    survey.created_by = actor.person_id;
+    survey = checked(actor, survey, form);
+    db::Transaction transaction(m_database);
+    const long long id = store::insert_survey(transaction.session(), survey);
+    transaction.commit();
+    return id;
+}
+
+long long SurveyService::create_from_starter(const accounts::Actor& actor, const std::string& key) {
+    db::Transaction transaction(m_database);
+    soci::session& sql = transaction.session();
+    for (const Starter& starter : starters(priorities::store::priorities_of(sql, actor.trust_id, 0))) {
+        if (starter.key != key)
+            continue;
+        Survey survey;
+        survey.trust_id = actor.trust_id;
+        survey.school_id = accounts::leads_at(actor, 0) ? 0 : actor.school_id;
+        survey.created_by = actor.person_id;
+        survey = checked(actor, survey, starter.form);
+        const long long id = store::insert_survey(sql, survey);
+        int position = 0;
+        for (Question question : starter.questions) {
+            question.survey_id = id;
+            question.position = ++position;
+            store::insert_question(sql, actor.trust_id, question);
+        }
+        transaction.commit();
+        return id;
+    }
+    throw std::invalid_argument("Choose one of the starter surveys.");
+}
+
+void SurveyService::update(const accounts::Actor& actor, const Survey& survey, const SurveyForm& form) {
+    const Survey changed = checked(actor, survey, form);
+    db::Transaction transaction(m_database);
+    if (changed.anonymous != survey.anonymous &&
+        response_store::has_any_answer(transaction.session(), survey.trust_id, survey.id))
+        throw std::invalid_argument("People have answered already, so the survey stays " +
+                                    std::string(survey.anonymous ? "anonymous." : "named."));
+    store::update_survey(transaction.session(), changed);
+    transaction.commit();
+}
+
+void SurveyService::remove(const accounts::Actor& actor, const Survey& survey) {
+    if (!may_keep(actor, survey))
+        throw std::invalid_argument("Only the survey's lead can remove it.");
+    db::Transaction transaction(m_database);
+    store::delete_survey(transaction.session(), survey.trust_id, survey.id);
+    transaction.commit();
+}
+
+std::vector<Question> SurveyService::questions(const Survey& survey) {
+    auto lease = m_database.lease();
+    return store::questions_of(*lease, survey.trust_id, survey.id);
+}
+
+bool SurveyService::questions_fixed(const Survey& survey) {
+    auto lease = m_database.lease();
+    return response_store::has_any_answer(*lease, survey.trust_id, survey.id);
+}
+
+long long SurveyService::add_question(const accounts::Actor& actor, const Survey& survey,
+                                      const QuestionForm& form) {
+    if (!may_keep(actor, survey))
+        throw std::invalid_argument("Only the survey's lead can change it.");
+    db::Transaction transaction(m_database);
+    soci::session& sql = transaction.session();
+    Question question = question_from(form, priority_ids(sql, survey.trust_id));
+    if (response_store::has_any_answer(sql, survey.trust_id, survey.id))
+        throw std::invalid_argument("People have started answering, so the questions can no longer change.");
+    question.survey_id = survey.id;
+    question.position = static_cast<int>(store::questions_of(sql, survey.trust_id, survey.id).size()) + 1;
+    const long long id = store::insert_question(sql, survey.trust_id, question);
+    transaction.commit();
+    return id;
+}
+
+bool SurveyService::update_question(const accounts::Actor& actor, const Survey& survey, long long question_id,
+                                    const QuestionForm& form) {
+    if (!may_keep(actor, survey))
+        throw std::invalid_argument("Only the survey's lead can change it.");
+    db::Transaction transaction(m_database);
+    soci::session& sql = transaction.session();
+    const auto existing = store::questions_of(sql, survey.trust_id, survey.id);
+    const auto old = std::find_if(existing.begin(), existing.end(),
+                                  [&](const Question& question) { return question.id == question_id; });
+    if (old == existing.end())
+        return false;
+    Question question = question_from(form, priority_ids(sql, survey.trust_id));
+    if (response_store::has_any_answer(sql, survey.trust_id, survey.id))
+        throw std::invalid_argument("People have started answering, so the questions can no longer change.");
+    question.id = question_id;
+    question.survey_id = survey.id;
+    // Options keep their priority tags where their wording is unchanged.
+    for (Option& option : question.options)
+        for (const Option& before : old->options)
+            if (before.label == option.label)
+                option.priority_id = before.priority_id;
+    store::update_question(sql, survey.trust_id, question);
+    transaction.commit();
+    return true;
+}
+
+bool SurveyService::remove_question(const accounts::Actor& actor, const Survey& survey, long long question_id) {
+    if (!may_keep(actor, survey))
+        throw std::invalid_argument("Only the survey's lead can change it.");
+    db::Transaction transaction(m_database);
+    if (response_store::has_any_answer(transaction.session(), survey.trust_id, survey.id))
+        throw std::invalid_argument("People have started answering, so the questions can no longer change.");
+    const bool removed = store::delete_question(transaction.session(), survey.trust_id, survey.id, question_id);
+    transaction.commit();
+    return removed;
+}
+
+bool SurveyService::move_question(const accounts::Actor& actor, const Survey& survey, long long question_id,
+                                  int step) {
+    if (!may_keep(actor, survey))
+        throw std::invalid_argument("Only the survey's lead can change it.");
+    db::Transaction transaction(m_database);
+    soci::session& sql = transaction.session();
+    std::vector<long long> order;
+    for (const Question& question : store::questions_of(sql, survey.trust_id, survey.id))
+        order.push_back(question.id);
+    const auto at = std::find(order.begin(), order.end(), question_id);
+    if (at == order.end())
+        return false;
+    const auto place = at - order.begin();
+    const auto target = place + step;
+    if (target >= 0 && target < static_cast<long>(order.size()))
+        std::swap(order[place], order[target]);
+    store::reorder_questions(sql, survey.trust_id, survey.id, order);
+    transaction.commit();
+    return true;
+}
+
+bool SurveyService::tag_option(const accounts::Actor& actor, const Survey& survey, long long question_id,
+                               std::size_t option, long long priority_id) {
+    if (!may_keep(actor, survey))
+        throw std::invalid_argument("Only the survey's lead can change it.");
+    db::Transaction transaction(m_database);
+    soci::session& sql = transaction.session();
+    if (priority_id != 0 && !priority_ids(sql, survey.trust_id).count(priority_id))
+        throw std::invalid_argument("Choose a priority from the list.");
+    for (Question question : store::questions_of(sql, survey.trust_id, survey.id)) {
+        if (question.id != question_id || option >= question.options.size())
+            continue;
+        // Tags say what a result means, not what is asked, so they may change after answers come in.
+        question.options[option].priority_id = priority_id;
+        store::update_question(sql, survey.trust_id, question);
+        transaction.commit();
+        return true;
+    }
+    return false;
+}
+
+std::vector<Question> SurveyService::questions_for(const accounts::Actor& actor, const Survey& survey) {
+    std::vector<Question> asked;
+    for (const Question& question : questions(survey))
+        if (question.asked_of(actor.staff_group))
+            asked.push_back(question);
+    return asked;
+}
+
+std::string SurveyService::why_not_answer(const accounts::Actor& actor, const Survey& survey,
+                                          const std::string& today) {
+    auto lease = m_database.lease();
+    const auto person = people::store::find_person(*lease, actor.trust_id, actor.person_id);
+    if (!person || !survey.meant_for(*person))
+        return "This survey is not for you.";
+    switch (survey.state(today)) {
+    case SurveyState::Draft:
+    case SurveyState::Scheduled: return "This survey is not open yet.";
+    case SurveyState::Closed: return "This survey has closed.";
+    case SurveyState::Open: break;
+    }
+    if (response_store::has_answered(*lease, actor.trust_id, survey.id, actor.person_id))
+        return "You have already answered this survey. Thank you.";
+    return "";
+}
+
+bool SurveyService::has_answered(const accounts::Actor& actor, const Survey& survey) {
+    auto lease = m_database.lease();
+    return response_store::has_answered(*lease, actor.trust_id, survey.id, actor.person_id);
+}
+
+Answers SurveyService::draft(const accounts::Actor& actor, const Survey& survey) {
+    auto lease = m_database.lease();
+    return response_store::draft_of(*lease, actor.trust_id, survey.id, actor.person_id);
+}
+
+Answers SurveyService::answers_from(const Survey& survey, const std::vector<Question>& asked,
+                                    const std::map<long long, TypedAnswer>& typed) {
+    Answers answers;
+    for (const auto& [question_id, values] : typed) {
+        const auto question = std::find_if(asked.begin(), asked.end(),
+                                           [&](const Question& known) { return known.id == question_id; });
+        if (question == asked.end())
+            throw std::invalid_argument("That question is not part of " + survey.title + ".");
+        try {
+            answers[question_id] = surveys::answer_from(*question, values);
+        } catch (const std::invalid_argument& error) {
+            throw std::invalid_argument("Question " + std::to_string(question - asked.begin() + 1) + ": " +
+                                        error.what());
+        }
+    }
+    return answers;
+}
+
+void SurveyService::save_draft(const accounts::Actor& actor, const Survey& survey, const std::string& today,
+                               const std::map<long long, TypedAnswer>& typed) {
+    if (const std::string why = why_not_answer(actor, survey, today); !why.empty())
+        throw std::invalid_argument(why);
+    const Answers answers = answers_from(survey, questions_for(actor, survey), typed);
+    db::Transaction transaction(m_database);
+    for (const auto& [question_id, answer] : answers)
+        response_store::save_draft_answer(transaction.session(), actor.trust_id, survey.id, actor.person_id,
+                                          answer);
+    transaction.commit();
+}
+
+void SurveyService::submit(const accounts::Actor& actor, const Survey& survey, const std::string& today,
+                           const std::map<long long, TypedAnswer>& typed) {
+    if (const std::string why = why_not_answer(actor, survey, today); !why.empty())
+        throw std::invalid_argument(why);
+    const Answers given = answers_from(survey, questions_for(actor, survey), typed);
+    db::Transaction transaction(m_database);
+    soci::session& sql = transaction.session();
+    Answers answers = response_store::draft_of(sql, actor.trust_id, survey.id, actor.person_id);
+    for (const auto& [question_id, answer] : given)
+        answers[question_id] = answer;
+    if (std::all_of(answers.begin(), answers.end(), [](const auto& entry) { return entry.second.empty(); }))
+        throw std::invalid_argument("Answer at least one question before you send your answers.");
+    // Checked again inside the transaction: two tabs sending at once must not both count.
+    if (response_store::has_answered(sql, actor.trust_id, survey.id, actor.person_id))
+        throw std::invalid_argument("You have already answered this survey. Thank you.");
+    const people::Person person = person_of(sql, actor);
+    response_store::record_response(sql, actor.trust_id, survey.id, actor.person_id, !survey.anonymous,
+                                    respondent_of(sql, person), today, answers);
+    notifications::store::dismiss_link(sql, actor.trust_id, actor.person_id,
+                                       "/surveys/" + std::to_string(survey.id));
+    transaction.commit();
+}
+
+std::vector<Response> SurveyService::responses(const Survey& survey) {
+    auto lease = m_database.lease();
+    return response_store::responses_of(*lease, survey.trust_id, survey.id);
+}
+
+Rates SurveyService::rates(const Survey& survey) {
+    auto lease = m_database.lease();
+    const auto answered = response_store::answerers_of(*lease, survey.trust_id, survey.id);
+    Rates rates;
+    rates.groups = survey.groups.empty() ? std::vector<people::StaffGroup>{people::StaffGroup::Teacher,
+                                                                         people::StaffGroup::Ect,
+                                                                         people::StaffGroup::Support,
+                                                                         people::StaffGroup::Leader}
+                                         : survey.groups;
+    std::map<std::string, std::vector<RateCell>> by_school;
+    people::store::for_each_person(*lease, survey.trust_id, [&](const people::Person& person) {
+        if (!survey.meant_for(person))
+            return;
+        const auto column = std::find(rates.groups.begin(), rates.groups.end(), person.staff_group);
+        auto& row = by_school[person.school_id ? person.school_name : "Central team"];
+        row.resize(rates.groups.size());
+        RateCell& cell = row[column - rates.groups.begin()];
+        ++cell.people;
+        cell.answered += answered.count(person.id) ? 1 : 0;
+    });
+    std::vector<std::vector<int>> people;
+    for (auto& [school, row] : by_school) {
+        rates.schools.push_back(school);
+        rates.cells.push_back(row);
+        std::vector<int> counts;
+        for (const RateCell& cell : row)
+            counts.push_back(cell.people);
+        people.push_back(counts);
+    }
+    const auto hidden = reports::hide_small_groups(people);
+    rates.group_totals.assign(rates.groups.size(), {});
+    for (std::size_t row = 0; row < rates.cells.size(); ++row) {
+        RateCell school_total;
+        for (std::size_t column = 0; column < rates.groups.size(); ++column) {
+            RateCell& cell = rates.cells[row][column];
+            cell.hidden = hidden.cell(row, column);
+            for (RateCell* sum : {&school_total, &rates.group_totals[column], &rates.total}) {
+                sum->people += cell.people;
+                sum->answered += cell.answered;
+            }
+        }
+        school_total.hidden = hidden.row_totals[row];
+        rates.school_totals.push_back(school_total);
+    }
+    for (std::size_t column = 0; column < rates.groups.size(); ++column)
+        rates.group_totals[column].hidden = hidden.column_totals[column];
+    rates.total.hidden = hidden.total;
+    return rates;
+}
+
+int SurveyService::remind(const accounts::Actor& actor, const Survey& survey, const std::string& today) {
+    if (!may_keep(actor, survey))
+        throw std::invalid_argument("Only the survey's lead can send reminders.");
+    if (survey.state(today) != SurveyState::Open)
+        throw std::invalid_argument("Reminders go out only while the survey is open.");
+    db::Transaction transaction(m_database);
+    soci::session& sql = transaction.session();
+    const auto answered = response_store::answerers_of(sql, survey.trust_id, survey.id);
+    std::vector<long long> waiting;
+    people::store::for_each_person(sql, survey.trust_id, [&](const people::Person& person) {
+        if (survey.meant_for(person) && !answered.count(person.id))
+            waiting.push_back(person.id);
+    });
+    notifications::store::add_to_each(sql, survey.trust_id, waiting,
+                                      "A reminder: " + survey.title + " closes on " + text::long_date(survey.closes_on) +
+                                          ". It takes a few minutes.",
+                                      "/surveys/" + std::to_string(survey.id));
+    transaction.commit();
+    return static_cast<int>(waiting.size());
+}
+
+} // namespace trellis::surveys

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "priorities/model.h"
+#include "surveys/model.h"
+
+// Needs surveys a lead can send in five minutes and then edit: one for teachers, one for teaching
+// assistants and other support staff, one for leaders. Each asks people to rank the trust's own
+// priorities, so the answers map onto them.
+namespace trellis::surveys {
+
+struct Starter {
+    std::string key; // "teachers", "support", "leaders"
+    std::string title;
+    std::string summary; // what it asks, for the lead choosing one
+    SurveyForm form;
+    std::vector<Question> questions;
+};
+
+// The starters, with a ranking of `priorities` (the trust's own) among each one's questions.
+std::vector<Starter> starters(const std::vector<priorities::Priority>& priorities);
+
+} // namespace trellis::surveys

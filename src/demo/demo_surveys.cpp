@@ -66,21 +66,23 @@ int keenness(StaffGroup group, std::size_t priority, bool behaviour_school) {
 Answer answer_for(const Question& question, StaffGroup group, std::size_t school_index, Sequence& sequence) {
     Answer answer{question.id, {}, {}};
     // Confidence runs lower for early-career teachers and at the special school.
-    const int lift = (group == StaffGroup::Ect ? -1 : 0) + (school_index == 6 ? -1 : 0) + (school_index == 0 ? 1 : 0);
+    const int lift =
+        (group == StaffGroup::Ect ? -1 : 0) + (school_index == 6 ? -1 : 0) + (school_index == 0 ? 1 : 0);
     switch (question.kind) {
     case QuestionKind::Grid:
         for (std::size_t row = 0; row < question.rows.size(); ++row)
-            answer.picks.push_back(sequence.next(12) == 0
-                                       ? -1
-                                       : clamp(2 + lift + static_cast<int>(row % 3) - 1 +
-                                                   static_cast<int>(sequence.next(3)) - 1,
-                                               0, static_cast<int>(question.scale.size()) - 1));
+            answer.picks.push_back(
+                sequence.next(12) == 0
+                    ? -1
+                    : clamp(2 + lift + static_cast<int>(row % 3) - 1 + static_cast<int>(sequence.next(3)) - 1,
+                            0, static_cast<int>(question.scale.size()) - 1));
         break;
     case QuestionKind::Rank: {
         std::vector<std::pair<int, int>> scored;
         for (std::size_t i = 0; i < question.options.size(); ++i)
-            scored.emplace_back(-(keenness(group, i, school_index == 2) * 3 + static_cast<int>(sequence.next(7))),
-                                static_cast<int>(i));
+            scored.emplace_back(
+                -(keenness(group, i, school_index == 2) * 3 + static_cast<int>(sequence.next(7))),
+                static_cast<int>(i));
         std::sort(scored.begin(), scored.end());
         for (std::size_t place = 0; place < std::min<std::size_t>(3, scored.size()); ++place)
             answer.picks.push_back(scored[place].second);
@@ -91,8 +93,9 @@ Answer answer_for(const Question& question, StaffGroup group, std::size_t school
                               static_cast<int>(question.scale.size()) - 1)};
         break;
     case QuestionKind::Single:
-        answer.picks = {static_cast<int>((sequence.next(3) == 0 ? sequence.next(100) : school_index + group_index(group)) %
-                                         question.options.size())};
+        answer.picks = {static_cast<int>(
+            (sequence.next(3) == 0 ? sequence.next(100) : school_index + group_index(group)) %
+            question.options.size())};
         break;
     case QuestionKind::Multiple:
         for (std::size_t i = 0; i < question.options.size(); ++i)
@@ -166,8 +169,8 @@ void answer(soci::session& sql, const accounts::Actor& lead, long long survey_id
                     answers[question.id] = given;
         const surveys::Respondent respondent{person.school_id, person.school_name, person.staff_group,
                                              programmes::phase_of(person.phase, person.school_id, phases)};
-        surveys::response_store::record_response(sql, lead.trust_id, survey_id, person.id, false, respondent, day,
-                                                 answers);
+        surveys::response_store::record_response(sql, lead.trust_id, survey_id, person.id, false, respondent,
+                                                 day, answers);
     }
 }
 

@@ -165,8 +165,7 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
         load_demo_training_day(database, loaded->lead, loaded->schools, emails);
         load_demo_programmes(database, loaded->lead, loaded->schools, demo_logins()[2].email,
                              demo_logins()[3].email, folders);
-        load_demo_surveys(database, loaded->lead,
-                          calendar::london_moment(db::now_seconds()).substr(0, 10));
+        load_demo_surveys(database, loaded->lead, calendar::london_moment(db::now_seconds()).substr(0, 10));
     }
     return true;
 }

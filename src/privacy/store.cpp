@@ -43,6 +43,10 @@ const std::vector<PersonalTable>& personal_tables() {
         {"collaboration_group_members", "person_id", {}},
         {"collaboration_groups", "written_by", {}},
         {"record_entries", "person_id", {}},
+        {"surveys", "created_by", {}},
+        {"survey_drafts", "person_id", {}},
+        {"survey_answerers", "person_id", {}},
+        {"survey_responses", "person_id", {}},
     };
     return tables;
 }
@@ -99,9 +103,15 @@ void erase(soci::session& sql, long long trust_id, long long person_id, const st
         soci::use(email), soci::use(now), soci::use(now), soci::use(now), soci::use(trust_id),
         soci::use(person_id);
     for (const char* table : {"sessions", "password_resets", "known_devices", "notices", "calendar_feeds",
-                              "activity_reflections", "record_entries"})
+                              "activity_reflections", "record_entries", "survey_drafts", "survey_answerers"})
         sql << "DELETE FROM " + std::string(table) + " WHERE trust_id = :trust AND person_id = :person",
             soci::use(trust_id), soci::use(person_id);
+    // A named survey response stays in the figures without its name or its words.
+    sql << "UPDATE survey_answers SET answer_text = '' WHERE trust_id = :trust AND response_id IN (SELECT id "
+           "FROM survey_responses WHERE trust_id = :trust2 AND person_id = :person)",
+        soci::use(trust_id), soci::use(trust_id), soci::use(person_id);
+    sql << "UPDATE survey_responses SET person_id = NULL WHERE trust_id = :trust AND person_id = :person",
+        soci::use(trust_id), soci::use(person_id);
     // A group's shared note is the group's, but no longer says who wrote it.
     sql << "UPDATE collaboration_groups SET written_by = NULL WHERE trust_id = :trust AND written_by = "
            ":person",

@@ -26,9 +26,9 @@ std::optional<QuestionKind> question_kind_from_text(const std::string& text);
 std::string text_of(QuestionKind kind);
 // A label for people, e.g. "Confidence grid".
 std::string label_of(QuestionKind kind);
-inline constexpr QuestionKind kQuestionKinds[] = {QuestionKind::Rating, QuestionKind::Single,
+inline constexpr QuestionKind kQuestionKinds[] = {QuestionKind::Rating,   QuestionKind::Single,
                                                   QuestionKind::Multiple, QuestionKind::Rank,
-                                                  QuestionKind::Grid,   QuestionKind::Text};
+                                                  QuestionKind::Grid,     QuestionKind::Text};
 
 // An option of a choice or ranking question, tagged with the priority it speaks to (0: none).
 struct Option {
@@ -43,11 +43,11 @@ struct Question {
     QuestionKind kind = QuestionKind::Text;
     std::string prompt;
     std::string help;
-    std::vector<Option> options;             // Single, Multiple, Rank
-    std::vector<std::string> rows;           // Grid: the statements
-    std::vector<std::string> scale;          // Rating and Grid: the points, lowest first
-    std::vector<people::StaffGroup> groups;  // asked of these staff groups; empty: everyone
-    long long priority_id = 0;               // the priority the whole question speaks to (0: none)
+    std::vector<Option> options;            // Single, Multiple, Rank
+    std::vector<std::string> rows;          // Grid: the statements
+    std::vector<std::string> scale;         // Rating and Grid: the points, lowest first
+    std::vector<people::StaffGroup> groups; // asked of these staff groups; empty: everyone
+    long long priority_id = 0;              // the priority the whole question speaks to (0: none)
 
     bool asked_of(people::StaffGroup group) const;
 };
@@ -64,8 +64,8 @@ struct Survey {
     std::string title;
     std::string intro;
     bool anonymous = true;
-    std::string opens_on;  // YYYY-MM-DD; "" while a draft
-    std::string closes_on; // YYYY-MM-DD, the last day answers are taken
+    std::string opens_on;                   // YYYY-MM-DD; "" while a draft
+    std::string closes_on;                  // YYYY-MM-DD, the last day answers are taken
     std::vector<people::StaffGroup> groups; // who it is for; empty: everyone
     long long created_by = 0;
 

@@ -105,12 +105,18 @@ std::string text_of(QuestionKind kind) {
 
 std::string label_of(QuestionKind kind) {
     switch (kind) {
-    case QuestionKind::Rating: return "Rating scale";
-    case QuestionKind::Single: return "Single choice";
-    case QuestionKind::Multiple: return "Multiple choice";
-    case QuestionKind::Rank: return "Rank these";
-    case QuestionKind::Grid: return "Confidence grid";
-    case QuestionKind::Text: return "Free text";
+    case QuestionKind::Rating:
+        return "Rating scale";
+    case QuestionKind::Single:
+        return "Single choice";
+    case QuestionKind::Multiple:
+        return "Multiple choice";
+    case QuestionKind::Rank:
+        return "Rank these";
+    case QuestionKind::Grid:
+        return "Confidence grid";
+    case QuestionKind::Text:
+        return "Free text";
     }
     return "Free text";
 }
@@ -199,8 +205,10 @@ Answer answer_from(const Question& question, const TypedAnswer& typed) {
                 answer.picks.push_back(*option);
         std::sort(answer.picks.begin(), answer.picks.end());
         return answer;
-    case QuestionKind::Rank: return ranking_from(question, typed);
-    case QuestionKind::Grid: return grid_from(question, typed);
+    case QuestionKind::Rank:
+        return ranking_from(question, typed);
+    case QuestionKind::Grid:
+        return grid_from(question, typed);
     case QuestionKind::Text:
         answer.text = text::trimmed(only_value(typed));
         if (answer.text.size() > kMaxTextAnswer)

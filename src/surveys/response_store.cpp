@@ -81,7 +81,8 @@ Answers draft_of(soci::session& sql, long long trust_id, long long survey_id, lo
 
 void save_draft_answer(soci::session& sql, long long trust_id, long long survey_id, long long person_id,
                        const Answer& answer) {
-    sql << "DELETE FROM survey_drafts WHERE trust_id = :trust AND survey_id = :survey AND person_id = :person "
+    sql << "DELETE FROM survey_drafts WHERE trust_id = :trust AND survey_id = :survey AND person_id = "
+           ":person "
            "AND question_id = :question",
         soci::use(trust_id), soci::use(survey_id), soci::use(person_id), soci::use(answer.question_id);
     if (answer.empty())
@@ -101,11 +102,12 @@ bool has_draft(soci::session& sql, long long trust_id, long long survey_id, long
 }
 
 bool has_any_answer(soci::session& sql, long long trust_id, long long survey_id) {
-    return count(sql,
-                 "SELECT (SELECT COUNT(*) FROM survey_drafts WHERE trust_id = :trust1 AND survey_id = "
-                 ":survey1) + (SELECT COUNT(*) FROM survey_answerers WHERE trust_id = :trust2 AND survey_id "
-                 "= :survey2)",
-                 trust_id, survey_id, nullptr) > 0;
+    long long drafts = 0, sent = 0;
+    sql << "SELECT COUNT(*) FROM survey_drafts WHERE trust_id = :trust AND survey_id = :survey",
+        soci::use(trust_id), soci::use(survey_id), soci::into(drafts);
+    sql << "SELECT COUNT(*) FROM survey_answerers WHERE trust_id = :trust AND survey_id = :survey",
+        soci::use(trust_id), soci::use(survey_id), soci::into(sent);
+    return drafts + sent > 0;
 }
 
 bool has_answered(soci::session& sql, long long trust_id, long long survey_id, long long person_id) {
@@ -119,7 +121,8 @@ std::set<long long> answerers_of(soci::session& sql, long long trust_id, long lo
     std::set<long long> people;
     long long person = 0;
     soci::statement statement =
-        (sql.prepare << "SELECT person_id FROM survey_answerers WHERE trust_id = :trust AND survey_id = :survey",
+        (sql.prepare
+             << "SELECT person_id FROM survey_answerers WHERE trust_id = :trust AND survey_id = :survey",
          soci::use(trust_id), soci::use(survey_id), soci::into(person));
     statement.execute(false);
     while (statement.fetch())
@@ -141,7 +144,8 @@ std::vector<std::pair<long long, long long>> response_counts(soci::session& sql,
 }
 
 void record_response(soci::session& sql, long long trust_id, long long survey_id, long long person_id,
-                     bool named, const Respondent& respondent, const std::string& day, const Answers& answers) {
+                     bool named, const Respondent& respondent, const std::string& day,
+                     const Answers& answers) {
     sql << "INSERT INTO survey_answerers (trust_id, survey_id, person_id) VALUES (:trust, :survey, :person)",
         soci::use(trust_id), soci::use(survey_id), soci::use(person_id);
     const long long response_id = random_id();
@@ -151,8 +155,9 @@ void record_response(soci::session& sql, long long trust_id, long long survey_id
     const std::string group = people::text_of(respondent.staff_group);
     sql << "INSERT INTO survey_responses (id, trust_id, survey_id, person_id, school_id, staff_group, phase, "
            "answered_on) VALUES (:id, :trust, :survey, :person, :school, :group, :phase, :day)",
-        soci::use(response_id), soci::use(trust_id), soci::use(survey_id), soci::use(person_id, person_indicator),
-        soci::use(school, school_indicator), soci::use(group), soci::use(respondent.phase), soci::use(day);
+        soci::use(response_id), soci::use(trust_id), soci::use(survey_id),
+        soci::use(person_id, person_indicator), soci::use(school, school_indicator), soci::use(group),
+        soci::use(respondent.phase), soci::use(day);
     for (const auto& [question_id, answer] : answers) {
         if (answer.empty())
             continue;
@@ -162,7 +167,8 @@ void record_response(soci::session& sql, long long trust_id, long long survey_id
             soci::use(trust_id), soci::use(response_id), soci::use(question_id), soci::use(picks),
             soci::use(answer.text);
     }
-    sql << "DELETE FROM survey_drafts WHERE trust_id = :trust AND survey_id = :survey AND person_id = :person",
+    sql << "DELETE FROM survey_drafts WHERE trust_id = :trust AND survey_id = :survey AND person_id = "
+           ":person",
         soci::use(trust_id), soci::use(survey_id), soci::use(person_id);
 }
 
@@ -173,9 +179,12 @@ std::vector<Response> responses_of(soci::session& sql, long long trust_id, long 
     db::fetch_rows(
         sql,
         "SELECT r.id, COALESCE(r.school_id, 0), COALESCE(s.name, 'Central team'), r.staff_group, r.phase, "
-        "COALESCE(a.question_id, 0), COALESCE(a.picks, ''), COALESCE(a.answer_text, '') FROM survey_responses "
-        "r LEFT JOIN schools s ON s.id = r.school_id AND s.trust_id = r.trust_id LEFT JOIN survey_answers a ON "
-        "a.response_id = r.id AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND r.survey_id = :survey",
+        "COALESCE(a.question_id, 0), COALESCE(a.picks, ''), COALESCE(a.answer_text, '') FROM "
+        "survey_responses "
+        "r LEFT JOIN schools s ON s.id = r.school_id AND s.trust_id = r.trust_id LEFT JOIN survey_answers a "
+        "ON "
+        "a.response_id = r.id AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND r.survey_id = "
+        ":survey",
         columns,
         [&](soci::statement& statement) {
             statement.exchange(soci::use(trust_id));

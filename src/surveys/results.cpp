@@ -15,36 +15,51 @@ enum class Dimension { School, StaffGroup, Phase };
 // The respondent's value along a dimension, as a key siblings are grouped by.
 std::string key_of(const Respondent& respondent, Dimension dimension) {
     switch (dimension) {
-    case Dimension::School: return std::to_string(respondent.school_id);
-    case Dimension::StaffGroup: return people::text_of(respondent.staff_group);
-    case Dimension::Phase: return "phase:" + respondent.phase;
+    case Dimension::School:
+        return std::to_string(respondent.school_id);
+    case Dimension::StaffGroup:
+        return people::text_of(respondent.staff_group);
+    case Dimension::Phase:
+        return "phase:" + respondent.phase;
     }
     return "";
 }
 
 std::string key_of(const Filter& filter, Dimension dimension) {
     switch (dimension) {
-    case Dimension::School: return std::to_string(filter.school_id);
-    case Dimension::StaffGroup: return people::text_of(*filter.staff_group);
-    case Dimension::Phase: return "phase:" + filter.phase;
+    case Dimension::School:
+        return std::to_string(filter.school_id);
+    case Dimension::StaffGroup:
+        return people::text_of(*filter.staff_group);
+    case Dimension::Phase:
+        return "phase:" + filter.phase;
     }
     return "";
 }
 
 Filter without(Filter filter, Dimension dimension) {
     switch (dimension) {
-    case Dimension::School: filter.school_id = -1; break;
-    case Dimension::StaffGroup: filter.staff_group.reset(); break;
-    case Dimension::Phase: filter.phase.clear(); break;
+    case Dimension::School:
+        filter.school_id = -1;
+        break;
+    case Dimension::StaffGroup:
+        filter.staff_group.reset();
+        break;
+    case Dimension::Phase:
+        filter.phase.clear();
+        break;
     }
     return filter;
 }
 
 bool fixes(const Filter& filter, Dimension dimension) {
     switch (dimension) {
-    case Dimension::School: return filter.school_id >= 0;
-    case Dimension::StaffGroup: return filter.staff_group.has_value();
-    case Dimension::Phase: return !filter.phase.empty();
+    case Dimension::School:
+        return filter.school_id >= 0;
+    case Dimension::StaffGroup:
+        return filter.staff_group.has_value();
+    case Dimension::Phase:
+        return !filter.phase.empty();
     }
     return false;
 }
@@ -72,7 +87,8 @@ std::map<std::string, bool> withheld_siblings(const std::map<std::string, int>& 
     return withheld;
 }
 
-std::vector<Tally> tallies_of(const std::vector<std::string>& labels, const std::vector<int>& counts, int total) {
+std::vector<Tally> tallies_of(const std::vector<std::string>& labels, const std::vector<int>& counts,
+                              int total) {
     std::vector<Tally> tallies;
     for (std::size_t i = 0; i < labels.size(); ++i)
         tallies.push_back({labels[i], counts[i], total ? 100.0 * counts[i] / total : 0.0});
@@ -110,7 +126,8 @@ void sum_choices(QuestionResult& result, const std::vector<const Answer*>& answe
                 point_sum += pick + 1;
             }
         }
-    result.tallies = tallies_of(scaled ? question.scale : labels_of(question.options), counts, result.answered);
+    result.tallies =
+        tallies_of(scaled ? question.scale : labels_of(question.options), counts, result.answered);
     if (scaled && result.answered)
         result.mean = point_sum / result.answered;
     if (question.kind == QuestionKind::Rank)
@@ -138,12 +155,14 @@ void sum_grid(QuestionResult& result, const std::vector<const Answer*>& answers)
 
 bool Filter::matches(const Respondent& respondent) const {
     return (school_id < 0 || respondent.school_id == school_id) &&
-           (!staff_group || respondent.staff_group == *staff_group) && (phase.empty() || respondent.phase == phase);
+           (!staff_group || respondent.staff_group == *staff_group) &&
+           (phase.empty() || respondent.phase == phase);
 }
 
 bool view_allowed(const std::vector<Respondent>& respondents, const Filter& filter, int smallest) {
-    const auto in_view = std::count_if(respondents.begin(), respondents.end(),
-                                       [&](const Respondent& respondent) { return filter.matches(respondent); });
+    const auto in_view =
+        std::count_if(respondents.begin(), respondents.end(),
+                      [&](const Respondent& respondent) { return filter.matches(respondent); });
     if (in_view < smallest)
         return false;
     for (Dimension dimension : {Dimension::School, Dimension::StaffGroup, Dimension::Phase}) {
@@ -228,8 +247,8 @@ std::string csv_of(const Results& results, const std::string& view_label) {
         case QuestionKind::Grid:
             for (std::size_t row = 0; row < result.grid.size(); ++row) {
                 for (const Tally& tally : result.grid[row])
-                    csv += csv_line({prompt, result.question.rows[row], tally.label, std::to_string(tally.count),
-                                     rounded(tally.percent, 1)});
+                    csv += csv_line({prompt, result.question.rows[row], tally.label,
+                                     std::to_string(tally.count), rounded(tally.percent, 1)});
                 if (result.row_means[row])
                     csv += csv_line({prompt, result.question.rows[row], "mean point", "",
                                      rounded(*result.row_means[row], 2)});
@@ -242,7 +261,8 @@ std::string csv_of(const Results& results, const std::string& view_label) {
             break;
         default:
             for (const Tally& tally : result.tallies)
-                csv += csv_line({prompt, "", tally.label, std::to_string(tally.count), rounded(tally.percent, 1)});
+                csv += csv_line(
+                    {prompt, "", tally.label, std::to_string(tally.count), rounded(tally.percent, 1)});
             if (result.mean)
                 csv += csv_line({prompt, "", "mean point", "", rounded(*result.mean, 2)});
         }

@@ -33,13 +33,13 @@ struct Tally {
 struct QuestionResult {
     Question question;
     int answered = 0;
-    bool hidden = false;         // fewer answered than the smallest reportable group
-    std::vector<Tally> tallies;  // per option (choice, ranking: times ranked first) or scale point
-    std::optional<double> mean;  // rating: the mean point, 1 = the lowest
-    std::vector<double> scores;  // ranking: each option's mean points (the top place of n scores n)
+    bool hidden = false;                  // fewer answered than the smallest reportable group
+    std::vector<Tally> tallies;           // per option (choice, ranking: times ranked first) or scale point
+    std::optional<double> mean;           // rating: the mean point, 1 = the lowest
+    std::vector<double> scores;           // ranking: each option's mean points (the top place of n scores n)
     std::vector<std::vector<Tally>> grid; // per statement, per point
     std::vector<std::optional<double>> row_means;
-    std::vector<std::string> texts;       // free text, shuffled out of the order it came in
+    std::vector<std::string> texts; // free text, shuffled out of the order it came in
 };
 
 struct Results {

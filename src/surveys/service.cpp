@@ -57,10 +57,14 @@ SurveyState Survey::state(const std::string& today) const {
 
 std::string label_of(SurveyState state) {
     switch (state) {
-    case SurveyState::Draft: return "Draft";
-    case SurveyState::Scheduled: return "Opens soon";
-    case SurveyState::Open: return "Open";
-    case SurveyState::Closed: return "Closed";
+    case SurveyState::Draft:
+        return "Draft";
+    case SurveyState::Scheduled:
+        return "Opens soon";
+    case SurveyState::Open:
+        return "Open";
+    case SurveyState::Closed:
+        return "Closed";
     }
     return "Draft";
 }
@@ -78,7 +82,8 @@ bool SurveyService::may_keep(const accounts::Actor& actor, const Survey& survey)
 }
 
 bool SurveyService::may_make(const accounts::Actor& actor) {
-    return accounts::leads_at(actor, 0) || (actor.school_id != 0 && accounts::leads_at(actor, actor.school_id));
+    return accounts::leads_at(actor, 0) ||
+           (actor.school_id != 0 && accounts::leads_at(actor, actor.school_id));
 }
 
 std::vector<SurveySummary> SurveyService::kept_by(const accounts::Actor& actor) {
@@ -97,7 +102,8 @@ std::vector<SurveySummary> SurveyService::kept_by(const accounts::Actor& actor) 
     return kept;
 }
 
-std::vector<SurveyStanding> SurveyService::for_person(const accounts::Actor& actor, const std::string& today) {
+std::vector<SurveyStanding> SurveyService::for_person(const accounts::Actor& actor,
+                                                      const std::string& today) {
     auto lease = m_database.lease();
     std::vector<SurveyStanding> standings;
     std::optional<people::Person> person;
@@ -108,7 +114,8 @@ std::vector<SurveyStanding> SurveyService::for_person(const accounts::Actor& act
             person = people::store::find_person(*lease, actor.trust_id, actor.person_id);
         if (!person || !survey.meant_for(*person))
             continue;
-        standings.push_back({survey, response_store::has_answered(*lease, actor.trust_id, survey.id, person->id),
+        standings.push_back({survey,
+                             response_store::has_answered(*lease, actor.trust_id, survey.id, person->id),
                              response_store::has_draft(*lease, actor.trust_id, survey.id, person->id)});
     }
     return standings;
@@ -253,13 +260,15 @@ bool SurveyService::update_question(const accounts::Actor& actor, const Survey& 
     return true;
 }
 
-bool SurveyService::remove_question(const accounts::Actor& actor, const Survey& survey, long long question_id) {
+bool SurveyService::remove_question(const accounts::Actor& actor, const Survey& survey,
+                                    long long question_id) {
     if (!may_keep(actor, survey))
         throw std::invalid_argument("Only the survey's lead can change it.");
     db::Transaction transaction(m_database);
     if (response_store::has_any_answer(transaction.session(), survey.trust_id, survey.id))
         throw std::invalid_argument("People have started answering, so the questions can no longer change.");
-    const bool removed = store::delete_question(transaction.session(), survey.trust_id, survey.id, question_id);
+    const bool removed =
+        store::delete_question(transaction.session(), survey.trust_id, survey.id, question_id);
     transaction.commit();
     return removed;
 }
@@ -321,9 +330,12 @@ std::string SurveyService::why_not_answer(const accounts::Actor& actor, const Su
         return "This survey is not for you.";
     switch (survey.state(today)) {
     case SurveyState::Draft:
-    case SurveyState::Scheduled: return "This survey is not open yet.";
-    case SurveyState::Closed: return "This survey has closed.";
-    case SurveyState::Open: break;
+    case SurveyState::Scheduled:
+        return "This survey is not open yet.";
+    case SurveyState::Closed:
+        return "This survey has closed.";
+    case SurveyState::Open:
+        break;
     }
     if (response_store::has_answered(*lease, actor.trust_id, survey.id, actor.person_id))
         return "You have already answered this survey. Thank you.";
@@ -402,11 +414,11 @@ Rates SurveyService::rates(const Survey& survey) {
     auto lease = m_database.lease();
     const auto answered = response_store::answerers_of(*lease, survey.trust_id, survey.id);
     Rates rates;
-    rates.groups = survey.groups.empty() ? std::vector<people::StaffGroup>{people::StaffGroup::Teacher,
-                                                                         people::StaffGroup::Ect,
-                                                                         people::StaffGroup::Support,
-                                                                         people::StaffGroup::Leader}
-                                         : survey.groups;
+    rates.groups =
+        survey.groups.empty()
+            ? std::vector<people::StaffGroup>{people::StaffGroup::Teacher, people::StaffGroup::Ect,
+                                              people::StaffGroup::Support, people::StaffGroup::Leader}
+            : survey.groups;
     std::map<std::string, std::vector<RateCell>> by_school;
     people::store::for_each_person(*lease, survey.trust_id, [&](const people::Person& person) {
         if (!survey.meant_for(person))
@@ -462,8 +474,8 @@ int SurveyService::remind(const accounts::Actor& actor, const Survey& survey, co
             waiting.push_back(person.id);
     });
     notifications::store::add_to_each(sql, survey.trust_id, waiting,
-                                      "A reminder: " + survey.title + " closes on " + text::long_date(survey.closes_on) +
-                                          ". It takes a few minutes.",
+                                      "A reminder: " + survey.title + " closes on " +
+                                          text::long_date(survey.closes_on) + ". It takes a few minutes.",
                                       "/surveys/" + std::to_string(survey.id));
     transaction.commit();
     return static_cast<int>(waiting.size());

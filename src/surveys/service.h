@@ -32,9 +32,9 @@ struct RateCell {
     bool hidden = false;
 };
 struct Rates {
-    std::vector<std::string> schools;                    // rows
-    std::vector<people::StaffGroup> groups;               // columns
-    std::vector<std::vector<RateCell>> cells;             // [school][group]
+    std::vector<std::string> schools;         // rows
+    std::vector<people::StaffGroup> groups;   // columns
+    std::vector<std::vector<RateCell>> cells; // [school][group]
     std::vector<RateCell> school_totals, group_totals;
     RateCell total;
 };

@@ -27,7 +27,8 @@ Question choice(QuestionKind kind, std::string prompt, const std::vector<std::st
     return made;
 }
 
-Question grid(std::string prompt, std::vector<std::string> rows, std::vector<std::string> scale = default_scale()) {
+Question grid(std::string prompt, std::vector<std::string> rows,
+              std::vector<std::string> scale = default_scale()) {
     Question made = question(QuestionKind::Grid, std::move(prompt));
     made.rows = std::move(rows);
     made.scale = std::move(scale);
@@ -44,8 +45,8 @@ Question rating(std::string prompt, std::vector<std::string> scale) {
 std::optional<Question> priority_ranking(const std::vector<priorities::Priority>& priorities) {
     if (priorities.size() < 2)
         return std::nullopt;
-    Question made = question(QuestionKind::Rank,
-                             "Put the trust's priorities in order of how much help you would like with them.");
+    Question made = question(
+        QuestionKind::Rank, "Put the trust's priorities in order of how much help you would like with them.");
     for (const auto& priority : priorities)
         if (made.options.size() < kMaxOptions)
             made.options.push_back({priority.title, priority.id});
@@ -53,7 +54,8 @@ std::optional<Question> priority_ranking(const std::vector<priorities::Priority>
 }
 
 Starter teachers() {
-    Starter starter{"teachers", "What would help your teaching this year?",
+    Starter starter{"teachers",
+                    "What would help your teaching this year?",
                     "Confidence in everyday classroom practice, how time for development is used, and "
                     "the trust's priorities ranked.",
                     {"What would help your teaching this year?",
@@ -83,7 +85,8 @@ Starter teachers() {
 }
 
 Starter support() {
-    Starter starter{"support", "What would help you in your role this year?",
+    Starter starter{"support",
+                    "What would help you in your role this year?",
                     "For teaching assistants, office, site, pastoral and other support staff: confidence "
                     "in their own roles, what training they get now, and the trust's priorities ranked.",
                     {"What would help you in your role this year?",
@@ -103,7 +106,8 @@ Starter support() {
         role,
         grid("How confident do you feel about each of these?",
              {"Supporting a pupil who is struggling without doing the work for them",
-              "Helping with behaviour in a way that matches the teacher's", "Knowing what a lesson is for "
+              "Helping with behaviour in a way that matches the teacher's",
+              "Knowing what a lesson is for "
               "before it starts",
               "Using the systems my job needs", "Keeping pupils safe and knowing who to tell"}),
         rating("How much of the training you had last year was useful in your role?",
@@ -117,7 +121,8 @@ Starter support() {
 }
 
 Starter leaders() {
-    Starter starter{"leaders", "What does your school need from professional development?",
+    Starter starter{"leaders",
+                    "What does your school need from professional development?",
                     "For senior and middle leaders: the school's needs, how development is led, and the "
                     "trust's priorities ranked.",
                     {"What does your school need from professional development?",
@@ -130,9 +135,11 @@ Starter leaders() {
                     {}};
     starter.questions = {
         grid("How far do you agree?",
-             {"Staff here have protected time for development", "Our training days change what happens in "
+             {"Staff here have protected time for development",
+              "Our training days change what happens in "
               "classrooms",
-              "Support staff get development made for their roles", "We check whether development made a "
+              "Support staff get development made for their roles",
+              "We check whether development made a "
               "difference",
               "I know what staff in my team need to learn next"},
              kAgree),

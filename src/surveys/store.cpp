@@ -102,8 +102,8 @@ struct BoundQuestion {
     std::string kind, shape, groups;
     explicit BoundQuestion(const Question& question)
         : position(question.position), priority(question.priority_id),
-          priority_indicator(question.priority_id ? soci::i_ok : soci::i_null),
-          kind(text_of(question.kind)), shape(shape_of(question)), groups(people::text_of(question.groups)) {}
+          priority_indicator(question.priority_id ? soci::i_ok : soci::i_null), kind(text_of(question.kind)),
+          shape(shape_of(question)), groups(people::text_of(question.groups)) {}
 };
 
 std::vector<Survey> select_surveys(soci::session& sql, const std::string& rest, long long trust_id,
@@ -152,7 +152,8 @@ void update_survey(soci::session& sql, const Survey& survey) {
     BoundSurvey bound(survey);
     const long long now = db::now_seconds();
     sql << "UPDATE surveys SET title = :title, intro = :intro, anonymous = :anonymous, opens_on = :opens, "
-           "closes_on = :closes, staff_groups = :groups, updated_at = :now WHERE trust_id = :trust AND id = :id",
+           "closes_on = :closes, staff_groups = :groups, updated_at = :now WHERE trust_id = :trust AND id = "
+           ":id",
         soci::use(survey.title), soci::use(survey.intro), soci::use(bound.anonymous),
         soci::use(survey.opens_on), soci::use(survey.closes_on), soci::use(bound.groups), soci::use(now),
         soci::use(survey.trust_id), soci::use(survey.id);
@@ -169,7 +170,8 @@ void delete_survey(soci::session& sql, long long trust_id, long long survey_id) 
     for (const char* table : {"survey_responses", "survey_questions"})
         sql << std::string("DELETE FROM ") + table + " WHERE trust_id = :trust AND survey_id = :survey",
             soci::use(trust_id), soci::use(survey_id);
-    sql << "DELETE FROM surveys WHERE trust_id = :trust AND id = :id", soci::use(trust_id), soci::use(survey_id);
+    sql << "DELETE FROM surveys WHERE trust_id = :trust AND id = :id", soci::use(trust_id),
+        soci::use(survey_id);
 }
 
 std::vector<Question> questions_of(soci::session& sql, long long trust_id, long long survey_id) {
@@ -212,7 +214,8 @@ bool update_question(soci::session& sql, long long trust_id, const Question& que
 
 bool delete_question(soci::session& sql, long long trust_id, long long survey_id, long long question_id) {
     soci::statement statement =
-        (sql.prepare << "DELETE FROM survey_questions WHERE trust_id = :trust AND survey_id = :survey AND id = :id",
+        (sql.prepare
+             << "DELETE FROM survey_questions WHERE trust_id = :trust AND survey_id = :survey AND id = :id",
          soci::use(trust_id), soci::use(survey_id), soci::use(question_id));
     statement.execute(true);
     return statement.get_affected_rows() > 0;

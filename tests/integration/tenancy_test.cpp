@@ -166,7 +166,11 @@ class Tenancy : public ::testing::Test {
                                   "SELECT COUNT(*) FROM collaboration_groups",
                                   "SELECT MAX(written_at) FROM collaboration_groups",
                                   "SELECT COUNT(*) FROM collaboration_group_members",
-                                  "SELECT COUNT(*) FROM recordings"})
+                                  "SELECT COUNT(*) FROM recordings",
+                                  "SELECT MAX(updated_at) FROM surveys",
+                                  "SELECT COUNT(*) FROM survey_questions",
+                                  "SELECT COUNT(*) FROM survey_drafts",
+                                  "SELECT COUNT(*) FROM survey_responses"})
             counts.push_back(count_of(database, query));
         return counts;
     }

@@ -42,7 +42,8 @@ std::optional<mstch::map> module_to_continue(http::RequestContext& context) {
 // Open surveys meant for the person that they have not sent yet: on the home page until they answer.
 mstch::array surveys_waiting(http::RequestContext& context) {
     mstch::array waiting;
-    for (const auto& standing : context.app.surveys.for_person(context.signed_in(), surveys::handlers::today()))
+    for (const auto& standing :
+         context.app.surveys.for_person(context.signed_in(), surveys::handlers::today()))
         if (!standing.answered)
             waiting.push_back(mstch::map{{"href", "/surveys/" + std::to_string(standing.survey.id)},
                                          {"title", standing.survey.title},

@@ -71,10 +71,11 @@ void survey_save_draft(http::RequestContext& context) {
     } catch (const std::invalid_argument& error) {
         if (context.wants_json()) {
             context.response.status = 400;
-            return context.response.set_content(nlohmann::json{{"saved", false}, {"error", error.what()}}.dump(),
-                                                "application/json");
+            return context.response.set_content(
+                nlohmann::json{{"saved", false}, {"error", error.what()}}.dump(), "application/json");
         }
-        const Answers kept = with_typed(context.app.surveys.draft(context.signed_in(), *survey), questions, typed);
+        const Answers kept =
+            with_typed(context.app.surveys.draft(context.signed_in(), *survey), questions, typed);
         return show_form(context, *survey, kept, error.what(), 400);
     }
     if (context.wants_json())
@@ -94,7 +95,8 @@ void survey_submit(http::RequestContext& context) {
     try {
         context.app.surveys.submit(context.signed_in(), *survey, today(), typed);
     } catch (const std::invalid_argument& error) {
-        const Answers kept = with_typed(context.app.surveys.draft(context.signed_in(), *survey), questions, typed);
+        const Answers kept =
+            with_typed(context.app.surveys.draft(context.signed_in(), *survey), questions, typed);
         if (context.app.surveys.has_answered(context.signed_in(), *survey))
             return http::render_error(context, 403, error.what());
         return show_form(context, *survey, kept, error.what(), 400);

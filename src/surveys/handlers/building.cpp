@@ -16,8 +16,8 @@ namespace trellis::surveys::handlers {
 namespace {
 
 SurveyForm read_survey_form(const http::RequestContext& context) {
-    return {context.form("title"),     context.form("intro"),     context.form("anonymous") != "0",
-            context.form("opens_on"),  context.form("closes_on"), context.form_all("groups")};
+    return {context.form("title"),    context.form("intro"),     context.form("anonymous") != "0",
+            context.form("opens_on"), context.form("closes_on"), context.form_all("groups")};
 }
 
 SurveyForm form_of(const Survey& survey) {
@@ -28,13 +28,14 @@ SurveyForm form_of(const Survey& survey) {
 }
 
 QuestionForm read_question_form(const http::RequestContext& context) {
-    return {context.form("kind"),  context.form("prompt"), context.form("help"),
-            context.form("options"), context.form("rows"),   context.form("scale"),
+    return {context.form("kind"),       context.form("prompt"),     context.form("help"),
+            context.form("options"),    context.form("rows"),       context.form("scale"),
             context.form_all("groups"), context.form("priority_id")};
 }
 
 mstch::array priority_options(http::RequestContext& context, long long chosen) {
-    mstch::array options{mstch::map{{"value", std::string("0")}, {"label", std::string("None")}, {"selected", chosen == 0}}};
+    mstch::array options{
+        mstch::map{{"value", std::string("0")}, {"label", std::string("None")}, {"selected", chosen == 0}}};
     for (const auto& priority : context.app.priorities.view(context.signed_in()).trust)
         options.push_back(mstch::map{{"value", std::to_string(priority.id)},
                                      {"label", priority.title},
@@ -46,9 +47,10 @@ mstch::array priority_options(http::RequestContext& context, long long chosen) {
 mstch::map question_form_data(http::RequestContext& context, const QuestionForm& form) {
     mstch::array kinds;
     for (QuestionKind kind : kQuestionKinds)
-        kinds.push_back(mstch::map{{"value", text_of(kind)},
-                                   {"label", label_of(kind)},
-                                   {"checked", form.kind == text_of(kind) || (form.kind.empty() && kind == QuestionKind::Rating)}});
+        kinds.push_back(mstch::map{
+            {"value", text_of(kind)},
+            {"label", label_of(kind)},
+            {"checked", form.kind == text_of(kind) || (form.kind.empty() && kind == QuestionKind::Rating)}});
     long long priority = 0;
     try {
         priority = std::stoll(form.priority_id.empty() ? "0" : form.priority_id);
@@ -87,12 +89,14 @@ mstch::map rates_view(const Rates& rates) {
         mstch::array cells;
         for (const RateCell& cell : rates.cells[row])
             cells.push_back(rate_cell(cell));
-        rows.push_back(mstch::map{
-            {"school", rates.schools[row]}, {"cells", cells}, {"total", rate_cell(rates.school_totals[row])}});
+        rows.push_back(mstch::map{{"school", rates.schools[row]},
+                                  {"cells", cells},
+                                  {"total", rate_cell(rates.school_totals[row])}});
     }
     for (const RateCell& cell : rates.group_totals)
         totals.push_back(rate_cell(cell));
-    return mstch::map{{"groups", groups}, {"rows", rows}, {"totals", totals}, {"total", rate_cell(rates.total)}};
+    return mstch::map{
+        {"groups", groups}, {"rows", rows}, {"totals", totals}, {"total", rate_cell(rates.total)}};
 }
 
 mstch::array question_rows(const Survey& survey, const std::vector<Question>& questions, bool fixed) {
@@ -213,14 +217,14 @@ void show_list(http::RequestContext& context, mstch::map extra, int status) {
         for (const Starter& starter : starters({}))
             starters_list.push_back(
                 mstch::map{{"key", starter.key}, {"title", starter.title}, {"summary", starter.summary}});
-    mstch::map data{{"mine", mine},
-                    {"any_mine", !mine.empty()},
-                    {"kept", kept},
-                    {"any_kept", !kept.empty()},
-                    {"maker", maker},
-                    {"starters", starters_list},
-                    {"details", mstch::map{{"title", context.form("title")},
-                                           {"groups", http::staff_group_options({})}}}};
+    mstch::map data{
+        {"mine", mine},
+        {"any_mine", !mine.empty()},
+        {"kept", kept},
+        {"any_kept", !kept.empty()},
+        {"maker", maker},
+        {"starters", starters_list},
+        {"details", mstch::map{{"title", context.form("title")}, {"groups", http::staff_group_options({})}}}};
     for (auto& [key, value] : extra)
         data[key] = value;
     http::render_page(context, "surveys/list", "Surveys", data, status);
@@ -255,7 +259,8 @@ void survey_from_starter(http::RequestContext& context) {
     if (!SurveyService::may_make(context.signed_in()))
         return http::render_error(context, 403, "Only PD leads make surveys.");
     try {
-        const long long id = context.app.surveys.create_from_starter(context.signed_in(), context.form("starter"));
+        const long long id =
+            context.app.surveys.create_from_starter(context.signed_in(), context.form("starter"));
         http::redirect(context, "/surveys/" + std::to_string(id) + "/edit?added=starter");
     } catch (const std::invalid_argument& error) {
         show_list(context, mstch::map{{"error", std::string(error.what())}}, 400);
@@ -275,8 +280,8 @@ void survey_update(http::RequestContext& context) {
     try {
         context.app.surveys.update(context.signed_in(), *survey, form);
     } catch (const std::invalid_argument& error) {
-        return show_builder(context, *survey, form, {}, mstch::map{{"details_error", std::string(error.what())}},
-                            400);
+        return show_builder(context, *survey, form, {},
+                            mstch::map{{"details_error", std::string(error.what())}}, 400);
     }
     http::redirect(context, builder_path(*survey) + "?saved=1");
 }
@@ -321,9 +326,10 @@ void show_question(http::RequestContext& context, const Survey& survey, const Qu
                    const QuestionForm& form, const std::string& error, int status) {
     mstch::array options;
     for (std::size_t i = 0; i < question.options.size(); ++i)
-        options.push_back(mstch::map{{"index", std::to_string(i)},
-                                     {"label", question.options[i].label},
-                                     {"priorities", priority_options(context, question.options[i].priority_id)}});
+        options.push_back(
+            mstch::map{{"index", std::to_string(i)},
+                       {"label", question.options[i].label},
+                       {"priorities", priority_options(context, question.options[i].priority_id)}});
     mstch::map data{{"survey_id", std::to_string(survey.id)},
                     {"survey_title", survey.title},
                     {"id", std::to_string(question.id)},
@@ -368,8 +374,8 @@ void question_delete(http::RequestContext& context) {
     try {
         context.app.surveys.remove_question(context.signed_in(), *survey, *context.id_capture(2));
     } catch (const std::invalid_argument& error) {
-        return show_builder(context, *survey, form_of(*survey), {}, mstch::map{{"error", std::string(error.what())}},
-                            400);
+        return show_builder(context, *survey, form_of(*survey), {},
+                            mstch::map{{"error", std::string(error.what())}}, 400);
     }
     http::redirect(context, builder_path(*survey) + "?removed=question#questions");
 }

@@ -36,9 +36,11 @@ std::vector<Respondent> respondents_of(const std::vector<Response>& responses) {
 }
 
 // The choices of one filter, each marked when that view alone is too small to show.
-mstch::array filter_choices(const std::vector<std::pair<std::string, std::string>>& values, const std::string& chosen,
+mstch::array filter_choices(const std::vector<std::pair<std::string, std::string>>& values,
+                            const std::string& chosen,
                             const std::function<bool(const std::string&)>& allowed) {
-    mstch::array choices{mstch::map{{"value", std::string()}, {"label", std::string("All")}, {"selected", chosen.empty()}}};
+    mstch::array choices{
+        mstch::map{{"value", std::string()}, {"label", std::string("All")}, {"selected", chosen.empty()}}};
     for (const auto& [value, label] : values)
         choices.push_back(mstch::map{{"value", value},
                                      {"label", allowed(value) ? label : label + " (" + kWithheld + ")"},
@@ -65,7 +67,8 @@ mstch::map filters_view(const http::RequestContext& context, const std::vector<R
     const auto respondents = respondents_of(responses);
     std::map<std::string, std::string> schools, phases;
     for (const Respondent& respondent : respondents) {
-        schools[respondent.school_id ? std::to_string(respondent.school_id) : "central"] = respondent.school_name;
+        schools[respondent.school_id ? std::to_string(respondent.school_id) : "central"] =
+            respondent.school_name;
         if (!respondent.phase.empty())
             phases[respondent.phase] = http::phase_label(respondent.phase);
     }
@@ -121,17 +124,18 @@ void survey_results(http::RequestContext& context) {
     std::string query = context.request.target.find('?') == std::string::npos
                             ? std::string()
                             : context.request.target.substr(context.request.target.find('?'));
-    http::render_page(context, "surveys/results", "Results: " + survey->title,
-                      mstch::map{{"id", std::to_string(survey->id)},
-                                 {"title", survey->title},
-                                 {"view", view_label(filter, responses)},
-                                 {"filtered", filter.any()},
-                                 {"hidden", results.hidden},
-                                 {"responses", results.hidden ? std::string(kWithheld)
-                                                              : std::to_string(results.responses) + " answers"},
-                                 {"filters", filters_view(context, responses)},
-                                 {"sections", sections},
-                                 {"csv", "/surveys/" + std::to_string(survey->id) + "/results.csv" + query}});
+    http::render_page(
+        context, "surveys/results", "Results: " + survey->title,
+        mstch::map{{"id", std::to_string(survey->id)},
+                   {"title", survey->title},
+                   {"view", view_label(filter, responses)},
+                   {"filtered", filter.any()},
+                   {"hidden", results.hidden},
+                   {"responses",
+                    results.hidden ? std::string(kWithheld) : std::to_string(results.responses) + " answers"},
+                   {"filters", filters_view(context, responses)},
+                   {"sections", sections},
+                   {"csv", "/surveys/" + std::to_string(survey->id) + "/results.csv" + query}});
 }
 
 void survey_results_csv(http::RequestContext& context) {

@@ -28,7 +28,8 @@ bool picked(const Answer* answer, int index) {
 }
 
 // Radio buttons or tick boxes, one per label.
-mstch::array choices_of(const std::string& name, const std::vector<std::string>& labels, const Answer* answer) {
+mstch::array choices_of(const std::string& name, const std::vector<std::string>& labels,
+                        const Answer* answer) {
     mstch::array choices;
     for (std::size_t i = 0; i < labels.size(); ++i)
         choices.push_back(mstch::map{{"name", name},
@@ -71,12 +72,12 @@ mstch::map grid_fields(const Question& question, const Answer* answer) {
         mstch::array points;
         const std::string name = field_name(question, row);
         for (std::size_t point = 0; point < question.scale.size(); ++point)
-            points.push_back(mstch::map{
-                {"name", name},
-                {"value", std::to_string(point)},
-                {"label", question.scale[point]},
-                {"input_id", name + "-" + std::to_string(point)},
-                {"checked", answer && row < answer->picks.size() && answer->picks[row] == static_cast<int>(point)}});
+            points.push_back(mstch::map{{"name", name},
+                                        {"value", std::to_string(point)},
+                                        {"label", question.scale[point]},
+                                        {"input_id", name + "-" + std::to_string(point)},
+                                        {"checked", answer && row < answer->picks.size() &&
+                                                        answer->picks[row] == static_cast<int>(point)}});
         rows.push_back(mstch::map{{"label", question.rows[row]}, {"row_id", name}, {"points", points}});
     }
     return mstch::map{{"scale", scale}, {"rows", rows}};
@@ -119,9 +120,9 @@ void add_ranking(mstch::map& section, const QuestionResult& result, const std::s
                                   {"score", one_place(result.scores[i])},
                                   {"firsts", std::to_string(result.tallies[i].count)}});
     }
-    section["chart"] = bar_chart(id, "Mean points (the top place scores " +
-                                         std::to_string(result.question.options.size()) + ")",
-                                 bars, double(result.question.options.size()), true);
+    section["chart"] = bar_chart(
+        id, "Mean points (the top place scores " + std::to_string(result.question.options.size()) + ")", bars,
+        double(result.question.options.size()), true);
     section["ranking"] = rows;
     section["any_ranking"] = true;
 }
@@ -137,12 +138,14 @@ void add_grid(mstch::map& section, const QuestionResult& result, const std::stri
         mstch::array counts;
         for (const Tally& tally : result.grid[row])
             counts.push_back(mstch::map{{"count", std::to_string(tally.count)}});
-        rows.push_back(mstch::map{
-            {"label", result.question.rows[row]}, {"counts", counts}, {"mean", mean ? one_place(*mean) : "–"}});
+        rows.push_back(mstch::map{{"label", result.question.rows[row]},
+                                  {"counts", counts},
+                                  {"mean", mean ? one_place(*mean) : "–"}});
     }
-    section["chart"] = bar_chart(id, "Mean point for each statement (1 = " + result.question.scale.front() +
-                                         ", " + std::to_string(result.question.scale.size()) + " = " +
-                                         result.question.scale.back() + ")",
+    section["chart"] = bar_chart(id,
+                                 "Mean point for each statement (1 = " + result.question.scale.front() +
+                                     ", " + std::to_string(result.question.scale.size()) + " = " +
+                                     result.question.scale.back() + ")",
                                  bars, double(result.question.scale.size()), true);
     section["grid"] = mstch::map{{"scale", scale}, {"rows", rows}};
 }
@@ -211,7 +214,9 @@ std::map<long long, TypedAnswer> typed_answers(const http::RequestContext& conte
     for (const Question& question : questions) {
         TypedAnswer& values = typed[question.id];
         switch (question.kind) {
-        case QuestionKind::Multiple: values.values = context.form_all(field_name(question)); break;
+        case QuestionKind::Multiple:
+            values.values = context.form_all(field_name(question));
+            break;
         case QuestionKind::Rank:
             for (std::size_t i = 0; i < question.options.size(); ++i)
                 values.values.push_back(context.form(field_name(question, i)));
@@ -220,7 +225,8 @@ std::map<long long, TypedAnswer> typed_answers(const http::RequestContext& conte
             for (std::size_t row = 0; row < question.rows.size(); ++row)
                 values.values.push_back(context.form(field_name(question, row)));
             break;
-        default: values.values = {context.form(field_name(question))};
+        default:
+            values.values = {context.form(field_name(question))};
         }
     }
     return typed;
@@ -255,9 +261,9 @@ mstch::map result_section(const QuestionResult& result, std::size_t number) {
         section["chart"] = counts_chart(id + "-chart", "How many chose each point", result.tallies);
         section["tallies"] = tally_rows(result.tallies);
         section["any_tallies"] = true;
-        section["mean"] = result.mean ? one_place(*result.mean) + " of " +
-                                            std::to_string(result.question.scale.size())
-                                      : std::string("–");
+        section["mean"] =
+            result.mean ? one_place(*result.mean) + " of " + std::to_string(result.question.scale.size())
+                        : std::string("–");
         break;
     case QuestionKind::Single:
     case QuestionKind::Multiple:
@@ -265,8 +271,12 @@ mstch::map result_section(const QuestionResult& result, std::size_t number) {
         section["tallies"] = tally_rows(result.tallies);
         section["any_tallies"] = true;
         break;
-    case QuestionKind::Rank: add_ranking(section, result, id + "-chart"); break;
-    case QuestionKind::Grid: add_grid(section, result, id + "-chart"); break;
+    case QuestionKind::Rank:
+        add_ranking(section, result, id + "-chart");
+        break;
+    case QuestionKind::Grid:
+        add_grid(section, result, id + "-chart");
+        break;
     case QuestionKind::Text: {
         mstch::array texts;
         for (const auto& text : result.texts)

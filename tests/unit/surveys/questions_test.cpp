@@ -46,7 +46,8 @@ TEST(SurveyQuestion, a_choice_needs_two_options_and_a_grid_a_statement) {
 
 TEST(SurveyQuestion, refuses_an_unknown_kind_group_or_priority) {
     EXPECT_THROW(question_from({"essay", "Why?", "", "", "", "", {}, ""}, {}), std::invalid_argument);
-    EXPECT_THROW(question_from({"text", "Why?", "", "", "", "", {"governor"}, ""}, {}), std::invalid_argument);
+    EXPECT_THROW(question_from({"text", "Why?", "", "", "", "", {"governor"}, ""}, {}),
+                 std::invalid_argument);
     EXPECT_THROW(question_from({"text", "Why?", "", "", "", "", {}, "9"}, {1, 2}), std::invalid_argument);
     EXPECT_EQ(question_from({"text", "Why?", "", "", "", "", {}, "2"}, {1, 2}).priority_id, 2);
     EXPECT_THROW(question_from({"text", "  ", "", "", "", "", {}, ""}, {}), std::invalid_argument);

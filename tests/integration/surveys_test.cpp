@@ -1,0 +1,240 @@
+// Surveys over HTTP on both databases: a lead builds one with a version for support staff; people
+// answer once, saved as they go; an anonymous response keeps no person and no time finer than the
+// day; results never show a group under five, not even by subtraction; reminders reach only those
+// who have not answered.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <map>
+#include <regex>
+
+#include "calendar/school_year.h"
+#include "harness.h"
+
+using namespace trellis::testing;
+
+namespace {
+
+std::string day_from_today(int days) {
+    const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    return trellis::calendar::text_of(today + std::chrono::days(days));
+}
+
+} // namespace
+
+class Surveys : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_EQ(run_cli(database, {"demo", "--training-day"}), 0);
+        server = std::make_unique<TestServer>(database);
+    }
+    std::unique_ptr<Browser> signed_in(const std::string& email) {
+        auto browser = std::make_unique<Browser>(*server);
+        EXPECT_EQ(browser->sign_in(email, kDemoPassword)->status, 303) << email;
+        browser->get("/");
+        return browser;
+    }
+    long long id_of(const std::string& query) { return count_of(database, query); }
+
+    // A survey the lead makes over HTTP: its id.
+    long long make_survey(Browser& lead, const std::string& title) {
+        lead.get("/surveys");
+        auto created = lead.post("/surveys", {{"title", title}});
+        EXPECT_EQ(created->status, 303);
+        const std::string location = created->get_header_value("Location");
+        return std::stoll(std::regex_replace(location, std::regex(R"(.*/surveys/(\d+)/edit.*)"), "$1"));
+    }
+    void open_survey(Browser& lead, long long id, const std::vector<std::string>& groups = {}) {
+        const std::string path = "/surveys/" + std::to_string(id) + "/edit";
+        lead.get(path);
+        httplib::Params form{{"title", "Working with pupils"},
+                             {"anonymous", "1"},
+                             {"opens_on", day_from_today(-2)},
+                             {"closes_on", day_from_today(7)}};
+        for (const auto& group : groups)
+            form.emplace("groups", group);
+        EXPECT_EQ(lead.post(path, form)->status, 303);
+    }
+
+    TestDatabase database;
+    std::unique_ptr<TestServer> server;
+};
+
+TEST_F(Surveys, support_staff_answer_their_own_version_once_and_an_anonymous_answer_keeps_no_name) {
+    auto lead = signed_in(kDemoTrustLead);
+    const long long id = make_survey(*lead, "Working with pupils");
+    const std::string survey = "/surveys/" + std::to_string(id);
+    lead->get(survey + "/edit");
+    ASSERT_EQ(lead->post(survey + "/questions", {{"kind", "rating"},
+                                                 {"prompt", "How useful was last year's training?"},
+                                                 {"scale", "None of it\nSome of it\nAll of it"}})
+                  ->status,
+              303);
+    ASSERT_EQ(lead->post(survey + "/questions", {{"kind", "grid"},
+                                                 {"prompt", "How confident are you in class?"},
+                                                 {"rows", "Supporting a pupil who is stuck\nHelping with behaviour"},
+                                                 {"groups", "support"}})
+                  ->status,
+              303);
+    // A question that cannot be asked says why and saves nothing.
+    auto refused = lead->post(survey + "/questions", {{"kind", "single"}, {"prompt", "Which?"}, {"options", "Only"}});
+    EXPECT_EQ(refused->status, 400);
+    EXPECT_TRUE(contains(refused->body, "Give at least 2 options"));
+    EXPECT_EQ(id_of("SELECT COUNT(*) FROM survey_questions WHERE survey_id = " + std::to_string(id)), 2);
+    // Nobody answers a draft.
+    auto support = signed_in(kDemoSupport);
+    EXPECT_EQ(support->get(survey)->status, 200);
+    EXPECT_TRUE(contains(support->get(survey)->body, "This survey is not open yet."));
+    EXPECT_EQ(support->post(survey + "/answers", {{"q1", "0"}})->status, 403);
+    open_survey(*lead, id);
+
+    // Support staff see their version; teachers do not.
+    const long long rating = id_of("SELECT MIN(id) FROM survey_questions WHERE survey_id = " + std::to_string(id));
+    const long long grid = id_of("SELECT MAX(id) FROM survey_questions WHERE survey_id = " + std::to_string(id));
+    auto page = support->get(survey);
+    ASSERT_EQ(page->status, 200);
+    EXPECT_TRUE(contains(page->body, "Supporting a pupil who is stuck"));
+    auto teacher = signed_in(kDemoTeacher);
+    EXPECT_FALSE(contains(teacher->get(survey)->body, "Supporting a pupil who is stuck"));
+    EXPECT_TRUE(contains(support->get("/")->body, "Working with pupils"));
+
+    // Half an answer is kept, with the person, until it is sent.
+    const std::string q_rating = "q" + std::to_string(rating), q_grid = "q" + std::to_string(grid);
+    support->get(survey);
+    ASSERT_EQ(support->post(survey + "/draft", {{q_grid + "_0", "3"}})->status, 303);
+    EXPECT_EQ(id_of("SELECT COUNT(*) FROM survey_drafts WHERE survey_id = " + std::to_string(id)), 1);
+    EXPECT_TRUE(contains(support->get("/")->body, "You have started"));
+    auto resumed = support->get(survey);
+    EXPECT_TRUE(std::regex_search(resumed->body, std::regex("name=\"" + q_grid + "_0\" value=\"3\" checked")));
+    // A point not on the scale is refused and nothing more is kept.
+    auto bad = support->post(survey + "/answers", {{q_rating, "7"}, {q_grid + "_0", "3"}});
+    EXPECT_EQ(bad->status, 400);
+    EXPECT_TRUE(contains(bad->body, "Question 1: That is not one of the answers offered."));
+    EXPECT_EQ(id_of("SELECT COUNT(*) FROM survey_responses WHERE survey_id = " + std::to_string(id)), 0);
+
+    ASSERT_EQ(support->post(survey + "/answers", {{q_rating, "2"}, {q_grid + "_0", "3"}, {q_grid + "_1", "1"}})
+                  ->status,
+              303);
+    // Stored without the person, on the day only, and the draft is gone.
+    const std::string where = " FROM survey_responses WHERE survey_id = " + std::to_string(id);
+    EXPECT_EQ(id_of("SELECT COUNT(*)" + where), 1);
+    EXPECT_EQ(id_of("SELECT COUNT(*)" + where + " AND person_id IS NULL"), 1);
+    EXPECT_EQ(id_of("SELECT COUNT(*)" + where + " AND staff_group = 'support' AND answered_on LIKE '____-__-__'"), 1);
+    EXPECT_EQ(id_of("SELECT COUNT(*) FROM survey_drafts WHERE survey_id = " + std::to_string(id)), 0);
+    EXPECT_EQ(id_of("SELECT COUNT(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id "
+                    "WHERE r.survey_id = " +
+                    std::to_string(id) + " AND a.picks = '3,1'"),
+              1);
+    // Nothing in the response's row is a time or a person.
+    for (const auto& value : texts_of(database, "SELECT COALESCE(CAST(person_id AS TEXT), 'none') || '|' || "
+                                                "answered_on FROM survey_responses WHERE survey_id = " +
+                                                    std::to_string(id)))
+        EXPECT_TRUE(std::regex_match(value, std::regex(R"(none\|\d{4}-\d{2}-\d{2})"))) << value;
+
+    // Once only: a second answer is refused, and the survey leaves the home page.
+    support->get(survey);
+    EXPECT_EQ(support->post(survey + "/answers", {{q_rating, "1"}})->status, 403);
+    EXPECT_EQ(id_of("SELECT COUNT(*)" + where), 1);
+    EXPECT_FALSE(contains(support->get("/")->body, "Working with pupils"));
+}
+
+TEST_F(Surveys, a_survey_for_one_group_is_not_answered_by_another_and_staff_see_no_results) {
+    auto lead = signed_in(kDemoTrustLead);
+    const long long id = make_survey(*lead, "Support staff only");
+    const std::string survey = "/surveys/" + std::to_string(id);
+    lead->get(survey + "/edit");
+    lead->post(survey + "/questions", {{"kind", "text"}, {"prompt", "What would help?"}});
+    open_survey(*lead, id, {"support"});
+    const long long question = id_of("SELECT MIN(id) FROM survey_questions WHERE survey_id = " + std::to_string(id));
+    auto teacher = signed_in(kDemoTeacher);
+    EXPECT_TRUE(contains(teacher->get(survey)->body, "This survey is not for you."));
+    EXPECT_EQ(teacher->post(survey + "/answers", {{"q" + std::to_string(question), "Me too"}})->status, 403);
+    EXPECT_EQ(teacher->post(survey + "/draft", {{"q" + std::to_string(question), "Me too"}})->status, 403);
+    EXPECT_EQ(id_of("SELECT COUNT(*) FROM survey_drafts WHERE survey_id = " + std::to_string(id)), 0);
+    // Staff neither change a survey nor read its results.
+    EXPECT_EQ(teacher->get(survey + "/results")->status, 403);
+    EXPECT_EQ(teacher->get(survey + "/results.csv")->status, 403);
+    EXPECT_EQ(teacher->get(survey + "/edit")->status, 403);
+    EXPECT_EQ(teacher->post(survey + "/questions", {{"kind", "text"}, {"prompt", "Sneaky"}})->status, 403);
+    EXPECT_EQ(teacher->post("/surveys", {{"title", "Mine"}})->status, 403);
+}
+
+TEST_F(Surveys, results_never_show_a_group_under_five_even_by_subtraction) {
+    const long long id = id_of("SELECT id FROM surveys WHERE title = 'Autumn needs survey 2026'");
+    const std::string results = "/surveys/" + std::to_string(id) + "/results";
+    auto lead = signed_in(kDemoTrustLead);
+    auto all = lead->get(results);
+    ASSERT_EQ(all->status, 200);
+    EXPECT_TRUE(contains(all->body, "<svg role=\"img\""));
+
+    // How many answered in each school and staff group, as the database knows.
+    std::map<long long, std::map<std::string, long long>> counts;
+    for (const auto& row : texts_of(database, "SELECT CAST(school_id AS TEXT) || ':' || staff_group || ':' || "
+                                              "CAST(COUNT(*) AS TEXT) FROM survey_responses WHERE survey_id = " +
+                                                  std::to_string(id) +
+                                                  " AND school_id IS NOT NULL GROUP BY school_id, staff_group")) {
+        std::smatch parts;
+        ASSERT_TRUE(std::regex_match(row, parts, std::regex(R"((\d+):(\w+):(\d+))")));
+        counts[std::stoll(parts[1])][parts[2]] = std::stoll(parts[3]);
+    }
+    int small_groups = 0;
+    for (const auto& [school, groups] : counts) {
+        long long withheld = 0;
+        for (const auto& [group, count] : groups) {
+            auto page = lead->get(results + "?school=" + std::to_string(school) + "&group=" + group);
+            ASSERT_EQ(page->status, 200);
+            const bool hidden = contains(page->body, "This view has fewer than 5 answers");
+            if (count < 5) {
+                ++small_groups;
+                EXPECT_TRUE(hidden) << school << " " << group << " " << count;
+                // Not even in the CSV.
+                auto csv = lead->get(results + ".csv?school=" + std::to_string(school) + "&group=" + group);
+                EXPECT_TRUE(contains(csv->body, "fewer than 5 answers"));
+                EXPECT_FALSE(std::regex_search(csv->body, std::regex(R"(,\d+,\d+\.\d\r\n)")));
+            }
+            if (hidden)
+                withheld += count;
+            else
+                EXPECT_TRUE(contains(page->body, ": " + std::to_string(count) + " answers")) << page->body;
+        }
+        // The school's total minus the groups shown leaves nothing, or at least five people.
+        EXPECT_TRUE(withheld == 0 || withheld >= 5) << "school " << school << " leaves " << withheld;
+    }
+    EXPECT_GT(small_groups, 0) << "the demo has small groups to withhold";
+}
+
+TEST_F(Surveys, reminders_reach_only_those_who_have_not_answered_and_questions_fix_once_answered) {
+    const long long open = id_of("SELECT id FROM surveys WHERE title LIKE 'Planning the spring term%'");
+    const std::string survey = "/surveys/" + std::to_string(open);
+    auto lead = signed_in(kDemoTrustLead);
+    auto page = lead->get(survey + "/edit");
+    ASSERT_EQ(page->status, 200);
+    EXPECT_TRUE(contains(page->body, "Who has answered"));
+    auto reminded = lead->post(survey + "/remind", {});
+    ASSERT_EQ(reminded->status, 303);
+    const long long answered = id_of("SELECT COUNT(*) FROM survey_answerers WHERE survey_id = " + std::to_string(open));
+    const long long notices =
+        id_of("SELECT COUNT(*) FROM notices WHERE link = '/surveys/" + std::to_string(open) + "' AND dismissed_at = 0");
+    const long long staff = id_of("SELECT COUNT(*) FROM people WHERE left_at = 0");
+    EXPECT_EQ(notices, staff - answered);
+    EXPECT_TRUE(contains(reminded->get_header_value("Location"), "reminded=" + std::to_string(staff - answered)));
+
+    auto teacher = signed_in(kDemoTeacher);
+    EXPECT_TRUE(contains(teacher->get("/")->body, "A reminder: Planning the spring term"));
+    const long long text_question =
+        id_of("SELECT MAX(id) FROM survey_questions WHERE survey_id = " + std::to_string(open) +
+              " AND kind = 'text' AND staff_groups LIKE '%teacher%'");
+    teacher->get(survey);
+    ASSERT_EQ(teacher->post(survey + "/answers", {{"q" + std::to_string(text_question), "Time to plan together"}})
+                  ->status,
+              303);
+    const auto home = teacher->get("/")->body;
+    EXPECT_FALSE(contains(home, "A reminder: Planning the spring term"));
+    EXPECT_FALSE(contains(home, "Surveys for you"));
+
+    // Answered questions stay as they were asked.
+    lead->get(survey + "/edit");
+    auto late = lead->post(survey + "/questions", {{"kind", "text"}, {"prompt", "One more thing"}});
+    EXPECT_EQ(late->status, 400);
+    EXPECT_TRUE(contains(late->body, "can no longer change"));
+}

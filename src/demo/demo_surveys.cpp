@@ -13,6 +13,7 @@
 #include "surveys/response_store.h"
 #include "surveys/starters.h"
 #include "surveys/store.h"
+#include "text/words.h"
 
 namespace trellis::demo {
 
@@ -20,6 +21,7 @@ namespace {
 
 using people::StaffGroup;
 using surveys::Answer;
+using surveys::Option;
 using surveys::Question;
 using surveys::QuestionKind;
 
@@ -40,6 +42,21 @@ std::vector<Question> versions_by_group(const std::vector<priorities::Priority>&
             questions.push_back(question);
         }
     return questions;
+}
+
+// Ties the leaders' "where should the trust help" options to the priorities they speak to, by words
+// in the priority's title, as a lead would on the question's page.
+void tie_options(std::vector<Question>& questions, const std::vector<priorities::Priority>& priorities) {
+    const std::pair<const char*, const char*> ties[] = {{"Behaviour and attendance", "behaviour"},
+                                                        {"Support staff roles", "support staff"},
+                                                        {"SEND and inclusion", "adaptive"}};
+    for (Question& question : questions)
+        for (Option& option : question.options)
+            for (const auto& [label, words] : ties)
+                if (option.label == label)
+                    for (const auto& priority : priorities)
+                        if (text::lowered(priority.title).find(words) != std::string::npos)
+                            option.priority_id = priority.id;
 }
 
 std::size_t group_index(StaffGroup group) {
@@ -186,6 +203,7 @@ void load_demo_surveys(db::Database& database, const accounts::Actor& lead, cons
     const auto priorities = priorities::store::priorities_of(sql, lead.trust_id, 0);
     Sequence sequence;
     auto autumn = versions_by_group(priorities);
+    tie_options(autumn, priorities);
     const long long autumn_id =
         add_survey(sql, lead, "Autumn needs survey 2026",
                    "What would help you most this year? Each staff group answers questions about its own "

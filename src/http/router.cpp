@@ -225,6 +225,7 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
         routes.post(R"(/surveys/(\d+)/questions/(\d+)/tags)", member, any, pages::option_tag);
         routes.get(R"(/surveys/(\d+)/results)", member, any, pages::survey_results);
         routes.get(R"(/surveys/(\d+)/results\.csv)", member, any, pages::survey_results_csv);
+        routes.post(R"(/surveys/(\d+)/priorities)", member, any, pages::option_to_priority);
     }
     routes.get("/record", member, any, record::handlers::record_show);
     routes.get(R"(/record\.csv)", member, any, record::handlers::record_csv);

@@ -314,6 +314,35 @@ bool SurveyService::tag_option(const accounts::Actor& actor, const Survey& surve
     return false;
 }
 
+void SurveyService::option_to_priority(const accounts::Actor& actor, const Survey& survey,
+                                       long long question_id, std::size_t option) {
+    if (!may_keep(actor, survey) || !accounts::leads_at(actor, 0))
+        throw std::invalid_argument("Only the trust's PD leads add trust priorities.");
+    db::Transaction transaction(m_database);
+    soci::session& sql = transaction.session();
+    for (Question question : store::questions_of(sql, survey.trust_id, survey.id)) {
+        if (question.id != question_id || option >= question.options.size())
+            continue;
+        const std::string title = question.options[option].label;
+        long long priority_id = 0;
+        for (const auto& priority : priorities::store::priorities_of(sql, survey.trust_id, 0))
+            if (text::lowered(priority.title) == text::lowered(title))
+                priority_id = priority.id;
+        if (priority_id == 0) {
+            priorities::Priority priority;
+            priority.trust_id = survey.trust_id;
+            priority.title = title;
+            priority.meaning = "Added from what staff asked for in " + survey.title + ".";
+            priority_id = priorities::store::insert_priority(sql, priority);
+        }
+        question.options[option].priority_id = priority_id;
+        store::update_question(sql, survey.trust_id, question);
+        transaction.commit();
+        return;
+    }
+    throw std::invalid_argument("There is no such option in this survey.");
+}
+
 std::vector<Question> SurveyService::questions_for(const accounts::Actor& actor, const Survey& survey) {
     std::vector<Question> asked;
     for (const Question& question : questions(survey))

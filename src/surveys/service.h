@@ -74,6 +74,11 @@ class SurveyService {
     bool tag_option(const accounts::Actor& actor, const Survey& survey, long long question_id,
                     std::size_t option, long long priority_id);
 
+    // Adds the option's words as a trust priority (or finds the one of the same title) and ties the
+    // option to it. For trust PD leads and administrators only.
+    void option_to_priority(const accounts::Actor& actor, const Survey& survey, long long question_id,
+                            std::size_t option);
+
     // The questions the person is asked: those for their staff group.
     std::vector<Question> questions_for(const accounts::Actor& actor, const Survey& survey);
     // Why the person may not answer now ("" when they may): not for them, not open, already answered.

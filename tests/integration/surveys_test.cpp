@@ -70,14 +70,16 @@ TEST_F(Surveys, support_staff_answer_their_own_version_once_and_an_anonymous_ans
                                                  {"scale", "None of it\nSome of it\nAll of it"}})
                   ->status,
               303);
-    ASSERT_EQ(lead->post(survey + "/questions", {{"kind", "grid"},
-                                                 {"prompt", "How confident are you in class?"},
-                                                 {"rows", "Supporting a pupil who is stuck\nHelping with behaviour"},
-                                                 {"groups", "support"}})
+    ASSERT_EQ(lead->post(survey + "/questions",
+                         {{"kind", "grid"},
+                          {"prompt", "How confident are you in class?"},
+                          {"rows", "Supporting a pupil who is stuck\nHelping with behaviour"},
+                          {"groups", "support"}})
                   ->status,
               303);
     // A question that cannot be asked says why and saves nothing.
-    auto refused = lead->post(survey + "/questions", {{"kind", "single"}, {"prompt", "Which?"}, {"options", "Only"}});
+    auto refused =
+        lead->post(survey + "/questions", {{"kind", "single"}, {"prompt", "Which?"}, {"options", "Only"}});
     EXPECT_EQ(refused->status, 400);
     EXPECT_TRUE(contains(refused->body, "Give at least 2 options"));
     EXPECT_EQ(id_of("SELECT COUNT(*) FROM survey_questions WHERE survey_id = " + std::to_string(id)), 2);
@@ -89,8 +91,10 @@ TEST_F(Surveys, support_staff_answer_their_own_version_once_and_an_anonymous_ans
     open_survey(*lead, id);
 
     // Support staff see their version; teachers do not.
-    const long long rating = id_of("SELECT MIN(id) FROM survey_questions WHERE survey_id = " + std::to_string(id));
-    const long long grid = id_of("SELECT MAX(id) FROM survey_questions WHERE survey_id = " + std::to_string(id));
+    const long long rating =
+        id_of("SELECT MIN(id) FROM survey_questions WHERE survey_id = " + std::to_string(id));
+    const long long grid =
+        id_of("SELECT MAX(id) FROM survey_questions WHERE survey_id = " + std::to_string(id));
     auto page = support->get(survey);
     ASSERT_EQ(page->status, 200);
     EXPECT_TRUE(contains(page->body, "Supporting a pupil who is stuck"));
@@ -105,21 +109,25 @@ TEST_F(Surveys, support_staff_answer_their_own_version_once_and_an_anonymous_ans
     EXPECT_EQ(id_of("SELECT COUNT(*) FROM survey_drafts WHERE survey_id = " + std::to_string(id)), 1);
     EXPECT_TRUE(contains(support->get("/")->body, "You have started"));
     auto resumed = support->get(survey);
-    EXPECT_TRUE(std::regex_search(resumed->body, std::regex("name=\"" + q_grid + "_0\" value=\"3\" checked")));
+    EXPECT_TRUE(
+        std::regex_search(resumed->body, std::regex("name=\"" + q_grid + "_0\" value=\"3\" checked")));
     // A point not on the scale is refused and nothing more is kept.
     auto bad = support->post(survey + "/answers", {{q_rating, "7"}, {q_grid + "_0", "3"}});
     EXPECT_EQ(bad->status, 400);
     EXPECT_TRUE(contains(bad->body, "Question 1: That is not one of the answers offered."));
     EXPECT_EQ(id_of("SELECT COUNT(*) FROM survey_responses WHERE survey_id = " + std::to_string(id)), 0);
 
-    ASSERT_EQ(support->post(survey + "/answers", {{q_rating, "2"}, {q_grid + "_0", "3"}, {q_grid + "_1", "1"}})
-                  ->status,
-              303);
+    ASSERT_EQ(
+        support->post(survey + "/answers", {{q_rating, "2"}, {q_grid + "_0", "3"}, {q_grid + "_1", "1"}})
+            ->status,
+        303);
     // Stored without the person, on the day only, and the draft is gone.
     const std::string where = " FROM survey_responses WHERE survey_id = " + std::to_string(id);
     EXPECT_EQ(id_of("SELECT COUNT(*)" + where), 1);
     EXPECT_EQ(id_of("SELECT COUNT(*)" + where + " AND person_id IS NULL"), 1);
-    EXPECT_EQ(id_of("SELECT COUNT(*)" + where + " AND staff_group = 'support' AND answered_on LIKE '____-__-__'"), 1);
+    EXPECT_EQ(
+        id_of("SELECT COUNT(*)" + where + " AND staff_group = 'support' AND answered_on LIKE '____-__-__'"),
+        1);
     EXPECT_EQ(id_of("SELECT COUNT(*) FROM survey_drafts WHERE survey_id = " + std::to_string(id)), 0);
     EXPECT_EQ(id_of("SELECT COUNT(*) FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id "
                     "WHERE r.survey_id = " +
@@ -145,7 +153,8 @@ TEST_F(Surveys, a_survey_for_one_group_is_not_answered_by_another_and_staff_see_
     lead->get(survey + "/edit");
     lead->post(survey + "/questions", {{"kind", "text"}, {"prompt", "What would help?"}});
     open_survey(*lead, id, {"support"});
-    const long long question = id_of("SELECT MIN(id) FROM survey_questions WHERE survey_id = " + std::to_string(id));
+    const long long question =
+        id_of("SELECT MIN(id) FROM survey_questions WHERE survey_id = " + std::to_string(id));
     auto teacher = signed_in(kDemoTeacher);
     EXPECT_TRUE(contains(teacher->get(survey)->body, "This survey is not for you."));
     EXPECT_EQ(teacher->post(survey + "/answers", {{"q" + std::to_string(question), "Me too"}})->status, 403);
@@ -169,10 +178,11 @@ TEST_F(Surveys, results_never_show_a_group_under_five_even_by_subtraction) {
 
     // How many answered in each school and staff group, as the database knows.
     std::map<long long, std::map<std::string, long long>> counts;
-    for (const auto& row : texts_of(database, "SELECT CAST(school_id AS TEXT) || ':' || staff_group || ':' || "
-                                              "CAST(COUNT(*) AS TEXT) FROM survey_responses WHERE survey_id = " +
-                                                  std::to_string(id) +
-                                                  " AND school_id IS NOT NULL GROUP BY school_id, staff_group")) {
+    for (const auto& row :
+         texts_of(database, "SELECT CAST(school_id AS TEXT) || ':' || staff_group || ':' || "
+                            "CAST(COUNT(*) AS TEXT) FROM survey_responses WHERE survey_id = " +
+                                std::to_string(id) +
+                                " AND school_id IS NOT NULL GROUP BY school_id, staff_group")) {
         std::smatch parts;
         ASSERT_TRUE(std::regex_match(row, parts, std::regex(R"((\d+):(\w+):(\d+))")));
         counts[std::stoll(parts[1])][parts[2]] = std::stoll(parts[3]);
@@ -201,6 +211,30 @@ TEST_F(Surveys, results_never_show_a_group_under_five_even_by_subtraction) {
         EXPECT_TRUE(withheld == 0 || withheld >= 5) << "school " << school << " leaves " << withheld;
     }
     EXPECT_GT(small_groups, 0) << "the demo has small groups to withhold";
+
+    // Needs by priority: support staff name behaviour and their own roles most; teachers, teaching.
+    EXPECT_TRUE(contains(all->body, "Needs by priority"));
+    EXPECT_TRUE(contains(all->body, "Asked for, but not yet a priority"));
+    // An option people chose becomes a trust priority, tied to that option from then on.
+    const long long before = id_of("SELECT COUNT(*) FROM priorities WHERE school_id IS NULL");
+    const long long question =
+        id_of("SELECT MIN(id) FROM survey_questions WHERE survey_id = " + std::to_string(id) +
+              " AND prompt = 'Where should the trust help your school most this year?'");
+    lead->get(results);
+    ASSERT_EQ(lead->post("/surveys/" + std::to_string(id) + "/priorities",
+                         {{"question_id", std::to_string(question)}, {"option", "5"}})
+                  ->status,
+              303);
+    EXPECT_EQ(id_of("SELECT COUNT(*) FROM priorities WHERE school_id IS NULL"), before + 1);
+    EXPECT_EQ(id_of("SELECT COUNT(*) FROM priorities WHERE title = 'Leadership at every level'"), 1);
+    EXPECT_TRUE(contains(lead->get(results)->body, "Leadership at every level</th>"));
+    // Staff cannot add priorities this way.
+    auto teacher = signed_in(kDemoTeacher);
+    EXPECT_EQ(teacher
+                  ->post("/surveys/" + std::to_string(id) + "/priorities",
+                         {{"question_id", std::to_string(question)}, {"option", "1"}})
+                  ->status,
+              403);
 }
 
 TEST_F(Surveys, reminders_reach_only_those_who_have_not_answered_and_questions_fix_once_answered) {
@@ -212,12 +246,14 @@ TEST_F(Surveys, reminders_reach_only_those_who_have_not_answered_and_questions_f
     EXPECT_TRUE(contains(page->body, "Who has answered"));
     auto reminded = lead->post(survey + "/remind", {});
     ASSERT_EQ(reminded->status, 303);
-    const long long answered = id_of("SELECT COUNT(*) FROM survey_answerers WHERE survey_id = " + std::to_string(open));
-    const long long notices =
-        id_of("SELECT COUNT(*) FROM notices WHERE link = '/surveys/" + std::to_string(open) + "' AND dismissed_at = 0");
+    const long long answered =
+        id_of("SELECT COUNT(*) FROM survey_answerers WHERE survey_id = " + std::to_string(open));
+    const long long notices = id_of("SELECT COUNT(*) FROM notices WHERE link = '/surveys/" +
+                                    std::to_string(open) + "' AND dismissed_at = 0");
     const long long staff = id_of("SELECT COUNT(*) FROM people WHERE left_at = 0");
     EXPECT_EQ(notices, staff - answered);
-    EXPECT_TRUE(contains(reminded->get_header_value("Location"), "reminded=" + std::to_string(staff - answered)));
+    EXPECT_TRUE(
+        contains(reminded->get_header_value("Location"), "reminded=" + std::to_string(staff - answered)));
 
     auto teacher = signed_in(kDemoTeacher);
     EXPECT_TRUE(contains(teacher->get("/")->body, "A reminder: Planning the spring term"));
@@ -225,9 +261,10 @@ TEST_F(Surveys, reminders_reach_only_those_who_have_not_answered_and_questions_f
         id_of("SELECT MAX(id) FROM survey_questions WHERE survey_id = " + std::to_string(open) +
               " AND kind = 'text' AND staff_groups LIKE '%teacher%'");
     teacher->get(survey);
-    ASSERT_EQ(teacher->post(survey + "/answers", {{"q" + std::to_string(text_question), "Time to plan together"}})
-                  ->status,
-              303);
+    ASSERT_EQ(
+        teacher->post(survey + "/answers", {{"q" + std::to_string(text_question), "Time to plan together"}})
+            ->status,
+        303);
     const auto home = teacher->get("/")->body;
     EXPECT_FALSE(contains(home, "A reminder: Planning the spring term"));
     EXPECT_FALSE(contains(home, "Surveys for you"));

@@ -120,7 +120,8 @@ mstch::array question_rows(const Survey& survey, const std::vector<Question>& qu
                                   {"asked_of", groups_label(question.groups)},
                                   {"first", number == 1},
                                   {"last", number == questions.size()},
-                                  {"editable", !fixed}});
+                                  {"editable", !fixed},
+                                  {"has_options", !question.options.empty()}});
     }
     return rows;
 }

@@ -31,6 +31,8 @@ void survey_submit(http::RequestContext& context);
 // results.cpp: /surveys/N/results and its CSV.
 void survey_results(http::RequestContext& context);
 void survey_results_csv(http::RequestContext& context);
+// Makes an option people chose into a trust priority, tied to it from then on.
+void option_to_priority(http::RequestContext& context);
 
 // A lookup every survey route shares: the survey in the route's first capture, within the actor's
 // trust; renders 404 and returns nullopt when there is none.

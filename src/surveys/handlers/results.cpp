@@ -1,12 +1,18 @@
 // A survey's results for its lead: each question as a chart and a table, filtered by school, staff
 // group and phase, with every view too small to show withheld; and the same as CSV.
+#include <algorithm>
 #include <map>
+#include <stdexcept>
+
+#include "accounts/permissions.h"
 
 #include "http/app.h"
 #include "http/form_options.h"
 #include "http/response.h"
+#include "reports/handlers/bar_chart.h"
 #include "surveys/handlers/handlers.h"
 #include "surveys/handlers/views.h"
+#include "surveys/needs.h"
 
 namespace trellis::surveys::handlers {
 
@@ -100,6 +106,92 @@ mstch::map filters_view(const http::RequestContext& context, const std::vector<R
          })}};
 }
 
+std::string need_text(const std::optional<double>& need) {
+    return need ? std::to_string(static_cast<int>(*need * 100 + 0.5)) : std::string("–");
+}
+
+// One table of needs: priorities down, views across; the most-needed priority in each view marked.
+mstch::map need_table(const NeedTable& table, const std::map<long long, std::string>& titles,
+                      const std::string& caption) {
+    mstch::array columns, rows;
+    std::vector<std::size_t> top(table.columns.size(), table.priority_ids.size());
+    for (std::size_t column = 0; column < table.columns.size(); ++column) {
+        columns.push_back(mstch::map{{"label", table.columns[column]}});
+        for (std::size_t row = 0; row < table.priority_ids.size(); ++row)
+            if (table.cells[row][column] && (top[column] == table.priority_ids.size() ||
+                                             *table.cells[row][column] > *table.cells[top[column]][column]))
+                top[column] = row;
+    }
+    for (std::size_t row = 0; row < table.priority_ids.size(); ++row) {
+        mstch::array cells;
+        for (std::size_t column = 0; column < table.columns.size(); ++column)
+            cells.push_back(mstch::map{
+                {"text", table.hidden[column] ? std::string(kWithheld) : need_text(table.cells[row][column])},
+                {"top", top[column] == row}});
+        rows.push_back(mstch::map{{"title", titles.at(table.priority_ids[row])}, {"cells", cells}});
+    }
+    return mstch::map{{"caption", caption}, {"columns", columns}, {"rows", rows}};
+}
+
+// Needs by priority for everyone, by staff group and by school, and the options people chose that
+// no priority covers yet; empty when nothing in the survey is tied to a priority.
+std::optional<mstch::map> needs_view(http::RequestContext& context, const Survey& survey,
+                                     const std::vector<Question>& questions,
+                                     const std::vector<Response>& responses) {
+    std::map<long long, std::string> titles;
+    std::vector<long long> ids;
+    for (const auto& priority : context.app.priorities.view(context.signed_in()).trust) {
+        titles[priority.id] = priority.title;
+        ids.push_back(priority.id);
+    }
+    const auto overall = needs_in(questions, responses, Filter{});
+    if (overall.empty() || !view_allowed(respondents_of(responses), Filter{}))
+        return std::nullopt;
+    mstch::map view;
+    std::vector<reports::handlers::Bar> bars;
+    std::vector<long long> ordered;
+    for (long long id : ids)
+        if (overall.count(id))
+            ordered.push_back(id);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [&](long long a, long long b) { return overall.at(a) > overall.at(b); });
+    for (long long id : ordered)
+        bars.push_back({titles[id], overall.at(id) * 100, ""});
+    std::vector<NeedColumn> by_group, by_school;
+    for (auto group : {people::StaffGroup::Teacher, people::StaffGroup::Ect, people::StaffGroup::Support,
+                       people::StaffGroup::Leader}) {
+        Filter filter;
+        filter.staff_group = group;
+        by_group.push_back({people::label_of(group), filter});
+    }
+    std::map<std::string, long long> schools;
+    for (const Response& response : responses)
+        schools[response.respondent.school_name] = response.respondent.school_id;
+    for (const auto& [name, id] : schools) {
+        Filter filter;
+        filter.school_id = id;
+        by_school.push_back({name, filter});
+    }
+    mstch::array untagged;
+    for (const UntaggedOption& option : popular_untagged(questions, responses, 5))
+        untagged.push_back(
+            mstch::map{{"label", option.label},
+                       {"share", std::to_string(static_cast<int>(option.share * 100 + 0.5)) + "%"},
+                       {"question_id", std::to_string(option.question_id)},
+                       {"option_number", std::to_string(option.option + 1)}});
+    view["chart"] = reports::handlers::bar_chart("needs-chart", "Need by priority, everyone (0 to 100)", bars,
+                                                 100, false);
+    view["by_group"] = need_table(needs_by(questions, responses, ordered, by_group), titles,
+                                  "Need by priority and staff group");
+    view["by_school"] =
+        need_table(needs_by(questions, responses, ordered, by_school), titles, "Need by priority and school");
+    view["untagged"] = untagged;
+    view["any_untagged"] = !untagged.empty();
+    view["may_add"] = accounts::leads_at(context.signed_in(), 0);
+    view["survey_id"] = std::to_string(survey.id);
+    return view;
+}
+
 std::optional<Survey> kept_survey(http::RequestContext& context) {
     auto survey = survey_in_route(context);
     if (survey && !SurveyService::may_keep(context.signed_in(), *survey)) {
@@ -117,7 +209,9 @@ void survey_results(http::RequestContext& context) {
         return;
     const auto responses = context.app.surveys.responses(*survey);
     const Filter filter = filter_of(context);
-    const Results results = results_of(context.app.surveys.questions(*survey), responses, filter);
+    const auto questions = context.app.surveys.questions(*survey);
+    const Results results = results_of(questions, responses, filter);
+    const auto needs = filter.any() ? std::nullopt : needs_view(context, *survey, questions, responses);
     mstch::array sections;
     for (std::size_t i = 0; i < results.questions.size(); ++i)
         sections.push_back(result_section(results.questions[i], i + 1));
@@ -135,6 +229,8 @@ void survey_results(http::RequestContext& context) {
                     results.hidden ? std::string(kWithheld) : std::to_string(results.responses) + " answers"},
                    {"filters", filters_view(context, responses)},
                    {"sections", sections},
+                   {"needs", needs ? mstch::node(*needs) : mstch::node(false)},
+                   {"added_priority", !context.query("priority").empty()},
                    {"csv", "/surveys/" + std::to_string(survey->id) + "/results.csv" + query}});
 }
 
@@ -148,6 +244,23 @@ void survey_results_csv(http::RequestContext& context) {
     context.response.set_header("Content-Disposition", "attachment; filename=\"survey-results.csv\"");
     context.response.set_header("Cache-Control", "private, no-store");
     context.response.set_content(csv_of(results, view_label(filter, responses)), "text/csv; charset=utf-8");
+}
+
+void option_to_priority(http::RequestContext& context) {
+    auto survey = kept_survey(context);
+    if (!survey)
+        return;
+    const auto question = http::parse_id(context.form("question_id"));
+    const auto option = http::parse_id(context.form("option")).value_or(0) - 1; // sent as 1-based
+    try {
+        if (!question || option < 0)
+            throw std::invalid_argument("Choose an option from the list.");
+        context.app.surveys.option_to_priority(context.signed_in(), *survey, *question,
+                                               static_cast<std::size_t>(option));
+    } catch (const std::invalid_argument& error) {
+        return http::render_error(context, 400, error.what());
+    }
+    http::redirect(context, "/surveys/" + std::to_string(survey->id) + "/results?priority=added#needs");
 }
 
 } // namespace trellis::surveys::handlers

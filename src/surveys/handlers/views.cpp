@@ -158,7 +158,7 @@ std::string today() {
 
 std::string groups_label(const std::vector<people::StaffGroup>& groups) {
     if (groups.empty())
-        return "Everyone";
+        return "everyone";
     std::string label;
     for (const auto group : groups)
         label += (label.empty() ? "" : ", ") + people::label_of(group);

@@ -48,10 +48,14 @@ constexpr int kExactNodes = 20000;
 // Subgradient steps on the seat prices, in rounds between which a time limit is checked.
 constexpr int kPriceRounds = 20;
 constexpr int kPriceStepsPerRound = 25;
-// Programs on groups picked by the seat prices, and the most people in one.
+// Programs on groups picked by the seat prices: how many, how large and how deep, all small
+// enough that one takes well under a second on the bench's long rankings.
 constexpr int kPricedGroupRounds = 60;
 constexpr int kPricedGroupsWithoutGain = 3;
 constexpr std::int64_t kPricedGroupVariables = 30000;
+constexpr int kPricedGroupNodes = 50;
+constexpr int kPricedGroupWindow = 5;
+constexpr double kPricedGroupLeastGain = 1e-4;
 
 class Engine {
   public:
@@ -287,12 +291,16 @@ class Engine {
         if (!m_workshop_price.empty())
             m_prices->start_from(m_workshop_price);
         Cost bound = 0;
-        for (int round = 0; round < kPriceRounds && bound < m_best_cost; ++round) {
+        int rounds = 0;
+        for (; rounds < kPriceRounds && bound < m_best_cost; ++rounds) {
             if (m_options.time_limit_seconds && remaining() < 0.5 * *m_options.time_limit_seconds)
                 break;
             bound = m_prices->raise(m_best_cost, kPriceStepsPerRound);
-            report("seat prices", round, bound);
+            report("seat prices", rounds, bound);
         }
+        // Prices never evaluated prove nothing, so nothing may be cut by them.
+        if (rounds == 0)
+            m_prices.reset();
         return std::min(bound, m_best_cost);
     }
 
@@ -325,10 +333,20 @@ class Engine {
     // holders of the seats they could take instead, by the compact program within what a better
     // allocation may use; a round without gain takes other holders, and a gain the local search.
     void improve_by_priced_groups(Cost bound) {
+        if (!m_prices)
+            return;
         int without_gain = 0;
+        // The best cost before each round: when the last few rounds together gained too little,
+        // the rest would too, and the programs on the pooled flow's groups gain more per second.
+        std::vector<Cost> before;
         for (int round = 0; round < kPricedGroupRounds && without_gain < kPricedGroupsWithoutGain &&
                             m_best_cost > bound && !out_of_time();
              ++round) {
+            before.push_back(m_best_cost);
+            if (round >= kPricedGroupWindow &&
+                static_cast<double>(before[round - kPricedGroupWindow] - m_best_cost) <
+                    kPricedGroupLeastGain * static_cast<double>(m_best_cost))
+                break;
             if (m_options.time_limit_seconds && remaining() < 0.15 * *m_options.time_limit_seconds)
                 break;
             const AggregateSupport within = m_prices->support_within(m_best_cost - 1);
@@ -339,7 +357,7 @@ class Engine {
                 break;
             Allocation candidate = m_best;
             ++without_gain;
-            SearchLimit limit = search_limit(0.3, 0.05, kGroupNodes);
+            SearchLimit limit = search_limit(0.3, 0.05, kPricedGroupNodes);
             limit.quick = true;
             if (improve_people_by_program(m_model, group, candidate, limit, &within)) {
                 repin(candidate);

@@ -30,8 +30,8 @@ class SessionPrices {
     Cost raise(Cost target, int steps);
     // The best bound so far, rounded up (every allocation costs an integer).
     Cost lower_bound() const;
-    // What every allocation costing at most `most` may use, at the best prices found.
-    // Empty when the bound is above most: then no allocation costs that little.
+    // What every allocation costing at most `most` may use, at the best prices found (call raise
+    // first). Empty when the bound is above most: then no allocation costs that little.
     AggregateSupport support_within(Cost most);
     // Per person, how much more their sessions in the allocation cost at the best prices than their
     // cheapest ones: together with the prices of empty seats, what keeps it from the bound.

@@ -100,13 +100,14 @@ class Engine {
             improve_by_priced_groups(bound);
             if (bound >= m_best_cost)
                 return finish(bound, "integer programs on groups with seat price bound");
-            // CBC cannot be stopped inside its linear relaxation, which took about 30 microseconds
-            // per variable on the bench: it runs with twice that left, else the flows do better.
+            // CBC cannot be stopped inside its linear relaxation, which took up to 100 microseconds
+            // per variable of the cut-down program on the long rankings of the bench: it runs with
+            // twice that left, else it would overrun a time limit.
             m_within = restricted_support();
             const std::int64_t program_size =
                 m_within ? compact_program_size(m_model, *m_within) : compact_program_size(m_model);
             const bool program_fits =
-                !m_options.time_limit_seconds || remaining() > 6e-5 * static_cast<double>(program_size) + 0.1;
+                !m_options.time_limit_seconds || remaining() > 2e-4 * static_cast<double>(program_size) + 0.1;
             if (program_size <= m_options.compact_program_limit && program_fits) {
                 bound = std::max(bound, run_compact());
                 if (bound >= m_best_cost)

@@ -59,7 +59,7 @@ echo
 header
 solve trust-850x60x3 "$work/trust.json" "" "gap 0, < 0.2 s"
 solve large-15000x400x3 "$work/large-trust.json" 3 "gap <= 0.1%, < 3 s"
-solve region-100000x2000x3 "$work/region.json" 60 "gap <= 0.5%, < 60 s, < 4 GB"
+solve region-100000x2000x3 "$work/region.json" 60 "gap <= 0.1%, < 60 s, < 4 GB"
 solve one-slot-100000x2000x1 "$work/one-slot.json" "" "gap 0, < 5 s"
 solve preflib-glasgow-51 "$work/preflib-glasgow.json" "" "-"
 solve preflib-sushi-5000 "$work/preflib-sushi.json" 10 "-"

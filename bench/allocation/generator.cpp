@@ -54,7 +54,7 @@ Json make_slots(int slots) {
 
 // Gives every workshop sessions in some slots and shares each slot's seats by popularity.
 Json make_workshops(const std::vector<double>& popularity, const std::vector<Json>& audiences, int slots,
-                    long long people, Random& random) {
+                    long long people, std::optional<double> seat_slack, Random& random) {
     const int count = static_cast<int>(popularity.size());
     std::vector<std::vector<int>> offered(count);
     for (int workshop = 0; workshop < count; ++workshop) {
@@ -77,7 +77,8 @@ Json make_workshops(const std::vector<double>& popularity, const std::vector<Jso
                 here.push_back(workshop);
                 weights.push_back(std::pow(popularity[workshop], 0.6) / offered[workshop].size());
             }
-        long long total = static_cast<long long>(std::llround(people * (1.0 + 0.1 * random.uniform())));
+        const double slack = 0.1 * random.uniform();
+        long long total = static_cast<long long>(std::llround(people * (1.0 + seat_slack.value_or(slack))));
         std::vector<int> shared = share_seats(weights, total, 5);
         for (std::size_t index = 0; index < here.size(); ++index)
             seats[here[index]][slot] = shared[index];
@@ -151,22 +152,23 @@ std::string generate_instance(const GeneratorSettings& settings) {
     for (int person = 0; person < settings.people; ++person) {
         double draw = random.uniform();
         int group = draw < 0.7 ? 0 : draw < 0.9 ? 1 : 2;
-        int length = random.uniform() < 0.02 ? 0 : 3 + random.below(4);
+        const int spread = settings.max_choices - settings.min_choices + 1;
+        int length = random.uniform() < 0.02 ? 0 : settings.min_choices + random.below(spread);
         Json choices = Json::array();
         for (int workshop : draw_distinct(weights[group], prefixes[group], length, random))
             choices.push_back("w" + std::to_string(workshop + 1));
         people.push_back(
             {{"id", "p" + std::to_string(person + 1)}, {"group", groups[group]}, {"choices", choices}});
     }
-    Json root = {
-        {"slots", make_slots(settings.slots)},
-        {"workshops", make_workshops(popularity, audiences, settings.slots, settings.people, random)},
-        {"people", people}};
+    Json root = {{"slots", make_slots(settings.slots)},
+                 {"workshops", make_workshops(popularity, audiences, settings.slots, settings.people,
+                                              settings.seat_slack, random)},
+                 {"people", people}};
     return root.dump() + "\n";
 }
 
-std::string instance_from_preflib(const std::string& soi_text, int slots, int max_people,
-                                  std::uint64_t seed) {
+std::string instance_from_preflib(const std::string& soi_text, int slots, int max_people, std::uint64_t seed,
+                                  std::optional<double> seat_slack) {
     Random random(seed);
     std::istringstream lines(soi_text);
     std::string line;
@@ -208,8 +210,8 @@ std::string instance_from_preflib(const std::string& soi_text, int slots, int ma
         people.push_back({{"id", "v" + std::to_string(person + 1)}, {"choices", choices}});
     }
     Json root = {{"slots", make_slots(slots)},
-                 {"workshops",
-                  make_workshops(mentions, audiences, slots, static_cast<long long>(ballots.size()), random)},
+                 {"workshops", make_workshops(mentions, audiences, slots,
+                                              static_cast<long long>(ballots.size()), seat_slack, random)},
                  {"people", people}};
     return root.dump() + "\n";
 }

@@ -218,6 +218,10 @@ AggregateSolution solve_aggregate(const CostModel& model, AggregateShape shape) 
     for (const auto& [person, arc] : sink_entries)
         reduced.empty[person] = positive(arc);
     result.support = support_within(reduced, 0);
+    result.workshop_price.resize(workshops);
+    for (int workshop = 0; workshop < workshops; ++workshop)
+        result.workshop_price[workshop] =
+            std::max<Cost>(0, potential[sink] - potential[workshop_node[workshop]]);
     std::vector<std::vector<int>> held(people);
     for (const PersonArc& entry : person_arcs)
         if (flow[entry.arc] > 0) {
@@ -270,6 +274,50 @@ AggregateSupport support_within(const AggregateReducedCosts& reduced, Cost slack
         for (const auto& [workshop, path] : reduced.pool[key])
             if (path <= slack)
                 support.pool[key].push_back(workshop);
+    return support;
+}
+
+AggregateSupport intersect(const AggregateSupport& first, const AggregateSupport& second) {
+    auto both = [](const std::vector<int>& left, const std::vector<int>& right) {
+        std::vector<int> common;
+        for (int item : left)
+            if (std::find(right.begin(), right.end(), item) != right.end())
+                common.push_back(item);
+        return common;
+    };
+    // The slots a support allows the person's named workshop, all when it does not say.
+    auto slots_of = [](const AggregateSupport& support, std::size_t person, int workshop) {
+        if (support.named_slots.empty())
+            return ~std::uint64_t{0};
+        const auto& named = support.named[person];
+        auto found = std::find(named.begin(), named.end(), workshop);
+        return support.named_slots[person][found - named.begin()];
+    };
+    AggregateSupport support;
+    const std::size_t people = first.named.size();
+    support.named.resize(people);
+    support.named_slots.resize(people);
+    support.required.resize(people);
+    support.unranked.assign(people, 0);
+    support.empty.assign(people, 0);
+    for (std::size_t person = 0; person < people; ++person) {
+        for (int workshop : both(first.named[person], second.named[person]))
+            if (std::uint64_t slots =
+                    slots_of(first, person, workshop) & slots_of(second, person, workshop)) {
+                support.named[person].push_back(workshop);
+                support.named_slots[person].push_back(slots);
+            }
+        support.required[person] = first.required[person];
+        for (int workshop : second.required[person])
+            if (std::find(first.required[person].begin(), first.required[person].end(), workshop) ==
+                first.required[person].end())
+                support.required[person].push_back(workshop);
+        support.unranked[person] = first.unranked[person] && second.unranked[person] ? 1 : 0;
+        support.empty[person] = first.empty[person] && second.empty[person] ? 1 : 0;
+    }
+    support.pool.resize(first.pool.size());
+    for (std::size_t key = 0; key < first.pool.size(); ++key)
+        support.pool[key] = both(first.pool[key], second.pool[key]);
     return support;
 }
 

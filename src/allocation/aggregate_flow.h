@@ -7,6 +7,7 @@
 
 #include "allocation/costs.h"
 
+#include <cstdint>
 #include <utility>
 
 namespace trellis::allocation {
@@ -18,6 +19,9 @@ namespace trellis::allocation {
 struct AggregateSupport {
     // Per person, the named workshops (choices or compulsory) they may be placed in.
     std::vector<std::vector<int>> named;
+    // Per person, the slots each of their named workshops may be placed in, as bits in named's
+    // order; empty when any slot may be.
+    std::vector<std::vector<std::uint64_t>> named_slots;
     // Per person, the named workshops every optimal solution gives them (negative reduced cost).
     std::vector<std::vector<int>> required;
     // Per person, whether they may take an unranked seat, and per group key, in which workshops.
@@ -52,6 +56,10 @@ struct AggregateReducedCosts {
 // What every allocation costing at most bound + slack may use.
 AggregateSupport support_within(const AggregateReducedCosts& reduced, Cost slack);
 
+// What both supports allow, and what either requires: when each holds every allocation below some
+// cost, so does this.
+AggregateSupport intersect(const AggregateSupport& first, const AggregateSupport& second);
+
 struct AggregateSolution {
     // The optimum of the relaxation, a lower bound on every allocation's cost.
     Cost lower_bound{0};
@@ -62,6 +70,9 @@ struct AggregateSolution {
     // support_within(reduced, 0): what an allocation that costs the bound may use.
     AggregateSupport support;
     AggregateReducedCosts reduced;
+    // Per workshop, the optimal dual of its pooled seats: as a price on each of its sessions'
+    // seats it gives the seat prices (see session_prices.h) a bound of at least this one.
+    std::vector<Cost> workshop_price;
 };
 
 // With SlotGroups, a person takes at most one of their workshops that are offered in one slot

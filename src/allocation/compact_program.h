@@ -29,6 +29,8 @@ struct CompactSolution {
 
 // Number of variables the program would have; callers use it to decide if it is small enough.
 std::int64_t compact_program_size(const CostModel& model);
+// The same for the program kept within a support (see solve_compact_program).
+std::int64_t compact_program_size(const CostModel& model, const AggregateSupport& within);
 
 // Solves the program from a feasible start allocation within the limit. With within, the
 // pooled flow's support for a slack of the start's cost minus one minus its bound, the program
@@ -43,7 +45,8 @@ CompactSolution solve_compact_program(const CostModel& model, const Allocation& 
 
 // Re-places only the listed people by the program, everyone else keeping their seats; replaces
 // the allocation and returns true when that lowers its cost. For large instances, piece by piece.
+// With within, the listed people use only what it allows.
 bool improve_people_by_program(const CostModel& model, const std::vector<int>& people, Allocation& allocation,
-                               const SearchLimit& limit);
+                               const SearchLimit& limit, const AggregateSupport* within = nullptr);
 
 } // namespace trellis::allocation

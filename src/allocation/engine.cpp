@@ -5,14 +5,15 @@
 #include "allocation/costs.h"
 #include "allocation/exact_program.h"
 #include "allocation/explain.h"
-#include "allocation/lagrangian_bound.h"
 #include "allocation/local_search.h"
 #include "allocation/program_groups.h"
+#include "allocation/session_prices.h"
 #include "allocation/slot_colouring.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <optional>
 
 namespace trellis::allocation {
@@ -44,6 +45,17 @@ constexpr int kRecolourRoundsTimed = 1;
 constexpr int kCompactNodes = 2000;
 constexpr int kGroupNodes = 200;
 constexpr int kExactNodes = 20000;
+// Subgradient steps on the seat prices, in rounds between which a time limit is checked.
+constexpr int kPriceRounds = 20;
+constexpr int kPriceStepsPerRound = 25;
+// Programs on groups picked by the seat prices: how many, how large and how deep, all small
+// enough that one takes well under a second on the bench's long rankings.
+constexpr int kPricedGroupRounds = 60;
+constexpr int kPricedGroupsWithoutGain = 3;
+constexpr std::int64_t kPricedGroupVariables = 16000;
+constexpr int kPricedGroupNodes = 50;
+constexpr int kPricedGroupWindow = 5;
+constexpr double kPricedGroupLeastGain = 1e-4;
 
 class Engine {
   public:
@@ -74,27 +86,35 @@ class Engine {
                 bound = grouped.lower_bound;
                 m_pooled_bound = bound;
                 m_reduced = std::move(grouped.reduced);
+                m_workshop_price = std::move(grouped.workshop_price);
             }
-            // CBC cannot be stopped inside its linear relaxation, which took about 30 microseconds
-            // per variable on the bench: it runs with twice that left, else the flows do better.
-            const std::int64_t program_size = compact_program_size(m_model);
+            improve(m_best, m_best_cost);
+            if (grouped.feasible && bound < m_best_cost)
+                try_colouring(grouped.placements);
+            report("local search", 0, bound);
+            if (bound >= m_best_cost)
+                return finish(bound, "min-cost flows with pooled flow bound");
+            bound = std::max(bound, run_prices());
+            if (bound >= m_best_cost)
+                return finish(bound, "min-cost flows with seat price bound");
+            improve_by_priced_groups(bound);
+            if (bound >= m_best_cost)
+                return finish(bound, "integer programs on groups with seat price bound");
+            // CBC cannot be stopped inside its linear relaxation, which took up to 100 microseconds
+            // per variable of the cut-down program on the long rankings of the bench: it runs with
+            // twice that left, else it would overrun a time limit.
+            m_within = restricted_support();
+            const std::int64_t program_size =
+                m_within ? compact_program_size(m_model, *m_within) : compact_program_size(m_model);
             const bool program_fits =
-                !m_options.time_limit_seconds || remaining() > 6e-5 * static_cast<double>(program_size) + 0.1;
+                !m_options.time_limit_seconds || remaining() > 2e-4 * static_cast<double>(program_size) + 0.1;
             if (program_size <= m_options.compact_program_limit && program_fits) {
-                improve(m_best, m_best_cost);
-                if (grouped.feasible && bound < m_best_cost)
-                    try_colouring(grouped.placements);
-                report("local search", 0, bound);
-                if (bound >= m_best_cost)
-                    return finish(bound, "min-cost flows with pooled flow bound");
                 bound = std::max(bound, run_compact());
                 if (bound >= m_best_cost)
                     return finish(bound, "integer program (CBC)");
             }
-            bound = std::max(bound, run_lagrangian());
         } else {
-            // Each step of the Lagrangian bound is a flow several times larger than the pooled one;
-            // past this size the pooled flow with slot groups gives the bound and, coloured into
+            // Past this size the pooled flow with slot groups gives the bound and, coloured into
             // slots, the first allocation (its pairs respect each person's slot limits, so they
             // colour into a far better start than the plainly pooled flow's), and the slot flows
             // get the time left.
@@ -106,6 +126,7 @@ class Engine {
             m_best_cost = m_model.objective(m_best);
             relaxed_pairs = std::move(grouped.placements);
             m_pooled_support = std::move(grouped.support);
+            m_workshop_price = std::move(grouped.workshop_price);
             report("coloured pooled flow", 0, bound);
             m_method = "min-cost flows with pooled flow bound";
         }
@@ -117,6 +138,12 @@ class Engine {
         report("local search", 0, bound);
         if (bound < m_best_cost && !relaxed_pairs.empty())
             improve_by_recolouring(relaxed_pairs, bound, elapsed() - search_started);
+        // Under a time limit the programs on the pooled flow's groups below gained more per second
+        // on the large bench; without one, the seat prices' groups come first and gain more.
+        if (bound < m_best_cost && !relaxed_pairs.empty() && !m_options.time_limit_seconds) {
+            bound = std::max(bound, run_prices());
+            improve_by_priced_groups(bound);
+        }
         // People outside the pooled flow's support pick the programs' groups: far fewer than those
         // above their ideal cost, and the ones that keep the allocation from the bound.
         if (!relaxed_pairs.empty())
@@ -241,21 +268,55 @@ class Engine {
     Cost run_compact() {
         CompactSolution solution = solve_compact(false);
         Cost bound = solution.lower_bound;
-        if (!solution.unseated.empty() && m_pooled_bound && bound < m_best_cost && !out_of_time())
+        if (!solution.unseated.empty() && m_within && bound < m_best_cost && !out_of_time())
             bound = std::max(bound, solve_compact(true).lower_bound);
         report("integer program", 0, bound);
+        return std::min(bound, m_best_cost);
+    }
+
+    // What an allocation better than the best may use: the pooled flow's and the seat prices'
+    // reduced costs each rule out the rest, and together far more than either alone.
+    std::optional<AggregateSupport> restricted_support(bool with_prices = true) {
+        std::optional<AggregateSupport> within;
+        if (m_pooled_bound)
+            within = support_within(m_reduced, m_best_cost - 1 - *m_pooled_bound);
+        if (m_prices && with_prices) {
+            AggregateSupport priced = m_prices->support_within(m_best_cost - 1);
+            within = within ? intersect(*within, priced) : std::move(priced);
+        }
+        return within;
+    }
+
+    // Prices on the sessions' seats (see session_prices.h): the linear relaxation's bound, in
+    // steps that each cost one pass over the people.
+    Cost run_prices() {
+        m_prices = std::make_unique<SessionPrices>(m_model);
+        if (!m_workshop_price.empty())
+            m_prices->start_from(m_workshop_price);
+        Cost bound = 0;
+        int rounds = 0;
+        for (; rounds < kPriceRounds && bound < m_best_cost; ++rounds) {
+            if (m_options.time_limit_seconds && remaining() < 0.5 * *m_options.time_limit_seconds)
+                break;
+            bound = m_prices->raise(m_best_cost, kPriceStepsPerRound);
+            report("seat prices", rounds, bound);
+        }
+        // Prices never evaluated prove nothing, so nothing may be cut by them.
+        if (rounds == 0)
+            m_prices.reset();
         return std::min(bound, m_best_cost);
     }
 
     // One compact program, keeping its allocation when better. Reduced-cost fixing: only what an
     // allocation better than the best may use.
     CompactSolution solve_compact(bool explicit_unranked) {
-        std::optional<AggregateSupport> within;
-        if (m_pooled_bound)
-            within = support_within(m_reduced, m_best_cost - 1 - *m_pooled_bound);
-        CompactSolution solution =
-            solve_compact_program(m_model, m_best, search_limit(0.8, 0.05, kCompactNodes),
-                                  within ? &*within : nullptr, explicit_unranked);
+        // The best may have improved since the last program: its cost cuts the support further.
+        // The exact program with every unranked seat ran up to ten times longer on the trust
+        // bench's seeds within the seat prices' support than within the pooled flow's alone.
+        m_within = restricted_support(!explicit_unranked || !m_pooled_bound);
+        const AggregateSupport* within = m_within ? &*m_within : nullptr;
+        CompactSolution solution = solve_compact_program(
+            m_model, m_best, search_limit(0.8, 0.05, kCompactNodes), within, explicit_unranked);
         if (solution.allocation && m_model.is_feasible(*solution.allocation)) {
             Allocation candidate = std::move(*solution.allocation);
             Cost cost = m_model.objective(candidate);
@@ -273,6 +334,52 @@ class Engine {
         // The bound holds for allocations better than the start; the start's cost caps it.
         solution.lower_bound = std::min(solution.lower_bound, m_best_cost);
         return solution;
+    }
+
+    // Re-places the people whose sessions cost more than their cheapest at the seat prices, with
+    // holders of the seats they could take instead, by the compact program within what a better
+    // allocation may use; a round without gain takes other holders, and a gain the local search.
+    void improve_by_priced_groups(Cost bound) {
+        if (!m_prices)
+            return;
+        int without_gain = 0;
+        // The best cost before each round: when the last few rounds together gained too little,
+        // the rest would too, and the programs on the pooled flow's groups gain more per second.
+        std::vector<Cost> before;
+        for (int round = 0; round < kPricedGroupRounds && without_gain < kPricedGroupsWithoutGain &&
+                            m_best_cost > bound && !out_of_time();
+             ++round) {
+            before.push_back(m_best_cost);
+            if (round >= kPricedGroupWindow &&
+                static_cast<double>(before[round - kPricedGroupWindow] - m_best_cost) <
+                    kPricedGroupLeastGain * static_cast<double>(m_best_cost))
+                break;
+            if (m_options.time_limit_seconds && remaining() < 0.15 * *m_options.time_limit_seconds)
+                break;
+            const AggregateSupport within = m_prices->support_within(m_best_cost - 1);
+            const double slack = static_cast<double>(m_best_cost - 1 - bound) + 1.0;
+            const std::vector<int> group =
+                m_prices->people_to_replace(m_best, slack, round, kPricedGroupVariables);
+            // A group of most people is the whole program with a weaker search: the compact program
+            // over everyone does better.
+            if (group.empty() || 2 * group.size() > m_instance.people.size())
+                break;
+            Allocation candidate = m_best;
+            ++without_gain;
+            SearchLimit limit = search_limit(0.3, 0.05, kPricedGroupNodes);
+            limit.quick = true;
+            if (improve_people_by_program(m_model, group, candidate, limit, &within)) {
+                repin(candidate);
+                Cost cost = m_model.objective(candidate);
+                if (cost < m_best_cost) {
+                    m_best = std::move(candidate);
+                    m_best_cost = cost;
+                    without_gain = 0;
+                }
+                repin(m_best);
+            }
+            report("integer program on a priced group of " + std::to_string(group.size()), round, bound);
+        }
     }
 
     // Re-places groups of people by the compact program, everyone else fixed, while time remains
@@ -338,61 +445,6 @@ class Engine {
             }
     }
 
-    // Subgradient ascent on the relaxation of "one session per slot"; every few steps the
-    // relaxed solution is coloured into a feasible allocation that may beat the best so far.
-    Cost run_lagrangian() {
-        LagrangianBound relaxation(m_model);
-        const std::int64_t size =
-            static_cast<std::int64_t>(m_instance.people.size()) * m_instance.slots.size();
-        // Iteration counts, not clocks, bound the work so that results are reproducible. Small
-        // instances go on to the exact program, so they need only a few steps here.
-        const bool exact_next = exact_program_size(m_model) <= m_options.exact_program_limit;
-        const int iterations = exact_next ? 8 : size <= 10'000 ? 60 : size <= 100'000 ? 25 : 8;
-        Cost bound = 0;
-        double scale = 1.0;
-        int since_gain = 0;
-        // The first step always runs: it gives the aggregate bound even under a tight time limit.
-        // Under a time limit a quarter of it is kept for the slot flows on the best candidate.
-        auto bound_time_over = [this] {
-            return m_options.time_limit_seconds && remaining() <= 0.25 * *m_options.time_limit_seconds;
-        };
-        for (int iteration = 0; iteration < iterations && (iteration == 0 || !bound_time_over());
-             ++iteration) {
-            BoundStep step = relaxation.evaluate();
-            if (step.lower_bound > bound) {
-                bound = step.lower_bound;
-                since_gain = 0;
-            } else if (++since_gain >= 4) {
-                scale /= 2.0;
-                since_gain = 0;
-            }
-            report("lower bound", iteration, bound);
-            if (bound >= m_best_cost)
-                break;
-            if (!out_of_time())
-                try_repair(step);
-            if (bound >= m_best_cost || !relaxation.step(m_best_cost, step.lower_bound, scale) ||
-                scale < 1e-4)
-                break;
-        }
-        return std::min(bound, m_best_cost);
-    }
-
-    // The relaxed solution's (person, workshop) pairs keep their cost in any slot, so colouring
-    // them into slots loses little; what cannot be coloured is left to the local search.
-    void try_repair(const BoundStep& step) {
-        Allocation candidate = colour_placements(m_model, m_pinned, m_pinned_seats, step.placements);
-        // One exact flow per slot fills the seats the colouring left empty, moving others aside.
-        // One pass of person moves fills most of the few slots the colouring left empty.
-        improve_by_people(m_model, m_pinned, candidate);
-        Cost cost = m_model.objective(candidate);
-        if (cost < m_best_cost) {
-            m_best = std::move(candidate);
-            m_best_cost = cost;
-            report("repaired relaxed solution", 0);
-        }
-    }
-
     Result finish(Cost bound, std::string method) {
         Result result;
         Statistics& stats = result.statistics;
@@ -423,9 +475,14 @@ class Engine {
     // The pooled flow's bound and reduced costs, when it was solved before the compact program.
     std::optional<Cost> m_pooled_bound;
     AggregateReducedCosts m_reduced;
+    // The seat prices, once run, and what the compact program keeps (see restricted_support).
+    std::unique_ptr<SessionPrices> m_prices;
+    std::vector<Cost> m_workshop_price;
+    AggregateSupport m_price_support;
+    std::optional<AggregateSupport> m_within;
     double m_flow_seconds{0.0};
     // How the result was found, unless an exact method finishes the run.
-    std::string m_method{"min-cost flows with Lagrangian bound"};
+    std::string m_method{"min-cost flows with seat price bound"};
 };
 
 } // namespace

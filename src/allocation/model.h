@@ -109,11 +109,11 @@ struct Options {
     // Instances with at most this many person-session pairs may be solved exactly as an integer
     // program when the heuristics leave a gap.
     std::int64_t exact_program_limit{20000};
-    // Instances whose compact program (see compact_program.h) has at most this many variables are
-    // solved by it with CBC, from the best allocation the flows find.
-    std::int64_t compact_program_limit{60000};
-    // Instances with more person-slots than this skip the Lagrangian bound (each of its steps is
-    // a large flow) and start from the pooled flow coloured into slots.
+    // Instances whose compact program (see compact_program.h), cut down to what could beat the best
+    // allocation the flows find, has at most this many variables are solved by it with CBC.
+    std::int64_t compact_program_limit{90000};
+    // Instances with more person-slots than this skip the first sequential fill and the compact
+    // program over everyone, and start from the pooled flow coloured into slots.
     std::int64_t lagrangian_limit{20000};
 };
 

@@ -10,6 +10,9 @@ namespace trellis::allocation {
 struct SearchLimit {
     std::optional<double> seconds;
     int nodes{0};
+    // Without cuts and with only the greedy heuristic: for programs that re-place a group of
+    // people, where a better allocation found at once matters more than a proof.
+    bool quick{false};
 };
 
 } // namespace trellis::allocation

@@ -6,8 +6,6 @@
 #include "allocation/local_search.h"
 #include "random_instances.h"
 
-#include <algorithm>
-
 #include <gtest/gtest.h>
 
 namespace trellis::allocation {
@@ -44,37 +42,6 @@ TEST(PooledBound, three_workshops_of_two_slots_cannot_all_be_attended) {
     EXPECT_EQ(pooled_bound(json, AggregateShape::SlotGroups), 101);
 }
 
-bool contains(const std::vector<int>& list, int item) {
-    return std::find(list.begin(), list.end(), item) != list.end();
-}
-
-// Whether an allocation uses only what the support allows and holds all it requires.
-bool within_support(const CostModel& model, const AggregateSupport& support, const Allocation& allocation) {
-    const Instance& instance = model.instance();
-    for (int person = 0; person < static_cast<int>(instance.people.size()); ++person) {
-        std::vector<int> held;
-        for (int session : allocation.session_of[person]) {
-            if (session == kNone) {
-                if (!support.empty[person])
-                    return false;
-                continue;
-            }
-            int workshop = instance.sessions[session].workshop;
-            held.push_back(workshop);
-            const Person& who = instance.people[person];
-            bool unranked = !contains(who.choices, workshop) && !contains(who.must, workshop);
-            if (!contains(support.named[person], workshop) &&
-                !(unranked && support.unranked[person] &&
-                  contains(support.pool[model.group_key(person)], workshop)))
-                return false;
-        }
-        for (int workshop : support.required[person])
-            if (!contains(held, workshop))
-                return false;
-    }
-    return true;
-}
-
 TEST(PooledBound, an_optimum_that_meets_the_bound_stays_within_the_support) {
     int tight = 0;
     for (std::uint64_t seed = 0; seed < 300; ++seed) {
@@ -85,7 +52,7 @@ TEST(PooledBound, an_optimum_that_meets_the_bound_stays_within_the_support) {
         if (!pooled.feasible || !exact || exact->objective != pooled.lower_bound)
             continue;
         ++tight;
-        EXPECT_TRUE(within_support(model, pooled.support, exact->allocation)) << "seed " << seed;
+        EXPECT_TRUE(testing::within_support(model, pooled.support, exact->allocation)) << "seed " << seed;
     }
     EXPECT_GT(tight, 30);
 }
@@ -102,7 +69,7 @@ TEST(PooledBound, an_optimum_above_the_bound_stays_within_the_support_of_its_sla
         Cost slack = exact->objective - pooled.lower_bound;
         above += slack > 0 ? 1 : 0;
         AggregateSupport support = support_within(pooled.reduced, slack);
-        EXPECT_TRUE(within_support(model, support, exact->allocation)) << "seed " << seed;
+        EXPECT_TRUE(testing::within_support(model, support, exact->allocation)) << "seed " << seed;
     }
     EXPECT_GT(above, 50);
 }

@@ -1,6 +1,7 @@
 #include "random_instances.h"
 
 #include <algorithm>
+#include <numeric>
 #include <random>
 
 namespace trellis::allocation::testing {
@@ -50,6 +51,85 @@ Instance random_instance(std::uint64_t seed, const RandomShape& shape) {
     if (below(4) == 0)
         instance.policy.rank_cost = {0, 3, 5};
     return instance;
+}
+
+Instance long_rankings(std::uint64_t seed, int people, int workshops, int slots, double slack) {
+    std::mt19937_64 random(seed);
+    auto below = [&](int bound) { return static_cast<int>(random() % static_cast<std::uint64_t>(bound)); };
+    Instance instance;
+    for (int slot = 0; slot < slots; ++slot)
+        instance.slots.push_back("s" + std::to_string(slot));
+    // Popularity falls with the index, so that some rooms are wanted far more than others.
+    std::vector<double> weight(workshops);
+    for (int workshop = 0; workshop < workshops; ++workshop)
+        weight[workshop] = 1.0 / (1.0 + 0.2 * workshop);
+    const double total = std::accumulate(weight.begin(), weight.end(), 0.0);
+    std::discrete_distribution<int> popular(weight.begin(), weight.end());
+    const int seats = static_cast<int>(people * (1.0 + slack));
+    for (int index = 0; index < workshops; ++index) {
+        Workshop workshop;
+        workshop.id = "w" + std::to_string(index);
+        workshop.session_in_slot.assign(slots, kNone);
+        instance.workshops.push_back(workshop);
+    }
+    // Seats in proportion to popularity; what rounding leaves goes to the first workshops.
+    for (int slot = 0; slot < slots; ++slot) {
+        int given = 0;
+        for (int index = 0; index < workshops; ++index) {
+            int capacity = static_cast<int>(seats * weight[index] / total);
+            given += capacity;
+            instance.workshops[index].session_in_slot[slot] = static_cast<int>(instance.sessions.size());
+            instance.sessions.push_back({index, slot, capacity});
+        }
+        for (int index = 0; given < seats; index = (index + 1) % workshops, ++given)
+            ++instance.sessions[instance.workshops[index].session_in_slot[slot]].capacity;
+    }
+    for (int index = 0; index < people; ++index) {
+        Person person;
+        person.id = "p" + std::to_string(index);
+        const int length = std::min(workshops, 8 + below(3));
+        while (static_cast<int>(person.choices.size()) < length) {
+            int workshop = popular(random);
+            if (std::find(person.choices.begin(), person.choices.end(), workshop) == person.choices.end())
+                person.choices.push_back(workshop);
+        }
+        instance.people.push_back(person);
+    }
+    return instance;
+}
+
+namespace {
+
+bool contains(const std::vector<int>& list, int item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+} // namespace
+
+bool within_support(const CostModel& model, const AggregateSupport& support, const Allocation& allocation) {
+    const Instance& instance = model.instance();
+    for (int person = 0; person < static_cast<int>(instance.people.size()); ++person) {
+        std::vector<int> held;
+        for (int session : allocation.session_of[person]) {
+            if (session == kNone) {
+                if (!support.empty[person])
+                    return false;
+                continue;
+            }
+            int workshop = instance.sessions[session].workshop;
+            held.push_back(workshop);
+            const Person& who = instance.people[person];
+            bool unranked = !contains(who.choices, workshop) && !contains(who.must, workshop);
+            if (!contains(support.named[person], workshop) &&
+                !(unranked && support.unranked[person] &&
+                  contains(support.pool[model.group_key(person)], workshop)))
+                return false;
+        }
+        for (int workshop : support.required[person])
+            if (!contains(held, workshop))
+                return false;
+    }
+    return true;
 }
 
 } // namespace trellis::allocation::testing

@@ -45,6 +45,28 @@ void show_closed(http::RequestContext& context, const Survey& survey, const std:
                                  {"id", std::to_string(survey.id)}});
 }
 
+// The survey in the route when the person may answer it now; otherwise renders 404, or 403 saying why.
+std::optional<Survey> answerable_survey(http::RequestContext& context) {
+    auto survey = survey_in_route(context);
+    if (!survey)
+        return std::nullopt;
+    if (const std::string why = context.app.surveys.why_not_answer(context.signed_in(), *survey, today());
+        !why.empty()) {
+        http::render_error(context, 403, why);
+        return std::nullopt;
+    }
+    return survey;
+}
+
+// The form again after a refusal: the draft with every valid answer just typed over it, so nothing
+// typed is lost.
+void show_refused(http::RequestContext& context, const Survey& survey, const std::vector<Question>& questions,
+                  const std::map<long long, TypedAnswer>& typed, const std::string& error) {
+    show_form(context, survey,
+              with_typed(context.app.surveys.draft(context.signed_in(), survey), questions, typed), error,
+              400);
+}
+
 } // namespace
 
 void survey_answer(http::RequestContext& context) {
@@ -58,12 +80,9 @@ void survey_answer(http::RequestContext& context) {
 }
 
 void survey_save_draft(http::RequestContext& context) {
-    auto survey = survey_in_route(context);
+    auto survey = answerable_survey(context);
     if (!survey)
         return;
-    if (const std::string why = context.app.surveys.why_not_answer(context.signed_in(), *survey, today());
-        !why.empty())
-        return http::render_error(context, 403, why);
     const auto questions = context.app.surveys.questions_for(context.signed_in(), *survey);
     const auto typed = typed_answers(context, questions);
     try {
@@ -74,9 +93,7 @@ void survey_save_draft(http::RequestContext& context) {
             return context.response.set_content(
                 nlohmann::json{{"saved", false}, {"error", error.what()}}.dump(), "application/json");
         }
-        const Answers kept =
-            with_typed(context.app.surveys.draft(context.signed_in(), *survey), questions, typed);
-        return show_form(context, *survey, kept, error.what(), 400);
+        return show_refused(context, *survey, questions, typed, error.what());
     }
     if (context.wants_json())
         return context.response.set_content(nlohmann::json{{"saved", true}}.dump(), "application/json");
@@ -84,22 +101,17 @@ void survey_save_draft(http::RequestContext& context) {
 }
 
 void survey_submit(http::RequestContext& context) {
-    auto survey = survey_in_route(context);
+    auto survey = answerable_survey(context);
     if (!survey)
         return;
-    if (const std::string why = context.app.surveys.why_not_answer(context.signed_in(), *survey, today());
-        !why.empty())
-        return http::render_error(context, 403, why);
     const auto questions = context.app.surveys.questions_for(context.signed_in(), *survey);
     const auto typed = typed_answers(context, questions);
     try {
         context.app.surveys.submit(context.signed_in(), *survey, today(), typed);
     } catch (const std::invalid_argument& error) {
-        const Answers kept =
-            with_typed(context.app.surveys.draft(context.signed_in(), *survey), questions, typed);
         if (context.app.surveys.has_answered(context.signed_in(), *survey))
             return http::render_error(context, 403, error.what());
-        return show_form(context, *survey, kept, error.what(), 400);
+        return show_refused(context, *survey, questions, typed, error.what());
     }
     http::redirect(context, "/surveys/" + std::to_string(survey->id) + "?sent=1");
 }

@@ -81,9 +81,7 @@ std::map<long long, double> needs_in(const std::vector<Question>& questions,
 NeedTable needs_by(const std::vector<Question>& questions, const std::vector<Response>& responses,
                    const std::vector<long long>& priority_ids, const std::vector<NeedColumn>& columns,
                    int smallest) {
-    std::vector<Respondent> respondents;
-    for (const Response& response : responses)
-        respondents.push_back(response.respondent);
+    const std::vector<Respondent> respondents = respondents_of(responses);
     NeedTable table;
     table.priority_ids = priority_ids;
     table.cells.assign(priority_ids.size(), std::vector<std::optional<double>>(columns.size()));

@@ -153,6 +153,13 @@ void sum_grid(QuestionResult& result, const std::vector<const Answer*>& answers)
 
 } // namespace
 
+std::vector<Respondent> respondents_of(const std::vector<Response>& responses) {
+    std::vector<Respondent> respondents;
+    for (const Response& response : responses)
+        respondents.push_back(response.respondent);
+    return respondents;
+}
+
 bool Filter::matches(const Respondent& respondent) const {
     return (school_id < 0 || respondent.school_id == school_id) &&
            (!staff_group || respondent.staff_group == *staff_group) &&
@@ -181,9 +188,7 @@ bool view_allowed(const std::vector<Respondent>& respondents, const Filter& filt
 
 Results results_of(const std::vector<Question>& questions, const std::vector<Response>& responses,
                    const Filter& filter, int smallest) {
-    std::vector<Respondent> respondents;
-    for (const Response& response : responses)
-        respondents.push_back(response.respondent);
+    const std::vector<Respondent> respondents = respondents_of(responses);
     Results results;
     for (const Response& response : responses)
         results.responses += filter.matches(response.respondent) ? 1 : 0;

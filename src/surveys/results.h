@@ -48,6 +48,9 @@ struct Results {
     std::vector<QuestionResult> questions;
 };
 
+// Who gave each response, in the same order.
+std::vector<Respondent> respondents_of(const std::vector<Response>& responses);
+
 // Whether a view may be shown: it has at least `smallest` responses, and along each thing it fixes
 // (school, staff group, phase) it is not among the siblings that must be withheld so that the
 // withheld ones add up to none or to at least `smallest`.

@@ -15,6 +15,8 @@ namespace trellis::surveys::handlers {
 
 namespace {
 
+const std::string kChangeRefusal = "Only the survey's lead can change it.";
+
 SurveyForm read_survey_form(const http::RequestContext& context) {
     return {context.form("title"),    context.form("intro"),     context.form("anonymous") != "0",
             context.form("opens_on"), context.form("closes_on"), context.form_all("groups")};
@@ -164,16 +166,6 @@ void show_builder(http::RequestContext& context, const Survey& survey, const Sur
     http::render_page(context, "surveys/build", survey.title, data, status);
 }
 
-// The survey in the route, when the actor keeps it; otherwise renders 404 or 403.
-std::optional<Survey> kept_survey(http::RequestContext& context) {
-    auto survey = survey_in_route(context);
-    if (survey && !SurveyService::may_keep(context.signed_in(), *survey)) {
-        http::render_error(context, 403, "Only the survey's lead can change it.");
-        return std::nullopt;
-    }
-    return survey;
-}
-
 std::optional<long long> question_in_route(http::RequestContext& context, const Survey& survey,
                                            Question* found = nullptr) {
     const auto id = context.id_capture(2);
@@ -241,6 +233,15 @@ std::optional<Survey> survey_in_route(http::RequestContext& context) {
     return survey;
 }
 
+std::optional<Survey> kept_survey(http::RequestContext& context, const std::string& refusal) {
+    auto survey = survey_in_route(context);
+    if (survey && !SurveyService::may_keep(context.signed_in(), *survey)) {
+        http::render_error(context, 403, refusal);
+        return std::nullopt;
+    }
+    return survey;
+}
+
 void surveys_list(http::RequestContext& context) {
     show_list(context, {}, 200);
 }
@@ -269,12 +270,12 @@ void survey_from_starter(http::RequestContext& context) {
 }
 
 void survey_edit(http::RequestContext& context) {
-    if (auto survey = kept_survey(context))
+    if (auto survey = kept_survey(context, kChangeRefusal))
         show_builder(context, *survey, form_of(*survey), {}, {}, 200);
 }
 
 void survey_update(http::RequestContext& context) {
-    auto survey = kept_survey(context);
+    auto survey = kept_survey(context, kChangeRefusal);
     if (!survey)
         return;
     const SurveyForm form = read_survey_form(context);
@@ -288,14 +289,14 @@ void survey_update(http::RequestContext& context) {
 }
 
 void survey_delete(http::RequestContext& context) {
-    if (auto survey = kept_survey(context)) {
+    if (auto survey = kept_survey(context, kChangeRefusal)) {
         context.app.surveys.remove(context.signed_in(), *survey);
         http::redirect(context, "/surveys?removed=1");
     }
 }
 
 void survey_remind(http::RequestContext& context) {
-    auto survey = kept_survey(context);
+    auto survey = kept_survey(context, kChangeRefusal);
     if (!survey)
         return;
     try {
@@ -308,7 +309,7 @@ void survey_remind(http::RequestContext& context) {
 }
 
 void question_create(http::RequestContext& context) {
-    auto survey = kept_survey(context);
+    auto survey = kept_survey(context, kChangeRefusal);
     if (!survey)
         return;
     const QuestionForm form = read_question_form(context);
@@ -348,14 +349,14 @@ void show_question(http::RequestContext& context, const Survey& survey, const Qu
 } // namespace
 
 void question_edit(http::RequestContext& context) {
-    auto survey = kept_survey(context);
+    auto survey = kept_survey(context, kChangeRefusal);
     Question question;
     if (survey && question_in_route(context, *survey, &question))
         show_question(context, *survey, question, form_of(question), "", 200);
 }
 
 void question_update(http::RequestContext& context) {
-    auto survey = kept_survey(context);
+    auto survey = kept_survey(context, kChangeRefusal);
     Question question;
     if (!survey || !question_in_route(context, *survey, &question))
         return;
@@ -369,7 +370,7 @@ void question_update(http::RequestContext& context) {
 }
 
 void question_delete(http::RequestContext& context) {
-    auto survey = kept_survey(context);
+    auto survey = kept_survey(context, kChangeRefusal);
     if (!survey || !question_in_route(context, *survey))
         return;
     try {
@@ -382,7 +383,7 @@ void question_delete(http::RequestContext& context) {
 }
 
 void question_move(http::RequestContext& context) {
-    auto survey = kept_survey(context);
+    auto survey = kept_survey(context, kChangeRefusal);
     if (!survey || !question_in_route(context, *survey))
         return;
     context.app.surveys.move_question(context.signed_in(), *survey, *context.id_capture(2),
@@ -391,7 +392,7 @@ void question_move(http::RequestContext& context) {
 }
 
 void option_tag(http::RequestContext& context) {
-    auto survey = kept_survey(context);
+    auto survey = kept_survey(context, kChangeRefusal);
     Question question;
     if (!survey || !question_in_route(context, *survey, &question))
         return;

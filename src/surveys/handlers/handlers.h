@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "http/request_context.h"
 #include "surveys/model.h"
@@ -37,5 +38,7 @@ void option_to_priority(http::RequestContext& context);
 // A lookup every survey route shares: the survey in the route's first capture, within the actor's
 // trust; renders 404 and returns nullopt when there is none.
 std::optional<Survey> survey_in_route(http::RequestContext& context);
+// The survey in the route when the actor keeps it; otherwise renders 404, or 403 with `refusal`.
+std::optional<Survey> kept_survey(http::RequestContext& context, const std::string& refusal);
 
 } // namespace trellis::surveys::handlers

@@ -19,6 +19,7 @@ namespace trellis::surveys::handlers {
 namespace {
 
 const char* kWithheld = "fewer than 5 answers";
+const std::string kResultsRefusal = "Only the survey's lead sees its results.";
 
 Filter filter_of(const http::RequestContext& context) {
     Filter filter;
@@ -32,13 +33,6 @@ Filter filter_of(const http::RequestContext& context) {
     if (organisations::is_known_phase(phase))
         filter.phase = phase;
     return filter;
-}
-
-std::vector<Respondent> respondents_of(const std::vector<Response>& responses) {
-    std::vector<Respondent> respondents;
-    for (const Response& response : responses)
-        respondents.push_back(response.respondent);
-    return respondents;
 }
 
 // The choices of one filter, each marked when that view alone is too small to show.
@@ -192,19 +186,10 @@ std::optional<mstch::map> needs_view(http::RequestContext& context, const Survey
     return view;
 }
 
-std::optional<Survey> kept_survey(http::RequestContext& context) {
-    auto survey = survey_in_route(context);
-    if (survey && !SurveyService::may_keep(context.signed_in(), *survey)) {
-        http::render_error(context, 403, "Only the survey's lead sees its results.");
-        return std::nullopt;
-    }
-    return survey;
-}
-
 } // namespace
 
 void survey_results(http::RequestContext& context) {
-    auto survey = kept_survey(context);
+    auto survey = kept_survey(context, kResultsRefusal);
     if (!survey)
         return;
     const auto responses = context.app.surveys.responses(*survey);
@@ -235,7 +220,7 @@ void survey_results(http::RequestContext& context) {
 }
 
 void survey_results_csv(http::RequestContext& context) {
-    auto survey = kept_survey(context);
+    auto survey = kept_survey(context, kResultsRefusal);
     if (!survey)
         return;
     const auto responses = context.app.surveys.responses(*survey);
@@ -247,7 +232,7 @@ void survey_results_csv(http::RequestContext& context) {
 }
 
 void option_to_priority(http::RequestContext& context) {
-    auto survey = kept_survey(context);
+    auto survey = kept_survey(context, kResultsRefusal);
     if (!survey)
         return;
     const auto question = http::parse_id(context.form("question_id"));

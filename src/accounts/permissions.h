@@ -36,6 +36,10 @@ bool leads_at(const Actor& actor, long long school_id);
 // (their staff take part in them).
 bool oversees(const Actor& actor, long long school_id);
 
+// True when the actor sees needs against provision and CPD hours by group: for the whole trust its
+// PD leads and administrators, for one school its PD lead.
+bool may_see_provision(const Actor& actor);
+
 // The school a directory search is limited to for this actor (-1: the whole trust).
 long long directory_school_scope(const Actor& actor);
 

@@ -57,6 +57,7 @@ Config config_from_environment() {
     config.session_minutes = integer_setting("TRELLIS_SESSION_MINUTES", 480);
     config.secure_cookies = environment_or("TRELLIS_SECURE_COOKIES", "0") == "1";
     config.log_level = environment_or("TRELLIS_LOG_LEVEL", "info");
+    config.today = environment_or("TRELLIS_TODAY", "");
     config.public_url = environment_or("TRELLIS_PUBLIC_URL", "");
     config.trusted_proxies = http::parse_address_list(environment_or("TRELLIS_TRUSTED_PROXIES", ""));
     return config;

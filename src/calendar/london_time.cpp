@@ -1,5 +1,6 @@
 #include "calendar/london_time.h"
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 
@@ -42,6 +43,18 @@ std::string shifted_moment(const std::string& day, const std::string& time, int 
     const sys_seconds moment = sys_seconds{*parsed} + hours{std::stoi(time.substr(0, 2))} +
                                std::chrono::minutes{std::stoi(time.substr(3, 2)) + minutes};
     return moment_text(moment);
+}
+
+int minutes_between(const std::string& from, const std::string& to) {
+    auto minute_of = [](const std::string& time) {
+        const bool valid = time.size() == 5 && std::isdigit(static_cast<unsigned char>(time[0])) &&
+                           std::isdigit(static_cast<unsigned char>(time[1])) && time[2] == ':' &&
+                           std::isdigit(static_cast<unsigned char>(time[3])) &&
+                           std::isdigit(static_cast<unsigned char>(time[4]));
+        return valid ? std::stoi(time.substr(0, 2)) * 60 + std::stoi(time.substr(3, 2)) : -1;
+    };
+    const int start = minute_of(from), end = minute_of(to);
+    return start >= 0 && end > start ? end - start : 0;
 }
 
 } // namespace trellis::calendar

@@ -13,4 +13,7 @@ std::string london_moment(long long utc_seconds);
 // A local "YYYY-MM-DD" and "HH:MM" shifted by `minutes` (negative for earlier), as "YYYY-MM-DD HH:MM".
 std::string shifted_moment(const std::string& day, const std::string& time, int minutes);
 
+// Minutes between two "HH:MM" times on the same day; 0 when either is missing or they are reversed.
+int minutes_between(const std::string& from, const std::string& to);
+
 } // namespace trellis::calendar

@@ -32,7 +32,7 @@ std::vector<Question> versions_by_group(const std::vector<priorities::Priority>&
     const std::vector<StaffGroup> groups[] = {
         {StaffGroup::Teacher, StaffGroup::Ect}, {StaffGroup::Support}, {StaffGroup::Leader}};
     std::vector<Question> questions;
-    for (std::size_t i = 0; i < starters.size(); ++i)
+    for (std::size_t i = 0; i < std::size(groups); ++i)
         for (std::size_t at = 0; at < starters[i].questions.size(); ++at) {
             Question question = starters[i].questions[at];
             const bool ranking = question.kind == QuestionKind::Rank;
@@ -80,19 +80,26 @@ int keenness(StaffGroup group, std::size_t priority, bool behaviour_school) {
     return keen;
 }
 
-Answer answer_for(const Question& question, StaffGroup group, std::size_t school_index, Sequence& sequence) {
+// `leader_lift` raises leaders' grid answers: in a culture check, leaders think better of the school's
+// development than staff do.
+Answer answer_for(const Question& question, StaffGroup group, std::size_t school_index, Sequence& sequence,
+                  int leader_lift) {
     Answer answer{question.id, {}, {}};
     // Confidence runs lower for early-career teachers and at the special school.
     const int lift =
         (group == StaffGroup::Ect ? -1 : 0) + (school_index == 6 ? -1 : 0) + (school_index == 0 ? 1 : 0);
+    // Leaders see some things (every other statement) better than staff do, and agree on the rest.
+    auto leaders_see = [&](std::size_t row) {
+        return group == StaffGroup::Leader && row % 2 == 0 ? leader_lift : 0;
+    };
     switch (question.kind) {
     case QuestionKind::Grid:
         for (std::size_t row = 0; row < question.rows.size(); ++row)
-            answer.picks.push_back(
-                sequence.next(12) == 0
-                    ? -1
-                    : clamp(2 + lift + static_cast<int>(row % 3) - 1 + static_cast<int>(sequence.next(3)) - 1,
-                            0, static_cast<int>(question.scale.size()) - 1));
+            answer.picks.push_back(sequence.next(12) == 0
+                                       ? -1
+                                       : clamp(2 + lift + leaders_see(row) + static_cast<int>(row % 3) - 1 +
+                                                   static_cast<int>(sequence.next(3)) - 1,
+                                               0, static_cast<int>(question.scale.size()) - 1));
         break;
     case QuestionKind::Rank: {
         std::vector<std::pair<int, int>> scored;
@@ -159,7 +166,7 @@ long long add_survey(soci::session& sql, const accounts::Actor& lead, const std:
 // leaving out the demo logins.
 void answer(soci::session& sql, const accounts::Actor& lead, long long survey_id,
             const std::vector<Question>& questions, unsigned percent, const std::string& day,
-            Sequence& sequence) {
+            Sequence& sequence, int leader_lift = 0) {
     const auto phases = programmes::school_phases(sql, lead.trust_id);
     std::vector<people::Person> staff;
     people::store::for_each_person(sql, lead.trust_id, [&](const people::Person& person) {
@@ -182,7 +189,8 @@ void answer(soci::session& sql, const accounts::Actor& lead, long long survey_id
         surveys::Answers answers;
         for (const Question& question : questions)
             if (question.asked_of(person.staff_group))
-                if (Answer given = answer_for(question, person.staff_group, index, sequence); !given.empty())
+                if (Answer given = answer_for(question, person.staff_group, index, sequence, leader_lift);
+                    !given.empty())
                     answers[question.id] = given;
         const surveys::Respondent respondent{person.school_id, person.school_name, person.staff_group,
                                              programmes::phase_of(person.phase, person.school_id, phases)};
@@ -217,6 +225,13 @@ void load_demo_surveys(db::Database& database, const accounts::Actor& lead, cons
                    "Anonymous, about five minutes.",
                    days_from(today, -7), days_from(today, 14), spring);
     answer(sql, lead, spring_id, spring, 34, days_from(today, -2), sequence);
+    for (const auto& starter : surveys::starters(priorities))
+        if (starter.key == "culture") {
+            auto culture = starter.questions;
+            const long long culture_id = add_survey(sql, lead, "CPD culture check, autumn 2026",
+                                                    starter.form.intro, "2026-11-02", "2026-11-13", culture);
+            answer(sql, lead, culture_id, culture, 78, "2026-11-06", sequence, 2);
+        }
     transaction.commit();
 }
 

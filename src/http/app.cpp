@@ -8,7 +8,8 @@
 namespace trellis::http {
 
 App::App(const Config& configuration)
-    : config(configuration), database(config.database_url, static_cast<std::size_t>(config.threads) + 2),
+    : config(configuration), clock(config.today),
+      database(config.database_url, static_cast<std::size_t>(config.threads) + 2),
       views(config.root_dir + "/templates"), gate(std::max(2u, 2 * std::thread::hardware_concurrency())),
       organisations(database), people(database, organisations),
       accounts(database, organisations, people, config.session_minutes), import_jobs(people),
@@ -21,6 +22,6 @@ App::App(const Config& configuration)
       activities(database, content, materials), session_attendance(database),
       recordings(database, std::filesystem::path(config.data_dir) / "recordings"), reflections(database),
       session_feedback(database), groups(database), year(database, programmes, events), record(database),
-      surveys(database) {}
+      surveys(database), provision(database, content, surveys) {}
 
 } // namespace trellis::http

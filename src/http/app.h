@@ -3,6 +3,7 @@
 #include "accounts/service.h"
 #include "app/config.h"
 #include "audit/audit_log.h"
+#include "calendar/clock.h"
 #include "db/database.h"
 #include "events/day_service.h"
 #include "events/feedback_service.h"
@@ -18,6 +19,7 @@
 #include "programmes/sessions/recordings.h"
 #include "programmes/sessions/session_attendance.h"
 #include "programmes/sessions/session_feedback.h"
+#include "provision/service.h"
 #include "record/service.h"
 #include "surveys/service.h"
 #include "year/service.h"
@@ -43,6 +45,7 @@ struct App {
     explicit App(const Config& configuration);
 
     Config config;
+    calendar::Clock clock;
     db::Database database;
     Views views;
     FairGate gate;
@@ -80,6 +83,7 @@ struct App {
     year::YearService year;
     record::CpdRecord record;
     surveys::SurveyService surveys;
+    provision::ProvisionService provision;
 };
 
 } // namespace trellis::http

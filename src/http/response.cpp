@@ -24,6 +24,8 @@ mstch::array navigation_for(const RequestContext& context) {
                                {"/materials", "Materials"},
                                {"/priorities", "Priorities"},
                                {"/surveys", "Surveys"}};
+    if (accounts::may_see_provision(actor))
+        links.push_back({"/provision", "Needs and provision"});
     if (accounts::allows(actor, Permission::ViewDirectory))
         links.push_back({"/people", "People"});
     if (accounts::allows(actor, Permission::ImportStaff))

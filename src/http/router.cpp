@@ -6,6 +6,7 @@
 #include "priorities/handlers/handlers.h"
 #include "privacy/handlers/handlers.h"
 #include "programmes/handlers/handlers.h"
+#include "provision/handlers/handlers.h"
 #include "record/handlers/record.h"
 #include "surveys/handlers/handlers.h"
 #include "year/handlers/handlers.h"
@@ -227,6 +228,7 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
         routes.get(R"(/surveys/(\d+)/results\.csv)", member, any, pages::survey_results_csv);
         routes.post(R"(/surveys/(\d+)/priorities)", member, any, pages::option_to_priority);
     }
+    routes.get("/provision", member, any, provision::handlers::provision_show);
     routes.get("/record", member, any, record::handlers::record_show);
     routes.get(R"(/record\.csv)", member, any, record::handlers::record_csv);
     routes.get("/record/new", member, any, record::handlers::entry_new);

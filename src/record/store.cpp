@@ -1,7 +1,12 @@
 #include "record/store.h"
 
+#include <chrono>
 #include <functional>
+#include <map>
+#include <tuple>
 
+#include "calendar/london_time.h"
+#include "calendar/school_year.h"
 #include "db/rows.h"
 #include "text/dates.h"
 
@@ -9,17 +14,8 @@ namespace trellis::record::store {
 
 namespace {
 
-// Minutes between two "HH:MM" times on the same day; 0 when either is missing or they are reversed.
-int minutes_between(const std::string& from, const std::string& to) {
-    auto minute_of = [](const std::string& time) {
-        return time.size() == 5 ? std::stoi(time.substr(0, 2)) * 60 + std::stoi(time.substr(3, 2)) : -1;
-    };
-    const int start = minute_of(from), end = minute_of(to);
-    return start >= 0 && end > start ? end - start : 0;
-}
-
-// Columns every source below selects: the day, title, what it was part of, start and end times, and
-// the two ids its link is built from.
+// Columns every source below selects for one person's entries: the day, title, what it was part of,
+// start and end times, and the two ids its link is built from.
 struct Row {
     std::string day, title, context, starts_at, ends_at;
     long long id = 0, other_id = 0;
@@ -35,48 +31,80 @@ struct Row {
     Row fetched() const { return *this; }
 };
 
-// Workshops the person was marked present at, or ran, on a training day.
-constexpr const char* kWorkshopsAttended =
-    "SELECT e.event_date, o.title, e.title, sl.starts_at, sl.ends_at, e.id, o.id FROM attendance_marks a "
-    "JOIN workshop_sessions s ON s.id = a.session_id AND s.trust_id = a.trust_id "
-    "JOIN workshop_offers o ON o.id = s.offer_id AND o.trust_id = s.trust_id "
-    "JOIN events e ON e.id = s.event_id AND e.trust_id = s.trust_id "
-    "JOIN event_slots sl ON sl.id = s.slot_id AND sl.trust_id = s.trust_id "
-    "WHERE a.trust_id = :trust AND a.person_id = :person AND a.session_kind = 'workshop' AND a.status = "
-    "'present'";
-constexpr const char* kWorkshopsPresented =
-    "SELECT e.event_date, o.title, e.title, sl.starts_at, sl.ends_at, e.id, o.id FROM workshop_sessions s "
-    "JOIN workshop_offers o ON o.id = s.offer_id AND o.trust_id = s.trust_id "
-    "JOIN events e ON e.id = s.event_id AND e.trust_id = s.trust_id "
-    "JOIN event_slots sl ON sl.id = s.slot_id AND sl.trust_id = s.trust_id "
-    "WHERE s.trust_id = :trust AND o.presenter_id = :person AND e.stage IN ('published', 'feedback')";
-// Programme sessions attended live or caught up from the recording; the status picks which.
-constexpr const char* kSessions =
-    "SELECT pa.starts_on, pa.title, p.title, pa.starts_at, pa.ends_at, p.id, pa.id FROM attendance_marks a "
-    "JOIN programme_activities pa ON pa.id = a.session_id AND pa.trust_id = a.trust_id "
-    "JOIN programmes p ON p.id = pa.programme_id AND p.trust_id = pa.trust_id "
-    "WHERE a.trust_id = :trust AND a.person_id = :person AND a.session_kind = 'activity' AND a.status = "
-    ":status";
-constexpr const char* kCollaboration =
-    "SELECT pa.starts_on, g.name || ': ' || pa.title, p.title, pa.starts_at, pa.ends_at, p.id, pa.id "
-    "FROM collaboration_group_members m "
-    "JOIN collaboration_groups g ON g.id = m.group_id AND g.trust_id = m.trust_id "
-    "JOIN programme_activities pa ON pa.id = g.activity_id AND pa.trust_id = g.trust_id "
-    "JOIN programmes p ON p.id = pa.programme_id AND p.trust_id = pa.trust_id "
-    "WHERE m.trust_id = :trust AND m.person_id = :person";
+// One kind of timed thing a person did, as the tables hold it. The same source answers "what did
+// this person do" (the record) and "how much did each school and staff group do" (reports), so both
+// count the same things the same way.
+struct Source {
+    EntryKind kind;
+    const char* columns; // Row's columns
+    const char* tables;  // FROM and JOINs
+    const char* where;   // the trust (:trust) and what counts
+    const char* person;  // the column naming who did it
+    const char* day;
+    const char* starts_at;
+    const char* ends_at;
+    // For sources that serve priorities: the join that reaches the priority, and its column.
+    const char* priority_join = nullptr;
+    const char* priority = nullptr;
+};
 
-void read(soci::session& sql, const char* query, long long trust_id, long long person_id,
-          const std::string* status, const std::function<void(const Row&)>& visit) {
-    Row row;
-    db::fetch_rows(
-        sql, query, row,
-        [&](soci::statement& statement) {
-            statement.exchange(soci::use(trust_id));
-            statement.exchange(soci::use(person_id));
-            if (status)
-                statement.exchange(soci::use(*status));
-        },
-        visit);
+constexpr const char* kWorkshopTables =
+    "workshop_sessions s JOIN workshop_offers o ON o.id = s.offer_id AND o.trust_id = s.trust_id "
+    "JOIN events e ON e.id = s.event_id AND e.trust_id = s.trust_id "
+    "JOIN event_slots sl ON sl.id = s.slot_id AND sl.trust_id = s.trust_id";
+constexpr const char* kWorkshopPriority =
+    " JOIN event_priorities ep ON ep.id = o.priority_id AND ep.trust_id = o.trust_id";
+constexpr const char* kActivityTables =
+    "attendance_marks a JOIN programme_activities pa ON pa.id = a.session_id AND pa.trust_id = a.trust_id "
+    "JOIN programmes p ON p.id = pa.programme_id AND p.trust_id = pa.trust_id";
+constexpr const char* kProgrammePriority =
+    " JOIN programme_priorities pp ON pp.programme_id = p.id AND pp.trust_id = p.trust_id";
+
+const Source kSources[] = {
+    // Workshops the person was marked present at on a training day.
+    {EntryKind::WorkshopAttended, "e.event_date, o.title, e.title, sl.starts_at, sl.ends_at, e.id, o.id",
+     "attendance_marks a JOIN workshop_sessions s ON s.id = a.session_id AND s.trust_id = a.trust_id "
+     "JOIN workshop_offers o ON o.id = s.offer_id AND o.trust_id = s.trust_id "
+     "JOIN events e ON e.id = s.event_id AND e.trust_id = s.trust_id "
+     "JOIN event_slots sl ON sl.id = s.slot_id AND sl.trust_id = s.trust_id",
+     "a.trust_id = :trust AND a.session_kind = 'workshop' AND a.status = 'present'", "a.person_id",
+     "e.event_date", "sl.starts_at", "sl.ends_at", kWorkshopPriority, "ep.priority_id"},
+    // Workshops the person ran, once the day's places were published.
+    {EntryKind::WorkshopPresented, "e.event_date, o.title, e.title, sl.starts_at, sl.ends_at, e.id, o.id",
+     kWorkshopTables, "s.trust_id = :trust AND e.stage IN ('published', 'feedback')", "o.presenter_id",
+     "e.event_date", "sl.starts_at", "sl.ends_at"},
+    // Programme sessions attended live, or caught up from the recording.
+    {EntryKind::SessionLive, "pa.starts_on, pa.title, p.title, pa.starts_at, pa.ends_at, p.id, pa.id",
+     kActivityTables, "a.trust_id = :trust AND a.session_kind = 'activity' AND a.status = 'present'",
+     "a.person_id", "pa.starts_on", "pa.starts_at", "pa.ends_at", kProgrammePriority, "pp.priority_id"},
+    {EntryKind::SessionCaughtUp, "pa.starts_on, pa.title, p.title, pa.starts_at, pa.ends_at, p.id, pa.id",
+     kActivityTables, "a.trust_id = :trust AND a.session_kind = 'activity' AND a.status = 'caught_up'",
+     "a.person_id", "pa.starts_on", "pa.starts_at", "pa.ends_at", kProgrammePriority, "pp.priority_id"},
+    // Collaboration time in a programme, as a member of a group.
+    {EntryKind::Collaboration,
+     "pa.starts_on, g.name || ': ' || pa.title, p.title, pa.starts_at, pa.ends_at, p.id, pa.id",
+     "collaboration_group_members m JOIN collaboration_groups g ON g.id = m.group_id AND g.trust_id = "
+     "m.trust_id JOIN programme_activities pa ON pa.id = g.activity_id AND pa.trust_id = g.trust_id "
+     "JOIN programmes p ON p.id = pa.programme_id AND p.trust_id = pa.trust_id",
+     "m.trust_id = :trust", "m.person_id", "pa.starts_on", "pa.starts_at", "pa.ends_at", kProgrammePriority,
+     "pp.priority_id"},
+};
+
+std::string entries_query(const Source& source) {
+    return std::string("SELECT ") + source.columns + " FROM " + source.tables + " WHERE " + source.where +
+           " AND " + source.person + " = :person";
+}
+
+// The source's times grouped by the school and staff group of who did them (and the priority they
+// served), between two days.
+std::string grouped_query(const Source& source, bool by_priority) {
+    const std::string priority = by_priority ? std::string(source.priority) : std::string("0");
+    return "SELECT " + priority + ", pe.school_id, pe.staff_group, " + source.starts_at + ", " +
+           source.ends_at + ", COUNT(*) FROM " + source.tables + (by_priority ? source.priority_join : "") +
+           " JOIN people pe ON pe.id = " + source.person + " WHERE " + source.where + " AND " + source.day +
+           " >= :from AND " + source.day + " <= :to GROUP BY " +
+           (by_priority ? priority + ", " : std::string()) + "pe.school_id, pe.staff_group, " +
+           source.starts_at + ", " + source.ends_at;
 }
 
 std::string event_link(const Row& row) {
@@ -90,24 +118,25 @@ std::string activity_link(const Row& row) {
 
 std::vector<Entry> entries_of(soci::session& sql, long long trust_id, long long person_id) {
     std::vector<Entry> entries;
-    auto add = [&](EntryKind kind, auto link_of) {
-        return [&entries, kind, link_of](const Row& row) {
-            entries.push_back(Entry{.day = row.day,
-                                    .kind = kind,
-                                    .title = row.title,
-                                    .context = row.context,
-                                    .minutes = minutes_between(row.starts_at, row.ends_at),
-                                    .link = link_of(row)});
-        };
-    };
-    read(sql, kWorkshopsAttended, trust_id, person_id, nullptr, add(EntryKind::WorkshopAttended, event_link));
-    read(sql, kWorkshopsPresented, trust_id, person_id, nullptr,
-         add(EntryKind::WorkshopPresented, event_link));
-    const std::string present = "present", caught_up = "caught_up";
-    read(sql, kSessions, trust_id, person_id, &present, add(EntryKind::SessionLive, activity_link));
-    read(sql, kSessions, trust_id, person_id, &caught_up, add(EntryKind::SessionCaughtUp, activity_link));
-    read(sql, kCollaboration, trust_id, person_id, nullptr, add(EntryKind::Collaboration, activity_link));
-
+    for (const Source& source : kSources) {
+        Row row;
+        db::fetch_rows(
+            sql, entries_query(source), row,
+            [&](soci::statement& statement) {
+                statement.exchange(soci::use(trust_id));
+                statement.exchange(soci::use(person_id));
+            },
+            [&](const Row& found) {
+                const bool in_event =
+                    source.kind == EntryKind::WorkshopAttended || source.kind == EntryKind::WorkshopPresented;
+                entries.push_back(Entry{.day = found.day,
+                                        .kind = source.kind,
+                                        .title = found.title,
+                                        .context = found.context,
+                                        .minutes = calendar::minutes_between(found.starts_at, found.ends_at),
+                                        .link = in_event ? event_link(found) : activity_link(found)});
+            });
+    }
     // Modules: the certificate carries the day it was issued and the module's hours.
     std::string slug, title;
     double hours = 0;
@@ -127,6 +156,67 @@ std::vector<Entry> entries_of(soci::session& sql, long long trust_id, long long 
                                 .minutes = static_cast<int>(hours * 60 + 0.5),
                                 .link = "/learning/" + slug});
     return entries;
+}
+
+std::vector<GroupMinutes> minutes_by_group(soci::session& sql, long long trust_id, const std::string& from,
+                                           const std::string& to, bool by_priority) {
+    std::map<std::tuple<long long, long long, std::string>, long long> minutes;
+    long long priority_id = 0, school_id = 0, count = 0;
+    soci::indicator school_known = soci::i_ok;
+    std::string group, starts_at, ends_at;
+    // Certificates carry the moment they were issued: the two days as seconds since 1970 (UTC).
+    const auto first = calendar::parse_day(from), last = calendar::parse_day(to);
+    if (!first || !last)
+        return {};
+    long long from_seconds = std::chrono::sys_seconds(*first).time_since_epoch().count(),
+              to_seconds =
+                  std::chrono::sys_seconds(*last + std::chrono::days(1)).time_since_epoch().count() - 1;
+    auto read = [&](const std::string& query, bool timed) {
+        soci::statement statement(sql);
+        statement.exchange(soci::use(trust_id));
+        if (query.find("certificates") != std::string::npos) {
+            statement.exchange(soci::use(from_seconds));
+            statement.exchange(soci::use(to_seconds));
+        } else {
+            statement.exchange(soci::use(from));
+            statement.exchange(soci::use(to));
+        }
+        statement.exchange(soci::into(priority_id));
+        statement.exchange(soci::into(school_id, school_known));
+        statement.exchange(soci::into(group));
+        statement.exchange(soci::into(starts_at));
+        statement.exchange(soci::into(ends_at));
+        statement.exchange(soci::into(count));
+        statement.alloc();
+        statement.prepare(query);
+        statement.define_and_bind();
+        statement.execute(false);
+        while (statement.fetch()) {
+            const long long each = timed ? calendar::minutes_between(starts_at, ends_at) : 0;
+            minutes[{priority_id, school_known == soci::i_null ? 0 : school_id, group}] += each * count;
+        }
+    };
+    for (const Source& source : kSources)
+        if (!by_priority || source.priority)
+            read(grouped_query(source, by_priority), true);
+    if (!by_priority) {
+        // Modules by their certificates' hours, and what people logged, by their own minutes; the
+        // times columns are empty, and the sum arrives in place of the count.
+        read("SELECT 0, pe.school_id, pe.staff_group, '', '', CAST(SUM(c.hours * 60 + 0.5) AS BIGINT) "
+             "FROM certificates c JOIN people pe ON pe.id = c.person_id WHERE c.trust_id = :trust AND "
+             "c.issued_at >= :from AND c.issued_at <= :to GROUP BY pe.school_id, pe.staff_group",
+             false);
+        read("SELECT 0, pe.school_id, pe.staff_group, '', '', SUM(r.minutes) FROM record_entries r "
+             "JOIN people pe ON pe.id = r.person_id WHERE r.trust_id = :trust AND r.day >= :from AND "
+             "r.day <= :to GROUP BY pe.school_id, pe.staff_group",
+             false);
+    }
+    std::vector<GroupMinutes> groups;
+    for (const auto& [key, total] : minutes)
+        groups.push_back(
+            {std::get<0>(key), std::get<1>(key),
+             people::staff_group_from_text(std::get<2>(key)).value_or(people::StaffGroup::Teacher), total});
+    return groups;
 }
 
 } // namespace trellis::record::store

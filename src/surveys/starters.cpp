@@ -151,6 +151,36 @@ Starter leaders() {
     return starter;
 }
 
+// The same statements for senior leaders and for everyone else, so the results can put the two side
+// by side and show where leaders think better of the school's development than staff do.
+Starter culture() {
+    Starter starter{"culture",
+                    "How does professional development feel here?",
+                    "A CPD culture check for everyone, leaders included: the same statements for both, "
+                    "with the results side by side.",
+                    {"How does professional development feel here?",
+                     "The same few statements for everyone, leaders included, so we can see where we agree "
+                     "and where we do not. About three minutes; anonymous: we keep your school, staff group "
+                     "and phase, never your name.",
+                     true,
+                     "",
+                     "",
+                     {}},
+                    {}};
+    starter.questions = {
+        grid("How far do you agree with each of these about your school?",
+             {"Development here is planned around what staff need",
+              "Staff have protected time to learn and to try out what they learn",
+              "Leaders learn alongside everyone else", "What we learn is followed up, not forgotten",
+              "Support staff get development that fits their roles",
+              "I can try something new without worrying about being judged",
+              "Development here makes a difference to pupils"},
+             kAgree),
+        question(QuestionKind::Text, "What one change would make development here better?"),
+    };
+    return starter;
+}
+
 } // namespace
 
 std::vector<Starter> starters(const std::vector<priorities::Priority>& priorities) {
@@ -158,6 +188,7 @@ std::vector<Starter> starters(const std::vector<priorities::Priority>& prioritie
     if (auto ranking = priority_ranking(priorities))
         for (Starter& starter : all)
             starter.questions.insert(starter.questions.begin() + 1, *ranking);
+    all.push_back(culture());
     return all;
 }
 

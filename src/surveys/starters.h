@@ -6,13 +6,14 @@
 #include "priorities/model.h"
 #include "surveys/model.h"
 
-// Needs surveys a lead can send in five minutes and then edit: one for teachers, one for teaching
-// assistants and other support staff, one for leaders. Each asks people to rank the trust's own
-// priorities, so the answers map onto them.
+// Surveys a lead can send in five minutes and then edit: needs surveys for teachers, for teaching
+// assistants and other support staff, and for leaders, each asking people to rank the trust's own
+// priorities so the answers map onto them; and a CPD culture check asking leaders and staff the same
+// statements.
 namespace trellis::surveys {
 
 struct Starter {
-    std::string key; // "teachers", "support", "leaders"
+    std::string key; // "teachers", "support", "leaders", "culture"
     std::string title;
     std::string summary; // what it asks, for the lead choosing one
     SurveyForm form;

@@ -275,3 +275,29 @@ TEST_F(Surveys, reminders_reach_only_those_who_have_not_answered_and_questions_f
     EXPECT_EQ(late->status, 400);
     EXPECT_TRUE(contains(late->body, "can no longer change"));
 }
+
+TEST_F(Surveys, a_culture_check_puts_leaders_and_staff_side_by_side) {
+    const long long id = id_of("SELECT id FROM surveys WHERE title = 'CPD culture check, autumn 2026'");
+    auto lead = signed_in(kDemoTrustLead);
+    auto page = lead->get("/surveys/" + std::to_string(id) + "/results");
+    ASSERT_EQ(page->status, 200);
+    EXPECT_TRUE(contains(page->body, "Leaders and staff side by side"));
+    EXPECT_TRUE(std::regex_search(page->body, std::regex("Leaders think better of .{1,120} than staff do: "
+                                                         "\\d\\.\\d against \\d\\.\\d")));
+    // One school's leaders are fewer than five: both sides are withheld there.
+    const long long school = id_of(
+        "SELECT MIN(school_id) FROM (SELECT school_id FROM survey_responses WHERE "
+        "survey_id = " +
+        std::to_string(id) + " AND staff_group = 'leader' GROUP BY school_id HAVING COUNT(*) < 5) small");
+    ASSERT_GT(school, 0);
+    auto narrowed = lead->get("/surveys/" + std::to_string(id) + "/results?school=" + std::to_string(school));
+    EXPECT_TRUE(contains(narrowed->body, "the two sides are not shown") ||
+                contains(narrowed->body, "This view has fewer than 5 answers"));
+    // The lead can start one from the starters.
+    lead->get("/surveys");
+    auto made = lead->post("/surveys/starters", {{"starter", "culture"}});
+    ASSERT_EQ(made->status, 303);
+    EXPECT_EQ(
+        id_of("SELECT COUNT(*) FROM surveys WHERE title = 'How does professional development feel here?'"),
+        1);
+}

@@ -43,7 +43,7 @@ std::optional<mstch::map> module_to_continue(http::RequestContext& context) {
 mstch::array surveys_waiting(http::RequestContext& context) {
     mstch::array waiting;
     for (const auto& standing :
-         context.app.surveys.for_person(context.signed_in(), surveys::handlers::today()))
+         context.app.surveys.for_person(context.signed_in(), context.app.clock.today()))
         if (!standing.answered)
             waiting.push_back(mstch::map{{"href", "/surveys/" + std::to_string(standing.survey.id)},
                                          {"title", standing.survey.title},

@@ -37,10 +37,6 @@ mstch::map span_view(const Span& span) {
                       {"hours", hours_of(span.minutes)}};
 }
 
-std::string today() {
-    return calendar::london_moment(db::now_seconds()).substr(0, 10);
-}
-
 LogForm read_form(http::RequestContext& context) {
     return {context.form("day"),
             context.form("category"),
@@ -62,8 +58,8 @@ void show_form(http::RequestContext& context, long long entry_id, const LogForm&
                     {"action", entry_id ? "/record/entries/" + std::to_string(entry_id) + "/edit"
                                         : std::string("/record")},
                     {"categories", categories},
-                    {"day", form.day.empty() ? today() : form.day},
-                    {"max_day", today()},
+                    {"day", form.day.empty() ? context.app.clock.today() : form.day},
+                    {"max_day", context.app.clock.today()},
                     {"title", form.title},
                     {"hours", form.hours},
                     {"link", form.link},
@@ -89,7 +85,7 @@ std::optional<Entry> own_entry(http::RequestContext& context) {
 void record_csv(http::RequestContext& context) {
     context.response.set_header("Content-Disposition", "attachment; filename=\"cpd-record.csv\"");
     context.response.set_header("Cache-Control", "private, no-store");
-    context.response.set_content(context.app.record.csv(context.signed_in(), today()),
+    context.response.set_content(context.app.record.csv(context.signed_in(), context.app.clock.today()),
                                  "text/csv; charset=utf-8");
 }
 
@@ -100,7 +96,7 @@ void entry_new(http::RequestContext& context) {
 void entry_create(http::RequestContext& context) {
     const LogForm form = read_form(context);
     try {
-        context.app.record.log(context.signed_in(), form, today());
+        context.app.record.log(context.signed_in(), form, context.app.clock.today());
     } catch (const std::invalid_argument& problem) {
         return show_form(context, 0, form, problem.what(), 400);
     }
@@ -118,7 +114,7 @@ void entry_update(http::RequestContext& context) {
         return;
     const LogForm form = read_form(context);
     try {
-        context.app.record.update(context.signed_in(), entry->logged_id, form, today());
+        context.app.record.update(context.signed_in(), entry->logged_id, form, context.app.clock.today());
     } catch (const std::invalid_argument& problem) {
         return show_form(context, entry->logged_id, form, problem.what(), 400);
     }
@@ -137,10 +133,10 @@ void record_show(http::RequestContext& context) {
     Record record;
     std::string error;
     try {
-        record = context.app.record.of(context.signed_in(), today(), from, to);
+        record = context.app.record.of(context.signed_in(), context.app.clock.today(), from, to);
     } catch (const std::invalid_argument& problem) {
         error = problem.what();
-        record = context.app.record.of(context.signed_in(), today());
+        record = context.app.record.of(context.signed_in(), context.app.clock.today());
     }
     mstch::array entries;
     for (const Entry& entry : record.entries)

@@ -50,7 +50,8 @@ std::optional<Survey> answerable_survey(http::RequestContext& context) {
     auto survey = survey_in_route(context);
     if (!survey)
         return std::nullopt;
-    if (const std::string why = context.app.surveys.why_not_answer(context.signed_in(), *survey, today());
+    if (const std::string why =
+            context.app.surveys.why_not_answer(context.signed_in(), *survey, context.app.clock.today());
         !why.empty()) {
         http::render_error(context, 403, why);
         return std::nullopt;
@@ -73,7 +74,8 @@ void survey_answer(http::RequestContext& context) {
     auto survey = survey_in_route(context);
     if (!survey)
         return;
-    if (const std::string why = context.app.surveys.why_not_answer(context.signed_in(), *survey, today());
+    if (const std::string why =
+            context.app.surveys.why_not_answer(context.signed_in(), *survey, context.app.clock.today());
         !why.empty())
         return show_closed(context, *survey, why);
     show_form(context, *survey, context.app.surveys.draft(context.signed_in(), *survey), "", 200);
@@ -86,7 +88,7 @@ void survey_save_draft(http::RequestContext& context) {
     const auto questions = context.app.surveys.questions_for(context.signed_in(), *survey);
     const auto typed = typed_answers(context, questions);
     try {
-        context.app.surveys.save_draft(context.signed_in(), *survey, today(), typed);
+        context.app.surveys.save_draft(context.signed_in(), *survey, context.app.clock.today(), typed);
     } catch (const std::invalid_argument& error) {
         if (context.wants_json()) {
             context.response.status = 400;
@@ -107,7 +109,7 @@ void survey_submit(http::RequestContext& context) {
     const auto questions = context.app.surveys.questions_for(context.signed_in(), *survey);
     const auto typed = typed_answers(context, questions);
     try {
-        context.app.surveys.submit(context.signed_in(), *survey, today(), typed);
+        context.app.surveys.submit(context.signed_in(), *survey, context.app.clock.today(), typed);
     } catch (const std::invalid_argument& error) {
         if (context.app.surveys.has_answered(context.signed_in(), *survey))
             return http::render_error(context, 403, error.what());

@@ -134,7 +134,7 @@ void show_builder(http::RequestContext& context, const Survey& survey, const Sur
     auto& surveys = context.app.surveys;
     const auto questions = surveys.questions(survey);
     const bool fixed = surveys.questions_fixed(survey);
-    const SurveyState state = survey.state(today());
+    const SurveyState state = survey.state(context.app.clock.today());
     mstch::map data{{"id", std::to_string(survey.id)},
                     {"title", survey.title},
                     {"state", label_of(state)},
@@ -185,7 +185,7 @@ std::string builder_path(const Survey& survey) {
 
 void show_list(http::RequestContext& context, mstch::map extra, int status) {
     const accounts::Actor& actor = context.signed_in();
-    const std::string day = today();
+    const std::string day = context.app.clock.today();
     mstch::array mine, kept, starters_list;
     for (const SurveyStanding& standing : context.app.surveys.for_person(actor, day))
         mine.push_back(mstch::map{{"href", "/surveys/" + std::to_string(standing.survey.id)},
@@ -300,7 +300,8 @@ void survey_remind(http::RequestContext& context) {
     if (!survey)
         return;
     try {
-        const int reminded = context.app.surveys.remind(context.signed_in(), *survey, today());
+        const int reminded =
+            context.app.surveys.remind(context.signed_in(), *survey, context.app.clock.today());
         http::redirect(context, builder_path(*survey) + "?reminded=" + std::to_string(reminded));
     } catch (const std::invalid_argument& error) {
         show_builder(context, *survey, form_of(*survey), {}, mstch::map{{"error", std::string(error.what())}},

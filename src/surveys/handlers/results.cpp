@@ -13,6 +13,7 @@
 #include "surveys/handlers/handlers.h"
 #include "surveys/handlers/views.h"
 #include "surveys/needs.h"
+#include "surveys/side_by_side.h"
 
 namespace trellis::surveys::handlers {
 
@@ -186,6 +187,40 @@ std::optional<mstch::map> needs_view(http::RequestContext& context, const Survey
     return view;
 }
 
+// Leaders and staff side by side for each grid both were asked, the widest gap first, with the
+// statements where leaders think notably better of things than staff said in words.
+mstch::array side_by_side_view(const std::vector<Question>& questions, const std::vector<Response>& responses,
+                               const Filter& filter) {
+    using reports::handlers::one_place;
+    mstch::array comparisons;
+    if (filter.staff_group || !filter.phase.empty())
+        return comparisons; // the comparison is itself across staff groups
+    for (const SideBySide& comparison : side_by_side(questions, responses, filter.school_id)) {
+        mstch::array rows, notable;
+        for (const SideBySideRow& row : comparison.rows) {
+            rows.push_back(mstch::map{
+                {"statement", row.statement},
+                {"leaders", row.leaders ? one_place(*row.leaders) : std::string("–")},
+                {"staff", row.staff ? one_place(*row.staff) : std::string("–")},
+                {"gap", row.gap ? (*row.gap > 0 ? "+" : "") + one_place(*row.gap) : std::string("–")},
+                {"notable", row.gap && *row.gap >= kNotableGap}});
+            if (row.gap && *row.gap >= kNotableGap)
+                notable.push_back(mstch::map{{"statement", row.statement},
+                                             {"leaders", one_place(*row.leaders)},
+                                             {"staff", one_place(*row.staff)}});
+        }
+        const bool hidden = comparison.leaders_hidden || comparison.staff_hidden;
+        comparisons.push_back(mstch::map{{"prompt", comparison.prompt},
+                                         {"hidden", hidden},
+                                         {"leaders", std::to_string(comparison.leaders)},
+                                         {"staff", std::to_string(comparison.staff)},
+                                         {"rows", rows},
+                                         {"notable", notable},
+                                         {"any_notable", !notable.empty()}});
+    }
+    return comparisons;
+}
+
 } // namespace
 
 void survey_results(http::RequestContext& context) {
@@ -215,6 +250,8 @@ void survey_results(http::RequestContext& context) {
                    {"filters", filters_view(context, responses)},
                    {"sections", sections},
                    {"needs", needs ? mstch::node(*needs) : mstch::node(false)},
+                   {"side_by_side",
+                    results.hidden ? mstch::array{} : side_by_side_view(questions, responses, filter)},
                    {"added_priority", !context.query("priority").empty()},
                    {"csv", "/surveys/" + std::to_string(survey->id) + "/results.csv" + query}});
 }

@@ -152,10 +152,6 @@ void add_grid(mstch::map& section, const QuestionResult& result, const std::stri
 
 } // namespace
 
-std::string today() {
-    return calendar::london_moment(db::now_seconds()).substr(0, 10);
-}
-
 std::string groups_label(const std::vector<people::StaffGroup>& groups) {
     if (groups.empty())
         return "everyone";

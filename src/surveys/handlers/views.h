@@ -15,9 +15,6 @@
 // with the same figures in tables (templates/surveys/*.mustache).
 namespace trellis::surveys::handlers {
 
-// Today in London, "YYYY-MM-DD".
-std::string today();
-
 // The questions as form fields filled with `answers` (templates/partials/survey_questions.mustache).
 mstch::array question_fields(const std::vector<Question>& questions, const Answers& answers);
 // What was typed into the answer form for each of these questions.

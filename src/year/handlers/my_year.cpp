@@ -10,10 +10,6 @@ namespace trellis::year::handlers {
 
 namespace {
 
-std::string today() {
-    return calendar::london_moment(db::now_seconds()).substr(0, 10);
-}
-
 std::string when_of(const YearItem& item) {
     if (item.due)
         return "Due " + text::long_date(item.day);
@@ -40,7 +36,7 @@ std::string group_of(const YearItem& item, int current_year) {
 
 void show(http::RequestContext& context, const std::string& feed_url) {
     const accounts::Actor& actor = context.signed_in();
-    const std::string now = today();
+    const std::string now = context.app.clock.today();
     const int current_year = calendar::school_year_containing(now).starts_in;
     std::vector<std::pair<std::string, mstch::array>> grouped; // items are in date order already
     mstch::array groups, next;
@@ -96,7 +92,7 @@ void feed_download(http::RequestContext& context) {
 }
 
 mstch::array next_up(http::RequestContext& context, std::size_t count) {
-    const std::string now = today();
+    const std::string now = context.app.clock.today();
     mstch::array next;
     for (const YearItem& item : context.app.year.items_for(context.signed_in()))
         if (item.day >= now && next.size() < count)

@@ -10,6 +10,7 @@
 #include "events/offer_service.h"
 #include "events/service.h"
 #include "groups/service.h"
+#include "impact/service.h"
 #include "library/service.h"
 #include "priorities/service.h"
 #include "privacy/personal_data.h"
@@ -84,6 +85,7 @@ struct App {
     record::CpdRecord record;
     surveys::SurveyService surveys;
     provision::ProvisionService provision;
+    impact::ImpactService impact;
 };
 
 } // namespace trellis::http

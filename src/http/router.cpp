@@ -2,6 +2,7 @@
 
 #include "accounts/handlers/handlers.h"
 #include "audit/handlers/audit.h"
+#include "impact/handlers/handlers.h"
 #include "notifications/handlers.h"
 #include "priorities/handlers/handlers.h"
 #include "privacy/handlers/handlers.h"
@@ -155,6 +156,12 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
         routes.post("/programmes", member, any, programmes::programme_create);
         routes.get(programme, member, any, programmes::programme_show);
         routes.get(in_programme("/edit"), member, any, programmes::programme_edit);
+        routes.get(in_programme("/impact"), member, any, impact::handlers::impact_show);
+        routes.get(in_programme(R"(/impact\.pdf)"), member, any, impact::handlers::impact_pdf);
+        routes.post(in_programme("/impact/plan"), member, any, impact::handlers::plan_save);
+        routes.post(in_programme("/impact/outcomes"), member, any, impact::handlers::outcome_save);
+        routes.post(in_programme(R"(/impact/outcomes/(\d+)/delete)"), member, any,
+                    impact::handlers::outcome_delete);
         routes.post(in_programme("/edit"), member, any, programmes::programme_update);
         routes.post(in_programme("/join"), member, any, programmes::programme_join);
         routes.post(in_programme("/leave"), member, any, programmes::programme_leave);

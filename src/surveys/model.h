@@ -68,6 +68,8 @@ struct Survey {
     std::string closes_on;                  // YYYY-MM-DD, the last day answers are taken
     std::vector<people::StaffGroup> groups; // who it is for; empty: everyone
     long long created_by = 0;
+    long long programme_id = 0; // asked for a programme's impact plan: its people only
+    std::string purpose;        // for a programme: before, after, follow_up_6, follow_up_12
 
     SurveyState state(const std::string& today) const;
     bool meant_for(const people::Person& person) const;
@@ -120,6 +122,9 @@ struct Respondent {
 struct Response {
     Respondent respondent;
     Answers answers;
+    // What matches the same person's responses to two surveys (before and after): "p" and the person
+    // for a named survey, the hash of the code they keep for an anonymous one; "" when neither.
+    std::string match_key;
 };
 
 // One survey on a person's list: where it stands for them.

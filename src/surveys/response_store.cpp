@@ -46,9 +46,10 @@ long long random_id() {
 struct ResponseColumns {
     long long id = 0, question_id = 0;
     Respondent respondent;
-    std::string group, picks, text;
+    std::string group, picks, text, match_key;
     void exchange_into(soci::statement& statement) {
         statement.exchange(soci::into(id));
+        statement.exchange(soci::into(match_key));
         statement.exchange(soci::into(respondent.school_id));
         statement.exchange(soci::into(respondent.school_name));
         statement.exchange(soci::into(group));
@@ -144,8 +145,8 @@ std::vector<std::pair<long long, long long>> response_counts(soci::session& sql,
 }
 
 void record_response(soci::session& sql, long long trust_id, long long survey_id, long long person_id,
-                     bool named, const Respondent& respondent, const std::string& day,
-                     const Answers& answers) {
+                     bool named, const Respondent& respondent, const std::string& day, const Answers& answers,
+                     const std::string& match_code) {
     sql << "INSERT INTO survey_answerers (trust_id, survey_id, person_id) VALUES (:trust, :survey, :person)",
         soci::use(trust_id), soci::use(survey_id), soci::use(person_id);
     const long long response_id = random_id();
@@ -154,10 +155,11 @@ void record_response(soci::session& sql, long long trust_id, long long survey_id
     soci::indicator person_indicator = named ? soci::i_ok : soci::i_null;
     const std::string group = people::text_of(respondent.staff_group);
     sql << "INSERT INTO survey_responses (id, trust_id, survey_id, person_id, school_id, staff_group, phase, "
-           "answered_on) VALUES (:id, :trust, :survey, :person, :school, :group, :phase, :day)",
+           "answered_on, match_code) VALUES (:id, :trust, :survey, :person, :school, :group, :phase, :day, "
+           ":code)",
         soci::use(response_id), soci::use(trust_id), soci::use(survey_id),
         soci::use(person_id, person_indicator), soci::use(school, school_indicator), soci::use(group),
-        soci::use(respondent.phase), soci::use(day);
+        soci::use(respondent.phase), soci::use(day), soci::use(match_code);
     for (const auto& [question_id, answer] : answers) {
         if (answer.empty())
             continue;
@@ -178,7 +180,8 @@ std::vector<Response> responses_of(soci::session& sql, long long trust_id, long 
     ResponseColumns columns;
     db::fetch_rows(
         sql,
-        "SELECT r.id, COALESCE(r.school_id, 0), COALESCE(s.name, 'Central team'), r.staff_group, r.phase, "
+        "SELECT r.id, CASE WHEN r.person_id IS NULL THEN r.match_code ELSE 'p' || CAST(r.person_id AS TEXT) "
+        "END, COALESCE(r.school_id, 0), COALESCE(s.name, 'Central team'), r.staff_group, r.phase, "
         "COALESCE(a.question_id, 0), COALESCE(a.picks, ''), COALESCE(a.answer_text, '') FROM "
         "survey_responses "
         "r LEFT JOIN schools s ON s.id = r.school_id AND s.trust_id = r.trust_id LEFT JOIN survey_answers a "
@@ -195,6 +198,7 @@ std::vector<Response> responses_of(soci::session& sql, long long trust_id, long 
             if (added) {
                 Response response;
                 response.respondent = row.respondent;
+                response.match_key = row.match_key;
                 response.respondent.staff_group =
                     people::staff_group_from_text(row.group).value_or(people::StaffGroup::Teacher);
                 responses.push_back(std::move(response));

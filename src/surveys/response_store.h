@@ -28,9 +28,10 @@ std::vector<std::pair<long long, long long>> response_counts(soci::session& sql,
 // Stores a sent response: the person as an answerer; the response under a random id with the
 // person's id only when `named`; its answers; and removes the draft. Throws soci errors if the
 // person has already answered (the primary key of survey_answerers).
+// `match_code` is the hash of a code the person keeps, for matching an anonymous before and after.
 void record_response(soci::session& sql, long long trust_id, long long survey_id, long long person_id,
-                     bool named, const Respondent& respondent, const std::string& day,
-                     const Answers& answers);
+                     bool named, const Respondent& respondent, const std::string& day, const Answers& answers,
+                     const std::string& match_code = "");
 
 // Every sent response with its answers, for results.
 std::vector<Response> responses_of(soci::session& sql, long long trust_id, long long survey_id);

@@ -4,11 +4,13 @@
 #include <stdexcept>
 
 #include "accounts/permissions.h"
+#include "accounts/secrets.h"
 #include "calendar/school_year.h"
 #include "notifications/store.h"
 #include "people/store.h"
 #include "priorities/store.h"
 #include "programmes/audience.h"
+#include "programmes/store.h"
 #include "surveys/response_store.h"
 #include "surveys/store.h"
 #include "text/dates.h"
@@ -29,11 +31,56 @@ Respondent respondent_of(soci::session& sql, const people::Person& person) {
             programmes::phase_of(person.phase, person.school_id, phases)};
 }
 
+// Who a survey is for: its staff groups and, for a survey of a programme's impact plan, only the
+// programme's people (everyone within its filters, or its named members).
+class Audience {
+  public:
+    Audience(soci::session& sql, const Survey& survey) : m_survey(survey) {
+        if (!survey.programme_id)
+            return;
+        m_programme = programmes::store::find_programme(sql, survey.trust_id, survey.programme_id);
+        if (!m_programme)
+            return;
+        m_phases = programmes::school_phases(sql, survey.trust_id);
+        for (const auto& member : programmes::store::members_of(sql, survey.trust_id, m_programme->id))
+            if (!member.waiting)
+                m_members.insert(member.person_id);
+    }
+    bool includes(const people::Person& person) const {
+        if (!m_survey.meant_for(person))
+            return false;
+        if (!m_survey.programme_id)
+            return true;
+        if (!m_programme)
+            return false;
+        return m_programme->audience == programmes::Audience::Everyone
+                   ? programmes::within_filters(*m_programme, programmes::profile_of(person, m_phases))
+                   : m_members.count(person.id) > 0;
+    }
+
+  private:
+    const Survey& m_survey;
+    std::optional<programmes::Programme> m_programme;
+    std::set<long long> m_members;
+    std::map<long long, std::string> m_phases;
+};
+
 people::Person person_of(soci::session& sql, const accounts::Actor& actor) {
     auto person = people::store::find_person(sql, actor.trust_id, actor.person_id);
     if (!person)
         throw std::invalid_argument("We could not find your staff record.");
     return *person;
+}
+
+// The code a person keeps to match their anonymous answers before and after a programme, hashed with
+// the programme so the same words in another programme match nothing; "" when none was typed.
+std::string hashed_match_code(const Survey& survey, const std::string& code) {
+    const std::string kept = text::lowered(text::trimmed(code));
+    if (kept.empty() || !survey.programme_id)
+        return "";
+    if (kept.size() > 100)
+        throw std::invalid_argument("Keep your matching code under 100 characters.");
+    return accounts::hash_token("programme " + std::to_string(survey.programme_id) + ": " + kept);
 }
 
 std::set<long long> priority_ids(soci::session& sql, long long trust_id) {
@@ -112,7 +159,7 @@ std::vector<SurveyStanding> SurveyService::for_person(const accounts::Actor& act
             continue;
         if (!person)
             person = people::store::find_person(*lease, actor.trust_id, actor.person_id);
-        if (!person || !survey.meant_for(*person))
+        if (!person || !Audience(*lease, survey).includes(*person))
             continue;
         standings.push_back({survey,
                              response_store::has_answered(*lease, actor.trust_id, survey.id, person->id),
@@ -355,7 +402,7 @@ std::string SurveyService::why_not_answer(const accounts::Actor& actor, const Su
                                           const std::string& today) {
     auto lease = m_database.lease();
     const auto person = people::store::find_person(*lease, actor.trust_id, actor.person_id);
-    if (!person || !survey.meant_for(*person))
+    if (!person || !Audience(*lease, survey).includes(*person))
         return "This survey is not for you.";
     switch (survey.state(today)) {
     case SurveyState::Draft:
@@ -412,7 +459,7 @@ void SurveyService::save_draft(const accounts::Actor& actor, const Survey& surve
 }
 
 void SurveyService::submit(const accounts::Actor& actor, const Survey& survey, const std::string& today,
-                           const std::map<long long, TypedAnswer>& typed) {
+                           const std::map<long long, TypedAnswer>& typed, const std::string& match_code) {
     if (const std::string why = why_not_answer(actor, survey, today); !why.empty())
         throw std::invalid_argument(why);
     const Answers given = answers_from(survey, questions_for(actor, survey), typed);
@@ -428,7 +475,8 @@ void SurveyService::submit(const accounts::Actor& actor, const Survey& survey, c
         throw std::invalid_argument("You have already answered this survey. Thank you.");
     const people::Person person = person_of(sql, actor);
     response_store::record_response(sql, actor.trust_id, survey.id, actor.person_id, !survey.anonymous,
-                                    respondent_of(sql, person), today, answers);
+                                    respondent_of(sql, person), today, answers,
+                                    survey.anonymous ? hashed_match_code(survey, match_code) : std::string());
     notifications::store::dismiss_link(sql, actor.trust_id, actor.person_id,
                                        "/surveys/" + std::to_string(survey.id));
     transaction.commit();
@@ -449,8 +497,9 @@ Rates SurveyService::rates(const Survey& survey) {
                                               people::StaffGroup::Support, people::StaffGroup::Leader}
             : survey.groups;
     std::map<std::string, std::vector<RateCell>> by_school;
+    const Audience audience(*lease, survey);
     people::store::for_each_person(*lease, survey.trust_id, [&](const people::Person& person) {
-        if (!survey.meant_for(person))
+        if (!audience.includes(person))
             return;
         const auto column = std::find(rates.groups.begin(), rates.groups.end(), person.staff_group);
         auto& row = by_school[person.school_id ? person.school_name : "Central team"];
@@ -498,8 +547,9 @@ int SurveyService::remind(const accounts::Actor& actor, const Survey& survey, co
     soci::session& sql = transaction.session();
     const auto answered = response_store::answerers_of(sql, survey.trust_id, survey.id);
     std::vector<long long> waiting;
+    const Audience audience(sql, survey);
     people::store::for_each_person(sql, survey.trust_id, [&](const people::Person& person) {
-        if (survey.meant_for(person) && !answered.count(person.id))
+        if (audience.includes(person) && !answered.count(person.id))
             waiting.push_back(person.id);
     });
     notifications::store::add_to_each(sql, survey.trust_id, waiting,

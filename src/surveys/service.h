@@ -89,8 +89,9 @@ class SurveyService {
     void save_draft(const accounts::Actor& actor, const Survey& survey, const std::string& today,
                     const std::map<long long, TypedAnswer>& typed);
     // Sends the person's answers (the draft with `typed` over it); at most once per person.
+    // `match_code` is what the person typed to match an anonymous before and after ("" for none).
     void submit(const accounts::Actor& actor, const Survey& survey, const std::string& today,
-                const std::map<long long, TypedAnswer>& typed);
+                const std::map<long long, TypedAnswer>& typed, const std::string& match_code = "");
 
     // Results and response rates are for those who keep the survey.
     std::vector<Response> responses(const Survey& survey);

@@ -11,7 +11,8 @@ namespace {
 
 constexpr const char* kSurveyColumns =
     "SELECT s.id, s.trust_id, COALESCE(s.school_id, 0), COALESCE(sc.name, ''), s.title, s.intro, "
-    "s.anonymous, s.opens_on, s.closes_on, s.staff_groups, COALESCE(s.created_by, 0) FROM surveys s "
+    "s.anonymous, s.opens_on, s.closes_on, s.staff_groups, COALESCE(s.created_by, 0), "
+    "COALESCE(s.programme_id, 0), s.purpose FROM surveys s "
     "LEFT JOIN schools sc ON sc.id = s.school_id AND sc.trust_id = s.trust_id WHERE s.trust_id = :trust ";
 constexpr const char* kQuestionColumns =
     "SELECT id, survey_id, position, kind, prompt, help, shape, staff_groups, COALESCE(priority_id, 0) "
@@ -33,6 +34,8 @@ struct SurveyColumns {
         statement.exchange(soci::into(survey.closes_on));
         statement.exchange(soci::into(groups));
         statement.exchange(soci::into(survey.created_by));
+        statement.exchange(soci::into(survey.programme_id));
+        statement.exchange(soci::into(survey.purpose));
     }
     Survey fetched() const {
         Survey result = survey;
@@ -87,12 +90,13 @@ struct QuestionColumns {
 
 // A survey's fields bound for insert and update: a null school for the trust's own.
 struct BoundSurvey {
-    long long school, anonymous;
-    soci::indicator school_indicator;
+    long long school, anonymous, programme;
+    soci::indicator school_indicator, programme_indicator;
     std::string groups;
     explicit BoundSurvey(const Survey& survey)
-        : school(survey.school_id), anonymous(survey.anonymous ? 1 : 0),
+        : school(survey.school_id), anonymous(survey.anonymous ? 1 : 0), programme(survey.programme_id),
           school_indicator(survey.school_id ? soci::i_ok : soci::i_null),
+          programme_indicator(survey.programme_id ? soci::i_ok : soci::i_null),
           groups(people::text_of(survey.groups)) {}
 };
 
@@ -139,12 +143,15 @@ long long insert_survey(soci::session& sql, const Survey& survey) {
     const long long now = db::now_seconds();
     long long id = 0;
     sql << "INSERT INTO surveys (trust_id, school_id, title, intro, anonymous, opens_on, closes_on, "
-           "staff_groups, created_by, created_at, updated_at) VALUES (:trust, :school, :title, :intro, "
-           ":anonymous, :opens, :closes, :groups, :by, :created, :updated) RETURNING id",
+           "staff_groups, created_by, created_at, updated_at, programme_id, purpose) VALUES (:trust, "
+           ":school, "
+           ":title, :intro, :anonymous, :opens, :closes, :groups, :by, :created, :updated, :programme, "
+           ":purpose) RETURNING id",
         soci::use(survey.trust_id), soci::use(bound.school, bound.school_indicator), soci::use(survey.title),
         soci::use(survey.intro), soci::use(bound.anonymous), soci::use(survey.opens_on),
         soci::use(survey.closes_on), soci::use(bound.groups), soci::use(survey.created_by), soci::use(now),
-        soci::use(now), soci::into(id);
+        soci::use(now), soci::use(bound.programme, bound.programme_indicator), soci::use(survey.purpose),
+        soci::into(id);
     return id;
 }
 

@@ -170,7 +170,9 @@ class Tenancy : public ::testing::Test {
                                   "SELECT MAX(updated_at) FROM surveys",
                                   "SELECT COUNT(*) FROM survey_questions",
                                   "SELECT COUNT(*) FROM survey_drafts",
-                                  "SELECT COUNT(*) FROM survey_responses"})
+                                  "SELECT COUNT(*) FROM survey_responses",
+                                  "SELECT COUNT(*) FROM impact_plans",
+                                  "SELECT COUNT(*) FROM pupil_outcomes"})
             counts.push_back(count_of(database, query));
         return counts;
     }

@@ -17,13 +17,17 @@ namespace {
 void show_form(http::RequestContext& context, const Survey& survey, const Answers& answers,
                const std::string& error, int status) {
     const auto questions = context.app.surveys.questions_for(context.signed_in(), survey);
-    mstch::map data{{"id", std::to_string(survey.id)},
-                    {"title", survey.title},
-                    {"intro", survey.intro},
-                    {"anonymous", survey.anonymous},
-                    {"closes", text::long_date(survey.closes_on)},
-                    {"questions", question_fields(questions, answers)},
-                    {"keeper", SurveyService::may_keep(context.signed_in(), survey)}};
+    mstch::map data{
+        {"id", std::to_string(survey.id)},
+        {"title", survey.title},
+        {"intro", survey.intro},
+        {"anonymous", survey.anonymous},
+        {"closes", text::long_date(survey.closes_on)},
+        {"questions", question_fields(questions, answers)},
+        {"keeper", SurveyService::may_keep(context.signed_in(), survey)},
+        // An anonymous before or after of a programme: a code the person keeps matches them.
+        {"asks_code", survey.anonymous && (survey.purpose == "before" || survey.purpose == "after")},
+        {"match_code", context.form("match_code")}};
     if (!error.empty())
         data["error"] = error;
     if (context.query("saved") == "1")
@@ -109,7 +113,8 @@ void survey_submit(http::RequestContext& context) {
     const auto questions = context.app.surveys.questions_for(context.signed_in(), *survey);
     const auto typed = typed_answers(context, questions);
     try {
-        context.app.surveys.submit(context.signed_in(), *survey, context.app.clock.today(), typed);
+        context.app.surveys.submit(context.signed_in(), *survey, context.app.clock.today(), typed,
+                                   context.form("match_code"));
     } catch (const std::invalid_argument& error) {
         if (context.app.surveys.has_answered(context.signed_in(), *survey))
             return http::render_error(context, 403, error.what());

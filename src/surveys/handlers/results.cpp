@@ -22,20 +22,6 @@ namespace {
 const char* kWithheld = "fewer than 5 answers";
 const std::string kResultsRefusal = "Only the survey's lead sees its results.";
 
-Filter filter_of(const http::RequestContext& context) {
-    Filter filter;
-    const std::string school = context.query("school");
-    if (school == "central")
-        filter.school_id = 0;
-    else if (auto id = http::parse_id(school))
-        filter.school_id = *id;
-    filter.staff_group = people::staff_group_from_text(context.query("group"));
-    const std::string phase = context.query("phase");
-    if (organisations::is_known_phase(phase))
-        filter.phase = phase;
-    return filter;
-}
-
 // The choices of one filter, each marked when that view alone is too small to show.
 mstch::array filter_choices(const std::vector<std::pair<std::string, std::string>>& values,
                             const std::string& chosen,

@@ -5,6 +5,8 @@
 
 #include "calendar/london_time.h"
 #include "db/database.h"
+#include "http/request_context.h"
+#include "organisations/model.h"
 #include "reports/handlers/bar_chart.h"
 
 namespace trellis::surveys::handlers {
@@ -151,6 +153,20 @@ void add_grid(mstch::map& section, const QuestionResult& result, const std::stri
 }
 
 } // namespace
+
+Filter filter_of(const http::RequestContext& context) {
+    Filter filter;
+    const std::string school = context.query("school");
+    if (school == "central")
+        filter.school_id = 0;
+    else if (auto id = http::parse_id(school))
+        filter.school_id = *id;
+    filter.staff_group = people::staff_group_from_text(context.query("group"));
+    const std::string phase = context.query("phase");
+    if (organisations::is_known_phase(phase))
+        filter.phase = phase;
+    return filter;
+}
 
 std::string groups_label(const std::vector<people::StaffGroup>& groups) {
     if (groups.empty())

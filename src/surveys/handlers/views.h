@@ -15,6 +15,9 @@
 // with the same figures in tables (templates/surveys/*.mustache).
 namespace trellis::surveys::handlers {
 
+// The view asked for in the query: ?school= (an id, or "central"), ?group=, ?phase=.
+Filter filter_of(const http::RequestContext& context);
+
 // The questions as form fields filled with `answers` (templates/partials/survey_questions.mustache).
 mstch::array question_fields(const std::vector<Question>& questions, const Answers& answers);
 // What was typed into the answer form for each of these questions.

@@ -9,6 +9,7 @@
 #include "calendar/london_time.h"
 #include "demo/demo_names.h"
 #include "demo/demo_programmes.h"
+#include "demo/demo_impact.h"
 #include "demo/demo_surveys.h"
 #include "demo/demo_training_day.h"
 
@@ -166,6 +167,7 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
         load_demo_programmes(database, loaded->lead, loaded->schools, demo_logins()[2].email,
                              demo_logins()[3].email, folders);
         load_demo_surveys(database, loaded->lead, calendar::london_moment(db::now_seconds()).substr(0, 10));
+        load_demo_impact(database, loaded->lead);
     }
     return true;
 }

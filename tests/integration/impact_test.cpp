@@ -31,7 +31,23 @@ class Impact : public ::testing::Test {
         ASSERT_EQ(
             count_of(database, "SELECT COUNT(*) FROM programmes WHERE id = 1 AND title LIKE 'Questioning%'"),
             1);
+        clear_demo_plan();
         start("");
+    }
+    // The demo's own plan for this programme is cleared, so each test starts from none.
+    void clear_demo_plan() {
+        auto& direct = database.open();
+        auto sql = direct.lease();
+        const std::string surveys = "(SELECT id FROM surveys WHERE programme_id = 1)";
+        *sql << "DELETE FROM survey_answers WHERE response_id IN (SELECT id FROM survey_responses WHERE "
+                "survey_id IN " +
+                    surveys + ")";
+        for (const char* table :
+             {"survey_responses", "survey_answerers", "survey_drafts", "survey_questions"})
+            *sql << std::string("DELETE FROM ") + table + " WHERE survey_id IN " + surveys;
+        *sql << "DELETE FROM surveys WHERE programme_id = 1";
+        *sql << "DELETE FROM pupil_outcomes WHERE programme_id = 1";
+        *sql << "DELETE FROM impact_plans WHERE programme_id = 1";
     }
     void start(const std::string& today) {
         server.reset();
@@ -194,7 +210,7 @@ TEST_F(Impact, outcomes_are_checked_and_only_the_lead_of_this_trust_reaches_any_
                 {{"measure", "Not in the plan"}, {"school_id", "1"}, {"term", "2026-autumn"}, {"value", "3"}})
             ->status,
         400);
-    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM pupil_outcomes"), 0);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM pupil_outcomes WHERE programme_id = 1"), 0);
     for (const auto& [term, value] :
          {std::pair{"2026-autumn", "61"}, {"2027-spring", "68.5"}, {"2027-spring", "70"}})
         ASSERT_EQ(lead->post(kProgramme + "/impact/outcomes", {{"measure", "Pupils answering in class (%)"},
@@ -203,7 +219,7 @@ TEST_F(Impact, outcomes_are_checked_and_only_the_lead_of_this_trust_reaches_any_
                                                                {"value", value}})
                       ->status,
                   303);
-    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM pupil_outcomes"), 2)
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM pupil_outcomes WHERE programme_id = 1"), 2)
         << "the second spring figure replaced the first";
     auto page = lead->get(kProgramme + "/impact")->body;
     EXPECT_TRUE(contains(page, "<th scope=\"col\">Autumn 2026</th><th scope=\"col\">Spring 2027</th>"));
@@ -216,7 +232,7 @@ TEST_F(Impact, outcomes_are_checked_and_only_the_lead_of_this_trust_reaches_any_
     // Another trust gets 404 on every impact address.
     ASSERT_EQ(add_northfield_trust(database), 0);
     auto northfield = signed_in(kNorthfieldAdmin, kNorthfieldPassword);
-    const long long outcome = count_of(database, "SELECT MIN(id) FROM pupil_outcomes");
+    const long long outcome = count_of(database, "SELECT MIN(id) FROM pupil_outcomes WHERE programme_id = 1");
     EXPECT_EQ(northfield->get(kProgramme + "/impact")->status, 404);
     EXPECT_EQ(northfield->get(kProgramme + "/impact.pdf")->status, 404);
     EXPECT_EQ(northfield->post(kProgramme + "/impact/plan", {{"learning", "0"}})->status, 404);
@@ -224,10 +240,10 @@ TEST_F(Impact, outcomes_are_checked_and_only_the_lead_of_this_trust_reaches_any_
     EXPECT_EQ(
         northfield->post(kProgramme + "/impact/outcomes/" + std::to_string(outcome) + "/delete", {})->status,
         404);
-    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM pupil_outcomes"), 2);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM pupil_outcomes WHERE programme_id = 1"), 2);
     // The lead removes a figure.
     lead->get(kProgramme + "/impact");
     EXPECT_EQ(lead->post(kProgramme + "/impact/outcomes/" + std::to_string(outcome) + "/delete", {})->status,
               303);
-    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM pupil_outcomes"), 1);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM pupil_outcomes WHERE programme_id = 1"), 1);
 }

@@ -4,7 +4,7 @@
 # 85% of them and an open one nobody has answered.
 #   1. The closed survey's results page (with its needs by priority), and the same filtered by school,
 #      by staff group and by both, as the trust PD lead under wrk -t2 -c4 -d10s. Goal: p99 < 200 ms.
-#      /surveys/N/priorities is tried too; it is only a POST today (skipped with a note on a 404).
+#      The needs-versus-provision map (/provision) from the same survey, likewise.
 #   2. All 15,000 answering the open survey over HTTP (GET the form, POST the answers), 16 at a time.
 #      Goal: within one minute, without an error (the run goes on to 150 s at most, so the time is
 #      known when the goal is missed); then the database must hold exactly 15,000 responses.
@@ -89,8 +89,7 @@ run_engine() { # ENGINE DATA_DIR DATABASE_URL COUNT_COMMAND...
   measure_page "$engine" "results, one school" "/surveys/$closed/results?school=$school"
   measure_page "$engine" "results, support staff" "/surveys/$closed/results?group=support"
   measure_page "$engine" "results, one school's teachers" "/surveys/$closed/results?school=$school&group=teacher"
-  measure_page "$engine" "priorities (needs) view" "/surveys/$closed/priorities" \
-    "/surveys/N/priorities is POST only (an option made a trust priority); the needs by priority are the first section of the unfiltered results page, measured above."
+  measure_page "$engine" "needs against provision and fairness" "/provision?survey=$closed"
 
   echo "== 15,000 staff answer the open survey over HTTP (GET the form, POST the answers), $engine"
   timeout 180 python3 bench/surveys/submitters.py "$base" "$open" 16 "$data/sessions" --goal 60 --deadline 150 ||

@@ -7,9 +7,9 @@
 #include "accounts/secrets.h"
 #include "audit/store.h"
 #include "calendar/london_time.h"
+#include "demo/demo_impact.h"
 #include "demo/demo_names.h"
 #include "demo/demo_programmes.h"
-#include "demo/demo_impact.h"
 #include "demo/demo_surveys.h"
 #include "demo/demo_training_day.h"
 

@@ -200,7 +200,7 @@ ProvisionMap ProvisionService::map(const accounts::Actor& actor, const std::stri
             map.survey_id = candidate.id;
             map.survey_title = candidate.title;
             inputs.questions = m_surveys.questions(*survey);
-            inputs.responses = m_surveys.responses(*survey);
+            inputs.responses = *m_surveys.responses(*survey);
             break;
         }
     auto lease = m_database.lease();

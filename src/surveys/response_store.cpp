@@ -174,6 +174,15 @@ void record_response(soci::session& sql, long long trust_id, long long survey_id
         soci::use(trust_id), soci::use(survey_id), soci::use(person_id);
 }
 
+std::pair<long long, long long> response_version(soci::session& sql, long long trust_id,
+                                                 long long survey_id) {
+    long long all = 0, named = 0;
+    sql << "SELECT COUNT(*), COUNT(person_id) FROM survey_responses WHERE trust_id = :trust AND survey_id = "
+           ":survey",
+        soci::use(trust_id), soci::use(survey_id), soci::into(all), soci::into(named);
+    return {all, named};
+}
+
 std::vector<Response> responses_of(soci::session& sql, long long trust_id, long long survey_id) {
     std::vector<Response> responses;
     std::unordered_map<long long, std::size_t> index;

@@ -33,6 +33,10 @@ void record_response(soci::session& sql, long long trust_id, long long survey_id
                      bool named, const Respondent& respondent, const std::string& day, const Answers& answers,
                      const std::string& match_code = "");
 
+// How many responses the survey has, and how many of them name a person: what changes whenever its
+// responses do (a new one, or a named one erased with its person).
+std::pair<long long, long long> response_version(soci::session& sql, long long trust_id, long long survey_id);
+
 // Every sent response with its answers, for results.
 std::vector<Response> responses_of(soci::session& sql, long long trust_id, long long survey_id);
 

@@ -482,9 +482,25 @@ void SurveyService::submit(const accounts::Actor& actor, const Survey& survey, c
     transaction.commit();
 }
 
-std::vector<Response> SurveyService::responses(const Survey& survey) {
+std::shared_ptr<const std::vector<Response>> SurveyService::responses(const Survey& survey) {
     auto lease = m_database.lease();
-    return response_store::responses_of(*lease, survey.trust_id, survey.id);
+    const auto version = response_store::response_version(*lease, survey.trust_id, survey.id);
+    {
+        std::lock_guard lock(m_kept_mutex);
+        if (auto kept = m_kept.find(survey.id); kept != m_kept.end() && kept->second.version == version) {
+            kept->second.used = ++m_uses;
+            return kept->second.responses;
+        }
+    }
+    auto read = std::make_shared<const std::vector<Response>>(
+        response_store::responses_of(*lease, survey.trust_id, survey.id));
+    std::lock_guard lock(m_kept_mutex);
+    m_kept[survey.id] = {version, read, ++m_uses};
+    if (m_kept.size() > kSurveysKept)
+        m_kept.erase(std::min_element(m_kept.begin(), m_kept.end(), [](const auto& a, const auto& b) {
+            return a.second.used < b.second.used;
+        }));
+    return read;
 }
 
 Rates SurveyService::rates(const Survey& survey) {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,14 +95,26 @@ class SurveyService {
     void submit(const accounts::Actor& actor, const Survey& survey, const std::string& today,
                 const std::map<long long, TypedAnswer>& typed, const std::string& match_code = "");
 
-    // Results and response rates are for those who keep the survey.
-    std::vector<Response> responses(const Survey& survey);
+    // Results and response rates are for those who keep the survey. The responses are read once and
+    // kept (for the few surveys read most lately) while they stay as they are, so a results page read
+    // again costs one count; the same list is handed back until they change.
+    std::shared_ptr<const std::vector<Response>> responses(const Survey& survey);
     Rates rates(const Survey& survey);
     // Puts a reminder on the home page of everyone it is for who has not answered; returns how many.
     int remind(const accounts::Actor& actor, const Survey& survey, const std::string& today);
 
   private:
     Survey checked(const accounts::Actor& actor, Survey survey, const SurveyForm& form);
+
+    struct KeptResponses {
+        std::pair<long long, long long> version;
+        std::shared_ptr<const std::vector<Response>> responses;
+        unsigned long long used = 0;
+    };
+    static constexpr std::size_t kSurveysKept = 8;
+    std::mutex m_kept_mutex;
+    std::map<long long, KeptResponses> m_kept; // by survey id
+    unsigned long long m_uses = 0;
     Answers answers_from(const Survey& survey, const std::vector<Question>& asked,
                          const std::map<long long, TypedAnswer>& typed);
 

@@ -260,11 +260,19 @@ TEST_F(Surveys, reminders_reach_only_those_who_have_not_answered_and_questions_f
     const long long text_question =
         id_of("SELECT MAX(id) FROM survey_questions WHERE survey_id = " + std::to_string(open) +
               " AND kind = 'text' AND staff_groups LIKE '%teacher%'");
+    // The results as the lead read them before, and after one more answer: never a stale count.
+    const long long before_answer =
+        id_of("SELECT COUNT(*) FROM survey_responses WHERE survey_id = " + std::to_string(open));
+    EXPECT_TRUE(contains(lead->get(survey + "/results")->body,
+                         "Everyone who answered</strong>: " + std::to_string(before_answer) + " answers"));
     teacher->get(survey);
     ASSERT_EQ(
         teacher->post(survey + "/answers", {{"q" + std::to_string(text_question), "Time to plan together"}})
             ->status,
         303);
+    EXPECT_TRUE(
+        contains(lead->get(survey + "/results")->body,
+                 "Everyone who answered</strong>: " + std::to_string(before_answer + 1) + " answers"));
     const auto home = teacher->get("/")->body;
     EXPECT_FALSE(contains(home, "A reminder: Planning the spring term"));
     EXPECT_FALSE(contains(home, "Surveys for you"));

@@ -1,7 +1,10 @@
 // A survey's results for its lead: each question as a chart and a table, filtered by school, staff
 // group and phase, with every view too small to show withheld; and the same as CSV.
 #include <algorithm>
+#include <list>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include "accounts/permissions.h"
@@ -118,10 +121,11 @@ mstch::map need_table(const NeedTable& table, const std::map<long long, std::str
 // no priority covers yet; empty when nothing in the survey is tied to a priority.
 std::optional<mstch::map> needs_view(http::RequestContext& context, const Survey& survey,
                                      const std::vector<Question>& questions,
-                                     const std::vector<Response>& responses) {
+                                     const std::vector<Response>& responses,
+                                     const std::vector<priorities::Priority>& trust_priorities) {
     std::map<long long, std::string> titles;
     std::vector<long long> ids;
-    for (const auto& priority : context.app.priorities.view(context.signed_in()).trust) {
+    for (const auto& priority : trust_priorities) {
         titles[priority.id] = priority.title;
         ids.push_back(priority.id);
     }
@@ -207,46 +211,107 @@ mstch::array side_by_side_view(const std::vector<Question>& questions, const std
     return comparisons;
 }
 
+// A results page's figures for one view, kept while nothing they come from changes: the very list of
+// responses the survey service hands back while they are unchanged, the questions and their tags, the
+// trust's priorities and the query. Reading a large survey's results again then costs a count and a
+// render, not a recount. Each server keeps its own; what they come from is read from the database.
+class PageMemo {
+  public:
+    using Responses = std::shared_ptr<const std::vector<Response>>;
+    std::optional<mstch::map> find(const Responses& responses, const std::string& key) {
+        std::lock_guard lock(m_mutex);
+        for (auto entry = m_entries.begin(); entry != m_entries.end(); ++entry)
+            if (entry->responses == responses && entry->key == key) {
+                m_entries.splice(m_entries.begin(), m_entries, entry);
+                return m_entries.front().data;
+            }
+        return std::nullopt;
+    }
+    void keep(const Responses& responses, const std::string& key, const mstch::map& data) {
+        std::lock_guard lock(m_mutex);
+        m_entries.push_front({responses, key, data});
+        if (m_entries.size() > kKept)
+            m_entries.pop_back();
+    }
+
+  private:
+    struct Entry {
+        Responses responses; // held, so its address names this version for as long as the entry lives
+        std::string key;
+        mstch::map data;
+    };
+    static constexpr std::size_t kKept = 32;
+    std::mutex m_mutex;
+    std::list<Entry> m_entries; // the most lately used first
+};
+
+PageMemo& page_memo() {
+    static PageMemo memo;
+    return memo;
+}
+
+// Everything besides the responses that a results page depends on, as text.
+std::string page_key(const http::RequestContext& context, const std::vector<Question>& questions,
+                     const std::vector<priorities::Priority>& trust_priorities) {
+    std::string key =
+        context.request.target + "|" + (accounts::leads_at(context.signed_in(), 0) ? "lead" : "");
+    for (const Question& question : questions) {
+        key += "|q" + std::to_string(question.id) + ":" + std::to_string(question.priority_id);
+        for (const Option& option : question.options)
+            key += "," + std::to_string(option.priority_id);
+    }
+    for (const auto& priority : trust_priorities)
+        key += "|p" + std::to_string(priority.id) + ":" + priority.title;
+    return key;
+}
+
 } // namespace
 
 void survey_results(http::RequestContext& context) {
     auto survey = kept_survey(context, kResultsRefusal);
     if (!survey)
         return;
-    const auto responses = context.app.surveys.responses(*survey);
-    const Filter filter = filter_of(context);
+    const auto kept = context.app.surveys.responses(*survey);
     const auto questions = context.app.surveys.questions(*survey);
+    const auto trust_priorities = context.app.priorities.view(context.signed_in()).trust;
+    const std::string key = page_key(context, questions, trust_priorities);
+    if (auto data = page_memo().find(kept, key))
+        return http::render_page(context, "surveys/results", "Results: " + survey->title, std::move(*data));
+    const std::vector<Response>& responses = *kept;
+    const Filter filter = filter_of(context);
     const Results results = results_of(questions, responses, filter);
-    const auto needs = filter.any() ? std::nullopt : needs_view(context, *survey, questions, responses);
+    const auto needs =
+        filter.any() ? std::nullopt : needs_view(context, *survey, questions, responses, trust_priorities);
     mstch::array sections;
     for (std::size_t i = 0; i < results.questions.size(); ++i)
         sections.push_back(result_section(results.questions[i], i + 1));
     std::string query = context.request.target.find('?') == std::string::npos
                             ? std::string()
                             : context.request.target.substr(context.request.target.find('?'));
-    http::render_page(
-        context, "surveys/results", "Results: " + survey->title,
-        mstch::map{{"id", std::to_string(survey->id)},
-                   {"title", survey->title},
-                   {"view", view_label(filter, responses)},
-                   {"filtered", filter.any()},
-                   {"hidden", results.hidden},
-                   {"responses",
-                    results.hidden ? std::string(kWithheld) : std::to_string(results.responses) + " answers"},
-                   {"filters", filters_view(context, responses)},
-                   {"sections", sections},
-                   {"needs", needs ? mstch::node(*needs) : mstch::node(false)},
-                   {"side_by_side",
-                    results.hidden ? mstch::array{} : side_by_side_view(questions, responses, filter)},
-                   {"added_priority", !context.query("priority").empty()},
-                   {"csv", "/surveys/" + std::to_string(survey->id) + "/results.csv" + query}});
+    mstch::map data{
+        {"id", std::to_string(survey->id)},
+        {"title", survey->title},
+        {"view", view_label(filter, responses)},
+        {"filtered", filter.any()},
+        {"hidden", results.hidden},
+        {"responses",
+         results.hidden ? std::string(kWithheld) : std::to_string(results.responses) + " answers"},
+        {"filters", filters_view(context, responses)},
+        {"sections", sections},
+        {"needs", needs ? mstch::node(*needs) : mstch::node(false)},
+        {"side_by_side", results.hidden ? mstch::array{} : side_by_side_view(questions, responses, filter)},
+        {"added_priority", !context.query("priority").empty()},
+        {"csv", "/surveys/" + std::to_string(survey->id) + "/results.csv" + query}};
+    page_memo().keep(kept, key, data);
+    http::render_page(context, "surveys/results", "Results: " + survey->title, std::move(data));
 }
 
 void survey_results_csv(http::RequestContext& context) {
     auto survey = kept_survey(context, kResultsRefusal);
     if (!survey)
         return;
-    const auto responses = context.app.surveys.responses(*survey);
+    const auto kept = context.app.surveys.responses(*survey);
+    const std::vector<Response>& responses = *kept;
     const Filter filter = filter_of(context);
     const Results results = results_of(context.app.surveys.questions(*survey), responses, filter);
     context.response.set_header("Content-Disposition", "attachment; filename=\"survey-results.csv\"");

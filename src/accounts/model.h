@@ -16,6 +16,9 @@ struct Actor {
     std::string display_name;
     std::string email;
     std::string trust_name;
+    // The fewest people the trust's reports may describe (organisations::Trust::smallest_group),
+    // read with the session so every report the actor sees follows it.
+    int smallest_group = 5;
     std::string csrf_token;
 };
 

@@ -103,6 +103,7 @@ std::optional<Actor> AccountService::authenticate(const std::string& token) {
     actor.display_name = stored->first_name + " " + stored->last_name;
     actor.email = stored->email;
     actor.trust_name = stored->trust_name;
+    actor.smallest_group = stored->smallest_group;
     actor.csrf_token = stored->csrf_token;
     return actor;
 }

@@ -10,7 +10,7 @@ constexpr const char* kInsertSession =
     "VALUES (:hash, :person, :trust, :csrf, :now, :expires)";
 constexpr const char* kFindSession =
     "SELECT s.person_id, s.trust_id, s.csrf_token, s.expires_at, p.school_id, p.role, p.staff_group, "
-    "p.first_name, p.last_name, p.email, t.name FROM sessions s "
+    "p.first_name, p.last_name, p.email, t.name, t.smallest_group FROM sessions s "
     "JOIN people p ON p.id = s.person_id AND p.trust_id = s.trust_id JOIN trusts t ON t.id = s.trust_id "
     "WHERE s.token_hash = :hash AND s.expires_at > :now AND p.left_at = 0";
 constexpr const char* kExtendSession = "UPDATE sessions SET expires_at = :expires WHERE token_hash = :hash";
@@ -49,7 +49,7 @@ std::optional<StoredSession> find_session(soci::session& sql, const std::string&
         soci::into(stored.trust_id), soci::into(stored.csrf_token), soci::into(stored.expires_at),
         soci::into(stored.school_id, school), soci::into(stored.role), soci::into(stored.staff_group),
         soci::into(stored.first_name), soci::into(stored.last_name), soci::into(stored.email),
-        soci::into(stored.trust_name);
+        soci::into(stored.trust_name), soci::into(stored.smallest_group);
     if (!sql.got_data())
         return std::nullopt;
     if (school != soci::i_ok)

@@ -21,6 +21,7 @@ struct StoredSession {
     std::string last_name;
     std::string email;
     std::string trust_name;
+    int smallest_group = 5;
 };
 
 struct StoredReset {

@@ -35,7 +35,6 @@ struct AttendanceReport {
 };
 
 // `registers` holds one register per session, each as the session's register_of() gives it.
-AttendanceReport attendance_report(const std::vector<std::vector<RegisterEntry>>& registers,
-                                   int smallest = reports::kSmallestGroup);
+AttendanceReport attendance_report(const std::vector<std::vector<RegisterEntry>>& registers, int smallest);
 
 } // namespace trellis::attendance

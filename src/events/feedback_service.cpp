@@ -85,8 +85,8 @@ FeedbackResults FeedbackService::results(const accounts::Actor& actor, const Eve
     if (!results.everything)
         return results;
     results.day = feedback::summarise(kTheDay, 0, about_item(responses, 0));
-    results.by_school = feedback::by_school(responses);
-    results.by_staff_group = feedback::by_staff_group(responses);
+    results.by_school = feedback::by_school(responses, actor.smallest_group);
+    results.by_staff_group = feedback::by_staff_group(responses, actor.smallest_group);
     return results;
 }
 

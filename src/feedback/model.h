@@ -64,6 +64,7 @@ struct RatingSummary {
     int counts[5] = {0, 0, 0, 0, 0}; // how many gave 1, 2, 3, 4, 5
     std::vector<std::string> comments;
     bool hidden = false; // too few answers to show without pointing at someone
+    int smallest = 0;    // when hidden: the fewest answers the trust shows, for "fewer than N"
 };
 
 } // namespace trellis::feedback

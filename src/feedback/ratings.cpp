@@ -37,7 +37,7 @@ std::optional<Answer> answer_of(const Field& field, const std::string& title) {
     return Answer{field.item_id, rating[0] - '0', comment};
 }
 
-std::vector<RatingSummary> grouped(const std::vector<Response>& responses,
+std::vector<RatingSummary> grouped(const std::vector<Response>& responses, int smallest,
                                    const std::function<std::string(const Response&)>& key) {
     std::map<std::string, std::vector<Response>> groups;
     for (const Response& response : responses)
@@ -50,10 +50,11 @@ std::vector<RatingSummary> grouped(const std::vector<Response>& responses,
         summaries.back().comments.clear(); // comments are read per item, never per group
         sizes.push_back({summaries.back().responses});
     }
-    const reports::HiddenParts hidden = reports::hide_small_groups(sizes);
+    const reports::HiddenParts hidden = reports::hide_small_groups(sizes, smallest);
     for (std::size_t row = 0; row < summaries.size(); ++row)
         if (hidden.cell(row, 0))
-            summaries[row] = RatingSummary{.label = summaries[row].label, .hidden = true};
+            summaries[row] =
+                RatingSummary{.label = summaries[row].label, .hidden = true, .smallest = smallest};
     return summaries;
 }
 
@@ -103,12 +104,12 @@ RatingSummary summarise(const std::string& label, long long item_id, const std::
     return summary;
 }
 
-std::vector<RatingSummary> by_school(const std::vector<Response>& responses) {
-    return grouped(responses, [](const Response& response) { return response.school_name; });
+std::vector<RatingSummary> by_school(const std::vector<Response>& responses, int smallest) {
+    return grouped(responses, smallest, [](const Response& response) { return response.school_name; });
 }
 
-std::vector<RatingSummary> by_staff_group(const std::vector<Response>& responses) {
-    return grouped(responses,
+std::vector<RatingSummary> by_staff_group(const std::vector<Response>& responses, int smallest) {
+    return grouped(responses, smallest,
                    [](const Response& response) { return people::label_of(response.staff_group); });
 }
 

@@ -26,7 +26,7 @@ RatingSummary summarise(const std::string& label, long long item_id, const std::
 // The answers about items other than the whole (item 0), summed up per school or per staff group, by
 // label. A group with fewer answers than the smallest reportable group is hidden, and so is the next
 // smallest when only one would be, so that no hidden figure can be worked out from the others.
-std::vector<RatingSummary> by_school(const std::vector<Response>& responses);
-std::vector<RatingSummary> by_staff_group(const std::vector<Response>& responses);
+std::vector<RatingSummary> by_school(const std::vector<Response>& responses, int smallest);
+std::vector<RatingSummary> by_staff_group(const std::vector<Response>& responses, int smallest);
 
 } // namespace trellis::feedback

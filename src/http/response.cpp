@@ -53,6 +53,9 @@ mstch::array navigation_for(const RequestContext& context) {
 void render_page(RequestContext& context, const std::string& template_name, const std::string& title,
                  mstch::map data, int status) {
     data["csrf"] = context.csrf_token;
+    // Any page may say "fewer than {{smallest_group}}" of what its reports withhold.
+    if (context.actor)
+        data["smallest_group"] = std::to_string(context.actor->smallest_group);
     // Moved into the node rather than copied: a page's data can be a large tree.
     const std::string body = context.app.views.render(template_name, mstch::node(std::move(data)));
     mstch::map layout{{"title", title}, {"csrf", context.csrf_token}};

@@ -247,6 +247,7 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     // The secret token is the key: calendar programs fetch it without signing in.
     routes.get(R"(/calendar/([A-Za-z0-9_-]{43})\.ics)", open, any, year::handlers::feed_download);
     routes.post("/schools", member, manage_people, schools::school_create);
+    routes.post("/schools/smallest-group", member, manage_people, schools::smallest_group_set);
     routes.post(R"(/schools/(\d+))", member, manage_people, schools::school_rename);
     // --- Training days: schedule, catalogue, choices, allocation ---
     {

@@ -14,7 +14,7 @@ const surveys::Question* confidence_grid(const std::vector<surveys::Question>& q
 // of the people whose before and after share a match key.
 Learning learning_of(const surveys::Question& before_grid, const std::vector<surveys::Response>& before,
                      const surveys::Question& after_grid, const std::vector<surveys::Response>& after,
-                     const surveys::Filter& filter, int smallest = reports::kSmallestGroup);
+                     const surveys::Filter& filter, int smallest);
 
 // The terms of a school year ("2026-autumn", "2027-spring", "2027-summer") and their labels.
 std::vector<Term> terms_of_year(int starts_in);

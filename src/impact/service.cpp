@@ -244,8 +244,9 @@ void ImpactService::save_plan(const accounts::Actor& actor, const programmes::Pr
 }
 
 Report ImpactService::report(const programmes::Programme& programme, const surveys::Filter& filter,
-                             const std::string& today) {
+                             int smallest, const std::string& today) {
     Report report;
+    report.smallest = smallest;
     report.plan = plan(programme);
     auto lease = m_database.lease();
     soci::session& sql = *lease;
@@ -262,12 +263,13 @@ Report ImpactService::report(const programmes::Programme& programme, const surve
         for (const auto& activity : activities) {
             if (activity.kind != programmes::ActivityKind::Live || activity.starts_on > today)
                 continue;
-            const auto results = m_feedback.results(activity);
+            const auto results = m_feedback.results(activity, smallest);
             feedback::RatingSummary summary = results.session;
             if (filter.school_id >= 0 || filter.staff_group) {
                 const std::string wanted =
                     filter.staff_group ? people::label_of(*filter.staff_group) : school_name;
-                summary = feedback::RatingSummary{.label = activity.title, .hidden = true};
+                summary =
+                    feedback::RatingSummary{.label = activity.title, .hidden = true, .smallest = smallest};
                 for (const auto& part : filter.staff_group ? results.by_staff_group : results.by_school)
                     if (part.label == wanted)
                         summary = part;
@@ -291,8 +293,8 @@ Report ImpactService::report(const programmes::Programme& programme, const surve
         const auto* before_grid = confidence_grid(before_questions);
         const auto* after_grid = confidence_grid(after_questions);
         if (before_grid && after_grid)
-            report.learning =
-                learning_of(*before_grid, responses_of(*before), *after_grid, responses_of(*after), filter);
+            report.learning = learning_of(*before_grid, responses_of(*before), *after_grid,
+                                          responses_of(*after), filter, smallest);
     }
     // Levels 3 and 4: support after the programme and at each check-in; use at each check-in.
     report.support_statements = kSupportStatements;
@@ -303,7 +305,8 @@ Report ImpactService::report(const programmes::Programme& programme, const surve
         const auto label = purpose == std::string(kAfter)       ? "After the programme"
                            : purpose == std::string(kFollowUp6) ? "Six weeks on"
                                                                 : "Twelve weeks on";
-        const auto results = surveys::results_of(questions_of(*survey), responses_of(*survey), filter);
+        const auto results =
+            surveys::results_of(questions_of(*survey), responses_of(*survey), filter, smallest);
         if (report.plan.support) {
             SupportColumn column{label, 0, true, {}};
             if (const auto* support = result_with(results, kSupportPrompt)) {

@@ -46,6 +46,7 @@ struct Report {
     std::vector<SupportColumn> support;
     std::vector<CheckIn> use;
     std::vector<Outcome> outcomes;
+    int smallest = 0; // the fewest people a shown figure describes
 };
 
 // A programme's impact plan and what it has found. Kept by those who keep the programme; a broken
@@ -61,7 +62,8 @@ class ImpactService {
     // when that has passed); after, its last; check-ins 6 and 12 weeks after its last.
     void save_plan(const accounts::Actor& actor, const programmes::Programme& programme, const PlanForm& form,
                    const std::string& today);
-    Report report(const programmes::Programme& programme, const surveys::Filter& filter,
+    // Every figure about fewer than `smallest` people (the trust's choice) is withheld.
+    Report report(const programmes::Programme& programme, const surveys::Filter& filter, int smallest,
                   const std::string& today);
 
     void save_outcome(const accounts::Actor& actor, const programmes::Programme& programme,

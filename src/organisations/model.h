@@ -9,7 +9,15 @@ struct Trust {
     long long id = 0;
     std::string slug;
     std::string name;
+    // The fewest people a report may describe: a chart, table or export over fewer shows "fewer
+    // than N" instead. Never below kFewestReportable.
+    int smallest_group = 5;
 };
+
+// The least a trust may set its smallest group to: a figure over one or two people points at them.
+inline constexpr int kFewestReportable = 3;
+// The most: beyond this a small school's groups would all be hidden.
+inline constexpr int kMostReportable = 30;
 
 struct School {
     long long id = 0;

@@ -84,6 +84,19 @@ void OrganisationService::rename_school(long long trust_id, long long actor_id, 
     transaction.commit();
 }
 
+void OrganisationService::set_smallest_group(long long trust_id, long long actor_id, int smallest_group) {
+    if (smallest_group < kFewestReportable || smallest_group > kMostReportable)
+        throw std::invalid_argument("The smallest group must be between " +
+                                    std::to_string(kFewestReportable) + " and " +
+                                    std::to_string(kMostReportable) + " people.");
+    db::Transaction transaction(m_database);
+    store::set_smallest_group(transaction.session(), trust_id, smallest_group);
+    audit::store::record(transaction.session(), trust_id, actor_id, "smallest_group_set",
+                         "Reports now show no group of fewer than " + std::to_string(smallest_group) +
+                             " people");
+    transaction.commit();
+}
+
 std::vector<School> OrganisationService::schools(long long trust_id) {
     auto session = m_database.lease();
     return store::list_schools(*session, trust_id);

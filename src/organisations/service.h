@@ -26,6 +26,10 @@ class OrganisationService {
     long long add_school(long long trust_id, long long actor_id, const std::string& name,
                          const std::string& phase);
     void rename_school(long long trust_id, long long actor_id, long long school_id, const std::string& name);
+    // An administrator sets the fewest people the trust's reports may describe; throws
+    // std::invalid_argument, saving nothing, when it is below kFewestReportable or above
+    // kMostReportable. Written to the audit log.
+    void set_smallest_group(long long trust_id, long long actor_id, int smallest_group);
     // The trust's schools, by name.
     std::vector<School> schools(long long trust_id);
     // The trust with this slug; throws std::invalid_argument if there is none.

@@ -7,8 +7,9 @@ namespace trellis::organisations::store {
 namespace {
 constexpr const char* kInsertTrust =
     "INSERT INTO trusts (slug, name, created_at) VALUES (:slug, :name, :now) RETURNING id";
-constexpr const char* kFindTrustBySlug = "SELECT id, slug, name FROM trusts WHERE slug = :slug";
-constexpr const char* kFindTrust = "SELECT id, slug, name FROM trusts WHERE id = :id";
+constexpr const char* kFindTrustBySlug =
+    "SELECT id, slug, name, smallest_group FROM trusts WHERE slug = :slug";
+constexpr const char* kFindTrust = "SELECT id, slug, name, smallest_group FROM trusts WHERE id = :id";
 constexpr const char* kCountTrusts = "SELECT COUNT(*) FROM trusts";
 constexpr const char* kInsertSchool = "INSERT INTO schools (trust_id, name, phase, created_at) "
                                       "VALUES (:trust, :name, :phase, :now) RETURNING id";
@@ -26,7 +27,7 @@ long long insert_trust(soci::session& sql, const std::string& slug, const std::s
 std::optional<Trust> find_trust_by_slug(soci::session& sql, const std::string& slug) {
     Trust trust;
     sql << kFindTrustBySlug, soci::use(slug), soci::into(trust.id), soci::into(trust.slug),
-        soci::into(trust.name);
+        soci::into(trust.name), soci::into(trust.smallest_group);
     if (!sql.got_data())
         return std::nullopt;
     return trust;
@@ -35,7 +36,7 @@ std::optional<Trust> find_trust_by_slug(soci::session& sql, const std::string& s
 std::optional<Trust> find_trust(soci::session& sql, long long trust_id) {
     Trust trust;
     sql << kFindTrust, soci::use(trust_id), soci::into(trust.id), soci::into(trust.slug),
-        soci::into(trust.name);
+        soci::into(trust.name), soci::into(trust.smallest_group);
     if (!sql.got_data())
         return std::nullopt;
     return trust;
@@ -71,6 +72,11 @@ std::vector<School> list_schools(soci::session& sql, long long trust_id) {
 void rename_school(soci::session& sql, long long trust_id, long long school_id, const std::string& name) {
     sql << "UPDATE schools SET name = :name WHERE trust_id = :trust AND id = :id", soci::use(name),
         soci::use(trust_id), soci::use(school_id);
+}
+
+void set_smallest_group(soci::session& sql, long long trust_id, int smallest_group) {
+    sql << "UPDATE trusts SET smallest_group = :smallest WHERE id = :trust", soci::use(smallest_group),
+        soci::use(trust_id);
 }
 
 } // namespace trellis::organisations::store

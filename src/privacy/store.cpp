@@ -68,6 +68,31 @@ nlohmann::json value_of(const soci::row& row, std::size_t column) {
     }
 }
 
+// What the person said in surveys that kept their name, with each question's words: answers are
+// stored against the response, not the person, so they are found through it. Anonymous responses
+// keep no name, so they cannot be found here, nor by anyone.
+nlohmann::json named_survey_answers(soci::session& sql, long long trust_id, long long person_id) {
+    nlohmann::json rows = nlohmann::json::array();
+    std::string survey, answered_on, prompt, picks, text;
+    soci::statement statement =
+        (sql.prepare
+             << "SELECT s.title, r.answered_on, q.prompt, a.picks, a.answer_text FROM survey_answers a "
+                "JOIN survey_responses r ON r.id = a.response_id AND r.trust_id = a.trust_id "
+                "JOIN surveys s ON s.id = r.survey_id AND s.trust_id = r.trust_id "
+                "JOIN survey_questions q ON q.id = a.question_id "
+                "WHERE a.trust_id = :trust AND r.person_id = :person ORDER BY r.answered_on, q.position",
+         soci::use(trust_id), soci::use(person_id), soci::into(survey), soci::into(answered_on),
+         soci::into(prompt), soci::into(picks), soci::into(text));
+    statement.execute(false);
+    while (statement.fetch())
+        rows.push_back({{"survey", survey},
+                        {"answered_on", answered_on},
+                        {"question", prompt},
+                        {"picks", picks},
+                        {"answer_text", text}});
+    return rows;
+}
+
 } // namespace
 
 nlohmann::json rows_about(soci::session& sql, long long trust_id, long long person_id) {
@@ -90,6 +115,7 @@ nlohmann::json rows_about(soci::session& sql, long long trust_id, long long pers
         }
         held[table.table] = std::move(rows);
     }
+    held["survey_answers"] = named_survey_answers(sql, trust_id, person_id);
     return held;
 }
 

@@ -71,6 +71,7 @@ struct ProvisionMap {
     std::vector<Column> columns;
     std::vector<std::vector<MapCell>> cells; // [row][column]
     std::vector<Gap> gaps;                   // the most striking first
+    int smallest = 0;                        // the fewest people a shown figure describes
 };
 
 // CPD hours per person in the year: schools down, staff groups across.
@@ -82,6 +83,7 @@ struct Fairness {
     std::vector<std::vector<int>> staff;
     std::vector<std::optional<double>> school_totals, group_totals;
     std::optional<double> total;
+    int smallest = 0; // the fewest people a shown figure describes
 };
 
 } // namespace trellis::provision

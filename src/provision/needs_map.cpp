@@ -130,6 +130,7 @@ void find_gaps(ProvisionMap& map) {
 } // namespace
 
 void fill_map(ProvisionMap& map, const MapInputs& inputs, int smallest) {
+    map.smallest = smallest;
     map.rows = inputs.priorities;
     map.columns = inputs.columns;
     map.cells.assign(map.rows.size(), std::vector<MapCell>(map.columns.size()));

@@ -26,7 +26,7 @@ struct MapInputs {
 // group's most named need with nothing offered at all.
 inline constexpr double kHighNeed = 0.5;
 
-void fill_map(ProvisionMap& map, const MapInputs& inputs, int smallest = reports::kSmallestGroup);
+void fill_map(ProvisionMap& map, const MapInputs& inputs, int smallest);
 
 // "Support staff", "Teachers": a staff group named as people.
 std::string people_of(people::StaffGroup group);

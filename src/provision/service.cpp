@@ -222,12 +222,13 @@ ProvisionMap ProvisionService::map(const accounts::Actor& actor, const std::stri
         inputs.places.push_back(given);
     for (const auto& taken : record::store::minutes_by_group(sql, actor.trust_id, year.from, year.to, true))
         inputs.taken_minutes[{taken.priority_id, {taken.school_id, taken.staff_group}}] += taken.minutes;
-    fill_map(map, inputs);
+    fill_map(map, inputs, actor.smallest_group);
     return map;
 }
 
 Fairness ProvisionService::fairness(const accounts::Actor& actor, const std::string& today) {
     Fairness fairness;
+    fairness.smallest = actor.smallest_group;
     const Year year = year_of(today);
     fairness.year_label = year.label;
     auto lease = m_database.lease();
@@ -252,7 +253,7 @@ Fairness ProvisionService::fairness(const accounts::Actor& actor, const std::str
         fairness.staff.push_back(people);
         done.push_back(row);
     }
-    const auto hidden = reports::hide_small_groups(fairness.staff);
+    const auto hidden = reports::hide_small_groups(fairness.staff, actor.smallest_group);
     auto per_person = [](long long minutes_done, int people) -> std::optional<double> {
         if (people == 0)
             return std::nullopt;

@@ -37,6 +37,7 @@ HiddenParts hide_small_groups(const std::vector<std::vector<int>>& people, int s
     const std::size_t rows = people.size();
     const std::size_t columns = rows ? people.front().size() : 0;
     HiddenParts hidden;
+    hidden.smallest = smallest;
     hidden.cells.assign(rows, std::vector<bool>(columns, false));
     std::vector<int> row_sums(rows, 0), column_sums(columns, 0);
     for (std::size_t row = 0; row < rows; ++row)

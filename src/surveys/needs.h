@@ -38,7 +38,7 @@ struct NeedTable {
 };
 NeedTable needs_by(const std::vector<Question>& questions, const std::vector<Response>& responses,
                    const std::vector<long long>& priority_ids, const std::vector<NeedColumn>& columns,
-                   int smallest = reports::kSmallestGroup);
+                   int smallest);
 
 // Options no priority is tied to yet, most chosen first (share of those who answered their question):
 // what people asked for that the trust's priorities may not cover.
@@ -51,6 +51,6 @@ struct UntaggedOption {
 };
 std::vector<UntaggedOption> popular_untagged(const std::vector<Question>& questions,
                                              const std::vector<Response>& responses, std::size_t limit,
-                                             int smallest = reports::kSmallestGroup);
+                                             int smallest);
 
 } // namespace trellis::surveys

@@ -190,6 +190,7 @@ Results results_of(const std::vector<Question>& questions, const std::vector<Res
                    const Filter& filter, int smallest) {
     const std::vector<Respondent> respondents = respondents_of(responses);
     Results results;
+    results.smallest = smallest;
     for (const Response& response : responses)
         results.responses += filter.matches(response.respondent) ? 1 : 0;
     results.hidden = !view_allowed(respondents, filter, smallest);
@@ -238,7 +239,7 @@ std::string rounded(double value, int places) {
 std::string csv_of(const Results& results, const std::string& view_label) {
     std::string csv = csv_line({"View", view_label});
     csv += csv_line({"Question", "Statement", "Answer", "Count", "Percent or mean"});
-    const std::string withheld = "fewer than 5 answers";
+    const std::string withheld = reports::fewer_than(results.smallest, "answers");
     for (const QuestionResult& result : results.questions) {
         const std::string& prompt = result.question.prompt;
         if (result.hidden) {

@@ -45,6 +45,7 @@ struct QuestionResult {
 struct Results {
     int responses = 0; // in the view
     bool hidden = false;
+    int smallest = 0; // the fewest answers a shown figure describes
     std::vector<QuestionResult> questions;
 };
 
@@ -54,19 +55,18 @@ std::vector<Respondent> respondents_of(const std::vector<Response>& responses);
 // Whether a view may be shown: it has at least `smallest` responses, and along each thing it fixes
 // (school, staff group, phase) it is not among the siblings that must be withheld so that the
 // withheld ones add up to none or to at least `smallest`.
-bool view_allowed(const std::vector<Respondent>& respondents, const Filter& filter,
-                  int smallest = reports::kSmallestGroup);
+bool view_allowed(const std::vector<Respondent>& respondents, const Filter& filter, int smallest);
 
 // The answers in the view, question by question; everything hidden when the view is not allowed.
 Results results_of(const std::vector<Question>& questions, const std::vector<Response>& responses,
-                   const Filter& filter, int smallest = reports::kSmallestGroup);
+                   const Filter& filter, int smallest);
 
 } // namespace trellis::surveys
 
 namespace trellis::surveys {
 
 // The results as CSV, one line per figure (question, statement, option or point, count, percent or
-// mean); a withheld question or view says "fewer than 5 answers" and gives no figures.
+// mean); a withheld question or view says "fewer than N answers" and gives no figures.
 std::string csv_of(const Results& results, const std::string& view_label);
 
 } // namespace trellis::surveys

@@ -503,7 +503,7 @@ std::shared_ptr<const std::vector<Response>> SurveyService::responses(const Surv
     return read;
 }
 
-Rates SurveyService::rates(const Survey& survey) {
+Rates SurveyService::rates(const Survey& survey, int smallest) {
     auto lease = m_database.lease();
     const auto answered = response_store::answerers_of(*lease, survey.trust_id, survey.id);
     Rates rates;
@@ -533,7 +533,8 @@ Rates SurveyService::rates(const Survey& survey) {
             counts.push_back(cell.people);
         people.push_back(counts);
     }
-    const auto hidden = reports::hide_small_groups(people);
+    const auto hidden = reports::hide_small_groups(people, smallest);
+    rates.smallest = smallest;
     rates.group_totals.assign(rates.groups.size(), {});
     for (std::size_t row = 0; row < rates.cells.size(); ++row) {
         RateCell school_total;

@@ -39,6 +39,7 @@ struct Rates {
     std::vector<std::vector<RateCell>> cells; // [school][group]
     std::vector<RateCell> school_totals, group_totals;
     RateCell total;
+    int smallest = 0; // the fewest staff a shown rate describes
 };
 
 class SurveyService {
@@ -99,7 +100,7 @@ class SurveyService {
     // kept (for the few surveys read most lately) while they stay as they are, so a results page read
     // again costs one count; the same list is handed back until they change.
     std::shared_ptr<const std::vector<Response>> responses(const Survey& survey);
-    Rates rates(const Survey& survey);
+    Rates rates(const Survey& survey, int smallest);
     // Puts a reminder on the home page of everyone it is for who has not answered; returns how many.
     int remind(const accounts::Actor& actor, const Survey& survey, const std::string& today);
 

@@ -31,8 +31,8 @@ std::optional<double> mean_of(const Side& side, std::size_t row, bool hidden) {
 } // namespace
 
 std::vector<SideBySide> side_by_side(const std::vector<Question>& questions,
-                                     const std::vector<Response>& responses, long long school_id,
-                                     int smallest) {
+                                     const std::vector<Response>& responses, int smallest,
+                                     long long school_id) {
     std::vector<SideBySide> comparisons;
     for (const Question& question : questions) {
         if (!asked_of_both(question))

@@ -32,7 +32,7 @@ inline constexpr double kNotableGap = 0.5;
 // One comparison for each grid question asked of leaders and of at least one other staff group;
 // `school_id` (-1: every school) narrows the responses first.
 std::vector<SideBySide> side_by_side(const std::vector<Question>& questions,
-                                     const std::vector<Response>& responses, long long school_id = -1,
-                                     int smallest = reports::kSmallestGroup);
+                                     const std::vector<Response>& responses, int smallest,
+                                     long long school_id = -1);
 
 } // namespace trellis::surveys

@@ -15,6 +15,9 @@ class PersonalData : public ::testing::Test {
         server = std::make_unique<TestServer>(database);
         teacher_id = count_of(database, "SELECT id FROM people WHERE email = '" + kDemoTeacher + "'");
         // Something of her own in each area: a reflection, a certificate and a notice.
+        const long long question = count_of(
+            database, "SELECT MIN(q.id) FROM survey_questions q JOIN surveys s ON s.id = q.survey_id WHERE "
+                      "s.title = 'Autumn needs survey 2026' AND q.kind = 'text'");
         auto session = database.open().lease();
         *session << "INSERT INTO block_progress (trust_id, person_id, module_slug, block_id, state, done, "
                     "updated_at) VALUES (1, :p, 'building-trust', 'reflect', "
@@ -24,6 +27,14 @@ class PersonalData : public ::testing::Test {
                     "module_title, hours, issued_at) VALUES (1, :p, 'building-trust', 'TRL-PRIV-0000-0001', "
                     "'Grace Okafor', 'Building trust', 1.5, 1795000000)",
             soci::use(teacher_id);
+        // A named response of hers to a text question, as a survey that keeps names stores it.
+        *session << "INSERT INTO survey_responses (id, trust_id, survey_id, person_id, staff_group, phase, "
+                    "answered_on) SELECT 99000001, 1, survey_id, :p, 'teacher', 'primary', '2026-10-01' FROM "
+                    "survey_questions WHERE id = :q",
+            soci::use(teacher_id), soci::use(question);
+        *session << "INSERT INTO survey_answers (trust_id, response_id, question_id, answer_text) VALUES (1, "
+                    "99000001, :q, 'Coaching on questioning, please')",
+            soci::use(question);
     }
 
     std::string path(const std::string& rest) { return "/people/" + std::to_string(teacher_id) + rest; }
@@ -50,6 +61,12 @@ TEST_F(PersonalData, a_person_downloads_everything_held_about_them_without_secre
     // Her reflection on the demo programme's practice task, and her collaboration group.
     EXPECT_FALSE(tables.at("activity_reflections").empty());
     EXPECT_FALSE(tables.at("collaboration_group_members").empty());
+    // What she said in a survey that kept her name, with the question it answered.
+    const auto& said = tables.at("survey_answers");
+    ASSERT_EQ(said.size(), 1u) << said.dump();
+    EXPECT_EQ(said.at(0).at("answer_text"), "Coaching on questioning, please");
+    EXPECT_EQ(said.at(0).at("survey"), "Autumn needs survey 2026");
+    EXPECT_FALSE(said.at(0).at("question").get<std::string>().empty());
     for (const char* table : {"module_progress", "workshop_offers", "workshop_choices", "placements",
                               "attendance_marks", "feedback", "notices", "audit_events"})
         EXPECT_TRUE(tables.contains(table)) << table;

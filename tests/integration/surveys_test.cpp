@@ -237,6 +237,48 @@ TEST_F(Surveys, results_never_show_a_group_under_five_even_by_subtraction) {
               403);
 }
 
+TEST_F(Surveys, a_trust_that_raises_its_smallest_group_sees_more_withheld_and_never_below_three) {
+    const long long id = id_of("SELECT id FROM surveys WHERE title = 'Autumn needs survey 2026'");
+    const std::string results = "/surveys/" + std::to_string(id) + "/results";
+    // A school's teachers who answered: at least five, so shown at first.
+    const auto row =
+        texts_of(database, "SELECT CAST(school_id AS TEXT) || ':' || CAST(COUNT(*) AS TEXT) FROM "
+                           "survey_responses WHERE survey_id = " +
+                               std::to_string(id) +
+                               " AND school_id IS NOT NULL AND staff_group = 'teacher' GROUP BY "
+                               "school_id HAVING COUNT(*) >= 5 ORDER BY COUNT(*)");
+    ASSERT_FALSE(row.empty());
+    const std::string school = row.front().substr(0, row.front().find(':'));
+    const long long answered = std::stoll(row.front().substr(row.front().find(':') + 1));
+    ASSERT_LT(answered, 30) << "the demo's smallest teacher group fits under the largest threshold";
+    const std::string view = results + "?school=" + school + "&group=teacher";
+    auto lead = signed_in(kDemoTrustLead);
+    EXPECT_TRUE(contains(lead->get(view)->body, ": " + std::to_string(answered) + " answers"));
+
+    // Only an administrator sets it, and only from three people up.
+    auto admin = signed_in(kDemoAdmin);
+    EXPECT_TRUE(contains(admin->get("/schools")->body, "The smallest group a report may show"));
+    EXPECT_EQ(lead->post("/schools/smallest-group", {{"smallest_group", "9"}})->status, 403);
+    for (const std::string typed : {"2", "0", "-4", "abc", "", "31", "5.5"}) {
+        auto refused = admin->post("/schools/smallest-group", {{"smallest_group", typed}});
+        EXPECT_EQ(refused->status, 400) << typed;
+        EXPECT_TRUE(contains(refused->body, "Type a whole number of people from 3 to 30")) << typed;
+    }
+    EXPECT_EQ(id_of("SELECT smallest_group FROM trusts WHERE slug = 'oakfield'"), 5);
+
+    const std::string raised = std::to_string(answered + 1);
+    EXPECT_EQ(admin->post("/schools/smallest-group", {{"smallest_group", raised}})->status, 303);
+    EXPECT_EQ(id_of("SELECT smallest_group FROM trusts WHERE slug = 'oakfield'"), answered + 1);
+    EXPECT_EQ(id_of("SELECT COUNT(*) FROM audit_events WHERE action = 'smallest_group_set'"), 1);
+    // The same view is now withheld, on the page and in the export, in the trust's own words.
+    const auto page = lead->get(view)->body;
+    EXPECT_TRUE(contains(page, "This view has fewer than " + raised + " answers")) << raised;
+    EXPECT_FALSE(contains(page, ": " + std::to_string(answered) + " answers"));
+    EXPECT_TRUE(contains(lead->get(results + ".csv?school=" + school + "&group=teacher")->body,
+                         "fewer than " + raised + " answers"));
+    EXPECT_TRUE(contains(admin->get("/schools")->body, "value=\"" + raised + "\""));
+}
+
 TEST_F(Surveys, reminders_reach_only_those_who_have_not_answered_and_questions_fix_once_answered) {
     const long long open = id_of("SELECT id FROM surveys WHERE title LIKE 'Planning the spring term%'");
     const std::string survey = "/surveys/" + std::to_string(open);

@@ -172,7 +172,8 @@ class Tenancy : public ::testing::Test {
                                   "SELECT COUNT(*) FROM survey_drafts",
                                   "SELECT COUNT(*) FROM survey_responses",
                                   "SELECT COUNT(*) FROM impact_plans",
-                                  "SELECT COUNT(*) FROM pupil_outcomes"})
+                                  "SELECT COUNT(*) FROM pupil_outcomes",
+                                  "SELECT smallest_group FROM trusts WHERE slug = 'oakfield'"})
             counts.push_back(count_of(database, query));
         return counts;
     }

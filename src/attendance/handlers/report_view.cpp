@@ -2,9 +2,9 @@
 
 namespace trellis::attendance::handlers {
 
-std::string tally_text(const Tally& tally, bool hidden) {
-    if (hidden && reports::too_small(tally.people))
-        return "fewer than " + std::to_string(reports::kSmallestGroup) + " people";
+std::string tally_text(const Tally& tally, bool hidden, int smallest) {
+    if (hidden && reports::too_small(tally.people, smallest))
+        return "fewer than " + std::to_string(smallest) + " people";
     if (hidden)
         return "hidden, so that a small group beside it cannot be worked out";
     if (tally.people == 0)
@@ -21,33 +21,34 @@ std::string tally_text(const Tally& tally, bool hidden) {
 
 namespace {
 
-mstch::map figure(const Tally& tally, bool hidden) {
-    return mstch::map{{"text", tally_text(tally, hidden)}, {"hidden", hidden}};
+mstch::map figure(const Tally& tally, bool hidden, int smallest) {
+    return mstch::map{{"text", tally_text(tally, hidden, smallest)}, {"hidden", hidden}};
 }
 
 } // namespace
 
 mstch::map report_view(const AttendanceReport& report) {
+    const int smallest = report.hidden.smallest;
     mstch::array headings, rows, totals;
     for (const people::StaffGroup group : report.staff_groups)
         headings.push_back(mstch::map{{"label", people::label_of(group)}});
     for (std::size_t row = 0; row < report.schools.size(); ++row) {
         mstch::array cells;
         for (std::size_t column = 0; column < report.staff_groups.size(); ++column)
-            cells.push_back(figure(report.cells[row][column], report.hidden.cell(row, column)));
-        rows.push_back(
-            mstch::map{{"school", report.schools[row]},
-                       {"cells", cells},
-                       {"total", figure(report.school_totals[row], report.hidden.row_totals[row])}});
+            cells.push_back(figure(report.cells[row][column], report.hidden.cell(row, column), smallest));
+        rows.push_back(mstch::map{
+            {"school", report.schools[row]},
+            {"cells", cells},
+            {"total", figure(report.school_totals[row], report.hidden.row_totals[row], smallest)}});
     }
     for (std::size_t column = 0; column < report.staff_groups.size(); ++column)
-        totals.push_back(figure(report.group_totals[column], report.hidden.column_totals[column]));
+        totals.push_back(figure(report.group_totals[column], report.hidden.column_totals[column], smallest));
     return mstch::map{{"headings", headings},
                       {"rows", rows},
                       {"any_rows", !rows.empty()},
                       {"totals", totals},
-                      {"total", figure(report.total, report.hidden.total)},
-                      {"smallest", std::to_string(reports::kSmallestGroup)}};
+                      {"total", figure(report.total, report.hidden.total, smallest)},
+                      {"smallest", std::to_string(smallest)}};
 }
 
 } // namespace trellis::attendance::handlers

@@ -13,8 +13,8 @@ constexpr const char* kRatingWords[] = {"Poor", "Weak", "Fair", "Good", "Excelle
 
 using reports::handlers::Bar;
 
-std::string hidden_words() {
-    return "fewer than " + std::to_string(reports::kSmallestGroup) + " answers";
+std::string hidden_words(const RatingSummary& summary) {
+    return "fewer than " + std::to_string(summary.smallest) + " answers";
 }
 
 mstch::map question_view(const Question& question, bool saved) {
@@ -40,12 +40,13 @@ mstch::map summary_row(const RatingSummary& summary) {
     for (const std::string& comment : summary.comments)
         comments.push_back(mstch::map{{"text", comment}});
     const bool has_mean = summary.responses > 0 && !summary.hidden;
-    return mstch::map{{"label", summary.label},
-                      {"responses", summary.hidden ? hidden_words() : std::to_string(summary.responses)},
-                      {"mean", has_mean ? reports::handlers::one_place(summary.mean) : std::string("–")},
-                      {"counts", counts},
-                      {"comments", comments},
-                      {"any_comments", !comments.empty()}};
+    return mstch::map{
+        {"label", summary.label},
+        {"responses", summary.hidden ? hidden_words(summary) : std::to_string(summary.responses)},
+        {"mean", has_mean ? reports::handlers::one_place(summary.mean) : std::string("–")},
+        {"counts", counts},
+        {"comments", comments},
+        {"any_comments", !comments.empty()}};
 }
 
 mstch::map section(const std::string& id, const std::string& heading, const std::string& column,
@@ -104,7 +105,7 @@ mstch::map distribution_section(const std::string& id, const std::string& headin
     mstch::map result = section(id, heading, "Rating", chart, {summary}, true);
     if (summary.hidden)
         result["hidden_note"] =
-            "Fewer than " + std::to_string(reports::kSmallestGroup) +
+            "Fewer than " + std::to_string(summary.smallest) +
             " people have answered, so the ratings and comments stay hidden until more do: "
             "with so few, anyone could be picked out.";
     return result;
@@ -116,7 +117,7 @@ mstch::map means_section(const std::string& id, const std::string& heading, cons
     std::vector<Bar> bars;
     for (const RatingSummary& summary : summaries) {
         if (summary.hidden)
-            bars.push_back({summary.label, std::nullopt, hidden_words()});
+            bars.push_back({summary.label, std::nullopt, hidden_words(summary)});
         else if (summary.responses == 0)
             bars.push_back({summary.label, std::nullopt, "no answers yet"});
         else

@@ -23,7 +23,9 @@ namespace {
 using reports::handlers::Bar;
 using reports::handlers::one_place;
 
-const char* kWithheld = "fewer than 5 answers";
+std::string withheld(const Report& report) {
+    return reports::fewer_than(report.smallest, "answers");
+}
 
 std::string mean_text(const std::optional<double>& mean) {
     return mean ? one_place(*mean) : std::string("–");
@@ -38,10 +40,10 @@ mstch::map reactions_view(const Report& report) {
     mstch::array rows;
     for (const Reaction& reaction : report.reactions) {
         const std::string label = text::long_date(reaction.day) + ": " + reaction.title;
-        bars.push_back({label, reaction.mean, reaction.responses ? kWithheld : "no feedback yet"});
+        bars.push_back({label, reaction.mean, reaction.responses ? withheld(report) : "no feedback yet"});
         rows.push_back(mstch::map{{"label", label},
                                   {"mean", reaction.mean ? one_place(*reaction.mean)
-                                                         : std::string(reaction.responses ? kWithheld : "–")},
+                                                         : (reaction.responses ? withheld(report) : "–")},
                                   {"responses", std::to_string(reaction.responses)}});
     }
     return mstch::map{
@@ -58,7 +60,7 @@ mstch::node learning_view(const Report& report) {
     std::vector<Bar> bars;
     mstch::array rows;
     for (const LearningRow& row : learning.rows) {
-        bars.push_back({row.statement, row.after, learning.hidden ? kWithheld : "no answers yet"});
+        bars.push_back({row.statement, row.after, learning.hidden ? withheld(report) : "no answers yet"});
         rows.push_back(mstch::map{{"statement", row.statement},
                                   {"before", mean_text(row.before)},
                                   {"after", mean_text(row.after)},
@@ -85,7 +87,7 @@ mstch::map support_view(const Report& report) {
         for (const SupportColumn& column : report.support)
             cells.push_back(mstch::map{{"text", column.answered == 0 ? std::string("no answers yet")
                                                 : column.hidden || row >= column.means.size()
-                                                    ? std::string(kWithheld)
+                                                    ? withheld(report)
                                                     : mean_text(column.means[row])}});
         rows.push_back(mstch::map{{"statement", report.support_statements[row]}, {"cells", cells}});
     }
@@ -109,7 +111,7 @@ mstch::map use_view(const Report& report) {
                         texts.push_back(mstch::map{{"text", text}});
         }
         bars.push_back({check_in.label, check_in.hidden ? std::nullopt : check_in.how_often.mean,
-                        check_in.answered ? kWithheld : "no answers yet"});
+                        check_in.answered ? withheld(report) : "no answers yet"});
         check_ins.push_back(mstch::map{{"label", check_in.label},
                                        {"opens", text::long_date(check_in.opens_on)},
                                        {"state", check_in.state},
@@ -214,7 +216,8 @@ mstch::map plan_view(const Plan& plan, const std::string& error, const PlanForm*
 void show(http::RequestContext& context, const programmes::Programme& programme,
           const std::string& error = "", const PlanForm* typed = nullptr, int status = 200) {
     const surveys::Filter filter = surveys::handlers::filter_of(context);
-    const Report report = context.app.impact.report(programme, filter, context.app.clock.today());
+    const Report report = context.app.impact.report(programme, filter, context.signed_in().smallest_group,
+                                                    context.app.clock.today());
     const auto schools = context.app.organisations.schools(programme.trust_id);
     mstch::array school_choices{mstch::map{
         {"value", std::string()}, {"label", std::string("All schools")}, {"selected", filter.school_id < 0}}};
@@ -317,7 +320,8 @@ void impact_pdf(http::RequestContext& context) {
     if (!programme)
         return;
     const surveys::Filter filter = surveys::handlers::filter_of(context);
-    const Report report = context.app.impact.report(*programme, filter, context.app.clock.today());
+    const Report report = context.app.impact.report(*programme, filter, context.signed_in().smallest_group,
+                                                    context.app.clock.today());
     const std::string bytes = pdf::markdown_document(
         "Impact: " + programme->title, report_markdown(*programme, report),
         context.signed_in().trust_name + " · " + text::long_date(context.app.clock.today()));

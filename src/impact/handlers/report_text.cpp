@@ -33,7 +33,8 @@ void reactions(std::string& out, const Report& report) {
         out += "- " + text::long_date(reaction.day) + ", " + plain(reaction.title) + ": " +
                (reaction.mean
                     ? one_place(*reaction.mean) + " from " + std::to_string(reaction.responses) + " answers"
-                    : std::string(reaction.responses ? "fewer than 5 answers" : "no feedback yet")) +
+                    : (reaction.responses ? reports::fewer_than(report.smallest, "answers")
+                                          : "no feedback yet")) +
                "\n";
     out += "\n";
 }
@@ -50,7 +51,8 @@ void learning(std::string& out, const Report& report) {
         return;
     }
     if (found.hidden) {
-        out += "Fewer than 5 answers in this view, so no figures are shown.\n\n";
+        out += "Fewer than " + std::to_string(report.smallest) +
+               " answers in this view, so no figures are shown.\n\n";
         return;
     }
     out +=
@@ -74,9 +76,10 @@ void support(std::string& out, const Report& report) {
         out += "- " + report.support_statements[row] + ":";
         for (const SupportColumn& column : report.support)
             out += " " + column.label + " " +
-                   (column.answered == 0                          ? std::string("no answers yet")
-                    : column.hidden || row >= column.means.size() ? std::string("fewer than 5 answers")
-                                                                  : figure(column.means[row])) +
+                   (column.answered == 0 ? std::string("no answers yet")
+                    : column.hidden || row >= column.means.size()
+                        ? reports::fewer_than(report.smallest, "answers")
+                        : figure(column.means[row])) +
                    ";";
         out.back() = '\n';
     }
@@ -92,7 +95,7 @@ void use(std::string& out, const Report& report) {
     for (const CheckIn& check_in : report.use) {
         out += "- " + check_in.label + " (opens " + text::long_date(check_in.opens_on) + "): ";
         out += check_in.hidden
-                   ? (check_in.answered ? "fewer than 5 answers" : "no answers yet")
+                   ? (check_in.answered ? reports::fewer_than(report.smallest, "answers") : "no answers yet")
                    : std::to_string(check_in.answered) + " answers, how often they use it " +
                          figure(check_in.how_often.mean) + " on a scale of 1 (not yet) to 5 (every day)";
         out += "\n";
@@ -119,7 +122,7 @@ std::string report_markdown(const programmes::Programme& programme, const Report
         out += plain(programme.purpose) + "\n\n";
     if (!programme.pupil_outcome.empty())
         out += "What it aims to change for pupils: " + plain(programme.pupil_outcome) + "\n\n";
-    out += "Figures about fewer than 5 people are never shown.\n\n";
+    out += "Figures about fewer than " + std::to_string(report.smallest) + " people are never shown.\n\n";
     reactions(out, report);
     learning(out, report);
     support(out, report);

@@ -36,6 +36,8 @@ void show_schools(http::RequestContext& context, const mstch::map& extra, int st
     mstch::map data{{"schools", rows},
                     {"count", text::counted(static_cast<long long>(schools.size()), "school", "schools")},
                     {"phases", phases}};
+    data["fewest"] = std::to_string(kFewestReportable);
+    data["most"] = std::to_string(kMostReportable);
     if (context.query("saved") == "1")
         data["saved"] = true;
     for (const auto& [key, value] : extra)
@@ -59,6 +61,26 @@ void school_create(http::RequestContext& context) {
             400);
     }
     http::redirect(context, "/schools?saved=1");
+}
+
+void smallest_group_set(http::RequestContext& context) {
+    const std::string typed = text::trimmed(context.form("smallest_group"));
+    try {
+        std::size_t used = 0;
+        const int smallest = typed.empty() || typed.size() > 3 ? -1 : std::stoi(typed, &used);
+        if (used != typed.size())
+            throw std::invalid_argument("");
+        context.app.organisations.set_smallest_group(context.signed_in().trust_id,
+                                                     context.signed_in().person_id, smallest);
+    } catch (const std::logic_error&) {
+        return show_schools(context,
+                            mstch::map{{"smallest_error", "Type a whole number of people from " +
+                                                              std::to_string(kFewestReportable) + " to " +
+                                                              std::to_string(kMostReportable) + "."},
+                                       {"typed_smallest", typed}},
+                            400);
+    }
+    http::redirect(context, "/schools?saved=1#reports");
 }
 
 void school_rename(http::RequestContext& context) {

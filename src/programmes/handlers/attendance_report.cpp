@@ -30,13 +30,14 @@ void attendance_report_show(http::RequestContext& context) {
     if (!programme)
         return;
     const std::vector<Activity> held = sessions_held(context, *programme);
+    const int smallest = context.signed_in().smallest_group;
     const std::string chosen = context.query("session");
     std::vector<std::vector<attendance::RegisterEntry>> registers, reported;
     mstch::array sessions;
     std::string caption = "Every live session so far";
     for (const Activity& activity : held) {
         registers.push_back(context.app.session_attendance.register_of(*programme, activity));
-        const attendance::AttendanceReport one = attendance::attendance_report({registers.back()});
+        const attendance::AttendanceReport one = attendance::attendance_report({registers.back()}, smallest);
         const bool selected = chosen == std::to_string(activity.id);
         if (selected) {
             reported = {registers.back()};
@@ -48,7 +49,7 @@ void attendance_report_show(http::RequestContext& context) {
                                       {"day", text::long_date(activity.starts_on)},
                                       {"selected", selected},
                                       {"hidden", one.hidden.total},
-                                      {"smallest", std::to_string(reports::kSmallestGroup)},
+                                      {"smallest", std::to_string(smallest)},
                                       {"present", std::to_string(one.total.present)},
                                       {"caught_up", std::to_string(one.total.caught_up)},
                                       {"absent", std::to_string(one.total.absent)},
@@ -57,7 +58,7 @@ void attendance_report_show(http::RequestContext& context) {
     }
     if (reported.empty())
         reported = std::move(registers);
-    mstch::map report = attendance::handlers::report_view(attendance::attendance_report(reported));
+    mstch::map report = attendance::handlers::report_view(attendance::attendance_report(reported, smallest));
     report["caption"] = caption;
     http::render_page(context, "programmes/attendance", "Attendance: " + programme->title,
                       mstch::map{{"id", std::to_string(programme->id)},

@@ -32,7 +32,8 @@ void show(http::RequestContext& context, const Programme& programme, const Activ
         data["error"] = error;
     if (lead) {
         using feedback::handlers::means_section;
-        const auto results = context.app.session_feedback.results(activity);
+        const auto results =
+            context.app.session_feedback.results(activity, context.signed_in().smallest_group);
         data["sections"] =
             mstch::array{feedback::handlers::distribution_section("session", "The session", results.session),
                          means_section("schools", "By school", "School", "Mean rating by school",

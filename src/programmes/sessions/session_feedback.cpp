@@ -60,18 +60,19 @@ SessionFeedback::Standing SessionFeedback::standing(const accounts::Actor& perso
                                          person.person_id)};
 }
 
-SessionFeedback::Results SessionFeedback::results(const Activity& activity) {
+SessionFeedback::Results SessionFeedback::results(const Activity& activity, int smallest) {
     auto session = m_database.lease();
     const auto responses = feedback::store::responses_to(*session, activity.trust_id, about(activity));
     Results results;
     results.session = feedback::summarise(activity.title, activity.id, responses);
-    if (reports::too_small(results.session.responses))
+    if (reports::too_small(results.session.responses, smallest))
         results.session = feedback::RatingSummary{.label = activity.title,
                                                   .item_id = activity.id,
                                                   .responses = results.session.responses,
-                                                  .hidden = true};
-    results.by_school = feedback::by_school(responses);
-    results.by_staff_group = feedback::by_staff_group(responses);
+                                                  .hidden = true,
+                                                  .smallest = smallest};
+    results.by_school = feedback::by_school(responses, smallest);
+    results.by_staff_group = feedback::by_staff_group(responses, smallest);
     return results;
 }
 

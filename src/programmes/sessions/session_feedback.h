@@ -12,7 +12,7 @@ namespace trellis::programmes {
 
 // The short feedback after a programme's live session, asked of those who were there or caught up
 // from its recording, with the answers and their rules kept by feedback (src/feedback/), as training
-// days' are. Its results never show fewer than five people: not the session as a whole, not a
+// days' are. Its results never show a group smaller than the trust allows: not the session as a whole, not a
 // school or staff group, and no comments until five have answered.
 class SessionFeedback {
   public:
@@ -39,7 +39,7 @@ class SessionFeedback {
         std::vector<feedback::RatingSummary> by_school;
         std::vector<feedback::RatingSummary> by_staff_group;
     };
-    Results results(const Activity& activity);
+    Results results(const Activity& activity, int smallest);
 
   private:
     db::Database& m_database;

@@ -14,7 +14,6 @@ namespace trellis::provision::handlers {
 
 namespace {
 
-const char* kWithheld = "fewer than 5";
 constexpr std::size_t kGapsShown = 6;
 
 std::string short_label(people::StaffGroup group) {
@@ -51,10 +50,10 @@ mstch::map headings_of(const ProvisionMap& map) {
     return mstch::map{{"schools", schools}, {"groups", groups}};
 }
 
-mstch::map cell_view(const MapCell& cell, const Column& column, bool first) {
+mstch::map cell_view(const MapCell& cell, const Column& column, bool first, int smallest) {
     std::string need = "–";
     if (cell.need_hidden)
-        need = kWithheld;
+        need = reports::fewer_than(smallest);
     else if (cell.need)
         need = std::to_string(static_cast<int>(*cell.need * 100 + 0.5));
     // The shade carries need (five steps); the number says it too, for those who cannot see shades.
@@ -66,7 +65,7 @@ mstch::map cell_view(const MapCell& cell, const Column& column, bool first) {
         {"gap", cell.gap},
         {"offered", cell.offered_hours > 0 ? hours_text(cell.offered_hours) : std::string("nothing")},
         {"places", cell.places > 0 ? std::to_string(cell.places) : std::string()},
-        {"taken", cell.taken_hours ? hours_text(*cell.taken_hours) : std::string(kWithheld)},
+        {"taken", cell.taken_hours ? hours_text(*cell.taken_hours) : reports::fewer_than(smallest)},
         {"where", short_label(column.cell.group) + ", " + column.school_name},
         {"first", first}};
 }
@@ -78,7 +77,8 @@ mstch::map map_view(const ProvisionMap& map) {
         for (std::size_t column = 0; column < map.columns.size(); ++column)
             cells.push_back(cell_view(map.cells[row][column], map.columns[column],
                                       column == 0 || map.columns[column - 1].cell.school_id !=
-                                                         map.columns[column].cell.school_id));
+                                                         map.columns[column].cell.school_id,
+                                      map.smallest));
         rows.push_back(mstch::map{{"title", map.rows[row].title}, {"cells", cells}});
     }
     mstch::array gaps, more;
@@ -94,8 +94,8 @@ mstch::map map_view(const ProvisionMap& map) {
                       {"any_rows", !rows.empty() && !map.columns.empty()}};
 }
 
-std::string per_person(const std::optional<double>& hours) {
-    return hours ? reports::handlers::one_place(*hours) : std::string(kWithheld);
+std::string per_person(const std::optional<double>& hours, int smallest) {
+    return hours ? reports::handlers::one_place(*hours) : reports::fewer_than(smallest);
 }
 
 mstch::map fairness_view(const Fairness& fairness) {
@@ -103,19 +103,21 @@ mstch::map fairness_view(const Fairness& fairness) {
     std::vector<reports::handlers::Bar> bars;
     for (std::size_t column = 0; column < fairness.groups.size(); ++column) {
         groups.push_back(mstch::map{{"label", people_of(fairness.groups[column])}});
-        totals.push_back(mstch::map{{"text", per_person(fairness.group_totals[column])}});
-        bars.push_back({people_of(fairness.groups[column]), fairness.group_totals[column],
-                        fairness.group_totals[column] ? "" : "fewer than 5 people"});
+        totals.push_back(mstch::map{{"text", per_person(fairness.group_totals[column], fairness.smallest)}});
+        bars.push_back(
+            {people_of(fairness.groups[column]), fairness.group_totals[column],
+             fairness.group_totals[column] ? "" : reports::fewer_than(fairness.smallest, "people")});
     }
     for (std::size_t row = 0; row < fairness.schools.size(); ++row) {
         mstch::array cells;
         for (std::size_t column = 0; column < fairness.groups.size(); ++column)
-            cells.push_back(mstch::map{{"text", fairness.staff[row][column] == 0
-                                                    ? std::string("–")
-                                                    : per_person(fairness.cells[row][column])}});
+            cells.push_back(
+                mstch::map{{"text", fairness.staff[row][column] == 0
+                                        ? std::string("–")
+                                        : per_person(fairness.cells[row][column], fairness.smallest)}});
         rows.push_back(mstch::map{{"school", fairness.schools[row].second},
                                   {"cells", cells},
-                                  {"total", per_person(fairness.school_totals[row])}});
+                                  {"total", per_person(fairness.school_totals[row], fairness.smallest)}});
     }
     double most = 1;
     for (const auto& bar : bars)
@@ -123,7 +125,7 @@ mstch::map fairness_view(const Fairness& fairness) {
     return mstch::map{{"groups", groups},
                       {"rows", rows},
                       {"totals", totals},
-                      {"total", per_person(fairness.total)},
+                      {"total", per_person(fairness.total, fairness.smallest)},
                       {"chart", reports::handlers::bar_chart("fairness-chart",
                                                              "CPD hours per person this year, by staff group",
                                                              bars, most, true)}};

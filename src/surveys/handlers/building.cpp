@@ -73,9 +73,9 @@ std::string state_class(SurveyState state) {
     return state == SurveyState::Draft || state == SurveyState::Scheduled ? "tag tag--warning" : "tag";
 }
 
-mstch::map rate_cell(const RateCell& cell) {
+mstch::map rate_cell(const RateCell& cell, int smallest) {
     if (cell.hidden)
-        return mstch::map{{"text", std::string("fewer than 5 staff")}, {"hidden", true}};
+        return mstch::map{{"text", reports::fewer_than(smallest, "staff")}, {"hidden", true}};
     if (cell.people == 0)
         return mstch::map{{"text", std::string("–")}, {"hidden", false}};
     return mstch::map{{"text", std::to_string(cell.answered) + " of " + std::to_string(cell.people) + " (" +
@@ -90,15 +90,17 @@ mstch::map rates_view(const Rates& rates) {
     for (std::size_t row = 0; row < rates.schools.size(); ++row) {
         mstch::array cells;
         for (const RateCell& cell : rates.cells[row])
-            cells.push_back(rate_cell(cell));
+            cells.push_back(rate_cell(cell, rates.smallest));
         rows.push_back(mstch::map{{"school", rates.schools[row]},
                                   {"cells", cells},
-                                  {"total", rate_cell(rates.school_totals[row])}});
+                                  {"total", rate_cell(rates.school_totals[row], rates.smallest)}});
     }
     for (const RateCell& cell : rates.group_totals)
-        totals.push_back(rate_cell(cell));
-    return mstch::map{
-        {"groups", groups}, {"rows", rows}, {"totals", totals}, {"total", rate_cell(rates.total)}};
+        totals.push_back(rate_cell(cell, rates.smallest));
+    return mstch::map{{"groups", groups},
+                      {"rows", rows},
+                      {"totals", totals},
+                      {"total", rate_cell(rates.total, rates.smallest)}};
 }
 
 mstch::array question_rows(const Survey& survey, const std::vector<Question>& questions, bool fixed) {
@@ -157,7 +159,7 @@ void show_builder(http::RequestContext& context, const Survey& survey, const Sur
                                            {"groups", http::staff_group_options(details.groups)}}},
                     {"question", question_form_data(context, question)}};
     if (state != SurveyState::Draft)
-        data["rates"] = rates_view(surveys.rates(survey));
+        data["rates"] = rates_view(surveys.rates(survey, context.signed_in().smallest_group));
     for (const char* flag : {"saved", "added", "reminded", "removed"})
         if (!context.query(flag).empty())
             data[flag] = context.query(flag);

@@ -22,19 +22,22 @@ namespace trellis::surveys::handlers {
 
 namespace {
 
-const char* kWithheld = "fewer than 5 answers";
+std::string withheld(int smallest) {
+    return reports::fewer_than(smallest, "answers");
+}
 const std::string kResultsRefusal = "Only the survey's lead sees its results.";
 
 // The choices of one filter, each marked when that view alone is too small to show.
 mstch::array filter_choices(const std::vector<std::pair<std::string, std::string>>& values,
-                            const std::string& chosen,
+                            const std::string& chosen, int smallest,
                             const std::function<bool(const std::string&)>& allowed) {
     mstch::array choices{
         mstch::map{{"value", std::string()}, {"label", std::string("All")}, {"selected", chosen.empty()}}};
     for (const auto& [value, label] : values)
-        choices.push_back(mstch::map{{"value", value},
-                                     {"label", allowed(value) ? label : label + " (" + kWithheld + ")"},
-                                     {"selected", value == chosen}});
+        choices.push_back(
+            mstch::map{{"value", value},
+                       {"label", allowed(value) ? label : label + " (" + withheld(smallest) + ")"},
+                       {"selected", value == chosen}});
     return choices;
 }
 
@@ -54,6 +57,7 @@ std::string view_label(const Filter& filter, const std::vector<Response>& respon
 }
 
 mstch::map filters_view(const http::RequestContext& context, const std::vector<Response>& responses) {
+    const int smallest = context.signed_in().smallest_group;
     const auto respondents = respondents_of(responses);
     std::map<std::string, std::string> schools, phases;
     for (const Respondent& respondent : respondents) {
@@ -69,25 +73,26 @@ mstch::map filters_view(const http::RequestContext& context, const std::vector<R
     for (auto group : {people::StaffGroup::Teacher, people::StaffGroup::Ect, people::StaffGroup::Support,
                        people::StaffGroup::Leader})
         group_values.emplace_back(people::text_of(group), people::label_of(group));
-    auto alone = [&](Filter filter) { return view_allowed(respondents, filter); };
-    return mstch::map{
-        {"schools", filter_choices(school_values, context.query("school"),
-                                   [&](const std::string& value) {
-                                       Filter filter;
-                                       filter.school_id = value == "central" ? 0 : std::stoll(value);
-                                       return alone(filter);
-                                   })},
-        {"groups", filter_choices(group_values, context.query("group"),
-                                  [&](const std::string& value) {
-                                      Filter filter;
-                                      filter.staff_group = people::staff_group_from_text(value);
-                                      return alone(filter);
-                                  })},
-        {"phases", filter_choices(phase_values, context.query("phase"), [&](const std::string& value) {
-             Filter filter;
-             filter.phase = value;
-             return alone(filter);
-         })}};
+    auto alone = [&](Filter filter) { return view_allowed(respondents, filter, smallest); };
+    return mstch::map{{"schools", filter_choices(school_values, context.query("school"), smallest,
+                                                 [&](const std::string& value) {
+                                                     Filter filter;
+                                                     filter.school_id =
+                                                         value == "central" ? 0 : std::stoll(value);
+                                                     return alone(filter);
+                                                 })},
+                      {"groups", filter_choices(group_values, context.query("group"), smallest,
+                                                [&](const std::string& value) {
+                                                    Filter filter;
+                                                    filter.staff_group = people::staff_group_from_text(value);
+                                                    return alone(filter);
+                                                })},
+                      {"phases", filter_choices(phase_values, context.query("phase"), smallest,
+                                                [&](const std::string& value) {
+                                                    Filter filter;
+                                                    filter.phase = value;
+                                                    return alone(filter);
+                                                })}};
 }
 
 std::string need_text(const std::optional<double>& need) {
@@ -96,7 +101,7 @@ std::string need_text(const std::optional<double>& need) {
 
 // One table of needs: priorities down, views across; the most-needed priority in each view marked.
 mstch::map need_table(const NeedTable& table, const std::map<long long, std::string>& titles,
-                      const std::string& caption) {
+                      const std::string& caption, int smallest) {
     mstch::array columns, rows;
     std::vector<std::size_t> top(table.columns.size(), table.priority_ids.size());
     for (std::size_t column = 0; column < table.columns.size(); ++column) {
@@ -110,7 +115,7 @@ mstch::map need_table(const NeedTable& table, const std::map<long long, std::str
         mstch::array cells;
         for (std::size_t column = 0; column < table.columns.size(); ++column)
             cells.push_back(mstch::map{
-                {"text", table.hidden[column] ? std::string(kWithheld) : need_text(table.cells[row][column])},
+                {"text", table.hidden[column] ? withheld(smallest) : need_text(table.cells[row][column])},
                 {"top", top[column] == row}});
         rows.push_back(mstch::map{{"title", titles.at(table.priority_ids[row])}, {"cells", cells}});
     }
@@ -123,6 +128,7 @@ std::optional<mstch::map> needs_view(http::RequestContext& context, const Survey
                                      const std::vector<Question>& questions,
                                      const std::vector<Response>& responses,
                                      const std::vector<priorities::Priority>& trust_priorities) {
+    const int smallest = context.signed_in().smallest_group;
     std::map<long long, std::string> titles;
     std::vector<long long> ids;
     for (const auto& priority : trust_priorities) {
@@ -130,7 +136,7 @@ std::optional<mstch::map> needs_view(http::RequestContext& context, const Survey
         ids.push_back(priority.id);
     }
     const auto overall = needs_in(questions, responses, Filter{});
-    if (overall.empty() || !view_allowed(respondents_of(responses), Filter{}))
+    if (overall.empty() || !view_allowed(respondents_of(responses), Filter{}, smallest))
         return std::nullopt;
     mstch::map view;
     std::vector<reports::handlers::Bar> bars;
@@ -158,7 +164,7 @@ std::optional<mstch::map> needs_view(http::RequestContext& context, const Survey
         by_school.push_back({name, filter});
     }
     mstch::array untagged;
-    for (const UntaggedOption& option : popular_untagged(questions, responses, 5))
+    for (const UntaggedOption& option : popular_untagged(questions, responses, 5, smallest))
         untagged.push_back(
             mstch::map{{"label", option.label},
                        {"share", std::to_string(static_cast<int>(option.share * 100 + 0.5)) + "%"},
@@ -166,10 +172,10 @@ std::optional<mstch::map> needs_view(http::RequestContext& context, const Survey
                        {"option_number", std::to_string(option.option + 1)}});
     view["chart"] = reports::handlers::bar_chart("needs-chart", "Need by priority, everyone (0 to 100)", bars,
                                                  100, false);
-    view["by_group"] = need_table(needs_by(questions, responses, ordered, by_group), titles,
-                                  "Need by priority and staff group");
-    view["by_school"] =
-        need_table(needs_by(questions, responses, ordered, by_school), titles, "Need by priority and school");
+    view["by_group"] = need_table(needs_by(questions, responses, ordered, by_group, smallest), titles,
+                                  "Need by priority and staff group", smallest);
+    view["by_school"] = need_table(needs_by(questions, responses, ordered, by_school, smallest), titles,
+                                   "Need by priority and school", smallest);
     view["untagged"] = untagged;
     view["any_untagged"] = !untagged.empty();
     view["may_add"] = accounts::leads_at(context.signed_in(), 0);
@@ -180,12 +186,12 @@ std::optional<mstch::map> needs_view(http::RequestContext& context, const Survey
 // Leaders and staff side by side for each grid both were asked, the widest gap first, with the
 // statements where leaders think notably better of things than staff said in words.
 mstch::array side_by_side_view(const std::vector<Question>& questions, const std::vector<Response>& responses,
-                               const Filter& filter) {
+                               const Filter& filter, int smallest) {
     using reports::handlers::one_place;
     mstch::array comparisons;
     if (filter.staff_group || !filter.phase.empty())
         return comparisons; // the comparison is itself across staff groups
-    for (const SideBySide& comparison : side_by_side(questions, responses, filter.school_id)) {
+    for (const SideBySide& comparison : side_by_side(questions, responses, smallest, filter.school_id)) {
         mstch::array rows, notable;
         for (const SideBySideRow& row : comparison.rows) {
             rows.push_back(mstch::map{
@@ -253,8 +259,9 @@ PageMemo& page_memo() {
 // Everything besides the responses that a results page depends on, as text.
 std::string page_key(const http::RequestContext& context, const std::vector<Question>& questions,
                      const std::vector<priorities::Priority>& trust_priorities) {
-    std::string key =
-        context.request.target + "|" + (accounts::leads_at(context.signed_in(), 0) ? "lead" : "");
+    std::string key = context.request.target + "|" +
+                      (accounts::leads_at(context.signed_in(), 0) ? "lead" : "") + "|" +
+                      std::to_string(context.signed_in().smallest_group);
     for (const Question& question : questions) {
         key += "|q" + std::to_string(question.id) + ":" + std::to_string(question.priority_id);
         for (const Option& option : question.options)
@@ -279,7 +286,8 @@ void survey_results(http::RequestContext& context) {
         return http::render_page(context, "surveys/results", "Results: " + survey->title, std::move(*data));
     const std::vector<Response>& responses = *kept;
     const Filter filter = filter_of(context);
-    const Results results = results_of(questions, responses, filter);
+    const int smallest = context.signed_in().smallest_group;
+    const Results results = results_of(questions, responses, filter, smallest);
     const auto needs =
         filter.any() ? std::nullopt : needs_view(context, *survey, questions, responses, trust_priorities);
     mstch::array sections;
@@ -294,12 +302,12 @@ void survey_results(http::RequestContext& context) {
         {"view", view_label(filter, responses)},
         {"filtered", filter.any()},
         {"hidden", results.hidden},
-        {"responses",
-         results.hidden ? std::string(kWithheld) : std::to_string(results.responses) + " answers"},
+        {"responses", results.hidden ? withheld(smallest) : std::to_string(results.responses) + " answers"},
         {"filters", filters_view(context, responses)},
         {"sections", sections},
         {"needs", needs ? mstch::node(*needs) : mstch::node(false)},
-        {"side_by_side", results.hidden ? mstch::array{} : side_by_side_view(questions, responses, filter)},
+        {"side_by_side",
+         results.hidden ? mstch::array{} : side_by_side_view(questions, responses, filter, smallest)},
         {"added_priority", !context.query("priority").empty()},
         {"csv", "/surveys/" + std::to_string(survey->id) + "/results.csv" + query}};
     page_memo().keep(kept, key, data);
@@ -313,7 +321,8 @@ void survey_results_csv(http::RequestContext& context) {
     const auto kept = context.app.surveys.responses(*survey);
     const std::vector<Response>& responses = *kept;
     const Filter filter = filter_of(context);
-    const Results results = results_of(context.app.surveys.questions(*survey), responses, filter);
+    const Results results = results_of(context.app.surveys.questions(*survey), responses, filter,
+                                       context.signed_in().smallest_group);
     context.response.set_header("Content-Disposition", "attachment; filename=\"survey-results.csv\"");
     context.response.set_header("Cache-Control", "private, no-store");
     context.response.set_content(csv_of(results, view_label(filter, responses)), "text/csv; charset=utf-8");

@@ -75,7 +75,7 @@ TEST(FeedbackGroups, hide_a_small_school_and_the_one_it_could_be_worked_out_from
     for (int i = 0; i < 7; ++i)
         responses.push_back({7, 3, "", "Ashby Secondary", StaffGroup::Teacher});
     responses.push_back({0, 5, "", "Meadowbank Primary School", StaffGroup::Teacher}); // the day: left out
-    const auto schools = by_school(responses);
+    const auto schools = by_school(responses, 5);
     ASSERT_EQ(schools.size(), 3u);
     EXPECT_EQ(schools[0].label, "Ashby Secondary");
     EXPECT_FALSE(schools[0].hidden);
@@ -94,7 +94,7 @@ TEST(FeedbackGroups, show_every_group_when_all_are_large_enough) {
         responses.push_back({7, 4, "a comment", "Oakfield Academy", StaffGroup::Teacher});
         responses.push_back({7, 2, "", "Oakfield Academy", StaffGroup::Support});
     }
-    const auto groups = by_staff_group(responses);
+    const auto groups = by_staff_group(responses, 5);
     ASSERT_EQ(groups.size(), 2u);
     for (const RatingSummary& group : groups) {
         EXPECT_FALSE(group.hidden);

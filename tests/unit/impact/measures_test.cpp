@@ -37,7 +37,7 @@ TEST(ImpactLearning, matched_people_give_the_change_and_everyone_the_means) {
         after.push_back(answered(2, {3, 2}, "k" + std::to_string(i)));
     }
     before.push_back(answered(1, {0, 0}, "")); // never matched: no code
-    const Learning learning = learning_of(grid(1), before, grid(2), after, surveys::Filter{});
+    const Learning learning = learning_of(grid(1), before, grid(2), after, surveys::Filter{}, 5);
     EXPECT_EQ(learning.before_answers, 7);
     EXPECT_EQ(learning.after_answers, 6);
     EXPECT_EQ(learning.matched, 6);
@@ -55,14 +55,14 @@ TEST(ImpactLearning, fewer_than_five_matched_hides_the_change_and_a_small_view_h
         before.push_back(answered(1, {1, 2}, i < 4 ? "k" + std::to_string(i) : "", i < 3 ? 1 : 2));
         after.push_back(answered(2, {3, 2}, i < 4 ? "k" + std::to_string(i) : "", i < 3 ? 1 : 2));
     }
-    const Learning all = learning_of(grid(1), before, grid(2), after, surveys::Filter{});
+    const Learning all = learning_of(grid(1), before, grid(2), after, surveys::Filter{}, 5);
     EXPECT_EQ(all.matched, 4);
     EXPECT_FALSE(all.hidden);
     EXPECT_TRUE(all.change_hidden);
     EXPECT_FALSE(all.rows[0].change.has_value());
     surveys::Filter school;
     school.school_id = 1;
-    const Learning small = learning_of(grid(1), before, grid(2), after, school);
+    const Learning small = learning_of(grid(1), before, grid(2), after, school, 5);
     EXPECT_TRUE(small.hidden);
     EXPECT_FALSE(small.rows[0].before.has_value());
 }

@@ -56,7 +56,7 @@ MapInputs inputs() {
 
 TEST(NeedsMap, each_cell_holds_need_hours_offered_and_take_up) {
     ProvisionMap map;
-    fill_map(map, inputs());
+    fill_map(map, inputs(), 5);
     ASSERT_EQ(map.rows.size(), 2u);
     ASSERT_EQ(map.columns.size(), 4u);
     const MapCell& reading_teachers = map.cells[1][0];
@@ -74,7 +74,7 @@ TEST(NeedsMap, each_cell_holds_need_hours_offered_and_take_up) {
 
 TEST(NeedsMap, a_high_need_with_nothing_offered_is_said_in_a_sentence) {
     ProvisionMap map;
-    fill_map(map, inputs());
+    fill_map(map, inputs(), 5);
     ASSERT_EQ(map.gaps.size(), 1u);
     EXPECT_EQ(map.gaps[0].sentence,
               "Support staff at Meadowbank: behaviour support is their most named need; "
@@ -85,12 +85,12 @@ TEST(NeedsMap, a_little_offered_is_still_a_gap_and_says_how_little) {
     MapInputs made = inputs();
     made.offerings.push_back({{kBehaviour}, 30, {{1, StaffGroup::Support}}});
     ProvisionMap map;
-    fill_map(map, made);
+    fill_map(map, made, 5);
     ASSERT_EQ(map.gaps.size(), 1u);
     EXPECT_NE(map.gaps[0].sentence.find("only 30 minutes were offered"), std::string::npos);
     made.offerings.push_back({{kBehaviour}, 60, {{1, StaffGroup::Support}}});
     ProvisionMap enough;
-    fill_map(enough, made);
+    fill_map(enough, made, 5);
     EXPECT_TRUE(enough.gaps.empty());
 }
 
@@ -99,7 +99,7 @@ TEST(NeedsMap, small_groups_show_no_need_and_no_take_up) {
     for (int i = 0; i < 2; ++i)
         made.responses.push_back(answer(2, "Oakfield", StaffGroup::Support, {0}));
     ProvisionMap map;
-    fill_map(map, made);
+    fill_map(map, made, 5);
     // Oakfield's 2 support staff answers are too few, and 3 staff too few for take-up per person.
     EXPECT_TRUE(map.cells[0][3].need_hidden);
     EXPECT_FALSE(map.cells[0][3].need.has_value());

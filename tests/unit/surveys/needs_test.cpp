@@ -38,11 +38,12 @@ TEST(SurveyNeeds, a_tagged_option_counts_the_share_who_chose_it) {
     EXPECT_NEAR(needs.at(20), 0.5, 1e-9);
     const NeedTable table = needs_by(
         {choice()}, responses, {10, 20},
-        {{"Support", Filter{-1, StaffGroup::Support, ""}}, {"Leaders", Filter{-1, StaffGroup::Leader, ""}}});
+        {{"Support", Filter{-1, StaffGroup::Support, ""}}, {"Leaders", Filter{-1, StaffGroup::Leader, ""}}},
+        5);
     EXPECT_NEAR(*table.cells[0][0], 1.0, 1e-9); // every support answer names behaviour
     EXPECT_NEAR(*table.cells[1][0], 0.0, 1e-9);
     EXPECT_FALSE(table.hidden[0]);
-    const auto untagged = popular_untagged({choice()}, responses, 3);
+    const auto untagged = popular_untagged({choice()}, responses, 3, 5);
     ASSERT_EQ(untagged.size(), 1u);
     EXPECT_EQ(untagged[0].label, "Parking");
     EXPECT_NEAR(untagged[0].share, 0.25, 1e-9);
@@ -55,7 +56,7 @@ TEST(SurveyNeeds, a_small_view_gives_no_need) {
     for (int i = 0; i < 9; ++i)
         responses.push_back(response(StaffGroup::Teacher, {1}));
     const NeedTable table =
-        needs_by({choice()}, responses, {10}, {{"Support", Filter{-1, StaffGroup::Support, ""}}});
+        needs_by({choice()}, responses, {10}, {{"Support", Filter{-1, StaffGroup::Support, ""}}}, 5);
     EXPECT_TRUE(table.hidden[0]);
     EXPECT_FALSE(table.cells[0][0].has_value());
 }

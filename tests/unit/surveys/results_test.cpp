@@ -54,14 +54,14 @@ TEST(SurveyResults, a_view_of_fewer_than_five_is_withheld_with_its_comments) {
     std::vector<Response> responses;
     add(responses, 1, StaffGroup::Teacher, 12, 4);
     add(responses, 1, StaffGroup::Support, 3, 1);
-    const Results small = results_of(questions(), responses, school_and_group(1, StaffGroup::Support));
+    const Results small = results_of(questions(), responses, school_and_group(1, StaffGroup::Support), 5);
     EXPECT_TRUE(small.hidden);
     for (const auto& question : small.questions) {
         EXPECT_TRUE(question.hidden);
         EXPECT_TRUE(question.tallies.empty());
         EXPECT_TRUE(question.texts.empty());
     }
-    const Results all = results_of(questions(), responses, Filter{});
+    const Results all = results_of(questions(), responses, Filter{}, 5);
     ASSERT_FALSE(all.hidden);
     EXPECT_EQ(all.responses, 15);
     EXPECT_EQ(all.questions[0].tallies[4].count, 12);
@@ -78,16 +78,16 @@ TEST(SurveyResults, a_school_minus_its_shown_groups_never_leaves_a_small_group) 
     add(responses, 1, StaffGroup::Support, 3, 1);
     add(responses, 2, StaffGroup::Support, 9, 2);
     const auto all = respondents(responses);
-    EXPECT_TRUE(view_allowed(all, school_and_group(1, std::nullopt)));
-    EXPECT_TRUE(view_allowed(all, school_and_group(1, StaffGroup::Teacher)));
-    EXPECT_FALSE(view_allowed(all, school_and_group(1, StaffGroup::Support)));
-    EXPECT_FALSE(view_allowed(all, school_and_group(1, StaffGroup::Leader)));
+    EXPECT_TRUE(view_allowed(all, school_and_group(1, std::nullopt), 5));
+    EXPECT_TRUE(view_allowed(all, school_and_group(1, StaffGroup::Teacher), 5));
+    EXPECT_FALSE(view_allowed(all, school_and_group(1, StaffGroup::Support), 5));
+    EXPECT_FALSE(view_allowed(all, school_and_group(1, StaffGroup::Leader), 5));
     // Every staff group across the trust minus the other school's would give the same away: support
     // staff at school 2 are withheld as well (9 + 3 = 12 support staff, 9 at school 2).
     Filter support;
     support.staff_group = StaffGroup::Support;
-    EXPECT_TRUE(view_allowed(all, support));
-    EXPECT_FALSE(view_allowed(all, school_and_group(2, StaffGroup::Support)));
+    EXPECT_TRUE(view_allowed(all, support, 5));
+    EXPECT_FALSE(view_allowed(all, school_and_group(2, StaffGroup::Support), 5));
 }
 
 TEST(SurveyResults, withheld_neighbours_add_up_to_at_least_five) {
@@ -98,8 +98,8 @@ TEST(SurveyResults, withheld_neighbours_add_up_to_at_least_five) {
     add(responses, 1, StaffGroup::Support, 2, 3);
     add(responses, 1, StaffGroup::Leader, 2, 3);
     const auto all = respondents(responses);
-    EXPECT_FALSE(view_allowed(all, school_and_group(1, StaffGroup::Ect)));
-    EXPECT_TRUE(view_allowed(all, school_and_group(1, StaffGroup::Teacher)));
+    EXPECT_FALSE(view_allowed(all, school_and_group(1, StaffGroup::Ect), 5));
+    EXPECT_TRUE(view_allowed(all, school_and_group(1, StaffGroup::Teacher), 5));
 }
 
 TEST(SurveyResults, a_ranking_scores_places_and_counts_firsts) {
@@ -114,7 +114,7 @@ TEST(SurveyResults, a_ranking_scores_places_and_counts_firsts) {
         response.answers[3] = Answer{3, i < 4 ? std::vector<int>{1, 0} : std::vector<int>{2}, ""};
         responses.push_back(response);
     }
-    const auto result = results_of({rank}, responses, Filter{}).questions[0];
+    const auto result = results_of({rank}, responses, Filter{}, 5).questions[0];
     ASSERT_FALSE(result.hidden);
     EXPECT_EQ(result.tallies[1].count, 4); // B first four times
     EXPECT_EQ(result.tallies[2].count, 2);
@@ -125,7 +125,7 @@ TEST(SurveyResults, a_ranking_scores_places_and_counts_firsts) {
 TEST(SurveyResults, the_csv_of_a_withheld_view_has_no_figures) {
     std::vector<Response> responses;
     add(responses, 1, StaffGroup::Support, 3, 1);
-    const std::string csv = csv_of(results_of(questions(), responses, Filter{}), "Everyone");
+    const std::string csv = csv_of(results_of(questions(), responses, Filter{}, 5), "Everyone");
     EXPECT_NE(csv.find("fewer than 5 answers"), std::string::npos);
     EXPECT_EQ(csv.find(",3,"), std::string::npos);
 }

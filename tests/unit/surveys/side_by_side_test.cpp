@@ -34,7 +34,7 @@ TEST(SideBySide, each_statement_gets_both_sides_means_widest_gap_first) {
         responses.push_back(response(StaffGroup::Leader, {4, 2})); // 5 and 3
     for (int i = 0; i < 6; ++i)
         responses.push_back(response(i % 2 ? StaffGroup::Support : StaffGroup::Teacher, {1, 2})); // 2 and 3
-    const auto comparisons = side_by_side({culture_grid()}, responses);
+    const auto comparisons = side_by_side({culture_grid()}, responses, 5);
     ASSERT_EQ(comparisons.size(), 1u);
     const SideBySide& culture = comparisons[0];
     EXPECT_EQ(culture.leaders, 5);
@@ -53,7 +53,7 @@ TEST(SideBySide, fewer_than_five_on_either_side_hides_both) {
         responses.push_back(response(StaffGroup::Leader, {4, 4}));
     for (int i = 0; i < 20; ++i)
         responses.push_back(response(StaffGroup::Teacher, {1, 1}));
-    const auto culture = side_by_side({culture_grid()}, responses).at(0);
+    const auto culture = side_by_side({culture_grid()}, responses, 5).at(0);
     EXPECT_TRUE(culture.leaders_hidden);
     EXPECT_TRUE(culture.staff_hidden);
     EXPECT_FALSE(culture.rows[0].leaders.has_value());
@@ -63,7 +63,7 @@ TEST(SideBySide, fewer_than_five_on_either_side_hides_both) {
 TEST(SideBySide, only_grids_asked_of_leaders_and_others_are_compared) {
     Question leaders_only = culture_grid();
     leaders_only.groups = {StaffGroup::Leader};
-    EXPECT_TRUE(side_by_side({leaders_only}, {}).empty());
+    EXPECT_TRUE(side_by_side({leaders_only}, {}, 5).empty());
     // A school narrows both sides.
     std::vector<Response> responses;
     for (int i = 0; i < 5; ++i) {
@@ -71,7 +71,7 @@ TEST(SideBySide, only_grids_asked_of_leaders_and_others_are_compared) {
         responses.push_back(response(StaffGroup::Teacher, {0, 0}, 1));
         responses.push_back(response(StaffGroup::Teacher, {4, 4}, 2));
     }
-    const auto school = side_by_side({culture_grid()}, responses, 1).at(0);
+    const auto school = side_by_side({culture_grid()}, responses, 5, 1).at(0);
     EXPECT_EQ(school.staff, 5);
     EXPECT_NEAR(*school.rows[0].staff, 1.0, 1e-9);
 }

@@ -238,6 +238,7 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     routes.get("/provision", member, any, provision::handlers::provision_show);
     routes.get("/record", member, any, record::handlers::record_show);
     routes.get(R"(/record\.csv)", member, any, record::handlers::record_csv);
+    routes.get(R"(/record\.pdf)", member, any, record::handlers::record_pdf);
     routes.get("/record/new", member, any, record::handlers::entry_new);
     routes.post("/record", member, any, record::handlers::entry_create);
     routes.get(R"(/record/entries/(\d+)/edit)", member, any, record::handlers::entry_edit);

@@ -231,6 +231,16 @@ class MarkdownWriter {
 
 } // namespace
 
+std::string markdown_plain(std::string_view text) {
+    std::string kept;
+    for (char character : text) {
+        if (std::string_view("\\`*_[]<>#|").find(character) != std::string_view::npos)
+            kept += '\\';
+        kept += character;
+    }
+    return kept;
+}
+
 std::string markdown_document(std::string_view title, std::string_view markdown, std::string_view footer) {
     std::unique_ptr<cmark_node, NodeFree> document(
         cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8));

@@ -25,6 +25,9 @@ class InvalidInput : public std::runtime_error {
 // page numbers and `footer` at the foot of each page. `title` is printed as the document heading and
 // set as the PDF's title metadata.
 std::string markdown_document(std::string_view title, std::string_view markdown, std::string_view footer);
+// People's words made safe to put in such a document: Markdown would read *, _, # and the like in
+// them as formatting.
+std::string markdown_plain(std::string_view text);
 
 struct Certificate {
     std::string person_name;  // "Priya Shah"

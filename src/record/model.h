@@ -45,6 +45,9 @@ struct Entry {
 // "Training-day workshop attended", or a logged entry's category ("Professional reading").
 std::string label_of(const Entry& entry);
 
+// Time spent in words: "1 hour 30 min", "45 min", or "–" for none known.
+std::string time_spent(int minutes);
+
 // A logged entry as typed into its form.
 struct LogForm {
     std::string day, category, title, hours, link, reflection;

@@ -55,6 +55,16 @@ std::string label_of(Category category) {
     return "Other learning";
 }
 
+std::string time_spent(int minutes) {
+    if (minutes == 0)
+        return "–";
+    const int whole = minutes / 60, rest = minutes % 60;
+    if (whole == 0)
+        return std::to_string(rest) + " min";
+    return std::to_string(whole) + (whole == 1 ? " hour" : " hours") +
+           (rest ? " " + std::to_string(rest) + " min" : "");
+}
+
 std::string label_of(const Entry& entry) {
     return entry.kind == EntryKind::Logged ? label_of(entry.category) : label_of(entry.kind);
 }

@@ -1,5 +1,6 @@
 #include "surveys/response_store.h"
 
+#include <algorithm>
 #include <sodium.h>
 
 #include <unordered_map>
@@ -144,6 +145,44 @@ std::vector<std::pair<long long, long long>> response_counts(soci::session& sql,
     return counts;
 }
 
+namespace {
+
+// A response's answers, many to a statement: sending a survey costs a round trip or two to the
+// database, not one per question.
+void insert_answers(soci::session& sql, long long trust_id, long long response_id, const Answers& answers) {
+    constexpr std::size_t kPerStatement = 50; // 250 parameters, well within every engine's limit
+    std::vector<std::pair<long long, const Answer*>> given;
+    for (const auto& [question_id, answer] : answers)
+        if (!answer.empty())
+            given.emplace_back(question_id, &answer);
+    for (std::size_t first = 0; first < given.size(); first += kPerStatement) {
+        const std::size_t last = std::min(given.size(), first + kPerStatement);
+        std::vector<std::string> picks; // bound by reference, so kept until the statement has run
+        picks.reserve(last - first);
+        soci::statement statement(sql);
+        std::string query =
+            "INSERT INTO survey_answers (trust_id, response_id, question_id, picks, answer_text) "
+            "VALUES ";
+        for (std::size_t i = first; i < last; ++i) {
+            const std::string n = std::to_string(i - first);
+            query += (i > first ? ", " : "") + std::string("(:trust") + n + ", :response" + n +
+                     ", :question" + n + ", :picks" + n + ", :text" + n + ")";
+            picks.push_back(text_of_picks(given[i].second->picks));
+            statement.exchange(soci::use(trust_id));
+            statement.exchange(soci::use(response_id));
+            statement.exchange(soci::use(given[i].first));
+            statement.exchange(soci::use(picks.back()));
+            statement.exchange(soci::use(given[i].second->text));
+        }
+        statement.alloc();
+        statement.prepare(query, soci::details::st_one_time_query);
+        statement.define_and_bind();
+        statement.execute(true);
+    }
+}
+
+} // namespace
+
 void record_response(soci::session& sql, long long trust_id, long long survey_id, long long person_id,
                      bool named, const Respondent& respondent, const std::string& day, const Answers& answers,
                      const std::string& match_code) {
@@ -160,15 +199,7 @@ void record_response(soci::session& sql, long long trust_id, long long survey_id
         soci::use(response_id), soci::use(trust_id), soci::use(survey_id),
         soci::use(person_id, person_indicator), soci::use(school, school_indicator), soci::use(group),
         soci::use(respondent.phase), soci::use(day), soci::use(match_code);
-    for (const auto& [question_id, answer] : answers) {
-        if (answer.empty())
-            continue;
-        const std::string picks = text_of_picks(answer.picks);
-        sql << "INSERT INTO survey_answers (trust_id, response_id, question_id, picks, answer_text) VALUES "
-               "(:trust, :response, :question, :picks, :text)",
-            soci::use(trust_id), soci::use(response_id), soci::use(question_id), soci::use(picks),
-            soci::use(answer.text);
-    }
+    insert_answers(sql, trust_id, response_id, answers);
     sql << "DELETE FROM survey_drafts WHERE trust_id = :trust AND survey_id = :survey AND person_id = "
            ":person",
         soci::use(trust_id), soci::use(survey_id), soci::use(person_id);

@@ -65,13 +65,6 @@ class Audience {
     std::map<long long, std::string> m_phases;
 };
 
-people::Person person_of(soci::session& sql, const accounts::Actor& actor) {
-    auto person = people::store::find_person(sql, actor.trust_id, actor.person_id);
-    if (!person)
-        throw std::invalid_argument("We could not find your staff record.");
-    return *person;
-}
-
 // The code a person keeps to match their anonymous answers before and after a programme, hashed with
 // the programme so the same words in another programme match nothing; "" when none was typed.
 std::string hashed_match_code(const Survey& survey, const std::string& code) {
@@ -390,37 +383,28 @@ void SurveyService::option_to_priority(const accounts::Actor& actor, const Surve
     throw std::invalid_argument("There is no such option in this survey.");
 }
 
-std::vector<Question> SurveyService::questions_for(const accounts::Actor& actor, const Survey& survey) {
-    std::vector<Question> asked;
-    for (const Question& question : questions(survey))
-        if (question.asked_of(actor.staff_group))
-            asked.push_back(question);
-    return asked;
-}
-
-std::string SurveyService::why_not_answer(const accounts::Actor& actor, const Survey& survey,
-                                          const std::string& today) {
+Answering SurveyService::answering(const accounts::Actor& actor, const Survey& survey,
+                                   const std::string& today) {
     auto lease = m_database.lease();
-    const auto person = people::store::find_person(*lease, actor.trust_id, actor.person_id);
+    auto person = people::store::find_person(*lease, actor.trust_id, actor.person_id);
     if (!person || !Audience(*lease, survey).includes(*person))
-        return "This survey is not for you.";
+        throw NotAnswerable("This survey is not for you.");
     switch (survey.state(today)) {
     case SurveyState::Draft:
     case SurveyState::Scheduled:
-        return "This survey is not open yet.";
+        throw NotAnswerable("This survey is not open yet.");
     case SurveyState::Closed:
-        return "This survey has closed.";
+        throw NotAnswerable("This survey has closed.");
     case SurveyState::Open:
         break;
     }
     if (response_store::has_answered(*lease, actor.trust_id, survey.id, actor.person_id))
-        return "You have already answered this survey. Thank you.";
-    return "";
-}
-
-bool SurveyService::has_answered(const accounts::Actor& actor, const Survey& survey) {
-    auto lease = m_database.lease();
-    return response_store::has_answered(*lease, actor.trust_id, survey.id, actor.person_id);
+        throw NotAnswerable("You have already answered this survey. Thank you.");
+    std::vector<Question> asked;
+    for (Question& question : store::questions_of(*lease, survey.trust_id, survey.id))
+        if (question.asked_of(person->staff_group))
+            asked.push_back(std::move(question));
+    return Answering(survey, std::move(*person), std::move(asked));
 }
 
 Answers SurveyService::draft(const accounts::Actor& actor, const Survey& survey) {
@@ -446,11 +430,10 @@ Answers SurveyService::answers_from(const Survey& survey, const std::vector<Ques
     return answers;
 }
 
-void SurveyService::save_draft(const accounts::Actor& actor, const Survey& survey, const std::string& today,
+void SurveyService::save_draft(const accounts::Actor& actor, const Answering& answering,
                                const std::map<long long, TypedAnswer>& typed) {
-    if (const std::string why = why_not_answer(actor, survey, today); !why.empty())
-        throw std::invalid_argument(why);
-    const Answers answers = answers_from(survey, questions_for(actor, survey), typed);
+    const Survey& survey = answering.survey();
+    const Answers answers = answers_from(survey, answering.asked(), typed);
     db::Transaction transaction(m_database);
     for (const auto& [question_id, answer] : answers)
         response_store::save_draft_answer(transaction.session(), actor.trust_id, survey.id, actor.person_id,
@@ -458,11 +441,10 @@ void SurveyService::save_draft(const accounts::Actor& actor, const Survey& surve
     transaction.commit();
 }
 
-void SurveyService::submit(const accounts::Actor& actor, const Survey& survey, const std::string& today,
+void SurveyService::submit(const accounts::Actor& actor, const Answering& answering, const std::string& today,
                            const std::map<long long, TypedAnswer>& typed, const std::string& match_code) {
-    if (const std::string why = why_not_answer(actor, survey, today); !why.empty())
-        throw std::invalid_argument(why);
-    const Answers given = answers_from(survey, questions_for(actor, survey), typed);
+    const Survey& survey = answering.survey();
+    const Answers given = answers_from(survey, answering.asked(), typed);
     db::Transaction transaction(m_database);
     soci::session& sql = transaction.session();
     Answers answers = response_store::draft_of(sql, actor.trust_id, survey.id, actor.person_id);
@@ -472,10 +454,9 @@ void SurveyService::submit(const accounts::Actor& actor, const Survey& survey, c
         throw std::invalid_argument("Answer at least one question before you send your answers.");
     // Checked again inside the transaction: two tabs sending at once must not both count.
     if (response_store::has_answered(sql, actor.trust_id, survey.id, actor.person_id))
-        throw std::invalid_argument("You have already answered this survey. Thank you.");
-    const people::Person person = person_of(sql, actor);
+        throw NotAnswerable("You have already answered this survey. Thank you.");
     response_store::record_response(sql, actor.trust_id, survey.id, actor.person_id, !survey.anonymous,
-                                    respondent_of(sql, person), today, answers,
+                                    respondent_of(sql, answering.m_person), today, answers,
                                     survey.anonymous ? hashed_match_code(survey, match_code) : std::string());
     notifications::store::dismiss_link(sql, actor.trust_id, actor.person_id,
                                        "/surveys/" + std::to_string(survey.id));

@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,28 @@ struct Rates {
     std::vector<RateCell> school_totals, group_totals;
     RateCell total;
     int smallest = 0; // the fewest staff a shown rate describes
+};
+
+// Thrown when a person may not answer a survey now, saying why: it is not for them, it is not open,
+// or they have answered already.
+struct NotAnswerable : std::invalid_argument {
+    using std::invalid_argument::invalid_argument;
+};
+
+// A person's leave to answer a survey now, with the questions asked of them. Only SurveyService makes
+// one (answering()), after checking the rules, so a request checks them once and reads them once.
+class Answering {
+  public:
+    const Survey& survey() const { return m_survey; }
+    const std::vector<Question>& asked() const { return m_asked; }
+
+  private:
+    friend class SurveyService;
+    Answering(Survey survey, people::Person person, std::vector<Question> asked)
+        : m_survey(std::move(survey)), m_person(std::move(person)), m_asked(std::move(asked)) {}
+    Survey m_survey;
+    people::Person m_person;
+    std::vector<Question> m_asked;
 };
 
 class SurveyService {
@@ -82,18 +105,17 @@ class SurveyService {
     void option_to_priority(const accounts::Actor& actor, const Survey& survey, long long question_id,
                             std::size_t option);
 
-    // The questions the person is asked: those for their staff group.
-    std::vector<Question> questions_for(const accounts::Actor& actor, const Survey& survey);
-    // Why the person may not answer now ("" when they may): not for them, not open, already answered.
-    std::string why_not_answer(const accounts::Actor& actor, const Survey& survey, const std::string& today);
-    bool has_answered(const accounts::Actor& actor, const Survey& survey);
+    // Leave for the person to answer now, with the questions for their staff group; throws
+    // NotAnswerable saying why not.
+    Answering answering(const accounts::Actor& actor, const Survey& survey, const std::string& today);
     Answers draft(const accounts::Actor& actor, const Survey& survey);
     // Keeps answers as the person goes (one question as they change it, or every question at once).
-    void save_draft(const accounts::Actor& actor, const Survey& survey, const std::string& today,
+    void save_draft(const accounts::Actor& actor, const Answering& answering,
                     const std::map<long long, TypedAnswer>& typed);
-    // Sends the person's answers (the draft with `typed` over it); at most once per person.
-    // `match_code` is what the person typed to match an anonymous before and after ("" for none).
-    void submit(const accounts::Actor& actor, const Survey& survey, const std::string& today,
+    // Sends the person's answers (the draft with `typed` over it); at most once per person, so a
+    // second (from another tab) throws NotAnswerable. `match_code` is what the person typed to match
+    // an anonymous before and after ("" for none).
+    void submit(const accounts::Actor& actor, const Answering& answering, const std::string& today,
                 const std::map<long long, TypedAnswer>& typed, const std::string& match_code = "");
 
     // Results and response rates are for those who keep the survey. The responses are read once and

@@ -281,8 +281,20 @@ async function clickAndWait(page, name, urlTest) {
   await Promise.all([page.waitForURL(urlTest), page.getByRole('button', { name }).click()]);
 }
 
+// The text of a PDF (its bytes, or the path of a saved download) by pdftotext, with every run of
+// white space made one space so a test can look for a phrase however the page wrapped it.
+function pdfText(bytesOrPath) {
+  let file = bytesOrPath;
+  if (Buffer.isBuffer(bytesOrPath)) {
+    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-pdf-')), 'document.pdf');
+    fs.writeFileSync(file, bytesOrPath);
+  }
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
 module.exports = {
   clickAndWait,
+  pdfText,
   runSql,
   useServerAndBrowser,
   DEMO_PASSWORD,

@@ -6,11 +6,7 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { execFileSync } = require('node:child_process');
-const { DEMO_USERS, useServerAndBrowser, openAs, checkPage, clickAndWait, hasHorizontalScroll } = require('./helpers');
+const { DEMO_USERS, useServerAndBrowser, openAs, checkPage, clickAndWait, hasHorizontalScroll, pdfText } = require('./helpers');
 
 const suite = useServerAndBrowser({ year: true });
 const BEHAVIOUR = 'Calm, safe and kind: behaviour for every adult (2025–26)';
@@ -69,9 +65,7 @@ test('the_lead_reads_a_programmes_impact_and_prints_it_for_trustees', async () =
   const response = await page.request.get(new URL(href, page.url()).toString());
   assert.equal(response.status(), 200);
   assert.equal(response.headers()['content-type'], 'application/pdf');
-  const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-impact-')), 'impact.pdf');
-  fs.writeFileSync(pdf, await response.body());
-  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const text = pdfText(await response.body());
   assert.ok(text.includes('Impact: Calm, safe and kind'), text);
   assert.ok(text.includes('Repair and restore'), 'each session is listed');
   assert.ok(/Using the five shared routines in every lesson: \d\.\d before, \d\.\d after/.test(text), text);

@@ -1,11 +1,12 @@
 // A teaching assistant's own CPD record in Chromium: reached from the main navigation, filled in from
-// the programme session she was registered at, with the hours over a range she chooses. axe-core
-// checks the page.
+// the programme session she was registered at, with the hours over a range she chooses; a teacher
+// logs her reading and downloads her record as a PDF (its text read back with pdftotext). axe-core
+// checks the pages.
 'use strict';
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { DEMO_USERS, useServerAndBrowser, openAs, checkPage, clickAndWait } = require('./helpers');
+const { DEMO_USERS, useServerAndBrowser, openAs, checkPage, clickAndWait, pdfText } = require('./helpers');
 
 const suite = useServerAndBrowser({ year: true });
 
@@ -44,5 +45,16 @@ test('a_teacher_logs_her_reading_and_changes_it', async () => {
   await clickAndWait(page, 'Save changes', (url) => url.search === '?saved=1');
   const row = page.getByRole('row', { name: /Questioning in the classroom/ });
   assert.match(await row.innerText(), /1 hour/);
+
+  // The record as a PDF for an appraisal: her name, the entry and its hours, and the year's total.
+  const href = await page.getByRole('link', { name: 'Download as a PDF' }).getAttribute('href');
+  const response = await page.request.get(new URL(href, page.url()).toString());
+  assert.equal(response.status(), 200);
+  assert.equal(response.headers()['content-type'], 'application/pdf');
+  assert.match(response.headers()['content-disposition'], /attachment; filename="cpd-record.pdf"/);
+  const text = pdfText(await response.body());
+  assert.ok(text.includes('CPD record: Grace Okafor'), text);
+  assert.ok(text.includes('Friday 20 November 2026, Professional reading: Questioning in the classroom, a research summary, 1 hour'), text);
+  assert.match(text, /The school year 2026–27 .* in all\./);
   await context.close();
 });

@@ -60,22 +60,6 @@ std::vector<std::map<std::string, std::string>> vevents_of(const std::string& te
     return found;
 }
 
-// The text of a PDF, by pdftotext.
-std::string pdf_text(const std::string& bytes) {
-    const auto folder =
-        std::filesystem::temp_directory_path() / ("trellis-day-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(folder);
-    const auto pdf = folder / "file.pdf", text = folder / "file.txt";
-    std::ofstream(pdf, std::ios::binary) << bytes;
-    const std::string command = "pdftotext -layout " + pdf.string() + " " + text.string();
-    EXPECT_EQ(std::system(command.c_str()), 0);
-    std::ifstream in(text);
-    std::stringstream read;
-    read << in.rdbuf();
-    std::filesystem::remove_all(folder);
-    return read.str();
-}
-
 // How many times `part` appears in `text`.
 int count_occurrences(const std::string& text, const std::string& part) {
     int count = 0;

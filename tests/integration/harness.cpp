@@ -328,4 +328,21 @@ long long trailing_id(const std::string& location) {
     return std::atoll(location.c_str() + slash + 1);
 }
 
+std::string pdf_text(const std::string& bytes) {
+    const auto folder = std::filesystem::temp_directory_path() /
+                        ("trellis-pdf-" + std::to_string(::getpid()) + "-" +
+                         std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())));
+    std::filesystem::create_directories(folder);
+    const auto pdf = folder / "file.pdf", text = folder / "file.txt";
+    std::ofstream(pdf, std::ios::binary) << bytes;
+    const std::string command = "pdftotext -layout " + pdf.string() + " " + text.string();
+    if (std::system(command.c_str()) != 0)
+        throw std::runtime_error("pdftotext could not read the PDF");
+    std::ifstream in(text);
+    std::stringstream read;
+    read << in.rdbuf();
+    std::filesystem::remove_all(folder);
+    return read.str();
+}
+
 } // namespace trellis::testing

@@ -131,5 +131,7 @@ bool contains(const std::string& text, const std::string& part);
 std::string input_value(const std::string& html, const std::string& name);
 // The number at the end of a Location header such as /people/imports/12.
 long long trailing_id(const std::string& location);
+// The text of a PDF, by pdftotext (with -layout, so lines keep their order across columns).
+std::string pdf_text(const std::string& bytes);
 
 } // namespace trellis::testing

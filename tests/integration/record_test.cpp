@@ -1,7 +1,9 @@
 // A person's own CPD record over HTTP: filled in from the sessions they were marked at, with hours
-// by kind for the school year and for a range they choose; a range that is not one is refused.
+// by kind for the school year and for a range they choose; a range that is not one is refused; and
+// their own entries, kept to themselves, exported as CSV and as a PDF.
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <tuple>
 
 #include "harness.h"
@@ -137,6 +139,21 @@ TEST_F(Record, a_person_logs_edits_exports_and_removes_what_they_did_and_nobody_
     EXPECT_TRUE(contains(csv->body, "day,kind,what,part_of,hours,link,reflection"));
     EXPECT_TRUE(contains(csv->body, "2026-11-20,Professional reading,\"'=Rosenshine's principles, again\""))
         << csv->body;
+
+    // And the PDF for an appraisal: her name, the entry, its hours; her reflection stays out of it.
+    auto pdf = teacher->get("/record.pdf");
+    ASSERT_EQ(pdf->status, 200);
+    EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+    // One space for every run of white space, however the page wrapped the lines.
+    const std::string text = std::regex_replace(pdf_text(pdf->body), std::regex(R"(\s+)"), " ");
+    EXPECT_TRUE(contains(text, "CPD record: Grace Okafor")) << text;
+    EXPECT_TRUE(contains(text, "Professional reading: =Rosenshine's principles, again, 2 hours")) << text;
+    EXPECT_TRUE(contains(text, "Professional reading: 2 hours (1 entry)")) << text;
+    EXPECT_FALSE(contains(text, "short review"));
+    // A range chosen is printed too; one that is not a range is refused.
+    EXPECT_TRUE(contains(pdf_text(teacher->get("/record.pdf?from=2026-11-01&to=2026-11-30")->body),
+                         "The range chosen"));
+    EXPECT_EQ(teacher->get("/record.pdf?from=2026-11-30&to=2026-11-01")->status, 400);
 
     ASSERT_EQ(teacher->post("/record/entries/" + std::to_string(id) + "/delete", {})->status, 303);
     EXPECT_EQ(count_of(database, count), 0);

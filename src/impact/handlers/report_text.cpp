@@ -1,6 +1,7 @@
 #include "impact/handlers/report_text.h"
 
 #include "impact/measures.h"
+#include "pdf/pdf.h"
 #include "reports/handlers/bar_chart.h"
 #include "text/dates.h"
 
@@ -14,15 +15,8 @@ std::string figure(const std::optional<double>& value) {
     return value ? one_place(*value) : "not shown";
 }
 
-// Markdown would read *, _ and the like in people's words as formatting.
 std::string plain(const std::string& text) {
-    std::string kept;
-    for (char character : text) {
-        if (std::string_view("\\`*_[]<>#|").find(character) != std::string_view::npos)
-            kept += '\\';
-        kept += character;
-    }
-    return kept;
+    return pdf::markdown_plain(text);
 }
 
 void reactions(std::string& out, const Report& report) {

@@ -8,33 +8,25 @@
 #include "db/database.h"
 #include "http/app.h"
 #include "http/response.h"
+#include "pdf/pdf.h"
+#include "record/handlers/record_document.h"
 #include "text/dates.h"
 
 namespace trellis::record::handlers {
 
 namespace {
 
-std::string hours_of(int minutes) {
-    if (minutes == 0)
-        return "–";
-    const int whole = minutes / 60, rest = minutes % 60;
-    if (whole == 0)
-        return std::to_string(rest) + " min";
-    return std::to_string(whole) + (whole == 1 ? " hour" : " hours") +
-           (rest ? " " + std::to_string(rest) + " min" : "");
-}
-
 mstch::map span_view(const Span& span) {
     mstch::array totals;
     for (const Total& total : span.totals)
         totals.push_back(mstch::map{{"kind", total.label},
                                     {"count", std::to_string(total.count)},
-                                    {"hours", hours_of(total.minutes)}});
+                                    {"hours", time_spent(total.minutes)}});
     return mstch::map{{"from", text::long_date(span.from)},
                       {"to", text::long_date(span.to)},
                       {"totals", totals},
                       {"any", !totals.empty()},
-                      {"hours", hours_of(span.minutes)}};
+                      {"hours", time_spent(span.minutes)}};
 }
 
 LogForm read_form(http::RequestContext& context) {
@@ -87,6 +79,23 @@ void record_csv(http::RequestContext& context) {
     context.response.set_header("Cache-Control", "private, no-store");
     context.response.set_content(context.app.record.csv(context.signed_in(), context.app.clock.today()),
                                  "text/csv; charset=utf-8");
+}
+
+void record_pdf(http::RequestContext& context) {
+    Record record;
+    try {
+        record = context.app.record.of(context.signed_in(), context.app.clock.today(), context.query("from"),
+                                       context.query("to"));
+    } catch (const std::invalid_argument& problem) {
+        return http::render_error(context, 400, problem.what());
+    }
+    const accounts::Actor& person = context.signed_in();
+    const std::string bytes = pdf::markdown_document(
+        "CPD record: " + person.display_name, record_markdown(person.display_name, record),
+        person.trust_name + " · " + text::long_date(context.app.clock.today()));
+    context.response.set_header("Content-Disposition", "attachment; filename=\"cpd-record.pdf\"");
+    context.response.set_header("Cache-Control", "private, no-store");
+    context.response.set_content(bytes, "application/pdf");
 }
 
 void entry_new(http::RequestContext& context) {
@@ -144,7 +153,7 @@ void record_show(http::RequestContext& context) {
                                      {"kind", label_of(entry)},
                                      {"title", entry.title},
                                      {"context", entry.context},
-                                     {"hours", hours_of(entry.minutes)},
+                                     {"hours", time_spent(entry.minutes)},
                                      {"link", entry.link},
                                      {"logged", entry.kind == EntryKind::Logged},
                                      {"edit", "/record/entries/" + std::to_string(entry.logged_id) + "/edit"},
@@ -159,8 +168,10 @@ void record_show(http::RequestContext& context) {
         data["notice"] = std::string("Saved to your record.");
     if (context.query("removed") == "1")
         data["notice"] = std::string("Removed from your record.");
-    if (record.chosen)
+    if (record.chosen) {
         data["chosen"] = span_view(*record.chosen);
+        data["range_pdf"] = "/record.pdf?from=" + http::url_encode(from) + "&to=" + http::url_encode(to);
+    }
     if (!error.empty())
         data["error"] = error;
     http::render_page(context, "record/show", "My CPD record", std::move(data), error.empty() ? 200 : 400);

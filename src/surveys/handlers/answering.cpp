@@ -14,16 +14,16 @@ namespace trellis::surveys::handlers {
 
 namespace {
 
-void show_form(http::RequestContext& context, const Survey& survey, const Answers& answers,
+void show_form(http::RequestContext& context, const Answering& answering, const Answers& answers,
                const std::string& error, int status) {
-    const auto questions = context.app.surveys.questions_for(context.signed_in(), survey);
+    const Survey& survey = answering.survey();
     mstch::map data{
         {"id", std::to_string(survey.id)},
         {"title", survey.title},
         {"intro", survey.intro},
         {"anonymous", survey.anonymous},
         {"closes", text::long_date(survey.closes_on)},
-        {"questions", question_fields(questions, answers)},
+        {"questions", question_fields(answering.asked(), answers)},
         {"keeper", SurveyService::may_keep(context.signed_in(), survey)},
         // An anonymous before or after of a programme: a code the person keeps matches them.
         {"asks_code", survey.anonymous && (survey.purpose == "before" || survey.purpose == "after")},
@@ -49,27 +49,27 @@ void show_closed(http::RequestContext& context, const Survey& survey, const std:
                                  {"id", std::to_string(survey.id)}});
 }
 
-// The survey in the route when the person may answer it now; otherwise renders 404, or 403 saying why.
-std::optional<Survey> answerable_survey(http::RequestContext& context) {
+// Leave to answer the survey in the route now; otherwise renders 404, or 403 saying why.
+std::optional<Answering> answering_in_route(http::RequestContext& context) {
     auto survey = survey_in_route(context);
     if (!survey)
         return std::nullopt;
-    if (const std::string why =
-            context.app.surveys.why_not_answer(context.signed_in(), *survey, context.app.clock.today());
-        !why.empty()) {
-        http::render_error(context, 403, why);
+    try {
+        return context.app.surveys.answering(context.signed_in(), *survey, context.app.clock.today());
+    } catch (const NotAnswerable& why) {
+        http::render_error(context, 403, why.what());
         return std::nullopt;
     }
-    return survey;
 }
 
 // The form again after a refusal: the draft with every valid answer just typed over it, so nothing
 // typed is lost.
-void show_refused(http::RequestContext& context, const Survey& survey, const std::vector<Question>& questions,
+void show_refused(http::RequestContext& context, const Answering& answering,
                   const std::map<long long, TypedAnswer>& typed, const std::string& error) {
-    show_form(context, survey,
-              with_typed(context.app.surveys.draft(context.signed_in(), survey), questions, typed), error,
-              400);
+    show_form(context, answering,
+              with_typed(context.app.surveys.draft(context.signed_in(), answering.survey()),
+                         answering.asked(), typed),
+              error, 400);
 }
 
 } // namespace
@@ -78,49 +78,49 @@ void survey_answer(http::RequestContext& context) {
     auto survey = survey_in_route(context);
     if (!survey)
         return;
-    if (const std::string why =
-            context.app.surveys.why_not_answer(context.signed_in(), *survey, context.app.clock.today());
-        !why.empty())
-        return show_closed(context, *survey, why);
-    show_form(context, *survey, context.app.surveys.draft(context.signed_in(), *survey), "", 200);
+    try {
+        const Answering answering =
+            context.app.surveys.answering(context.signed_in(), *survey, context.app.clock.today());
+        show_form(context, answering, context.app.surveys.draft(context.signed_in(), *survey), "", 200);
+    } catch (const NotAnswerable& why) {
+        show_closed(context, *survey, why.what());
+    }
 }
 
 void survey_save_draft(http::RequestContext& context) {
-    auto survey = answerable_survey(context);
-    if (!survey)
+    auto answering = answering_in_route(context);
+    if (!answering)
         return;
-    const auto questions = context.app.surveys.questions_for(context.signed_in(), *survey);
-    const auto typed = typed_answers(context, questions);
+    const auto typed = typed_answers(context, answering->asked());
     try {
-        context.app.surveys.save_draft(context.signed_in(), *survey, context.app.clock.today(), typed);
+        context.app.surveys.save_draft(context.signed_in(), *answering, typed);
     } catch (const std::invalid_argument& error) {
         if (context.wants_json()) {
             context.response.status = 400;
             return context.response.set_content(
                 nlohmann::json{{"saved", false}, {"error", error.what()}}.dump(), "application/json");
         }
-        return show_refused(context, *survey, questions, typed, error.what());
+        return show_refused(context, *answering, typed, error.what());
     }
     if (context.wants_json())
         return context.response.set_content(nlohmann::json{{"saved", true}}.dump(), "application/json");
-    http::redirect(context, "/surveys/" + std::to_string(survey->id) + "?saved=1");
+    http::redirect(context, "/surveys/" + std::to_string(answering->survey().id) + "?saved=1");
 }
 
 void survey_submit(http::RequestContext& context) {
-    auto survey = answerable_survey(context);
-    if (!survey)
+    auto answering = answering_in_route(context);
+    if (!answering)
         return;
-    const auto questions = context.app.surveys.questions_for(context.signed_in(), *survey);
-    const auto typed = typed_answers(context, questions);
+    const auto typed = typed_answers(context, answering->asked());
     try {
-        context.app.surveys.submit(context.signed_in(), *survey, context.app.clock.today(), typed,
+        context.app.surveys.submit(context.signed_in(), *answering, context.app.clock.today(), typed,
                                    context.form("match_code"));
+    } catch (const NotAnswerable& why) {
+        return http::render_error(context, 403, why.what());
     } catch (const std::invalid_argument& error) {
-        if (context.app.surveys.has_answered(context.signed_in(), *survey))
-            return http::render_error(context, 403, error.what());
-        return show_refused(context, *survey, questions, typed, error.what());
+        return show_refused(context, *answering, typed, error.what());
     }
-    http::redirect(context, "/surveys/" + std::to_string(survey->id) + "?sent=1");
+    http::redirect(context, "/surveys/" + std::to_string(answering->survey().id) + "?sent=1");
 }
 
 } // namespace trellis::surveys::handlers

@@ -10,6 +10,7 @@
 #include "demo/demo_impact.h"
 #include "demo/demo_names.h"
 #include "demo/demo_programmes.h"
+#include "demo/demo_record.h"
 #include "demo/demo_surveys.h"
 #include "demo/demo_training_day.h"
 
@@ -166,8 +167,10 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
         load_demo_training_day(database, loaded->lead, loaded->schools, emails);
         load_demo_programmes(database, loaded->lead, loaded->schools, demo_logins()[2].email,
                              demo_logins()[3].email, folders);
-        load_demo_surveys(database, loaded->lead, calendar::london_moment(db::now_seconds()).substr(0, 10));
+        const std::string today = calendar::london_moment(db::now_seconds()).substr(0, 10);
+        load_demo_surveys(database, loaded->lead, today);
         load_demo_impact(database, loaded->lead);
+        load_demo_record(database, loaded->lead.trust_id, today);
     }
     return true;
 }

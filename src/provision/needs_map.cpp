@@ -45,30 +45,6 @@ std::string gap_sentence(const Column& column, const Row& row, double need, bool
            " minutes were offered to them this year.";
 }
 
-// Needs by priority in each column, with whether the column's answers are too few to show.
-void fill_needs(ProvisionMap& map, const MapInputs& inputs, int smallest) {
-    const auto respondents = surveys::respondents_of(inputs.responses);
-    for (std::size_t column = 0; column < map.columns.size(); ++column) {
-        surveys::Filter filter;
-        filter.school_id = map.columns[column].cell.school_id;
-        filter.staff_group = map.columns[column].cell.group;
-        int answered = 0;
-        for (const auto& respondent : respondents)
-            answered += filter.matches(respondent) ? 1 : 0;
-        if (answered == 0)
-            continue;
-        if (!surveys::view_allowed(respondents, filter, smallest)) {
-            for (auto& row : map.cells)
-                row[column].need_hidden = true;
-            continue;
-        }
-        const auto needs = surveys::needs_in(inputs.questions, inputs.responses, filter);
-        for (std::size_t row = 0; row < map.rows.size(); ++row)
-            if (auto found = needs.find(map.rows[row].priority_id); found != needs.end())
-                map.cells[row][column].need = found->second;
-    }
-}
-
 void fill_provision(ProvisionMap& map, const MapInputs& inputs, int smallest) {
     std::map<std::pair<long long, StaffCell>, long long> offered;
     for (const Offering& offering : inputs.offerings)
@@ -129,14 +105,51 @@ void find_gaps(ProvisionMap& map) {
 
 } // namespace
 
-void fill_map(ProvisionMap& map, const MapInputs& inputs, int smallest) {
+NeedGrid needs_grid(const MapInputs& inputs, int smallest) {
+    NeedGrid grid;
+    grid.need.assign(inputs.priorities.size(), std::vector<std::optional<double>>(inputs.columns.size()));
+    grid.hidden.assign(inputs.columns.size(), false);
+    if (!inputs.responses)
+        return grid;
+    const auto& responses = *inputs.responses;
+    const auto respondents = surveys::respondents_of(responses);
+    for (std::size_t column = 0; column < inputs.columns.size(); ++column) {
+        surveys::Filter filter;
+        filter.school_id = inputs.columns[column].cell.school_id;
+        filter.staff_group = inputs.columns[column].cell.group;
+        int answered = 0;
+        for (const auto& respondent : respondents)
+            answered += filter.matches(respondent) ? 1 : 0;
+        if (answered == 0)
+            continue;
+        if (!surveys::view_allowed(respondents, filter, smallest)) {
+            grid.hidden[column] = true;
+            continue;
+        }
+        const auto needs = surveys::needs_in(inputs.questions, responses, filter);
+        for (std::size_t row = 0; row < inputs.priorities.size(); ++row)
+            if (auto found = needs.find(inputs.priorities[row].priority_id); found != needs.end())
+                grid.need[row][column] = found->second;
+    }
+    return grid;
+}
+
+void fill_map(ProvisionMap& map, const MapInputs& inputs, const NeedGrid& needs, int smallest) {
     map.smallest = smallest;
     map.rows = inputs.priorities;
     map.columns = inputs.columns;
     map.cells.assign(map.rows.size(), std::vector<MapCell>(map.columns.size()));
-    fill_needs(map, inputs, smallest);
+    for (std::size_t row = 0; row < map.rows.size(); ++row)
+        for (std::size_t column = 0; column < map.columns.size(); ++column) {
+            map.cells[row][column].need = needs.need[row][column];
+            map.cells[row][column].need_hidden = needs.hidden[column];
+        }
     fill_provision(map, inputs, smallest);
     find_gaps(map);
+}
+
+void fill_map(ProvisionMap& map, const MapInputs& inputs, int smallest) {
+    fill_map(map, inputs, needs_grid(inputs, smallest), smallest);
 }
 
 } // namespace trellis::provision

@@ -200,7 +200,7 @@ ProvisionMap ProvisionService::map(const accounts::Actor& actor, const std::stri
             map.survey_id = candidate.id;
             map.survey_title = candidate.title;
             inputs.questions = m_surveys.questions(*survey);
-            inputs.responses = *m_surveys.responses(*survey);
+            inputs.responses = m_surveys.responses(*survey);
             break;
         }
     auto lease = m_database.lease();
@@ -222,8 +222,37 @@ ProvisionMap ProvisionService::map(const accounts::Actor& actor, const std::stri
         inputs.places.push_back(given);
     for (const auto& taken : record::store::minutes_by_group(sql, actor.trust_id, year.from, year.to, true))
         inputs.taken_minutes[{taken.priority_id, {taken.school_id, taken.staff_group}}] += taken.minutes;
-    fill_map(map, inputs, actor.smallest_group);
+    fill_map(map, inputs, kept_needs(inputs, actor.smallest_group), actor.smallest_group);
     return map;
+}
+
+NeedGrid ProvisionService::kept_needs(const MapInputs& inputs, int smallest) {
+    if (!inputs.responses)
+        return needs_grid(inputs, smallest);
+    std::string key = std::to_string(smallest);
+    for (const auto& question : inputs.questions) {
+        key += "|q" + std::to_string(question.id) + ":" + std::to_string(question.priority_id);
+        for (const auto& option : question.options)
+            key += "," + std::to_string(option.priority_id);
+    }
+    for (const Row& row : inputs.priorities)
+        key += "|p" + std::to_string(row.priority_id);
+    for (const Column& column : inputs.columns)
+        key += "|c" + std::to_string(column.cell.school_id) + ":" + people::text_of(column.cell.group);
+    {
+        std::lock_guard lock(m_kept_mutex);
+        for (auto kept = m_kept.begin(); kept != m_kept.end(); ++kept)
+            if (kept->responses == inputs.responses && kept->key == key) {
+                m_kept.splice(m_kept.begin(), m_kept, kept);
+                return m_kept.front().needs;
+            }
+    }
+    NeedGrid needs = needs_grid(inputs, smallest);
+    std::lock_guard lock(m_kept_mutex);
+    m_kept.push_front({inputs.responses, key, needs});
+    if (m_kept.size() > kMapsKept)
+        m_kept.pop_back();
+    return needs;
 }
 
 Fairness ProvisionService::fairness(const accounts::Actor& actor, const std::string& today) {

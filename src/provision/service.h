@@ -1,5 +1,8 @@
 #pragma once
 
+#include <list>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +11,7 @@
 #include "db/database.h"
 #include "learning/content/library.h"
 #include "provision/model.h"
+#include "provision/needs_map.h"
 #include "surveys/service.h"
 
 namespace trellis::provision {
@@ -37,9 +41,23 @@ class ProvisionService {
     Fairness fairness(const accounts::Actor& actor, const std::string& today);
 
   private:
+    NeedGrid kept_needs(const MapInputs& inputs, int smallest);
+
     db::Database& m_database;
     const learning::content::ContentLibrary& m_content;
     surveys::SurveyService& m_surveys;
+
+    // The needs half of the maps drawn lately, by the very responses list the survey service hands
+    // back while the answers are unchanged and by everything else the needs come from, as text: the
+    // map read again costs the provision half only.
+    struct KeptNeeds {
+        std::shared_ptr<const std::vector<surveys::Response>> responses;
+        std::string key;
+        NeedGrid needs;
+    };
+    static constexpr std::size_t kMapsKept = 8;
+    std::mutex m_kept_mutex;
+    std::list<KeptNeeds> m_kept; // the most lately used first
 };
 
 } // namespace trellis::provision

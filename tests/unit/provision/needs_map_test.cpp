@@ -39,12 +39,14 @@ MapInputs inputs() {
                     {{2, StaffGroup::Teacher}, "Oakfield", 11},
                     {{2, StaffGroup::Support}, "Oakfield", 3}};
     made.questions = {needs_question()};
+    std::vector<trellis::surveys::Response> responses;
     for (int i = 0; i < 8; ++i)
-        made.responses.push_back(answer(1, "Meadowbank", StaffGroup::Support, {0}));
+        responses.push_back(answer(1, "Meadowbank", StaffGroup::Support, {0}));
     for (int i = 0; i < 10; ++i)
-        made.responses.push_back(answer(1, "Meadowbank", StaffGroup::Teacher, {1}));
+        responses.push_back(answer(1, "Meadowbank", StaffGroup::Teacher, {1}));
     for (int i = 0; i < 10; ++i)
-        made.responses.push_back(answer(2, "Oakfield", StaffGroup::Teacher, {1}));
+        responses.push_back(answer(2, "Oakfield", StaffGroup::Teacher, {1}));
+    made.responses = std::make_shared<const std::vector<trellis::surveys::Response>>(std::move(responses));
     // Reading: a 90-minute workshop for teachers at both schools.
     made.offerings = {{{kReading}, 90, {{1, StaffGroup::Teacher}, {2, StaffGroup::Teacher}}}};
     made.places = {{kReading, {1, StaffGroup::Teacher}, 12}};
@@ -96,8 +98,10 @@ TEST(NeedsMap, a_little_offered_is_still_a_gap_and_says_how_little) {
 
 TEST(NeedsMap, small_groups_show_no_need_and_no_take_up) {
     MapInputs made = inputs();
+    auto responses = *made.responses;
     for (int i = 0; i < 2; ++i)
-        made.responses.push_back(answer(2, "Oakfield", StaffGroup::Support, {0}));
+        responses.push_back(answer(2, "Oakfield", StaffGroup::Support, {0}));
+    made.responses = std::make_shared<const std::vector<trellis::surveys::Response>>(std::move(responses));
     ProvisionMap map;
     fill_map(map, made, 5);
     // Oakfield's 2 support staff answers are too few, and 3 staff too few for take-up per person.

@@ -10,21 +10,11 @@
 #include "events/model.h"
 #include "priorities/store.h"
 #include "text/form_values.h"
+#include "text/words.h"
 
 namespace trellis::events {
 
 namespace {
-
-// The non-blank lines of a textarea, trimmed.
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::stringstream stream(text);
-    std::string line;
-    while (std::getline(stream, line))
-        if (auto kept = trimmed(line); !kept.empty())
-            lines.push_back(kept);
-    return lines;
-}
 
 bool is_date(const std::string& text) {
     static const std::regex pattern(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
@@ -100,7 +90,7 @@ template <typename Row, typename Join> std::string lines_from(const std::vector<
 
 std::vector<Slot> slots_from_text(const std::string& text) {
     std::vector<Slot> slots;
-    for (const auto& line : lines_of(text)) {
+    for (const auto& line : text::lines_of(text)) {
         const auto dash = line.find('-');
         Slot slot;
         slot.position = static_cast<int>(slots.size()) + 1;
@@ -122,7 +112,7 @@ std::vector<Slot> slots_from_text(const std::string& text) {
 
 std::vector<Room> rooms_from_text(const std::string& text) {
     std::vector<Room> rooms;
-    for (const auto& line : lines_of(text)) {
+    for (const auto& line : text::lines_of(text)) {
         std::vector<std::string> parts;
         std::stringstream stream(line);
         std::string part;
@@ -149,7 +139,7 @@ std::vector<Room> rooms_from_text(const std::string& text) {
 
 std::vector<Priority> priorities_from_text(const std::string& text) {
     std::vector<Priority> priorities;
-    for (const auto& line : lines_of(text)) {
+    for (const auto& line : text::lines_of(text)) {
         if (line.size() > 200)
             throw std::invalid_argument("Priority \"" + line.substr(0, 40) +
                                         "…\" is longer than 200 characters.");

@@ -35,15 +35,6 @@ const std::vector<std::string> kHowOften{"Not yet", "Once or twice", "Every few 
                                          "Every day"};
 const char* kChangedPrompt = "What has changed in your practice, or for the pupils you work with?";
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream stream(text);
-    for (std::string line; std::getline(stream, line);)
-        if (auto kept = text::trimmed(line); !kept.empty())
-            lines.push_back(kept);
-    return lines;
-}
-
 std::string join(const std::vector<std::string>& lines) {
     std::string text;
     for (const auto& line : lines)
@@ -162,7 +153,7 @@ Plan ImpactService::plan(const programmes::Programme& programme) {
     plan.programme_id = programme.id;
     if (auto stored = store::plan_of(*lease, programme.trust_id, programme.id)) {
         plan.reactions = stored->reactions;
-        plan.measures = lines_of(stored->measures);
+        plan.measures = text::lines_of(stored->measures);
     }
     plan.surveys = surveys_of(*lease, programme);
     const auto* before = survey_for(plan.surveys, kBefore);
@@ -185,8 +176,8 @@ void ImpactService::save_plan(const accounts::Actor& actor, const programmes::Pr
                               const PlanForm& form, const std::string& today) {
     if (!programmes::ProgrammeService::may_keep(actor, programme))
         throw std::invalid_argument("Only the programme's lead can change its impact plan.");
-    const auto statements = lines_of(form.statements);
-    const auto measures = lines_of(form.measures);
+    const auto statements = text::lines_of(form.statements);
+    const auto measures = text::lines_of(form.measures);
     if (form.learning && (statements.size() < 2 || statements.size() > 12))
         throw std::invalid_argument("To measure learning, write between 2 and 12 statements, one per line.");
     for (const auto& line : statements)

@@ -15,16 +15,6 @@ constexpr std::pair<QuestionKind, const char*> kKindNames[] = {
     {QuestionKind::Rating, "rating"}, {QuestionKind::Single, "single"}, {QuestionKind::Multiple, "multiple"},
     {QuestionKind::Rank, "rank"},     {QuestionKind::Grid, "grid"},     {QuestionKind::Text, "text"}};
 
-// The non-blank lines of a text box, trimmed.
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream stream(text);
-    for (std::string line; std::getline(stream, line);)
-        if (auto kept = text::trimmed(line); !kept.empty())
-            lines.push_back(kept);
-    return lines;
-}
-
 void check_lines(const std::vector<std::string>& lines, const std::string& what, std::size_t fewest) {
     if (lines.size() < fewest)
         throw std::invalid_argument("Give at least " + std::to_string(fewest) + " " + what +
@@ -142,17 +132,17 @@ Question question_from(const QuestionForm& form, const std::set<long long>& prio
     if (question.prompt.size() > kMaxPrompt || question.help.size() > 1000)
         throw std::invalid_argument("Keep the question under 500 characters and its help under 1,000.");
     if (kind == QuestionKind::Single || kind == QuestionKind::Multiple || kind == QuestionKind::Rank) {
-        const auto labels = lines_of(form.options);
+        const auto labels = text::lines_of(form.options);
         check_lines(labels, "options", 2);
         for (const auto& label : labels)
             question.options.push_back({label, 0});
     }
     if (kind == QuestionKind::Grid) {
-        question.rows = lines_of(form.rows);
+        question.rows = text::lines_of(form.rows);
         check_lines(question.rows, "statements", 1);
     }
     if (kind == QuestionKind::Rating || kind == QuestionKind::Grid) {
-        question.scale = lines_of(form.scale);
+        question.scale = text::lines_of(form.scale);
         if (question.scale.empty())
             question.scale = default_scale();
         check_lines(question.scale, "points on the scale", 2);

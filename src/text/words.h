@@ -24,6 +24,19 @@ inline std::string trimmed(std::string_view text) {
     return std::string(text.substr(first, text.find_last_not_of(kSpace) - first + 1));
 }
 
+// The non-blank lines of a text box, each trimmed, in order.
+inline std::vector<std::string> lines_of(std::string_view text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find('\n', start), text.size());
+        if (auto kept = trimmed(text.substr(start, end - start)); !kept.empty())
+            lines.push_back(std::move(kept));
+        start = end + 1;
+    }
+    return lines;
+}
+
 // ASCII letters in lower case, for comparing email addresses and searches.
 inline std::string lowered(std::string text) {
     for (char& c : text)

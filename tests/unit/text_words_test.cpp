@@ -13,4 +13,12 @@ TEST(Counted, is_singular_for_one_and_plural_for_any_other_count) {
     EXPECT_EQ(counted(435, "person", "people"), "435 people");
 }
 
+TEST(LinesOf, keeps_each_non_blank_line_trimmed_in_order) {
+    EXPECT_EQ(lines_of("  Hall \r\n\n\t\nLibrary\n  Room 4"),
+              (std::vector<std::string>{"Hall", "Library", "Room 4"}));
+    EXPECT_TRUE(lines_of("").empty());
+    EXPECT_TRUE(lines_of(" \n \r\n").empty());
+    EXPECT_EQ(lines_of("one"), std::vector<std::string>{"one"});
+}
+
 } // namespace trellis::text

@@ -229,29 +229,15 @@ ProvisionMap ProvisionService::map(const accounts::Actor& actor, const std::stri
 NeedGrid ProvisionService::kept_needs(const MapInputs& inputs, int smallest) {
     if (!inputs.responses)
         return needs_grid(inputs, smallest);
-    std::string key = std::to_string(smallest);
-    for (const auto& question : inputs.questions) {
-        key += "|q" + std::to_string(question.id) + ":" + std::to_string(question.priority_id);
-        for (const auto& option : question.options)
-            key += "," + std::to_string(option.priority_id);
-    }
+    std::string key = std::to_string(smallest) + surveys::tags_key(inputs.questions);
     for (const Row& row : inputs.priorities)
         key += "|p" + std::to_string(row.priority_id);
     for (const Column& column : inputs.columns)
         key += "|c" + std::to_string(column.cell.school_id) + ":" + people::text_of(column.cell.group);
-    {
-        std::lock_guard lock(m_kept_mutex);
-        for (auto kept = m_kept.begin(); kept != m_kept.end(); ++kept)
-            if (kept->responses == inputs.responses && kept->key == key) {
-                m_kept.splice(m_kept.begin(), m_kept, kept);
-                return m_kept.front().needs;
-            }
-    }
+    if (auto kept = m_kept.find(inputs.responses, key))
+        return *kept;
     NeedGrid needs = needs_grid(inputs, smallest);
-    std::lock_guard lock(m_kept_mutex);
-    m_kept.push_front({inputs.responses, key, needs});
-    if (m_kept.size() > kMapsKept)
-        m_kept.pop_back();
+    m_kept.keep(inputs.responses, key, needs);
     return needs;
 }
 

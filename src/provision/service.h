@@ -1,8 +1,5 @@
 #pragma once
 
-#include <list>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +9,7 @@
 #include "learning/content/library.h"
 #include "provision/model.h"
 #include "provision/needs_map.h"
+#include "surveys/kept_by_responses.h"
 #include "surveys/service.h"
 
 namespace trellis::provision {
@@ -47,17 +45,8 @@ class ProvisionService {
     const learning::content::ContentLibrary& m_content;
     surveys::SurveyService& m_surveys;
 
-    // The needs half of the maps drawn lately, by the very responses list the survey service hands
-    // back while the answers are unchanged and by everything else the needs come from, as text: the
-    // map read again costs the provision half only.
-    struct KeptNeeds {
-        std::shared_ptr<const std::vector<surveys::Response>> responses;
-        std::string key;
-        NeedGrid needs;
-    };
-    static constexpr std::size_t kMapsKept = 8;
-    std::mutex m_kept_mutex;
-    std::list<KeptNeeds> m_kept; // the most lately used first
+    // The needs half of the maps drawn lately: the map read again costs the provision half only.
+    surveys::KeptByResponses<NeedGrid, 8> m_kept;
 };
 
 } // namespace trellis::provision

@@ -1,10 +1,7 @@
 // A survey's results for its lead: each question as a chart and a table, filtered by school, staff
 // group and phase, with every view too small to show withheld; and the same as CSV.
 #include <algorithm>
-#include <list>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <stdexcept>
 
 #include "accounts/permissions.h"
@@ -15,6 +12,7 @@
 #include "reports/handlers/bar_chart.h"
 #include "surveys/handlers/handlers.h"
 #include "surveys/handlers/views.h"
+#include "surveys/kept_by_responses.h"
 #include "surveys/needs.h"
 #include "surveys/side_by_side.h"
 
@@ -217,42 +215,11 @@ mstch::array side_by_side_view(const std::vector<Question>& questions, const std
     return comparisons;
 }
 
-// A results page's figures for one view, kept while nothing they come from changes: the very list of
-// responses the survey service hands back while they are unchanged, the questions and their tags, the
-// trust's priorities and the query. Reading a large survey's results again then costs a count and a
-// render, not a recount. Each server keeps its own; what they come from is read from the database.
-class PageMemo {
-  public:
-    using Responses = std::shared_ptr<const std::vector<Response>>;
-    std::optional<mstch::map> find(const Responses& responses, const std::string& key) {
-        std::lock_guard lock(m_mutex);
-        for (auto entry = m_entries.begin(); entry != m_entries.end(); ++entry)
-            if (entry->responses == responses && entry->key == key) {
-                m_entries.splice(m_entries.begin(), m_entries, entry);
-                return m_entries.front().data;
-            }
-        return std::nullopt;
-    }
-    void keep(const Responses& responses, const std::string& key, const mstch::map& data) {
-        std::lock_guard lock(m_mutex);
-        m_entries.push_front({responses, key, data});
-        if (m_entries.size() > kKept)
-            m_entries.pop_back();
-    }
-
-  private:
-    struct Entry {
-        Responses responses; // held, so its address names this version for as long as the entry lives
-        std::string key;
-        mstch::map data;
-    };
-    static constexpr std::size_t kKept = 32;
-    std::mutex m_mutex;
-    std::list<Entry> m_entries; // the most lately used first
-};
-
-PageMemo& page_memo() {
-    static PageMemo memo;
+// A results page's figures for one view, kept while nothing they come from changes (the responses,
+// the questions and their tags, the trust's priorities, the query): reading a large survey's results
+// again then costs a count and a render, not a recount.
+KeptByResponses<mstch::map, 32>& page_memo() {
+    static KeptByResponses<mstch::map, 32> memo;
     return memo;
 }
 
@@ -262,11 +229,7 @@ std::string page_key(const http::RequestContext& context, const std::vector<Ques
     std::string key = context.request.target + "|" +
                       (accounts::leads_at(context.signed_in(), 0) ? "lead" : "") + "|" +
                       std::to_string(context.signed_in().smallest_group);
-    for (const Question& question : questions) {
-        key += "|q" + std::to_string(question.id) + ":" + std::to_string(question.priority_id);
-        for (const Option& option : question.options)
-            key += "," + std::to_string(option.priority_id);
-    }
+    key += tags_key(questions);
     for (const auto& priority : trust_priorities)
         key += "|p" + std::to_string(priority.id) + ":" + priority.title;
     return key;

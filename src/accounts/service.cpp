@@ -13,14 +13,6 @@ namespace {
 
 constexpr long long kResetLifetimeSeconds = 72 * 3600;
 
-std::string normalised_email(std::string email) {
-    std::transform(email.begin(), email.end(), email.begin(),
-                   [](unsigned char c) { return std::tolower(c); });
-    const auto first = email.find_first_not_of(" \t");
-    const auto last = email.find_last_not_of(" \t");
-    return first == std::string::npos ? "" : email.substr(first, last - first + 1);
-}
-
 } // namespace
 
 std::optional<std::string> password_problem(const std::string& password) {
@@ -33,7 +25,7 @@ std::optional<std::string> password_problem(const std::string& password) {
 
 SignInResult AccountService::sign_in(const std::string& raw_email, const std::string& password,
                                      const std::string& address, const std::string& device_token) {
-    AttemptOrigin origin{normalised_email(raw_email), address, false};
+    AttemptOrigin origin{people::normalised_email(raw_email), address, false};
     auto credentials = m_people.credentials(origin.email);
     {
         auto session = m_database.lease();
@@ -204,7 +196,7 @@ std::pair<long long, long long> AccountService::create_organisation(const SetupR
         m_organisations.create_trust(transaction, request.organisation_slug, request.organisation_name);
     people::Person admin;
     admin.trust_id = trust_id;
-    admin.email = normalised_email(request.email);
+    admin.email = people::normalised_email(request.email);
     admin.first_name = request.first_name;
     admin.last_name = request.last_name;
     admin.staff_group = people::StaffGroup::Leader;

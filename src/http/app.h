@@ -12,6 +12,8 @@
 #include "groups/service.h"
 #include "impact/service.h"
 #include "library/service.h"
+#include "mentoring/service.h"
+#include "observations/service.h"
 #include "priorities/service.h"
 #include "privacy/personal_data.h"
 #include "programmes/activity_service.h"
@@ -83,6 +85,8 @@ struct App {
     groups::GroupService groups;
     year::YearService year;
     record::CpdRecord record;
+    mentoring::MentoringService mentoring;
+    observations::ObservationService observations;
     surveys::SurveyService surveys;
     provision::ProvisionService provision;
     impact::ImpactService impact;

@@ -18,6 +18,8 @@ mstch::array navigation_for(const RequestContext& context) {
     std::vector<Link> links = {{"/", "Home"},
                                {"/my-year", "My year"},
                                {"/record", "My record"},
+                               {"/mentoring", "Mentoring"},
+                               {"/observations", "Observation"},
                                {"/learning", "Online learning"},
                                {"/programmes", "Programmes"},
                                {"/events", "Training days"},

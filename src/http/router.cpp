@@ -3,7 +3,9 @@
 #include "accounts/handlers/handlers.h"
 #include "audit/handlers/audit.h"
 #include "impact/handlers/handlers.h"
+#include "mentoring/handlers/handlers.h"
 #include "notifications/handlers.h"
+#include "observations/handlers/handlers.h"
 #include "priorities/handlers/handlers.h"
 #include "privacy/handlers/handlers.h"
 #include "programmes/handlers/handlers.h"
@@ -244,6 +246,26 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     routes.get(R"(/record/entries/(\d+)/edit)", member, any, record::handlers::entry_edit);
     routes.post(R"(/record/entries/(\d+)/edit)", member, any, record::handlers::entry_update);
     routes.post(R"(/record/entries/(\d+)/delete)", member, any, record::handlers::entry_delete);
+    {
+        namespace pages = mentoring::handlers;
+        routes.get("/mentoring", member, any, pages::mentoring_show);
+        routes.post("/mentoring/pairs", member, any, pages::pair_create);
+        routes.post("/mentoring/requests", member, any, pages::coach_request);
+        routes.post(R"(/mentoring/pairs/(\d+)/coach)", member, any, pages::coach_give);
+        routes.get(R"(/mentoring/pairs/(\d+))", member, any, pages::pair_show);
+        routes.post(R"(/mentoring/pairs/(\d+)/meetings)", member, any, pages::meeting_create);
+        routes.post(R"(/mentoring/pairs/(\d+)/end)", member, any, pages::pair_end);
+        routes.get("/mentoring/steps", member, any, pages::steps_show);
+        routes.post("/mentoring/steps", member, any, pages::step_create);
+    }
+    {
+        namespace pages = observations::handlers;
+        routes.get("/observations", member, any, pages::observations_show);
+        routes.post("/observations", member, any, pages::invite);
+        routes.get(R"(/observations/(\d+))", member, any, pages::observation_show);
+        routes.post(R"(/observations/(\d+)/note)", member, any, pages::note_write);
+        routes.post(R"(/observations/(\d+)/decline)", member, any, pages::decline);
+    }
     routes.post("/my-year/feed", member, any, year::handlers::feed_create);
     // The secret token is the key: calendar programs fetch it without signing in.
     routes.get(R"(/calendar/([A-Za-z0-9_-]{43})\.ics)", open, any, year::handlers::feed_download);

@@ -1,4 +1,5 @@
 #include "people/model.h"
+
 #include <algorithm>
 #include <sstream>
 
@@ -42,6 +43,14 @@ std::string label_of(Role role) {
         return "Administrator";
     }
     return "Staff";
+}
+
+std::string normalised_email(std::string email) {
+    std::transform(email.begin(), email.end(), email.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    const auto first = email.find_first_not_of(" \t");
+    const auto last = email.find_last_not_of(" \t");
+    return first == std::string::npos ? "" : email.substr(first, last - first + 1);
 }
 
 std::optional<StaffGroup> staff_group_from_text(const std::string& text) {

@@ -18,6 +18,8 @@ std::string text_of(Role role);
 std::string label_of(Role role);
 
 std::optional<StaffGroup> staff_group_from_text(const std::string& text);
+// An email address as people are found by it: lower case, without surrounding spaces.
+std::string normalised_email(std::string email);
 std::string text_of(StaffGroup group);
 // A label for people, e.g. "Support staff".
 std::string label_of(StaffGroup group);

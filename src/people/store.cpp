@@ -114,6 +114,18 @@ std::optional<Person> find_person(soci::session& sql, long long trust_id, long l
     return found;
 }
 
+std::optional<Person> find_colleague(soci::session& sql, long long trust_id, const std::string& email) {
+    std::optional<Person> found;
+    query_people(
+        sql, std::string(kPersonColumns) + "WHERE p.trust_id = :trust AND p.email = :email AND p.left_at = 0",
+        [&](soci::statement& statement) {
+            statement.exchange(soci::use(trust_id));
+            statement.exchange(soci::use(email));
+        },
+        [&](const Person& person) { found = person; });
+    return found;
+}
+
 std::optional<Credentials> find_credentials(soci::session& sql, const std::string& email) {
     Credentials credentials;
     sql << kFindCredentials, soci::use(email), soci::into(credentials.person_id),

@@ -24,6 +24,8 @@ struct Credentials {
 long long insert_person(soci::session& sql, const Person& person, const std::string& password_hash);
 // The person with this id in this trust, if any.
 std::optional<Person> find_person(soci::session& sql, long long trust_id, long long person_id);
+// A current member of staff of the trust by their email address (as normalised_email gives it).
+std::optional<Person> find_colleague(soci::session& sql, long long trust_id, const std::string& email);
 // Writes an administrator's change: names, email, school, staff group, job title and role.
 void update_person(soci::session& sql, const Person& person);
 // Marks the person as having left at this time, or (0) as still here.

@@ -47,6 +47,12 @@ const std::vector<PersonalTable>& personal_tables() {
         {"survey_drafts", "person_id", {}},
         {"survey_answerers", "person_id", {}},
         {"survey_responses", "person_id", {}},
+        {"coaching_steps", "created_by", {}},
+        {"mentoring_pairs", "mentee_id", {}},
+        {"mentoring_pairs", "mentor_id", {}},
+        {"mentoring_meetings", "written_by", {}},
+        {"peer_observations", "host_id", {}},
+        {"peer_observations", "observer_id", {}},
     };
     return tables;
 }
@@ -113,7 +119,11 @@ nlohmann::json rows_about(soci::session& sql, long long trust_id, long long pers
             }
             rows.push_back(std::move(object));
         }
-        held[table.table] = std::move(rows);
+        // A table that names people in two columns (mentor and mentee) is listed once for each.
+        const std::string key = held.contains(table.table)
+                                    ? std::string(table.table) + " (" + table.person_column + ")"
+                                    : std::string(table.table);
+        held[key] = std::move(rows);
     }
     held["survey_answers"] = named_survey_answers(sql, trust_id, person_id);
     return held;
@@ -141,6 +151,13 @@ void erase(soci::session& sql, long long trust_id, long long person_id, const st
     // A group's shared note is the group's, but no longer says who wrote it.
     sql << "UPDATE collaboration_groups SET written_by = NULL WHERE trust_id = :trust AND written_by = "
            ":person",
+        soci::use(trust_id), soci::use(person_id);
+    // What they wrote in a pair's meetings and as an observer goes; that the meetings and observations
+    // happened stays in the other person's record.
+    sql << "UPDATE mentoring_meetings SET discussed = '' WHERE trust_id = :trust AND written_by = :person",
+        soci::use(trust_id), soci::use(person_id);
+    sql << "UPDATE peer_observations SET what_i_saw = '', what_i_wondered = '', one_thing_to_try = '' WHERE "
+           "trust_id = :trust AND observer_id = :person",
         soci::use(trust_id), soci::use(person_id);
     // What they wrote for themselves goes; whether a block or module was done stays.
     sql << "UPDATE block_progress SET state = '' WHERE trust_id = :trust AND person_id = :person",

@@ -6,7 +6,8 @@
 
 // Each person's record of professional development: what Trellis already knows (modules completed,
 // training-day workshops attended or presented, programme sessions attended live or caught up from a
-// recording, collaboration groups met in) and what the person logs themselves (schema:
+// recording, collaboration groups met in, mentoring and coaching meetings, peer observations given and
+// received) and what the person logs themselves (schema:
 // 0018_record_entries.sql).
 namespace trellis::record {
 
@@ -17,6 +18,10 @@ enum class EntryKind {
     SessionLive,
     SessionCaughtUp,
     Collaboration,
+    MentoringGiven,
+    MentoringReceived,
+    ObservationGiven,
+    ObservationReceived,
     Logged // logged by the person: see Category
 };
 std::string label_of(EntryKind kind);

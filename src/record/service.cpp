@@ -83,6 +83,14 @@ std::string label_of(EntryKind kind) {
         return "Programme session caught up from the recording";
     case EntryKind::Collaboration:
         return "Collaboration group";
+    case EntryKind::MentoringGiven:
+        return "Mentoring or coaching given";
+    case EntryKind::MentoringReceived:
+        return "Mentoring or coaching received";
+    case EntryKind::ObservationGiven:
+        return "Peer observation given";
+    case EntryKind::ObservationReceived:
+        return "Peer observation received";
     case EntryKind::Logged:
         return "Logged by you";
     }
@@ -93,7 +101,9 @@ Span span_of(const std::vector<Entry>& entries, const std::string& from, const s
     Span span{from, to, {}, 0};
     std::vector<std::string> labels;
     for (EntryKind kind : {EntryKind::Module, EntryKind::WorkshopAttended, EntryKind::WorkshopPresented,
-                           EntryKind::SessionLive, EntryKind::SessionCaughtUp, EntryKind::Collaboration})
+                           EntryKind::SessionLive, EntryKind::SessionCaughtUp, EntryKind::Collaboration,
+                           EntryKind::MentoringGiven, EntryKind::MentoringReceived,
+                           EntryKind::ObservationGiven, EntryKind::ObservationReceived})
         labels.push_back(label_of(kind));
     for (Category category : kCategories)
         labels.push_back(label_of(category));

@@ -15,10 +15,11 @@ namespace trellis::record::store {
 namespace {
 
 // Columns every source below selects for one person's entries: the day, title, what it was part of,
-// start and end times, and the two ids its link is built from.
+// start and end times, the two ids its link is built from, and the minutes of a source that keeps
+// its own length rather than times.
 struct Row {
     std::string day, title, context, starts_at, ends_at;
-    long long id = 0, other_id = 0;
+    long long id = 0, other_id = 0, minutes = 0;
     void exchange_into(soci::statement& statement) {
         statement.exchange(soci::into(day));
         statement.exchange(soci::into(title));
@@ -27,6 +28,7 @@ struct Row {
         statement.exchange(soci::into(ends_at));
         statement.exchange(soci::into(id));
         statement.exchange(soci::into(other_id));
+        statement.exchange(soci::into(minutes));
     }
     Row fetched() const { return *this; }
 };
@@ -46,6 +48,8 @@ struct Source {
     // For sources that serve priorities: the join that reaches the priority, and its column.
     const char* priority_join = nullptr;
     const char* priority = nullptr;
+    // For sources that keep their length in minutes instead of start and end times: its column.
+    const char* minutes = nullptr;
 };
 
 constexpr const char* kWorkshopTables =
@@ -62,7 +66,7 @@ constexpr const char* kProgrammePriority =
 
 const Source kSources[] = {
     // Workshops the person was marked present at on a training day.
-    {EntryKind::WorkshopAttended, "e.event_date, o.title, e.title, sl.starts_at, sl.ends_at, e.id, o.id",
+    {EntryKind::WorkshopAttended, "e.event_date, o.title, e.title, sl.starts_at, sl.ends_at, e.id, o.id, 0",
      "attendance_marks a JOIN workshop_sessions s ON s.id = a.session_id AND s.trust_id = a.trust_id "
      "JOIN workshop_offers o ON o.id = s.offer_id AND o.trust_id = s.trust_id "
      "JOIN events e ON e.id = s.event_id AND e.trust_id = s.trust_id "
@@ -70,24 +74,50 @@ const Source kSources[] = {
      "a.trust_id = :trust AND a.session_kind = 'workshop' AND a.status = 'present'", "a.person_id",
      "e.event_date", "sl.starts_at", "sl.ends_at", kWorkshopPriority, "ep.priority_id"},
     // Workshops the person ran, once the day's places were published.
-    {EntryKind::WorkshopPresented, "e.event_date, o.title, e.title, sl.starts_at, sl.ends_at, e.id, o.id",
+    {EntryKind::WorkshopPresented, "e.event_date, o.title, e.title, sl.starts_at, sl.ends_at, e.id, o.id, 0",
      kWorkshopTables, "s.trust_id = :trust AND e.stage IN ('published', 'feedback')", "o.presenter_id",
      "e.event_date", "sl.starts_at", "sl.ends_at"},
     // Programme sessions attended live, or caught up from the recording.
-    {EntryKind::SessionLive, "pa.starts_on, pa.title, p.title, pa.starts_at, pa.ends_at, p.id, pa.id",
+    {EntryKind::SessionLive, "pa.starts_on, pa.title, p.title, pa.starts_at, pa.ends_at, p.id, pa.id, 0",
      kActivityTables, "a.trust_id = :trust AND a.session_kind = 'activity' AND a.status = 'present'",
      "a.person_id", "pa.starts_on", "pa.starts_at", "pa.ends_at", kProgrammePriority, "pp.priority_id"},
-    {EntryKind::SessionCaughtUp, "pa.starts_on, pa.title, p.title, pa.starts_at, pa.ends_at, p.id, pa.id",
+    {EntryKind::SessionCaughtUp, "pa.starts_on, pa.title, p.title, pa.starts_at, pa.ends_at, p.id, pa.id, 0",
      kActivityTables, "a.trust_id = :trust AND a.session_kind = 'activity' AND a.status = 'caught_up'",
      "a.person_id", "pa.starts_on", "pa.starts_at", "pa.ends_at", kProgrammePriority, "pp.priority_id"},
     // Collaboration time in a programme, as a member of a group.
     {EntryKind::Collaboration,
-     "pa.starts_on, g.name || ': ' || pa.title, p.title, pa.starts_at, pa.ends_at, p.id, pa.id",
+     "pa.starts_on, g.name || ': ' || pa.title, p.title, pa.starts_at, pa.ends_at, p.id, pa.id, 0",
      "collaboration_group_members m JOIN collaboration_groups g ON g.id = m.group_id AND g.trust_id = "
      "m.trust_id JOIN programme_activities pa ON pa.id = g.activity_id AND pa.trust_id = g.trust_id "
      "JOIN programmes p ON p.id = pa.programme_id AND p.trust_id = pa.trust_id",
      "m.trust_id = :trust", "m.person_id", "pa.starts_on", "pa.starts_at", "pa.ends_at", kProgrammePriority,
      "pp.priority_id"},
+    // Mentoring and coaching meetings, on either side of the pair.
+    {EntryKind::MentoringGiven,
+     "mm.day, mm.focus, 'With ' || other.first_name || ' ' || other.last_name, '', '', mp.id, mm.id, "
+     "mm.minutes",
+     "mentoring_meetings mm JOIN mentoring_pairs mp ON mp.id = mm.pair_id AND mp.trust_id = mm.trust_id "
+     "JOIN people other ON other.id = mp.mentee_id AND other.trust_id = mp.trust_id",
+     "mm.trust_id = :trust", "mp.mentor_id", "mm.day", "''", "''", nullptr, nullptr, "mm.minutes"},
+    {EntryKind::MentoringReceived,
+     "mm.day, mm.focus, 'With ' || other.first_name || ' ' || other.last_name, '', '', mp.id, mm.id, "
+     "mm.minutes",
+     "mentoring_meetings mm JOIN mentoring_pairs mp ON mp.id = mm.pair_id AND mp.trust_id = mm.trust_id "
+     "JOIN people other ON other.id = mp.mentor_id AND other.trust_id = mp.trust_id",
+     "mm.trust_id = :trust", "mp.mentee_id", "mm.day", "''", "''", nullptr, nullptr, "mm.minutes"},
+    // Peer observations once the observer has written the note, for both of them.
+    {EntryKind::ObservationGiven,
+     "o.day, o.what_to_watch, 'Watching ' || other.first_name || ' ' || other.last_name, '', '', o.id, 0, "
+     "o.minutes",
+     "peer_observations o JOIN people other ON other.id = o.host_id AND other.trust_id = o.trust_id",
+     "o.trust_id = :trust AND o.status = 'written'", "o.observer_id", "o.day", "''", "''", nullptr, nullptr,
+     "o.minutes"},
+    {EntryKind::ObservationReceived,
+     "o.day, o.what_to_watch, 'Watched by ' || other.first_name || ' ' || other.last_name, '', '', o.id, 0, "
+     "o.minutes",
+     "peer_observations o JOIN people other ON other.id = o.observer_id AND other.trust_id = o.trust_id",
+     "o.trust_id = :trust AND o.status = 'written'", "o.host_id", "o.day", "''", "''", nullptr, nullptr,
+     "o.minutes"},
 };
 
 std::string entries_query(const Source& source) {
@@ -98,6 +128,11 @@ std::string entries_query(const Source& source) {
 // The source's times grouped by the school and staff group of who did them (and the priority they
 // served), between two days.
 std::string grouped_query(const Source& source, bool by_priority) {
+    if (source.minutes)
+        return std::string("SELECT 0, pe.school_id, pe.staff_group, '', '', SUM(") + source.minutes +
+               ") FROM " + source.tables + " JOIN people pe ON pe.id = " + source.person + " WHERE " +
+               source.where + " AND " + source.day + " >= :from AND " + source.day +
+               " <= :to GROUP BY pe.school_id, pe.staff_group";
     const std::string priority = by_priority ? std::string(source.priority) : std::string("0");
     return "SELECT " + priority + ", pe.school_id, pe.staff_group, " + source.starts_at + ", " +
            source.ends_at + ", COUNT(*) FROM " + source.tables + (by_priority ? source.priority_join : "") +
@@ -107,11 +142,20 @@ std::string grouped_query(const Source& source, bool by_priority) {
            source.starts_at + ", " + source.ends_at;
 }
 
-std::string event_link(const Row& row) {
-    return "/events/" + std::to_string(row.id);
-}
-std::string activity_link(const Row& row) {
-    return "/programmes/" + std::to_string(row.id) + "#activity-" + std::to_string(row.other_id);
+std::string link_of(EntryKind kind, const Row& row) {
+    switch (kind) {
+    case EntryKind::WorkshopAttended:
+    case EntryKind::WorkshopPresented:
+        return "/events/" + std::to_string(row.id);
+    case EntryKind::MentoringGiven:
+    case EntryKind::MentoringReceived:
+        return "/mentoring/pairs/" + std::to_string(row.id);
+    case EntryKind::ObservationGiven:
+    case EntryKind::ObservationReceived:
+        return "/observations/" + std::to_string(row.id);
+    default:
+        return "/programmes/" + std::to_string(row.id) + "#activity-" + std::to_string(row.other_id);
+    }
 }
 
 } // namespace
@@ -127,14 +171,15 @@ std::vector<Entry> entries_of(soci::session& sql, long long trust_id, long long 
                 statement.exchange(soci::use(person_id));
             },
             [&](const Row& found) {
-                const bool in_event =
-                    source.kind == EntryKind::WorkshopAttended || source.kind == EntryKind::WorkshopPresented;
+                const long long minutes = source.minutes
+                                              ? found.minutes
+                                              : calendar::minutes_between(found.starts_at, found.ends_at);
                 entries.push_back(Entry{.day = found.day,
                                         .kind = source.kind,
                                         .title = found.title,
                                         .context = found.context,
-                                        .minutes = calendar::minutes_between(found.starts_at, found.ends_at),
-                                        .link = in_event ? event_link(found) : activity_link(found)});
+                                        .minutes = static_cast<int>(minutes),
+                                        .link = link_of(source.kind, found)});
             });
     }
     // Modules: the certificate carries the day it was issued and the module's hours.
@@ -198,7 +243,7 @@ std::vector<GroupMinutes> minutes_by_group(soci::session& sql, long long trust_i
     };
     for (const Source& source : kSources)
         if (!by_priority || source.priority)
-            read(grouped_query(source, by_priority), true);
+            read(grouped_query(source, by_priority), source.minutes == nullptr);
     if (!by_priority) {
         // Modules by their certificates' hours, and what people logged, by their own minutes; the
         // times columns are empty, and the sum arrives in place of the count.

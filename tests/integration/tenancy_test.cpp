@@ -173,7 +173,13 @@ class Tenancy : public ::testing::Test {
                                   "SELECT COUNT(*) FROM survey_responses",
                                   "SELECT COUNT(*) FROM impact_plans",
                                   "SELECT COUNT(*) FROM pupil_outcomes",
-                                  "SELECT smallest_group FROM trusts WHERE slug = 'oakfield'"})
+                                  "SELECT smallest_group FROM trusts WHERE slug = 'oakfield'",
+                                  "SELECT COUNT(*) FROM coaching_steps",
+                                  "SELECT COUNT(*) FROM mentoring_pairs",
+                                  "SELECT COUNT(*) FROM mentoring_pairs WHERE status = 'active'",
+                                  "SELECT COUNT(*) FROM mentoring_meetings",
+                                  "SELECT COUNT(*) FROM peer_observations",
+                                  "SELECT COUNT(*) FROM peer_observations WHERE status = 'invited'"})
             counts.push_back(count_of(database, query));
         return counts;
     }

@@ -125,16 +125,34 @@ std::vector<Pair> MentoringService::pairs_of(const accounts::Actor& actor) {
     return store::pairs_of(*session, actor.trust_id, actor.person_id);
 }
 
-std::optional<std::vector<Pair>> MentoringService::overseen(const accounts::Actor& actor) {
-    long long scope = -2;
+namespace {
+
+// The schools whose mentoring the actor oversees: -1 for every school, a school's id, or nullopt.
+std::optional<long long> oversight_scope(const accounts::Actor& actor) {
     if (accounts::leads_at(actor, 0))
-        scope = -1;
-    else if (actor.school_id != 0 && accounts::leads_at(actor, actor.school_id))
-        scope = actor.school_id;
-    if (scope == -2)
+        return -1;
+    if (actor.school_id != 0 && accounts::leads_at(actor, actor.school_id))
+        return actor.school_id;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::vector<Pair>> MentoringService::overseen(const accounts::Actor& actor) {
+    const auto scope = oversight_scope(actor);
+    if (!scope)
         return std::nullopt;
     auto session = m_database.lease();
-    return store::pairs_in(*session, actor.trust_id, scope);
+    return store::pairs_in(*session, actor.trust_id, *scope);
+}
+
+std::vector<std::pair<std::string, std::string>>
+MentoringService::ects_without_mentor(const accounts::Actor& actor) {
+    const auto scope = oversight_scope(actor);
+    if (!scope)
+        return {};
+    auto session = m_database.lease();
+    return store::ects_without_mentor(*session, actor.trust_id, *scope);
 }
 
 std::optional<PairPage> MentoringService::page_for(const accounts::Actor& actor, long long pair_id) {

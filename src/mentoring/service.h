@@ -36,6 +36,8 @@ class MentoringService {
     // The pairs the actor oversees (a trust lead: all; a school PD lead: their school's mentees);
     // nullopt for anyone who oversees none.
     std::optional<std::vector<Pair>> overseen(const accounts::Actor& actor);
+    // Early-career teachers the actor oversees who have no mentor yet: (email, name).
+    std::vector<std::pair<std::string, std::string>> ects_without_mentor(const accounts::Actor& actor);
     // The pair with its meetings, for its two people only: nullopt for anyone else.
     std::optional<PairPage> page_for(const accounts::Actor& actor, long long pair_id);
 

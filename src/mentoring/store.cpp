@@ -178,6 +178,26 @@ std::vector<Pair> pairs_in(soci::session& sql, long long trust_id, long long sch
                         trust_id, {school_id});
 }
 
+std::vector<std::pair<std::string, std::string>> ects_without_mentor(soci::session& sql, long long trust_id,
+                                                                     long long school_id) {
+    std::vector<std::pair<std::string, std::string>> found;
+    std::string email, name;
+    const std::string query =
+        "SELECT p.email, p.first_name || ' ' || p.last_name FROM people p WHERE p.trust_id = :trust AND "
+        "p.staff_group = 'ect' AND p.left_at = 0 " +
+        std::string(school_id >= 0 ? "AND COALESCE(p.school_id, 0) = :school " : "") +
+        "AND NOT EXISTS (SELECT 1 FROM mentoring_pairs mp WHERE mp.trust_id = p.trust_id AND mp.mentee_id = "
+        "p.id "
+        "AND mp.kind = 'mentoring' AND mp.status = 'active') ORDER BY p.last_name, p.first_name";
+    soci::statement statement =
+        school_id >= 0 ? db::run_once(sql, query, soci::into(email), soci::into(name), soci::use(trust_id),
+                                      soci::use(school_id))
+                       : db::run_once(sql, query, soci::into(email), soci::into(name), soci::use(trust_id));
+    while (statement.fetch())
+        found.emplace_back(email, name);
+    return found;
+}
+
 void set_coach(soci::session& sql, long long trust_id, long long pair_id, long long coach_id) {
     const std::string active = text_of(PairStatus::Active);
     sql << "UPDATE mentoring_pairs SET mentor_id = :coach, status = :status WHERE trust_id = :trust AND "

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <soci/soci.h>
@@ -23,6 +24,10 @@ std::vector<Pair> pairs_of(soci::session& sql, long long trust_id, long long per
 // Every pair whose mentee is in the school (0: the central team; -1: every school), for those who
 // oversee mentoring: names, focus, how often they meet; never what they wrote.
 std::vector<Pair> pairs_in(soci::session& sql, long long trust_id, long long school_id);
+// Current early-career teachers in the school (0: the central team; -1: every school) with no active
+// mentoring pair: (email, name), by name.
+std::vector<std::pair<std::string, std::string>> ects_without_mentor(soci::session& sql, long long trust_id,
+                                                                     long long school_id);
 // Gives a waiting request its coach and makes it active.
 void set_coach(soci::session& sql, long long trust_id, long long pair_id, long long coach_id);
 void set_status(soci::session& sql, long long trust_id, long long pair_id, PairStatus status);

@@ -74,6 +74,25 @@ TEST_F(PeerLearning, the_demo_trust_mentors_its_early_career_teachers_and_observ
     EXPECT_GE(count_of(database, "SELECT COUNT(*) FROM coaching_steps"), 6);
 }
 
+TEST_F(PeerLearning, a_lead_sees_which_early_career_teachers_have_no_mentor_and_pairs_one) {
+    const auto ects =
+        texts_of(database, "SELECT email FROM people WHERE staff_group = 'ect' AND left_at = 0 ORDER BY "
+                           "last_name, first_name");
+    ASSERT_FALSE(ects.empty());
+    const auto name = texts_of(database, "SELECT first_name || ' ' || last_name FROM people WHERE email = '" +
+                                             ects.front() + "'");
+    auto lead = signed_in(kDemoTrustLead);
+    auto page = lead->get("/mentoring");
+    EXPECT_TRUE(contains(page->body, "Early-career teachers without a mentor"));
+    EXPECT_TRUE(contains(page->body, "find " + name.front() + " a mentor"));
+    ASSERT_EQ(lead->post("/mentoring/pairs",
+                         {{"kind", "mentoring"}, {"mentee", ects.front()}, {"mentor", kDemoTeacher}})
+                  ->status,
+              303);
+    EXPECT_FALSE(contains(lead->get("/mentoring")->body, "find " + name.front() + " a mentor"));
+    EXPECT_FALSE(contains(signed_in(kDemoTeacher)->get("/mentoring")->body, "without a mentor"));
+}
+
 TEST_F(PeerLearning, a_mentor_and_mentee_keep_meetings_each_reviewing_the_last_step) {
     const std::string pair = paired();
     EXPECT_EQ(pairs(), 1);

@@ -64,7 +64,16 @@ void show_overview(http::RequestContext& context, const std::string& error, int 
         for (const Pair& pair : *pairs)
             (pair.status == PairStatus::Requested ? waiting : overseen)
                 .push_back(pair_row(pair, actor.person_id));
+    mstch::array unpaired;
+    if (pairs)
+        for (const auto& [email, name] : context.app.mentoring.ects_without_mentor(actor))
+            unpaired.push_back(mstch::map{
+                {"name", name}, {"href", "/mentoring?mentee=" + http::url_encode(email) + "#pair-heading"}});
+    const std::string mentee =
+        context.form("mentee").empty() ? context.query("mentee") : context.form("mentee");
     mstch::map data{{"mine", mine},
+                    {"unpaired", unpaired},
+                    {"any_unpaired", !unpaired.empty()},
                     {"any_mine", !mine.empty()},
                     {"lead", pairs.has_value()},
                     {"overseen", overseen},
@@ -72,7 +81,7 @@ void show_overview(http::RequestContext& context, const std::string& error, int 
                     {"waiting", waiting},
                     {"any_waiting", !waiting.empty()},
                     {"mentor_email", context.form("mentor")},
-                    {"mentee_email", context.form("mentee")},
+                    {"mentee_email", mentee},
                     {"focus", context.form("focus")}};
     if (!error.empty())
         data["error"] = error;

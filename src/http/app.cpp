@@ -22,6 +22,7 @@ App::App(const Config& configuration)
       activities(database, content, materials), session_attendance(database),
       recordings(database, std::filesystem::path(config.data_dir) / "recordings"), reflections(database),
       session_feedback(database), groups(database), year(database, programmes, events), record(database),
-      surveys(database), provision(database, content, surveys), impact(database, session_feedback) {}
+      surveys(database), provision(database, content, surveys), impact(database, session_feedback),
+      library(database, std::filesystem::path(config.data_dir) / "materials", priorities) {}
 
 } // namespace trellis::http

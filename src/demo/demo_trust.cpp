@@ -8,6 +8,7 @@
 #include "audit/store.h"
 #include "calendar/london_time.h"
 #include "demo/demo_impact.h"
+#include "demo/demo_library.h"
 #include "demo/demo_names.h"
 #include "demo/demo_programmes.h"
 #include "demo/demo_record.h"
@@ -171,6 +172,7 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
         load_demo_surveys(database, loaded->lead, today);
         load_demo_impact(database, loaded->lead);
         load_demo_record(database, loaded->lead.trust_id, today);
+        load_demo_library(database, loaded->lead, folders);
     }
     return true;
 }

@@ -70,6 +70,14 @@ bool oversees(const Actor& actor, long long school_id) {
     return leads_at(actor, school_id) || leads_at(actor, 0) || school_lead_on_trust_work;
 }
 
+bool may_keep_library(const Actor& actor, long long school_id) {
+    return leads_at(actor, 0) || (school_id != 0 && leads_at(actor, school_id));
+}
+
+long long library_scope(const Actor& actor) {
+    return leads_at(actor, 0) ? -1 : actor.school_id;
+}
+
 bool may_see_provision(const Actor& actor) {
     return leads_at(actor, 0) || (actor.school_id != 0 && leads_at(actor, actor.school_id));
 }

@@ -40,6 +40,14 @@ bool oversees(const Actor& actor, long long school_id);
 // PD leads and administrators, for one school its PD lead.
 bool may_see_provision(const Actor& actor);
 
+// True when the actor may add to the trust's library at this level (school 0: the whole trust) and
+// change or remove what is there: trust PD leads and administrators anywhere, a school PD lead for
+// their own school.
+bool may_keep_library(const Actor& actor, long long school_id);
+// The school whose own library items the actor finds beside the trust's (-1: every school's, for
+// trust PD leads and administrators; 0 for the central team: the trust's only).
+long long library_scope(const Actor& actor);
+
 // The school a directory search is limited to for this actor (-1: the whole trust).
 long long directory_school_scope(const Actor& actor);
 

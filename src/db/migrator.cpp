@@ -1,5 +1,6 @@
 #include "db/migrator.h"
 
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -24,6 +25,20 @@ std::string for_engine(std::string sql, Engine engine) {
     for (std::size_t at = sql.find("{{ID}}"); at != std::string::npos; at = sql.find("{{ID}}", at))
         sql.replace(at, 6, id_type);
     return sql;
+}
+
+// A statement that starts with {{SQLITE}} or {{POSTGRESQL}} runs only on that engine, for what the
+// two spell differently as a whole (full-text search); any other runs on both.
+std::optional<std::string> for_this_engine(const std::string& statement, Engine engine) {
+    const std::size_t start = statement.find_first_not_of(" \n\t\r");
+    for (const auto& [marker, only_on] :
+         {std::pair{std::string("{{SQLITE}}"), Engine::Sqlite}, {"{{POSTGRESQL}}", Engine::Postgresql}})
+        if (statement.compare(start, marker.size(), marker) == 0) {
+            if (engine != only_on)
+                return std::nullopt;
+            return statement.substr(start + marker.size());
+        }
+    return statement;
 }
 
 std::vector<std::string> split_statements(const std::string& sql) {
@@ -87,7 +102,8 @@ int migrate(Database& database) {
         try {
             for (const std::string& statement :
                  split_statements(for_engine(migration.sql, database.engine())))
-                sql << statement;
+                if (const auto kept = for_this_engine(statement, database.engine()))
+                    sql << *kept;
         } catch (const std::exception& error) {
             throw std::runtime_error(std::string("migration ") + migration.name + " failed: " + error.what());
         }

@@ -8,6 +8,7 @@
 #include "groups/forming.h"
 #include "groups/store.h"
 #include "library/files.h"
+#include "library/service.h"
 #include "library/store.h"
 #include "people/store.h"
 #include "priorities/store.h"
@@ -230,7 +231,8 @@ void add_launch_feedback(soci::session& sql, long long trust_id, long long launc
 }
 
 // The launch's handout, shared as the session's material.
-void add_launch_handout(soci::session& sql, long long trust_id, long long launch_id, long long lead_id,
+void add_launch_handout(soci::session& sql, long long trust_id, long long programme_id,
+                        const std::string& programme_title, long long launch_id, long long lead_id,
                         const DemoFolders& folders) {
     if (folders.data_dir.empty())
         return;
@@ -253,7 +255,11 @@ void add_launch_handout(soci::session& sql, long long trust_id, long long launch
     material.uploaded_by = lead_id;
     std::filesystem::create_directories(folders.data_dir / "materials");
     library::write_durably(folders.data_dir / "materials" / material.stored_name, handout);
-    library::store::insert(sql, material);
+    material.id = library::store::insert(sql, material);
+    const std::string base = "/programmes/" + std::to_string(programme_id) + "/activities/" +
+                             std::to_string(launch_id) + "/materials";
+    library::Materials::index_material(sql, material, {programme_title + ": the launch", base, base, 0},
+                                       handout);
 }
 
 // Work between sessions: most teachers (the demo teacher among them) have written on the first
@@ -317,7 +323,7 @@ void load_demo_programmes(db::Database& database, const accounts::Actor& lead,
                                                    teacher ? teacher->person_id : 0);
     add_launch_recording(sql, trust_id, launch_id, lead.person_id, teacher ? teacher->person_id : 0, folders);
     add_launch_feedback(sql, trust_id, launch_id);
-    add_launch_handout(sql, trust_id, launch_id, lead.person_id, folders);
+    add_launch_handout(sql, trust_id, questioning_id, questioning.title, launch_id, lead.person_id, folders);
     questioning.id = questioning_id;
     add_work_between_sessions(sql, questioning, teacher ? teacher->person_id : 0);
 

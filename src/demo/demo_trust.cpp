@@ -8,6 +8,7 @@
 #include "audit/store.h"
 #include "calendar/london_time.h"
 #include "demo/demo_impact.h"
+#include "demo/demo_library.h"
 #include "demo/demo_names.h"
 #include "demo/demo_peer_learning.h"
 #include "demo/demo_programmes.h"
@@ -173,6 +174,7 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
         load_demo_impact(database, loaded->lead);
         load_demo_record(database, loaded->lead.trust_id, today);
         load_demo_peer_learning(database, loaded->lead.trust_id, today);
+        load_demo_library(database, loaded->lead, folders);
     }
     return true;
 }

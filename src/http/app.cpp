@@ -23,6 +23,7 @@ App::App(const Config& configuration)
       recordings(database, std::filesystem::path(config.data_dir) / "recordings"), reflections(database),
       session_feedback(database), groups(database), year(database, programmes, events), record(database),
       mentoring(database), observations(database), surveys(database), provision(database, content, surveys),
-      impact(database, session_feedback) {}
+      impact(database, session_feedback),
+      library(database, std::filesystem::path(config.data_dir) / "materials", priorities) {}
 
 } // namespace trellis::http

@@ -11,6 +11,7 @@
 #include "events/service.h"
 #include "groups/service.h"
 #include "impact/service.h"
+#include "library/catalogue.h"
 #include "library/service.h"
 #include "mentoring/service.h"
 #include "observations/service.h"
@@ -90,6 +91,8 @@ struct App {
     surveys::SurveyService surveys;
     provision::ProvisionService provision;
     impact::ImpactService impact;
+    // The trust's library: its own files and links beside every material, in one search.
+    library::Library library;
 };
 
 } // namespace trellis::http

@@ -23,7 +23,7 @@ mstch::array navigation_for(const RequestContext& context) {
                                {"/learning", "Online learning"},
                                {"/programmes", "Programmes"},
                                {"/events", "Training days"},
-                               {"/materials", "Materials"},
+                               {"/library", "Library"},
                                {"/priorities", "Priorities"},
                                {"/surveys", "Surveys"}};
     if (accounts::may_see_provision(actor))

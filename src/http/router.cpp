@@ -3,6 +3,7 @@
 #include "accounts/handlers/handlers.h"
 #include "audit/handlers/audit.h"
 #include "impact/handlers/handlers.h"
+#include "library/handlers/library.h"
 #include "mentoring/handlers/handlers.h"
 #include "notifications/handlers.h"
 #include "observations/handlers/handlers.h"
@@ -147,6 +148,19 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     routes.post("/priorities/adopted", member, any, priorities::priorities_adopt);
     routes.get(R"(/priorities/(\d+)/edit)", member, any, priorities::priority_edit);
     routes.post(R"(/priorities/(\d+))", member, any, priorities::priority_update);
+
+    // The trust's library: everyone in the trust searches it; the service checks who keeps items.
+    {
+        namespace shelf = ::trellis::library::handlers;
+        routes.get("/library", member, any, shelf::library_search);
+        routes.get("/library/new", member, any, shelf::item_new);
+        routes.post("/library", member, any, shelf::item_create);
+        routes.get(R"(/library/(\d+))", member, any, shelf::item_show);
+        routes.post(R"(/library/(\d+))", member, any, shelf::item_update);
+        routes.get(R"(/library/(\d+)/download)", member, any, shelf::item_download);
+        routes.post(R"(/library/(\d+)/delete)", member, any, shelf::item_delete);
+        routes.get("/materials", member, any, shelf::materials_moved);
+    }
 
     // Programmes: the service decides who sees and keeps each one.
     {
@@ -314,7 +328,6 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     routes.post(R"(/offers/(\d+)/materials)", member, any, offers::material_upload);
     routes.post(R"(/materials/(\d+)/delete)", member, any, offers::material_delete);
     routes.get(R"(/materials/(\d+)/download)", member, any, offers::material_download);
-    routes.get("/materials", member, any, offers::materials_search);
     // --- end of training days: offers ---
     // --- Training days: on the day (timetables, registers, room sheets), feedback, notices ---
     {

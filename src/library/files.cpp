@@ -21,7 +21,7 @@ bool content_matches_type(const std::string& extension, const std::string& conte
         return starts("\x89PNG\r\n\x1a\n");
     if (extension == "jpg" || extension == "jpeg")
         return starts("\xff\xd8\xff");
-    if (extension == "txt")
+    if (extension == "txt" || extension == "md")
         return content.find('\0') == std::string::npos;
     return starts(std::string_view("PK\x03\x04", 4)); // the Office and OpenDocument formats are zip files
 }
@@ -79,9 +79,32 @@ std::string material_type_of(const std::string& filename) {
         {"jpg", "image/jpeg"},
         {"jpeg", "image/jpeg"},
         {"txt", "text/plain; charset=utf-8"},
+        {"md", "text/markdown; charset=utf-8"},
     };
     auto found = types.find(extension_of(filename));
     return found == types.end() ? "" : found->second;
+}
+
+CheckedFile check_upload(const std::string& filename, const std::string& content) {
+    CheckedFile checked{clean_filename(filename), ""};
+    if (content.empty() || checked.filename.empty())
+        throw std::invalid_argument("Choose a file to upload.");
+    if (content.size() > kMaxMaterialBytes)
+        throw std::invalid_argument("\"" + checked.filename + "\" is " +
+                                    size_label(static_cast<long long>(content.size())) +
+                                    "; files can be up to 25 MB.");
+    checked.content_type = material_type_of(checked.filename);
+    if (checked.content_type.empty())
+        throw std::invalid_argument(
+            "\"" + checked.filename +
+            "\" is not a type we keep. Upload PDF, PowerPoint (pptx), Word (docx), "
+            "Excel (xlsx), OpenDocument (odp, odt), PNG, JPEG, Markdown or plain text "
+            "files.");
+    if (!content_matches_type(extension_of(checked.filename), content))
+        throw std::invalid_argument("\"" + checked.filename +
+                                    "\" does not look like the kind of file its name says. Save it again "
+                                    "from the program that made it and upload that.");
+    return checked;
 }
 
 std::string size_label(long long bytes) {

@@ -11,6 +11,15 @@ namespace trellis::library {
 // The largest material file anyone may upload.
 inline constexpr std::size_t kMaxMaterialBytes = 25 * 1024 * 1024;
 
+// An upload that passed the checks: its cleaned name and the content type it is sent back with.
+struct CheckedFile {
+    std::string filename;
+    std::string content_type;
+};
+// Checks an uploaded file: throws std::invalid_argument, saying why, for an empty file, one past
+// 25 MB, a type we do not keep, or contents that are not what the name says.
+CheckedFile check_upload(const std::string& filename, const std::string& content);
+
 // The content type of an allowed material's file name ("" when the type is not allowed).
 std::string material_type_of(const std::string& filename);
 // The lower-case extension of a file name ("" when it has none).

@@ -3,9 +3,10 @@
 #include <stdexcept>
 
 #include "accounts/secrets.h"
+#include "library/file_text.h"
 #include "library/files.h"
+#include "library/item_store.h"
 #include "library/store.h"
-#include "text/words.h"
 
 namespace trellis::library {
 
@@ -13,42 +14,57 @@ std::string text_of(OwnerKind kind) {
     return kind == OwnerKind::Offer ? "offer" : "activity";
 }
 
+std::string text_of(ItemKind kind) {
+    return kind == ItemKind::Link ? "link" : kind == ItemKind::Material ? "material" : "file";
+}
+
 long long Materials::add(long long trust_id, Owner owner, long long uploaded_by, const std::string& filename,
-                         const std::string& content) {
+                         const std::string& content, const Use& use) {
+    const CheckedFile checked = check_upload(filename, content);
     Material material;
     material.trust_id = trust_id;
     material.owner = owner;
     material.uploaded_by = uploaded_by;
-    material.filename = clean_filename(filename);
-    if (content.empty() || material.filename.empty())
-        throw std::invalid_argument("Choose a file to upload.");
-    if (content.size() > kMaxMaterialBytes)
-        throw std::invalid_argument("\"" + material.filename + "\" is " +
-                                    size_label(static_cast<long long>(content.size())) +
-                                    "; files can be up to 25 MB.");
-    material.content_type = material_type_of(material.filename);
-    if (material.content_type.empty())
-        throw std::invalid_argument("\"" + material.filename +
-                                    "\" is not a type we keep. Upload PDF, PowerPoint (pptx), Word (docx), "
-                                    "Excel (xlsx), OpenDocument (odp, odt), PNG, JPEG or plain text files.");
-    if (!content_matches_type(extension_of(material.filename), content))
-        throw std::invalid_argument("\"" + material.filename +
-                                    "\" does not look like the kind of file its name says. Save it again "
-                                    "from the program that made it and upload that.");
+    material.filename = checked.filename;
+    material.content_type = checked.content_type;
     material.bytes = static_cast<long long>(content.size());
     material.stored_name = accounts::random_token();
+    const std::string words = searchable_text(material.filename, content);
     std::filesystem::create_directories(m_folder);
     const auto path = m_folder / material.stored_name;
     write_durably(path, content);
     try {
         db::Transaction transaction(m_database);
-        const long long id = store::insert(transaction.session(), material);
+        material.id = store::insert(transaction.session(), material);
+        index_material(transaction.session(), material, use, words);
         transaction.commit();
-        return id;
+        return material.id;
     } catch (...) {
         std::filesystem::remove(path);
         throw;
     }
+}
+
+void Materials::index_material(soci::session& sql, const Material& material, const Use& use,
+                               const std::string& words) {
+    Item item;
+    item.trust_id = material.trust_id;
+    item.school_id = use.school_id;
+    item.kind = ItemKind::Material;
+    item.material_id = material.id;
+    item.title = material.filename;
+    item.link = use.download + "/" + std::to_string(material.id) + "/download";
+    item.filename = material.filename;
+    item.content_type = material.content_type;
+    item.bytes = material.bytes;
+    item.body = words;
+    item.used_in_kind = text_of(material.owner.kind);
+    item.used_in_id = material.owner.id;
+    item.used_in_title = use.title;
+    item.used_in_path = use.path;
+    item.added_by = material.uploaded_by;
+    item.added_at = material.uploaded_at;
+    item_store::insert(sql, item);
 }
 
 std::vector<Material> Materials::of(long long trust_id, Owner owner) {
@@ -66,17 +82,13 @@ std::map<long long, int> Materials::counts(long long trust_id, OwnerKind kind) {
     return store::counts_by_owner(*session, trust_id, kind);
 }
 
-std::vector<WorkshopMaterial> Materials::search_workshops(long long trust_id, const std::string& text) {
-    db::Database::Lease session(m_database);
-    return store::search_workshops(*session, trust_id, text::trimmed(text));
-}
-
 std::string Materials::read(const Material& material) {
     return read_file(m_folder / material.stored_name);
 }
 
 void Materials::remove(long long trust_id, const Material& material) {
     db::Transaction transaction(m_database);
+    item_store::forget_materials(transaction.session(), trust_id, {material.id});
     store::remove(transaction.session(), trust_id, material.id);
     transaction.commit();
     // The row is gone first, so nobody is offered a file that no longer exists.
@@ -84,6 +96,10 @@ void Materials::remove(long long trust_id, const Material& material) {
 }
 
 std::vector<std::string> Materials::forget_owner(soci::session& sql, long long trust_id, Owner owner) {
+    std::vector<long long> ids;
+    for (const Material& material : store::of_owner(sql, trust_id, owner))
+        ids.push_back(material.id);
+    item_store::forget_materials(sql, trust_id, ids);
     return store::forget_owner(sql, trust_id, owner);
 }
 

@@ -19,14 +19,18 @@ class Materials {
     Materials(db::Database& database, std::filesystem::path folder)
         : m_database(database), m_folder(std::move(folder)) {}
 
-    // Keeps an uploaded file for the owner. Throws std::invalid_argument, saying why, for an empty
-    // file, one past 25 MB, a type we do not keep, or contents that are not what the name says.
+    // Keeps an uploaded file for the owner, and puts it in the trust's library with its words and
+    // where it is used. Throws std::invalid_argument, saying why, for an empty file, one past 25 MB,
+    // a type we do not keep, or contents that are not what the name says.
     long long add(long long trust_id, Owner owner, long long uploaded_by, const std::string& filename,
-                  const std::string& content);
+                  const std::string& content, const Use& use);
+    // Puts a material already kept into the library, inside the caller's transaction (the demo's
+    // files are written this way).
+    static void index_material(soci::session& sql, const Material& material, const Use& use,
+                               const std::string& words);
     std::vector<Material> of(long long trust_id, Owner owner);
     std::optional<Material> find(long long trust_id, long long material_id);
     std::map<long long, int> counts(long long trust_id, OwnerKind kind);
-    std::vector<WorkshopMaterial> search_workshops(long long trust_id, const std::string& text);
     // The bytes of a stored file.
     std::string read(const Material& material);
     void remove(long long trust_id, const Material& material);

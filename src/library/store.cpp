@@ -1,7 +1,5 @@
 #include "library/store.h"
 
-#include <cctype>
-
 #include "db/database.h"
 #include "db/rows.h"
 
@@ -12,17 +10,6 @@ namespace {
 constexpr const char* kColumns =
     "SELECT m.id, m.trust_id, m.owner_kind, m.owner_id, m.filename, m.stored_name, "
     "m.content_type, m.bytes, m.uploaded_by, m.uploaded_at FROM materials m ";
-constexpr const char* kSearch =
-    "SELECT m.id, m.trust_id, m.owner_kind, m.owner_id, m.filename, m.stored_name, m.content_type, m.bytes, "
-    "m.uploaded_by, m.uploaded_at, o.title, p.first_name || ' ' || p.last_name, o.event_id, e.title FROM "
-    "materials m "
-    "JOIN workshop_offers o ON o.id = m.owner_id AND o.trust_id = m.trust_id "
-    "JOIN people p ON p.id = o.presenter_id AND p.trust_id = o.trust_id "
-    "JOIN events e ON e.id = o.event_id AND e.trust_id = o.trust_id "
-    "WHERE m.trust_id = :trust AND m.owner_kind = 'offer' AND o.status = 'approved' AND "
-    "(LOWER(o.title) LIKE :pattern ESCAPE '\\' OR LOWER(m.filename) LIKE :pattern2 ESCAPE '\\') "
-    "ORDER BY e.event_date DESC, o.title, m.filename LIMIT 200";
-
 struct MaterialColumns {
     Material material;
     std::string owner_kind;
@@ -44,34 +31,6 @@ struct MaterialColumns {
         return row;
     }
 };
-
-struct WorkshopColumns {
-    MaterialColumns material;
-    WorkshopMaterial found;
-    void exchange_into(soci::statement& statement) {
-        material.exchange_into(statement);
-        statement.exchange(soci::into(found.offer_title));
-        statement.exchange(soci::into(found.presenter_name));
-        statement.exchange(soci::into(found.event_id));
-        statement.exchange(soci::into(found.event_title));
-    }
-    WorkshopMaterial fetched() const {
-        WorkshopMaterial row = found;
-        row.material = material.fetched();
-        return row;
-    }
-};
-
-// A LIKE pattern matching text anywhere, with LIKE's own characters escaped.
-std::string contains_pattern(const std::string& text) {
-    std::string pattern = "%";
-    for (char c : text) {
-        if (c == '%' || c == '_' || c == '\\')
-            pattern += '\\';
-        pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return pattern + "%";
-}
 
 std::vector<Material> materials_where(soci::session& sql, const std::string& where, long long trust_id,
                                       const std::string& kind, long long id) {
@@ -147,22 +106,6 @@ std::vector<std::string> forget_owner(soci::session& sql, long long trust_id, Ow
     sql << "DELETE FROM materials WHERE trust_id = :trust AND owner_kind = :kind AND owner_id = :owner",
         soci::use(trust_id), soci::use(kind), soci::use(owner.id);
     return stored;
-}
-
-std::vector<WorkshopMaterial> search_workshops(soci::session& sql, long long trust_id,
-                                               const std::string& text) {
-    const std::string pattern = contains_pattern(text);
-    std::vector<WorkshopMaterial> rows;
-    WorkshopColumns columns;
-    db::fetch_rows(
-        sql, kSearch, columns,
-        [&](soci::statement& statement) {
-            statement.exchange(soci::use(trust_id));
-            statement.exchange(soci::use(pattern));
-            statement.exchange(soci::use(pattern));
-        },
-        [&](const WorkshopMaterial& row) { rows.push_back(row); });
-    return rows;
 }
 
 } // namespace trellis::library::store

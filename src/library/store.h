@@ -21,8 +21,5 @@ std::map<long long, int> counts_by_owner(soci::session& sql, long long trust_id,
 void remove(soci::session& sql, long long trust_id, long long material_id);
 // The stored names of an owner's files, then their rows removed, when the owner itself goes.
 std::vector<std::string> forget_owner(soci::session& sql, long long trust_id, Owner owner);
-// Materials of the trust's approved workshops whose workshop title or file name contains the text.
-std::vector<WorkshopMaterial> search_workshops(soci::session& sql, long long trust_id,
-                                               const std::string& text);
 
 } // namespace trellis::library::store

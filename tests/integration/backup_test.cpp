@@ -23,8 +23,9 @@ TEST(Backup, a_backup_restores_into_a_fresh_database_and_data_folder_and_is_serv
         TestServer running(source);
         std::string output;
         ASSERT_EQ(run_cli(source, {"backup", folder, "--data-dir=" + source_data}, &output), 0) << output;
-        // The handout, the demo's launch handout, and its launch recording with captions.
-        EXPECT_NE(output.find("4 file(s)"), std::string::npos) << output;
+        // The handout, the demo's launch handout, its launch recording with captions, and the seven
+        // guides in the demo's library.
+        EXPECT_NE(output.find("11 file(s)"), std::string::npos) << output;
     }
 
     TestDatabase target;

@@ -413,23 +413,22 @@ TEST_F(EventOffers, materials_upload_download_and_stay_in_their_trust) {
     EXPECT_EQ(file->get_header_value("Content-Disposition")
                   .rfind("attachment; filename=\"Reading aloud slides.pdf\"", 0),
               0u);
-    auto listed = support->get("/materials?q=READING");
+    auto listed = support->get("/library?q=READING");
     EXPECT_NE(listed->body.find("Reading aloud slides.pdf"), std::string::npos);
-    EXPECT_EQ(support->get("/materials?q=fractions")->body.find("Reading aloud slides.pdf"),
-              std::string::npos);
-    support->get("/materials");
+    EXPECT_EQ(support->get("/library?q=fractions")->body.find("Reading aloud slides.pdf"), std::string::npos);
+    support->get("/library");
     EXPECT_EQ(support->post("/materials/" + material + "/delete", {})->status, 403);
-    support->get("/materials");
+    support->get("/library");
     EXPECT_EQ(support->upload(offer_path(id, "/materials"), "mine.txt", "hello")->status, 403);
 
     Browser northfield(*server);
     ASSERT_EQ(northfield.sign_in(kNorthfieldAdmin, kNorthfieldPassword)->status, 303);
-    northfield.get("/materials");
+    northfield.get("/library");
     EXPECT_EQ(northfield.get(download)->status, 404);
     EXPECT_EQ(northfield.post("/materials/" + material + "/delete", {})->status, 404);
-    northfield.get("/materials");
+    northfield.get("/library");
     EXPECT_EQ(northfield.upload(offer_path(id, "/materials"), "x.txt", "hello")->status, 404);
-    EXPECT_EQ(northfield.get("/materials")->body.find("Reading aloud"), std::string::npos);
+    EXPECT_EQ(northfield.get("/library")->body.find("Reading aloud"), std::string::npos);
 
     teacher->get(offer_path(id));
     EXPECT_EQ(teacher->post("/materials/" + material + "/delete", {})->status, 303);

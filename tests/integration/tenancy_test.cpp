@@ -151,6 +151,8 @@ class Tenancy : public ::testing::Test {
                                   "SELECT COUNT(*) FROM allocation_runs",
                                   "SELECT COUNT(*) FROM password_resets",
                                   "SELECT COUNT(*) FROM materials",
+                                  "SELECT COUNT(*) FROM library_items",
+                                  "SELECT COUNT(*) FROM library_tags",
                                   "SELECT COUNT(*) FROM event_reviewers",
                                   "SELECT COUNT(*) FROM schools",
                                   "SELECT MAX(updated_at) FROM people",
@@ -203,6 +205,15 @@ TEST_F(Tenancy, another_trusts_administrator_sees_nothing_of_oakfield) {
     auto exported = northfield.get("/people/export.csv");
     EXPECT_EQ(exported->body.find("@oakfield.example"), std::string::npos);
     EXPECT_NE(exported->body.find(kNorthfieldAdmin), std::string::npos);
+    // The library's id routes are among those probed above; its search finds none of Oakfield's.
+    EXPECT_GE(count_of(database, "SELECT COUNT(*) FROM library_items"), 5);
+    EXPECT_TRUE(std::any_of(routes.begin(), routes.end(), [](const ListedRoute& route) {
+        return route.pattern == R"(/library/(\d+)/download)";
+    }));
+    auto library = northfield.get("/library?q=cold+calling");
+    EXPECT_EQ(library->status, 200);
+    EXPECT_EQ(library->body.find("Cold calling"), std::string::npos);
+    EXPECT_EQ(northfield.get("/library")->body.find("Whole-class feedback"), std::string::npos);
 }
 
 TEST_F(Tenancy, staff_see_only_themselves) {

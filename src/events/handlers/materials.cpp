@@ -8,7 +8,6 @@
 #include "http/response.h"
 #include "library/files.h"
 #include "library/handlers/views.h"
-#include "text/words.h"
 
 namespace trellis::events::handlers {
 
@@ -52,8 +51,9 @@ void material_upload(http::RequestContext& context) {
         return render_offer_page(context, *offer, *layout, "Choose a file to upload.", 400);
     const auto& file = context.request.get_file_value("file");
     try {
+        const library::Use use{offer->title, "/offers/" + std::to_string(offer->id), "/materials", 0};
         context.app.materials.add(offer->trust_id, {library::OwnerKind::Offer, offer->id},
-                                  context.signed_in().person_id, file.filename, file.content);
+                                  context.signed_in().person_id, file.filename, file.content, use);
         http::redirect(context, "/offers/" + std::to_string(offer->id) + "#materials");
     } catch (const std::invalid_argument& problem) {
         render_offer_page(context, *offer, *layout, problem.what(), 400);
@@ -78,27 +78,6 @@ void material_download(http::RequestContext& context) {
         return;
     const library::Material& material = found->first;
     library::handlers::send_material(context, material, context.app.materials.read(material));
-}
-
-void materials_search(http::RequestContext& context) {
-    const std::string text = context.query("q");
-    mstch::array rows;
-    for (const library::WorkshopMaterial& material :
-         context.app.materials.search_workshops(context.signed_in().trust_id, text))
-        rows.push_back(mstch::map{{"id", std::to_string(material.material.id)},
-                                  {"filename", material.material.filename},
-                                  {"size", library::size_label(material.material.bytes)},
-                                  {"offer_id", std::to_string(material.material.owner.id)},
-                                  {"offer_title", material.offer_title},
-                                  {"presenter", material.presenter_name},
-                                  {"event_title", material.event_title}});
-    http::render_page(
-        context, "events/materials_list", "Workshop materials",
-        mstch::map{{"q", text},
-                   {"rows", rows},
-                   {"any", !rows.empty()},
-                   {"count", text::counted(static_cast<long long>(rows.size()), "file", "files")},
-                   {"searched", !text.empty()}});
 }
 
 } // namespace trellis::events::handlers

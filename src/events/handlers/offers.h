@@ -20,10 +20,9 @@ void review_show(http::RequestContext& context);
 void review_submit(http::RequestContext& context);
 void coverage_show(http::RequestContext& context);
 
-// materials.cpp: a presenter's slides and handouts, and the trust-wide list of them.
+// materials.cpp: a presenter's slides and handouts.
 void material_upload(http::RequestContext& context);
 void material_delete(http::RequestContext& context);
 void material_download(http::RequestContext& context);
-void materials_search(http::RequestContext& context);
 
 } // namespace trellis::events::handlers

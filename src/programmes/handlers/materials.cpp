@@ -71,8 +71,10 @@ void material_upload(http::RequestContext& context) {
         return show(context, *programme, *activity, "Choose a file to upload.", 400);
     const auto& file = context.request.get_file_value("file");
     try {
+        const std::string base = activity_path(*activity) + "/materials";
+        const library::Use use{programme->title + ": " + activity->title, base, base, programme->school_id};
         context.app.materials.add(activity->trust_id, owner_of(*activity), context.signed_in().person_id,
-                                  file.filename, file.content);
+                                  file.filename, file.content, use);
     } catch (const std::invalid_argument& problem) {
         return show(context, *programme, *activity, problem.what(), 400);
     }

@@ -1,0 +1,158 @@
+#include "library/catalogue.h"
+
+#include <stdexcept>
+
+#include "accounts/permissions.h"
+#include "accounts/secrets.h"
+#include "library/file_text.h"
+#include "library/files.h"
+#include "library/item_store.h"
+#include "organisations/model.h"
+#include "programmes/mechanisms.h"
+#include "text/words.h"
+
+namespace trellis::library {
+
+namespace {
+
+void check_title(const std::string& title) {
+    if (title.empty())
+        throw std::invalid_argument("Give the item a title.");
+    if (title.size() > 200)
+        throw std::invalid_argument("Keep the title under 200 characters.");
+}
+
+void check_link(const std::string& link) {
+    if (link.rfind("https://", 0) != 0 && link.rfind("http://", 0) != 0)
+        throw std::invalid_argument("A link must be a web address starting with https://.");
+    if (link.size() > 1000)
+        throw std::invalid_argument("Keep the link under 1,000 characters.");
+}
+
+long long inserted(db::Database& database, const Item& item) {
+    db::Transaction transaction(database);
+    const long long id = item_store::insert(transaction.session(), item);
+    transaction.commit();
+    return id;
+}
+
+} // namespace
+
+std::vector<Tag> Library::tags_of(long long trust_id, const ItemForm& form) {
+    std::vector<Tag> tags;
+    for (const std::string& id : form.priorities) {
+        long long priority_id = 0;
+        try {
+            priority_id = std::stoll(id);
+        } catch (const std::exception&) {
+        }
+        if (!priority_id || !m_priorities.find(trust_id, priority_id))
+            throw std::invalid_argument("Choose priorities from the list.");
+        tags.push_back({"priority", std::to_string(priority_id)});
+    }
+    for (const std::string& phase : form.phases) {
+        if (!organisations::is_known_phase(phase))
+            throw std::invalid_argument("Choose phases from the list.");
+        tags.push_back({"phase", phase});
+    }
+    for (const std::string& group : form.staff_groups) {
+        if (!people::staff_group_from_text(group))
+            throw std::invalid_argument("Choose staff groups from the list.");
+        tags.push_back({"staff_group", group});
+    }
+    for (const std::string& code : form.mechanisms) {
+        if (!programmes::find_mechanism(code))
+            throw std::invalid_argument("Choose mechanisms from the list.");
+        tags.push_back({"mechanism", code});
+    }
+    return tags;
+}
+
+std::vector<Item> Library::search(const accounts::Actor& actor, const Query& query) {
+    db::Database::Lease session(m_database);
+    return item_store::search(*session, actor.trust_id, accounts::library_scope(actor), query);
+}
+
+std::optional<Item> Library::find(const accounts::Actor& actor, long long item_id) {
+    db::Database::Lease session(m_database);
+    return item_store::find(*session, actor.trust_id, accounts::library_scope(actor), item_id);
+}
+
+long long Library::add(const accounts::Actor& actor, const ItemForm& form) {
+    Item item;
+    item.trust_id = actor.trust_id;
+    item.school_id = accounts::may_keep_library(actor, 0) ? 0 : actor.school_id;
+    if (!accounts::may_keep_library(actor, item.school_id))
+        throw std::invalid_argument("Only the trust's PD leads and a school's PD lead add to the library.");
+    item.title = text::trimmed(form.title);
+    item.description = text::trimmed(form.description);
+    item.link = text::trimmed(form.link);
+    item.added_by = actor.person_id;
+    item.tags = tags_of(actor.trust_id, form);
+    if (!form.content.empty()) {
+        const CheckedFile checked = check_upload(form.filename, form.content);
+        item.kind = ItemKind::File;
+        item.filename = checked.filename;
+        item.content_type = checked.content_type;
+        item.bytes = static_cast<long long>(form.content.size());
+        item.body = searchable_text(item.filename, form.content);
+        item.link.clear();
+        if (item.title.empty())
+            item.title = item.filename;
+    } else if (!item.link.empty()) {
+        item.kind = ItemKind::Link;
+        check_link(item.link);
+    } else {
+        throw std::invalid_argument("Choose a file to upload or give a link.");
+    }
+    check_title(item.title);
+    if (item.kind == ItemKind::Link)
+        return inserted(m_database, item);
+    item.stored_name = accounts::random_token();
+    std::filesystem::create_directories(m_folder);
+    const auto path = m_folder / item.stored_name;
+    write_durably(path, form.content);
+    try {
+        return inserted(m_database, item);
+    } catch (...) {
+        std::filesystem::remove(path);
+        throw;
+    }
+}
+
+void Library::update(const accounts::Actor& actor, const Item& item, const ItemForm& form) {
+    if (!accounts::may_keep_library(actor, item.school_id))
+        throw std::invalid_argument("Only the trust's PD leads and a school's PD lead change the library.");
+    Item changed = item;
+    changed.title = text::trimmed(form.title);
+    changed.description = text::trimmed(form.description);
+    if (item.kind == ItemKind::Link) {
+        changed.link = text::trimmed(form.link);
+        check_link(changed.link);
+    }
+    check_title(changed.title);
+    changed.tags = tags_of(actor.trust_id, form);
+    db::Transaction transaction(m_database);
+    item_store::update(transaction.session(), changed);
+    transaction.commit();
+}
+
+void Library::remove(const accounts::Actor& actor, const Item& item) {
+    if (!accounts::may_keep_library(actor, item.school_id))
+        throw std::invalid_argument("Only the trust's PD leads and a school's PD lead change the library.");
+    if (item.kind == ItemKind::Material)
+        throw std::invalid_argument("This file belongs to " + item.used_in_title + ": remove it there.");
+    db::Transaction transaction(m_database);
+    item_store::remove(transaction.session(), item.trust_id, item.id);
+    transaction.commit();
+    if (!item.stored_name.empty()) {
+        std::error_code ignored; // a file already gone is what we wanted
+        std::filesystem::remove(m_folder / item.stored_name, ignored);
+    }
+}
+
+std::string Library::read(const Item& item) {
+    return read_file(m_folder / item.stored_name);
+}
+
+} // namespace trellis::library

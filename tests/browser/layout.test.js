@@ -160,8 +160,8 @@ test('dates_are_in_words_and_counts_of_one_are_singular', async () => {
   const lead = await openAs(suite.browser, suite.server, DEMO_USERS.pdlead.email);
   await lead.page.goto(`/people?q=${encodeURIComponent(DEMO_USERS.teacher.email)}`);
   await lead.page.getByRole('status').filter({ hasText: '1 person found.' }).waitFor();
-  await lead.page.goto('/materials?q=nothing-has-this-name');
-  await lead.page.getByRole('status').filter({ hasText: '0 files found' }).waitFor();
+  await lead.page.goto('/library?q=nothing-has-this-name');
+  await lead.page.getByRole('status').filter({ hasText: '0 items found.' }).waitFor();
   await lead.page.goto('/learning?topic=lesson-study');
   await lead.page.getByRole('status').filter({ hasText: '1 module found.' }).waitFor();
   await lead.context.close();

@@ -20,10 +20,6 @@ std::string pair_path(long long pair_id) {
     return "/mentoring/pairs/" + std::to_string(pair_id);
 }
 
-std::string role_word(const Pair& pair) {
-    return pair.kind == PairKind::Coaching ? "coach" : "mentor";
-}
-
 // A pair as a row anyone who may see it sees: who, how often they meet, never what they wrote.
 mstch::map pair_row(const Pair& pair, long long viewer_id) {
     const bool mine = pair.has(viewer_id);
@@ -32,9 +28,6 @@ mstch::map pair_row(const Pair& pair, long long viewer_id) {
         {"href", mine ? pair_path(pair.id) : std::string()},
         {"id", std::to_string(pair.id)},
         {"kind", std::string(pair.kind == PairKind::Coaching ? "Coaching" : "Mentoring")},
-        {"role", viewer_id == pair.mentee_id
-                     ? "Your " + role_word(pair)
-                     : std::string("You ") + (pair.kind == PairKind::Coaching ? "coach" : "mentor")},
         {"other", other.empty() ? std::string("waiting for a coach") : other},
         {"mentee", pair.mentee_name},
         {"school", pair.mentee_school.empty() ? std::string("Central team") : pair.mentee_school},

@@ -9,4 +9,5 @@ bash bench/events/choices.sh  # training days: choosing and allocating
 bash bench/programmes/year.sh  # programmes and each person's year
 bash bench/surveys/results.sh  # needs surveys at scale: results pages and 15,000 answering, SQLite and PostgreSQL
 bash bench/library/search.sh  # the library searched over 20,000 items, SQLite and PostgreSQL
+bash bench/record/record.sh  # a CPD record of 500 entries: the page, a range, the PDF and the CSV, SQLite and PostgreSQL
 if [[ -f bench/allocation/run.sh ]]; then bash bench/allocation/run.sh; fi

@@ -1,5 +1,7 @@
 #include "http/request_context.h"
 
+#include "text/form_values.h"
+
 #include <charconv>
 
 namespace trellis::http {
@@ -42,11 +44,7 @@ std::optional<long long> RequestContext::id_capture(std::size_t index) const {
 }
 
 std::optional<long long> parse_id(const std::string& text) {
-    long long value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || value <= 0)
-        return std::nullopt;
-    return value;
+    return text::positive_id(text);
 }
 
 int page_number(const std::string& text) {

@@ -9,6 +9,7 @@
 #include "organisations/model.h"
 #include "people/colleagues.h"
 #include "priorities/store.h"
+#include "text/form_values.h"
 #include "text/words.h"
 
 namespace trellis::mentoring {
@@ -38,23 +39,15 @@ Meeting meeting_from(soci::session& sql, long long trust_id, const MeetingForm& 
     meeting.day = text::trimmed(form.day);
     require(calendar::parse_day(meeting.day) && meeting.day <= today,
             "Give the day you met, today or before.");
-    const std::string minutes = text::trimmed(form.minutes);
-    require(!minutes.empty() && minutes.size() <= 3 &&
-                minutes.find_first_not_of("0123456789") == std::string::npos,
-            "Give how long you met in minutes, from 5 to 240.");
-    meeting.minutes = std::stoi(minutes);
-    require(meeting.minutes >= 5 && meeting.minutes <= 240,
-            "Give how long you met in minutes, from 5 to 240.");
+    meeting.minutes = text::whole_number_in(form.minutes, "How long you met, in minutes,", 5, 240);
     meeting.focus = text::trimmed(form.focus);
     require(!meeting.focus.empty() && meeting.focus.size() <= kLongestFocus,
             "Say what the meeting focused on, in up to 200 characters.");
     meeting.discussed = text::trimmed(form.discussed);
     require(meeting.discussed.size() <= kLongestText, "Keep what you discussed to 4,000 characters.");
     if (!text::trimmed(form.step).empty()) {
-        const std::string step_text = text::trimmed(form.step);
-        require(step_text.find_first_not_of("0123456789") == std::string::npos && step_text.size() < 18,
-                "Choose a step from the library, or write your own.");
-        const auto step = store::find_step(sql, trust_id, std::stoll(step_text));
+        const auto id = text::positive_id(text::trimmed(form.step));
+        const auto step = id ? store::find_step(sql, trust_id, *id) : std::nullopt;
         require(step.has_value(), "Choose a step from the library, or write your own.");
         meeting.step_id = step->id;
         meeting.step_title = step->title;
@@ -107,11 +100,9 @@ long long MentoringService::add_step(const accounts::Actor& actor, const StepFor
     db::Transaction transaction(m_database);
     const std::string priority = text::trimmed(form.priority);
     if (!priority.empty()) {
-        const bool number =
-            priority.size() < 18 && priority.find_first_not_of("0123456789") == std::string::npos;
-        const auto found = number ? priorities::store::find_priority(transaction.session(), actor.trust_id,
-                                                                     std::stoll(priority))
-                                  : std::nullopt;
+        const auto id = text::positive_id(priority);
+        const auto found =
+            id ? priorities::store::find_priority(transaction.session(), actor.trust_id, *id) : std::nullopt;
         require(found.has_value(), "Choose one of the trust's priorities, or none.");
         step.priority_id = found->id;
     }

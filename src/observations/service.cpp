@@ -7,6 +7,7 @@
 #include "notifications/store.h"
 #include "observations/store.h"
 #include "people/colleagues.h"
+#include "text/form_values.h"
 #include "text/words.h"
 
 namespace trellis::observations {
@@ -31,21 +32,15 @@ Observation observation_from(soci::session& sql, const accounts::Actor& host, co
     observation.day = text::trimmed(invitation.day);
     require(calendar::parse_day(observation.day) && observation.day >= today,
             "Give the day of the lesson or session, today or later.");
-    const std::string minutes = text::trimmed(invitation.minutes);
-    require(!minutes.empty() && minutes.size() <= 3 &&
-                minutes.find_first_not_of("0123456789") == std::string::npos && std::stoi(minutes) >= 5 &&
-                std::stoi(minutes) <= 120,
-            "Give how long to watch in minutes, from 5 to 120.");
-    observation.minutes = std::stoi(minutes);
+    observation.minutes = text::whole_number_in(invitation.minutes, "Minutes to watch", 5, 120);
     observation.what_to_watch = text::trimmed(invitation.what_to_watch);
     require(
         !observation.what_to_watch.empty() && observation.what_to_watch.size() <= kLongestLine,
         "Say what to watch, for example \"Year 8 history, the first 20 minutes\", in up to 200 characters.");
     const std::string step = text::trimmed(invitation.step);
     if (!step.empty()) {
-        const bool number = step.size() < 18 && step.find_first_not_of("0123456789") == std::string::npos;
-        const auto found =
-            number ? mentoring::store::find_step(sql, host.trust_id, std::stoll(step)) : std::nullopt;
+        const auto id = text::positive_id(step);
+        const auto found = id ? mentoring::store::find_step(sql, host.trust_id, *id) : std::nullopt;
         require(found.has_value(), "Choose a step from the library, or write the focus in your own words.");
         observation.step_id = found->id;
         observation.step_title = found->title;

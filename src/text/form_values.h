@@ -2,6 +2,8 @@
 
 // Values typed into forms, checked the same way on every page.
 
+#include <charconv>
+#include <optional>
 #include <regex>
 #include <stdexcept>
 #include <string>
@@ -29,6 +31,16 @@ inline int whole_number_in(const std::string& text, const std::string& field, in
     }
     throw std::invalid_argument(field + " must be a whole number from " + std::to_string(low) + " to " +
                                 std::to_string(high) + ".");
+}
+
+// A positive whole number written as text, such as an id from a URL or chosen from a list; nullopt
+// for anything else.
+inline std::optional<long long> positive_id(const std::string& text) {
+    long long value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value <= 0)
+        return std::nullopt;
+    return value;
 }
 
 } // namespace trellis::text

@@ -104,10 +104,7 @@ void show_pair(http::RequestContext& context, const PairPage& page, const Meetin
             {"written_by", meeting.written_by}});
     const Meeting* last = page.last();
     const auto steps = context.app.mentoring.steps(actor);
-    long long chosen_step = 0;
-    if (!form.step.empty() && form.step.find_first_not_of("0123456789") == std::string::npos &&
-        form.step.size() < 18)
-        chosen_step = std::stoll(form.step);
+    const long long chosen_step = http::parse_id(form.step).value_or(0);
     const Pair& pair = page.pair;
     mstch::map data{{"pair", pair_row(pair, actor.person_id)},
                     {"path", pair_path(pair.id)},

@@ -9,56 +9,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 port=18198
 pg_port=25452
-base="http://127.0.0.1:$port"
 work=$(mktemp -d)
-pg_dir=""
-server=""
-stop_server() {
-  if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi
-}
-stop_postgres() {
-  if [[ -n "$pg_dir" ]]; then scripts/postgres.sh stop "$pg_dir"; pg_dir=""; fi
-}
-trap 'stop_server; stop_postgres; rm -rf "$work"' EXIT
-
-bin=${TRELLIS_BIN:-}
-if [[ -z "$bin" ]]; then
-  cp build/trellis "$work/trellis"
-  bin="$work/trellis"
-fi
-
-serve() { # DATA_DIR DATABASE_URL
-  TRELLIS_DATABASE="$2" "$bin" serve --data-dir "$1" --port "$port" >"$1/server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 600); do curl -fs "$base/healthz" >/dev/null && return; sleep 0.05; done
-  echo "the server did not start:"; tail -n 20 "$1/server.log"; exit 1
-}
-
-token() { grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
-
-sign_in_teacher() { # DATA_DIR
-  local jar="$1/teacher.cookies" csrf
-  csrf=$(curl -fs -c "$jar" -b "$jar" "$base/sign-in" | token)
-  curl -fs -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" \
-    --data-urlencode "email=teacher@oakfield.example" --data-urlencode "password=oakfield-demo-2026" "$base/sign-in"
-  teacher=$(awk '$6 == "trellis_session" {print $7}' "$jar")
-  [[ -n "$teacher" ]] || { echo "could not sign in as the teacher"; exit 1; }
-}
-
-p99_ms() {
-  awk '$1 == "99%" { v = $2; u = v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
-       print (u == "us" ? v / 1000 : u == "s" ? v * 1000 : u == "m" ? v * 60000 : v) }'
-}
+source bench/lib/engine_runs.sh
 
 measure() { # ENGINE LABEL PATH
-  local engine=$1 label=$2 path=$3 bytes out p99
+  local engine=$1 label=$2 path=$3 bytes
   bytes=$(curl -fs -H "Cookie: trellis_session=$teacher" "$base$path" | wc -c)
   echo "== wrk -t2 -c4 -d8s: $label ($path), $engine: $bytes bytes"
-  out=$(wrk -t2 -c4 -d8s --latency -H "Cookie: trellis_session=$teacher" "$base$path")
-  grep -E "Requests/sec|50%|99%|requests in|Non-2xx|Socket errors" <<<"$out"
-  p99=$(p99_ms <<<"$out")
-  if awk -v p="$p99" 'BEGIN { exit !(p < 100) }'; then echo "  goal p99 < 100 ms: met ($p99 ms)"
-  else echo "  goal p99 < 100 ms: MISSED ($p99 ms)"; fi
+  wrk_against_goal "$path"
 }
 
 # 500 logged entries for the teacher, one every day or so back from today, each with a reflection.

@@ -10,6 +10,7 @@
 #include "accounts/secrets.h"
 #include "accounts/service.h"
 #include "app/server_process.h"
+#include "calendar/clock.h"
 #include "db/migrator.h"
 #include "demo/demo_trust.h"
 #include "learning/content/check_command.h"
@@ -58,7 +59,8 @@ int demo(const Config& config, bool only_if_empty, bool with_training_day) {
     if (only_if_empty && !services.organisations.is_empty()) {
         std::cout << "The database already holds data; the demo trust was not loaded again.\n";
     } else if (demo::load_demo_trust(services.database, services.organisations, services.people,
-                                     with_training_day, {config.content_dir, config.data_dir})) {
+                                     with_training_day, {config.content_dir, config.data_dir},
+                                     calendar::Clock(config.today).today())) {
         std::cout << "Loaded the demo trust: Oakfield Learning Trust, 7 schools, 850 staff"
                   << (with_training_day ? ", a training day with choices open and a year of programmes" : "")
                   << ".\n";

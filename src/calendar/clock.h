@@ -13,6 +13,8 @@ class Clock {
     // `fixed_day` "" follows the real date; otherwise a "YYYY-MM-DD" the clock starts from (throws
     // std::invalid_argument when it is not a date).
     explicit Clock(const std::string& fixed_day = "");
+    // The same, reading the real time from `real_seconds` (seconds since 1970), so tests can choose it.
+    Clock(const std::string& fixed_day, long long (*real_seconds)());
 
     // "YYYY-MM-DD".
     std::string today() const;
@@ -22,7 +24,11 @@ class Clock {
     long long seconds() const;
 
   private:
-    long long m_shift_seconds = 0;
+    // Whole days between the real London day when the clock was made and the day it was set to. The
+    // shift is added to the London day, not to the instant: across a change between GMT and summer
+    // time, an instant moved by whole days lands an hour off, and near midnight on another day.
+    long long m_shift_days = 0;
+    long long (*m_real_seconds)();
 };
 
 } // namespace trellis::calendar

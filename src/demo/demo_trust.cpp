@@ -7,6 +7,7 @@
 #include "accounts/secrets.h"
 #include "audit/store.h"
 #include "calendar/london_time.h"
+#include "demo/demo_expertise.h"
 #include "demo/demo_impact.h"
 #include "demo/demo_library.h"
 #include "demo/demo_names.h"
@@ -158,7 +159,8 @@ std::optional<LoadedTrust> load_trust(db::Database& database,
 } // namespace
 
 bool load_demo_trust(db::Database& database, organisations::OrganisationService& organisations,
-                     people::PeopleService& people, bool with_training_day, const DemoFolders& folders) {
+                     people::PeopleService& people, bool with_training_day, const DemoFolders& folders,
+                     const std::string& on_day) {
     const auto loaded = load_trust(database, organisations, people);
     if (!loaded)
         return false;
@@ -169,11 +171,13 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
         load_demo_training_day(database, loaded->lead, loaded->schools, emails);
         load_demo_programmes(database, loaded->lead, loaded->schools, demo_logins()[2].email,
                              demo_logins()[3].email, folders);
-        const std::string today = calendar::london_moment(db::now_seconds()).substr(0, 10);
+        const std::string today =
+            on_day.empty() ? calendar::london_moment(db::now_seconds()).substr(0, 10) : on_day;
         load_demo_surveys(database, loaded->lead, today);
         load_demo_impact(database, loaded->lead);
         load_demo_record(database, loaded->lead.trust_id, today);
         load_demo_peer_learning(database, loaded->lead.trust_id, today);
+        load_demo_expertise(database, loaded->lead.trust_id);
         load_demo_library(database, loaded->lead, folders);
     }
     return true;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "calendar/school_year.h"
+#include "demo/demo_people.h"
 #include "demo/demo_trust.h"
 #include "mentoring/store.h"
 #include "observations/store.h"
@@ -89,29 +90,6 @@ const DemoMeeting kCoachingMeetings[] = {
      "Agreed the sentence with the teacher twice this week; the group finished the task both times.",
      "Ask the group to say the sentence back before they start", Tried::Yes},
 };
-
-long long id_of(soci::session& sql, long long trust_id, const std::string& email) {
-    long long id = 0;
-    sql << "SELECT id FROM people WHERE trust_id = :trust AND email = :email", soci::use(trust_id),
-        soci::use(email), soci::into(id);
-    return sql.got_data() ? id : 0;
-}
-
-// The current staff of one staff group, with their school, in a steady order.
-std::vector<std::pair<long long, long long>> staff_in(soci::session& sql, long long trust_id,
-                                                      const char* group) {
-    std::vector<std::pair<long long, long long>> people;
-    long long id = 0, school = 0;
-    soci::statement statement =
-        (sql.prepare
-             << "SELECT id, COALESCE(school_id, 0) FROM people WHERE trust_id = :trust AND staff_group "
-                "= :grp AND left_at = 0 ORDER BY id",
-         soci::use(trust_id), soci::use(std::string(group)), soci::into(id), soci::into(school));
-    statement.execute();
-    while (statement.fetch())
-        people.emplace_back(id, school);
-    return people;
-}
 
 // The school day `days` before today (or after, when negative), stepping back to the last one when
 // that day is a weekend or a holiday: meetings and lessons happen in term time.

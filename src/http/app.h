@@ -9,6 +9,7 @@
 #include "events/feedback_service.h"
 #include "events/offer_service.h"
 #include "events/service.h"
+#include "expertise/service.h"
 #include "groups/service.h"
 #include "impact/service.h"
 #include "library/catalogue.h"
@@ -88,6 +89,7 @@ struct App {
     record::CpdRecord record;
     mentoring::MentoringService mentoring;
     observations::ObservationService observations;
+    expertise::ExpertiseService expertise;
     surveys::SurveyService surveys;
     provision::ProvisionService provision;
     impact::ImpactService impact;

@@ -2,6 +2,7 @@
 
 #include "accounts/handlers/handlers.h"
 #include "audit/handlers/audit.h"
+#include "expertise/handlers/handlers.h"
 #include "impact/handlers/handlers.h"
 #include "library/handlers/library.h"
 #include "mentoring/handlers/handlers.h"
@@ -279,6 +280,15 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
         routes.get(R"(/observations/(\d+))", member, any, pages::observation_show);
         routes.post(R"(/observations/(\d+)/note)", member, any, pages::note_write);
         routes.post(R"(/observations/(\d+)/decline)", member, any, pages::decline);
+    }
+    {
+        namespace pages = expertise::handlers;
+        routes.get("/expertise", member, any, pages::directory_show);
+        routes.get("/expertise/mine", member, any, pages::entry_show);
+        routes.post("/expertise/mine", member, any, pages::entry_save);
+        routes.post("/expertise/mine/leave", member, any, pages::entry_leave);
+        routes.post(R"(/expertise/people/(\d+)/ask)", member, any, pages::help_ask);
+        routes.post(R"(/expertise/requests/(\d+)/answered)", member, any, pages::request_answered);
     }
     routes.post("/my-year/feed", member, any, year::handlers::feed_create);
     // The secret token is the key: calendar programs fetch it without signing in.

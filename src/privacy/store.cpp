@@ -53,6 +53,10 @@ const std::vector<PersonalTable>& personal_tables() {
         {"mentoring_meetings", "written_by", {}},
         {"peer_observations", "host_id", {}},
         {"peer_observations", "observer_id", {}},
+        {"expertise_entries", "person_id", {}},
+        {"expertise_topics", "person_id", {}},
+        {"expertise_requests", "asker_id", {}},
+        {"expertise_requests", "expert_id", {}},
     };
     return tables;
 }
@@ -138,8 +142,9 @@ void erase(soci::session& sql, long long trust_id, long long person_id, const st
            "left_at END, erased_at = :now2, updated_at = :now3 WHERE trust_id = :trust AND id = :person",
         soci::use(email), soci::use(now), soci::use(now), soci::use(now), soci::use(trust_id),
         soci::use(person_id);
-    for (const char* table : {"sessions", "password_resets", "known_devices", "notices", "calendar_feeds",
-                              "activity_reflections", "record_entries", "survey_drafts", "survey_answerers"})
+    for (const char* table :
+         {"sessions", "password_resets", "known_devices", "notices", "calendar_feeds", "activity_reflections",
+          "record_entries", "survey_drafts", "survey_answerers", "expertise_topics", "expertise_entries"})
         sql << "DELETE FROM " + std::string(table) + " WHERE trust_id = :trust AND person_id = :person",
             soci::use(trust_id), soci::use(person_id);
     // A named survey response stays in the figures without its name or its words.
@@ -158,6 +163,9 @@ void erase(soci::session& sql, long long trust_id, long long person_id, const st
         soci::use(trust_id), soci::use(person_id);
     sql << "UPDATE peer_observations SET what_i_saw = '', what_i_wondered = '', one_thing_to_try = '' WHERE "
            "trust_id = :trust AND observer_id = :person",
+        soci::use(trust_id), soci::use(person_id);
+    // What they asked colleagues for help with goes; that they asked stays in the expert's list.
+    sql << "UPDATE expertise_requests SET about = '' WHERE trust_id = :trust AND asker_id = :person",
         soci::use(trust_id), soci::use(person_id);
     // What they wrote for themselves goes; whether a block or module was done stays.
     sql << "UPDATE block_progress SET state = '' WHERE trust_id = :trust AND person_id = :person",

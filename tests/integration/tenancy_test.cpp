@@ -181,7 +181,10 @@ class Tenancy : public ::testing::Test {
                                   "SELECT COUNT(*) FROM mentoring_pairs WHERE status = 'active'",
                                   "SELECT COUNT(*) FROM mentoring_meetings",
                                   "SELECT COUNT(*) FROM peer_observations",
-                                  "SELECT COUNT(*) FROM peer_observations WHERE status = 'invited'"})
+                                  "SELECT COUNT(*) FROM peer_observations WHERE status = 'invited'",
+                                  "SELECT COUNT(*) FROM expertise_entries",
+                                  "SELECT COUNT(*) FROM expertise_topics",
+                                  "SELECT COUNT(*) FROM expertise_requests WHERE answered_at = 0"})
             counts.push_back(count_of(database, query));
         return counts;
     }

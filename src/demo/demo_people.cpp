@@ -1,0 +1,28 @@
+#include "demo/demo_people.h"
+
+#include "db/rows.h"
+
+namespace trellis::demo {
+
+long long id_of(soci::session& sql, long long trust_id, const std::string& email) {
+    long long id = 0;
+    sql << "SELECT id FROM people WHERE trust_id = :trust AND email = :email", soci::use(trust_id),
+        soci::use(email), soci::into(id);
+    return sql.got_data() ? id : 0;
+}
+
+std::vector<std::pair<long long, long long>> staff_in(soci::session& sql, long long trust_id,
+                                                      const std::string& group) {
+    std::vector<std::pair<long long, long long>> people;
+    long long id = 0, school = 0;
+    soci::statement statement = db::run_once(
+        sql,
+        "SELECT id, COALESCE(school_id, 0) FROM people WHERE trust_id = :trust AND staff_group = "
+        ":grp AND left_at = 0 ORDER BY id",
+        soci::into(id), soci::into(school), soci::use(trust_id), soci::use(group));
+    while (statement.fetch())
+        people.emplace_back(id, school);
+    return people;
+}
+
+} // namespace trellis::demo

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <soci/soci.h>
+
+// Finding the demo trust's people when the demo data is laid on, for every part of the demo.
+namespace trellis::demo {
+
+// The id of the trust's person with this email, or 0.
+long long id_of(soci::session& sql, long long trust_id, const std::string& email);
+
+// The current staff of one staff group ("teacher", "support"…) with their school (0: the central
+// team), in a steady order.
+std::vector<std::pair<long long, long long>> staff_in(soci::session& sql, long long trust_id,
+                                                      const std::string& group);
+
+} // namespace trellis::demo

@@ -100,4 +100,94 @@ std::vector<NewGroup> suggest_groups(std::vector<Candidate> people, int size) {
     return groups;
 }
 
+namespace {
+
+// Who is kept apart from whom, both ways.
+using Clashes = std::map<long long, std::set<long long>>;
+
+bool clashes_in(const NewGroup& group, long long person_id, long long leaving_id, const Clashes& clashes) {
+    const auto found = clashes.find(person_id);
+    if (found == clashes.end())
+        return false;
+    return std::any_of(group.people.begin(), group.people.end(), [&](long long member) {
+        return member != leaving_id && member != person_id && found->second.count(member);
+    });
+}
+
+// The best swap for `mover` out of groups[from]: someone in another group who can take its place
+// without a clash either way, preferring the same phase, then the same school. Returns the group and
+// the position there, or (-1, -1).
+std::pair<int, int> best_swap(const std::vector<NewGroup>& groups, std::size_t from, long long mover,
+                              const std::map<long long, Candidate>& by_id, const Clashes& clashes) {
+    const Candidate& moving = by_id.at(mover);
+    int best_score = -1;
+    std::pair<int, int> best{-1, -1};
+    for (std::size_t to = 0; to < groups.size(); ++to) {
+        if (to == from)
+            continue;
+        for (std::size_t position = 0; position < groups[to].people.size(); ++position) {
+            const long long other = groups[to].people[position];
+            const auto candidate = by_id.find(other);
+            if (candidate == by_id.end())
+                continue;
+            if (clashes_in(groups[to], mover, other, clashes) ||
+                clashes_in(groups[from], other, mover, clashes))
+                continue;
+            const int score = (candidate->second.phase == moving.phase ? 2 : 0) +
+                              (candidate->second.school_id == moving.school_id ? 1 : 0);
+            if (score > best_score) {
+                best_score = score;
+                best = {static_cast<int>(to), static_cast<int>(position)};
+            }
+        }
+    }
+    return best;
+}
+
+void note_honoured(NewGroup& group) {
+    const std::string honoured = "; a request to keep two people apart is honoured";
+    if (group.why.find(honoured) == std::string::npos)
+        group.why += honoured;
+}
+
+} // namespace
+
+int keep_apart(std::vector<NewGroup>& groups, const std::vector<Candidate>& people,
+               const std::vector<Apart>& apart) {
+    Clashes clashes;
+    for (const Apart& pair : apart) {
+        clashes[pair.first_id].insert(pair.second_id);
+        clashes[pair.second_id].insert(pair.first_id);
+    }
+    std::map<long long, Candidate> by_id;
+    for (const Candidate& person : people)
+        by_id[person.person_id] = person;
+    int unmet = 0;
+    for (const Apart& pair : apart) {
+        for (std::size_t from = 0; from < groups.size(); ++from) {
+            auto& members = groups[from].people;
+            const bool both = std::count(members.begin(), members.end(), pair.first_id) &&
+                              std::count(members.begin(), members.end(), pair.second_id);
+            if (!both)
+                continue;
+            // Move whichever of the two has the better swap.
+            auto [to, position] = best_swap(groups, from, pair.second_id, by_id, clashes);
+            long long mover = pair.second_id;
+            if (to < 0) {
+                std::tie(to, position) = best_swap(groups, from, pair.first_id, by_id, clashes);
+                mover = pair.first_id;
+            }
+            if (to < 0) {
+                ++unmet;
+                break;
+            }
+            std::swap(*std::find(members.begin(), members.end(), mover), groups[to].people[position]);
+            note_honoured(groups[from]);
+            note_honoured(groups[to]);
+            break;
+        }
+    }
+    return unmet;
+}
+
 } // namespace trellis::groups

@@ -24,4 +24,19 @@ inline constexpr int kLargestGroupSize = 6;
 // are dealt across the groups in turn, so every group mixes schools as far as the numbers allow.
 std::vector<NewGroup> suggest_groups(std::vector<Candidate> people, int size);
 
+// Two people the lead has been asked to keep out of the same group (either may have asked; nobody
+// else is told who).
+struct Apart {
+    long long first_id = 0;
+    long long second_id = 0;
+};
+
+// Moves people between suggested groups so that no two kept apart share one: each clash is ended by
+// swapping one of the two with someone of the same phase in another group (someone from the same
+// school first, so that each group's mix of schools stays as it was), or of any phase when no one of
+// the same phase can be swapped. Says in each changed group's reason that a request was honoured.
+// Returns how many clashes could not be ended (too few groups, or nobody to swap with).
+int keep_apart(std::vector<NewGroup>& groups, const std::vector<Candidate>& people,
+               const std::vector<Apart>& apart);
+
 } // namespace trellis::groups

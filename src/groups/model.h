@@ -31,6 +31,14 @@ struct Group {
     }
 };
 
+// Two people of a programme kept out of the same group, as the lead sees them.
+struct KeptApart {
+    long long first_id = 0;
+    std::string first_name;
+    long long second_id = 0;
+    std::string second_name;
+};
+
 // A group to be made: its name and its people.
 struct NewGroup {
     std::string name;

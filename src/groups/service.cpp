@@ -93,4 +93,27 @@ void GroupService::record(const accounts::Actor& person, long long activity_id, 
     transaction.commit();
 }
 
+std::vector<KeptApart> GroupService::kept_apart(long long trust_id, long long programme_id) {
+    auto session = m_database.lease();
+    return store::kept_apart(*session, trust_id, programme_id);
+}
+
+void GroupService::keep_apart(long long trust_id, long long programme_id, long long first_id,
+                              long long second_id, const std::set<long long>& allowed, long long lead_id) {
+    if (!allowed.count(first_id) || !allowed.count(second_id))
+        throw std::invalid_argument("Choose two of the people this time is for.");
+    if (first_id == second_id)
+        throw std::invalid_argument("Choose two different people to keep apart.");
+    db::Transaction transaction(m_database);
+    store::add_apart(transaction.session(), trust_id, programme_id, first_id, second_id, lead_id);
+    transaction.commit();
+}
+
+void GroupService::stop_keeping_apart(long long trust_id, long long programme_id, long long first_id,
+                                      long long second_id) {
+    db::Transaction transaction(m_database);
+    store::remove_apart(transaction.session(), trust_id, programme_id, first_id, second_id);
+    transaction.commit();
+}
+
 } // namespace trellis::groups

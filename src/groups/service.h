@@ -33,6 +33,14 @@ class GroupService {
     void record(const accounts::Actor& person, long long activity_id, long long group_id,
                 const std::string& text, bool lead);
 
+    // The programme's people kept apart when groups are suggested.
+    std::vector<KeptApart> kept_apart(long long trust_id, long long programme_id);
+    // Keeps two of the programme's people (both in `allowed`) out of the same suggested group.
+    void keep_apart(long long trust_id, long long programme_id, long long first_id, long long second_id,
+                    const std::set<long long>& allowed, long long lead_id);
+    void stop_keeping_apart(long long trust_id, long long programme_id, long long first_id,
+                            long long second_id);
+
   private:
     db::Database& m_database;
 };

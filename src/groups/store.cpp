@@ -1,8 +1,10 @@
 #include "groups/store.h"
 
+#include <algorithm>
 #include <map>
 
 #include "db/database.h"
+#include "db/rows.h"
 
 namespace trellis::groups::store {
 
@@ -106,6 +108,44 @@ void save_what_we_did(soci::session& sql, long long trust_id, long long group_id
            "WHERE "
            "trust_id = :trust AND id = :id",
         soci::use(text), soci::use(person_id), soci::use(now), soci::use(trust_id), soci::use(group_id);
+}
+
+std::vector<KeptApart> kept_apart(soci::session& sql, long long trust_id, long long programme_id) {
+    std::vector<KeptApart> found;
+    KeptApart row;
+    soci::statement statement = db::run_once(
+        sql,
+        "SELECT a.first_id, f.first_name || ' ' || f.last_name, a.second_id, s.first_name || ' ' || "
+        "s.last_name "
+        "FROM group_apart_requests a JOIN people f ON f.id = a.first_id AND f.trust_id = a.trust_id JOIN "
+        "people s "
+        "ON s.id = a.second_id AND s.trust_id = a.trust_id WHERE a.trust_id = :trust AND a.programme_id = "
+        ":programme ORDER BY f.last_name, f.first_name, s.last_name, s.first_name",
+        soci::into(row.first_id), soci::into(row.first_name), soci::into(row.second_id),
+        soci::into(row.second_name), soci::use(trust_id), soci::use(programme_id));
+    while (statement.fetch())
+        found.push_back(row);
+    return found;
+}
+
+void add_apart(soci::session& sql, long long trust_id, long long programme_id, long long first_id,
+               long long second_id, long long created_by) {
+    const long long low = std::min(first_id, second_id), high = std::max(first_id, second_id);
+    const long long now = db::now_seconds();
+    sql << "INSERT INTO group_apart_requests (trust_id, programme_id, first_id, second_id, created_by, "
+           "created_at) "
+           "VALUES (:trust, :programme, :first, :second, :by, :now) ON CONFLICT DO NOTHING",
+        soci::use(trust_id), soci::use(programme_id), soci::use(low), soci::use(high), soci::use(created_by),
+        soci::use(now);
+}
+
+void remove_apart(soci::session& sql, long long trust_id, long long programme_id, long long first_id,
+                  long long second_id) {
+    const long long low = std::min(first_id, second_id), high = std::max(first_id, second_id);
+    sql << "DELETE FROM group_apart_requests WHERE trust_id = :trust AND programme_id = :programme AND "
+           "first_id = "
+           ":first AND second_id = :second",
+        soci::use(trust_id), soci::use(programme_id), soci::use(low), soci::use(high);
 }
 
 } // namespace trellis::groups::store

@@ -22,4 +22,12 @@ void set_members(soci::session& sql, long long trust_id, long long group_id,
 void save_what_we_did(soci::session& sql, long long trust_id, long long group_id, long long person_id,
                       const std::string& text);
 
+// The programme's people kept apart, by the first person's name.
+std::vector<KeptApart> kept_apart(soci::session& sql, long long trust_id, long long programme_id);
+// Keeps the two apart (nothing when already); `first_id` and `second_id` in either order.
+void add_apart(soci::session& sql, long long trust_id, long long programme_id, long long first_id,
+               long long second_id, long long created_by);
+void remove_apart(soci::session& sql, long long trust_id, long long programme_id, long long first_id,
+                  long long second_id);
+
 } // namespace trellis::groups::store

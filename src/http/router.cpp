@@ -226,6 +226,9 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
                     programmes::groups_suggest);
         routes.post(in_programme(R"(/activities/(\d+)/groups/arrange)"), member, any,
                     programmes::groups_arrange);
+        routes.post(in_programme(R"(/activities/(\d+)/groups/apart)"), member, any, programmes::apart_add);
+        routes.post(in_programme(R"(/activities/(\d+)/groups/apart/remove)"), member, any,
+                    programmes::apart_remove);
         routes.post(in_programme(R"(/activities/(\d+)/groups/(\d+)/record)"), member, any,
                     programmes::group_record);
     }

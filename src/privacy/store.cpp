@@ -164,6 +164,10 @@ void erase(soci::session& sql, long long trust_id, long long person_id, const st
     sql << "UPDATE peer_observations SET what_i_saw = '', what_i_wondered = '', one_thing_to_try = '' WHERE "
            "trust_id = :trust AND observer_id = :person",
         soci::use(trust_id), soci::use(person_id);
+    // Nobody need be kept apart from someone who is gone.
+    sql << "DELETE FROM group_apart_requests WHERE trust_id = :trust AND (first_id = :first OR second_id = "
+           ":second)",
+        soci::use(trust_id), soci::use(person_id), soci::use(person_id);
     // What they asked colleagues for help with goes; that they asked stays in the expert's list.
     sql << "UPDATE expertise_requests SET about = '' WHERE trust_id = :trust AND asker_id = :person",
         soci::use(trust_id), soci::use(person_id);

@@ -264,3 +264,43 @@ TEST_F(ProgrammeWork, the_attendance_report_hides_small_groups_and_keeps_catchin
     EXPECT_TRUE(contains(one->body, "<option value=\"" + std::to_string(launch) + "\" selected>"));
     EXPECT_TRUE(contains(one->body, "Launch: questions that make everyone think: attended live"));
 }
+
+TEST_F(ProgrammeWork, people_asked_to_be_kept_apart_are_suggested_into_different_groups) {
+    lead->get(triads + "/groups");
+    ASSERT_EQ(lead->post(triads + "/groups/suggest", {{"size", "3"}})->status, 303);
+    // Two who were put together are to be kept apart.
+    const auto together = texts_of(database, "SELECT person_id FROM " + members +
+                                                 " m WHERE group_id = (SELECT "
+                                                 "MIN(id) FROM " +
+                                                 groups + " g) ORDER BY person_id");
+    ASSERT_GE(together.size(), 2u);
+    const std::string first = together[0], second = together[1];
+    auto teacher = signed_in(kDemoTeacher);
+    teacher->get(triads + "/groups");
+    EXPECT_EQ(teacher->post(triads + "/groups/apart", {{"first", first}, {"second", second}})->status, 403);
+    auto same = lead->post(triads + "/groups/apart", {{"first", first}, {"second", first}});
+    EXPECT_EQ(same->status, 400);
+    EXPECT_TRUE(contains(same->body, "Choose two different people to keep apart."));
+    const std::string outsider =
+        std::to_string(count_of(database, "SELECT id FROM people WHERE email = '" + kDemoSupport + "'"));
+    auto not_in_it = lead->post(triads + "/groups/apart", {{"first", first}, {"second", outsider}});
+    EXPECT_EQ(not_in_it->status, 400);
+    EXPECT_TRUE(contains(not_in_it->body, "Choose two of the people this time is for."));
+    ASSERT_EQ(lead->post(triads + "/groups/apart", {{"first", second}, {"second", first}})->status, 303);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM group_apart_requests"), 1);
+
+    ASSERT_EQ(lead->post(triads + "/groups/suggest", {{"size", "3"}})->status, 303);
+    const auto group_of = [&](const std::string& person) {
+        return count_of(database, "SELECT group_id FROM " + members + " m WHERE person_id = " + person);
+    };
+    EXPECT_NE(group_of(first), group_of(second));
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM " + members + " m"), 12)
+        << "everyone still placed once";
+    const std::string page = lead->get(triads + "/groups")->body;
+    EXPECT_TRUE(contains(page, "a request to keep two people apart is honoured"));
+    // The list is the leads' alone; members never see it.
+    EXPECT_FALSE(contains(teacher->get(triads + "/groups")->body, "Keep apart"));
+    ASSERT_EQ(lead->post(triads + "/groups/apart/remove", {{"first", first}, {"second", second}})->status,
+              303);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM group_apart_requests"), 0);
+}

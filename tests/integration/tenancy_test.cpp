@@ -184,7 +184,8 @@ class Tenancy : public ::testing::Test {
                                   "SELECT COUNT(*) FROM peer_observations WHERE status = 'invited'",
                                   "SELECT COUNT(*) FROM expertise_entries",
                                   "SELECT COUNT(*) FROM expertise_topics",
-                                  "SELECT COUNT(*) FROM expertise_requests WHERE answered_at = 0"})
+                                  "SELECT COUNT(*) FROM expertise_requests WHERE answered_at = 0",
+                                  "SELECT COUNT(*) FROM group_apart_requests"})
             counts.push_back(count_of(database, query));
         return counts;
     }

@@ -94,6 +94,18 @@ void show(http::RequestContext& context, const ProgrammeSummary& summary, const 
         data["people"] = arrangement(people, groups);
         data["people_count"] = std::to_string(people.size());
         data["new_position"] = std::to_string(groups.size() + 1);
+        mstch::array apart;
+        for (const groups::KeptApart& pair : context.app.groups.kept_apart(activity.trust_id, programme.id))
+            apart.push_back(mstch::map{{"first_id", std::to_string(pair.first_id)},
+                                       {"first", pair.first_name},
+                                       {"second_id", std::to_string(pair.second_id)},
+                                       {"second", pair.second_name}});
+        data["any_apart"] = !apart.empty();
+        data["apart"] = apart;
+        if (const long long unmet = text::positive_id(context.query("unmet")).value_or(0))
+            data["unmet"] = text::counted(unmet, "request", "requests") +
+                            " to keep two people apart could not be met: there are too few groups, or nobody "
+                            "to swap with. Move people by hand below.";
     }
     if (!error.empty())
         data["error"] = error;
@@ -101,7 +113,7 @@ void show(http::RequestContext& context, const ProgrammeSummary& summary, const 
 }
 
 // Runs a change to a collaboration time's groups (for its lead alone when `lead_only`), then shows
-// the page again.
+// the page again; the change returns more of the page's query ("" for none).
 template <typename Change> void change_groups(http::RequestContext& context, bool lead_only, Change change) {
     auto summary = programme_in_route(context);
     if (!summary)
@@ -112,12 +124,13 @@ template <typename Change> void change_groups(http::RequestContext& context, boo
     const bool lead = ProgrammeService::may_keep(context.signed_in(), summary->programme);
     if (lead_only && !lead)
         return http::render_error(context, 403, "Only the programme's lead arranges its groups.");
+    std::string more; // what else the page should say, as more of its query
     try {
-        change(summary->programme, *activity, lead);
+        more = change(summary->programme, *activity, lead);
     } catch (const std::invalid_argument& error) {
         return show(context, *summary, *activity, error.what(), 400);
     }
-    http::redirect(context, activity_path(*activity) + "/groups?saved=1");
+    http::redirect(context, activity_path(*activity) + "/groups?saved=1" + more);
 }
 
 } // namespace
@@ -138,8 +151,13 @@ void groups_suggest(http::RequestContext& context) {
         std::vector<groups::Candidate> candidates;
         for (const people::Person& person : people)
             candidates.push_back({person.id, person.school_id, person.phase});
-        context.app.groups.replace(activity.trust_id, activity.id, groups::suggest_groups(candidates, size),
-                                   ids_of(people));
+        std::vector<groups::Apart> apart;
+        for (const groups::KeptApart& pair : context.app.groups.kept_apart(activity.trust_id, programme.id))
+            apart.push_back({pair.first_id, pair.second_id});
+        auto suggested = groups::suggest_groups(candidates, size);
+        const int unmet = groups::keep_apart(suggested, candidates, apart);
+        context.app.groups.replace(activity.trust_id, activity.id, suggested, ids_of(people));
+        return unmet ? "&unmet=" + std::to_string(unmet) : std::string();
     });
 }
 
@@ -157,6 +175,7 @@ void groups_arrange(http::RequestContext& context) {
         }
         context.app.groups.arrange(activity.trust_id, activity.id, group_of,
                                    ids_of(context.app.activities.people_for(programme, activity)));
+        return std::string();
     });
 }
 
@@ -167,6 +186,30 @@ void group_record(http::RequestContext& context) {
             throw std::invalid_argument("There is no such group in this activity.");
         context.app.groups.record(context.signed_in(), activity.id, *group_id, context.form("what_we_did"),
                                   lead);
+        return std::string();
+    });
+}
+
+void apart_add(http::RequestContext& context) {
+    change_groups(context, true, [&](const Programme& programme, const Activity& activity, bool) {
+        const auto first = http::parse_id(context.form("first")),
+                   second = http::parse_id(context.form("second"));
+        if (!first || !second)
+            throw std::invalid_argument("Choose two of the people this time is for.");
+        context.app.groups.keep_apart(activity.trust_id, programme.id, *first, *second,
+                                      ids_of(context.app.activities.people_for(programme, activity)),
+                                      context.signed_in().person_id);
+        return std::string();
+    });
+}
+
+void apart_remove(http::RequestContext& context) {
+    change_groups(context, true, [&](const Programme& programme, const Activity& activity, bool) {
+        const auto first = http::parse_id(context.form("first")),
+                   second = http::parse_id(context.form("second"));
+        if (first && second)
+            context.app.groups.stop_keeping_apart(activity.trust_id, programme.id, *first, *second);
+        return std::string();
     });
 }
 

@@ -53,6 +53,8 @@ void groups_show(http::RequestContext& context);    // GET /programmes/N/activit
 void groups_suggest(http::RequestContext& context); // POST .../groups/suggest
 void groups_arrange(http::RequestContext& context); // POST .../groups/arrange
 void group_record(http::RequestContext& context);   // POST .../groups/G/record
+void apart_add(http::RequestContext& context);      // POST .../groups/apart (two people kept apart)
+void apart_remove(http::RequestContext& context);   // POST .../groups/apart/remove
 
 // For a lead's home page: the programmes they keep whose design check has gaps, each with what is
 // missing (empty for anyone who keeps none).

@@ -78,5 +78,81 @@ TEST(SuggestGroups, TheSamePeopleGiveTheSameGroups) {
         EXPECT_EQ(first[i].people, second[i].people);
 }
 
+// The group each person is in.
+std::map<long long, std::size_t> group_of(const std::vector<NewGroup>& groups) {
+    std::map<long long, std::size_t> found;
+    for (std::size_t index = 0; index < groups.size(); ++index)
+        for (long long person : groups[index].people)
+            found[person] = index;
+    return found;
+}
+
+TEST(KeepApart, people_asked_to_be_apart_end_in_different_groups_of_their_phase) {
+    const auto everyone = people(16, 4, "primary", 1);
+    auto groups = suggest_groups(everyone, 4);
+    // Ask apart every pair that the suggestion put together in the first group.
+    std::vector<Apart> apart;
+    const auto first = groups.front().people;
+    for (std::size_t a = 0; a < first.size(); ++a)
+        for (std::size_t b = a + 1; b < first.size(); ++b)
+            apart.push_back({first[a], first[b]});
+    ASSERT_EQ(keep_apart(groups, everyone, apart), 0);
+    const auto placed = group_of(groups);
+    for (const Apart& pair : apart)
+        EXPECT_NE(placed.at(pair.first_id), placed.at(pair.second_id))
+            << pair.first_id << "," << pair.second_id;
+    // Everyone is still placed once, in groups of the same sizes.
+    EXPECT_EQ(placed.size(), everyone.size());
+    for (const NewGroup& group : groups) {
+        EXPECT_EQ(group.people.size(), 4u);
+        EXPECT_NE(group.why.find("a request to keep two people apart is honoured"), std::string::npos);
+    }
+}
+
+TEST(KeepApart, a_swap_keeps_the_phase_and_prefers_the_same_school) {
+    auto everyone = people(8, 4, "primary", 1);
+    const auto secondary = people(8, 4, "secondary", 100);
+    everyone.insert(everyone.end(), secondary.begin(), secondary.end());
+    auto groups = suggest_groups(everyone, 4);
+    const auto known = by_id(everyone);
+    const auto before = group_of(groups);
+    const long long a = groups.front().people[0], b = groups.front().people[1];
+    ASSERT_EQ(keep_apart(groups, everyone, {{a, b}}), 0);
+    const auto after = group_of(groups);
+    EXPECT_NE(after.at(a), after.at(b));
+    for (const NewGroup& group : groups) {
+        std::set<std::string> phases;
+        std::set<long long> schools;
+        for (long long person : group.people) {
+            phases.insert(known.at(person).phase);
+            schools.insert(known.at(person).school_id);
+        }
+        EXPECT_EQ(phases.size(), 1u) << group.name;
+        EXPECT_EQ(schools.size(), 4u) << group.name << ": each group keeps its mix of schools";
+    }
+    // Only two people moved.
+    int moved = 0;
+    for (const auto& [person, index] : before)
+        moved += after.at(person) != index ? 1 : 0;
+    EXPECT_EQ(moved, 2);
+}
+
+TEST(KeepApart, with_one_group_a_request_cannot_be_met_and_is_counted) {
+    const auto everyone = people(4, 2, "primary", 1);
+    auto groups = suggest_groups(everyone, 4);
+    ASSERT_EQ(groups.size(), 1u);
+    EXPECT_EQ(keep_apart(groups, everyone, {{1, 2}, {3, 4}}), 2);
+    EXPECT_EQ(groups.front().people.size(), 4u);
+}
+
+TEST(KeepApart, people_not_together_or_not_there_change_nothing) {
+    const auto everyone = people(12, 3, "primary", 1);
+    auto groups = suggest_groups(everyone, 4);
+    const auto before = group_of(groups);
+    const long long a = groups[0].people[0], b = groups[1].people[0];
+    EXPECT_EQ(keep_apart(groups, everyone, {{a, b}, {500, 501}}), 0);
+    EXPECT_EQ(group_of(groups), before);
+}
+
 } // namespace
 } // namespace trellis::groups

@@ -173,3 +173,46 @@ TEST_F(Record, a_person_logs_edits_exports_and_removes_what_they_did_and_nobody_
     ASSERT_EQ(teacher->post("/record/entries/" + std::to_string(id) + "/delete", {})->status, 303);
     EXPECT_EQ(count_of(database, count), 0);
 }
+
+TEST_F(Record, mentoring_and_observation_hours_count_in_the_school_year_they_happened) {
+    const std::string grace =
+        std::to_string(count_of(database, "SELECT id FROM people WHERE email = '" + kDemoTeacher + "'"));
+    const std::string tom =
+        std::to_string(count_of(database, "SELECT id FROM people WHERE email = '" + kDemoSchoolLead + "'"));
+    {
+        auto session = database.open().lease();
+        *session << "INSERT INTO mentoring_pairs (trust_id, kind, mentor_id, mentee_id, focus, status, "
+                    "created_at) "
+                    "VALUES (1, 'mentoring', " +
+                        tom + ", " + grace + ", '', 'active', 0)";
+        // The last day of one school year and the first of the next.
+        for (const auto& [day, minutes] : {std::pair{"2026-08-31", 60}, std::pair{"2026-09-01", 45}})
+            *session << "INSERT INTO mentoring_meetings (trust_id, pair_id, day, minutes, focus, next_step, "
+                        "next_step_by, created_at) VALUES (1, (SELECT MAX(id) FROM mentoring_pairs), '" +
+                            std::string(day) + "', " + std::to_string(minutes) + ", 'Starts', 'Try it', '" +
+                            day + "', 0)";
+        for (const auto& [day, minutes] : {std::pair{"2026-07-20", 20}, std::pair{"2026-09-10", 30}})
+            *session << "INSERT INTO peer_observations (trust_id, host_id, observer_id, day, minutes, "
+                        "what_to_watch, "
+                        "focus, status, created_at) VALUES (1, " +
+                            grace + ", " + tom + ", '" + day + "', " + std::to_string(minutes) +
+                            ", 'Year 8 science', 'Wait time', 'written', 0)";
+    }
+    server = std::make_unique<TestServer>(
+        database, std::map<std::string, std::string>{{"TRELLIS_TODAY", "2026-10-01"}});
+    auto teacher = signed_in(kDemoTeacher);
+    const std::string year = teacher->get("/record")->body;
+    EXPECT_TRUE(contains(year, "This school year, 2026–27: 1 hour 15 min")) << year;
+    EXPECT_TRUE(contains(year, "Mentoring or coaching received</th><td>1</td><td>45 min</td>"));
+    EXPECT_TRUE(contains(year, "Peer observation received</th><td>1</td><td>30 min</td>"));
+    // The summer before falls in the year before, and a range across the boundary holds both sides.
+    EXPECT_TRUE(
+        contains(teacher->get("/record?from=2026-07-01&to=2026-08-31")->body, "1 hour 20 min in all"));
+    EXPECT_TRUE(
+        contains(teacher->get("/record?from=2026-08-31&to=2026-09-01")->body, "1 hour 45 min in all"));
+    // The mentor's record counts the same meetings and observations as given.
+    auto mentor = signed_in(kDemoSchoolLead);
+    const std::string given = mentor->get("/record")->body;
+    EXPECT_TRUE(contains(given, "Mentoring or coaching given</th><td>1</td><td>45 min</td>"));
+    EXPECT_TRUE(contains(given, "Peer observation given</th><td>1</td><td>30 min</td>"));
+}

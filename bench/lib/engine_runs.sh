@@ -46,7 +46,7 @@ p99_ms() {
 
 wrk_against_goal() { # PATH
   local out p99
-  out=$(wrk -t2 -c4 -d8s --latency -H "Cookie: trellis_session=$teacher" "$base$1")
+  out=$(wrk -t${WRK_THREADS:-2} -c${WRK_CONNECTIONS:-4} -d8s --latency -H "Cookie: trellis_session=$teacher" "$base$1")
   grep -E "Requests/sec|50%|99%|requests in|Non-2xx|Socket errors" <<<"$out"
   p99=$(p99_ms <<<"$out")
   if awk -v p="$p99" 'BEGIN { exit !(p < 100) }'; then echo "  goal p99 < 100 ms: met ($p99 ms)"

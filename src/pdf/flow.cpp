@@ -12,8 +12,32 @@ constexpr double kFooterGap = 24;
 
 } // namespace
 
-Flow::Flow(PdfFile& file, FlowSetup setup, int total_pages)
-    : m_file(file), m_setup(std::move(setup)), m_total_pages(total_pages), m_y(m_setup.margin_top) {}
+Flow::Flow(PdfFile& file, FlowSetup setup)
+    : m_file(file), m_setup(std::move(setup)), m_y(m_setup.margin_top) {
+    start_recording();
+}
+
+Flow::~Flow() {
+    if (m_page_cr)
+        cairo_destroy(m_page_cr);
+    if (m_page_surface)
+        cairo_surface_destroy(m_page_surface);
+    for (cairo_surface_t* page : m_recorded)
+        cairo_surface_destroy(page);
+}
+
+void Flow::start_recording() {
+    const cairo_rectangle_t page{0, 0, m_file.width(), m_file.height()};
+    m_page_surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
+    m_page_cr = cairo_create(m_page_surface);
+}
+
+void Flow::end_recording() {
+    cairo_destroy(m_page_cr);
+    m_page_cr = nullptr;
+    m_recorded.push_back(m_page_surface);
+    m_page_surface = nullptr;
+}
 
 LayoutPtr Flow::layout(const std::string& markup, const TextStyle& style, double indent, double inset) const {
     return make_layout(pango(), markup, style, width() - indent - inset);
@@ -40,7 +64,6 @@ void Flow::lines(PangoLayout* layout, double indent, std::optional<Shade> shade)
     } while (pango_layout_iter_next_line(iter));
     pango_layout_iter_free(iter);
 
-    cairo_t* cr = m_file.cr();
     for (std::size_t index = 0; index < lines.size(); ++index) {
         const Line& line = lines[index];
         const double height = line.bottom - line.top;
@@ -48,15 +71,13 @@ void Flow::lines(PangoLayout* layout, double indent, std::optional<Shade> shade)
         if (!m_page_empty && m_y + height > bottom())
             new_page();
         const double baseline = m_y + line.baseline - line.top;
-        if (drawing()) {
-            draw_decorations(m_y, m_y + advance, shade);
-            cairo_move_to(cr, left() + indent, baseline);
-            pango_cairo_show_layout_line(cr, line.line);
-            if (m_marker) {
-                cairo_save(cr);
-                m_marker(cr, baseline);
-                cairo_restore(cr);
-            }
+        draw_decorations(m_y, m_y + advance, shade);
+        cairo_move_to(cr(), left() + indent, baseline);
+        pango_cairo_show_layout_line(cr(), line.line);
+        if (m_marker) {
+            cairo_save(cr());
+            m_marker(cr(), baseline);
+            cairo_restore(cr());
         }
         m_marker = nullptr;
         m_y += advance;
@@ -73,8 +94,7 @@ void Flow::space(double points, std::optional<Shade> shade) {
     if (m_page_empty)
         return;
     const double end = std::min(m_y + points, bottom());
-    if (drawing())
-        draw_decorations(m_y, end, shade);
+    draw_decorations(m_y, end, shade);
     m_y = m_y + points;
 }
 
@@ -85,34 +105,37 @@ void Flow::keep(double points) {
 
 void Flow::figure(double height, const std::function<void(cairo_t* cr, double x, double y)>& draw) {
     keep(height);
-    if (drawing()) {
-        cairo_save(m_file.cr());
-        draw(m_file.cr(), left(), m_y);
-        cairo_restore(m_file.cr());
-    }
+    cairo_save(cr());
+    draw(cr(), left(), m_y);
+    cairo_restore(cr());
     m_y += height;
     m_page_empty = false;
 }
 
 int Flow::finish() {
-    if (drawing()) {
-        draw_footer();
+    end_recording();
+    const int total = static_cast<int>(m_recorded.size());
+    cairo_t* file = m_file.cr();
+    for (int page = 1; page <= total; ++page) {
+        cairo_save(file);
+        cairo_set_source_surface(file, m_recorded[static_cast<std::size_t>(page - 1)], 0, 0);
+        cairo_paint(file);
+        cairo_restore(file);
+        draw_footer(page, total);
         m_file.show_page();
     }
-    return m_page;
+    return total;
 }
 
 void Flow::new_page() {
-    if (drawing()) {
-        draw_footer();
-        m_file.show_page();
-    }
+    end_recording();
+    start_recording();
     ++m_page;
     m_y = m_setup.margin_top;
     m_page_empty = true;
 }
 
-void Flow::draw_footer() {
+void Flow::draw_footer(int page_number, int total_pages) {
     cairo_t* cr = m_file.cr();
     const double top = bottom() + kFooterGap;
     set_colour(cr, kRule);
@@ -122,8 +145,7 @@ void Flow::draw_footer() {
     cairo_stroke(cr);
 
     const TextStyle style{font(kSans, 8), kMuted};
-    const std::string number =
-        "Page " + std::to_string(m_page) + " of " + std::to_string(std::max(m_total_pages, m_page));
+    const std::string number = "Page " + std::to_string(page_number) + " of " + std::to_string(total_pages);
     LayoutPtr page = make_layout(pango(), escape(number), style, width());
     const double number_width = layout_width(page.get());
     cairo_move_to(cr, left() + width() - number_width, top + 6);
@@ -139,34 +161,25 @@ void Flow::draw_footer() {
 }
 
 void Flow::draw_decorations(double top, double bottom, const std::optional<Shade>& shade) {
-    cairo_t* cr = m_file.cr();
     if (shade) {
-        set_colour(cr, shade->colour);
-        cairo_rectangle(cr, left() + shade->indent, top, width() - shade->indent, bottom - top);
-        cairo_fill(cr);
+        set_colour(cr(), shade->colour);
+        cairo_rectangle(cr(), left() + shade->indent, top, width() - shade->indent, bottom - top);
+        cairo_fill(cr());
     }
-    set_colour(cr, kRule);
+    set_colour(cr(), kRule);
     for (double indent : m_bars) {
-        cairo_rectangle(cr, left() + indent, top, kBarWidth, bottom - top);
-        cairo_fill(cr);
+        cairo_rectangle(cr(), left() + indent, top, kBarWidth, bottom - top);
+        cairo_fill(cr());
     }
 }
 
 std::string render_flow(std::string_view title, const FlowSetup& setup,
                         const std::function<void(Flow& flow)>& content) {
-    int pages = 0;
-    {
-        PdfFile measure(kA4Short, kA4Long);
-        Flow flow(measure, setup, 0);
-        content(flow);
-        pages = flow.finish();
-    }
     PdfFile file(kA4Short, kA4Long);
     file.set_title(title);
-    Flow flow(file, setup, pages);
+    Flow flow(file, setup);
     content(flow);
-    if (flow.finish() != pages)
-        throw std::runtime_error("PDF pages came out differently when drawn than when measured");
+    flow.finish();
     return file.finish();
 }
 

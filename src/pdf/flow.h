@@ -32,11 +32,15 @@ struct Shade {
 // item's bullet or number).
 using Marker = std::function<void(cairo_t* cr, double baseline)>;
 
-// Writes down the pages of one PDF. A flow made with total_pages 0 only measures: it draws nothing
-// and counts the pages, so that a second flow over the same content can print "Page n of N".
+// Writes down the pages of one PDF. Each page is drawn into a recording first; finish() copies them
+// into the file with their footers, once the number of pages is known for "Page n of N". So the
+// content is laid out once, where measuring it first would lay out every line twice.
 class Flow {
   public:
-    Flow(PdfFile& file, FlowSetup setup, int total_pages);
+    Flow(PdfFile& file, FlowSetup setup);
+    ~Flow();
+    Flow(const Flow&) = delete;
+    Flow& operator=(const Flow&) = delete;
 
     PangoContext* pango() const { return m_file.pango(); }
     // The width between the margins, and the x of the left margin.
@@ -62,19 +66,24 @@ class Flow {
     // A vertical bar at `indent` beside every line and gap until pop_bar (a block quote).
     void push_bar(double indent) { m_bars.push_back(indent); }
     void pop_bar() { m_bars.pop_back(); }
-    // Ends the last page; returns how many pages there are.
+    // Ends the last page and writes every page into the file; returns how many pages there are.
     int finish();
 
   private:
-    bool drawing() const { return m_total_pages > 0; }
     double bottom() const { return m_file.height() - m_setup.margin_bottom; }
+    // The page being drawn: a recording of it.
+    cairo_t* cr() const { return m_page_cr; }
+    void start_recording();
+    void end_recording();
     void new_page();
-    void draw_footer();
+    void draw_footer(int page, int total_pages);
     void draw_decorations(double top, double bottom, const std::optional<Shade>& shade);
 
     PdfFile& m_file;
     FlowSetup m_setup;
-    int m_total_pages;
+    std::vector<cairo_surface_t*> m_recorded; // the pages finished so far
+    cairo_surface_t* m_page_surface = nullptr;
+    cairo_t* m_page_cr = nullptr;
     int m_page = 1;
     double m_y;
     bool m_page_empty = true;
@@ -82,8 +91,8 @@ class Flow {
     std::vector<double> m_bars;
 };
 
-// Renders content twice, once to count the pages and once to draw them, and returns the PDF's bytes
-// with `title` in its metadata.
+// Renders content down as many pages as it needs and returns the PDF's bytes with `title` in its
+// metadata.
 std::string render_flow(std::string_view title, const FlowSetup& setup,
                         const std::function<void(Flow& flow)>& content);
 

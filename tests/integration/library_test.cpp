@@ -147,6 +147,37 @@ TEST_F(Library, only_leads_add_change_and_remove) {
     EXPECT_FALSE(contains(teacher->get("/library?q=feedback+reading")->body, "A reading on feedback"));
 }
 
+TEST_F(Library, a_schools_lead_adds_items_for_their_school_that_other_schools_do_not_see) {
+    const auto school_of = [&](const std::string& email) {
+        return count_of(database, "SELECT COALESCE(school_id, 0) FROM people WHERE email = '" + email + "'");
+    };
+    const long long toms_school = school_of(kDemoSchoolLead);
+    ASSERT_NE(toms_school, school_of(kDemoTeacher)) << "the demo teacher works at another school";
+    auto school_lead = signed_in(kDemoSchoolLead);
+    school_lead->get("/library/new");
+    auto added = school_lead->post(
+        "/library", {{"title", "Our phonics catch-up timetable"}, {"link", "https://example.org/catch-up"}});
+    ASSERT_EQ(added->status, 303) << added->body;
+    const std::string item = added->get_header_value("Location");
+    EXPECT_EQ(count_of(database, "SELECT school_id FROM library_items WHERE title = 'Our phonics catch-up "
+                                 "timetable'"),
+              toms_school);
+    // His school's people find it; another school's do not, by search or by its address.
+    EXPECT_TRUE(contains(school_lead->get("/library?q=catch-up")->body, "Our phonics catch-up timetable"));
+    auto teacher = signed_in(kDemoTeacher);
+    EXPECT_FALSE(contains(teacher->get("/library?q=catch-up")->body, "Our phonics catch-up timetable"));
+    EXPECT_EQ(teacher->get(item)->status, 404);
+    // The trust's PD lead sees every school's items and may change them.
+    auto lead = signed_in(kDemoTrustLead);
+    EXPECT_TRUE(contains(lead->get("/library?q=catch-up")->body, "Our phonics catch-up timetable"));
+    lead->get(item);
+    EXPECT_EQ(lead->post(item, {{"title", "Phonics catch-up: the timetable"},
+                                {"link", "https://example.org/catch-up"}})
+                  ->status,
+              303);
+    EXPECT_TRUE(contains(school_lead->get(item)->body, "Phonics catch-up: the timetable"));
+}
+
 TEST_F(Library, a_workshops_file_joins_the_library_with_a_link_back) {
     const long long offer =
         count_of(database, "SELECT MIN(id) FROM workshop_offers WHERE status = 'approved'");

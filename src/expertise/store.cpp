@@ -28,7 +28,7 @@ constexpr const char* kPresentedWell =
     "BIGINT) FROM workshop_offers o JOIN events e ON e.id = o.event_id AND e.trust_id = o.trust_id JOIN "
     "feedback f ON f.trust_id = o.trust_id AND f.about_kind = 'event' AND f.about_id = o.event_id AND "
     "f.item_id = o.id LEFT JOIN event_priorities ep ON ep.id = o.priority_id AND ep.trust_id = o.trust_id "
-    "{listed} WHERE o.trust_id = :trust AND e.stage IN ('published', 'feedback') {person} GROUP BY "
+    "WHERE o.trust_id = :trust AND e.stage IN ('published', 'feedback') {whose} GROUP BY "
     "o.presenter_id, o.id, o.title, e.title, e.event_date, ep.priority_id HAVING COUNT(*) >= :smallest AND "
     "SUM(f.rating) >= 4 * COUNT(*) ORDER BY e.event_date DESC";
 
@@ -42,29 +42,33 @@ constexpr const char* kProgrammePriorities =
 // The live sessions of each programme each person was at, live or from the recording.
 constexpr const char* kSessionsAttended =
     "SELECT a.person_id, pa.programme_id, COUNT(*) FROM attendance_marks a JOIN programme_activities pa ON "
-    "pa.id = a.session_id AND pa.trust_id = a.trust_id {listed} WHERE a.trust_id = :trust AND a.session_kind "
-    "= 'activity' AND a.status IN ('present', 'caught_up') AND pa.kind = 'live' {person} GROUP BY "
+    "pa.id = a.session_id AND pa.trust_id = a.trust_id WHERE a.trust_id = :trust AND a.session_kind = "
+    "'activity' AND a.status IN ('present', 'caught_up') AND pa.kind = 'live' {whose} GROUP BY "
     "a.person_id, pa.programme_id";
 
 // Steps from the trust's library agreed in the meetings of pairs the person mentored or coached.
 constexpr const char* kStepsCoached =
     "SELECT mp.mentor_id, st.title, COALESCE(st.priority_id, 0), COUNT(*) FROM mentoring_meetings mm JOIN "
     "mentoring_pairs mp ON mp.id = mm.pair_id AND mp.trust_id = mm.trust_id JOIN coaching_steps st ON st.id "
-    "= mm.step_id AND st.trust_id = mm.trust_id {listed} WHERE mm.trust_id = :trust {person} GROUP BY "
+    "= mm.step_id AND st.trust_id = mm.trust_id WHERE mm.trust_id = :trust {whose} GROUP BY "
     "mp.mentor_id, st.id, st.title, st.priority_id ORDER BY COUNT(*) DESC, st.title";
 
-// The query for one person's work or for everyone listed who shows theirs: `person_column` (of the
-// table `alias`) names who did the work.
-std::string work_query(std::string query, const std::string& alias, const std::string& person_column,
-                       long long person_id) {
-    const auto put = [&](const std::string& mark, const std::string& text) {
-        query.replace(query.find(mark), mark.size(), text);
-    };
-    put("{listed}", person_id ? ""
-                              : " JOIN expertise_entries x ON x.trust_id = " + alias +
-                                    ".trust_id AND x.person_id = " + person_column + " AND x.show_work = 1");
-    put("{person}", person_id ? " AND " + person_column + " = :person" : "");
+// The query for one person's work or for everyone listed who shows theirs: `person_column` names who
+// did the work. Either way it takes one more parameter after the trust: `whose` below.
+std::string work_query(std::string query, const std::string& person_column, long long person_id) {
+    const std::string mark = "{whose}";
+    query.replace(query.find(mark), mark.size(),
+                  person_id
+                      ? " AND " + person_column + " = :whose"
+                      : " AND " + person_column +
+                            " IN (SELECT x.person_id FROM expertise_entries x WHERE x.trust_id = :whose AND "
+                            "x.show_work = 1)");
     return query;
+}
+
+// The value of a work query's `whose`: the person, or the trust whose listed people are meant.
+long long whose(long long trust_id, long long person_id) {
+    return person_id ? person_id : trust_id;
 }
 
 std::string quoted(const std::string& title) {
@@ -80,16 +84,12 @@ std::string average_of(long long total, long long count) {
 void add_presented(soci::session& sql, long long trust_id, long long person_id, int smallest,
                    std::map<long long, std::vector<Work>>& work) {
     long long presenter = 0, priority = 0, count = 0, total = 0, smallest_count = smallest;
+    const long long who = whose(trust_id, person_id);
     std::string workshop, event;
     soci::statement statement =
-        person_id
-            ? db::run_once(sql, work_query(kPresentedWell, "o", "o.presenter_id", person_id),
-                           soci::into(presenter), soci::into(workshop), soci::into(event),
-                           soci::into(priority), soci::into(count), soci::into(total), soci::use(trust_id),
-                           soci::use(person_id), soci::use(smallest_count))
-            : db::run_once(sql, work_query(kPresentedWell, "o", "o.presenter_id", 0), soci::into(presenter),
-                           soci::into(workshop), soci::into(event), soci::into(priority), soci::into(count),
-                           soci::into(total), soci::use(trust_id), soci::use(smallest_count));
+        db::run_once(sql, work_query(kPresentedWell, "o.presenter_id", person_id), soci::into(presenter),
+                     soci::into(workshop), soci::into(event), soci::into(priority), soci::into(count),
+                     soci::into(total), soci::use(trust_id), soci::use(who), soci::use(smallest_count));
     while (statement.fetch()) {
         Work done{"Presented " + quoted(workshop) + " (" + event + ")",
                   "rated " + average_of(total, count) + " out of 5 by " + std::to_string(count) +
@@ -133,12 +133,10 @@ void add_completed(soci::session& sql, long long trust_id, long long person_id, 
                    std::map<long long, std::vector<Work>>& work) {
     const std::map<long long, Programme> programmes = programmes_of(sql, trust_id);
     long long person = 0, programme_id = 0, attended = 0;
-    const std::string query = work_query(kSessionsAttended, "a", "a.person_id", person_id);
+    const long long who = whose(trust_id, person_id);
     soci::statement statement =
-        person_id ? db::run_once(sql, query, soci::into(person), soci::into(programme_id),
-                                 soci::into(attended), soci::use(trust_id), soci::use(person_id))
-                  : db::run_once(sql, query, soci::into(person), soci::into(programme_id),
-                                 soci::into(attended), soci::use(trust_id));
+        db::run_once(sql, work_query(kSessionsAttended, "a.person_id", person_id), soci::into(person),
+                     soci::into(programme_id), soci::into(attended), soci::use(trust_id), soci::use(who));
     while (statement.fetch()) {
         const auto found = programmes.find(programme_id);
         if (found != programmes.end()) {
@@ -156,13 +154,11 @@ void add_completed(soci::session& sql, long long trust_id, long long person_id, 
 void add_coached(soci::session& sql, long long trust_id, long long person_id,
                  std::map<long long, std::vector<Work>>& work) {
     long long mentor = 0, priority = 0, meetings = 0;
+    const long long who = whose(trust_id, person_id);
     std::string step;
-    const std::string query = work_query(kStepsCoached, "mp", "mp.mentor_id", person_id);
-    soci::statement statement =
-        person_id ? db::run_once(sql, query, soci::into(mentor), soci::into(step), soci::into(priority),
-                                 soci::into(meetings), soci::use(trust_id), soci::use(person_id))
-                  : db::run_once(sql, query, soci::into(mentor), soci::into(step), soci::into(priority),
-                                 soci::into(meetings), soci::use(trust_id));
+    soci::statement statement = db::run_once(sql, work_query(kStepsCoached, "mp.mentor_id", person_id),
+                                             soci::into(mentor), soci::into(step), soci::into(priority),
+                                             soci::into(meetings), soci::use(trust_id), soci::use(who));
     while (statement.fetch()) {
         Work done{"Coached the step " + quoted(step),
                   meetings == 1 ? "agreed in 1 mentoring or coaching meeting"
@@ -204,17 +200,21 @@ constexpr const char* kRequestColumns =
     "e.trust_id = r.trust_id LEFT JOIN schools s ON s.id = a.school_id AND s.trust_id = a.trust_id WHERE "
     "r.trust_id = :trust ";
 
-} // namespace
-
-std::vector<Expert> listed(soci::session& sql, long long trust_id) {
+// The entries of everyone listed in the trust (person_id 0) or of one person, by surname, each with
+// its topics. Both queries take one parameter after the trust: `whose`, as for work.
+std::vector<Expert> entries_of(soci::session& sql, long long trust_id, long long person_id) {
+    const long long who = whose(trust_id, person_id);
+    const std::string only = person_id ? "person_id" : "trust_id";
     std::vector<Expert> experts;
     std::map<long long, std::size_t> position;
     Expert row;
     int show_work = 1;
     soci::statement entries = db::run_once(
-        sql, std::string(kEntryColumns) + "ORDER BY p.last_name, p.first_name, p.id",
+        sql,
+        std::string(kEntryColumns) + "AND x." + only + " = :whose ORDER BY p.last_name, p.first_name, p.id",
         soci::into(row.person_id), soci::into(row.name), soci::into(row.email), soci::into(row.school_name),
-        soci::into(row.job_title), soci::into(row.offer), soci::into(show_work), soci::use(trust_id));
+        soci::into(row.job_title), soci::into(row.offer), soci::into(show_work), soci::use(trust_id),
+        soci::use(who));
     while (entries.fetch()) {
         row.show_work = show_work != 0;
         position[row.person_id] = experts.size();
@@ -223,43 +223,32 @@ std::vector<Expert> listed(soci::session& sql, long long trust_id) {
     long long person = 0;
     std::string kind, value, title;
     soci::statement topics = db::run_once(
-        sql, std::string(kTopics) + "ORDER BY t.person_id, t.kind DESC, t.value", soci::into(person),
-        soci::into(kind), soci::into(value), soci::into(title), soci::use(trust_id));
+        sql, std::string(kTopics) + "AND t." + only + " = :whose ORDER BY t.person_id, t.kind DESC, t.value",
+        soci::into(person), soci::into(kind), soci::into(value), soci::into(title), soci::use(trust_id),
+        soci::use(who));
     while (topics.fetch()) {
-        if (const auto found = position.find(person); found != position.end()) {
-            if (kind == "priority" && !title.empty())
-                experts[found->second].topics.push_back(Topic{std::stoll(value), title});
-            else if (kind == "tag")
-                experts[found->second].topics.push_back(Topic{0, value});
-        }
+        const auto found = position.find(person);
+        if (found == position.end())
+            continue;
+        if (kind == "priority" && !title.empty())
+            experts[found->second].topics.push_back(Topic{std::stoll(value), title});
+        else if (kind == "tag")
+            experts[found->second].topics.push_back(Topic{0, value});
     }
     return experts;
 }
 
+} // namespace
+
+std::vector<Expert> listed(soci::session& sql, long long trust_id) {
+    return entries_of(sql, trust_id, 0);
+}
+
 std::optional<Expert> entry_of(soci::session& sql, long long trust_id, long long person_id) {
-    Expert row;
-    int show_work = 1;
-    soci::statement entry = db::run_once(
-        sql, std::string(kEntryColumns) + "AND x.person_id = :person", soci::into(row.person_id),
-        soci::into(row.name), soci::into(row.email), soci::into(row.school_name), soci::into(row.job_title),
-        soci::into(row.offer), soci::into(show_work), soci::use(trust_id), soci::use(person_id));
-    if (!entry.fetch())
+    if (person_id == 0)
         return std::nullopt;
-    row.show_work = show_work != 0;
-    long long person = 0;
-    std::string kind, value, title;
-    soci::statement topics = db::run_once(sql,
-                                          std::string(kTopics) + "AND t.person_id = :person ORDER BY t.kind "
-                                                                 "DESC, t.value",
-                                          soci::into(person), soci::into(kind), soci::into(value),
-                                          soci::into(title), soci::use(trust_id), soci::use(person_id));
-    while (topics.fetch()) {
-        if (kind == "priority" && !title.empty())
-            row.topics.push_back(Topic{std::stoll(value), title});
-        else if (kind == "tag")
-            row.topics.push_back(Topic{0, value});
-    }
-    return row;
+    auto found = entries_of(sql, trust_id, person_id);
+    return found.empty() ? std::nullopt : std::optional<Expert>(std::move(found.front()));
 }
 
 void save_entry(soci::session& sql, long long trust_id, long long person_id, const std::string& offer,

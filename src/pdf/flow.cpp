@@ -130,7 +130,6 @@ int Flow::finish() {
 void Flow::new_page() {
     end_recording();
     start_recording();
-    ++m_page;
     m_y = m_setup.margin_top;
     m_page_empty = true;
 }

@@ -84,7 +84,6 @@ class Flow {
     std::vector<cairo_surface_t*> m_recorded; // the pages finished so far
     cairo_surface_t* m_page_surface = nullptr;
     cairo_t* m_page_cr = nullptr;
-    int m_page = 1;
     double m_y;
     bool m_page_empty = true;
     Marker m_marker;

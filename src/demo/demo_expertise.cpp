@@ -9,7 +9,6 @@
 #include "demo/demo_trust.h"
 #include "expertise/store.h"
 #include "notifications/store.h"
-#include "priorities/store.h"
 #include "text/words.h"
 
 namespace trellis::demo {
@@ -55,20 +54,13 @@ std::vector<long long> ids_of(soci::session& sql, const std::string& query, long
     return ids;
 }
 
-long long priority_titled(soci::session& sql, long long trust_id, const std::string& title) {
-    for (const auto& priority : priorities::store::priorities_of(sql, trust_id, 0))
-        if (text::lowered(priority.title) == text::lowered(title))
-            return priority.id;
-    return 0;
-}
-
 void list(soci::session& sql, long long trust_id, long long person_id, const Offer& offer) {
     std::vector<std::string> tags;
     for (const std::string& tag : text::split_commas(offer.tags))
         tags.push_back(text::trimmed(tag));
     std::vector<long long> priorities;
-    if (const long long priority = priority_titled(sql, trust_id, offer.priority))
-        priorities.push_back(priority);
+    if (*offer.priority)
+        priorities.push_back(trust_priority(sql, trust_id, offer.priority));
     expertise::store::save_entry(sql, trust_id, person_id, offer.offer, true, tags, priorities);
 }
 

@@ -1,6 +1,8 @@
 #include "demo/demo_people.h"
 
 #include "db/rows.h"
+#include "priorities/store.h"
+#include "text/words.h"
 
 namespace trellis::demo {
 
@@ -23,6 +25,16 @@ std::vector<std::pair<long long, long long>> staff_in(soci::session& sql, long l
     while (statement.fetch())
         people.emplace_back(id, school);
     return people;
+}
+
+long long trust_priority(soci::session& sql, long long trust_id, const std::string& title) {
+    for (const auto& priority : priorities::store::priorities_of(sql, trust_id, 0))
+        if (text::lowered(priority.title) == text::lowered(title))
+            return priority.id;
+    priorities::Priority priority;
+    priority.trust_id = trust_id;
+    priority.title = title;
+    return priorities::store::insert_priority(sql, priority);
 }
 
 } // namespace trellis::demo

@@ -6,7 +6,8 @@
 
 #include <soci/soci.h>
 
-// Finding the demo trust's people when the demo data is laid on, for every part of the demo.
+// Finding the demo trust's people and priorities when the demo data is laid on, for every part of the
+// demo.
 namespace trellis::demo {
 
 // The id of the trust's person with this email, or 0.
@@ -16,5 +17,8 @@ long long id_of(soci::session& sql, long long trust_id, const std::string& email
 // team), in a steady order.
 std::vector<std::pair<long long, long long>> staff_in(soci::session& sql, long long trust_id,
                                                       const std::string& group);
+
+// The id of the trust priority with this title (in any case), added to the trust when there is none.
+long long trust_priority(soci::session& sql, long long trust_id, const std::string& title);
 
 } // namespace trellis::demo

@@ -4,6 +4,7 @@
 
 #include "accounts/secrets.h"
 #include "attendance/store.h"
+#include "demo/demo_people.h"
 #include "feedback/store.h"
 #include "groups/forming.h"
 #include "groups/store.h"
@@ -97,16 +98,6 @@ const DemoActivity kSupport[] = {
      "Prompts that get pupils to try before you help, online so that every site can join.", "2027-03-17",
      "14:00", "15:00", "", "instruct,model", Delivery::Online},
 };
-
-long long priority_id(soci::session& sql, long long trust_id, const std::string& title) {
-    for (const auto& priority : priorities::store::priorities_of(sql, trust_id, 0))
-        if (text::lowered(priority.title) == text::lowered(title))
-            return priority.id;
-    priorities::Priority priority;
-    priority.trust_id = trust_id;
-    priority.title = title;
-    return priorities::store::insert_priority(sql, priority);
-}
 
 void add_activities(soci::session& sql, long long trust_id, long long programme_id, const DemoActivity* begin,
                     const DemoActivity* end) {
@@ -314,7 +305,7 @@ void load_demo_programmes(db::Database& database, const accounts::Actor& lead,
     questioning.staff_groups = {StaffGroup::Teacher, StaffGroup::Ect};
     questioning.sponsor_id = sponsor;
     questioning.priority_ids = {
-        priority_id(sql, trust_id, "Adaptive teaching so that every pupil takes part")};
+        trust_priority(sql, trust_id, "Adaptive teaching so that every pupil takes part")};
     const long long questioning_id = programmes::store::insert_programme(sql, questioning);
     add_activities(sql, trust_id, questioning_id, std::begin(kQuestioning), std::end(kQuestioning));
     const auto teacher = people::store::find_credentials(sql, teacher_email);
@@ -333,7 +324,7 @@ void load_demo_programmes(db::Database& database, const accounts::Actor& lead,
              "with time to learn from each other.",
              "Pupils who get extra adult support do more of the thinking themselves.");
     support.staff_groups = {StaffGroup::Support};
-    support.priority_ids = {priority_id(sql, trust_id, "Every role matters: support staff at their best")};
+    support.priority_ids = {trust_priority(sql, trust_id, "Every role matters: support staff at their best")};
     const long long support_id = programmes::store::insert_programme(sql, support);
     add_activities(sql, trust_id, support_id, std::begin(kSupport), std::end(kSupport));
     // Its first session in October is past too, its register kept.

@@ -1,9 +1,11 @@
 # Sourced by the benchmarks that run the demo trust on SQLite and then on PostgreSQL (the library
-# search, the CPD record). Before sourcing, set $port and $pg_port (loopback ports of the bench's own)
-# and $work (a temporary folder, removed on exit). Gives: $bin (TRELLIS_BIN, or a copy of
-# build/trellis), `serve DATA_DIR DATABASE_URL` and `stop_server`, $pg_dir with `stop_postgres`,
+# search, the CPD record, survey results). Before sourcing, set $port and $pg_port (loopback ports of
+# the bench's own) and $work (a temporary folder, removed on exit). Gives: $bin (TRELLIS_BIN, or a
+# copy of build/trellis), `serve DATA_DIR DATABASE_URL` and `stop_server`, $pg_dir with
+# `stop_postgres`, `token` (a page's CSRF token), `p99_ms` (wrk's 99th percentile in milliseconds),
 # `sign_in_teacher DATA_DIR` (sets $teacher, the session cookie), and `wrk_against_goal PATH`: the
-# path under wrk -t2 -c4 -d8s as the teacher, its figures, and whether p99 met 100 ms.
+# path under wrk -t2 -c4 -d8s (WRK_THREADS, WRK_CONNECTIONS) as the teacher, its figures, and
+# whether p99 met 100 ms.
 base="http://127.0.0.1:$port"
 pg_dir=""
 server=""
@@ -39,6 +41,7 @@ sign_in_teacher() { # DATA_DIR
   [[ -n "$teacher" ]] || { echo "could not sign in as the teacher"; exit 1; }
 }
 
+# wrk's 99th percentile line in milliseconds.
 p99_ms() {
   awk '$1 == "99%" { v = $2; u = v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
        print (u == "us" ? v / 1000 : u == "s" ? v * 1000 : u == "m" ? v * 60000 : v) }'

@@ -16,32 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 port=18196
 pg_port=25450
-base="http://127.0.0.1:$port"
 work=$(mktemp -d)
-pg_dir=""
-server=""
-stop_server() {
-  if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi
-}
-stop_postgres() {
-  if [[ -n "$pg_dir" ]]; then scripts/postgres.sh stop "$pg_dir"; pg_dir=""; fi
-}
-trap 'stop_server; stop_postgres; rm -rf "$work"' EXIT
-
-bin=${TRELLIS_BIN:-}
-if [[ -z "$bin" ]]; then
-  cp build/trellis "$work/trellis"
-  bin="$work/trellis"
-fi
-
-serve() { # DATA_DIR DATABASE_URL
-  TRELLIS_DATABASE="$2" "$bin" serve --data-dir "$1" --port "$port" >"$1/server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 600); do curl -fs "$base/healthz" >/dev/null && return; sleep 0.05; done
-  echo "the server did not start:"; tail -n 20 "$1/server.log"; exit 1
-}
-
-token() { grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
+source bench/lib/engine_runs.sh
 
 # Signs the trust PD lead in over HTTP (one Argon2id) and sets $lead to the session cookie.
 sign_in_lead() { # DATA_DIR
@@ -53,12 +29,6 @@ sign_in_lead() { # DATA_DIR
   echo "  one sign-in over HTTP (Argon2id): $(( ($(date +%s%N) - started) / 1000000 )) ms"
   lead=$(awk '$6 == "trellis_session" {print $7}' "$jar")
   [[ -n "$lead" ]] || { echo "could not sign in as the trust PD lead"; exit 1; }
-}
-
-# wrk's 99th percentile line in milliseconds.
-p99_ms() {
-  awk '$1 == "99%" { v = $2; u = v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
-       print (u == "us" ? v / 1000 : u == "s" ? v * 1000 : u == "m" ? v * 60000 : v) }'
 }
 
 measure_page() { # ENGINE LABEL PATH [NOTE when it is not a page]

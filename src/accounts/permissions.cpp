@@ -70,6 +70,10 @@ bool oversees(const Actor& actor, long long school_id) {
     return leads_at(actor, school_id) || leads_at(actor, 0) || school_lead_on_trust_work;
 }
 
+bool oversees_peer_learning(const Actor& actor, long long school_id) {
+    return leads_at(actor, 0) || (school_id != 0 && leads_at(actor, school_id));
+}
+
 bool may_keep_library(const Actor& actor, long long school_id) {
     return leads_at(actor, 0) || (school_id != 0 && leads_at(actor, school_id));
 }

@@ -40,6 +40,11 @@ bool oversees(const Actor& actor, long long school_id);
 // PD leads and administrators, for one school its PD lead.
 bool may_see_provision(const Actor& actor);
 
+// True when the actor oversees staff learning from each other at this school (mentoring pairs, standing
+// groups; 0: the central team, or across schools): trust PD leads and administrators everywhere, a
+// school's PD lead at their own school. They see that pairs and groups meet, never what they write.
+bool oversees_peer_learning(const Actor& actor, long long school_id);
+
 // True when the actor may add to the trust's library at this level (school 0: the whole trust) and
 // change or remove what is there: trust PD leads and administrators anywhere, a school PD lead for
 // their own school.

@@ -91,25 +91,17 @@ const DemoMeeting kCoachingMeetings[] = {
      "Ask the group to say the sentence back before they start", Tried::Yes},
 };
 
-// The school day `days` before today (or after, when negative), stepping back to the last one when
-// that day is a weekend or a holiday: meetings and lessons happen in term time.
-std::string days_before(std::chrono::sys_days today, int days) {
-    std::chrono::sys_days day = today - std::chrono::days(days);
-    for (int step = 0; step < 21 && !calendar::is_school_day(calendar::text_of(day)); ++step)
-        day -= std::chrono::days(1);
-    return calendar::text_of(day);
-}
 
 void keep_meetings(soci::session& sql, long long trust_id, long long pair_id, long long written_by,
                    std::span<const DemoMeeting> meetings, std::chrono::sys_days today) {
     for (const DemoMeeting& demo : meetings) {
         Meeting meeting;
-        meeting.day = days_before(today, demo.days_ago);
+        meeting.day = school_day_before(today, demo.days_ago);
         meeting.minutes = demo.minutes;
         meeting.focus = demo.focus;
         meeting.discussed = demo.discussed;
         meeting.next_step = demo.next_step;
-        meeting.next_step_by = days_before(today, demo.days_ago - 14);
+        meeting.next_step_by = school_day_before(today, demo.days_ago - 14);
         meeting.last_step_tried = demo.tried;
         for (const mentoring::Step& step : mentoring::store::steps(sql, trust_id))
             if (step.title == demo.next_step)
@@ -236,18 +228,18 @@ void load_demo_peer_learning(db::Database& database, long long trust_id, const s
         if (id != teacher)
             colleague = colleague ? colleague : id;
     if (colleague) {
-        add_observation(sql, trust_id, teacher, colleague, days_before(*day, 18), 20,
+        add_observation(sql, trust_id, teacher, colleague, school_day_before(*day, 18), 20,
                         "Year 8 science, the first 20 minutes", "Wait after asking",
                         "You asked eleven questions; after the third you waited, and five new hands went up.",
                         "Whether the pupils at the back table could see the board when you pointed to it.",
                         "Say \"I'm waiting for ten hands\" once, early, so they know the wait is coming.");
         add_observation(
-            sql, trust_id, colleague, teacher, days_before(*day, 9), 25,
+            sql, trust_id, colleague, teacher, school_day_before(*day, 9), 25,
             "Year 10 geography, the practice task", "Everyone shows on mini-whiteboards",
             "Every pupil showed at once; you moved two pupils' answers to the board without names.",
             "What you would have done if half the boards had been wrong.",
             "Plan the one question you would ask next if most get it wrong.");
-        add_observation(sql, trust_id, teacher, colleague, days_before(*day, -5), 15,
+        add_observation(sql, trust_id, teacher, colleague, school_day_before(*day, -5), 15,
                         "Year 7 science, the plenary", "Exit questions that show who needs more", "", "", "");
     }
     transaction.commit();

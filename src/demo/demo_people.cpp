@@ -1,5 +1,6 @@
 #include "demo/demo_people.h"
 
+#include "calendar/school_year.h"
 #include "db/rows.h"
 #include "priorities/store.h"
 #include "text/words.h"
@@ -35,6 +36,13 @@ long long trust_priority(soci::session& sql, long long trust_id, const std::stri
     priority.trust_id = trust_id;
     priority.title = title;
     return priorities::store::insert_priority(sql, priority);
+}
+
+std::string school_day_before(std::chrono::sys_days today, int days) {
+    std::chrono::sys_days day = today - std::chrono::days(days);
+    for (int step = 0; step < 21 && !calendar::is_school_day(calendar::text_of(day)); ++step)
+        day -= std::chrono::days(1);
+    return calendar::text_of(day);
 }
 
 } // namespace trellis::demo

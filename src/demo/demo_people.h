@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,5 +21,9 @@ std::vector<std::pair<long long, long long>> staff_in(soci::session& sql, long l
 
 // The id of the trust priority with this title (in any case), added to the trust when there is none.
 long long trust_priority(soci::session& sql, long long trust_id, const std::string& title);
+
+// The school day `days` before today (or after, when negative), stepping back to the last one when
+// that day is a weekend or a holiday: meetings and lessons happen in term time.
+std::string school_day_before(std::chrono::sys_days today, int days);
 
 } // namespace trellis::demo

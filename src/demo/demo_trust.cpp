@@ -8,6 +8,7 @@
 #include "audit/store.h"
 #include "calendar/london_time.h"
 #include "demo/demo_expertise.h"
+#include "demo/demo_groups.h"
 #include "demo/demo_impact.h"
 #include "demo/demo_library.h"
 #include "demo/demo_names.h"
@@ -179,6 +180,7 @@ bool load_demo_trust(db::Database& database, organisations::OrganisationService&
         load_demo_peer_learning(database, loaded->lead.trust_id, today);
         load_demo_expertise(database, loaded->lead.trust_id);
         load_demo_library(database, loaded->lead, folders);
+        load_demo_groups(database, loaded->lead.trust_id, today);
     }
     return true;
 }

@@ -11,6 +11,7 @@
 #include "events/service.h"
 #include "expertise/service.h"
 #include "groups/service.h"
+#include "groups/standing_service.h"
 #include "impact/service.h"
 #include "library/catalogue.h"
 #include "library/service.h"
@@ -85,6 +86,7 @@ struct App {
     programmes::Reflections reflections;
     programmes::SessionFeedback session_feedback;
     groups::GroupService groups;
+    groups::StandingGroupService standing_groups;
     year::YearService year;
     record::CpdRecord record;
     mentoring::MentoringService mentoring;

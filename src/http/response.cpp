@@ -20,6 +20,7 @@ mstch::array navigation_for(const RequestContext& context) {
                                {"/record", "My record"},
                                {"/mentoring", "Mentoring"},
                                {"/observations", "Observation"},
+                               {"/groups", "Groups"},
                                {"/expertise", "Who can help"},
                                {"/learning", "Online learning"},
                                {"/programmes", "Programmes"},

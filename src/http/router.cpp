@@ -3,6 +3,7 @@
 #include "accounts/handlers/handlers.h"
 #include "audit/handlers/audit.h"
 #include "expertise/handlers/handlers.h"
+#include "groups/handlers/handlers.h"
 #include "impact/handlers/handlers.h"
 #include "library/handlers/library.h"
 #include "mentoring/handlers/handlers.h"
@@ -283,6 +284,17 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
         routes.get(R"(/observations/(\d+))", member, any, pages::observation_show);
         routes.post(R"(/observations/(\d+)/note)", member, any, pages::note_write);
         routes.post(R"(/observations/(\d+)/decline)", member, any, pages::decline);
+    }
+    {
+        namespace pages = groups::handlers;
+        routes.get("/groups", member, any, pages::groups_show);
+        routes.post("/groups", member, any, pages::group_start);
+        routes.get(R"(/groups/(\d+))", member, any, pages::group_show);
+        routes.post(R"(/groups/(\d+)/members)", member, any, pages::members_add);
+        routes.post(R"(/groups/(\d+)/members/(\d+)/remove)", member, any, pages::member_remove);
+        routes.post(R"(/groups/(\d+)/meetings)", member, any, pages::meeting_keep);
+        routes.post(R"(/groups/(\d+)/notes)", member, any, pages::note_add);
+        routes.post(R"(/groups/(\d+)/resources)", member, any, pages::resource_add);
     }
     {
         namespace pages = expertise::handlers;

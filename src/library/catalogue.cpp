@@ -9,6 +9,7 @@
 #include "library/item_store.h"
 #include "organisations/model.h"
 #include "programmes/mechanisms.h"
+#include "text/form_values.h"
 #include "text/words.h"
 
 namespace trellis::library {
@@ -23,10 +24,10 @@ void check_title(const std::string& title) {
 }
 
 void check_link(const std::string& link) {
-    if (link.rfind("https://", 0) != 0 && link.rfind("http://", 0) != 0)
-        throw std::invalid_argument("A link must be a web address starting with https://.");
     if (link.size() > 1000)
         throw std::invalid_argument("Keep the link under 1,000 characters.");
+    if (!text::is_web_address(link))
+        throw std::invalid_argument("A link must be a web address starting with https://.");
 }
 
 long long inserted(db::Database& database, const Item& item) {

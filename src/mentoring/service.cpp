@@ -72,8 +72,7 @@ Meeting meeting_from(soci::session& sql, long long trust_id, const MeetingForm& 
 } // namespace
 
 bool oversees_mentee(const accounts::Actor& actor, long long mentee_school_id) {
-    return accounts::leads_at(actor, 0) ||
-           (mentee_school_id != 0 && accounts::leads_at(actor, mentee_school_id));
+    return accounts::oversees_peer_learning(actor, mentee_school_id);
 }
 
 bool oversees_any(const accounts::Actor& actor) {

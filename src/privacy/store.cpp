@@ -42,6 +42,11 @@ const std::vector<PersonalTable>& personal_tables() {
         {"activity_reflections", "person_id", {}},
         {"collaboration_group_members", "person_id", {}},
         {"collaboration_groups", "written_by", {}},
+        {"collaboration_groups", "created_by", {}},
+        {"group_meetings", "written_by", {}},
+        {"group_meeting_people", "person_id", {}},
+        {"group_notes", "person_id", {}},
+        {"group_resources", "added_by", {}},
         {"record_entries", "person_id", {}},
         {"surveys", "created_by", {}},
         {"survey_drafts", "person_id", {}},
@@ -142,9 +147,9 @@ void erase(soci::session& sql, long long trust_id, long long person_id, const st
            "left_at END, erased_at = :now2, updated_at = :now3 WHERE trust_id = :trust AND id = :person",
         soci::use(email), soci::use(now), soci::use(now), soci::use(now), soci::use(trust_id),
         soci::use(person_id);
-    for (const char* table :
-         {"sessions", "password_resets", "known_devices", "notices", "calendar_feeds", "activity_reflections",
-          "record_entries", "survey_drafts", "survey_answerers", "expertise_topics", "expertise_entries"})
+    for (const char* table : {"sessions", "password_resets", "known_devices", "notices", "calendar_feeds",
+                              "activity_reflections", "record_entries", "survey_drafts", "survey_answerers",
+                              "expertise_topics", "expertise_entries", "group_notes"})
         sql << "DELETE FROM " + std::string(table) + " WHERE trust_id = :trust AND person_id = :person",
             soci::use(trust_id), soci::use(person_id);
     // A named survey response stays in the figures without its name or its words.
@@ -156,6 +161,9 @@ void erase(soci::session& sql, long long trust_id, long long person_id, const st
     // A group's shared note is the group's, but no longer says who wrote it.
     sql << "UPDATE collaboration_groups SET written_by = NULL WHERE trust_id = :trust AND written_by = "
            ":person",
+        soci::use(trust_id), soci::use(person_id);
+    // A standing group's meeting stays in the others' records; the lines they wrote on it go.
+    sql << "UPDATE group_meetings SET what_we_did = '' WHERE trust_id = :trust AND written_by = :person",
         soci::use(trust_id), soci::use(person_id);
     // What they wrote in a pair's meetings and as an observer goes; that the meetings and observations
     // happened stays in the other person's record.

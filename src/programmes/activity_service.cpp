@@ -47,11 +47,6 @@ void check_times(Activity& activity, const ActivityForm& form) {
             "Give a start and an end time, e.g. 15:45 and 17:00, the end after the start.");
 }
 
-bool is_web_address(const std::string& text) {
-    return (text.rfind("https://", 0) == 0 || text.rfind("http://", 0) == 0) && text.size() > 10 &&
-           text.find_first_of(" \t\r\n\"<>") == std::string::npos;
-}
-
 void check_live(Activity& activity, const ActivityForm& form) {
     const auto delivery = delivery_from_text(form.delivery);
     if (!delivery)
@@ -66,7 +61,7 @@ void check_live(Activity& activity, const ActivityForm& form) {
     }
     if (activity.delivery != Delivery::InPerson) {
         activity.meeting_url = text::trimmed(form.meeting_url);
-        if (!is_web_address(activity.meeting_url) || activity.meeting_url.size() > 500)
+        if (!text::is_web_address(activity.meeting_url, 500))
             throw std::invalid_argument("Give the meeting link of an online session, starting https://.");
     }
     activity.evidence = limited(form.evidence, "the evidence or expert", 500);

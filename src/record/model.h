@@ -17,7 +17,8 @@ enum class EntryKind {
     WorkshopPresented,
     SessionLive,
     SessionCaughtUp,
-    Collaboration,
+    Collaboration, // in a group made for one collaboration time of a programme
+    GroupMeeting,  // a meeting of a standing group
     MentoringGiven,
     MentoringReceived,
     ObservationGiven,

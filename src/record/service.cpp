@@ -8,6 +8,7 @@
 #include "people/staff_csv.h"
 #include "record/logged_store.h"
 #include "record/store.h"
+#include "text/form_values.h"
 #include "text/words.h"
 
 namespace trellis::record {
@@ -83,6 +84,8 @@ std::string label_of(EntryKind kind) {
         return "Programme session caught up from the recording";
     case EntryKind::Collaboration:
         return "Collaboration group";
+    case EntryKind::GroupMeeting:
+        return "Group meeting";
     case EntryKind::MentoringGiven:
         return "Mentoring or coaching given";
     case EntryKind::MentoringReceived:
@@ -101,7 +104,7 @@ Span span_of(const std::vector<Entry>& entries, const std::string& from, const s
     Span span{from, to, {}, 0};
     std::vector<std::string> labels;
     for (EntryKind kind : {EntryKind::Module, EntryKind::WorkshopAttended, EntryKind::WorkshopPresented,
-                           EntryKind::SessionLive, EntryKind::SessionCaughtUp, EntryKind::Collaboration,
+                           EntryKind::SessionLive, EntryKind::SessionCaughtUp, EntryKind::Collaboration, EntryKind::GroupMeeting,
                            EntryKind::MentoringGiven, EntryKind::MentoringReceived,
                            EntryKind::ObservationGiven, EntryKind::ObservationReceived})
         labels.push_back(label_of(kind));
@@ -187,9 +190,7 @@ Entry entry_from(const LogForm& form, const std::string& today) {
         throw std::invalid_argument("Give the time it took in hours, for example 1.5 (up to 100).");
     entry.minutes = *minutes;
     entry.link = text::trimmed(form.link);
-    if (!entry.link.empty() &&
-        (entry.link.size() > kLongestLink || entry.link.find_first_of(" \t\r\n<>\"") != std::string::npos ||
-         (entry.link.rfind("https://", 0) != 0 && entry.link.rfind("http://", 0) != 0)))
+    if (!entry.link.empty() && !text::is_web_address(entry.link, kLongestLink))
         throw std::invalid_argument("A link must be a web address starting with https://.");
     entry.reflection = text::trimmed(form.reflection);
     if (entry.reflection.size() > kLongestReflection)

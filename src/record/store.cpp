@@ -92,6 +92,15 @@ const Source kSources[] = {
      "JOIN programmes p ON p.id = pa.programme_id AND p.trust_id = pa.trust_id",
      "m.trust_id = :trust", "m.person_id", "pa.starts_on", "pa.starts_at", "pa.ends_at", kProgrammePriority,
      "pp.priority_id"},
+    // Meetings of a standing group the person came to. A meeting in a programme's collaboration time
+    // counts once: not again for someone whose group for that time already counts it.
+    {EntryKind::GroupMeeting, "gm.day, g.name, 'With your group', '', '', g.id, gm.id, gm.minutes",
+     "group_meeting_people gp JOIN group_meetings gm ON gm.id = gp.meeting_id AND gm.trust_id = gp.trust_id "
+     "JOIN collaboration_groups g ON g.id = gm.group_id AND g.trust_id = gm.trust_id",
+     "gp.trust_id = :trust AND NOT EXISTS (SELECT 1 FROM collaboration_group_members sm JOIN "
+     "collaboration_groups sg ON sg.id = sm.group_id AND sg.trust_id = sm.trust_id WHERE sm.trust_id = "
+     "gp.trust_id AND sm.person_id = gp.person_id AND sg.activity_id = gm.activity_id)",
+     "gp.person_id", "gm.day", "''", "''", nullptr, nullptr, "gm.minutes"},
     // Mentoring and coaching meetings, on either side of the pair.
     {EntryKind::MentoringGiven,
      "mm.day, mm.focus, 'With ' || other.first_name || ' ' || other.last_name, '', '', mp.id, mm.id, "
@@ -153,6 +162,8 @@ std::string link_of(EntryKind kind, const Row& row) {
     case EntryKind::ObservationGiven:
     case EntryKind::ObservationReceived:
         return "/observations/" + std::to_string(row.id);
+    case EntryKind::GroupMeeting:
+        return "/groups/" + std::to_string(row.id) + "#meeting-" + std::to_string(row.other_id);
     default:
         return "/programmes/" + std::to_string(row.id) + "#activity-" + std::to_string(row.other_id);
     }

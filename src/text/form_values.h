@@ -43,4 +43,11 @@ inline std::optional<long long> positive_id(const std::string& text) {
     return value;
 }
 
+// A web address someone may follow from a page: http or https, nothing that could break out of an
+// attribute, and at most `longest` characters.
+inline bool is_web_address(const std::string& text, std::size_t longest = 1000) {
+    return (text.rfind("https://", 0) == 0 || text.rfind("http://", 0) == 0) && text.size() > 10 &&
+           text.size() <= longest && text.find_first_of(" \t\r\n\"<>") == std::string::npos;
+}
+
 } // namespace trellis::text

@@ -14,7 +14,7 @@ test('a_lead_forms_cross_school_groups_for_a_programme_keeping_two_people_apart'
   const page = lead.page;
   await page.goto('/programmes/2');
   await page.getByRole('link', { name: /Inset: support staff networks/ }).first().click();
-  const groupsLink = page.getByRole('link', { name: /groups/i }).first();
+  const groupsLink = page.getByRole('main').getByRole('link', { name: /groups/i }).first();
   await groupsLink.click();
   await page.getByRole('heading', { level: 1, name: 'Inset: support staff networks' }).waitFor();
   await page.getByText('No groups yet.').waitFor();

@@ -90,6 +90,19 @@ TEST_F(PersonalData, erasure_removes_what_names_her_and_keeps_the_figures) {
     const std::string hers = " WHERE person_id = " + std::to_string(teacher_id);
     ASSERT_EQ(count_of(database, "SELECT COUNT(*) FROM activity_reflections" + hers), 1);
     const long long in_groups = count_of(database, "SELECT COUNT(*) FROM collaboration_group_members");
+    // She kept a meeting of her department's group, and writes a note to it.
+    const std::string written_by = " WHERE written_by = " + std::to_string(teacher_id);
+    ASSERT_EQ(
+        count_of(database, "SELECT COUNT(*) FROM group_meetings" + written_by + " AND what_we_did <> ''"), 1);
+    {
+        auto session = database.open().lease();
+        *session
+            << "INSERT INTO group_notes (trust_id, group_id, person_id, body, written_at) SELECT 1, id, :p, "
+               "'Bring two books each', 1795000000 FROM collaboration_groups WHERE name = 'Humanities at "
+               "Oakfield'",
+            soci::use(teacher_id);
+    }
+    const long long came = count_of(database, "SELECT COUNT(*) FROM group_meeting_people");
     Browser admin(*server);
     ASSERT_EQ(admin.sign_in(kDemoAdmin, kDemoPassword)->status, 303);
     admin.get("/");
@@ -120,6 +133,12 @@ TEST_F(PersonalData, erasure_removes_what_names_her_and_keeps_the_figures) {
     // What she wrote for herself goes; her place in a group, which names nobody now, stays.
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM activity_reflections" + hers), 0);
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM collaboration_group_members"), in_groups);
+    // Her notes and the lines she wrote on a group's meeting go; that the meetings happened, and who
+    // came, stays in the others' records.
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM group_notes" + hers), 0);
+    EXPECT_EQ(
+        count_of(database, "SELECT COUNT(*) FROM group_meetings" + written_by + " AND what_we_did <> ''"), 0);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM group_meeting_people"), came);
     // The figures still add up.
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM workshop_choices"), choices);
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM block_progress WHERE done = 1"), progress);

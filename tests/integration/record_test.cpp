@@ -19,9 +19,9 @@ class Record : public ::testing::Test {
         // entries are counted by the_demo_logins_logged_a_year_of_learning below.
         demo_entries = count_of(database, "SELECT COUNT(*) FROM record_entries");
         auto session = database.open().lease();
-        // Likewise the demo's mentoring meetings and peer observations (see PeerLearning).
+        // Likewise the demo's mentoring meetings, peer observations and group meetings.
         for (const char* table :
-             {"record_entries", "mentoring_meetings", "mentoring_pairs", "peer_observations"})
+             {"record_entries", "mentoring_meetings", "mentoring_pairs", "peer_observations", "group_meetings"})
             *session << std::string("DELETE FROM ") + table;
         server = std::make_unique<TestServer>(database);
     }

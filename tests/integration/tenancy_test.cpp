@@ -185,7 +185,11 @@ class Tenancy : public ::testing::Test {
                                   "SELECT COUNT(*) FROM expertise_entries",
                                   "SELECT COUNT(*) FROM expertise_topics",
                                   "SELECT COUNT(*) FROM expertise_requests WHERE answered_at = 0",
-                                  "SELECT COUNT(*) FROM group_apart_requests"})
+                                  "SELECT COUNT(*) FROM group_apart_requests",
+                                  "SELECT COUNT(*) FROM collaboration_group_members",
+                                  "SELECT COUNT(*) FROM group_meetings",
+                                  "SELECT COUNT(*) FROM group_notes",
+                                  "SELECT COUNT(*) FROM group_resources"})
             counts.push_back(count_of(database, query));
         return counts;
     }

@@ -97,6 +97,15 @@ void home_show(http::RequestContext& context) {
                       "Self-paced modules on professional development, about 90 minutes each."));
     if (auto carry_on = module_to_continue(context))
         cards.insert(cards.begin(), *carry_on);
+    // The person's standing groups, so the next meeting is one click away.
+    for (const groups::StandingGroup& group : context.app.standing_groups.groups_of(actor))
+        cards.insert(
+            cards.begin() + 1,
+            card("/groups/" + std::to_string(group.id), "Your group: " + group.name,
+                 text::counted(static_cast<long long>(group.members.size()), "member", "members") +
+                     "; last met: " +
+                     (group.last_met.empty() ? std::string("not yet") : text::long_date(group.last_met)) +
+                     ". Keep a meeting, a note or a resource."));
     cards.push_back(card("/people/" + std::to_string(actor.person_id), "My profile",
                          "Your details as your organisation holds them."));
     cards.push_back(card("/account/password", "Change my password", "Choose a new password for signing in."));

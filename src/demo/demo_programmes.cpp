@@ -8,6 +8,7 @@
 #include "feedback/store.h"
 #include "groups/forming.h"
 #include "groups/store.h"
+#include "library/file_text.h"
 #include "library/files.h"
 #include "library/service.h"
 #include "library/store.h"
@@ -188,6 +189,9 @@ void add_launch_recording(soci::session& sql, long long trust_id, long long laun
     fs::copy_file(video, kept / recording.stored_name, fs::copy_options::overwrite_existing);
     fs::copy_file(captions, kept / recording.captions_name, fs::copy_options::overwrite_existing);
     programmes::recording_store::replace_recording(sql, recording, lead_id);
+    programmes::recording_store::list_in_library(
+        sql, trust_id, launch_id, library::searchable_text("captions.vtt", library::read_file(captions)),
+        lead_id);
     const char* const takeaways[] = {"Wait longer after asking: count to five.",
                                      "Ask everyone, then choose who answers.",
                                      "Plan the questions before the lesson, not during it."};

@@ -7,6 +7,7 @@
 #include "library/file_text.h"
 #include "library/files.h"
 #include "library/item_store.h"
+#include "library/kept_elsewhere.h"
 #include "organisations/model.h"
 #include "programmes/mechanisms.h"
 #include "text/form_values.h"
@@ -69,12 +70,26 @@ std::vector<Tag> Library::tags_of(long long trust_id, const ItemForm& form) {
     return tags;
 }
 
+void Library::keep_module_resources_of(long long trust_id) {
+    const auto modules = m_modules.snapshot();
+    std::lock_guard lock(m_kept_mutex);
+    if (auto kept = m_kept_for.find(trust_id); kept != m_kept_for.end() && kept->second == modules)
+        return;
+    const std::vector<Item> resources = module_resource_items(*modules, m_modules.directory());
+    db::Transaction transaction(m_database);
+    keep_module_resources(transaction.session(), trust_id, resources);
+    transaction.commit();
+    m_kept_for[trust_id] = modules;
+}
+
 std::vector<Item> Library::search(const accounts::Actor& actor, const Query& query) {
+    keep_module_resources_of(actor.trust_id);
     db::Database::Lease session(m_database);
     return item_store::search(*session, actor.trust_id, accounts::library_scope(actor), query);
 }
 
 std::optional<Item> Library::find(const accounts::Actor& actor, long long item_id) {
+    keep_module_resources_of(actor.trust_id);
     db::Database::Lease session(m_database);
     return item_store::find(*session, actor.trust_id, accounts::library_scope(actor), item_id);
 }

@@ -1,12 +1,16 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "accounts/model.h"
 #include "db/database.h"
+#include "learning/content/library.h"
 #include "library/model.h"
 #include "priorities/service.h"
 
@@ -32,8 +36,10 @@ struct ItemForm {
 // with a message for the person, and nothing is saved.
 class Library {
   public:
-    Library(db::Database& database, std::filesystem::path folder, priorities::PrioritiesService& priorities)
-        : m_database(database), m_folder(std::move(folder)), m_priorities(priorities) {}
+    // `modules` are the online modules, whose printable resources the library lists for every trust.
+    Library(db::Database& database, std::filesystem::path folder, priorities::PrioritiesService& priorities,
+            const learning::content::ContentLibrary& modules)
+        : m_database(database), m_folder(std::move(folder)), m_priorities(priorities), m_modules(modules) {}
 
     std::vector<Item> search(const accounts::Actor& actor, const Query& query);
     // The item when the actor may find it; nullopt otherwise, as if it did not exist.
@@ -51,9 +57,17 @@ class Library {
     std::vector<Tag> tags_of(long long trust_id, const ItemForm& form);
 
   private:
+    // Brings the trust's items for the modules' resources up to date with the modules as loaded now:
+    // once per trust each time the modules change, on the first search after.
+    void keep_module_resources_of(long long trust_id);
+
     db::Database& m_database;
     std::filesystem::path m_folder;
     priorities::PrioritiesService& m_priorities;
+    const learning::content::ContentLibrary& m_modules;
+    std::mutex m_kept_mutex;
+    // For each trust, the modules its items were last brought up to date with.
+    std::map<long long, std::shared_ptr<const learning::content::ContentSnapshot>> m_kept_for;
 };
 
 } // namespace trellis::library

@@ -1,6 +1,7 @@
 #include "library/file_text.h"
 
 #include <memory>
+#include <vector>
 
 #include <cmark.h>
 
@@ -55,6 +56,50 @@ std::string markdown_words(const std::string& markdown) {
     return words;
 }
 
+std::string caption_words(const std::string& webvtt) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < webvtt.size()) {
+        std::size_t end = webvtt.find('\n', start);
+        if (end == std::string::npos)
+            end = webvtt.size();
+        std::string line = webvtt.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        lines.push_back(line);
+        start = end + 1;
+    }
+    std::string words;
+    bool in_note = false;
+    for (std::size_t index = 0; index < lines.size(); ++index) {
+        const std::string& line = lines[index];
+        if (line.empty()) {
+            in_note = false;
+            continue;
+        }
+        if (line.rfind("NOTE", 0) == 0 || line.rfind("STYLE", 0) == 0 || line.rfind("REGION", 0) == 0)
+            in_note = true;
+        const bool cue_id = index + 1 < lines.size() && lines[index + 1].find("-->") != std::string::npos;
+        if (in_note || index == 0 || cue_id || line.find("-->") != std::string::npos)
+            continue;
+        // Voice, class and timestamp tags (<v Asha>, <i>, <00:01.000>) are markup, not words.
+        bool in_tag = false;
+        if (!words.empty())
+            words += ' ';
+        for (char c : line) {
+            if (c == '<')
+                in_tag = true;
+            else if (c == '>')
+                in_tag = false;
+            else if (!in_tag)
+                words += c;
+        }
+        if (words.size() >= kMostSearchedText)
+            break;
+    }
+    return words;
+}
+
 std::string searchable_text(const std::string& filename, const std::string& content) {
     const std::string extension = extension_of(filename);
     if (extension == "pdf")
@@ -63,6 +108,8 @@ std::string searchable_text(const std::string& filename, const std::string& cont
         return cut(markdown_words(content));
     if (extension == "txt")
         return cut(content);
+    if (extension == "vtt")
+        return cut(caption_words(content));
     return "";
 }
 

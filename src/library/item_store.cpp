@@ -206,6 +206,36 @@ void remove(soci::session& sql, long long trust_id, long long item_id) {
         soci::use(item_id);
 }
 
+void keep(soci::session& sql, const Item& item) {
+    long long id = 0;
+    sql << "SELECT id FROM library_items WHERE trust_id = :trust AND used_in_kind = :kind AND link = :link",
+        soci::use(item.trust_id), soci::use(item.used_in_kind), soci::use(item.link), soci::into(id);
+    if (!sql.got_data()) {
+        insert(sql, item);
+        return;
+    }
+    sql << "UPDATE library_items SET title = :title, school_id = :school, body = :body, used_in_id = "
+           ":used_id, "
+           "used_in_title = :used_title, used_in_path = :used_path WHERE trust_id = :trust AND id = :id",
+        soci::use(item.title), soci::use(item.school_id), soci::use(item.body), soci::use(item.used_in_id),
+        soci::use(item.used_in_title), soci::use(item.used_in_path), soci::use(item.trust_id), soci::use(id);
+    reindex(sql, id);
+}
+
+std::vector<std::pair<long long, std::string>> kept_links(soci::session& sql, long long trust_id,
+                                                          const std::string& used_in_kind) {
+    std::vector<std::pair<long long, std::string>> found;
+    long long id = 0;
+    std::string link;
+    soci::statement rows = db::run_once(
+        sql,
+        "SELECT id, link FROM library_items WHERE trust_id = :trust AND used_in_kind = :kind ORDER BY id",
+        soci::into(id), soci::into(link), soci::use(trust_id), soci::use(used_in_kind));
+    while (rows.fetch())
+        found.emplace_back(id, link);
+    return found;
+}
+
 void forget_materials(soci::session& sql, long long trust_id, const std::vector<long long>& material_ids) {
     for (long long material_id : material_ids) {
         long long item_id = 0;

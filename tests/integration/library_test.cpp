@@ -208,12 +208,61 @@ TEST_F(Library, a_workshops_file_joins_the_library_with_a_link_back) {
 TEST_F(Library, the_demo_trust_has_a_tagged_library) {
     EXPECT_GE(count_of(database, "SELECT COUNT(*) FROM library_items WHERE kind IN ('file', 'link')"), 8);
     EXPECT_GE(count_of(database, "SELECT COUNT(DISTINCT dimension) FROM library_tags"), 4);
-    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM library_items WHERE kind = 'material'"), 1)
+    EXPECT_EQ(count_of(database,
+                       "SELECT COUNT(*) FROM library_items WHERE kind = 'material' AND used_in_kind IN "
+                       "('offer', 'activity')"),
+              1)
         << "the questioning launch's handout";
     auto teacher = signed_in(kDemoTeacher);
     auto found = teacher->get("/library?q=five+seconds");
     EXPECT_TRUE(contains(found->body, "Cold calling kindly"));
     EXPECT_TRUE(contains(found->body, "Questioning routines (launch handout).txt"));
+}
+
+TEST_F(Library, the_modules_printable_resources_are_in_every_trusts_library) {
+    auto teacher = signed_in(kDemoTeacher);
+    // Found by a word inside the resource's own text, with a link to where it is downloaded.
+    auto found = teacher->get("/library?q=benevolence");
+    ASSERT_EQ(found->status, 200);
+    EXPECT_TRUE(contains(found->body, "Trust audit for professional development")) << found->body;
+    EXPECT_TRUE(contains(found->body, "Online module resource"));
+    const long long item =
+        count_of(database, "SELECT id FROM library_items WHERE used_in_kind = 'module' AND link = "
+                           "'/learning/building-trust/resources/trust-audit'");
+    auto page = teacher->get("/library/" + std::to_string(item));
+    ASSERT_EQ(page->status, 200);
+    EXPECT_TRUE(contains(page->body, "&#x2F;learning&#x2F;building-trust&#x2F;resources&#x2F;trust-audit"));
+    EXPECT_EQ(teacher->get("/learning/building-trust/resources/trust-audit")->status, 200);
+    // Listed once however often the library is searched, and in another trust's library too.
+    const long long listed =
+        count_of(database, "SELECT COUNT(*) FROM library_items WHERE used_in_kind = 'module'");
+    EXPECT_GE(listed, 1);
+    teacher->get("/library?q=trust+audit");
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM library_items WHERE used_in_kind = 'module'"), listed);
+    ASSERT_EQ(add_northfield_trust(database), 0);
+    auto northfield = signed_in(kNorthfieldAdmin, kNorthfieldPassword);
+    EXPECT_TRUE(contains(northfield->get("/library?q=benevolence")->body,
+                         "Trust audit for professional development"));
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM library_items WHERE used_in_kind = 'module'"),
+              2 * listed);
+    // Each trust's item is its own.
+    EXPECT_EQ(northfield->get("/library/" + std::to_string(item))->status, 404);
+}
+
+TEST_F(Library, a_sessions_recording_is_found_by_the_words_of_its_captions) {
+    // The demo launch's recording is captioned with the case study ("Fernbrook Primary").
+    const long long launch = count_of(database, "SELECT COALESCE(MIN(activity_id), 0) FROM recordings");
+    ASSERT_GT(launch, 0);
+    auto teacher = signed_in(kDemoTeacher);
+    auto found = teacher->get("/library?q=fernbrook");
+    EXPECT_TRUE(contains(found->body, "Session recording")) << found->body;
+    EXPECT_TRUE(contains(found->body, "Recording: "));
+    // Timings and the captions' header are not words anyone searches for.
+    EXPECT_FALSE(contains(teacher->get("/library?q=webvtt")->body, "Session recording"));
+    EXPECT_EQ(count_of(database,
+                       "SELECT COUNT(*) FROM library_items WHERE used_in_kind = 'recording' AND body LIKE "
+                       "'%-->%'"),
+              0);
 }
 
 TEST_F(Library, another_trust_finds_none_of_it) {

@@ -30,9 +30,15 @@ std::vector<std::string> values_of(const std::vector<Tag>& tags, const std::stri
 std::string kind_label(const Item& item) {
     if (item.kind == ItemKind::Link)
         return "Link";
-    return item.kind == ItemKind::Material && item.used_in_kind == "offer" ? "Workshop file"
-           : item.kind == ItemKind::Material                               ? "Programme file"
-                                                                           : "File";
+    if (item.kind != ItemKind::Material)
+        return "File";
+    if (item.used_in_kind == "offer")
+        return "Workshop file";
+    if (item.used_in_kind == "module")
+        return "Online module resource";
+    if (item.used_in_kind == "recording")
+        return "Session recording";
+    return "Programme file";
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "programmes/sessions/recording_store.h"
 
 #include "db/database.h"
+#include "library/item_store.h"
 
 namespace trellis::programmes::recording_store {
 
@@ -28,6 +29,32 @@ std::vector<long long> recorded_in(soci::session& sql, long long trust_id, long 
     while (statement.fetch())
         ids.push_back(id);
     return ids;
+}
+
+void list_in_library(soci::session& sql, long long trust_id, long long activity_id,
+                     const std::string& caption_text, long long added_by) {
+    library::Item item;
+    long long programme_id = 0;
+    std::string activity_title;
+    sql << "SELECT p.id, COALESCE(p.school_id, 0), p.title, a.title FROM programme_activities a JOIN "
+           "programmes p ON "
+           "p.id = a.programme_id AND p.trust_id = a.trust_id WHERE a.trust_id = :trust AND a.id = :activity",
+        soci::use(trust_id), soci::use(activity_id), soci::into(programme_id), soci::into(item.school_id),
+        soci::into(item.used_in_title), soci::into(activity_title);
+    if (!sql.got_data())
+        return;
+    const std::string programme_path = "/programmes/" + std::to_string(programme_id);
+    item.used_in_id = activity_id;
+    item.trust_id = trust_id;
+    item.kind = library::ItemKind::Material;
+    item.title = "Recording: " + activity_title;
+    item.link = programme_path + "/activities/" + std::to_string(activity_id) + "/recording";
+    item.body = caption_text;
+    item.used_in_kind = "recording";
+    item.used_in_title += ": " + activity_title;
+    item.used_in_path = programme_path + "#activity-" + std::to_string(activity_id);
+    item.added_by = added_by;
+    library::item_store::keep(sql, item);
 }
 
 std::optional<Recording> recording_of(soci::session& sql, long long trust_id, long long activity_id) {

@@ -29,6 +29,10 @@ struct Recording {
 // The ids of the programme's activities that have a recording.
 std::vector<long long> recorded_in(soci::session& sql, long long trust_id, long long programme_id);
 std::optional<Recording> recording_of(soci::session& sql, long long trust_id, long long activity_id);
+// Lists the session's recording in the trust's library (once; brought up to date when replaced), found
+// by the words of its captions ("" when it has none).
+void list_in_library(soci::session& sql, long long trust_id, long long activity_id,
+                     const std::string& caption_text, long long added_by);
 // Replaces the session's recording; returns the stored names of the one it replaced, to delete.
 std::vector<std::string> replace_recording(soci::session& sql, const Recording& recording,
                                            long long added_by);

@@ -6,6 +6,7 @@
 #include "accounts/permissions.h"
 #include "accounts/secrets.h"
 #include "attendance/store.h"
+#include "library/file_text.h"
 #include "library/files.h"
 #include "notifications/store.h"
 #include "text/words.h"
@@ -122,6 +123,9 @@ void Recordings::attach(const accounts::Actor& lead, const Programme& programme,
         }
     const auto replaced =
         recording_store::replace_recording(transaction.session(), recording, lead.person_id);
+    recording_store::list_in_library(transaction.session(), activity.trust_id, activity.id,
+                                     library::searchable_text("captions.vtt", upload.captions),
+                                     lead.person_id);
     transaction.commit();
     for (const std::string& name : replaced) {
         std::error_code ignored;

@@ -39,3 +39,16 @@ TEST(FileText, cuts_long_text_on_a_character_boundary) {
     const std::string text = searchable_text("long.txt", long_text + "é and more");
     EXPECT_EQ(text.size(), kMostSearchedText - 1) << "the two bytes of é are not split";
 }
+
+TEST(CaptionWords, keeps_what_is_said_without_the_header_notes_cue_numbers_timings_or_voice_tags) {
+    const std::string captions =
+        "WEBVTT - the launch\n\nNOTE recorded in the hall\nsecond line of the note\n\n"
+        "1\n00:00:00.000 --> 00:00:04.000\n<v Asha>Wait five seconds</v> after asking.\n\n"
+        "intro-2\r\n00:00:04.500 --> 00:00:08.000 align:start\r\nThen <i>everyone</i> "
+        "answers.\r\n";
+    EXPECT_EQ(trellis::library::caption_words(captions),
+              "Wait five seconds after asking. Then everyone answers.");
+    EXPECT_EQ(trellis::library::searchable_text("launch.vtt", captions),
+              "Wait five seconds after asking. Then everyone answers.");
+    EXPECT_EQ(trellis::library::caption_words("WEBVTT\n"), "");
+}

@@ -100,6 +100,28 @@ std::vector<NewGroup> suggest_groups(std::vector<Candidate> people, int size) {
     return groups;
 }
 
+std::string why_here(const Candidate& person, const std::vector<Candidate>& group) {
+    int others = 0, same_phase = 0, same_school = 0;
+    for (const Candidate& member : group) {
+        if (member.person_id == person.person_id)
+            continue;
+        ++others;
+        same_phase += member.phase == person.phase ? 1 : 0;
+        same_school += member.school_id == person.school_id ? 1 : 0;
+    }
+    std::string phase = phase_label(person.phase);
+    if (others == 0)
+        return phase + ", on their own so far";
+    std::string why = same_phase == others ? phase + ", like everyone else in the group"
+                      : same_phase > 0     ? phase + ", with " + std::to_string(same_phase) +
+                                             (same_phase == 1 ? " other" : " others") + " of that phase"
+                                       : phase + ": too few of that phase to make a group of their own";
+    if (same_school == 0)
+        return why + "; the only one from their school";
+    return why + "; with " + std::to_string(same_school) + (same_school == 1 ? " colleague" : " colleagues") +
+           " from their school";
+}
+
 namespace {
 
 // Who is kept apart from whom, both ways.

@@ -24,6 +24,10 @@ inline constexpr int kLargestGroupSize = 6;
 // are dealt across the groups in turn, so every group mixes schools as far as the numbers allow.
 std::vector<NewGroup> suggest_groups(std::vector<Candidate> people, int size);
 
+// Why one person is in their group, in a sentence for the lead: their phase against the others', and how
+// many others from their school share the group. `group` holds everyone in it, the person too.
+std::string why_here(const Candidate& person, const std::vector<Candidate>& group);
+
 // Two people the lead has been asked to keep out of the same group (either may have asked; nobody
 // else is told who).
 struct Apart {

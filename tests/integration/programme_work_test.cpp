@@ -298,8 +298,17 @@ TEST_F(ProgrammeWork, people_asked_to_be_kept_apart_are_suggested_into_different
         << "everyone still placed once";
     const std::string page = lead->get(triads + "/groups")->body;
     EXPECT_TRUE(contains(page, "a request to keep two people apart is honoured"));
-    // The list is the leads' alone; members never see it.
-    EXPECT_FALSE(contains(teacher->get(triads + "/groups")->body, "Keep apart"));
+    // The lead sees why each person is where they are, the two kept apart among them.
+    const std::string second_name =
+        texts_of(database, "SELECT first_name || ' ' || last_name FROM people WHERE id = " + second).front();
+    EXPECT_TRUE(contains(page, "Kept apart from " + second_name + "."));
+    EXPECT_TRUE(contains(page, "like everyone else in the group") ||
+                contains(page, "of that phase to make a group of their own"));
+    // The list and the reasons are the leads' alone; members never see them.
+    const std::string members_page = teacher->get(triads + "/groups")->body;
+    EXPECT_FALSE(contains(members_page, "Keep apart"));
+    EXPECT_FALSE(contains(members_page, "Kept apart from"));
+    EXPECT_FALSE(contains(members_page, "like everyone else in the group"));
     ASSERT_EQ(lead->post(triads + "/groups/apart/remove", {{"first", first}, {"second", second}})->status,
               303);
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM group_apart_requests"), 0);

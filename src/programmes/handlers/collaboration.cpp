@@ -1,5 +1,6 @@
 // Collaboration time: the groups that meet in it, made by hand or suggested by the lead, and what
 // each group did, recorded by its members.
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -10,6 +11,7 @@
 #include "programmes/handlers/views.h"
 #include "text/dates.h"
 #include "text/form_values.h"
+#include "text/words.h"
 
 namespace trellis::programmes::handlers {
 
@@ -26,10 +28,34 @@ std::set<long long> ids_of(const std::vector<people::Person>& people) {
     return ids;
 }
 
-mstch::map group_view(const groups::Group& group, long long viewer) {
+// For the lead: who each person is as the groups were formed (school and phase), and whom each is kept
+// apart from, by id.
+struct Reasons {
+    std::map<long long, groups::Candidate> candidates;
+    std::map<long long, std::vector<std::string>> kept_from;
+};
+
+// Why the member is in this group, for the lead; "" for anyone else, or someone no longer in the activity.
+std::string why_here(const groups::Group& group, const groups::GroupMember& member, const Reasons& reasons) {
+    const auto person = reasons.candidates.find(member.person_id);
+    if (person == reasons.candidates.end())
+        return "";
+    std::vector<groups::Candidate> together;
+    for (const groups::GroupMember& other : group.members)
+        if (auto found = reasons.candidates.find(other.person_id); found != reasons.candidates.end())
+            together.push_back(found->second);
+    std::string why = groups::why_here(person->second, together) + ".";
+    if (auto apart = reasons.kept_from.find(member.person_id); apart != reasons.kept_from.end())
+        why += " Kept apart from " + text::joined(apart->second, ", ") + ".";
+    return why;
+}
+
+mstch::map group_view(const groups::Group& group, long long viewer, const Reasons& reasons) {
     mstch::array members;
     for (const groups::GroupMember& member : group.members)
-        members.push_back(mstch::map{{"name", member.name}, {"school", member.school_name}});
+        members.push_back(mstch::map{{"name", member.name},
+                                     {"school", member.school_name},
+                                     {"why", why_here(group, member, reasons)}});
     const bool mine = group.has(viewer);
     return mstch::map{{"id", std::to_string(group.id)},
                       {"name", group.name},
@@ -69,12 +95,25 @@ void show(http::RequestContext& context, const ProgrammeSummary& summary, const 
     const Programme& programme = summary.programme;
     const bool lead = ProgrammeService::may_keep(actor, programme);
     const auto groups = context.app.groups.groups_of(activity.trust_id, activity.id);
+    Reasons reasons;
+    std::vector<people::Person> people;
+    std::vector<groups::KeptApart> apart;
+    if (lead) {
+        people = context.app.activities.people_for(programme, activity);
+        for (const people::Person& person : people)
+            reasons.candidates[person.id] = {person.id, person.school_id, person.phase};
+        apart = context.app.groups.kept_apart(activity.trust_id, programme.id);
+        for (const groups::KeptApart& pair : apart) {
+            reasons.kept_from[pair.first_id].push_back(pair.second_name);
+            reasons.kept_from[pair.second_id].push_back(pair.first_name);
+        }
+    }
     mstch::array shown;
     bool in_a_group = false;
     for (const groups::Group& group : groups) {
         in_a_group |= group.has(actor.person_id);
         if (lead || group.has(actor.person_id))
-            shown.push_back(group_view(group, actor.person_id));
+            shown.push_back(group_view(group, actor.person_id, reasons));
     }
     const std::string path = activity_path(activity) + "/groups";
     mstch::map data{{"programme_id", std::to_string(programme.id)},
@@ -90,18 +129,17 @@ void show(http::RequestContext& context, const ProgrammeSummary& summary, const 
                     {"path", path},
                     {"saved", context.query("saved") == "1"}};
     if (lead) {
-        const auto people = context.app.activities.people_for(programme, activity);
         data["people"] = arrangement(people, groups);
         data["people_count"] = std::to_string(people.size());
         data["new_position"] = std::to_string(groups.size() + 1);
-        mstch::array apart;
-        for (const groups::KeptApart& pair : context.app.groups.kept_apart(activity.trust_id, programme.id))
-            apart.push_back(mstch::map{{"first_id", std::to_string(pair.first_id)},
-                                       {"first", pair.first_name},
-                                       {"second_id", std::to_string(pair.second_id)},
-                                       {"second", pair.second_name}});
-        data["any_apart"] = !apart.empty();
-        data["apart"] = apart;
+        mstch::array apart_rows;
+        for (const groups::KeptApart& pair : apart)
+            apart_rows.push_back(mstch::map{{"first_id", std::to_string(pair.first_id)},
+                                            {"first", pair.first_name},
+                                            {"second_id", std::to_string(pair.second_id)},
+                                            {"second", pair.second_name}});
+        data["any_apart"] = !apart_rows.empty();
+        data["apart"] = apart_rows;
         if (const long long unmet = text::positive_id(context.query("unmet")).value_or(0))
             data["unmet"] = text::counted(unmet, "request", "requests") +
                             " to keep two people apart could not be met: there are too few groups, or nobody "

@@ -154,5 +154,20 @@ TEST(KeepApart, people_not_together_or_not_there_change_nothing) {
     EXPECT_EQ(group_of(groups), before);
 }
 
+TEST(WhyHere, says_a_persons_phase_against_the_groups_and_who_else_is_from_their_school) {
+    const Candidate amy{1, 10, "primary"}, ben{2, 20, "primary"}, cal{3, 30, "primary"},
+        dev{4, 10, "primary"}, eve{5, 40, "secondary"};
+    EXPECT_EQ(why_here(amy, {amy, ben, cal}),
+              "Primary, like everyone else in the group; the only one from their school");
+    EXPECT_EQ(why_here(amy, {amy, ben, dev}),
+              "Primary, like everyone else in the group; with 1 colleague from their school");
+    EXPECT_EQ(
+        why_here(eve, {amy, ben, eve}),
+        "Secondary: too few of that phase to make a group of their own; the only one from their school");
+    EXPECT_EQ(why_here(amy, {amy, ben, eve}),
+              "Primary, with 1 other of that phase; the only one from their school");
+    EXPECT_EQ(why_here(amy, {amy}), "Primary, on their own so far");
+}
+
 } // namespace
 } // namespace trellis::groups

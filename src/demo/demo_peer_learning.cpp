@@ -91,7 +91,6 @@ const DemoMeeting kCoachingMeetings[] = {
      "Ask the group to say the sentence back before they start", Tried::Yes},
 };
 
-
 void keep_meetings(soci::session& sql, long long trust_id, long long pair_id, long long written_by,
                    std::span<const DemoMeeting> meetings, std::chrono::sys_days today) {
     for (const DemoMeeting& demo : meetings) {

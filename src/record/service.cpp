@@ -104,8 +104,8 @@ Span span_of(const std::vector<Entry>& entries, const std::string& from, const s
     Span span{from, to, {}, 0};
     std::vector<std::string> labels;
     for (EntryKind kind : {EntryKind::Module, EntryKind::WorkshopAttended, EntryKind::WorkshopPresented,
-                           EntryKind::SessionLive, EntryKind::SessionCaughtUp, EntryKind::Collaboration, EntryKind::GroupMeeting,
-                           EntryKind::MentoringGiven, EntryKind::MentoringReceived,
+                           EntryKind::SessionLive, EntryKind::SessionCaughtUp, EntryKind::Collaboration,
+                           EntryKind::GroupMeeting, EntryKind::MentoringGiven, EntryKind::MentoringReceived,
                            EntryKind::ObservationGiven, EntryKind::ObservationReceived})
         labels.push_back(label_of(kind));
     for (Category category : kCategories)

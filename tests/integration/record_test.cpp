@@ -20,8 +20,8 @@ class Record : public ::testing::Test {
         demo_entries = count_of(database, "SELECT COUNT(*) FROM record_entries");
         auto session = database.open().lease();
         // Likewise the demo's mentoring meetings, peer observations and group meetings.
-        for (const char* table :
-             {"record_entries", "mentoring_meetings", "mentoring_pairs", "peer_observations", "group_meetings"})
+        for (const char* table : {"record_entries", "mentoring_meetings", "mentoring_pairs",
+                                  "peer_observations", "group_meetings"})
             *session << std::string("DELETE FROM ") + table;
         server = std::make_unique<TestServer>(database);
     }

@@ -1,8 +1,12 @@
 #include <cmark.h>
 
 #include <algorithm>
+#include <list>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "pdf/flow.h"
 #include "pdf/pdf.h"
@@ -241,7 +245,55 @@ std::string markdown_plain(std::string_view text) {
     return kept;
 }
 
-std::string markdown_document(std::string_view title, std::string_view markdown, std::string_view footer) {
+namespace {
+
+// Documents already made, by everything they were made from. The same module resource is downloaded by
+// everyone who takes the module, and an unchanged record by its owner again and again; drawing one of
+// 500 entries costs far more than finding it here. Bounded in bytes: the least recently used go first,
+// and a very large document is not kept at all.
+class MadeDocuments {
+  public:
+    std::optional<std::string> find(const std::string& key) {
+        std::lock_guard lock(m_mutex);
+        const auto found = m_index.find(key);
+        if (found == m_index.end())
+            return std::nullopt;
+        m_order.splice(m_order.begin(), m_order, found->second);
+        return found->second->second;
+    }
+    void keep(const std::string& key, const std::string& bytes) {
+        const std::size_t size = key.size() + bytes.size();
+        if (size > kLargestKept)
+            return;
+        std::lock_guard lock(m_mutex);
+        if (m_index.count(key))
+            return;
+        m_order.emplace_front(key, bytes);
+        m_index[key] = m_order.begin();
+        m_bytes += size;
+        while (m_bytes > kMostKept) {
+            const auto& oldest = m_order.back();
+            m_bytes -= oldest.first.size() + oldest.second.size();
+            m_index.erase(oldest.first);
+            m_order.pop_back();
+        }
+    }
+
+  private:
+    static constexpr std::size_t kMostKept = 32 * 1024 * 1024;
+    static constexpr std::size_t kLargestKept = 4 * 1024 * 1024;
+    std::mutex m_mutex;
+    std::list<std::pair<std::string, std::string>> m_order; // most recently used first
+    std::unordered_map<std::string, std::list<std::pair<std::string, std::string>>::iterator> m_index;
+    std::size_t m_bytes = 0;
+};
+
+MadeDocuments& made_documents() {
+    static MadeDocuments documents;
+    return documents;
+}
+
+std::string drawn_document(std::string_view title, std::string_view markdown, std::string_view footer) {
     std::unique_ptr<cmark_node, NodeFree> document(
         cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8));
     if (document == nullptr)
@@ -261,6 +313,19 @@ std::string markdown_document(std::string_view title, std::string_view markdown,
         }
         MarkdownWriter(flow).blocks(document.get(), {});
     });
+}
+
+} // namespace
+
+std::string markdown_document(std::string_view title, std::string_view markdown, std::string_view footer) {
+    // Lengths first, so that no two different sets of parts make the same key.
+    std::string key = std::to_string(title.size()) + ":" + std::to_string(footer.size()) + ":";
+    key.append(title).append(footer).append(markdown);
+    if (auto made = made_documents().find(key))
+        return *made;
+    std::string bytes = drawn_document(title, markdown, footer);
+    made_documents().keep(key, bytes);
+    return bytes;
 }
 
 } // namespace trellis::pdf

@@ -37,8 +37,11 @@ test('a_lead_forms_cross_school_groups_for_a_programme_keeping_two_people_apart'
   const cards = page.locator('.group-list > section');
   assert.ok(await cards.count() > 10, 'the support staff of the trust make many groups');
   // Each group says why its people are together: one phase, from as many schools as there are.
-  const reasons = await cards.locator('.hint').allTextContents();
+  const reasons = await cards.locator(':scope > p.hint').allTextContents();
   assert.equal(reasons.length, await cards.count());
+  // And beside each person, why they are in it.
+  const whyHere = await cards.first().locator('li .hint').allTextContents();
+  assert.ok(whyHere.length > 0 && whyHere.every((why) => /^[A-Z][A-Za-z -]+[,:] /.test(why)), whyHere.join('\n'));
   assert.ok(reasons.some((reason) => /^Primary: \d people from [2-9] schools/.test(reason)), reasons.join('\n'));
   // The two kept apart are in different groups, and those groups say a request was honoured.
   const member = (name) => cards.filter({ has: page.locator('li').filter({ hasText: new RegExp(`^${name} `) }) });

@@ -150,3 +150,15 @@ TEST(PdfMarkdown, keeps_deeply_nested_lists_and_quotes_on_the_page) {
     EXPECT_NE(text.find("deep quote with enough words to need wrapping at the least"), std::string::npos)
         << text;
 }
+
+TEST(PdfMarkdown, the_same_parts_give_the_same_document_and_any_change_a_new_one) {
+    const std::string first = markdown_document("Kept", "One line that stays the same.", "Footer A");
+    EXPECT_EQ(markdown_document("Kept", "One line that stays the same.", "Footer A"), first);
+    // Each part counts, and parts cannot run into each other: "Kep" + "tFooter A" is not "Kept" + "Footer A".
+    const std::string other_footer = markdown_document("Kept", "One line that stays the same.", "Footer B");
+    EXPECT_NE(flat_text(other_footer), flat_text(first));
+    EXPECT_NE(flat_text(markdown_document("Kep", "One line that stays the same.", "tFooter A")),
+              flat_text(first));
+    EXPECT_NE(flat_text(markdown_document("Kept", "Another line.", "Footer A")).find("Another line."),
+              std::string::npos);
+}

@@ -197,9 +197,14 @@ class MarkdownWriter {
     }
 
     // The marker sits right-aligned in the list's indent, on the baseline of the item's first line.
+    // A list's bullets are laid out once and drawn for every item: a record of 500 entries is one list.
     void set_marker(const std::string& marker, double indent, const TextStyle& style) {
-        std::shared_ptr<PangoLayout> layout(make_layout(m_flow.pango(), escape(marker), style, 100).release(),
-                                            GObjectUnref());
+        const Colour& colour = style.colour;
+        std::shared_ptr<PangoLayout>& layout =
+            m_markers[marker + "\n" + style.font + "\n" + std::to_string(colour.red) +
+                      std::to_string(colour.green) + std::to_string(colour.blue)];
+        if (!layout)
+            layout.reset(make_layout(m_flow.pango(), escape(marker), style, 100).release(), GObjectUnref());
         const double x = m_flow.left() + deeper(indent, kListIndent) - 6 - layout_width(layout.get());
         m_flow.set_marker([layout, x](cairo_t* cr, double baseline) {
             cairo_move_to(
@@ -231,6 +236,7 @@ class MarkdownWriter {
 
     Flow& m_flow;
     int m_list_depth = 0;
+    std::unordered_map<std::string, std::shared_ptr<PangoLayout>> m_markers; // by marker and style
 };
 
 } // namespace

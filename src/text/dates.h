@@ -25,21 +25,33 @@ inline std::string day_of(long long seconds) {
     return day[0] == ' ' ? day.substr(1) : day;
 }
 
-// A stored date (YYYY-MM-DD) as people read it, e.g. "Friday 5 March 2027"; other text unchanged.
-inline std::string long_date(const std::string& iso_date) {
+// A stored date (YYYY-MM-DD) written with a strftime format; other text unchanged.
+inline std::string formatted_date(const std::string& iso_date, const char* format) {
     std::tm day{};
     std::istringstream stream(iso_date);
     stream >> std::get_time(&day, "%Y-%m-%d");
     if (stream.fail())
         return iso_date;
     day.tm_hour = 12;
-    std::mktime(&day); // fills in the weekday
+    timegm(&day); // fills in the weekday; unlike mktime, without reading the time zone each time
     char text[64];
-    std::strftime(text, sizeof text, "%A %e %B %Y", &day);
+    std::strftime(text, sizeof text, format, &day);
     std::string result = text;
     if (auto doubled = result.find("  "); doubled != std::string::npos)
         result.erase(doubled, 1); // %e pads single-digit days with a space
+    if (!result.empty() && result[0] == ' ')
+        result.erase(0, 1);
     return result;
+}
+
+// A stored date as people read it, e.g. "Friday 5 March 2027".
+inline std::string long_date(const std::string& iso_date) {
+    return formatted_date(iso_date, "%A %e %B %Y");
+}
+
+// The month a stored date falls in, e.g. "March 2027".
+inline std::string month_of(const std::string& iso_date) {
+    return formatted_date(iso_date, "%B %Y");
 }
 
 } // namespace trellis::text

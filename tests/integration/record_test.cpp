@@ -162,7 +162,10 @@ TEST_F(Record, a_person_logs_edits_exports_and_removes_what_they_did_and_nobody_
     // One space for every run of white space, however the page wrapped the lines.
     const std::string text = std::regex_replace(pdf_text(pdf->body), std::regex(R"(\s+)"), " ");
     EXPECT_TRUE(contains(text, "CPD record: Grace Okafor")) << text;
-    EXPECT_TRUE(contains(text, "Professional reading: =Rosenshine's principles, again, 2 hours")) << text;
+    // Entries sit under their month's heading, each starting with its day.
+    EXPECT_TRUE(contains(text, "November 2026")) << text;
+    EXPECT_TRUE(contains(text, "Fri 20, Professional reading: =Rosenshine's principles, again, 2 hours"))
+        << text;
     EXPECT_TRUE(contains(text, "Professional reading: 2 hours (1 entry)")) << text;
     EXPECT_FALSE(contains(text, "short review"));
     // A range chosen is printed too; one that is not a range is refused.

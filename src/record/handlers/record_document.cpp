@@ -28,9 +28,16 @@ std::string record_markdown(const std::string& person_name, const Record& record
     out += "## Every entry\n\n";
     if (record.entries.empty())
         out += "Nothing yet.\n";
+    // Under a heading for each month, so that a year of entries reads as a year, and each line starts
+    // with what was done rather than a long date.
+    std::string month;
     for (const Entry& entry : record.entries) {
-        out += "- " + text::long_date(entry.day) + ", " + pdf::markdown_plain(label_of(entry)) + ": " +
-               pdf::markdown_plain(entry.title);
+        if (std::string entry_month = text::month_of(entry.day); entry_month != month) {
+            month = std::move(entry_month);
+            out += "\n### " + pdf::markdown_plain(month) + "\n\n";
+        }
+        out += "- " + text::formatted_date(entry.day, "%a %e") + ", " + pdf::markdown_plain(label_of(entry)) +
+               ": " + pdf::markdown_plain(entry.title);
         if (!entry.context.empty() && entry.kind != EntryKind::Logged) // "logged by you" says nothing here
             out += " (" + pdf::markdown_plain(entry.context) + ")";
         if (entry.minutes > 0)

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <stdexcept>
+#include <thread>
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -12,12 +13,34 @@ namespace {
 
 constexpr const char* kSqlitePrefix = "sqlite:";
 
+// Turning a new database file to WAL needs it to itself for a moment, and SQLite answers "locked" at
+// once rather than waiting when another process is opening it too (servers or `trellis migrate`
+// starting together). The mode is kept in the file, so only the first opening changes it; the others
+// retry until that one has, within the busy timeout.
+void use_write_ahead_log(soci::session& session) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    for (;;) {
+        try {
+            std::string mode;
+            session << "PRAGMA journal_mode=WAL", soci::into(mode);
+            return;
+        } catch (const soci::soci_error& error) {
+            const std::string message = error.what();
+            const bool locked =
+                message.find("locked") != std::string::npos || message.find("busy") != std::string::npos;
+            if (!locked || std::chrono::steady_clock::now() > give_up)
+                throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
+}
+
 void open_sqlite(soci::session& session, const std::string& path) {
     session.open(soci::sqlite3, "db=" + path + " timeout=10 shared_cache=false");
     // WAL lets readers proceed during a write. FULL sync fsyncs the WAL at every commit, so an
     // acknowledged save survives a power cut as well as a crash (measured: still over 1,200
     // progress saves a second; bench/learning). Foreign keys are off by default in SQLite.
-    session << "PRAGMA journal_mode=WAL";
+    use_write_ahead_log(session);
     session << "PRAGMA synchronous=FULL";
     session << "PRAGMA foreign_keys=ON";
     session << "PRAGMA busy_timeout=10000";

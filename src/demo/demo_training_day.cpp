@@ -1,147 +1,29 @@
 #include "demo/demo_training_day.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <span>
 #include <stdexcept>
 
+#include "attendance/store.h"
 #include "demo/demo_names.h"
+#include "demo/demo_workshops.h"
+#include "events/allocation_service.h"
+#include "events/allocation_store.h"
 #include "events/choice_store.h"
+#include "events/feedback_store.h"
 #include "events/model.h"
 #include "events/schedule_service.h"
 #include "events/schedule_store.h"
 #include "events/service.h"
+#include "feedback/store.h"
 
 namespace trellis::demo {
 
 namespace {
 
 using people::StaffGroup;
-
-// The demo training day's workshops: our own writing, in the voice of the colleagues who offer them.
-struct DemoWorkshop {
-    const char* title;
-    const char* summary;
-    const char* outcomes;
-    const char* audience; // comma-separated staff groups, "" for everyone
-    const char* phase;    // "" for any
-    int priority;         // index into kPriorities
-    int max_group;
-    bool can_repeat;
-};
-
-constexpr const char* kPriorities[] = {
-    "Feedback that moves learning on",
-    "Adaptive teaching so that every pupil takes part",
-    "Reading and vocabulary in every subject",
-    "Calm, safe and kind: behaviour and relationships",
-    "Every role matters: support staff at their best",
-};
-
-constexpr DemoWorkshop kWorkshops[] = {
-    {"Whole-class feedback without the marking mountain",
-     "How our English department replaced written comments with a weekly feedback lesson, and what "
-     "happened to pupils' redrafts. Bring a set of books.",
-     "A one-page feedback sheet you can use next week; a routine for pupils acting on feedback in lesson "
-     "time.",
-     "teacher,ect,leader", "secondary", 0, 40, true},
-    {"Hinge questions: knowing who has got it before you move on",
-     "Writing one multiple-choice question whose wrong answers tell you exactly what a pupil thinks.",
-     "Three hinge questions for your next unit, tested on colleagues.", "teacher,ect", "", 0, 36, true},
-    {"Feedback in the early years: talk, not ticks",
-     "What feedback looks like when children cannot yet read it: noticing, naming and extending play.",
-     "Phrases that extend a child's thinking; a way to record next steps that takes minutes.",
-     "teacher,ect,support", "primary", 0, 24, false},
-    {"Scaffolds that come down: adapting without dumbing down",
-     "Keeping the same ambitious task for everyone and changing the support around it, then taking the "
-     "support away on purpose.",
-     "A planning grid for one lesson; examples from maths, history and science.", "teacher,ect,leader", "", 1,
-     40, true},
-    {"Working alongside a teaching assistant: the five-minute briefing",
-     "A teacher and a teaching assistant show how a short, regular briefing changes what happens for the "
-     "pupils they share.",
-     "A briefing template you can agree together; clarity about who does what in the lesson.", "", "", 1, 60,
-     true},
-    {"Autism-friendly classrooms: small changes, large effects",
-     "Colleagues from Kestrel Fields share the adjustments that cost nothing: predictable routines, clear "
-     "language, and places to regulate.",
-     "A checklist for your own room; how to plan a transition with a pupil and their family.", "", "", 1, 80,
-     true},
-    {"Teaching vocabulary explicitly in every subject",
-     "Choosing the ten words that unlock a topic and teaching them so that they stick: etymology, examples "
-     "and retrieval.",
-     "A vocabulary list and plan for your next unit.", "teacher,ect,leader", "secondary", 2, 36, true},
-    {"Reading with a child who is stuck",
-     "For anyone who listens to readers: what to do when a child stops, guesses or gives up, and how to "
-     "keep the book enjoyable.",
-     "Prompts that help without taking over; signs that a child needs more phonics support.",
-     "support,teacher,ect", "primary", 2, 50, true},
-    {"Disciplinary reading: reading like a scientist, historian or mathematician",
-     "How expert readers in each subject read differently, and how to teach that to pupils with complex "
-     "texts.",
-     "A sequence for introducing one challenging text.", "teacher,leader", "secondary", 2, 30, false},
-    {"De-escalation: the first thirty seconds",
-     "What to say, where to stand and what to avoid when a pupil is becoming distressed. Practical and "
-     "rehearsed.",
-     "Three scripts to use under pressure; how to repair the relationship afterwards.", "", "", 3, 100, true},
-    {"Routines that run themselves",
-     "Entry, transitions and endings that pupils learn once and follow every day, modelled by a primary "
-     "and a secondary teacher.",
-     "One routine planned, scripted and ready to teach.", "teacher,ect", "", 3, 36, true},
-    {"Lunchtimes and playgrounds: calm beyond the classroom",
-     "Midday supervisors and pastoral staff on structured play, zones and the conversations that prevent "
-     "trouble.",
-     "Ideas for games and zones; a shared language with class teachers.", "support,leader", "", 3, 50, true},
-    {"Attendance conversations that bring children back",
-     "How our attendance team talks with families when a child is missing school, and what changed when "
-     "we started with listening.",
-     "A conversation structure; knowing when and how to escalate.", "support,leader,teacher", "", 3, 30,
-     false},
-    {"Office and reception: the first face of the school",
-     "Front-of-house colleagues share how they handle difficult calls, safeguarding concerns at the desk, "
-     "and busy mornings.",
-     "A safeguarding quick reference for reception; scripts for difficult calls.", "support", "", 4, 24,
-     false},
-    {"Spreadsheets that save an afternoon a week",
-     "For business and admin staff: lookups, pivot tables and checks that catch mistakes before they "
-     "leave the office.",
-     "Three techniques practised on real-looking data you can take away.", "support,leader", "", 4, 20, true},
-    {"Supporting pupils' mental health: what every adult can do",
-     "Recognising early signs, listening well and knowing where to take a worry, for all staff who meet "
-     "pupils.",
-     "The trust's referral route in one page; a listening framework.", "", "", 4, 110, true},
-    {"Coaching conversations for new teachers",
-     "Mentors and ECTs practise short, focused coaching: one step at a time, modelled and rehearsed.",
-     "A coaching cycle you can run in twenty minutes.", "ect,teacher,leader", "", 0, 24, false},
-    {"Leading a department's professional development",
-     "Middle leaders plan a term of department meetings around one priority, with time to practise and "
-     "review.",
-     "A draft plan for a term's meetings focused on one priority.", "leader,teacher", "", 1, 24, false},
-};
-
-// The host school's rooms.
-struct DemoRoom {
-    const char* name;
-    int capacity;
-    const char* notes;
-};
-constexpr DemoRoom kRooms[] = {
-    {"Main hall", 120, "projector, microphone"},
-    {"Sports hall", 110, ""},
-    {"Dining hall", 100, "projector"},
-    {"Lecture theatre", 90, "projector, microphone"},
-    {"Library", 60, "projector"},
-    {"Drama studio", 50, ""},
-    {"Music room", 40, "piano"},
-    {"Room S1", 36, "projector"},
-    {"Room S2", 36, "projector"},
-    {"Room S3", 36, "projector"},
-    {"Room S4", 36, "projector"},
-    {"Art studio", 34, "sinks"},
-    {"IT suite", 32, "32 computers"},
-    {"Room H1", 32, "projector"},
-    {"Room H2", 32, "projector"},
-    {"Science lab 1", 30, "gas taps"},
-};
 
 // The schools taking part: two schools and the special school with the central team, so that the
 // demo logins Grace (Oakfield Academy), Tom and Dan (Meadowbank) are among them.
@@ -212,11 +94,12 @@ void load_later_days(events::EventService& events, const accounts::Actor& lead,
 
 // Presenters are colleagues from the schools taking part, never the demo logins, and never two
 // workshops each. A workshop for support staff only is led by a member of support staff.
-std::vector<long long> presenters(const std::vector<events::Participant>& people,
+std::vector<long long> presenters(std::span<const DemoWorkshop> workshops,
+                                  const std::vector<events::Participant>& people,
                                   const std::set<std::string>& logins) {
     std::vector<long long> chosen;
     std::set<long long> taken;
-    for (const DemoWorkshop& workshop : kWorkshops) {
+    for (const DemoWorkshop& workshop : workshops) {
         const bool support_only = std::string(workshop.audience) == "support";
         for (const events::Participant& person : people) {
             const bool support = person.group == StaffGroup::Support;
@@ -228,19 +111,19 @@ std::vector<long long> presenters(const std::vector<events::Participant>& people
             break;
         }
     }
-    if (chosen.size() != std::size(kWorkshops))
+    if (chosen.size() != workshops.size())
         throw std::runtime_error("The demo trust has too few staff to present the demo workshops.");
     return chosen;
 }
 
 // Up to the event's choices and reserves, among the workshops open to the person: the earlier
 // workshops in the list are wanted more, as a few workshops are in any real event.
-std::vector<long long> choices_for(const events::Participant& person, const std::vector<long long>& offers,
-                                   int wanted, Sequence& sequence) {
+std::vector<long long> choices_for(std::span<const DemoWorkshop> workshops, const events::Participant& person,
+                                   const std::vector<long long>& offers, int wanted, Sequence& sequence) {
     std::vector<std::size_t> open;
-    for (std::size_t index = 0; index < std::size(kWorkshops); ++index) {
-        const auto audience = people::staff_groups_from_text(kWorkshops[index].audience);
-        const std::string phase = kWorkshops[index].phase;
+    for (std::size_t index = 0; index < workshops.size(); ++index) {
+        const auto audience = people::staff_groups_from_text(workshops[index].audience);
+        const std::string phase = workshops[index].phase;
         if ((audience.empty() || std::count(audience.begin(), audience.end(), person.group)) &&
             (phase.empty() || phase == person.phase))
             open.push_back(index);
@@ -249,11 +132,11 @@ std::vector<long long> choices_for(const events::Participant& person, const std:
     while (static_cast<int>(chosen.size()) < wanted && !open.empty()) {
         unsigned total = 0;
         for (std::size_t position = 0; position < open.size(); ++position)
-            total += static_cast<unsigned>(2 * std::size(kWorkshops) - open[position]);
+            total += static_cast<unsigned>(2 * workshops.size() - open[position]);
         unsigned roll = sequence.next(total);
         std::size_t position = 0;
         for (; position + 1 < open.size(); ++position) {
-            const unsigned weight = static_cast<unsigned>(2 * std::size(kWorkshops) - open[position]);
+            const unsigned weight = static_cast<unsigned>(2 * workshops.size() - open[position]);
             if (roll < weight)
                 break;
             roll -= weight;
@@ -264,29 +147,18 @@ std::vector<long long> choices_for(const events::Participant& person, const std:
     return chosen;
 }
 
-} // namespace
-
-long long load_demo_training_day(db::Database& database, const accounts::Actor& lead,
-                                 const std::vector<std::pair<long long, std::string>>& schools,
-                                 const std::set<std::string>& logins) {
-    std::vector<long long> school_ids;
-    for (const char* name : kSchoolsTakingPart)
-        for (const auto& [id, school_name] : schools)
-            if (school_name == name)
-                school_ids.push_back(id);
-    events::EventService events(database);
-    const long long event_id = events.create(lead, event_form(school_ids));
-    const auto layout = *events.layout(lead.trust_id, event_id);
-    events.set_stage(lead.trust_id, event_id, events::Stage::Scheduling);
-
+// Offers each workshop on the event, approved, from the colleagues chosen to present it. Returns the
+// offers' ids, in the catalogue's order.
+std::vector<long long> offer_workshops(db::Database& database, const accounts::Actor& lead,
+                                       const events::EventLayout& layout,
+                                       std::span<const DemoWorkshop> workshops,
+                                       const std::vector<long long>& presenter_ids) {
     std::vector<long long> offers;
     {
         db::Transaction transaction(database);
         auto& sql = transaction.session();
-        const auto people = events::store::participants(sql, layout.event);
-        const auto presenter_ids = presenters(people, logins);
-        for (std::size_t index = 0; index < std::size(kWorkshops); ++index) {
-            const DemoWorkshop& demo = kWorkshops[index];
+        for (std::size_t index = 0; index < workshops.size(); ++index) {
+            const DemoWorkshop& demo = workshops[index];
             events::Workshop workshop;
             workshop.presenter_id = presenter_ids[index];
             workshop.title = demo.title;
@@ -297,23 +169,170 @@ long long load_demo_training_day(db::Database& database, const accounts::Actor& 
             workshop.priority_id = layout.priorities[static_cast<std::size_t>(demo.priority)].id;
             workshop.max_group = demo.max_group;
             workshop.can_repeat = demo.can_repeat;
-            offers.push_back(events::store::insert_approved_offer(sql, lead.trust_id, event_id, workshop));
+            offers.push_back(
+                events::store::insert_approved_offer(sql, lead.trust_id, layout.event.id, workshop));
         }
         transaction.commit();
     }
+    return offers;
+}
+
+// The past day's timetable as the lead made it: in each slot, the workshops (by their place in
+// kPastWorkshops) in the largest rooms first, with a seat for everyone in each slot.
+constexpr std::size_t kPastTimetable[2][5] = {{3, 0, 7, 5, 2}, {0, 1, 7, 6, 4}};
+
+std::vector<events::Placement> past_timetable(const events::EventLayout& layout,
+                                              const std::vector<long long>& offers) {
+    std::vector<events::Placement> cells;
+    for (std::size_t slot = 0; slot < std::size(kPastTimetable); ++slot)
+        for (std::size_t room = 0; room < std::size(kPastTimetable[slot]); ++room)
+            cells.push_back(
+                {layout.slots.at(slot).id, layout.rooms.at(room).id, offers.at(kPastTimetable[slot][room])});
+    return cells;
+}
+
+std::vector<events::Participant> participants_of(db::Database& database, const events::Event& event) {
+    db::Database::Lease session(database);
+    return events::store::participants(*session, event);
+}
+
+std::vector<long long> school_ids_taking_part(const std::vector<std::pair<long long, std::string>>& schools) {
+    std::vector<long long> school_ids;
+    for (const char* name : kSchoolsTakingPart)
+        for (const auto& [id, school_name] : schools)
+            if (school_name == name)
+                school_ids.push_back(id);
+    return school_ids;
+}
+
+// A rating out of 5 from someone who came: most workshops are liked, the first two of the past day's
+// catalogue most of all, and one in four people leaves nothing.
+int rating_for(std::size_t workshop_index, Sequence& sequence) {
+    static const int kRatings[][5] = {{5, 5, 5, 4, 5}, {5, 4, 5, 4, 4}, {4, 3, 4, 5, 3}};
+    const std::size_t band = std::min<std::size_t>(workshop_index, 2);
+    return kRatings[band][sequence.next(5)];
+}
+
+// Registers taken on the day (nearly everyone placed came) and the feedback those who came gave. The
+// demo logins came but have not answered, so that they can try the survey.
+void keep_the_day(db::Database& database, const accounts::Actor& lead, const events::Event& event,
+                  const std::vector<long long>& offers, const std::set<long long>& login_ids) {
+    db::Transaction transaction(database);
+    auto& sql = transaction.session();
+    std::map<long long, std::vector<attendance::RegisterEntry>> registers;
+    Sequence sequence;
+    for (const events::store::PlacementRow& row :
+         events::store::placements_of_event(sql, lead.trust_id, event.id))
+        if (row.session_id) {
+            attendance::RegisterEntry entry;
+            entry.person_id = row.person_id;
+            entry.present = login_ids.count(row.person_id) || sequence.next(20) != 0;
+            registers[row.session_id].push_back(entry);
+        }
+    for (const auto& [session_id, entries] : registers)
+        attendance::store::save_register(sql, lead.trust_id, {attendance::SessionKind::Workshop, session_id},
+                                         lead.person_id, entries);
+
+    std::map<long long, std::size_t> index_of_offer;
+    for (std::size_t index = 0; index < offers.size(); ++index)
+        index_of_offer[offers[index]] = index;
+    for (const events::Participant& person : participants_of(database, event)) {
+        if (login_ids.count(person.id) || sequence.next(4) == 0)
+            continue;
+        std::vector<feedback::Answer> answers;
+        for (const auto& [offer_id, title] :
+             events::feedback_store::attended_workshops(sql, lead.trust_id, event.id, person.id))
+            answers.push_back({offer_id, rating_for(index_of_offer[offer_id], sequence), ""});
+        if (answers.empty())
+            continue;
+        answers.push_back({0, 4 + static_cast<int>(sequence.next(2)), ""}); // the day as a whole
+        feedback::store::save_answers(sql, lead.trust_id, {feedback::AboutKind::Event, event.id}, person.id,
+                                      answers);
+    }
+    transaction.commit();
+}
+
+// The day before half-term, from offers to feedback, allocated by the engine like any other.
+void load_past_day(db::Database& database, const accounts::Actor& lead,
+                   const std::vector<long long>& school_ids, const std::set<std::string>& logins,
+                   const std::vector<long long>& presenting_later) {
+    events::EventForm form = event_form(school_ids);
+    form.title = "November inset day";
+    form.event_date = "2026-11-02";
+    form.offers_close = "2026-09-25";
+    form.choices_open = "2026-10-05";
+    form.choices_close = "2026-10-16";
+    form.slots = "09:15-10:30\n11:00-12:15";
+    form.brief_purpose = "Two workshops each, led by our own colleagues, on the habits that make the biggest "
+                         "difference in every classroom.";
+    events::EventService events(database);
+    const long long event_id = events.create(lead, form);
+    const auto layout = *events.layout(lead.trust_id, event_id);
+    events.set_stage(lead.trust_id, event_id, events::Stage::Scheduling);
+
+    const auto people = participants_of(database, layout.event);
+    std::set<long long> login_ids;
+    for (const events::Participant& person : people)
+        if (logins.count(person.email))
+            login_ids.insert(person.id);
+    // Other colleagues than the spring day's present, so that more people have presented something;
+    // taken in a shuffled order rather than the first in the alphabet.
+    std::vector<events::Participant> others;
+    for (const events::Participant& person : people)
+        if (std::find(presenting_later.begin(), presenting_later.end(), person.id) == presenting_later.end())
+            others.push_back(person);
+    Sequence shuffle;
+    for (std::size_t index = others.size(); index > 1; --index)
+        std::swap(others[index - 1], others[shuffle.next(static_cast<unsigned>(index))]);
+    const auto offers =
+        offer_workshops(database, lead, layout, kPastWorkshops, presenters(kPastWorkshops, others, logins));
+    events::ScheduleService(database).save(lead, event_id, past_timetable(layout, offers));
+    events.set_stage(lead.trust_id, event_id, events::Stage::Choices);
+    {
+        db::Transaction transaction(database);
+        Sequence sequence;
+        const int wanted = layout.event.choices_wanted + layout.event.reserves_wanted;
+        for (const events::Participant& person : people)
+            events::store::replace_choices(transaction.session(), lead.trust_id, event_id, person.id,
+                                           choices_for(kPastWorkshops, person, offers, wanted, sequence));
+        transaction.commit();
+    }
+    events.set_stage(lead.trust_id, event_id, events::Stage::Allocating);
+    events::AllocationService allocation(database);
+    allocation.run(lead.trust_id, event_id, allocation.start(lead, event_id), [](const std::string&) {});
+    // Straight to feedback: timetables went out at the time, so nobody is told of them again now.
+    keep_the_day(database, lead, layout.event, offers, login_ids);
+    events.set_stage(lead.trust_id, event_id, events::Stage::Feedback);
+}
+
+} // namespace
+
+long long load_demo_training_day(db::Database& database, const accounts::Actor& lead,
+                                 const std::vector<std::pair<long long, std::string>>& schools,
+                                 const std::set<std::string>& logins) {
+    const std::vector<long long> school_ids = school_ids_taking_part(schools);
+    events::EventService events(database);
+    const long long event_id = events.create(lead, event_form(school_ids));
+    const auto layout = *events.layout(lead.trust_id, event_id);
+    events.set_stage(lead.trust_id, event_id, events::Stage::Scheduling);
+
+    const auto people = participants_of(database, layout.event);
+    const auto presenter_ids = presenters(kWorkshops, people, logins);
+    const auto offers = offer_workshops(database, lead, layout, kWorkshops, presenter_ids);
     events::ScheduleService schedule(database);
     schedule.save(lead, event_id, schedule.suggest(lead.trust_id, event_id));
     events.set_stage(lead.trust_id, event_id, events::Stage::Choices);
     load_later_days(events, lead, school_ids);
+    load_past_day(database, lead, school_ids, logins, presenter_ids);
 
     db::Transaction transaction(database);
     auto& sql = transaction.session();
     Sequence sequence;
     const int wanted = layout.event.choices_wanted + layout.event.reserves_wanted;
-    for (const events::Participant& person : events::store::participants(sql, layout.event))
+    for (const events::Participant& person : people)
         if (!logins.count(person.email) && sequence.next(100) < kChosenPercent)
             events::store::replace_choices(sql, lead.trust_id, event_id, person.id,
-                                           choices_for(person, offers, wanted, sequence));
+                                           choices_for(kWorkshops, person, offers, wanted, sequence));
     transaction.commit();
     return event_id;
 }

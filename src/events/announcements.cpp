@@ -50,9 +50,11 @@ std::vector<Owed> owed_for_stages(const std::vector<EventToAnnounce>& events) {
     std::vector<Owed> owed;
     for (const auto& event : events) {
         const std::string base = "/events/" + std::to_string(event.event_id);
-        owed.push_back(
-            {"Your timetable for " + event.title + " is ready: where to be and when, and a calendar file.",
-             base + "/timetable"});
+        // Once feedback is open the day is over: a timetable not yet told of is no longer news.
+        if (event.stage == "published")
+            owed.push_back({"Your timetable for " + event.title +
+                                " is ready: where to be and when, and a calendar file.",
+                            base + "/timetable"});
         if (event.stage == "feedback" && event.presenting)
             owed.push_back({"Feedback on the workshop you ran at " + event.title +
                                 " is coming in: ratings and comments, without names.",

@@ -16,13 +16,18 @@ TEST(DemoTrainingDay, opens_for_choices_and_allocates_everyone_over_http) {
     EXPECT_TRUE(contains(output, "a training day with choices open")) << output;
     // Loading again into the same database changes nothing.
     ASSERT_EQ(run_cli(database, {"demo", "--if-empty", "--training-day"}), 0);
-    // The day with choices open, a call for offers for the next, and a draft after that.
-    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM events"), 3);
+    // The day with choices open, a call for offers for the next, a draft after that, and a day held
+    // before half-term with its feedback open.
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM events"), 4);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM events WHERE stage = 'feedback'"), 1);
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM events WHERE stage = 'offers'"), 1);
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM events WHERE stage = 'draft'"), 1);
     const long long event_id = count_of(database, "SELECT id FROM events WHERE stage = 'choices'");
     const std::string base = "/events/" + std::to_string(event_id);
-    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM workshop_offers WHERE status = 'approved'"), 18);
+    const std::string of_the_day = " AND event_id = " + std::to_string(event_id);
+    EXPECT_EQ(
+        count_of(database, "SELECT COUNT(*) FROM workshop_offers WHERE status = 'approved'" + of_the_day),
+        18);
     // No presenter runs two sessions at once.
     EXPECT_EQ(count_of(database,
                        "SELECT COUNT(*) FROM (SELECT s.slot_id, o.presenter_id FROM workshop_sessions s "
@@ -34,7 +39,8 @@ TEST(DemoTrainingDay, opens_for_choices_and_allocates_everyone_over_http) {
                        "SELECT COUNT(*) FROM workshop_choices c JOIN people p ON p.id = c.person_id "
                        "WHERE p.email LIKE '%@oakfield.example' AND p.email IN ('admin@oakfield.example', "
                        "'pdlead@oakfield.example', 'schoollead@oakfield.example', "
-                       "'teacher@oakfield.example', 'support@oakfield.example')"),
+                       "'teacher@oakfield.example', 'support@oakfield.example') AND c.event_id = " +
+                           std::to_string(event_id)),
               0);
 
     TestServer server(database);
@@ -48,7 +54,9 @@ TEST(DemoTrainingDay, opens_for_choices_and_allocates_everyone_over_http) {
 
     Browser lead(server);
     ASSERT_EQ(lead.sign_in(kDemoTrustLead, kDemoPassword)->status, 303);
-    const long long chosen = count_of(database, "SELECT COUNT(DISTINCT person_id) FROM workshop_choices");
+    const long long chosen =
+        count_of(database, "SELECT COUNT(DISTINCT person_id) FROM workshop_choices WHERE event_id = " +
+                               std::to_string(event_id));
     auto demand = lead.get(base + "/demand");
     ASSERT_EQ(demand->status, 200);
     EXPECT_TRUE(contains(demand->body, std::to_string(chosen) + " of 435 people taking part have chosen"))
@@ -74,9 +82,45 @@ TEST(DemoTrainingDay, opens_for_choices_and_allocates_everyone_over_http) {
     EXPECT_TRUE(contains(result->body, "this is the best possible allocation"))
         << result->body.substr(0, 6000);
     // Everyone has a place in every slot they do not present in.
-    EXPECT_EQ(count_of(database,
-                       "SELECT COUNT(*) FROM placements p WHERE p.session_id IS NULL AND NOT EXISTS "
-                       "(SELECT 1 FROM workshop_sessions s JOIN workshop_offers o ON o.id = s.offer_id "
-                       "WHERE o.presenter_id = p.person_id AND s.slot_id = p.slot_id)"),
+    EXPECT_EQ(
+        count_of(database, "SELECT COUNT(*) FROM placements p WHERE p.session_id IS NULL AND NOT EXISTS "
+                           "(SELECT 1 FROM workshop_sessions s JOIN workshop_offers o ON o.id = s.offer_id "
+                           "WHERE o.presenter_id = p.person_id AND s.slot_id = p.slot_id) AND p.event_id = " +
+                               std::to_string(event_id)),
+        0);
+}
+
+// The day held before half-term went through every stage: the engine placed everyone, registers were
+// kept, and those who came rated their workshops; the colleagues rated best are in "Who can help with …".
+TEST(DemoTrainingDay, a_past_day_has_registers_and_feedback) {
+    TestDatabase database;
+    ASSERT_EQ(run_cli(database, {"demo", "--training-day"}), 0);
+    const long long event_id = count_of(database, "SELECT id FROM events WHERE stage = 'feedback'");
+    const std::string of_the_day = std::to_string(event_id);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM workshop_offers WHERE event_id = " + of_the_day), 8);
+    EXPECT_GT(count_of(database, "SELECT COUNT(*) FROM attendance_marks a JOIN workshop_sessions s ON s.id = "
+                                 "a.session_id WHERE a.session_kind = 'workshop' AND s.event_id = " +
+                                     of_the_day),
+              500);
+    EXPECT_GT(count_of(database, "SELECT COUNT(DISTINCT person_id) FROM feedback WHERE about_kind = 'event' "
+                                 "AND about_id = " +
+                                     of_the_day),
+              200);
+    // The demo teacher was there and has not answered yet, so she can.
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM feedback f JOIN people p ON p.id = f.person_id WHERE "
+                                 "p.email = '" +
+                                     kDemoTeacher + "'"),
               0);
+
+    TestServer server(database);
+    Browser teacher(server);
+    ASSERT_EQ(teacher.sign_in(kDemoTeacher, kDemoPassword)->status, 303);
+    auto survey = teacher.get("/events/" + of_the_day + "/feedback");
+    ASSERT_EQ(survey->status, 200);
+    auto experts = teacher.get("/expertise?q=questioning");
+    ASSERT_EQ(experts->status, 200);
+    EXPECT_TRUE(contains(experts->body, "Presented &#8220;Questioning so that everyone thinks") ||
+                contains(experts->body, "Presented \u201cQuestioning so that everyone thinks"))
+        << experts->body;
+    EXPECT_TRUE(contains(experts->body, "out of 5 by")) << experts->body;
 }

@@ -43,7 +43,7 @@ TEST_F(Priorities, training_days_briefs_name_the_trusts_priorities_once_each) {
     ASSERT_EQ(renamed->status, 303) << renamed->body;
     EXPECT_EQ(
         count_of(database, "SELECT COUNT(*) FROM event_priorities WHERE title = 'Reading in every subject'"),
-        3);
+        4);
     auto page = lead->get("/priorities");
     for (const char* expected : {"Reading in every subject", "Every lesson has some reading aloud.",
                                  "Teacher, Support staff · Secondary", "Pupils read more, and more widely."})

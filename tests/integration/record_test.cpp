@@ -19,10 +19,12 @@ class Record : public ::testing::Test {
         // entries are counted by the_demo_logins_logged_a_year_of_learning below.
         demo_entries = count_of(database, "SELECT COUNT(*) FROM record_entries");
         auto session = database.open().lease();
-        // Likewise the demo's mentoring meetings, peer observations and group meetings.
+        // Likewise the demo's mentoring meetings, peer observations, group meetings and the
+        // workshops of its past training day.
         for (const char* table : {"record_entries", "mentoring_meetings", "mentoring_pairs",
                                   "peer_observations", "group_meetings"})
             *session << std::string("DELETE FROM ") + table;
+        *session << "DELETE FROM attendance_marks WHERE session_kind = 'workshop'";
         server = std::make_unique<TestServer>(database);
     }
     long long demo_entries = 0;

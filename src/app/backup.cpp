@@ -22,8 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Folders under the data folder that hold uploaded files (see each area's storage).
-const char* const kFileFolders[] = {"materials", "recordings"};
+// Folders under the data folder that hold uploaded files (see each area's storage) and the key that
+// signs badges, without which the badges already issued could no longer be checked.
+const char* const kFileFolders[] = {"materials", "recordings", "keys"};
 constexpr const char* kSqliteCopy = "trellis.db";
 constexpr const char* kPostgresDump = "database.dump";
 

@@ -144,8 +144,8 @@ inline constexpr DemoWorkshop kPastWorkshops[] = {
     {"Reading aloud to a class: fluency you can hear",
      "Modelling expression and pace, then pupils echo and choral reading, for any adult who reads with a "
      "class.",
-     "A short text marked up for performance; a routine for echo reading.", "teacher,ect,support", "", 2,
-     100, true},
+     "A short text marked up for performance; a routine for echo reading.", "teacher,ect,support", "", 2, 100,
+     true},
 };
 
 // The host school's rooms.

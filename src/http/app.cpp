@@ -9,6 +9,7 @@ namespace trellis::http {
 
 App::App(const Config& configuration)
     : config(configuration), clock(config.today),
+      badge_key(badges::SigningKey::kept_in(std::filesystem::path(config.data_dir) / "keys")),
       database(config.database_url, static_cast<std::size_t>(config.threads) + 2),
       views(config.root_dir + "/templates"), gate(std::max(2u, 2 * std::thread::hardware_concurrency())),
       organisations(database), people(database, organisations),

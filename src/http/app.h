@@ -3,6 +3,7 @@
 #include "accounts/service.h"
 #include "app/config.h"
 #include "audit/audit_log.h"
+#include "badges/signing_key.h"
 #include "calendar/clock.h"
 #include "db/database.h"
 #include "events/day_service.h"
@@ -52,6 +53,8 @@ struct App {
 
     Config config;
     calendar::Clock clock;
+    // Signs the portable badges issued with certificates (kept in the data folder's keys/).
+    badges::SigningKey badge_key;
     db::Database database;
     Views views;
     FairGate gate;

@@ -2,6 +2,7 @@
 
 #include "accounts/handlers/handlers.h"
 #include "audit/handlers/audit.h"
+#include "badges/handlers/handlers.h"
 #include "expertise/handlers/handlers.h"
 #include "groups/handlers/handlers.h"
 #include "impact/handlers/handlers.h"
@@ -105,8 +106,12 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     routes.get(in_module(R"(/((?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.[a-z0-9]+))"), member, any,
                learn::media_show);
     routes.get(R"(/certificates/([A-Z0-9-]{1,40})\.pdf)", member, any, learn::certificate_download);
+    routes.get(R"(/certificates/([A-Z0-9-]{1,40})\.jwt)", member, any, learn::certificate_badge);
     routes.get("/verify", open, any, learn::verify_show);
     routes.get(R"(/verify/([A-Za-z0-9-]{1,40}))", open, any, learn::verify_show);
+    routes.post(R"(/verify/([A-Za-z0-9-]{1,40})/badge)", open, any, learn::verify_badge);
+    routes.get("/badges/keys", open, any, badges::handlers::keys);
+    routes.get(R"(/badges/issuers/(\d+))", open, any, badges::handlers::issuer);
 
     // Training days: the events themselves.
     namespace events = events::handlers;

@@ -2,6 +2,8 @@
 // certificate and its public check, and progress that survives a crash.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "harness.h"
@@ -221,6 +223,59 @@ TEST_F(ModuleProgress, completing_every_required_block_issues_a_certificate_anyo
     Browser admin(*server);
     admin.sign_in(kDemoAdmin, kDemoPassword);
     EXPECT_EQ(admin.get("/certificates/" + code + ".pdf")->status, 200);
+}
+
+TEST_F(ModuleProgress, a_certificate_comes_with_a_portable_badge_anyone_can_check) {
+    {
+        auto sql = database.open().lease();
+        *sql
+            << "INSERT INTO certificates (trust_id, person_id, module_slug, code, person_name, module_title, "
+               "hours, issued_at) SELECT trust_id, id, 'building-trust', 'TRL-BDGE-0000-0001', 'Grace "
+               "Okafor', "
+               "'Building trust for professional development', 1.5, 1795000000 FROM people WHERE email = '" +
+                   kDemoTeacher + "'";
+    }
+    const std::string code = "TRL-BDGE-0000-0001";
+    ASSERT_NE(teacher->get("/learning/building-trust/certificate")->body.find(code + ".jwt"),
+              std::string::npos);
+    auto badge = teacher->get("/certificates/" + code + ".jwt");
+    ASSERT_EQ(badge->status, 200);
+    EXPECT_EQ(badge->get_header_value("Content-Type"), "application/jwt");
+    EXPECT_NE(badge->get_header_value("Content-Disposition").find("badge-building-trust.jwt"),
+              std::string::npos);
+    const std::string token = badge->body;
+    ASSERT_EQ(std::count(token.begin(), token.end(), '.'), 2) << token;
+
+    // Anyone checks the file on the certificate's public page: genuine as issued, refused when changed.
+    Browser anyone(*server);
+    anyone.get("/verify/" + code);
+    auto genuine = anyone.post_files("/verify/" + code + "/badge", {}, {{"badge", "badge.jwt", token}});
+    ASSERT_EQ(genuine->status, 200) << genuine->body;
+    EXPECT_NE(genuine->body.find("This badge is genuine"), std::string::npos);
+    std::string changed = token;
+    changed[changed.find('.') + 5] = changed[changed.find('.') + 5] == 'A' ? 'B' : 'A';
+    auto refused = anyone.post_files("/verify/" + code + "/badge", {}, {{"badge", "badge.jwt", changed}});
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_NE(refused->body.find("not a badge Trellis issued"), std::string::npos);
+    // A genuine badge of one certificate is not another's.
+    EXPECT_EQ(
+        anyone.post_files("/verify/TRL-0000-0000-0000/badge", {}, {{"badge", "badge.jwt", token}})->status,
+        404);
+
+    // The key that checks it and the issuer it names are public.
+    auto keys = anyone.get("/badges/keys");
+    ASSERT_EQ(keys->status, 200);
+    EXPECT_NE(keys->body.find("\"crv\": \"Ed25519\""), std::string::npos) << keys->body;
+    auto issuer = anyone.get("/badges/issuers/1");
+    ASSERT_EQ(issuer->status, 200);
+    EXPECT_NE(issuer->body.find("Oakfield Learning Trust"), std::string::npos);
+    EXPECT_EQ(anyone.get("/badges/issuers/999")->status, 404);
+
+    // Only those who may download the certificate may download its badge.
+    EXPECT_EQ(anyone.get("/certificates/" + code + ".jwt")->status, 303);
+    Browser colleague(*server);
+    colleague.sign_in("support@oakfield.example", kDemoPassword);
+    EXPECT_EQ(colleague.get("/certificates/" + code + ".jwt")->status, 404);
 }
 
 TEST_F(ModuleProgress, progress_acknowledged_before_a_crash_is_there_after_restart) {

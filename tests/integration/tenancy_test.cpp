@@ -251,6 +251,7 @@ TEST_F(Tenancy, a_certificate_is_downloaded_only_in_its_own_trust_but_verified_b
     Browser northfield(*server);
     ASSERT_EQ(northfield.sign_in(kNorthfieldAdmin, kNorthfieldPassword)->status, 303);
     EXPECT_EQ(northfield.get(pdf)->status, 404);
+    EXPECT_EQ(northfield.get("/certificates/TRL-TEST-0000-0001.jwt")->status, 404);
     EXPECT_EQ(northfield.get("/learning/mine")->body.find("TRL-TEST"), std::string::npos);
     Browser lead(*server);
     ASSERT_EQ(lead.sign_in(kDemoSchoolLead, kDemoPassword)->status, 303);

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "accounts/permissions.h"
+#include "badges/credential.h"
 #include "http/response.h"
 #include "learning/catalogue.h"
 #include "learning/handlers/block_views.h"
@@ -122,18 +123,39 @@ void certificate_show(http::RequestContext& context) {
                                  {"code", certificate->code},
                                  {"verify_href", "/verify/" + certificate->code},
                                  {"verify_url", verify_url(context, certificate->code)},
-                                 {"pdf_href", "/certificates/" + certificate->code + ".pdf"}});
+                                 {"pdf_href", "/certificates/" + certificate->code + ".pdf"},
+                                 {"badge_href", "/certificates/" + certificate->code + ".jwt"}});
 }
 
-// The holder, and those who may see the holder's profile, may download a certificate.
-void certificate_download(http::RequestContext& context) {
+namespace {
+
+// The certificate named by the route when the signed-in person may download it: its holder, and those
+// who may see the holder's profile. Otherwise nullopt, after answering 404.
+std::optional<Certificate> downloadable_certificate(http::RequestContext& context) {
     const accounts::Actor& actor = context.signed_in();
-    const auto certificate = context.app.learning.verify(context.capture(1));
+    auto certificate = context.app.learning.verify(context.capture(1));
     std::optional<people::Person> holder;
     if (certificate && certificate->trust_id == actor.trust_id)
         holder = context.app.people.person(actor.trust_id, certificate->person_id);
-    if (!holder || !accounts::may_view_person(actor, *holder))
-        return http::render_error(context, 404, "There is no certificate at this address that you can see.");
+    if (!holder || !accounts::may_view_person(actor, *holder)) {
+        http::render_error(context, 404, "There is no certificate at this address that you can see.");
+        return std::nullopt;
+    }
+    return certificate;
+}
+
+badges::Achievement achievement_of(const http::RequestContext& context, const Certificate& certificate) {
+    return {certificate.code,        certificate.person_name, certificate.module_title,
+            certificate.module_slug, certificate.trust_name,  certificate.trust_id,
+            certificate.issued_at,   certificate.hours,       context.app.config.public_url};
+}
+
+} // namespace
+
+void certificate_download(http::RequestContext& context) {
+    const auto certificate = downloadable_certificate(context);
+    if (!certificate)
+        return;
     const std::string bytes = pdf::certificate(
         pdf::Certificate{certificate->person_name, certificate->module_title, certificate->trust_name,
                          text::day_of(certificate->issued_at), certificate->hours, certificate->code,
@@ -141,28 +163,75 @@ void certificate_download(http::RequestContext& context) {
     send_pdf(context, bytes, "certificate-" + certificate->module_slug + ".pdf");
 }
 
-// Public: confirms a certificate's holder, module, date and hours, and nothing else about them.
-void verify_show(http::RequestContext& context) {
-    std::string code = context.capture(1);
-    if (code.empty())
-        code = context.query("code");
-    mstch::map data{{"code", normalise_code(code)}};
-    int status = 200;
+// The certificate as a portable Open Badge, signed by this service, to keep or to add to a wallet.
+void certificate_badge(http::RequestContext& context) {
+    const auto certificate = downloadable_certificate(context);
+    if (!certificate)
+        return;
+    const auto credential = badges::open_badge_credential(achievement_of(context, *certificate));
+    context.response.set_header("Content-Disposition",
+                                "attachment; filename=\"badge-" + certificate->module_slug + ".jwt\"");
+    context.response.set_header("Cache-Control", "private, no-store");
+    context.response.set_content(badges::signed_credential(credential, context.app.badge_key),
+                                 "application/jwt");
+}
+
+namespace {
+
+// What the verification page says of a code: the certificate when there is one.
+std::pair<mstch::map, std::optional<Certificate>> verification_of(http::RequestContext& context,
+                                                                  const std::string& code) {
+    mstch::map data{{"code", normalise_code(code)}, {"csrf", context.csrf_token}};
+    std::optional<Certificate> certificate;
     if (!code.empty()) {
-        if (const auto certificate = context.app.learning.verify(code)) {
+        certificate = context.app.learning.verify(code);
+        if (certificate) {
             data["found"] = true;
             data["person_name"] = certificate->person_name;
             data["module_title"] = certificate->module_title;
             data["trust_name"] = certificate->trust_name;
             data["completed_on"] = text::day_of(certificate->issued_at);
             data["hours"] = hours_label(certificate->hours);
+            data["badge_action"] = "/verify/" + certificate->code + "/badge";
         } else {
             data["not_found"] = true;
-            status = 404;
         }
     }
+    return {std::move(data), std::move(certificate)};
+}
+
+void render_verification(http::RequestContext& context, const mstch::map& data, int status) {
     context.response.set_header("X-Robots-Tag", "noindex");
     http::render_page(context, "learning/verify", "Check a certificate", data, status);
+}
+
+} // namespace
+
+// Public: confirms a certificate's holder, module, date and hours, and nothing else about them.
+void verify_show(http::RequestContext& context) {
+    std::string code = context.capture(1);
+    if (code.empty())
+        code = context.query("code");
+    auto [data, certificate] = verification_of(context, code);
+    render_verification(context, data, !code.empty() && !certificate ? 404 : 200);
+}
+
+// Public: checks a badge file against the certificate it claims to be: signed by this service, for
+// this certificate, and saying what the certificate says.
+void verify_badge(http::RequestContext& context) {
+    auto [data, certificate] = verification_of(context, context.capture(1));
+    if (!certificate)
+        return render_verification(context, data, 404);
+    auto credential = badges::checked_credential(context.form("badge"), context.app.badge_key);
+    if (credential)
+        for (const char* claim : {"iss", "jti", "nbf"})
+            credential->erase(claim);
+    if (credential && *credential == badges::open_badge_credential(achievement_of(context, *certificate))) {
+        data["badge_genuine"] = true;
+        return render_verification(context, data, 200);
+    }
+    data["badge_refused"] = true;
+    render_verification(context, data, 422);
 }
 
 void my_learning(http::RequestContext& context) {

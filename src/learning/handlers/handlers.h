@@ -24,7 +24,9 @@ void resource_download(http::RequestContext& context);
 void action_plan_download(http::RequestContext& context);
 void certificate_show(http::RequestContext& context);
 void certificate_download(http::RequestContext& context);
+void certificate_badge(http::RequestContext& context);
 void verify_show(http::RequestContext& context);
+void verify_badge(http::RequestContext& context);
 void my_learning(http::RequestContext& context);
 
 // The person's certificates for a page's {{> partials/certificates}} section.

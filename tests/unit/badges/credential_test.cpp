@@ -2,6 +2,8 @@
 // only an unchanged token signed by this service's key passes the check.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "badges/credential.h"
@@ -22,13 +24,16 @@ Achievement grace() {
             "https://trellis.example.org"};
 }
 
-std::filesystem::path fresh_folder(const std::string& name) {
-    const auto folder =
-        std::filesystem::temp_directory_path() /
-        ("trellis-badge-" + name + "-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
-    std::filesystem::remove_all(folder);
-    return folder;
-}
+// A new, empty folder for a key, removed when the test ends.
+struct KeyFolder {
+    std::filesystem::path path;
+    explicit KeyFolder(const std::string& name)
+        : path(std::filesystem::temp_directory_path() /
+               ("trellis-badge-" + name + "-" + std::to_string(::getpid()))) {
+        std::filesystem::remove_all(path);
+    }
+    ~KeyFolder() { std::filesystem::remove_all(path); }
+};
 
 nlohmann::json payload_of(const std::string& token) {
     const auto first = token.find('.');
@@ -55,7 +60,8 @@ TEST(OpenBadge, the_credential_is_an_open_badge_for_the_certificate) {
 }
 
 TEST(OpenBadge, a_signed_credential_carries_its_claims_and_passes_the_check) {
-    const auto key = SigningKey::kept_in(fresh_folder("sign"));
+    const KeyFolder folder("sign");
+    const auto key = SigningKey::kept_in(folder.path);
     const auto credential = open_badge_credential(grace());
     const std::string token = signed_credential(credential, key);
     const auto payload = payload_of(token);
@@ -68,7 +74,8 @@ TEST(OpenBadge, a_signed_credential_carries_its_claims_and_passes_the_check) {
 }
 
 TEST(OpenBadge, a_changed_token_or_another_key_fails_the_check) {
-    const auto key = SigningKey::kept_in(fresh_folder("changed"));
+    const KeyFolder folder("changed"), other_folder("other");
+    const auto key = SigningKey::kept_in(folder.path);
     const std::string token = signed_credential(open_badge_credential(grace()), key);
     std::string changed = token;
     const auto at = changed.find('.') + 3;
@@ -76,18 +83,18 @@ TEST(OpenBadge, a_changed_token_or_another_key_fails_the_check) {
     EXPECT_FALSE(checked_credential(changed, key).has_value());
     EXPECT_FALSE(checked_credential("not.a.token", key).has_value());
     EXPECT_FALSE(checked_credential("", key).has_value());
-    const auto other = SigningKey::kept_in(fresh_folder("other"));
+    const auto other = SigningKey::kept_in(other_folder.path);
     EXPECT_FALSE(checked_credential(token, other).has_value());
 }
 
 TEST(OpenBadge, the_key_is_kept_and_read_again) {
-    const auto folder = fresh_folder("kept");
-    const auto first = SigningKey::kept_in(folder);
-    const auto again = SigningKey::kept_in(folder);
+    const KeyFolder folder("kept");
+    const auto first = SigningKey::kept_in(folder.path);
+    const auto again = SigningKey::kept_in(folder.path);
     EXPECT_EQ(first.key_id(), again.key_id());
     EXPECT_EQ(first.public_jwk(), again.public_jwk());
     EXPECT_TRUE(again.verifies("hello", first.sign("hello")));
-    const auto perms = std::filesystem::status(folder / "badge-signing.key").permissions();
+    const auto perms = std::filesystem::status(folder.path / "badge-signing.key").permissions();
     EXPECT_EQ(perms & std::filesystem::perms::group_read, std::filesystem::perms::none);
     EXPECT_EQ(perms & std::filesystem::perms::others_read, std::filesystem::perms::none);
 }

@@ -13,22 +13,42 @@ struct Part {
     std::vector<bool>::reference hidden;
 };
 
-// When exactly one part of a line is hidden, the others and the total give it away: hide the
-// smallest other part that has anyone in it. Returns true when something more was hidden.
-bool protect(std::vector<Part> parts) {
-    int hidden = 0;
-    for (const Part& part : parts)
-        hidden += part.hidden ? 1 : 0;
-    if (hidden != 1)
-        return false;
+// Hides the smallest shown part of the line that has anyone in it; false when there is none.
+bool hide_smallest_shown(std::vector<Part>& parts, bool total_too) {
     Part* smallest = nullptr;
-    for (Part& part : parts)
+    const std::size_t last = total_too ? parts.size() : parts.size() - 1;
+    for (std::size_t index = 0; index < last; ++index) {
+        Part& part = parts[index];
         if (!part.hidden && part.people > 0 && (!smallest || part.people < smallest->people))
             smallest = &part;
+    }
     if (!smallest)
         return false;
     smallest->hidden = true;
     return true;
+}
+
+// A line's parts add up to its total, which is the last part. A hidden figure is given away when
+// the line leaves it to be worked out:
+// - when exactly one part is hidden, the others and the total give it;
+// - when the total is shown, the hidden parts together are the total minus the shown ones, so
+//   together they must be nobody or at least `smallest` people (two hidden groups of 2 are a group
+//   of 4 told by subtraction).
+// Either way the smallest other part with anyone in it is hidden too. Returns true when something
+// more was hidden.
+bool protect(std::vector<Part> parts, int smallest) {
+    int hidden = 0;
+    int hidden_people = 0;
+    for (std::size_t index = 0; index < parts.size(); ++index) {
+        hidden += parts[index].hidden ? 1 : 0;
+        if (index + 1 < parts.size() && parts[index].hidden)
+            hidden_people += parts[index].people;
+    }
+    if (hidden == 1)
+        return hide_smallest_shown(parts, true);
+    if (!parts.back().hidden && too_small(hidden_people, smallest))
+        return hide_smallest_shown(parts, false) || hide_smallest_shown(parts, true);
+    return false;
 }
 
 } // namespace
@@ -63,24 +83,24 @@ HiddenParts hide_small_groups(const std::vector<std::vector<int>>& people, int s
             for (std::size_t column = 0; column < columns; ++column)
                 line.push_back({people[row][column], hidden.cells[row][column]});
             line.push_back({row_sums[row], hidden.row_totals[row]});
-            changed |= protect(std::move(line));
+            changed |= protect(std::move(line), smallest);
         }
         for (std::size_t column = 0; column < columns; ++column) {
             std::vector<Part> line;
             for (std::size_t row = 0; row < rows; ++row)
                 line.push_back({people[row][column], hidden.cells[row][column]});
             line.push_back({column_sums[column], hidden.column_totals[column]});
-            changed |= protect(std::move(line));
+            changed |= protect(std::move(line), smallest);
         }
         std::vector<Part> by_rows, by_columns;
         for (std::size_t row = 0; row < rows; ++row)
             by_rows.push_back({row_sums[row], hidden.row_totals[row]});
         by_rows.push_back({total, grand[0]});
-        changed |= protect(std::move(by_rows));
+        changed |= protect(std::move(by_rows), smallest);
         for (std::size_t column = 0; column < columns; ++column)
             by_columns.push_back({column_sums[column], hidden.column_totals[column]});
         by_columns.push_back({total, grand[0]});
-        changed |= protect(std::move(by_columns));
+        changed |= protect(std::move(by_columns), smallest);
     }
     hidden.total = grand[0];
     return hidden;

@@ -37,8 +37,9 @@ inline std::string fewer_than(int smallest, std::string_view what = {}) {
 
 // `people[row][column]` is how many distinct people a cell describes; row and column totals are
 // their sums, as the report shows them. Cells of fewer than `smallest` people are hidden, as are
-// totals; then, in any row or column where exactly one figure is hidden, the smallest other figure
-// is hidden too, until none can be worked out.
+// totals; then, in any row or column where exactly one figure is hidden, or where the hidden cells
+// beside a shown total add up to a small group, the smallest other figure is hidden too, until none
+// can be worked out.
 HiddenParts hide_small_groups(const std::vector<std::vector<int>>& people, int smallest);
 
 } // namespace trellis::reports

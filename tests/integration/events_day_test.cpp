@@ -328,6 +328,42 @@ TEST_F(EventsDay, taking_a_register_saves_present_and_absent_in_one_go) {
         2);
 }
 
+TEST_F(EventsDay, the_record_counts_workshops_attended_and_presented_once_the_places_are_out) {
+    // The record holds what has happened: the day is in February.
+    server = std::make_unique<TestServer>(
+        database, std::map<std::string, std::string>{{"TRELLIS_TODAY", "2027-03-01"}});
+    Browser presenter = signed_in(kDemoSchoolLead);
+    take_register(presenter, phonics_second, {dan.id}); // Grace was placed there but did not come
+    const std::string february = "/record.csv?from=2027-02-01&to=2027-02-28";
+    auto lines_of = [&](Browser& browser, const std::string& kind) {
+        const std::string csv = browser.get(february)->body;
+        std::vector<std::string> found;
+        for (std::size_t at = csv.find(kind); at != std::string::npos; at = csv.find(kind, at + 1))
+            found.push_back(csv.substr(at, csv.find('\n', at) - at));
+        return found;
+    };
+    Browser support = signed_in("support@oakfield.example");
+    auto attended = lines_of(support, "Training-day workshop attended");
+    ASSERT_EQ(attended.size(), 1u);
+    EXPECT_TRUE(contains(attended[0], kPhonics)) << attended[0];
+    // Dan was placed in Questioning too, whose register nobody has taken: placed is not there.
+    EXPECT_FALSE(contains(attended[0], "Questioning"));
+
+    Browser teacher = signed_in(kDemoTeacher);
+    EXPECT_TRUE(lines_of(teacher, "Training-day workshop attended").empty());
+    auto presented = lines_of(teacher, "Training-day workshop presented");
+    ASSERT_EQ(presented.size(), 1u);
+    EXPECT_TRUE(contains(presented[0], "Questioning")) << presented[0];
+    // The school lead ran Phonics twice: two sessions presented.
+    EXPECT_EQ(lines_of(presenter, "Training-day workshop presented").size(), 2u);
+    auto page = support.get("/record?from=2027-02-01&to=2027-02-28");
+    EXPECT_TRUE(contains(page->body, "Training-day workshop attended</th><td>1</td>")) << page->body;
+
+    // Before the places are published, nobody has presented anything yet.
+    events::EventService(database.open()).set_stage(trust_id, event_id, events::Stage::Allocating);
+    EXPECT_TRUE(lines_of(teacher, "Training-day workshop presented").empty());
+}
+
 TEST_F(EventsDay, the_printable_register_names_everyone_placed) {
     Browser presenter = signed_in(kDemoSchoolLead);
     auto download = presenter.get(register_path(phonics_second) + ".pdf");

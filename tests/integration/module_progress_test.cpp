@@ -225,6 +225,24 @@ TEST_F(ModuleProgress, completing_every_required_block_issues_a_certificate_anyo
     EXPECT_EQ(admin.get("/certificates/" + code + ".pdf")->status, 200);
 }
 
+TEST_F(ModuleProgress, a_completed_module_is_in_the_learners_record_and_nobody_elses) {
+    const std::string title = shipped_module().title;
+    EXPECT_FALSE(contains(teacher->get("/record.csv")->body, "Online module completed"));
+    complete_blocks(*teacher);
+    ASSERT_EQ(teacher->get("/learning/" + kModule + "/certificate")->status, 200);
+
+    const std::string csv = teacher->get("/record.csv")->body;
+    const auto line_at = csv.find("Online module completed");
+    ASSERT_NE(line_at, std::string::npos) << csv;
+    EXPECT_TRUE(contains(csv.substr(line_at, csv.find('\n', line_at) - line_at), title)) << csv;
+    auto page = teacher->get("/record");
+    EXPECT_TRUE(contains(page->body, "Online module completed</th><td>1</td>")) << page->body;
+
+    Browser colleague(*server);
+    colleague.sign_in("support@oakfield.example", kDemoPassword);
+    EXPECT_FALSE(contains(colleague.get("/record.csv")->body, "Online module completed"));
+}
+
 TEST_F(ModuleProgress, a_certificate_comes_with_a_portable_badge_anyone_can_check) {
     {
         auto sql = database.open().lease();

@@ -137,6 +137,11 @@ TEST_F(Recordings, an_absent_teacher_catches_up_from_the_recording_apart_from_th
         present_before);
     EXPECT_FALSE(contains(teacher->get("/")->body, "watch the recording of “Clinic"));
     EXPECT_TRUE(contains(lead->get(path + "/register")->body, "caught up from the recording"));
+    // Her record counts it as caught up, not as attended.
+    auto record = teacher->get("/record");
+    EXPECT_TRUE(contains(record->body, "Programme session caught up from the recording</th><td>1</td>"))
+        << record->body;
+    EXPECT_FALSE(contains(record->body, "Programme session attended</th>"));
 
     // Once is enough; and someone who was there has nothing to catch up on.
     teacher->get(path + "/recording");

@@ -20,4 +20,9 @@ bool verify_password(const std::string& hash, const std::string& password);
 // Compares two strings in time that does not depend on where they differ.
 bool equal_in_constant_time(const std::string& a, const std::string& b);
 
+// Base64url without padding, as JSON Web Tokens write their parts. Decoding text that is not
+// base64url gives "".
+std::string base64url(std::string_view bytes);
+std::string from_base64url(std::string_view text);
+
 } // namespace trellis::accounts

@@ -1,11 +1,16 @@
 #include "badges/credential.h"
 
+#include "accounts/secrets.h"
+
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <string_view>
 
 namespace trellis::badges {
+
+using accounts::base64url;
+using accounts::from_base64url;
 
 namespace {
 

@@ -1,5 +1,7 @@
 #include "badges/signing_key.h"
 
+#include "accounts/secrets.h"
+
 #include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,6 +12,9 @@
 #include <system_error>
 
 namespace trellis::badges {
+
+using accounts::base64url;
+using accounts::from_base64url;
 
 namespace {
 
@@ -37,25 +42,6 @@ void keep_new_key(const std::filesystem::path& path, const std::string& secret) 
 }
 
 } // namespace
-
-std::string base64url(std::string_view bytes) {
-    std::string text(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-    sodium_bin2base64(text.data(), text.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                      bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-    text.resize(text.find('\0'));
-    return text;
-}
-
-std::string from_base64url(std::string_view text) {
-    std::string bytes(text.size(), '\0');
-    std::size_t length = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text.data(),
-                          text.size(), nullptr, &length, nullptr,
-                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
-        return "";
-    bytes.resize(length);
-    return bytes;
-}
 
 SigningKey SigningKey::kept_in(const std::filesystem::path& folder) {
     if (sodium_init() < 0)

@@ -32,9 +32,4 @@ class SigningKey {
     std::string m_key_id;
 };
 
-// Base64url without padding, as JSON Web Tokens write their parts. Decoding text that is not
-// base64url gives "".
-std::string base64url(std::string_view bytes);
-std::string from_base64url(std::string_view text);
-
 } // namespace trellis::badges

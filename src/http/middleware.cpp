@@ -1,4 +1,5 @@
 #include "http/middleware.h"
+#include "text/url.h"
 
 #include <glib.h>
 #include <spdlog/spdlog.h>
@@ -98,7 +99,7 @@ httplib::Server::Handler guarded(App& app, Access access, std::optional<accounts
                                     "page and try again.");
             if (access == Access::SignedIn && !context.actor) {
                 if (request.method == "GET")
-                    return redirect(context, "/sign-in?next=" + url_encode(request.path));
+                    return redirect(context, "/sign-in?next=" + text::url_encode(request.path));
                 return render_error(context, 401, "Please sign in first.");
             }
             if (permission && !accounts::allows(*context.actor, *permission))

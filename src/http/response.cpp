@@ -99,18 +99,4 @@ void set_cookie(RequestContext& context, const std::string& name, const std::str
     context.response.set_header("Set-Cookie", cookie);
 }
 
-std::string url_encode(const std::string& text) {
-    std::string encoded;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            encoded += static_cast<char>(c);
-        } else {
-            char buffer[4];
-            std::snprintf(buffer, sizeof buffer, "%%%02X", c);
-            encoded += buffer;
-        }
-    }
-    return encoded;
-}
-
 } // namespace trellis::http

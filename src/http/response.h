@@ -18,7 +18,5 @@ void redirect(RequestContext& context, const std::string& location);
 // Sets a cookie that scripts cannot read and other sites do not send.
 void set_cookie(RequestContext& context, const std::string& name, const std::string& value,
                 long long max_age_seconds);
-// Escapes a value for use inside a URL query string.
-std::string url_encode(const std::string& text);
 
 } // namespace trellis::http

@@ -1,4 +1,5 @@
 #include "events/handlers/allocation.h"
+#include "text/url.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -287,7 +288,7 @@ void allocation_move(http::RequestContext& context) {
     } catch (const std::invalid_argument& error) {
         return render_allocation(context, *event, mstch::map{{"error", std::string(error.what())}}, 400);
     }
-    http::redirect(context, path_of(*event, "?moved=1&person=" + http::url_encode(context.form("person"))));
+    http::redirect(context, path_of(*event, "?moved=1&person=" + text::url_encode(context.form("person"))));
 }
 
 // Publishing tells everyone and cannot be undone, so the lead first sees who will be told and who

@@ -1,5 +1,6 @@
 // The trust's library: everyone searches it; leads add files and links and tag what is there.
 #include "library/handlers/library.h"
+#include "text/url.h"
 
 #include <stdexcept>
 
@@ -103,7 +104,7 @@ void library_search(http::RequestContext& context) {
 
 void materials_moved(http::RequestContext& context) {
     const std::string words = context.query("q");
-    http::redirect(context, words.empty() ? "/library" : "/library?q=" + http::url_encode(words));
+    http::redirect(context, words.empty() ? "/library" : "/library?q=" + text::url_encode(words));
 }
 
 void item_show(http::RequestContext& context) {

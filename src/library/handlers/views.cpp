@@ -1,4 +1,5 @@
 #include "library/handlers/views.h"
+#include "text/url.h"
 
 #include "http/response.h"
 #include "library/files.h"
@@ -12,7 +13,7 @@ std::string attachment_header(const std::string& filename) {
     std::string ascii;
     for (unsigned char c : filename)
         ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + http::url_encode(filename);
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + text::url_encode(filename);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // Mentoring and coaching pages: the person's pairs and the lead's overview, a pair's own page with
 // its meetings, and the trust's library of steps.
 #include "mentoring/handlers/handlers.h"
+#include "text/url.h"
 
 #include <stdexcept>
 
@@ -61,7 +62,7 @@ void show_overview(http::RequestContext& context, const std::string& error, int 
     if (pairs)
         for (const auto& [email, name] : context.app.mentoring.ects_without_mentor(actor))
             unpaired.push_back(mstch::map{
-                {"name", name}, {"href", "/mentoring?mentee=" + http::url_encode(email) + "#pair-heading"}});
+                {"name", name}, {"href", "/mentoring?mentee=" + text::url_encode(email) + "#pair-heading"}});
     const std::string mentee =
         context.form("mentee").empty() ? context.query("mentee") : context.form("mentee");
     mstch::map data{{"mine", mine},

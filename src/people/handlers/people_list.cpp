@@ -1,6 +1,7 @@
 #include "accounts/permissions.h"
 #include "http/response.h"
 #include "people/handlers/handlers.h"
+#include "text/url.h"
 #include "text/words.h"
 
 namespace trellis::people::handlers {
@@ -54,10 +55,10 @@ void people_list(http::RequestContext& context) {
 
     const long long pages = std::max<long long>(1, (page.total + query.page_size - 1) / query.page_size);
     auto page_link = [&](long long number) {
-        return "/people?q=" + http::url_encode(query.text) +
-               "&group=" + http::url_encode(context.query("group")) +
-               "&school=" + http::url_encode(context.query("school")) +
-               "&status=" + http::url_encode(context.query("status")) + "&page=" + std::to_string(number);
+        return "/people?q=" + text::url_encode(query.text) +
+               "&group=" + text::url_encode(context.query("group")) +
+               "&school=" + text::url_encode(context.query("school")) +
+               "&status=" + text::url_encode(context.query("status")) + "&page=" + std::to_string(number);
     };
     mstch::map data{{"q", query.text},
                     {"rows", rows},

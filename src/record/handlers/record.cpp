@@ -1,6 +1,7 @@
 // A person's own CPD record: what Trellis knows they have done, with hours by kind for the school
 // year and for a range they choose.
 #include "record/handlers/record.h"
+#include "text/url.h"
 
 #include <stdexcept>
 
@@ -170,7 +171,7 @@ void record_show(http::RequestContext& context) {
         data["notice"] = std::string("Removed from your record.");
     if (record.chosen) {
         data["chosen"] = span_view(*record.chosen);
-        data["range_pdf"] = "/record.pdf?from=" + http::url_encode(from) + "&to=" + http::url_encode(to);
+        data["range_pdf"] = "/record.pdf?from=" + text::url_encode(from) + "&to=" + text::url_encode(to);
     }
     if (!error.empty())
         data["error"] = error;

@@ -6,9 +6,13 @@
 
 #include <filesystem>
 
+#include "accounts/secrets.h"
 #include "badges/credential.h"
 
 namespace trellis::badges {
+
+using accounts::base64url;
+using accounts::from_base64url;
 
 namespace {
 

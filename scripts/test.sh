@@ -22,6 +22,9 @@ echo "== unit tests"
 ctest --test-dir build -LE "sqlite|postgresql" -j2 --output-on-failure 2>&1 | tee "$log_dir/unit.log" | tail -n 3
 count_ctest "$log_dir/unit.log"
 
+# Integration tests start test servers from npm (the OpenID provider) too.
+tests/browser/install.sh >/dev/null || echo "npm ci in tests/browser failed"
+
 echo "== integration tests on SQLite"
 ctest --test-dir build -L sqlite -j2 --output-on-failure 2>&1 | tee "$log_dir/sqlite.log" | tail -n 3
 count_ctest "$log_dir/sqlite.log"

@@ -47,6 +47,10 @@ SignInResult AccountService::sign_in(const std::string& raw_email, const std::st
             return WrongCredentials{};
         }
         record_success(transaction.session(), origin);
+        if (!m_passwords_allowed(credentials->trust_id)) {
+            transaction.commit();
+            return PasswordsOff{};
+        }
         forget_old_failures(transaction.session(), db::now_seconds());
         if (!origin.known_device) {
             new_device_token = random_token();

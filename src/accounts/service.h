@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <optional>
 #include <string>
 #include <variant>
@@ -17,7 +19,9 @@ struct WrongCredentials {};
 struct TooManyAttempts {
     long long seconds;
 };
-using SignInResult = std::variant<NewSession, WrongCredentials, TooManyAttempts>;
+// The password was right, but the person's trust signs in only with its Microsoft or Google accounts.
+struct PasswordsOff {};
+using SignInResult = std::variant<NewSession, WrongCredentials, TooManyAttempts, PasswordsOff>;
 
 // What the first-run setup page asks for.
 struct SetupRequest {
@@ -69,6 +73,12 @@ class AccountService {
     // throws std::invalid_argument with a message when a field is wrong.
     void add_organisation(const SetupRequest& request);
 
+    // Decides, per trust, whether its people may sign in with a password (a trust may sign in only
+    // with its Microsoft or Google accounts); every trust may until this is set.
+    void allow_passwords_when(std::function<bool(long long trust_id)> rule) {
+        m_passwords_allowed = std::move(rule);
+    }
+
     // Signs a person in without a password check (after setup, or a password reset).
     NewSession open_session(long long trust_id, long long person_id);
 
@@ -82,6 +92,7 @@ class AccountService {
     organisations::OrganisationService& m_organisations;
     people::PeopleService& m_people;
     long long m_session_seconds;
+    std::function<bool(long long)> m_passwords_allowed = [](long long) { return true; };
 };
 
 // A message when the password is too weak or too long to accept, nullopt when acceptable.

@@ -58,6 +58,7 @@ Config config_from_environment() {
     config.secure_cookies = environment_or("TRELLIS_SECURE_COOKIES", "0") == "1";
     config.log_level = environment_or("TRELLIS_LOG_LEVEL", "info");
     config.today = environment_or("TRELLIS_TODAY", "");
+    config.openid_timeout_ms = integer_setting("TRELLIS_OPENID_TIMEOUT_MS", 8000);
     config.public_url = environment_or("TRELLIS_PUBLIC_URL", "");
     config.trusted_proxies = http::parse_address_list(environment_or("TRELLIS_TRUSTED_PROXIES", ""));
     return config;
@@ -73,6 +74,8 @@ void finalise_config(Config& config) {
         config.public_url = "http://localhost:" + std::to_string(config.port);
     while (!config.public_url.empty() && config.public_url.back() == '/')
         config.public_url.pop_back();
+    if (config.openid_timeout_ms < 100 || config.openid_timeout_ms > 60000)
+        throw std::invalid_argument("TRELLIS_OPENID_TIMEOUT_MS must be between 100 and 60000");
     if (config.port < 1 || config.port > 65535)
         throw std::invalid_argument("PORT must be between 1 and 65535");
     if (config.threads < 2 || config.threads > 512)

@@ -19,7 +19,9 @@ struct Config {
     bool secure_cookies = false; // TRELLIS_SECURE_COOKIES: set when served over HTTPS
     std::string public_url;      // TRELLIS_PUBLIC_URL: how people reach this server, for links we hand out
     std::string log_level;       // TRELLIS_LOG_LEVEL: trace, debug, info, warn, error
-    std::string today;           // TRELLIS_TODAY: a date to run as if it were (tests, demonstrations)
+    int openid_timeout_ms =
+        8000;          // TRELLIS_OPENID_TIMEOUT_MS: the longest a Microsoft or Google request may take
+    std::string today; // TRELLIS_TODAY: a date to run as if it were (tests, demonstrations)
     // TRELLIS_TRUSTED_PROXIES: addresses of proxies (nginx) whose X-Forwarded-For is believed.
     std::vector<std::string> trusted_proxies;
 };

@@ -26,6 +26,10 @@ App::App(const Config& configuration)
       year(database, programmes, events), record(database), mentoring(database), observations(database),
       expertise(database), surveys(database), provision(database, content, surveys),
       impact(database, session_feedback),
-      library(database, std::filesystem::path(config.data_dir) / "materials", priorities, content) {}
+      library(database, std::filesystem::path(config.data_dir) / "materials", priorities, content),
+      openid(database, config.public_url, std::chrono::milliseconds(config.openid_timeout_ms)) {
+    accounts.allow_passwords_when(
+        [this](long long trust_id) { return openid.password_sign_in_allowed(trust_id); });
+}
 
 } // namespace trellis::http

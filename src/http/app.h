@@ -18,6 +18,7 @@
 #include "library/service.h"
 #include "mentoring/service.h"
 #include "observations/service.h"
+#include "openid/service.h"
 #include "priorities/service.h"
 #include "privacy/personal_data.h"
 #include "programmes/activity_service.h"
@@ -100,6 +101,8 @@ struct App {
     impact::ImpactService impact;
     // The trust's library: its own files and links beside every material, in one search.
     library::Library library;
+    // Signing in with the trust's Microsoft or Google accounts.
+    openid::OpenIdService openid;
 };
 
 } // namespace trellis::http

@@ -10,6 +10,7 @@
 #include "mentoring/handlers/handlers.h"
 #include "notifications/handlers.h"
 #include "observations/handlers/handlers.h"
+#include "openid/handlers/handlers.h"
 #include "priorities/handlers/handlers.h"
 #include "privacy/handlers/handlers.h"
 #include "programmes/handlers/handlers.h"
@@ -83,6 +84,8 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     routes.get("/sign-in", open, any, account::sign_in_show);
     routes.post("/sign-in", open, any, account::sign_in_submit);
     routes.post("/sign-out", open, any, account::sign_out_submit);
+    routes.get(R"(/sign-in/(microsoft|google)/(\d+))", open, any, openid::handlers::sign_in_start);
+    routes.get("/sign-in/openid/callback", open, any, openid::handlers::sign_in_callback);
     routes.get("/setup", open, any, account::setup_show);
     routes.post("/setup", open, any, account::setup_submit);
     routes.get("/account/password", member, any, account::password_change_show);
@@ -315,6 +318,11 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     routes.get(R"(/calendar/([A-Za-z0-9_-]{43})\.ics)", open, any, year::handlers::feed_download);
     routes.post("/schools", member, manage_people, schools::school_create);
     routes.post("/schools/smallest-group", member, manage_people, schools::smallest_group_set);
+    routes.get("/schools/sign-in", member, manage_people, openid::handlers::settings_show);
+    routes.post("/schools/sign-in/providers", member, manage_people, openid::handlers::provider_save);
+    routes.post("/schools/sign-in/providers/(microsoft|google)/remove", member, manage_people,
+                openid::handlers::provider_remove);
+    routes.post("/schools/sign-in/passwords", member, manage_people, openid::handlers::password_setting_save);
     routes.post(R"(/schools/(\d+))", member, manage_people, schools::school_rename);
     // --- Training days: schedule, catalogue, choices, allocation ---
     {

@@ -62,6 +62,7 @@ const std::vector<PersonalTable>& personal_tables() {
         {"expertise_topics", "person_id", {}},
         {"expertise_requests", "asker_id", {}},
         {"expertise_requests", "expert_id", {}},
+        {"openid_identities", "person_id", {}},
     };
     return tables;
 }
@@ -149,7 +150,7 @@ void erase(soci::session& sql, long long trust_id, long long person_id, const st
         soci::use(person_id);
     for (const char* table : {"sessions", "password_resets", "known_devices", "notices", "calendar_feeds",
                               "activity_reflections", "record_entries", "survey_drafts", "survey_answerers",
-                              "expertise_topics", "expertise_entries", "group_notes"})
+                              "expertise_topics", "expertise_entries", "group_notes", "openid_identities"})
         sql << "DELETE FROM " + std::string(table) + " WHERE trust_id = :trust AND person_id = :person",
             soci::use(trust_id), soci::use(person_id);
     // A named survey response stays in the figures without its name or its words.

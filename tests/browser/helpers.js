@@ -109,7 +109,8 @@ async function startServer({ demo = true, year = false } = {}) {
     const log = fs.openSync(logFile, 'a');
     const child = spawn(TRELLIS_BINARY, [
       'serve', '--data-dir', dataDir, '--port', String(port), '--bind', LOOPBACK, '--root', TRELLIS_ROOT,
-    ], { stdio: ['ignore', log, log] });
+    // The address the browser uses is the one Trellis hands out (sign-in callbacks, badges).
+    ], { stdio: ['ignore', log, log], env: { ...process.env, TRELLIS_PUBLIC_URL: `http://${LOOPBACK}:${port}` } });
     fs.closeSync(log);
     const baseUrl = `http://${LOOPBACK}:${port}`;
     try {

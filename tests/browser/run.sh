@@ -14,9 +14,7 @@ if [ ! -x "$chromium" ]; then
     exit 1
   fi
 fi
-if [ ! -d node_modules ]; then
-  npm ci --no-audit --no-fund
-fi
+./install.sh
 export TRELLIS_BINARY="${TRELLIS_BINARY:-$here/../../build/trellis}"
 export TRELLIS_ROOT="${TRELLIS_ROOT:-$(cd "$here/../.." && pwd)}"
 rm -rf screenshots  # only this run's pictures

@@ -221,6 +221,64 @@ void TestServer::restart() {
     start();
 }
 
+OpenIdProvider::OpenIdProvider() : m_port(free_port()) {
+    // posix_spawn takes a path: find node on PATH as a shell would.
+    std::string node = "/usr/bin/node";
+    std::stringstream path(environment_value("PATH"));
+    for (std::string folder; std::getline(path, folder, ':');)
+        if (::access((folder + "/node").c_str(), X_OK) == 0) {
+            node = folder + "/node";
+            break;
+        }
+    m_pid =
+        spawn({node, TRELLIS_SOURCE_DIR "/tests/browser/servers/openid_provider.mjs", std::to_string(m_port)},
+              {}, "/dev/null");
+    httplib::Client client("127.0.0.1", m_port);
+    for (int attempt = 0; attempt < 400; ++attempt) {
+        if (auto result = client.Get("/.well-known/openid-configuration"); result && result->status == 200)
+            return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    throw std::runtime_error("the OpenID provider did not start (npm ci in tests/browser?)");
+}
+
+OpenIdProvider::~OpenIdProvider() {
+    ::kill(m_pid, SIGTERM);
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+}
+
+void OpenIdProvider::set_scenario(const std::string& json) {
+    httplib::Client client("127.0.0.1", m_port);
+    auto result = client.Post("/_scenario", json, "application/json");
+    if (!result || result->status != 204)
+        throw std::runtime_error("the OpenID provider refused the scenario " + json);
+}
+
+void OpenIdProvider::rotate_keys() {
+    httplib::Client client("127.0.0.1", m_port);
+    auto result = client.Post("/_keys/rotate", "", "application/json");
+    if (!result || result->status != 204)
+        throw std::runtime_error("the OpenID provider did not rotate its keys");
+}
+
+std::string OpenIdProvider::last_authorize() {
+    httplib::Client client("127.0.0.1", m_port);
+    auto result = client.Get("/_last_authorize");
+    return result ? result->body : "";
+}
+
+std::string OpenIdProvider::authorize(const std::string& url) {
+    const std::string prefix = base_url();
+    if (url.rfind(prefix, 0) != 0)
+        throw std::runtime_error("not this provider's address: " + url);
+    httplib::Client client("127.0.0.1", m_port);
+    auto result = client.Get(url.substr(prefix.size()));
+    if (!result || result->status != 302)
+        throw std::runtime_error("the provider's /authorize did not redirect");
+    return result->get_header_value("Location");
+}
+
 Browser::Browser(const TestServer& server) : m_client("127.0.0.1", server.port()) {
     m_client.set_read_timeout(60);
 }

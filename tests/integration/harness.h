@@ -59,6 +59,28 @@ class TestServer {
     int m_pid = 0;
 };
 
+// The loopback OpenID provider (tests/browser/servers/openid_provider.mjs, Node), shaped like
+// Microsoft Entra ID's several-tenant endpoints; steered through its /_scenario and /_keys routes.
+class OpenIdProvider {
+  public:
+    OpenIdProvider();
+    ~OpenIdProvider();
+    OpenIdProvider(const OpenIdProvider&) = delete;
+    OpenIdProvider& operator=(const OpenIdProvider&) = delete;
+    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    // Sets what the next tokens claim or how the provider fails (JSON, as /_scenario takes it).
+    void set_scenario(const std::string& json);
+    void rotate_keys();
+    // The query of the last /authorize request, as JSON.
+    std::string last_authorize();
+    // Follows the provider's /authorize address and returns where it sends the browser back to.
+    std::string authorize(const std::string& url);
+
+  private:
+    int m_port = 0;
+    int m_pid = 0;
+};
+
 // An HTTP client that keeps cookies and the page's CSRF token, like a browser would.
 class Browser {
   public:

@@ -169,9 +169,10 @@ class Tenancy : public ::testing::Test {
               "SELECT COUNT(*) FROM peer_observations WHERE status = 'invited'",
               "SELECT COUNT(*) FROM expertise_entries", "SELECT COUNT(*) FROM expertise_topics",
               "SELECT COUNT(*) FROM expertise_requests WHERE answered_at = 0",
-              "SELECT COUNT(*) FROM group_apart_requests", "SELECT COUNT(*) FROM collaboration_group_members",
-              "SELECT COUNT(*) FROM group_meetings", "SELECT COUNT(*) FROM group_notes",
-              "SELECT COUNT(*) FROM group_resources"})
+              "SELECT COUNT(*) FROM group_apart_requests", "SELECT COUNT(*) FROM openid_providers",
+              "SELECT password_sign_in FROM trusts WHERE slug = 'oakfield'",
+              "SELECT COUNT(*) FROM collaboration_group_members", "SELECT COUNT(*) FROM group_meetings",
+              "SELECT COUNT(*) FROM group_notes", "SELECT COUNT(*) FROM group_resources"})
             counts.push_back(count_of(database, query));
         return counts;
     }

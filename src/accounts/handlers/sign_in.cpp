@@ -3,6 +3,7 @@
 #include "http/middleware.h"
 #include "http/response.h"
 #include "http/safe_redirect.h"
+#include "openid/handlers/handlers.h"
 
 namespace trellis::accounts::handlers {
 
@@ -13,9 +14,11 @@ constexpr const char* kDeviceCookie = "trellis_device";
 
 void show_form(http::RequestContext& context, const std::string& email, const std::string& message,
                int status) {
-    mstch::map data{{"email", email},
-                    {"next", http::safe_local_path(context.form("next").empty() ? context.query("next")
-                                                                                : context.form("next"))}};
+    const std::string next =
+        http::safe_local_path(context.form("next").empty() ? context.query("next") : context.form("next"));
+    const mstch::array providers = openid::handlers::sign_in_buttons(context, next);
+    mstch::map data{
+        {"email", email}, {"next", next}, {"providers", providers}, {"has_providers", !providers.empty()}};
     if (!message.empty())
         data["error"] = message;
     http::render_page(context, "accounts/sign_in", "Sign in", data, status);
@@ -42,6 +45,10 @@ void sign_in_submit(http::RequestContext& context) {
                          "Too many attempts. Wait " + std::to_string(waiting->seconds) +
                              " seconds before trying again.",
                          429);
+    if (std::holds_alternative<PasswordsOff>(result))
+        return show_form(context, email,
+                         "Your trust signs in with its Microsoft or Google accounts: use the button above.",
+                         403);
     if (std::holds_alternative<WrongCredentials>(result))
         return show_form(context, email, "That email and password do not match. Check both and try again.",
                          401);

@@ -1,0 +1,87 @@
+#include "web_client/web_client.h"
+#include "text/url.h"
+
+#include <curl/curl.h>
+
+#include <memory>
+#include <mutex>
+
+namespace trellis::web_client {
+
+namespace {
+
+struct Download {
+    std::string body;
+    std::size_t largest = 0;
+    bool too_large = false;
+};
+
+std::size_t keep_bytes(char* bytes, std::size_t size, std::size_t count, void* target) {
+    auto& download = *static_cast<Download*>(target);
+    const std::size_t length = size * count;
+    if (download.body.size() + length > download.largest) {
+        download.too_large = true;
+        return 0; // ends the transfer
+    }
+    download.body.append(bytes, length);
+    return length;
+}
+
+// curl_global_init is not thread-safe: once, before the first request.
+void start_curl() {
+    static std::once_flag started;
+    std::call_once(started, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+using Handle = std::unique_ptr<CURL, decltype(&curl_easy_cleanup)>;
+
+Reply perform(const std::string& url, const Limits& limits, const std::string* form) {
+    start_curl();
+    Handle curl(curl_easy_init(), &curl_easy_cleanup);
+    if (!curl)
+        throw Unreachable("could not start a request to " + url);
+    Download download;
+    download.largest = limits.largest_body;
+    CURL* handle = curl.get();
+    curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L); // timeouts without signals, safe in threads
+    curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(limits.connect.count()));
+    curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, static_cast<long>(limits.total.count()));
+    curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, keep_bytes);
+    curl_easy_setopt(handle, CURLOPT_WRITEDATA, &download);
+    curl_easy_setopt(handle, CURLOPT_USERAGENT, "Trellis");
+    if (form) {
+        curl_easy_setopt(handle, CURLOPT_POSTFIELDS, form->c_str());
+        curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE, static_cast<long>(form->size()));
+    }
+    const CURLcode result = curl_easy_perform(handle);
+    if (download.too_large)
+        throw Unreachable(url + " answered with more than " + std::to_string(limits.largest_body) + " bytes");
+    if (result != CURLE_OK)
+        throw Unreachable(url + ": " + curl_easy_strerror(result));
+    Reply reply;
+    curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &reply.status);
+    char* type = nullptr;
+    curl_easy_getinfo(handle, CURLINFO_CONTENT_TYPE, &type);
+    if (type)
+        reply.content_type = type;
+    reply.body = std::move(download.body);
+    return reply;
+}
+
+} // namespace
+
+Reply get(const std::string& url, const Limits& limits) {
+    return perform(url, limits, nullptr);
+}
+
+Reply post_form(const std::string& url, const std::vector<std::pair<std::string, std::string>>& fields,
+                const Limits& limits) {
+    std::string form;
+    for (const auto& [name, value] : fields)
+        form += (form.empty() ? "" : "&") + text::url_encode(name) + "=" + text::url_encode(value);
+    return perform(url, limits, &form);
+}
+
+} // namespace trellis::web_client

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+// Requests Trellis makes to other services (an OpenID provider's keys and tokens; later mail relays
+// and learning record stores), through libcurl, each bounded in time so that a slow or silent
+// service costs a person a clear message, never a hung page.
+namespace trellis::web_client {
+
+struct Reply {
+    long status = 0;
+    std::string body;
+    std::string content_type;
+};
+
+// The service could not be reached or did not answer in time; what() says which, for logs.
+class Unreachable : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Limits {
+    std::chrono::milliseconds connect{3000};
+    std::chrono::milliseconds total{8000};
+    std::size_t largest_body = 1 << 20; // an answer larger than this is refused, not read to the end
+};
+
+// GET `url`; throws Unreachable.
+Reply get(const std::string& url, const Limits& limits = {});
+// POST `fields` as application/x-www-form-urlencoded; throws Unreachable.
+Reply post_form(const std::string& url, const std::vector<std::pair<std::string, std::string>>& fields,
+                const Limits& limits = {});
+
+} // namespace trellis::web_client

@@ -39,6 +39,8 @@ SignInResult AccountService::sign_in(const std::string& raw_email, const std::st
     static const std::string decoy = hash_password("decoy password for timing");
     const bool matches = verify_password(credentials ? credentials->password_hash : decoy, password);
     std::string new_device_token;
+    // Asked before the transaction, which must not lease a second session.
+    const bool passwords_allowed = !credentials || m_passwords_allowed(credentials->trust_id);
     {
         db::Transaction transaction(m_database);
         if (!credentials || credentials->password_hash.empty() || !matches) {
@@ -47,7 +49,7 @@ SignInResult AccountService::sign_in(const std::string& raw_email, const std::st
             return WrongCredentials{};
         }
         record_success(transaction.session(), origin);
-        if (!m_passwords_allowed(credentials->trust_id)) {
+        if (!passwords_allowed) {
             transaction.commit();
             return PasswordsOff{};
         }
@@ -156,6 +158,9 @@ std::variant<NewSession, std::string> AccountService::reset_password(const std::
                                                                      const std::string& replacement) {
     if (auto problem = password_problem(replacement))
         return *problem;
+    if (const auto person = reset_target(token); person && !m_passwords_allowed(person->trust_id))
+        return std::string("Your trust signs in with its Microsoft or Google accounts, so it has no Trellis "
+                           "passwords. Use the button on the sign-in page.");
     const std::string hash = hash_password(replacement);
     std::optional<store::StoredReset> reset;
     {

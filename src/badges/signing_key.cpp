@@ -1,63 +1,28 @@
 #include "badges/signing_key.h"
 
+#include "accounts/kept_keys.h"
 #include "accounts/secrets.h"
 
 #include <sodium.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
-#include <system_error>
 
 namespace trellis::badges {
 
 using accounts::base64url;
-using accounts::from_base64url;
-
-namespace {
-
-constexpr const char* kKeyFile = "badge-signing.key";
-
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// Writes the secret key beside its final name and links it into place: link() fails when another
-// server got there first, and then that server's key is the one kept.
-void keep_new_key(const std::filesystem::path& path, const std::string& secret) {
-    const std::filesystem::path draft = path.string() + "." + std::to_string(::getpid()) + ".new";
-    {
-        std::ofstream out(draft, std::ios::binary | std::ios::trunc);
-        out << base64url(secret);
-        if (!out)
-            throw std::runtime_error("cannot write the badge signing key to " + draft.string());
-    }
-    std::filesystem::permissions(draft,
-                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-    ::link(draft.c_str(), path.c_str()); // EEXIST: another server's key stays
-    std::filesystem::remove(draft);
-}
-
-} // namespace
 
 SigningKey SigningKey::kept_in(const std::filesystem::path& folder) {
-    if (sodium_init() < 0)
-        throw std::runtime_error("libsodium could not start");
-    std::filesystem::create_directories(folder);
-    const std::filesystem::path path = folder / kKeyFile;
-    if (!std::filesystem::exists(path)) {
-        std::string public_key(crypto_sign_PUBLICKEYBYTES, '\0'), secret(crypto_sign_SECRETKEYBYTES, '\0');
+    const std::string secret = accounts::kept_key(folder, "badge-signing.key", [] {
+        std::string public_key(crypto_sign_PUBLICKEYBYTES, '\0'), made(crypto_sign_SECRETKEYBYTES, '\0');
         crypto_sign_keypair(reinterpret_cast<unsigned char*>(public_key.data()),
-                            reinterpret_cast<unsigned char*>(secret.data()));
-        keep_new_key(path, secret);
-    }
+                            reinterpret_cast<unsigned char*>(made.data()));
+        return made;
+    });
     SigningKey key;
-    key.m_secret = from_base64url(read_file(path));
+    key.m_secret = secret;
     if (key.m_secret.size() != crypto_sign_SECRETKEYBYTES)
-        throw std::runtime_error("the badge signing key in " + path.string() + " is damaged");
+        throw std::runtime_error("the badge signing key in " + (folder / "badge-signing.key").string() +
+                                 " is damaged");
     key.m_public.assign(crypto_sign_PUBLICKEYBYTES, '\0');
     crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char*>(key.m_public.data()),
                                  reinterpret_cast<const unsigned char*>(key.m_secret.data()));

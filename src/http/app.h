@@ -56,6 +56,9 @@ struct App {
     calendar::Clock clock;
     // Signs the portable badges issued with certificates (kept in the data folder's keys/).
     badges::SigningKey badge_key;
+    // Seals the secrets kept in the database (a sign-in provider's client secret); its key is kept
+    // in the data folder's keys/ beside the badge key.
+    accounts::SecretBox sealed_secrets;
     db::Database database;
     Views views;
     FairGate gate;

@@ -172,6 +172,14 @@ Outcome OpenIdService::finish(const std::string& state, const std::string& brows
     }
     if (!provider)
         return NotSignedIn{"Signing in with " + label + " is no longer set up for your trust."};
+    try {
+        provider->client_secret = m_secrets.open(provider->client_secret);
+    } catch (const std::exception& problem) {
+        spdlog::error("openid: trust {} {}: the client secret cannot be opened ({}): save it again",
+                      provider->trust_id, text_of(provider->kind), problem.what());
+        return NotSignedIn{"Signing in with " + label +
+                           " needs your Trellis administrator to save its settings again."};
+    }
     std::string token;
     Metadata where;
     try {
@@ -360,7 +368,7 @@ void OpenIdService::save_provider(const accounts::Actor& actor, const ProviderFo
 
     db::Transaction transaction(m_database);
     auto& sql = transaction.session();
-    settings.client_secret = form.client_secret;
+    settings.client_secret = form.client_secret.empty() ? "" : m_secrets.seal(form.client_secret);
     if (settings.client_secret.empty()) {
         const auto saved = store::find_provider(sql, actor.trust_id, *kind);
         if (!saved)

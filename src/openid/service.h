@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "accounts/kept_keys.h"
 #include "accounts/model.h"
 #include "db/database.h"
 #include "openid/id_token.h"
@@ -46,8 +47,11 @@ struct ProviderForm {
 
 class OpenIdService {
   public:
-    OpenIdService(db::Database& database, std::string public_url, std::chrono::milliseconds timeout)
-        : m_database(database), m_redirect_uri(public_url + "/sign-in/openid/callback"), m_timeout(timeout) {}
+    // Client secrets are kept sealed by `secrets`.
+    OpenIdService(db::Database& database, const accounts::SecretBox& secrets, std::string public_url,
+                  std::chrono::milliseconds timeout)
+        : m_database(database), m_secrets(secrets), m_redirect_uri(public_url + "/sign-in/openid/callback"),
+          m_timeout(timeout) {}
 
     // The buttons for the sign-in page: each trust's providers.
     std::vector<SignInChoice> sign_in_choices();
@@ -91,6 +95,7 @@ class OpenIdService {
                        const std::string& next_path);
 
     db::Database& m_database;
+    const accounts::SecretBox& m_secrets;
     std::string m_redirect_uri;
     std::chrono::milliseconds m_timeout;
     std::mutex m_cache_lock;

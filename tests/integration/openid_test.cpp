@@ -200,6 +200,21 @@ TEST_F(OpenIdSignIn, a_trust_may_turn_passwords_off_while_it_has_a_provider) {
     EXPECT_EQ(refused->status, 403);
     EXPECT_TRUE(contains(refused->body, "use the button above"));
     ASSERT_EQ(sign_in_with_microsoft(teacher)->status, 303);
+    // Nor can a reset link set a password meanwhile.
+    const long long grace = count_of(database, "SELECT id FROM people WHERE email = '" + kDemoTeacher + "'");
+    admin->get("/people/" + std::to_string(grace));
+    std::string made = admin->post("/people/" + std::to_string(grace) + "/reset-link", {})->body;
+    for (auto slash = made.find("&#x2F;"); slash != std::string::npos; slash = made.find("&#x2F;"))
+        made.replace(slash, 6, "/");
+    const auto at = made.find("/reset/");
+    ASSERT_NE(at, std::string::npos);
+    const std::string reset_path = made.substr(at, 7 + 43);
+    Browser resetting(*server);
+    resetting.get(reset_path);
+    auto reset = resetting.post(
+        reset_path, {{"new_password", "a new long password"}, {"new_password_again", "a new long password"}});
+    EXPECT_NE(reset->status, 303);
+    EXPECT_TRUE(contains(reset->body, "has no Trellis passwords")) << reset->body.substr(0, 200);
     // A wrong password still reads as a wrong password.
     Browser guesser(*server);
     EXPECT_EQ(guesser.sign_in(kDemoTeacher, "not the password")->status, 401);
@@ -246,6 +261,49 @@ TEST_F(OpenIdSignIn, settings_are_the_administrators_and_bad_ones_are_refused_wi
         EXPECT_TRUE(contains(refused->body, message)) << refused->body;
         EXPECT_EQ(settings_now(), 1) << field;
     }
-    // The secret is never shown back.
+    // The secret is never shown back, and the database keeps it sealed.
     EXPECT_FALSE(contains(admin->get("/schools/sign-in")->body, "a secret"));
+    EXPECT_EQ(
+        count_of(database, "SELECT COUNT(*) FROM openid_providers WHERE client_secret LIKE '%a secret%'"), 0);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM openid_providers WHERE client_secret LIKE 'sealed:%'"),
+              1);
+}
+
+TEST_F(OpenIdSignIn, google_workspace_lets_in_its_own_domains_verified_addresses) {
+    admin->get("/schools/sign-in");
+    ASSERT_EQ(admin->post("/schools/sign-in/providers/microsoft/remove", {})->status, 303);
+    admin->get("/schools/sign-in");
+    auto saved = admin->post("/schools/sign-in/providers", {{"kind", "google"},
+                                                            {"client_id", "trellis-google"},
+                                                            {"client_secret", "another secret"},
+                                                            {"hosted_domain", "oakfield.example"},
+                                                            {"authority", provider.base_url()}});
+    ASSERT_EQ(saved->status, 303) << saved->body;
+    // With no domains listed, the Workspace domain is the staff's address domain.
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM openid_providers WHERE kind = 'google' AND "
+                                 "email_domains = 'oakfield.example'"),
+              1);
+    const auto sign_in_with_google = [&](Browser& browser) {
+        EXPECT_TRUE(contains(browser.get("/sign-in")->body, "Sign in with Google"));
+        auto start = browser.get("/sign-in/google/" + std::to_string(trust_id()));
+        EXPECT_EQ(start->status, 303);
+        // Google is asked for an account of the trust's Workspace.
+        EXPECT_TRUE(contains(start->get_header_value("Location"), "hd=oakfield.example"));
+        return browser.get(local_part(provider.authorize(start->get_header_value("Location"))));
+    };
+    // An account outside the Workspace ("hd" missing) is refused.
+    Browser outsider(*server);
+    auto refused = sign_in_with_google(outsider);
+    EXPECT_EQ(refused->status, 401);
+    // An address Google has not checked links nobody.
+    provider.set_scenario(R"({"claims": {"hd": "oakfield.example", "email_verified": false}})");
+    Browser unverified(*server);
+    auto unchecked = sign_in_with_google(unverified);
+    EXPECT_EQ(unchecked->status, 401);
+    EXPECT_TRUE(contains(unchecked->body, "did not tell Trellis your email address"));
+    provider.set_scenario(R"({"claims": {"hd": "oakfield.example", "email_verified": true}})");
+    Browser teacher(*server);
+    ASSERT_EQ(sign_in_with_google(teacher)->status, 303);
+    EXPECT_TRUE(contains(teacher.get("/")->body, "Grace Okafor"));
+    EXPECT_EQ(links(), 1);
 }

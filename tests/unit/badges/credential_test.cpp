@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "../key_folder.h"
 #include "accounts/secrets.h"
 #include "badges/credential.h"
 
@@ -28,16 +29,7 @@ Achievement grace() {
             "https://trellis.example.org"};
 }
 
-// A new, empty folder for a key, removed when the test ends.
-struct KeyFolder {
-    std::filesystem::path path;
-    explicit KeyFolder(const std::string& name)
-        : path(std::filesystem::temp_directory_path() /
-               ("trellis-badge-" + name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::remove_all(path);
-    }
-    ~KeyFolder() { std::filesystem::remove_all(path); }
-};
+using testing::KeyFolder;
 
 nlohmann::json payload_of(const std::string& token) {
     const auto first = token.find('.');

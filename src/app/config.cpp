@@ -59,6 +59,13 @@ Config config_from_environment() {
     config.log_level = environment_or("TRELLIS_LOG_LEVEL", "info");
     config.today = environment_or("TRELLIS_TODAY", "");
     config.openid_timeout_ms = integer_setting("TRELLIS_OPENID_TIMEOUT_MS", 8000);
+    config.smtp_url = environment_or("TRELLIS_SMTP_URL", "");
+    config.smtp_user = environment_or("TRELLIS_SMTP_USER", "");
+    config.smtp_password = environment_or("TRELLIS_SMTP_PASSWORD", "");
+    config.smtp_ca_file = environment_or("TRELLIS_SMTP_CA_FILE", "");
+    config.mail_from = environment_or("TRELLIS_MAIL_FROM", "");
+    config.mail_interval_ms = integer_setting("TRELLIS_MAIL_INTERVAL_MS", 5000);
+    config.mail_claim_seconds = integer_setting("TRELLIS_MAIL_CLAIM_SECONDS", 600);
     config.public_url = environment_or("TRELLIS_PUBLIC_URL", "");
     config.trusted_proxies = http::parse_address_list(environment_or("TRELLIS_TRUSTED_PROXIES", ""));
     return config;
@@ -76,6 +83,15 @@ void finalise_config(Config& config) {
         config.public_url.pop_back();
     if (config.openid_timeout_ms < 100 || config.openid_timeout_ms > 60000)
         throw std::invalid_argument("TRELLIS_OPENID_TIMEOUT_MS must be between 100 and 60000");
+    if (!config.smtp_url.empty() && config.smtp_url.rfind("smtp://", 0) != 0 &&
+        config.smtp_url.rfind("smtps://", 0) != 0)
+        throw std::invalid_argument("TRELLIS_SMTP_URL must start with smtp:// or smtps://");
+    if (!config.smtp_url.empty() && config.mail_from.find('@') == std::string::npos)
+        throw std::invalid_argument("TRELLIS_MAIL_FROM must be the address email is sent from");
+    if (config.mail_interval_ms < 50 || config.mail_interval_ms > 3600000)
+        throw std::invalid_argument("TRELLIS_MAIL_INTERVAL_MS must be between 50 and 3600000");
+    if (config.mail_claim_seconds < 1 || config.mail_claim_seconds > 86400)
+        throw std::invalid_argument("TRELLIS_MAIL_CLAIM_SECONDS must be between 1 and 86400");
     if (config.port < 1 || config.port > 65535)
         throw std::invalid_argument("PORT must be between 1 and 65535");
     if (config.threads < 2 || config.threads > 512)

@@ -20,8 +20,17 @@ struct Config {
     std::string public_url;      // TRELLIS_PUBLIC_URL: how people reach this server, for links we hand out
     std::string log_level;       // TRELLIS_LOG_LEVEL: trace, debug, info, warn, error
     int openid_timeout_ms =
-        8000;          // TRELLIS_OPENID_TIMEOUT_MS: the longest a Microsoft or Google request may take
-    std::string today; // TRELLIS_TODAY: a date to run as if it were (tests, demonstrations)
+        8000; // TRELLIS_OPENID_TIMEOUT_MS: the longest a Microsoft or Google request may take
+    // Email (off while smtp_url is empty): TRELLIS_SMTP_URL, TRELLIS_SMTP_USER, TRELLIS_SMTP_PASSWORD,
+    // TRELLIS_SMTP_CA_FILE (a relay's own certificate), TRELLIS_MAIL_FROM, TRELLIS_MAIL_INTERVAL_MS.
+    std::string smtp_url;
+    std::string smtp_user;
+    std::string smtp_password;
+    std::string smtp_ca_file;
+    std::string mail_from;
+    int mail_interval_ms = 5000;
+    int mail_claim_seconds = 600; // TRELLIS_MAIL_CLAIM_SECONDS: a silent claim this old is taken over
+    std::string today;            // TRELLIS_TODAY: a date to run as if it were (tests, demonstrations)
     // TRELLIS_TRUSTED_PROXIES: addresses of proxies (nginx) whose X-Forwarded-For is believed.
     std::vector<std::string> trusted_proxies;
 };

@@ -11,6 +11,7 @@ App::App(const Config& configuration)
     : config(configuration), clock(config.today),
       badge_key(badges::SigningKey::kept_in(std::filesystem::path(config.data_dir) / "keys")),
       sealed_secrets(accounts::SecretBox::kept_in(std::filesystem::path(config.data_dir) / "keys")),
+      unsubscribe_links(mail::UnsubscribeLinks::kept_in(std::filesystem::path(config.data_dir) / "keys")),
       database(config.database_url, static_cast<std::size_t>(config.threads) + 2),
       views(config.root_dir + "/templates"), gate(std::max(2u, 2 * std::thread::hardware_concurrency())),
       organisations(database), people(database, organisations),
@@ -29,7 +30,8 @@ App::App(const Config& configuration)
       impact(database, session_feedback),
       library(database, std::filesystem::path(config.data_dir) / "materials", priorities, content),
       openid(database, sealed_secrets, config.public_url,
-             std::chrono::milliseconds(config.openid_timeout_ms)) {
+             std::chrono::milliseconds(config.openid_timeout_ms)),
+      mail(database) {
     accounts.allow_passwords_when(
         [this](long long trust_id) { return openid.password_sign_in_allowed(trust_id); });
 }

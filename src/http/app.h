@@ -16,6 +16,8 @@
 #include "impact/service.h"
 #include "library/catalogue.h"
 #include "library/service.h"
+#include "mail/links.h"
+#include "mail/service.h"
 #include "mentoring/service.h"
 #include "observations/service.h"
 #include "openid/service.h"
@@ -59,6 +61,8 @@ struct App {
     // Seals the secrets kept in the database (a sign-in provider's client secret); its key is kept
     // in the data folder's keys/ beside the badge key.
     accounts::SecretBox sealed_secrets;
+    // Signs the unsubscribe links in emails (kept in keys/ too).
+    mail::UnsubscribeLinks unsubscribe_links;
     db::Database database;
     Views views;
     FairGate gate;
@@ -106,6 +110,8 @@ struct App {
     library::Library library;
     // Signing in with the trust's Microsoft or Google accounts.
     openid::OpenIdService openid;
+    // People's choices about email, and the outbox for administrators.
+    mail::MailService mail;
 };
 
 } // namespace trellis::http

@@ -7,6 +7,7 @@
 #include "groups/handlers/handlers.h"
 #include "impact/handlers/handlers.h"
 #include "library/handlers/library.h"
+#include "mail/handlers/handlers.h"
 #include "mentoring/handlers/handlers.h"
 #include "notifications/handlers.h"
 #include "observations/handlers/handlers.h"
@@ -86,6 +87,11 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     routes.post("/sign-out", open, any, account::sign_out_submit);
     routes.get(R"(/sign-in/(microsoft|google)/(\d+))", open, any, openid::handlers::sign_in_start);
     routes.get("/sign-in/openid/callback", open, any, openid::handlers::sign_in_callback);
+    constexpr auto email_off = R"(/email/off/(\d+)/(\d+)/([a-z_]{1,40})/([A-Za-z0-9_-]{22}))";
+    routes.get(email_off, open, any, mail::handlers::unsubscribe_show);
+    routes.post(email_off, open, any, mail::handlers::unsubscribe_submit);
+    routes.get("/account/email", member, any, mail::handlers::choices_show);
+    routes.post("/account/email", member, any, mail::handlers::choices_save);
     routes.get("/setup", open, any, account::setup_show);
     routes.post("/setup", open, any, account::setup_submit);
     routes.get("/account/password", member, any, account::password_change_show);
@@ -319,6 +325,7 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     routes.post("/schools", member, manage_people, schools::school_create);
     routes.post("/schools/smallest-group", member, manage_people, schools::smallest_group_set);
     routes.get("/schools/sign-in", member, manage_people, openid::handlers::settings_show);
+    routes.get("/schools/email", member, manage_people, mail::handlers::outbox_show);
     routes.post("/schools/sign-in/providers", member, manage_people, openid::handlers::provider_save);
     routes.post("/schools/sign-in/providers/(microsoft|google)/remove", member, manage_people,
                 openid::handlers::provider_remove);

@@ -1,4 +1,5 @@
 #include "http/server.h"
+#include "mail/sender.h"
 
 #include <csignal>
 #include <iostream>
@@ -139,6 +140,21 @@ int serve(const Config& config) {
         spdlog::info("reloading learning content from {}", app.content.directory().string());
         log_content(*app.content.reload());
     });
+
+    // Email goes out from a background sender, here or on any other server sharing the database.
+    std::unique_ptr<mail::MailSender> mail_sender;
+    if (!config.smtp_url.empty()) {
+        mail_sender = std::make_unique<mail::MailSender>(app.database,
+                                                         mail::SmtpSettings{.url = config.smtp_url,
+                                                                            .user = config.smtp_user,
+                                                                            .password = config.smtp_password,
+                                                                            .ca_file = config.smtp_ca_file,
+                                                                            .from_address = config.mail_from},
+                                                         app.unsubscribe_links, config.public_url,
+                                                         std::chrono::milliseconds(config.mail_interval_ms),
+                                                         config.mail_claim_seconds);
+        mail_sender->start();
+    }
 
     httplib::Server server;
     configure(server, app);

@@ -20,7 +20,8 @@ std::vector<Notice> NotificationService::notices_for(const accounts::Actor& acto
     if (!missing.empty()) {
         db::Transaction transaction(m_database);
         for (const Owed& owed : missing)
-            store::add_once(transaction.session(), actor.trust_id, actor.person_id, owed.text, owed.link);
+            store::add_once(transaction.session(), actor.trust_id, actor.person_id, owed.text, owed.link,
+                            /*by_email=*/false);
         transaction.commit();
     }
     db::Database::Lease session(m_database);

@@ -2,6 +2,8 @@
 
 #include "db/database.h"
 #include "db/rows.h"
+#include "mail/model.h"
+#include "mail/store.h"
 
 namespace trellis::notifications::store {
 
@@ -73,7 +75,7 @@ std::vector<std::string> links_noticed(soci::session& sql, long long trust_id, l
 }
 
 void add_once(soci::session& sql, long long trust_id, long long person_id, const std::string& text,
-              const std::string& link) {
+              const std::string& link, bool by_email) {
     if (sql.get_backend_name() == "postgresql") {
         long long locked = 0;
         sql << kLockPerson, soci::use(trust_id), soci::use(person_id), soci::into(locked);
@@ -81,6 +83,8 @@ void add_once(soci::session& sql, long long trust_id, long long person_id, const
     const long long now = db::now_seconds();
     sql << kAddOnce, soci::use(trust_id), soci::use(person_id), soci::use(text), soci::use(link),
         soci::use(now), soci::use(trust_id), soci::use(person_id), soci::use(link);
+    if (by_email)
+        mail::store::queue_notices(sql, trust_id, link, now, mail::next_digest_at(now));
 }
 
 void dismiss_link(soci::session& sql, long long trust_id, long long person_id, const std::string& link) {
@@ -106,6 +110,7 @@ void add_to_each(soci::session& sql, long long trust_id, const std::vector<long 
     std::vector<std::string> texts(people.size(), text), links(people.size(), link);
     sql << kAddToEach, soci::use(trusts), soci::use(people), soci::use(texts), soci::use(links),
         soci::use(times), soci::use(trusts), soci::use(people), soci::use(links);
+    mail::store::queue_notices(sql, trust_id, link, now, mail::next_digest_at(now));
 }
 
 } // namespace trellis::notifications::store

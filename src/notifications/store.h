@@ -16,12 +16,13 @@ std::vector<Notice> active_notices(soci::session& sql, long long trust_id, long 
 // Every link the person has had a notice for, dismissed or not.
 std::vector<std::string> links_noticed(soci::session& sql, long long trust_id, long long person_id);
 // Puts the same notice on each person's home page, in one statement, except for people who still
-// have one with the same link on it.
+// have one with the same link on it; and queues it by email for each (mail::store::queue_notices).
 void add_to_each(soci::session& sql, long long trust_id, const std::vector<long long>& person_ids,
                  const std::string& text, const std::string& link);
-// Adds a notice unless the person has ever had one with the same link.
+// Adds a notice unless the person has ever had one with the same link, and queues it by email
+// unless `by_email` is false (the person is looking at their home page as it is added).
 void add_once(soci::session& sql, long long trust_id, long long person_id, const std::string& text,
-              const std::string& link);
+              const std::string& link, bool by_email = true);
 // Marks the person's notices with this link dismissed.
 void dismiss_link(soci::session& sql, long long trust_id, long long person_id, const std::string& link);
 // Marks the notice dismissed; returns false when the person has no such notice.

@@ -1,5 +1,6 @@
 #include "harness.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <csignal>
 #include <cstdlib>
@@ -277,6 +278,64 @@ std::string OpenIdProvider::authorize(const std::string& url) {
     if (!result || result->status != 302)
         throw std::runtime_error("the provider's /authorize did not redirect");
     return result->get_header_value("Location");
+}
+
+SmtpRelay::SmtpRelay(double delay_seconds) : m_folder(temporary_folder()), m_port(free_port()) {
+    std::filesystem::create_directories(m_folder + "/box");
+    const std::string make_certificate = "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + m_folder +
+                                         "/key.pem -out " + m_folder +
+                                         "/cert.pem -days 1 -subj /CN=127.0.0.1 -addext "
+                                         "subjectAltName=IP:127.0.0.1 >/dev/null 2>&1";
+    if (std::system(make_certificate.c_str()) != 0)
+        throw std::runtime_error("openssl could not make the relay's certificate");
+    m_pid = spawn({"/usr/bin/python3", TRELLIS_SOURCE_DIR "/tests/servers/smtp_relay.py",
+                   std::to_string(m_port), m_folder + "/cert.pem", m_folder + "/key.pem", m_folder + "/box",
+                   "trellis", "relay password", std::to_string(delay_seconds)},
+                  {}, m_folder + "/relay.log");
+    for (int attempt = 0; attempt < 400; ++attempt) {
+        if (read_file(m_folder + "/relay.log").find("ready") != std::string::npos)
+            return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    throw std::runtime_error("the SMTP relay did not start: " + read_file(m_folder + "/relay.log"));
+}
+
+SmtpRelay::~SmtpRelay() {
+    ::kill(m_pid, SIGTERM);
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+    std::filesystem::remove_all(m_folder);
+}
+
+std::map<std::string, std::string> SmtpRelay::environment() const {
+    return {{"TRELLIS_SMTP_URL", "smtp://127.0.0.1:" + std::to_string(m_port)},
+            {"TRELLIS_SMTP_USER", "trellis"},
+            {"TRELLIS_SMTP_PASSWORD", "relay password"},
+            {"TRELLIS_SMTP_CA_FILE", m_folder + "/cert.pem"},
+            {"TRELLIS_MAIL_FROM", "trellis@oakfield.example"},
+            {"TRELLIS_MAIL_INTERVAL_MS", "100"}};
+}
+
+std::vector<std::string> SmtpRelay::messages() const {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(m_folder + "/box"))
+        if (entry.path().extension() == ".eml")
+            names.push_back(entry.path().string());
+    std::sort(names.begin(), names.end());
+    std::vector<std::string> messages;
+    for (const auto& name : names)
+        messages.push_back(read_file(name));
+    return messages;
+}
+
+std::vector<std::string> SmtpRelay::wait_for(std::size_t count, double seconds) const {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    auto found = messages();
+    while (found.size() < count && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        found = messages();
+    }
+    return found;
 }
 
 Browser::Browser(const TestServer& server) : m_client("127.0.0.1", server.port()) {

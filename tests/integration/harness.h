@@ -81,6 +81,28 @@ class OpenIdProvider {
     int m_pid = 0;
 };
 
+// The loopback SMTP relay (tests/servers/smtp_relay.py, Debian's python3-aiosmtpd): STARTTLS with a
+// certificate made for the test, authentication, and every accepted message kept as a file.
+class SmtpRelay {
+  public:
+    // `delay_seconds`: how long the relay waits before answering each recipient (a slow relay).
+    explicit SmtpRelay(double delay_seconds = 0);
+    ~SmtpRelay();
+    SmtpRelay(const SmtpRelay&) = delete;
+    SmtpRelay& operator=(const SmtpRelay&) = delete;
+    // The settings a server needs to send through it.
+    std::map<std::string, std::string> environment() const;
+    // The messages accepted so far, whole, oldest first.
+    std::vector<std::string> messages() const;
+    // Waits up to `seconds` for at least `count` messages; returns those there are.
+    std::vector<std::string> wait_for(std::size_t count, double seconds = 15) const;
+
+  private:
+    std::string m_folder;
+    int m_port = 0;
+    int m_pid = 0;
+};
+
 // An HTTP client that keeps cookies and the page's CSRF token, like a browser would.
 class Browser {
   public:

@@ -1,0 +1,190 @@
+#include "mail/store.h"
+
+#include <algorithm>
+#include <map>
+
+#include "db/rows.h"
+
+namespace trellis::mail::store {
+
+namespace {
+
+std::string id_list(const std::vector<long long>& ids) {
+    std::string list;
+    for (long long id : ids)
+        list += (list.empty() ? "" : ",") + std::to_string(id);
+    return list;
+}
+
+} // namespace
+
+void queue_notices(soci::session& sql, long long trust_id, const std::string& link, long long written_at,
+                   long long digest_at) {
+    const std::string kind = kind_of_link(link).key;
+    sql << "INSERT INTO mail_outbox (notice_id, trust_id, person_id, kind, digest, next_attempt_at, "
+           "created_at) "
+           "SELECT n.id, n.trust_id, n.person_id, :kind, CASE WHEN d.person_id IS NULL THEN 0 ELSE 1 END, "
+           "CASE WHEN d.person_id IS NULL THEN CAST(:now AS BIGINT) ELSE CAST(:digest_at AS BIGINT) END, "
+           ":now2 FROM notices n "
+           "JOIN people p ON p.id = n.person_id AND p.trust_id = n.trust_id AND p.left_at = 0 "
+           "LEFT JOIN mail_digests d ON d.trust_id = n.trust_id AND d.person_id = n.person_id "
+           "WHERE n.trust_id = :trust AND n.link = :link AND n.created_at >= :written_at "
+           "AND NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.notice_id = n.id) "
+           "AND NOT EXISTS (SELECT 1 FROM mail_opt_outs o WHERE o.trust_id = n.trust_id AND o.person_id = "
+           "n.person_id AND o.kind = :kind2)",
+        soci::use(kind), soci::use(written_at), soci::use(digest_at), soci::use(written_at),
+        soci::use(trust_id), soci::use(link), soci::use(written_at), soci::use(kind);
+}
+
+std::vector<long long> claim_due(soci::session& sql, const std::string& worker, long long now,
+                                 long long stale_before, int limit) {
+    std::string query = "SELECT id FROM mail_outbox WHERE (status = 'queued' AND next_attempt_at <= :now) OR "
+                        "(status = 'sending' AND claimed_at < :stale) ORDER BY id LIMIT :limit";
+    if (sql.get_backend_name() == "postgresql")
+        query += " FOR UPDATE SKIP LOCKED";
+    std::vector<long long> ids;
+    long long id = 0;
+    auto rows =
+        db::run_once(sql, query, soci::into(id), soci::use(now), soci::use(stale_before), soci::use(limit));
+    while (rows.fetch())
+        ids.push_back(id);
+    if (!ids.empty())
+        sql << "UPDATE mail_outbox SET status = 'sending', claimed_by = :worker, claimed_at = :now, attempts "
+               "= "
+               "attempts + 1 WHERE id IN (" +
+                   id_list(ids) + ")",
+            soci::use(worker), soci::use(now);
+    return ids;
+}
+
+std::vector<Outgoing> outgoing(soci::session& sql, const std::vector<long long>& ids) {
+    if (ids.empty())
+        return {};
+    long long id = 0, trust_id = 0, person_id = 0, digest = 0;
+    std::string email, first, last, trust_name, kind, text, link;
+    auto rows = db::run_once(
+        sql,
+        "SELECT m.id, m.trust_id, m.person_id, m.digest, p.email, p.first_name, p.last_name, t.name, m.kind, "
+        "n.text, n.link FROM mail_outbox m JOIN notices n ON n.id = m.notice_id JOIN people p ON p.id = "
+        "m.person_id AND p.trust_id = m.trust_id JOIN trusts t ON t.id = m.trust_id WHERE m.id IN (" +
+            id_list(ids) + ") ORDER BY m.person_id, m.id",
+        soci::into(id), soci::into(trust_id), soci::into(person_id), soci::into(digest), soci::into(email),
+        soci::into(first), soci::into(last), soci::into(trust_name), soci::into(kind), soci::into(text),
+        soci::into(link));
+    std::vector<Outgoing> emails;
+    std::map<long long, std::size_t> digest_of_person;
+    while (rows.fetch()) {
+        if (digest) {
+            const auto found = digest_of_person.find(person_id);
+            if (found != digest_of_person.end()) {
+                emails[found->second].ids.push_back(id);
+                emails[found->second].items.push_back({text, link});
+                continue;
+            }
+            digest_of_person[person_id] = emails.size();
+        }
+        emails.push_back(Outgoing{.ids = {id},
+                                  .trust_id = trust_id,
+                                  .person_id = person_id,
+                                  .recipient = email,
+                                  .recipient_name = first + " " + last,
+                                  .trust_name = trust_name,
+                                  .kind = digest ? "" : kind,
+                                  .items = {{text, link}}});
+    }
+    return emails;
+}
+
+void renew_claims(soci::session& sql, const std::string& worker, long long now) {
+    sql << "UPDATE mail_outbox SET claimed_at = :now WHERE status = 'sending' AND claimed_by = :worker",
+        soci::use(now), soci::use(worker);
+}
+
+void mark_sent(soci::session& sql, const std::vector<long long>& ids, long long now) {
+    sql << "UPDATE mail_outbox SET status = 'sent', sent_at = :now, last_error = '' WHERE id IN (" +
+               id_list(ids) + ")",
+        soci::use(now);
+}
+
+void mark_unsent(soci::session& sql, const std::vector<long long>& ids, const std::string& error,
+                 long long next_attempt_at, bool for_good) {
+    const std::string status = for_good ? "failed" : "queued";
+    const std::string shortened = error.substr(0, 500);
+    sql << "UPDATE mail_outbox SET status = :status, last_error = :error, next_attempt_at = :next, "
+           "claimed_by = '' "
+           "WHERE id IN (" +
+               id_list(ids) + ")",
+        soci::use(status), soci::use(shortened), soci::use(next_attempt_at);
+}
+
+long long attempts_of(soci::session& sql, const std::vector<long long>& ids) {
+    long long attempts = 0;
+    sql << "SELECT MAX(attempts) FROM mail_outbox WHERE id IN (" + id_list(ids) + ")", soci::into(attempts);
+    return attempts;
+}
+
+OutboxSummary summary(soci::session& sql, long long trust_id, int failures_shown) {
+    OutboxSummary summary;
+    sql << "SELECT COUNT(*) FROM mail_outbox WHERE trust_id = :trust AND status IN ('queued', 'sending')",
+        soci::use(trust_id), soci::into(summary.waiting);
+    sql << "SELECT COUNT(*) FROM mail_outbox WHERE trust_id = :trust AND status = 'sent'",
+        soci::use(trust_id), soci::into(summary.sent);
+    sql << "SELECT COUNT(*) FROM mail_outbox WHERE trust_id = :trust AND status = 'failed'",
+        soci::use(trust_id), soci::into(summary.failed);
+    Failure failure;
+    std::string first, last;
+    auto rows =
+        db::run_once(sql,
+                     "SELECT m.id, p.first_name, p.last_name, n.text, m.last_error, m.attempts, "
+                     "m.claimed_at FROM mail_outbox m JOIN people p ON p.id = m.person_id JOIN notices n "
+                     "ON n.id = m.notice_id WHERE m.trust_id = :trust AND m.status = 'failed' ORDER BY "
+                     "m.id DESC LIMIT :shown",
+                     soci::into(failure.id), soci::into(first), soci::into(last), soci::into(failure.text),
+                     soci::into(failure.error), soci::into(failure.attempts), soci::into(failure.failed_at),
+                     soci::use(trust_id), soci::use(failures_shown));
+    while (rows.fetch()) {
+        failure.recipient_name = first + " " + last;
+        summary.failures.push_back(failure);
+    }
+    return summary;
+}
+
+std::vector<std::string> kinds_turned_off(soci::session& sql, long long trust_id, long long person_id) {
+    std::vector<std::string> off;
+    std::string kind;
+    auto rows =
+        db::run_once(sql, "SELECT kind FROM mail_opt_outs WHERE trust_id = :trust AND person_id = :person",
+                     soci::into(kind), soci::use(trust_id), soci::use(person_id));
+    while (rows.fetch())
+        off.push_back(kind);
+    return off;
+}
+
+void set_kind(soci::session& sql, long long trust_id, long long person_id, const std::string& kind, bool on) {
+    sql << "DELETE FROM mail_opt_outs WHERE trust_id = :trust AND person_id = :person AND kind = :kind",
+        soci::use(trust_id), soci::use(person_id), soci::use(kind);
+    if (!on)
+        sql << "INSERT INTO mail_opt_outs (trust_id, person_id, kind) VALUES (:trust, :person, :kind)",
+            soci::use(trust_id), soci::use(person_id), soci::use(kind);
+}
+
+bool takes_digest(soci::session& sql, long long trust_id, long long person_id) {
+    long long found = 0;
+    sql << "SELECT COUNT(*) FROM mail_digests WHERE trust_id = :trust AND person_id = :person",
+        soci::use(trust_id), soci::use(person_id), soci::into(found);
+    return found > 0;
+}
+
+void set_digest(soci::session& sql, long long trust_id, long long person_id, bool digest) {
+    sql << "DELETE FROM mail_digests WHERE trust_id = :trust AND person_id = :person", soci::use(trust_id),
+        soci::use(person_id);
+    if (digest)
+        sql << "INSERT INTO mail_digests (trust_id, person_id) VALUES (:trust, :person)", soci::use(trust_id),
+            soci::use(person_id);
+}
+
+void forget_sent_before(soci::session& sql, long long before) {
+    sql << "DELETE FROM mail_outbox WHERE status = 'sent' AND sent_at < :before", soci::use(before);
+}
+
+} // namespace trellis::mail::store

@@ -260,6 +260,28 @@ function hasHorizontalScroll(page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
+// The elements that reach past the viewport's right edge (outside any scrolling box), for a
+// failure message that says what made the page scroll sideways.
+function overflowingElements(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const inScroller = (element) => {
+      for (let up = element.parentElement; up; up = up.parentElement) {
+        const style = getComputedStyle(up);
+        if (['auto', 'scroll', 'hidden'].includes(style.overflowX)) return true;
+      }
+      return false;
+    };
+    return [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 1 && !inScroller(element))
+      .slice(0, 8)
+      .map((element) => `${element.tagName.toLowerCase()}${element.id ? '#' + element.id : ''}` +
+        `${element.className && typeof element.className === 'string' ? '.' + element.className.split(' ').join('.') : ''}` +
+        ` (right edge ${Math.round(element.getBoundingClientRect().right)} of ${width})`)
+      .join(', ');
+  });
+}
+
 // Runs SQL statements on a test server's SQLite file with Python's sqlite3 module, for arranging
 // what the pages under test do not make; returns the first value of the last query that gave rows.
 function runSql(server, statements) {
@@ -309,5 +331,5 @@ module.exports = {
   checkPage,
   screenshot,
   writeTempFile,
-  hasHorizontalScroll,
+  hasHorizontalScroll, overflowingElements,
 };

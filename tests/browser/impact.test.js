@@ -6,7 +6,7 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { DEMO_USERS, useServerAndBrowser, openAs, checkPage, clickAndWait, hasHorizontalScroll, pdfText } = require('./helpers');
+const { DEMO_USERS, useServerAndBrowser, openAs, checkPage, clickAndWait, hasHorizontalScroll, overflowingElements, pdfText } = require('./helpers');
 
 const suite = useServerAndBrowser({ year: true });
 const BEHAVIOUR = 'Calm, safe and kind: behaviour for every adult (2025–26)';
@@ -25,7 +25,7 @@ test('the_lead_reads_needs_against_provision_and_fairness', async () => {
   const map = page.getByRole('region', { name: 'Needs and provision by priority, school and staff group' });
   await map.waitFor();
   assert.ok(await map.locator('td.map-cell--gap').count() > 0, 'gaps stand out in the map');
-  assert.equal(await hasHorizontalScroll(page), false);
+  assert.equal(await hasHorizontalScroll(page), false, `sideways scroll from: ${await overflowingElements(page)}`);
   const fairness = page.getByRole('table', { name: 'CPD hours per person by school and staff group' });
   assert.match(await fairness.innerText(), /The trust/);
   await checkPage(page, 'provision-map');

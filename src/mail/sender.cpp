@@ -119,7 +119,11 @@ int MailSender::send_due() {
             const auto ids =
                 store::claim_due(transaction.session(), m_worker, now, now - m_claim_seconds, kBatch);
             batch = store::outgoing(transaction.session(), ids);
-            store::forget_sent_before(transaction.session(), now - kMonth);
+            // Sent email older than a month is forgotten, looked for once an hour rather than at every poll.
+            if (now - m_forgot_at >= 3600) {
+                store::forget_sent_before(transaction.session(), now - kMonth);
+                m_forgot_at = now;
+            }
             transaction.commit();
         }
         if (batch.empty())

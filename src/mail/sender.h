@@ -45,6 +45,7 @@ class MailSender {
     std::chrono::milliseconds m_interval;
     int m_claim_seconds;
     std::string m_worker;
+    long long m_forgot_at = 0; // when sent email was last forgotten (only the sender's thread)
     std::mutex m_lock;
     std::condition_variable m_wake;
     bool m_stopping = false;

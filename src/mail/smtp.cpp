@@ -5,11 +5,12 @@
 
 #include <memory>
 
+#include "web_client/web_client.h"
+
 namespace trellis::mail {
 
 namespace {
 
-using Handle = std::unique_ptr<CURL, decltype(&curl_easy_cleanup)>;
 using Mime = std::unique_ptr<curl_mime, decltype(&curl_mime_free)>;
 using List = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
 
@@ -59,7 +60,7 @@ std::string header_text(const std::string& text) {
 }
 
 Delivery send(const SmtpSettings& settings, const Letter& letter) {
-    Handle curl(curl_easy_init(), &curl_easy_cleanup);
+    web_client::Handle curl = web_client::new_handle();
     if (!curl)
         return {.sent = false, .permanent = false, .error = "could not start libcurl"};
     CURL* handle = curl.get();

@@ -1,4 +1,5 @@
 #include "openid/id_token.h"
+#include "text/words.h"
 
 #include <cjose/cjose.h>
 
@@ -99,20 +100,15 @@ void check_tenant(const nlohmann::json& claims, const Expectations& expected) {
         throw Refused("the token's tenant \"" + tenant + "\" is not one this trust allows");
 }
 
-std::string lower_case(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
 // The address the token vouches for: Google's only when it says it checked it; Microsoft's "email",
 // or the sign-in name, which in a school's directory is the address.
 std::string email_of(const nlohmann::json& claims, const Expectations& expected) {
     if (!expected.hosted_domain.empty())
-        return claims.value("email_verified", false) ? lower_case(text_claim(claims, "email")) : "";
+        return claims.value("email_verified", false) ? text::lowered(text_claim(claims, "email")) : "";
     std::string email = text_claim(claims, "email");
     if (email.empty())
         email = text_claim(claims, "preferred_username");
-    return email.find('@') == std::string::npos ? "" : lower_case(email);
+    return email.find('@') == std::string::npos ? "" : text::lowered(email);
 }
 
 } // namespace

@@ -11,6 +11,7 @@
 #include "audit/store.h"
 #include "openid/store.h"
 #include "text/url.h"
+#include "text/words.h"
 #include "web_client/web_client.h"
 
 namespace trellis::openid {
@@ -29,18 +30,14 @@ std::string pkce_challenge(const std::string& verifier) {
     return accounts::base64url(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
-std::string lower_case(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
+// The values typed into a box, one a line or separated by commas or spaces, in lower case, each once.
+std::vector<std::string> listed_values(const std::string& text) {
     std::vector<std::string> lines;
     std::string line;
     for (char c : text + "\n") {
         if (c == '\n' || c == ',' || c == ' ' || c == '\r' || c == '\t') {
             if (!line.empty())
-                lines.push_back(lower_case(line));
+                lines.push_back(text::lowered(line));
             line.clear();
         } else {
             line += c;
@@ -335,11 +332,11 @@ void OpenIdService::save_provider(const accounts::Actor& actor, const ProviderFo
     if (settings.client_id.empty() || settings.client_id.size() > 200)
         throw std::invalid_argument("Give the application's client id, as the provider shows it.");
     if (*kind == ProviderKind::Microsoft) {
-        settings.tenant = lower_case(form.tenant);
+        settings.tenant = text::lowered(form.tenant);
         if (settings.tenant != "organizations" && !is_tenant_id(settings.tenant))
             throw std::invalid_argument("Give your directory (tenant) id, as Entra shows it "
                                         "(8-4-4-4-12 letters and digits), or organizations for several.");
-        settings.allowed_tenants = lines_of(form.allowed_tenants);
+        settings.allowed_tenants = listed_values(form.allowed_tenants);
         for (const auto& tenant : settings.allowed_tenants)
             if (!is_tenant_id(tenant))
                 throw std::invalid_argument("\"" + tenant + "\" is not a directory (tenant) id.");
@@ -347,11 +344,11 @@ void OpenIdService::save_provider(const accounts::Actor& actor, const ProviderFo
             throw std::invalid_argument(
                 "List the directory (tenant) ids of your schools whose staff may sign in.");
     } else {
-        settings.hosted_domain = lower_case(form.hosted_domain);
+        settings.hosted_domain = text::lowered(form.hosted_domain);
         if (!is_domain(settings.hosted_domain))
             throw std::invalid_argument("Give your Google Workspace domain, for example oakfield.org.uk.");
     }
-    settings.email_domains = lines_of(form.email_domains);
+    settings.email_domains = listed_values(form.email_domains);
     if (settings.email_domains.empty() && *kind == ProviderKind::Google)
         settings.email_domains = {settings.hosted_domain};
     if (settings.email_domains.empty())

@@ -1,29 +1,11 @@
 #include "openid/store.h"
 
 #include "db/rows.h"
+#include "text/words.h"
 
 namespace trellis::openid::store {
 
 namespace {
-
-std::string lines_of(const std::vector<std::string>& values) {
-    std::string text;
-    for (const auto& value : values)
-        text += (text.empty() ? "" : "\n") + value;
-    return text;
-}
-
-std::vector<std::string> values_of(const std::string& lines) {
-    std::vector<std::string> values;
-    std::size_t start = 0;
-    while (start <= lines.size()) {
-        const std::size_t end = std::min(lines.find('\n', start), lines.size());
-        if (end > start)
-            values.push_back(lines.substr(start, end - start));
-        start = end + 1;
-    }
-    return values;
-}
 
 // One provider row's columns, bound in kProviderColumns's order.
 struct ProviderRow {
@@ -40,9 +22,9 @@ struct ProviderRow {
         return {.trust_id = trust_id,
                 .kind = provider_kind_from_text(kind).value_or(ProviderKind::Microsoft),
                 .tenant = tenant,
-                .allowed_tenants = values_of(allowed_tenants),
+                .allowed_tenants = text::lines_of(allowed_tenants),
                 .hosted_domain = hosted_domain,
-                .email_domains = values_of(email_domains),
+                .email_domains = text::lines_of(email_domains),
                 .client_id = client_id,
                 .client_secret = client_secret,
                 .authority = authority};
@@ -96,8 +78,8 @@ std::vector<ProviderSettings> providers_of(soci::session& sql, long long trust_i
 }
 
 void save_provider(soci::session& sql, const ProviderSettings& settings, long long now) {
-    const std::string kind = text_of(settings.kind), allowed = lines_of(settings.allowed_tenants),
-                      domains = lines_of(settings.email_domains);
+    const std::string kind = text_of(settings.kind), allowed = text::joined(settings.allowed_tenants, "\n"),
+                      domains = text::joined(settings.email_domains, "\n");
     sql << "INSERT INTO openid_providers (trust_id, kind, tenant, allowed_tenants, hosted_domain, "
            "email_domains, "
            "client_id, client_secret, authority, updated_at) VALUES (:trust, :kind, :tenant, :allowed, :hd, "

@@ -27,17 +27,8 @@ std::size_t keep_bytes(char* bytes, std::size_t size, std::size_t count, void* t
     return length;
 }
 
-// curl_global_init is not thread-safe: once, before the first request.
-void start_curl() {
-    static std::once_flag started;
-    std::call_once(started, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-using Handle = std::unique_ptr<CURL, decltype(&curl_easy_cleanup)>;
-
 Reply perform(const std::string& url, const Limits& limits, const std::string* form) {
-    start_curl();
-    Handle curl(curl_easy_init(), &curl_easy_cleanup);
+    Handle curl = new_handle();
     if (!curl)
         throw Unreachable("could not start a request to " + url);
     Download download;
@@ -71,6 +62,13 @@ Reply perform(const std::string& url, const Limits& limits, const std::string* f
 }
 
 } // namespace
+
+Handle new_handle() {
+    // curl_global_init is not thread-safe: once, before the first handle.
+    static std::once_flag started;
+    std::call_once(started, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    return Handle(curl_easy_init(), &curl_easy_cleanup);
+}
 
 Reply get(const std::string& url, const Limits& limits) {
     return perform(url, limits, nullptr);

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <curl/curl.h>
+
 #include <chrono>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -28,6 +31,11 @@ struct Limits {
     std::chrono::milliseconds total{8000};
     std::size_t largest_body = 1 << 20; // an answer larger than this is refused, not read to the end
 };
+
+// A new libcurl handle, with libcurl started first (once, as it must be, before any thread uses it):
+// every request Trellis makes, mail included, starts here.
+using Handle = std::unique_ptr<CURL, decltype(&curl_easy_cleanup)>;
+Handle new_handle();
 
 // GET `url`; throws Unreachable.
 Reply get(const std::string& url, const Limits& limits = {});

@@ -6,6 +6,10 @@
 namespace trellis::accounts::handlers {
 
 void home_show(http::RequestContext& context);
+// The sign-in page (buttons for each trust's provider, then the password form), with `message` as an
+// error when it is not empty, answered with `status`.
+void sign_in_page(http::RequestContext& context, const std::string& email, const std::string& message,
+                  int status);
 void sign_in_show(http::RequestContext& context);
 void sign_in_submit(http::RequestContext& context);
 void sign_out_submit(http::RequestContext& context);

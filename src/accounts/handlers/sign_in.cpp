@@ -12,8 +12,10 @@ namespace {
 // Marks a browser the person has signed in from before (see accounts/sign_in_throttle.h).
 constexpr const char* kDeviceCookie = "trellis_device";
 
-void show_form(http::RequestContext& context, const std::string& email, const std::string& message,
-               int status) {
+} // namespace
+
+void sign_in_page(http::RequestContext& context, const std::string& email, const std::string& message,
+                  int status) {
     const std::string next =
         http::safe_local_path(context.form("next").empty() ? context.query("next") : context.form("next"));
     const mstch::array providers = openid::handlers::sign_in_buttons(context, next);
@@ -24,14 +26,12 @@ void show_form(http::RequestContext& context, const std::string& email, const st
     http::render_page(context, "accounts/sign_in", "Sign in", data, status);
 }
 
-} // namespace
-
 void sign_in_show(http::RequestContext& context) {
     if (context.app.accounts.needs_setup())
         return http::redirect(context, "/setup");
     if (context.actor)
         return http::redirect(context, "/");
-    show_form(context, "", "", 200);
+    sign_in_page(context, "", "", 200);
 }
 
 void sign_in_submit(http::RequestContext& context) {
@@ -41,17 +41,17 @@ void sign_in_submit(http::RequestContext& context) {
         http::client_address(context.request, context.app.config.trusted_proxies),
         http::cookie_value(context.request, kDeviceCookie));
     if (auto* waiting = std::get_if<TooManyAttempts>(&result))
-        return show_form(context, email,
-                         "Too many attempts. Wait " + std::to_string(waiting->seconds) +
-                             " seconds before trying again.",
-                         429);
+        return sign_in_page(context, email,
+                            "Too many attempts. Wait " + std::to_string(waiting->seconds) +
+                                " seconds before trying again.",
+                            429);
     if (std::holds_alternative<PasswordsOff>(result))
-        return show_form(context, email,
-                         "Your trust signs in with its Microsoft or Google accounts: use the button above.",
-                         403);
+        return sign_in_page(
+            context, email,
+            "Your trust signs in with its Microsoft or Google accounts: use the button above.", 403);
     if (std::holds_alternative<WrongCredentials>(result))
-        return show_form(context, email, "That email and password do not match. Check both and try again.",
-                         401);
+        return sign_in_page(context, email, "That email and password do not match. Check both and try again.",
+                            401);
     const NewSession& session = std::get<NewSession>(result);
     http::set_cookie(context, http::kSessionCookie, session.token, context.app.config.session_minutes * 60LL);
     if (!session.new_device_token.empty())

@@ -1,11 +1,14 @@
 #include "openid/handlers/handlers.h"
 
+#include "accounts/handlers/handlers.h"
+
 #include <set>
 
 #include "http/middleware.h"
 #include "http/response.h"
 #include "http/safe_redirect.h"
 #include "text/url.h"
+#include "text/words.h"
 
 namespace trellis::openid::handlers {
 
@@ -18,20 +21,7 @@ constexpr long long kStateCookieSeconds = 600;
 
 void show_sign_in_error(http::RequestContext& context, const std::string& message) {
     http::set_cookie(context, kStateCookie, "", 0);
-    const mstch::array providers = sign_in_buttons(context, "/");
-    mstch::map data{{"error", message},
-                    {"email", std::string()},
-                    {"next", std::string("/")},
-                    {"providers", providers},
-                    {"has_providers", !providers.empty()}};
-    http::render_page(context, "accounts/sign_in", "Sign in", std::move(data), 401);
-}
-
-std::string joined(const std::vector<std::string>& values) {
-    std::string text;
-    for (const auto& value : values)
-        text += (text.empty() ? "" : "\n") + value;
-    return text;
+    accounts::handlers::sign_in_page(context, "", message, 401);
 }
 
 void show_settings(http::RequestContext& context, const std::string& error, const ProviderForm* typed,
@@ -44,9 +34,9 @@ void show_settings(http::RequestContext& context, const std::string& error, cons
         providers.push_back(mstch::map{{"kind", text_of(provider.kind)},
                                        {"label", label_of(provider.kind)},
                                        {"tenant", provider.tenant},
-                                       {"allowed_tenants", joined(provider.allowed_tenants)},
+                                       {"allowed_tenants", text::joined(provider.allowed_tenants, "\n")},
                                        {"hosted_domain", provider.hosted_domain},
-                                       {"email_domains", joined(provider.email_domains)},
+                                       {"email_domains", text::joined(provider.email_domains, "\n")},
                                        {"client_id", provider.client_id},
                                        {"authority", provider.authority},
                                        {"microsoft", provider.kind == ProviderKind::Microsoft}});
@@ -63,9 +53,9 @@ void show_settings(http::RequestContext& context, const std::string& error, cons
     if (!typed && !saved.empty())
         form = ProviderForm{.kind = text_of(saved.front().kind),
                             .tenant = saved.front().tenant,
-                            .allowed_tenants = joined(saved.front().allowed_tenants),
+                            .allowed_tenants = text::joined(saved.front().allowed_tenants, "\n"),
                             .hosted_domain = saved.front().hosted_domain,
-                            .email_domains = joined(saved.front().email_domains),
+                            .email_domains = text::joined(saved.front().email_domains, "\n"),
                             .client_id = saved.front().client_id,
                             .client_secret = "",
                             .authority = saved.front().authority};

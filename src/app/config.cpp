@@ -66,6 +66,7 @@ Config config_from_environment() {
     config.mail_from = environment_or("TRELLIS_MAIL_FROM", "");
     config.mail_interval_ms = integer_setting("TRELLIS_MAIL_INTERVAL_MS", 5000);
     config.mail_claim_seconds = integer_setting("TRELLIS_MAIL_CLAIM_SECONDS", 600);
+    config.sweep_interval_ms = integer_setting("TRELLIS_SWEEP_INTERVAL_MS", 15 * 60 * 1000);
     config.public_url = environment_or("TRELLIS_PUBLIC_URL", "");
     config.trusted_proxies = http::parse_address_list(environment_or("TRELLIS_TRUSTED_PROXIES", ""));
     return config;
@@ -90,6 +91,10 @@ void finalise_config(Config& config) {
         throw std::invalid_argument("TRELLIS_MAIL_FROM must be the address email is sent from");
     if (config.mail_interval_ms < 50 || config.mail_interval_ms > 3600000)
         throw std::invalid_argument("TRELLIS_MAIL_INTERVAL_MS must be between 50 and 3600000");
+    if (config.sweep_interval_ms != 0 &&
+        (config.sweep_interval_ms < 50 || config.sweep_interval_ms > 24 * 3600000))
+        throw std::invalid_argument(
+            "TRELLIS_SWEEP_INTERVAL_MS must be 0 (no sweep) or between 50 and 86400000");
     if (config.mail_claim_seconds < 1 || config.mail_claim_seconds > 86400)
         throw std::invalid_argument("TRELLIS_MAIL_CLAIM_SECONDS must be between 1 and 86400");
     if (config.port < 1 || config.port > 65535)

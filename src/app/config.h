@@ -30,7 +30,10 @@ struct Config {
     std::string mail_from;
     int mail_interval_ms = 5000;
     int mail_claim_seconds = 600; // TRELLIS_MAIL_CLAIM_SECONDS: a silent claim this old is taken over
-    std::string today;            // TRELLIS_TODAY: a date to run as if it were (tests, demonstrations)
+    // TRELLIS_SWEEP_INTERVAL_MS: how often, while email is on, everyone is visited for the notices,
+    // reminders and calendar invitations they are owed; 0 turns the sweep off.
+    int sweep_interval_ms = 15 * 60 * 1000;
+    std::string today; // TRELLIS_TODAY: a date to run as if it were (tests, demonstrations)
     // TRELLIS_TRUSTED_PROXIES: addresses of proxies (nginx) whose X-Forwarded-For is believed.
     std::vector<std::string> trusted_proxies;
 };

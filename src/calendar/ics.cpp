@@ -93,34 +93,75 @@ std::string fold_line(std::string_view line) {
     return folded;
 }
 
+namespace {
+
+std::string header(const std::string& method) {
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Trellis//Professional development//EN\r\n"
+           "CALSCALE:GREGORIAN\r\nMETHOD:" +
+           method + "\r\n";
+}
+
+// One VEVENT; `extra` holds whole content lines (ORGANIZER, ATTENDEE, STATUS) already folded. An
+// invitation always says its SEQUENCE, since calendars compare it to tell a newer version.
+std::string event(const CalendarEntry& entry, const std::string& stamp, const std::string& extra,
+                  bool always_sequence) {
+    std::string text = "BEGIN:VEVENT\r\n";
+    text += fold_line("UID:" + escape_text(entry.uid));
+    text += "DTSTAMP:" + stamp + "\r\n";
+    if (entry.sequence > 0 || always_sequence)
+        text += "SEQUENCE:" + std::to_string(entry.sequence) + "\r\n";
+    if (entry.starts_at.empty()) {
+        text += "DTSTART;VALUE=DATE:" + local_time(entry.date, "00:00").substr(0, 8) + "\r\n";
+    } else {
+        text += "DTSTART;TZID=Europe/London:" + local_time(entry.date, entry.starts_at) + "\r\n";
+        text += "DTEND;TZID=Europe/London:" + local_time(entry.date, entry.ends_at) + "\r\n";
+    }
+    text += fold_line("SUMMARY:" + escape_text(entry.summary));
+    if (!entry.location.empty())
+        text += fold_line("LOCATION:" + escape_text(entry.location));
+    if (!entry.description.empty())
+        text += fold_line("DESCRIPTION:" + escape_text(entry.description));
+    text += extra;
+    text += "END:VEVENT\r\n";
+    return text;
+}
+
+// A CN parameter value: quoted, and without the characters a quoted value may not hold.
+std::string common_name(std::string name) {
+    std::erase_if(name, [](char c) { return c == '"' || c == '\r' || c == '\n'; });
+    return "\"" + name + "\"";
+}
+
+} // namespace
+
 std::string calendar(const std::string& name, const std::vector<CalendarEntry>& entries,
                      long long stamp_seconds) {
-    std::string text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Trellis//Professional development//EN\r\n"
-                       "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n";
+    std::string text = header("PUBLISH");
     text += fold_line("X-WR-CALNAME:" + escape_text(name));
     text += kLondon;
     const std::string stamp = utc_stamp(stamp_seconds);
-    for (const CalendarEntry& entry : entries) {
-        text += "BEGIN:VEVENT\r\n";
-        text += fold_line("UID:" + escape_text(entry.uid));
-        text += "DTSTAMP:" + stamp + "\r\n";
-        if (entry.sequence > 0)
-            text += "SEQUENCE:" + std::to_string(entry.sequence) + "\r\n";
-        if (entry.starts_at.empty()) {
-            text += "DTSTART;VALUE=DATE:" + local_time(entry.date, "00:00").substr(0, 8) + "\r\n";
-        } else {
-            text += "DTSTART;TZID=Europe/London:" + local_time(entry.date, entry.starts_at) + "\r\n";
-            text += "DTEND;TZID=Europe/London:" + local_time(entry.date, entry.ends_at) + "\r\n";
-        }
-        text += fold_line("SUMMARY:" + escape_text(entry.summary));
-        if (!entry.location.empty())
-            text += fold_line("LOCATION:" + escape_text(entry.location));
-        if (!entry.description.empty())
-            text += fold_line("DESCRIPTION:" + escape_text(entry.description));
-        text += "END:VEVENT\r\n";
-    }
+    for (const CalendarEntry& entry : entries)
+        text += event(entry, stamp, "", false);
     text += "END:VCALENDAR\r\n";
     return text;
+}
+
+std::string invitation(const Invitation& invitation, long long stamp_seconds) {
+    const bool cancel = invitation.method == Method::Cancel;
+    std::string people = fold_line("ORGANIZER;CN=" + common_name(invitation.organizer_name) +
+                                   ":mailto:" + invitation.organizer_address);
+    people += fold_line(
+        "ATTENDEE;CN=" + common_name(invitation.attendee_name) +
+        ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:" + invitation.attendee_address);
+    people += cancel ? "STATUS:CANCELLED\r\n" : "STATUS:CONFIRMED\r\n";
+    std::string text = header(method_name(invitation.method)) + kLondon;
+    text += event(invitation.entry, utc_stamp(stamp_seconds), people, true);
+    text += "END:VCALENDAR\r\n";
+    return text;
+}
+
+const char* method_name(Method method) {
+    return method == Method::Cancel ? "CANCEL" : "REQUEST";
 }
 
 } // namespace trellis::calendar::ics

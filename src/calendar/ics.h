@@ -26,6 +26,24 @@ struct CalendarEntry {
 std::string calendar(const std::string& name, const std::vector<CalendarEntry>& entries,
                      long long stamp_seconds);
 
+// An invitation sent by email (RFC 5546, iTIP): a REQUEST adds or updates the entry in the
+// attendee's calendar, a CANCEL removes it; the UID ties them, the higher SEQUENCE wins.
+enum class Method { Request, Cancel };
+const char* method_name(Method method);
+
+struct Invitation {
+    CalendarEntry entry;
+    Method method = Method::Request;
+    std::string organizer_name; // the trust
+    std::string organizer_address;
+    std::string attendee_name;
+    std::string attendee_address;
+};
+
+// A VCALENDAR with METHOD:REQUEST or CANCEL, the Europe/London VTIMEZONE and one VEVENT with ORGANIZER,
+// ATTENDEE, STATUS and SEQUENCE. Throws std::invalid_argument as `calendar` does.
+std::string invitation(const Invitation& invitation, long long stamp_seconds);
+
 // A TEXT value with backslash, semicolon, comma and newlines escaped (RFC 5545 3.3.11).
 std::string escape_text(std::string_view text);
 

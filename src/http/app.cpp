@@ -25,7 +25,7 @@ App::App(const Config& configuration)
       activities(database, content, materials), session_attendance(database),
       recordings(database, std::filesystem::path(config.data_dir) / "recordings"), reflections(database),
       session_feedback(database), groups(database), standing_groups(database),
-      year(database, programmes, events), record(database), mentoring(database), observations(database),
+      year(database, programmes, events, day), record(database), mentoring(database), observations(database),
       expertise(database), surveys(database), provision(database, content, surveys),
       impact(database, session_feedback),
       library(database, std::filesystem::path(config.data_dir) / "materials", priorities, content),

@@ -93,7 +93,7 @@ httplib::Server::Handler guarded(App& app, Access access, std::optional<accounts
                 return render_error(context, 400,
                                     "What was sent contains characters that are not valid text (not UTF-8). "
                                     "Copy the text into the box again, or type it, and save once more.");
-            if (request.method == "POST" && !csrf_token_matches(context))
+            if (request.method == "POST" && access != Access::SignedLink && !csrf_token_matches(context))
                 return render_error(context, 403,
                                     "This form has expired or did not come from Trellis. Go back, reload the "
                                     "page and try again.");

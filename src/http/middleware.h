@@ -13,7 +13,9 @@ namespace trellis::http {
 using Handler = std::function<void(RequestContext&)>;
 
 // Who may reach a route before its handler runs.
-enum class Access { Public, SignedIn };
+// SignedLink: public, and the address itself carries a signature (an email's unsubscribe link), so a
+// POST needs no CSRF token: mail programs' one-click unsubscribe (RFC 8058) posts without one.
+enum class Access { Public, SignedIn, SignedLink };
 
 // Names of the cookies Trellis sets.
 inline constexpr const char* kSessionCookie = "trellis_session";

@@ -89,7 +89,7 @@ std::vector<Route> register_routes(httplib::Server& server, App& app) {
     routes.get("/sign-in/openid/callback", open, any, openid::handlers::sign_in_callback);
     constexpr auto email_off = R"(/email/off/(\d+)/(\d+)/([a-z_]{1,40})/([A-Za-z0-9_-]{22}))";
     routes.get(email_off, open, any, mail::handlers::unsubscribe_show);
-    routes.post(email_off, open, any, mail::handlers::unsubscribe_submit);
+    routes.post(email_off, Access::SignedLink, any, mail::handlers::unsubscribe_submit);
     routes.get("/account/email", member, any, mail::handlers::choices_show);
     routes.post("/account/email", member, any, mail::handlers::choices_save);
     routes.get("/setup", open, any, account::setup_show);

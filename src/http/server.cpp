@@ -1,5 +1,4 @@
 #include "http/server.h"
-#include "mail/sender.h"
 
 #include <csignal>
 #include <iostream>
@@ -18,6 +17,8 @@
 #include "http/middleware.h"
 #include "http/response.h"
 #include "http/router.h"
+#include "mail/sender.h"
+#include "notifications/sweep.h"
 
 namespace trellis::http {
 
@@ -121,9 +122,9 @@ int list_routes(const Config& config) {
     httplib::Server server;
     for (const Route& route : register_routes(server, app))
         std::cout << route.method << '\t' << route.pattern << '\t'
-                  << (route.access == Access::Public ? "public"
-                      : route.permission             ? accounts::name_of(*route.permission)
-                                                     : "signed-in")
+                  << (route.access != Access::SignedIn ? "public"
+                      : route.permission               ? accounts::name_of(*route.permission)
+                                                       : "signed-in")
                   << '\n';
     return 0;
 }
@@ -154,6 +155,23 @@ int serve(const Config& config) {
                                                          std::chrono::milliseconds(config.mail_interval_ms),
                                                          config.mail_claim_seconds);
         mail_sender->start();
+    }
+    // With email on, everyone is visited now and then for what they are owed by email: notices,
+    // tomorrow's reminders and calendar invitations.
+    std::unique_ptr<notifications::Sweep> sweep;
+    if (!config.smtp_url.empty() && config.sweep_interval_ms > 0) {
+        const std::string organiser = config.mail_from;
+        sweep = std::make_unique<notifications::Sweep>(
+            app.database, app.notices,
+            std::vector<notifications::PersonTask>{[&app](const accounts::Actor& person) {
+                                                       app.year.remind_of_tomorrow(person, app.clock.today());
+                                                   },
+                                                   [&app, organiser](const accounts::Actor& person) {
+                                                       app.year.send_invitations(person, organiser,
+                                                                                 app.clock.today());
+                                                   }},
+            std::chrono::milliseconds(config.sweep_interval_ms));
+        sweep->start();
     }
 
     httplib::Server server;

@@ -30,6 +30,23 @@ struct Outgoing {
         std::string link;
     };
     std::vector<Item> items;
+    // A calendar invitation: its own subject, and the iCalendar object with its method ("REQUEST",
+    // "CANCEL"); empty for a notice.
+    std::string subject;
+    std::string calendar;
+    std::string calendar_method;
+};
+
+// A calendar invitation to queue: one version (person, UID, sequence) goes once.
+struct InvitationEmail {
+    long long trust_id = 0;
+    long long person_id = 0;
+    std::string key; // "person 7 activity-12@trellis 2"
+    std::string subject;
+    std::string text; // one line about it, with the link below it
+    std::string link;
+    std::string calendar;
+    std::string method;
 };
 
 // The outbox as the administrator sees it.

@@ -22,6 +22,8 @@ long long backoff_seconds(long long attempts) {
 }
 
 std::string subject_of(const Outgoing& email) {
+    if (!email.subject.empty())
+        return email.subject;
     if (email.items.size() > 1)
         return "Your Trellis notices: " + std::to_string(email.items.size()) + " new";
     std::string text = email.items.front().text;
@@ -71,7 +73,9 @@ Letter letter_for(const Outgoing& email, const std::string& public_url, const st
                   .text = text,
                   .html = html,
                   .unsubscribe_url = unsubscribe_url,
-                  .message_id = "outbox-" + std::to_string(email.ids.front()) + "@" + host};
+                  .message_id = "outbox-" + std::to_string(email.ids.front()) + "@" + host,
+                  .calendar = email.calendar,
+                  .calendar_method = email.calendar_method};
 }
 
 MailSender::MailSender(db::Database& database, SmtpSettings smtp, UnsubscribeLinks links,

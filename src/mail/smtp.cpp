@@ -90,14 +90,20 @@ Delivery send(const SmtpSettings& settings, const Letter& letter) {
     add(headers, "Message-ID: <" + one_line(letter.message_id) + ">");
     if (!letter.unsubscribe_url.empty()) {
         add(headers, "List-Unsubscribe: <" + one_line(letter.unsubscribe_url) + ">");
+        add(headers, "List-Unsubscribe-Post: List-Unsubscribe=One-Click");
     }
     curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers.get());
 
-    // multipart/alternative: the text part first, the HTML part last (the one a reader prefers).
+    // multipart/alternative: the text part first, then the HTML part a reader prefers, then an
+    // invitation's calendar, which a calendar-aware reader shows as an invitation.
     Mime message(curl_mime_init(handle), &curl_mime_free);
     Mime alternative(curl_mime_init(handle), &curl_mime_free);
     add_part(alternative.get(), letter.text, "text/plain; charset=utf-8");
     add_part(alternative.get(), letter.html, "text/html; charset=utf-8");
+    const std::string calendar_type =
+        "text/calendar; charset=utf-8; method=" + one_line(letter.calendar_method);
+    if (!letter.calendar.empty())
+        add_part(alternative.get(), letter.calendar, calendar_type.c_str());
     curl_mimepart* both = curl_mime_addpart(message.get());
     curl_mime_subparts(both, alternative.release()); // the message owns it now
     List alternative_type(nullptr, &curl_slist_free_all);

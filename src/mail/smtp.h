@@ -25,6 +25,10 @@ struct Letter {
     std::string html;
     std::string unsubscribe_url; // "" for none
     std::string message_id;      // stable per outbox row, so a relay or reader can tell a repeat
+    // A calendar invitation: the iCalendar object, sent as a third text/calendar part whose method
+    // parameter matches the object's METHOD, as Outlook and Google require.
+    std::string calendar;
+    std::string calendar_method;
 };
 
 struct Delivery {

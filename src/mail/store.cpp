@@ -36,6 +36,25 @@ void queue_notices(soci::session& sql, long long trust_id, const std::string& li
         soci::use(trust_id), soci::use(link), soci::use(written_at), soci::use(kind);
 }
 
+bool queue_invitation(soci::session& sql, const InvitationEmail& invitation, long long now) {
+    const std::string kind = kind_of_link(invitation.link).key;
+    soci::statement statement =
+        (sql.prepare
+             << "INSERT INTO mail_outbox (trust_id, person_id, kind, next_attempt_at, created_at, subject, "
+                "body, link, calendar, calendar_method, invitation_key) "
+                "SELECT p.trust_id, p.id, :kind, :now, :now2, :subject, :body, :link, :calendar, :method, "
+                ":key FROM people p WHERE p.trust_id = :trust AND p.id = :person AND p.left_at = 0 "
+                "AND NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.invitation_key = :key2) "
+                "AND NOT EXISTS (SELECT 1 FROM mail_opt_outs o WHERE o.trust_id = p.trust_id AND "
+                "o.person_id = p.id AND o.kind = :kind2)",
+         soci::use(kind), soci::use(now), soci::use(now), soci::use(invitation.subject),
+         soci::use(invitation.text), soci::use(invitation.link), soci::use(invitation.calendar),
+         soci::use(invitation.method), soci::use(invitation.key), soci::use(invitation.trust_id),
+         soci::use(invitation.person_id), soci::use(invitation.key), soci::use(kind));
+    statement.execute(true);
+    return statement.get_affected_rows() > 0;
+}
+
 std::vector<long long> claim_due(soci::session& sql, const std::string& worker, long long now,
                                  long long stale_before, int limit) {
     std::string query = "SELECT id FROM mail_outbox WHERE (status = 'queued' AND next_attempt_at <= :now) OR "
@@ -61,16 +80,18 @@ std::vector<Outgoing> outgoing(soci::session& sql, const std::vector<long long>&
     if (ids.empty())
         return {};
     long long id = 0, trust_id = 0, person_id = 0, digest = 0;
-    std::string email, first, last, trust_name, kind, text, link;
+    std::string email, first, last, trust_name, kind, text, link, subject, calendar, method;
+    // A notice's text and link are the notice's; an invitation carries its own.
     auto rows = db::run_once(
         sql,
         "SELECT m.id, m.trust_id, m.person_id, m.digest, p.email, p.first_name, p.last_name, t.name, m.kind, "
-        "n.text, n.link FROM mail_outbox m JOIN notices n ON n.id = m.notice_id JOIN people p ON p.id = "
+        "COALESCE(n.text, m.body), COALESCE(n.link, m.link), m.subject, m.calendar, m.calendar_method "
+        "FROM mail_outbox m LEFT JOIN notices n ON n.id = m.notice_id JOIN people p ON p.id = "
         "m.person_id AND p.trust_id = m.trust_id JOIN trusts t ON t.id = m.trust_id WHERE m.id IN (" +
             id_list(ids) + ") ORDER BY m.person_id, m.id",
         soci::into(id), soci::into(trust_id), soci::into(person_id), soci::into(digest), soci::into(email),
         soci::into(first), soci::into(last), soci::into(trust_name), soci::into(kind), soci::into(text),
-        soci::into(link));
+        soci::into(link), soci::into(subject), soci::into(calendar), soci::into(method));
     std::vector<Outgoing> emails;
     std::map<long long, std::size_t> digest_of_person;
     while (rows.fetch()) {
@@ -90,7 +111,10 @@ std::vector<Outgoing> outgoing(soci::session& sql, const std::vector<long long>&
                                   .recipient_name = first + " " + last,
                                   .trust_name = trust_name,
                                   .kind = digest ? "" : kind,
-                                  .items = {{text, link}}});
+                                  .items = {{text, link}},
+                                  .subject = subject,
+                                  .calendar = calendar,
+                                  .calendar_method = method});
     }
     return emails;
 }
@@ -133,15 +157,15 @@ OutboxSummary summary(soci::session& sql, long long trust_id, int failures_shown
         soci::use(trust_id), soci::into(summary.failed);
     Failure failure;
     std::string first, last;
-    auto rows =
-        db::run_once(sql,
-                     "SELECT m.id, p.first_name, p.last_name, n.text, m.last_error, m.attempts, "
-                     "m.claimed_at FROM mail_outbox m JOIN people p ON p.id = m.person_id JOIN notices n "
-                     "ON n.id = m.notice_id WHERE m.trust_id = :trust AND m.status = 'failed' ORDER BY "
-                     "m.id DESC LIMIT :shown",
-                     soci::into(failure.id), soci::into(first), soci::into(last), soci::into(failure.text),
-                     soci::into(failure.error), soci::into(failure.attempts), soci::into(failure.failed_at),
-                     soci::use(trust_id), soci::use(failures_shown));
+    auto rows = db::run_once(
+        sql,
+        "SELECT m.id, p.first_name, p.last_name, COALESCE(n.text, m.subject), m.last_error, "
+        "m.attempts, m.claimed_at FROM mail_outbox m JOIN people p ON p.id = m.person_id LEFT "
+        "JOIN notices n ON n.id = m.notice_id WHERE m.trust_id = :trust AND m.status = 'failed' ORDER BY "
+        "m.id DESC LIMIT :shown",
+        soci::into(failure.id), soci::into(first), soci::into(last), soci::into(failure.text),
+        soci::into(failure.error), soci::into(failure.attempts), soci::into(failure.failed_at),
+        soci::use(trust_id), soci::use(failures_shown));
     while (rows.fetch()) {
         failure.recipient_name = first + " " + last;
         summary.failures.push_back(failure);

@@ -16,6 +16,10 @@ namespace trellis::mail::store {
 void queue_notices(soci::session& sql, long long trust_id, const std::string& link, long long written_at,
                    long long digest_at);
 
+// Queues a calendar invitation unless this version of it was queued before, or the person has left
+// or turned its kind off; true when queued.
+bool queue_invitation(soci::session& sql, const InvitationEmail& invitation, long long now);
+
 // Claims up to `limit` emails that are due (or were claimed by a server that stopped before
 // `stale_before`), in one transaction: on PostgreSQL rows another server holds are skipped.
 std::vector<long long> claim_due(soci::session& sql, const std::string& worker, long long now,

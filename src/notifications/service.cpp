@@ -7,6 +7,13 @@
 namespace trellis::notifications {
 
 std::vector<Notice> NotificationService::notices_for(const accounts::Actor& actor) {
+    // On the home page the person sees them now: no email.
+    write_owed(actor, /*by_email=*/false);
+    db::Database::Lease session(m_database);
+    return store::active_notices(*session, actor.trust_id, actor.person_id);
+}
+
+int NotificationService::write_owed(const accounts::Actor& actor, bool by_email) {
     std::vector<Owed> missing;
     {
         db::Database::Lease session(m_database);
@@ -21,11 +28,10 @@ std::vector<Notice> NotificationService::notices_for(const accounts::Actor& acto
         db::Transaction transaction(m_database);
         for (const Owed& owed : missing)
             store::add_once(transaction.session(), actor.trust_id, actor.person_id, owed.text, owed.link,
-                            /*by_email=*/false);
+                            by_email);
         transaction.commit();
     }
-    db::Database::Lease session(m_database);
-    return store::active_notices(*session, actor.trust_id, actor.person_id);
+    return static_cast<int>(missing.size());
 }
 
 bool NotificationService::dismiss(const accounts::Actor& actor, long long notice_id) {

@@ -25,6 +25,9 @@ class NotificationService {
     // The person's notices not yet dismissed, newest first. Notices owed by the sources are added
     // first, once each, so moving a stage on is all it takes.
     std::vector<Notice> notices_for(const accounts::Actor& actor);
+    // Writes the notices the sources owe the person and they have never had, once each; by email
+    // too when `by_email` (the background sweep: the person is not looking). Returns how many.
+    int write_owed(const accounts::Actor& actor, bool by_email);
     // Hides a notice; false when the person has no such notice.
     bool dismiss(const accounts::Actor& actor, long long notice_id);
 

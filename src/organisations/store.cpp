@@ -49,6 +49,15 @@ long long count_trusts(soci::session& sql) {
     return count;
 }
 
+std::vector<long long> trust_ids(soci::session& sql) {
+    std::vector<long long> all;
+    long long id = 0;
+    auto rows = db::run_once(sql, "SELECT id FROM trusts ORDER BY id", soci::into(id));
+    while (rows.fetch())
+        all.push_back(id);
+    return all;
+}
+
 long long insert_school(soci::session& sql, long long trust_id, const std::string& name,
                         const std::string& phase) {
     long long id = 0;

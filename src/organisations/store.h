@@ -19,6 +19,8 @@ std::optional<Trust> find_trust_by_slug(soci::session& sql, const std::string& s
 std::optional<Trust> find_trust(soci::session& sql, long long trust_id);
 // How many trusts exist: zero means the service has never been set up.
 long long count_trusts(soci::session& sql);
+// Every trust, for work done across all of them in the background.
+std::vector<long long> trust_ids(soci::session& sql);
 // Sets the fewest people the trust's reports may describe.
 void set_smallest_group(soci::session& sql, long long trust_id, int smallest_group);
 // Inserts a school in a trust and returns its id.

@@ -66,6 +66,7 @@ const std::vector<PersonalTable>& personal_tables() {
         {"mail_outbox", "person_id", {}},
         {"mail_opt_outs", "person_id", {}},
         {"mail_digests", "person_id", {}},
+        {"calendar_invitations", "person_id", {}},
     };
     return tables;
 }
@@ -151,10 +152,10 @@ void erase(soci::session& sql, long long trust_id, long long person_id, const st
            "left_at END, erased_at = :now2, updated_at = :now3 WHERE trust_id = :trust AND id = :person",
         soci::use(email), soci::use(now), soci::use(now), soci::use(now), soci::use(trust_id),
         soci::use(person_id);
-    for (const char* table :
-         {"sessions", "password_resets", "known_devices", "notices", "calendar_feeds", "activity_reflections",
-          "record_entries", "survey_drafts", "survey_answerers", "expertise_topics", "expertise_entries",
-          "group_notes", "openid_identities", "mail_outbox", "mail_opt_outs", "mail_digests"})
+    for (const char* table : {"sessions", "password_resets", "known_devices", "notices", "calendar_feeds",
+                              "activity_reflections", "record_entries", "survey_drafts", "survey_answerers",
+                              "expertise_topics", "expertise_entries", "group_notes", "openid_identities",
+                              "mail_outbox", "mail_opt_outs", "mail_digests", "calendar_invitations"})
         sql << "DELETE FROM " + std::string(table) + " WHERE trust_id = :trust AND person_id = :person",
             soci::use(trust_id), soci::use(person_id);
     // A named survey response stays in the figures without its name or its words.

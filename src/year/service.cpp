@@ -3,6 +3,11 @@
 #include <algorithm>
 
 #include "accounts/secrets.h"
+#include "events/day_calendar.h"
+#include "mail/store.h"
+#include "notifications/store.h"
+#include "text/dates.h"
+#include "year/invitations.h"
 #include "year/store.h"
 
 namespace trellis::year {
@@ -39,6 +44,56 @@ YearItem item_of(const programmes::Programme& programme, const programmes::Activ
     return item;
 }
 
+bool at_set_time(const YearItem& item) {
+    return !item.due && !item.starts_at.empty() && item.kind != "training_day";
+}
+
+// The day after a YYYY-MM-DD day.
+std::string day_after(const std::string& day) {
+    std::tm parts{};
+    parts.tm_year = std::stoi(day.substr(0, 4)) - 1900;
+    parts.tm_mon = std::stoi(day.substr(5, 2)) - 1;
+    parts.tm_mday = std::stoi(day.substr(8, 2)) + 1;
+    parts.tm_hour = 12;
+    return text::utc(timegm(&parts), "%Y-%m-%d"); // timegm carries the 32nd into the next month
+}
+
+// "Tuesday 2 March 2027, 09:00–10:30, Library, Oakfield Academy"
+std::string when_and_where(const calendar::ics::CalendarEntry& entry) {
+    return text::long_date(entry.date) + ", " + entry.starts_at + "–" + entry.ends_at +
+           (entry.location.empty() ? "" : ", " + entry.location);
+}
+
+mail::InvitationEmail email_of(const accounts::Actor& actor, const InvitationChange& change,
+                               const std::string& organiser_address, long long now) {
+    using calendar::ics::Method;
+    const auto& entry = change.invitation.entry;
+    const bool cancel = change.method == Method::Cancel;
+    const std::string subject = cancel              ? "Cancelled: " + entry.summary
+                                : change.first_sent ? "Invitation: " + entry.summary
+                                                    : "Updated: " + entry.summary;
+    const std::string text =
+        cancel ? entry.summary + " on " + text::long_date(entry.date) +
+                     " is no longer in your diary: your place was taken away or the session was dropped."
+               : entry.summary + ": " + when_and_where(entry) +
+                     (change.first_sent ? "." : " (changed: this replaces the earlier invitation).");
+    calendar::ics::Invitation invitation{.entry = entry,
+                                         .method = change.method,
+                                         .organizer_name = actor.trust_name,
+                                         .organizer_address = organiser_address,
+                                         .attendee_name = actor.display_name,
+                                         .attendee_address = actor.email};
+    return mail::InvitationEmail{.trust_id = actor.trust_id,
+                                 .person_id = actor.person_id,
+                                 .key = "person " + std::to_string(actor.person_id) + " " + entry.uid + " " +
+                                        std::to_string(entry.sequence),
+                                 .subject = subject + ", " + text::formatted_date(entry.date, "%a %e %b"),
+                                 .text = text,
+                                 .link = change.invitation.link,
+                                 .calendar = calendar::ics::invitation(invitation, now),
+                                 .method = calendar::ics::method_name(change.method)};
+}
+
 } // namespace
 
 std::vector<YearItem> YearService::items_for(const accounts::Actor& actor) {
@@ -61,6 +116,62 @@ std::vector<YearItem> YearService::items_for(const accounts::Actor& actor) {
         return a.day != b.day ? a.day < b.day : a.starts_at < b.starts_at;
     });
     return items;
+}
+
+int YearService::send_invitations(const accounts::Actor& actor, const std::string& organiser_address,
+                                  const std::string& today) {
+    std::vector<Invited> wanted;
+    for (const YearItem& item : items_for(actor))
+        if (at_set_time(item) && item.day >= today)
+            wanted.push_back({{.uid = item.uid,
+                               .date = item.day,
+                               .starts_at = item.starts_at,
+                               .ends_at = item.ends_at,
+                               .summary = item.title,
+                               .location = item.location,
+                               .description = item.what + (item.source.empty() ? "" : " · " + item.source)},
+                              item.href});
+    for (const events::Event& event : m_events.events_for(actor))
+        if (event.stage == events::Stage::Published && event.event_date >= today)
+            for (auto& entry : events::workshop_entries(m_day.timetable(actor, event), actor.person_id))
+                wanted.push_back({std::move(entry), "/events/" + std::to_string(event.id) + "/timetable"});
+
+    const long long now = db::now_seconds();
+    db::Transaction transaction(m_database);
+    auto& sql = transaction.session();
+    int queued = 0;
+    for (const InvitationChange& change :
+         plan_invitations(store::sent_invitations(sql, actor.trust_id, actor.person_id), wanted, today))
+        if (store::keep_sent(sql, actor.trust_id, actor.person_id, change, now) &&
+            mail::store::queue_invitation(sql, email_of(actor, change, organiser_address, now), now))
+            ++queued;
+    transaction.commit();
+    return queued;
+}
+
+void YearService::remind_of_tomorrow(const accounts::Actor& actor, const std::string& today) {
+    const std::string tomorrow = day_after(today);
+    std::vector<YearItem> due;
+    for (const YearItem& item : items_for(actor))
+        if (item.day == tomorrow && (at_set_time(item) || item.kind == "training_day"))
+            due.push_back(item);
+    if (due.empty())
+        return;
+    db::Transaction transaction(m_database);
+    for (const YearItem& item : due) {
+        // The day in the link makes it a reminder of its own, apart from other notices about the page.
+        const auto anchor = item.href.find('#');
+        const std::string link = item.href.substr(0, anchor) + "?on=" + item.day +
+                                 (anchor == std::string::npos ? "" : item.href.substr(anchor));
+        const std::string text =
+            item.kind == "training_day"
+                ? "Tomorrow: " + item.title + (item.location.empty() ? "" : " at " + item.location) +
+                      ". Your timetable says where to be and when."
+                : "Tomorrow: " + item.title + ", " + item.starts_at + "–" + item.ends_at +
+                      (item.location.empty() ? "" : ", " + item.location) + ".";
+        notifications::store::add_once(transaction.session(), actor.trust_id, actor.person_id, text, link);
+    }
+    transaction.commit();
 }
 
 std::string YearService::new_feed_token(const accounts::Actor& actor) {

@@ -6,6 +6,7 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
+#include "events/day_service.h"
 #include "events/service.h"
 #include "programmes/service.h"
 #include "year/model.h"
@@ -17,10 +18,19 @@ namespace trellis::year {
 class YearService {
   public:
     YearService(db::Database& database, programmes::ProgrammeService& programmes,
-                events::EventService& events)
-        : m_database(database), m_programmes(programmes), m_events(events) {}
+                events::EventService& events, events::DayService& day)
+        : m_database(database), m_programmes(programmes), m_events(events), m_day(day) {}
 
     std::vector<YearItem> items_for(const accounts::Actor& actor);
+
+    // Emails calendar invitations so the person's calendar holds what their year holds at set times
+    // from `today` on: programme sessions, collaboration time and workshop places on a published
+    // training day; updates when one moves, a cancellation when a place is taken away. Sent from
+    // `organiser_address` in the trust's name. Returns how many emails were queued.
+    int send_invitations(const accounts::Actor& actor, const std::string& organiser_address,
+                         const std::string& today);
+    // Tomorrow's sessions and training days, each a notice once (and so an email).
+    void remind_of_tomorrow(const accounts::Actor& actor, const std::string& today);
     // A new subscription address token for the person; any earlier one stops working.
     std::string new_feed_token(const accounts::Actor& actor);
     bool has_feed(const accounts::Actor& actor);
@@ -31,6 +41,7 @@ class YearService {
     db::Database& m_database;
     programmes::ProgrammeService& m_programmes;
     events::EventService& m_events;
+    events::DayService& m_day;
 };
 
 } // namespace trellis::year

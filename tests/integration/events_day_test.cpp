@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include "../support/ics_lines.h"
+#include "../support/mail_parts.h"
 #include "events/service.h"
 #include "harness.h"
 
@@ -591,4 +593,106 @@ TEST_F(EventsDay, notices_invite_people_and_can_be_dismissed) {
     EXPECT_TRUE(contains(home->body, "How was Spring training day?"));
     // Dismissed stays dismissed: the notice is not made again.
     EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM notices WHERE person_id = " + std::to_string(dan.id)), 2);
+}
+
+// Published places go by email as calendar invitations Outlook and Google accept: METHOD:REQUEST in
+// the calendar and on its MIME part, organiser and attendee, a stable UID per slot; a room change
+// sends SEQUENCE 1, a place taken away a CANCEL; each version once, however often the sweep runs.
+TEST_F(EventsDay, places_go_as_calendar_invitations_updated_and_cancelled_once_each) {
+    auto& db = database.open();
+    // Only Dan gets email here, and only about training days: the rest of the demo stays quiet.
+    for (const std::string kind :
+         {"training_days", "programmes", "surveys", "peer_learning", "groups", "help", "other"})
+        *db.lease() << "INSERT INTO mail_opt_outs (trust_id, person_id, kind) SELECT trust_id, id, '" + kind +
+                           "' FROM people WHERE id <> " + std::to_string(dan.id) +
+                           (kind == "training_days" ? "" : " OR id = " + std::to_string(dan.id));
+    *db.lease() << "DELETE FROM mail_outbox";
+    SmtpRelay relay;
+    auto environment = relay.environment();
+    environment["TRELLIS_SWEEP_INTERVAL_MS"] = "300";
+    environment["TRELLIS_TODAY"] = "2027-02-01";
+    server = std::make_unique<TestServer>(database, environment);
+
+    // The invitations received, once `count` have come or `seconds` have passed.
+    const auto invitations = [&](std::size_t count, int seconds = 60) {
+        std::vector<std::string> found;
+        for (int tries = 0; tries < seconds * 10 && found.size() < count; ++tries) {
+            found.clear();
+            for (const std::string& message : relay.messages())
+                if (contains(message, "text/calendar"))
+                    found.push_back(message);
+            if (found.size() < count)
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        return found;
+    };
+    auto arrived = invitations(2);
+    ASSERT_EQ(arrived.size(), 2u);
+    const std::string uid_of_slot_0 = "event-" + std::to_string(event_id) + "-slot-" +
+                                      std::to_string(slots[0]) + "-person-" + std::to_string(dan.id) +
+                                      "@trellis";
+    const std::string uid_of_slot_1 = "event-" + std::to_string(event_id) + "-slot-" +
+                                      std::to_string(slots[1]) + "-person-" + std::to_string(dan.id) +
+                                      "@trellis";
+    std::set<std::string> uids;
+    for (const std::string& message : arrived) {
+        EXPECT_TRUE(contains(message, "support@oakfield.example"));
+        const MailPart calendar = mail_part(message, "text/calendar");
+        EXPECT_EQ(calendar.content_type, "text/calendar; charset=utf-8; method=REQUEST");
+        const auto event = vevents_of(calendar.body).at(0);
+        EXPECT_TRUE(contains(calendar.body, "METHOD:REQUEST\r\n"));
+        EXPECT_TRUE(contains(calendar.body, "BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n"));
+        EXPECT_EQ(event.at("SEQUENCE"), "0");
+        EXPECT_EQ(event.count("DTSTAMP"), 1u);
+        EXPECT_EQ(event.at("ORGANIZER;CN=\"Oakfield Learning Trust\""), "mailto:trellis@oakfield.example");
+        EXPECT_TRUE(contains(unfolded_ics_lines(calendar.body).back(), "END:VCALENDAR"));
+        bool attendee = false;
+        for (const auto& [name, value] : event)
+            attendee |= name.rfind("ATTENDEE;CN=\"" + dan.name + "\"", 0) == 0 &&
+                        value == "mailto:support@oakfield.example";
+        EXPECT_TRUE(attendee) << calendar.body;
+        uids.insert(event.at("UID"));
+        EXPECT_TRUE(contains(mail_part(message, "text/plain").body, "Spring training day") ||
+                    contains(mail_part(message, "text/plain").body, "Library"));
+    }
+    EXPECT_EQ(uids, (std::set<std::string>{uid_of_slot_0, uid_of_slot_1}));
+    // The timetable notice went by email too, without Dan opening his home page.
+    bool told = false;
+    for (const std::string& message : relay.messages())
+        told |= contains(message, "Your timetable for Spring training day is ready");
+    EXPECT_TRUE(told);
+
+    // The second workshop moves to the Hall: one update, the next sequence, the new place.
+    *db.lease() << "UPDATE workshop_sessions SET room_id = " + std::to_string(hall) +
+                       " WHERE id = " + std::to_string(phonics_second);
+    arrived = invitations(3);
+    ASSERT_EQ(arrived.size(), 3u);
+    auto update = vevents_of(mail_part(arrived[2], "text/calendar").body).at(0);
+    EXPECT_EQ(update.at("UID"), uid_of_slot_1);
+    EXPECT_EQ(update.at("SEQUENCE"), "1");
+    EXPECT_EQ(update.at("LOCATION"), "Hall\\, Oakfield Academy");
+
+    // Dan's first place is taken away: a cancellation, on the calendar and its MIME part.
+    *db.lease() << "DELETE FROM placements WHERE person_id = " + std::to_string(dan.id) +
+                       " AND slot_id = " + std::to_string(slots[0]);
+    arrived = invitations(4);
+    ASSERT_EQ(arrived.size(), 4u);
+    const MailPart cancel = mail_part(arrived[3], "text/calendar");
+    EXPECT_EQ(cancel.content_type, "text/calendar; charset=utf-8; method=CANCEL");
+    EXPECT_TRUE(contains(cancel.body, "METHOD:CANCEL\r\n"));
+    const auto cancelled = vevents_of(cancel.body).at(0);
+    EXPECT_EQ(cancelled.at("UID"), uid_of_slot_0);
+    EXPECT_EQ(cancelled.at("SEQUENCE"), "1");
+    EXPECT_EQ(cancelled.at("STATUS"), "CANCELLED");
+
+    // Several more sweeps send nothing again.
+    std::this_thread::sleep_for(std::chrono::seconds(3));
+    EXPECT_EQ(invitations(5, 1).size(), 4u);
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM mail_outbox WHERE invitation_key IS NOT NULL"), 4);
+    EXPECT_EQ(count_of(db, "SELECT COUNT(*) FROM calendar_invitations WHERE cancelled = 1"), 1);
+    // The downloadable timetable keeps its file, with the same UIDs.
+    Browser dan_browser = signed_in("support@oakfield.example");
+    const auto file = dan_browser.get(event_path() + "/timetable.ics");
+    ASSERT_EQ(file->status, 200);
+    EXPECT_TRUE(contains(file->body, uid_of_slot_1));
 }

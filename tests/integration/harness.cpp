@@ -313,7 +313,9 @@ std::map<std::string, std::string> SmtpRelay::environment() const {
             {"TRELLIS_SMTP_PASSWORD", "relay password"},
             {"TRELLIS_SMTP_CA_FILE", m_folder + "/cert.pem"},
             {"TRELLIS_MAIL_FROM", "trellis@oakfield.example"},
-            {"TRELLIS_MAIL_INTERVAL_MS", "100"}};
+            {"TRELLIS_MAIL_INTERVAL_MS", "100"},
+            // The sweep sends the whole demo what it is owed; tests that want it turn it on.
+            {"TRELLIS_SWEEP_INTERVAL_MS", "0"}};
 }
 
 std::vector<std::string> SmtpRelay::messages() const {

@@ -4,9 +4,12 @@
 // administrator sees it; a sender killed mid-batch loses nothing and doubles nothing.
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <regex>
 #include <set>
+#include <thread>
 
+#include "../support/mail_parts.h"
 #include "harness.h"
 
 using namespace trellis::testing;
@@ -90,13 +93,16 @@ TEST_F(Mail, a_notice_goes_by_email_once_and_its_link_stops_that_kind_without_si
     auto page = anyone.get(off);
     ASSERT_EQ(page->status, 200);
     EXPECT_TRUE(contains(page->body, "Requests for help"));
-    auto done = anyone.post(off, {});
+    // As a mail program's one-click unsubscribe posts it (RFC 8058): no form token, the link is the proof.
+    EXPECT_EQ(header_of(message, "List-Unsubscribe-Post"), "List-Unsubscribe=One-Click");
+    auto done = anyone.post(off, {{"List-Unsubscribe", "One-Click"}}, /*with_csrf=*/false);
     ASSERT_EQ(done->status, 200);
     EXPECT_TRUE(contains(done->body, "no more emails about Requests for help"));
     // A changed code is not a link Trellis sent.
     std::string forged = off;
     forged[forged.size() - 2] = forged[forged.size() - 2] == 'A' ? 'B' : 'A';
     EXPECT_EQ(anyone.get(forged)->status, 404);
+    EXPECT_EQ(anyone.post(forged, {{"List-Unsubscribe", "One-Click"}}, false)->status, 404);
 
     // The next request still reaches her home page, but not her inbox.
     auto teacher = signed_in(kDemoTeacher);
@@ -206,4 +212,78 @@ TEST_F(Mail, a_sender_killed_mid_batch_loses_nothing_and_sends_nothing_twice) {
         ids.insert(header_of(message, "Message-ID"));
     EXPECT_EQ(ids.size(), static_cast<std::size_t>(waiting)) << "each email exactly once";
     EXPECT_EQ(outbox("sent"), waiting);
+}
+
+// A programme session goes to each person in it as a calendar invitation, and the day before as a
+// reminder; several sweeps send each once.
+TEST_F(Mail, programme_sessions_come_as_invitations_and_a_reminder_the_day_before) {
+    SmtpRelay relay;
+    start(relay);
+    // Grace's next session at a set time, as her own calendar subscription gives it.
+    auto teacher = signed_in(kDemoTeacher);
+    teacher->get("/my-year");
+    const auto page = teacher->post("/my-year/feed", {});
+    std::smatch match;
+    const std::string body = std::regex_replace(page->body, std::regex("&#x2F;"), "/");
+    ASSERT_TRUE(std::regex_search(body, match, std::regex(R"(/calendar/[A-Za-z0-9_-]{43}\.ics)")));
+    const std::string feed = teacher->get(match.str())->body;
+    const std::regex session(R"(UID:(activity-\d+@trellis)\r\nDTSTAMP:\w+\r\n(?:SEQUENCE:\d+\r\n)?)"
+                             R"(DTSTART;TZID=Europe/London:(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d))");
+    ASSERT_TRUE(std::regex_search(feed, match, session)) << feed;
+    const std::string uid = match[1];
+    const std::string starts = match[5].str() + ":" + match[6].str();
+    std::tm day{};
+    day.tm_year = std::stoi(match[2]) - 1900;
+    day.tm_mon = std::stoi(match[3]) - 1;
+    day.tm_mday = std::stoi(match[4]) - 1;
+    day.tm_hour = 12;
+    char before[11];
+    const std::time_t moment = timegm(&day);
+    std::strftime(before, sizeof before, "%Y-%m-%d", std::gmtime(&moment));
+
+    // Only Grace gets email here, and only about programmes.
+    auto& db = database.open();
+    for (const std::string kind :
+         {"training_days", "programmes", "surveys", "peer_learning", "groups", "help", "other"})
+        *db.lease() << "INSERT INTO mail_opt_outs (trust_id, person_id, kind) SELECT trust_id, id, '" + kind +
+                           "' FROM people WHERE email <> '" + kDemoTeacher + "'" +
+                           (kind == "programmes" ? "" : " OR email = '" + std::string(kDemoTeacher) + "'");
+    server.reset();
+    auto environment = relay.environment();
+    environment["TRELLIS_SWEEP_INTERVAL_MS"] = "300";
+    environment["TRELLIS_TODAY"] = before;
+    server = std::make_unique<TestServer>(database, environment);
+
+    const auto with = [&](const std::string& part) {
+        std::vector<std::string> found;
+        for (int tries = 0; tries < 600 && found.empty(); ++tries) {
+            for (const std::string& message : relay.messages())
+                if (contains(message, part))
+                    found.push_back(message);
+            if (found.empty())
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        return found;
+    };
+    const auto invitation = with("UID:" + uid);
+    ASSERT_EQ(invitation.size(), 1u);
+    EXPECT_TRUE(contains(header_of(invitation[0], "X-Envelope-To"), kDemoTeacher));
+    const auto calendar = mail_part(invitation[0], "text/calendar");
+    EXPECT_EQ(calendar.content_type, "text/calendar; charset=utf-8; method=REQUEST");
+    EXPECT_TRUE(contains(calendar.body, "METHOD:REQUEST\r\n"));
+    EXPECT_TRUE(contains(header_of(invitation[0], "Subject"), "Invitation: "));
+
+    const auto reminder = with("Tomorrow: ");
+    ASSERT_EQ(reminder.size(), 1u);
+    const std::string text = mail_part(reminder[0], "text/plain").body;
+    EXPECT_TRUE(contains(text, starts)) << text;
+    EXPECT_TRUE(contains(text, "?on=" + std::string(match[2]) + "-" + match[3].str() + "-" + match[4].str()))
+        << text;
+    // The reminder is on her home page too.
+    auto grace = signed_in(kDemoTeacher);
+    EXPECT_TRUE(contains(grace->get("/")->body, "Tomorrow: "));
+
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    EXPECT_EQ(with("UID:" + uid).size(), 1u);
+    EXPECT_EQ(with("Tomorrow: ").size(), 1u);
 }

@@ -7,6 +7,7 @@
 #include "accounts/permissions.h"
 #include "attendance/handlers/register_view.h"
 #include "calendar/ics.h"
+#include "events/day_calendar.h"
 #include "http/response.h"
 #include "pdf/pdf.h"
 
@@ -34,10 +35,6 @@ std::string event_path(const Event& event) {
 
 std::string register_path(const Event& event, long long session_id) {
     return event_path(event) + "/sessions/" + std::to_string(session_id) + "/register";
-}
-
-std::string where(const SessionView& view, const Event& event) {
-    return event.venue.empty() ? view.room.name : view.room.name + ", " + event.venue;
 }
 
 void send_file(http::RequestContext& context, const std::string& bytes, const std::string& type,
@@ -144,20 +141,7 @@ void timetable_download(http::RequestContext& context) {
     if (!event)
         return;
     const accounts::Actor& actor = context.signed_in();
-    std::vector<calendar::ics::CalendarEntry> entries;
-    for (const TimetableLine& line : context.app.day.timetable(actor, *event).lines) {
-        if (!line.session)
-            continue;
-        const SessionView& view = *line.session;
-        std::string description =
-            line.presenting ? "You are running this workshop." : "Run by " + view.presenter_name + ".";
-        if (!view.summary.empty())
-            description += "\n\n" + view.summary;
-        entries.push_back({"event-" + std::to_string(event->id) + "-session-" + std::to_string(view.id) +
-                               "-person-" + std::to_string(actor.person_id) + "@trellis",
-                           event->event_date, view.slot.starts_at, view.slot.ends_at, view.title,
-                           where(view, *event), description});
-    }
+    const auto entries = workshop_entries(context.app.day.timetable(actor, *event), actor.person_id);
     send_file(context, calendar::ics::calendar(event->title, entries, db::now_seconds()),
               "text/calendar; charset=utf-8", "timetable-" + std::to_string(event->id) + ".ics");
 }

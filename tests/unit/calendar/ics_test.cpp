@@ -98,3 +98,46 @@ TEST(Ics, refuses_an_entry_with_a_malformed_time) {
     broken.starts_at = "9.30";
     EXPECT_THROW(calendar("Day", {broken}, 0), std::invalid_argument);
 }
+
+TEST(Ics, an_invitation_names_its_method_organiser_attendee_and_sequence) {
+    CalendarEntry moved = entry();
+    moved.sequence = 2;
+    const Invitation invitation{.entry = moved,
+                                .method = Method::Request,
+                                .organizer_name = "Oakfield Learning Trust",
+                                .organizer_address = "trellis@oakfield.example",
+                                .attendee_name = "Grace Okafor",
+                                .attendee_address = "teacher@oakfield.example"};
+    const auto lines =
+        trellis::testing::unfolded_ics_lines(trellis::calendar::ics::invitation(invitation, 1800000000));
+    auto has = [&](const std::string& wanted) { return std::count(lines.begin(), lines.end(), wanted) == 1; };
+    EXPECT_TRUE(has("METHOD:REQUEST"));
+    EXPECT_TRUE(has("ORGANIZER;CN=\"Oakfield Learning Trust\":mailto:trellis@oakfield.example"));
+    EXPECT_TRUE(has("ATTENDEE;CN=\"Grace Okafor\";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:"
+                    "mailto:teacher@oakfield.example"));
+    EXPECT_TRUE(has("SEQUENCE:2"));
+    EXPECT_TRUE(has("STATUS:CONFIRMED"));
+    EXPECT_TRUE(has("UID:session-3-person-9@trellis"));
+    EXPECT_TRUE(has("DTSTAMP:20270115T080000Z"));
+    EXPECT_TRUE(has("TZID:Europe/London"));
+    EXPECT_TRUE(has("DTSTART;TZID=Europe/London:20270215T093000"));
+}
+
+TEST(Ics, a_cancellation_says_so_and_a_first_invitation_says_sequence_0) {
+    Invitation first;
+    first.entry = entry();
+    first.attendee_name = "A \"quoted\" name";
+    auto lines = trellis::testing::unfolded_ics_lines(trellis::calendar::ics::invitation(first, 0));
+    EXPECT_EQ(std::count(lines.begin(), lines.end(), "SEQUENCE:0"), 1);
+    EXPECT_EQ(std::count(lines.begin(), lines.end(), "METHOD:REQUEST"), 1);
+    EXPECT_TRUE(std::any_of(lines.begin(), lines.end(), [](const std::string& line) {
+        return line.rfind("ATTENDEE;CN=\"A quoted name\";", 0) == 0;
+    }));
+    Invitation cancel = first;
+    cancel.method = Method::Cancel;
+    cancel.entry.sequence = 1;
+    lines = trellis::testing::unfolded_ics_lines(trellis::calendar::ics::invitation(cancel, 0));
+    EXPECT_EQ(std::count(lines.begin(), lines.end(), "METHOD:CANCEL"), 1);
+    EXPECT_EQ(std::count(lines.begin(), lines.end(), "STATUS:CANCELLED"), 1);
+    EXPECT_EQ(std::count(lines.begin(), lines.end(), "SEQUENCE:1"), 1);
+}

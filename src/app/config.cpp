@@ -66,6 +66,10 @@ Config config_from_environment() {
     config.mail_from = environment_or("TRELLIS_MAIL_FROM", "");
     config.mail_interval_ms = integer_setting("TRELLIS_MAIL_INTERVAL_MS", 5000);
     config.mail_claim_seconds = integer_setting("TRELLIS_MAIL_CLAIM_SECONDS", 600);
+    config.lrs_url = environment_or("TRELLIS_LRS_URL", "");
+    config.lrs_key = environment_or("TRELLIS_LRS_KEY", "");
+    config.lrs_secret = environment_or("TRELLIS_LRS_SECRET", "");
+    config.lrs_interval_ms = integer_setting("TRELLIS_LRS_INTERVAL_MS", 10000);
     config.sweep_interval_ms = integer_setting("TRELLIS_SWEEP_INTERVAL_MS", 15 * 60 * 1000);
     config.public_url = environment_or("TRELLIS_PUBLIC_URL", "");
     config.trusted_proxies = http::parse_address_list(environment_or("TRELLIS_TRUSTED_PROXIES", ""));
@@ -95,6 +99,13 @@ void finalise_config(Config& config) {
         (config.sweep_interval_ms < 50 || config.sweep_interval_ms > 24 * 3600000))
         throw std::invalid_argument(
             "TRELLIS_SWEEP_INTERVAL_MS must be 0 (no sweep) or between 50 and 86400000");
+    if (!config.lrs_url.empty() && config.lrs_url.rfind("http", 0) != 0)
+        throw std::invalid_argument("TRELLIS_LRS_URL must be the learning record store's http(s) address");
+    if (!config.lrs_url.empty() && config.public_url.empty())
+        throw std::invalid_argument(
+            "TRELLIS_LRS_URL needs TRELLIS_PUBLIC_URL: statements name Trellis pages");
+    if (config.lrs_interval_ms < 50 || config.lrs_interval_ms > 3600000)
+        throw std::invalid_argument("TRELLIS_LRS_INTERVAL_MS must be between 50 and 3600000");
     if (config.mail_claim_seconds < 1 || config.mail_claim_seconds > 86400)
         throw std::invalid_argument("TRELLIS_MAIL_CLAIM_SECONDS must be between 1 and 86400");
     if (config.port < 1 || config.port > 65535)

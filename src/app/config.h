@@ -33,6 +33,12 @@ struct Config {
     // TRELLIS_SWEEP_INTERVAL_MS: how often, while email is on, everyone is visited for the notices,
     // reminders and calendar invitations they are owed; 0 turns the sweep off.
     int sweep_interval_ms = 15 * 60 * 1000;
+    // Learning records (off while lrs_url is empty): TRELLIS_LRS_URL (the store's xAPI endpoint),
+    // TRELLIS_LRS_KEY and TRELLIS_LRS_SECRET (its HTTP Basic sign-in), TRELLIS_LRS_INTERVAL_MS.
+    std::string lrs_url;
+    std::string lrs_key;
+    std::string lrs_secret;
+    int lrs_interval_ms = 10000;
     std::string today; // TRELLIS_TODAY: a date to run as if it were (tests, demonstrations)
     // TRELLIS_TRUSTED_PROXIES: addresses of proxies (nginx) whose X-Forwarded-For is believed.
     std::vector<std::string> trusted_proxies;

@@ -19,6 +19,7 @@
 #include "http/router.h"
 #include "mail/sender.h"
 #include "notifications/sweep.h"
+#include "xapi/sender.h"
 
 namespace trellis::http {
 
@@ -145,16 +146,31 @@ int serve(const Config& config) {
     // Email goes out from a background sender, here or on any other server sharing the database.
     std::unique_ptr<mail::MailSender> mail_sender;
     if (!config.smtp_url.empty()) {
-        mail_sender = std::make_unique<mail::MailSender>(app.database,
-                                                         mail::SmtpSettings{.url = config.smtp_url,
-                                                                            .user = config.smtp_user,
-                                                                            .password = config.smtp_password,
-                                                                            .ca_file = config.smtp_ca_file,
-                                                                            .from_address = config.mail_from},
-                                                         app.unsubscribe_links, config.public_url,
+        mail::MailCourier courier(mail::SmtpSettings{.url = config.smtp_url,
+                                                     .user = config.smtp_user,
+                                                     .password = config.smtp_password,
+                                                     .ca_file = config.smtp_ca_file,
+                                                     .from_address = config.mail_from},
+                                  app.unsubscribe_links, config.public_url);
+        mail_sender = std::make_unique<mail::MailSender>(app.database, std::move(courier),
                                                          std::chrono::milliseconds(config.mail_interval_ms),
                                                          config.mail_claim_seconds);
+        spdlog::info("mail: sending through {} every {} ms", config.smtp_url, config.mail_interval_ms);
         mail_sender->start();
+    }
+    // Learning records go to the trust's learning record store, from any server sharing the database.
+    std::unique_ptr<xapi::XapiSender> xapi_sender;
+    if (!config.lrs_url.empty()) {
+        xapi_sender = std::make_unique<xapi::XapiSender>(
+            app.database,
+            xapi::XapiCourier(xapi::LrsSettings{.endpoint = config.lrs_url,
+                                                .key = config.lrs_key,
+                                                .secret = config.lrs_secret,
+                                                .public_url = config.public_url,
+                                                .timeout = std::chrono::milliseconds(10000)}),
+            std::chrono::milliseconds(config.lrs_interval_ms), config.mail_claim_seconds);
+        xapi_sender->start();
+        spdlog::info("xapi: learning records to {} every {} ms", config.lrs_url, config.lrs_interval_ms);
     }
     // With email on, everyone is visited now and then for what they are owed by email: notices,
     // tomorrow's reminders and calendar invitations.

@@ -59,7 +59,7 @@ std::string header_text(const std::string& text) {
     return "=?UTF-8?B?" + encoded + "?=";
 }
 
-Delivery send(const SmtpSettings& settings, const Letter& letter) {
+outbox::Delivery send(const SmtpSettings& settings, const Letter& letter) {
     web_client::Handle curl = web_client::new_handle();
     if (!curl)
         return {.sent = false, .permanent = false, .error = "could not start libcurl"};

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <string>
 
+#include "outbox/delivery.h"
+
 // Sending one email over SMTP with libcurl: STARTTLS (required unless the address is smtps://, or
 // plain on loopback for tests), authentication when a user is set, and a text and an HTML part.
 namespace trellis::mail {
@@ -31,13 +33,8 @@ struct Letter {
     std::string calendar_method;
 };
 
-struct Delivery {
-    bool sent = false;
-    bool permanent = false; // the relay refused for good (a 5xx answer): do not try again
-    std::string error;
-};
-
-Delivery send(const SmtpSettings& settings, const Letter& letter);
+// Permanent when the relay refused for good (a 5xx answer).
+outbox::Delivery send(const SmtpSettings& settings, const Letter& letter);
 
 // A header value in RFC 2047's encoded words when it is not plain ASCII.
 std::string header_text(const std::string& text);

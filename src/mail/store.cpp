@@ -4,19 +4,9 @@
 #include <map>
 
 #include "db/rows.h"
+#include "outbox/store.h"
 
 namespace trellis::mail::store {
-
-namespace {
-
-std::string id_list(const std::vector<long long>& ids) {
-    std::string list;
-    for (long long id : ids)
-        list += (list.empty() ? "" : ",") + std::to_string(id);
-    return list;
-}
-
-} // namespace
 
 void queue_notices(soci::session& sql, long long trust_id, const std::string& link, long long written_at,
                    long long digest_at) {
@@ -55,27 +45,6 @@ bool queue_invitation(soci::session& sql, const InvitationEmail& invitation, lon
     return statement.get_affected_rows() > 0;
 }
 
-std::vector<long long> claim_due(soci::session& sql, const std::string& worker, long long now,
-                                 long long stale_before, int limit) {
-    std::string query = "SELECT id FROM mail_outbox WHERE (status = 'queued' AND next_attempt_at <= :now) OR "
-                        "(status = 'sending' AND claimed_at < :stale) ORDER BY id LIMIT :limit";
-    if (sql.get_backend_name() == "postgresql")
-        query += " FOR UPDATE SKIP LOCKED";
-    std::vector<long long> ids;
-    long long id = 0;
-    auto rows =
-        db::run_once(sql, query, soci::into(id), soci::use(now), soci::use(stale_before), soci::use(limit));
-    while (rows.fetch())
-        ids.push_back(id);
-    if (!ids.empty())
-        sql << "UPDATE mail_outbox SET status = 'sending', claimed_by = :worker, claimed_at = :now, attempts "
-               "= "
-               "attempts + 1 WHERE id IN (" +
-                   id_list(ids) + ")",
-            soci::use(worker), soci::use(now);
-    return ids;
-}
-
 std::vector<Outgoing> outgoing(soci::session& sql, const std::vector<long long>& ids) {
     if (ids.empty())
         return {};
@@ -88,7 +57,7 @@ std::vector<Outgoing> outgoing(soci::session& sql, const std::vector<long long>&
         "COALESCE(n.text, m.body), COALESCE(n.link, m.link), m.subject, m.calendar, m.calendar_method "
         "FROM mail_outbox m LEFT JOIN notices n ON n.id = m.notice_id JOIN people p ON p.id = "
         "m.person_id AND p.trust_id = m.trust_id JOIN trusts t ON t.id = m.trust_id WHERE m.id IN (" +
-            id_list(ids) + ") ORDER BY m.person_id, m.id",
+            outbox::store::id_list(ids) + ") ORDER BY m.person_id, m.id",
         soci::into(id), soci::into(trust_id), soci::into(person_id), soci::into(digest), soci::into(email),
         soci::into(first), soci::into(last), soci::into(trust_name), soci::into(kind), soci::into(text),
         soci::into(link), soci::into(subject), soci::into(calendar), soci::into(method));
@@ -117,34 +86,6 @@ std::vector<Outgoing> outgoing(soci::session& sql, const std::vector<long long>&
                                   .calendar_method = method});
     }
     return emails;
-}
-
-void renew_claims(soci::session& sql, const std::string& worker, long long now) {
-    sql << "UPDATE mail_outbox SET claimed_at = :now WHERE status = 'sending' AND claimed_by = :worker",
-        soci::use(now), soci::use(worker);
-}
-
-void mark_sent(soci::session& sql, const std::vector<long long>& ids, long long now) {
-    sql << "UPDATE mail_outbox SET status = 'sent', sent_at = :now, last_error = '' WHERE id IN (" +
-               id_list(ids) + ")",
-        soci::use(now);
-}
-
-void mark_unsent(soci::session& sql, const std::vector<long long>& ids, const std::string& error,
-                 long long next_attempt_at, bool for_good) {
-    const std::string status = for_good ? "failed" : "queued";
-    const std::string shortened = error.substr(0, 500);
-    sql << "UPDATE mail_outbox SET status = :status, last_error = :error, next_attempt_at = :next, "
-           "claimed_by = '' "
-           "WHERE id IN (" +
-               id_list(ids) + ")",
-        soci::use(status), soci::use(shortened), soci::use(next_attempt_at);
-}
-
-long long attempts_of(soci::session& sql, const std::vector<long long>& ids) {
-    long long attempts = 0;
-    sql << "SELECT MAX(attempts) FROM mail_outbox WHERE id IN (" + id_list(ids) + ")", soci::into(attempts);
-    return attempts;
 }
 
 OutboxSummary summary(soci::session& sql, long long trust_id, int failures_shown) {
@@ -205,10 +146,6 @@ void set_digest(soci::session& sql, long long trust_id, long long person_id, boo
     if (digest)
         sql << "INSERT INTO mail_digests (trust_id, person_id) VALUES (:trust, :person)", soci::use(trust_id),
             soci::use(person_id);
-}
-
-void forget_sent_before(soci::session& sql, long long before) {
-    sql << "DELETE FROM mail_outbox WHERE status = 'sent' AND sent_at < :before", soci::use(before);
 }
 
 } // namespace trellis::mail::store

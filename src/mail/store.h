@@ -20,20 +20,9 @@ void queue_notices(soci::session& sql, long long trust_id, const std::string& li
 // or turned its kind off; true when queued.
 bool queue_invitation(soci::session& sql, const InvitationEmail& invitation, long long now);
 
-// Claims up to `limit` emails that are due (or were claimed by a server that stopped before
-// `stale_before`), in one transaction: on PostgreSQL rows another server holds are skipped.
-std::vector<long long> claim_due(soci::session& sql, const std::string& worker, long long now,
-                                 long long stale_before, int limit);
+// Claiming, marking and forgetting are outbox::store's, on the table "mail_outbox".
 // What the claimed rows hold, grouped into emails: a digest person's rows make one.
 std::vector<Outgoing> outgoing(soci::session& sql, const std::vector<long long>& ids);
-// Renews the time on every email this worker has claimed and not finished.
-void renew_claims(soci::session& sql, const std::string& worker, long long now);
-void mark_sent(soci::session& sql, const std::vector<long long>& ids, long long now);
-// Back to the queue until `next_attempt_at`, or failed for good when `for_good`.
-void mark_unsent(soci::session& sql, const std::vector<long long>& ids, const std::string& error,
-                 long long next_attempt_at, bool for_good);
-// Attempts made so far (the most among the rows).
-long long attempts_of(soci::session& sql, const std::vector<long long>& ids);
 
 OutboxSummary summary(soci::session& sql, long long trust_id, int failures_shown);
 
@@ -41,7 +30,5 @@ std::vector<std::string> kinds_turned_off(soci::session& sql, long long trust_id
 void set_kind(soci::session& sql, long long trust_id, long long person_id, const std::string& kind, bool on);
 bool takes_digest(soci::session& sql, long long trust_id, long long person_id);
 void set_digest(soci::session& sql, long long trust_id, long long person_id, bool digest);
-// Emails sent more than a month ago are forgotten.
-void forget_sent_before(soci::session& sql, long long before);
 
 } // namespace trellis::mail::store

@@ -67,6 +67,7 @@ const std::vector<PersonalTable>& personal_tables() {
         {"mail_opt_outs", "person_id", {}},
         {"mail_digests", "person_id", {}},
         {"calendar_invitations", "person_id", {}},
+        {"xapi_outbox", "person_id", {}},
     };
     return tables;
 }

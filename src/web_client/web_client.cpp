@@ -27,7 +27,9 @@ std::size_t keep_bytes(char* bytes, std::size_t size, std::size_t count, void* t
     return length;
 }
 
-Reply perform(const std::string& url, const Limits& limits, const std::string* form) {
+using List = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
+
+Reply perform(const std::string& url, const Limits& limits, const Call& call) {
     Handle curl = new_handle();
     if (!curl)
         throw Unreachable("could not start a request to " + url);
@@ -42,9 +44,23 @@ Reply perform(const std::string& url, const Limits& limits, const std::string* f
     curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, keep_bytes);
     curl_easy_setopt(handle, CURLOPT_WRITEDATA, &download);
     curl_easy_setopt(handle, CURLOPT_USERAGENT, "Trellis");
-    if (form) {
-        curl_easy_setopt(handle, CURLOPT_POSTFIELDS, form->c_str());
-        curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE, static_cast<long>(form->size()));
+    if (call.method != "GET") {
+        curl_easy_setopt(handle, CURLOPT_POSTFIELDS, call.body.c_str());
+        curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE, static_cast<long>(call.body.size()));
+        if (call.method != "POST")
+            curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, call.method.c_str());
+    }
+    List headers(nullptr, &curl_slist_free_all);
+    for (const std::string& header : call.headers) {
+        curl_slist* grown = curl_slist_append(headers.get(), header.c_str());
+        headers.release();
+        headers.reset(grown);
+    }
+    curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers.get());
+    if (!call.user.empty()) {
+        curl_easy_setopt(handle, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+        curl_easy_setopt(handle, CURLOPT_USERNAME, call.user.c_str());
+        curl_easy_setopt(handle, CURLOPT_PASSWORD, call.password.c_str());
     }
     const CURLcode result = curl_easy_perform(handle);
     if (download.too_large)
@@ -71,7 +87,11 @@ Handle new_handle() {
 }
 
 Reply get(const std::string& url, const Limits& limits) {
-    return perform(url, limits, nullptr);
+    return perform(url, limits, Call{});
+}
+
+Reply send(const std::string& url, const Call& call, const Limits& limits) {
+    return perform(url, limits, call);
 }
 
 Reply post_form(const std::string& url, const std::vector<std::pair<std::string, std::string>>& fields,
@@ -79,7 +99,8 @@ Reply post_form(const std::string& url, const std::vector<std::pair<std::string,
     std::string form;
     for (const auto& [name, value] : fields)
         form += (form.empty() ? "" : "&") + text::url_encode(name) + "=" + text::url_encode(value);
-    return perform(url, limits, &form);
+    return perform(url, limits,
+                   Call{.method = "POST", .body = form, .headers = {}, .user = "", .password = ""});
 }
 
 } // namespace trellis::web_client

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-// Requests Trellis makes to other services (an OpenID provider's keys and tokens; later mail relays
-// and learning record stores), through libcurl, each bounded in time so that a slow or silent
+// Requests Trellis makes to other services (an OpenID provider's keys and tokens, a learning record
+// store's statements), through libcurl, each bounded in time so that a slow or silent
 // service costs a person a clear message, never a hung page.
 namespace trellis::web_client {
 
@@ -36,6 +36,16 @@ struct Limits {
 // every request Trellis makes, mail included, starts here.
 using Handle = std::unique_ptr<CURL, decltype(&curl_easy_cleanup)>;
 Handle new_handle();
+
+// Any request: its method, body, header lines and HTTP Basic sign-in (when `user` is set).
+struct Call {
+    std::string method = "GET";
+    std::string body;
+    std::vector<std::string> headers; // "Content-Type: application/json"
+    std::string user;
+    std::string password;
+};
+Reply send(const std::string& url, const Call& call, const Limits& limits = {});
 
 // GET `url`; throws Unreachable.
 Reply get(const std::string& url, const Limits& limits = {});

@@ -222,25 +222,70 @@ void TestServer::restart() {
     start();
 }
 
-OpenIdProvider::OpenIdProvider() : m_port(free_port()) {
-    // posix_spawn takes a path: find node on PATH as a shell would.
-    std::string node = "/usr/bin/node";
+namespace {
+
+// posix_spawn takes a path: find node on PATH as a shell would.
+std::string node_path() {
     std::stringstream path(environment_value("PATH"));
     for (std::string folder; std::getline(path, folder, ':');)
-        if (::access((folder + "/node").c_str(), X_OK) == 0) {
-            node = folder + "/node";
-            break;
-        }
-    m_pid =
-        spawn({node, TRELLIS_SOURCE_DIR "/tests/browser/servers/openid_provider.mjs", std::to_string(m_port)},
-              {}, "/dev/null");
-    httplib::Client client("127.0.0.1", m_port);
+        if (::access((folder + "/node").c_str(), X_OK) == 0)
+            return folder + "/node";
+    return "/usr/bin/node";
+}
+
+// Waits until `path` on the loopback port answers 200.
+bool answers(int port, const std::string& path) {
+    httplib::Client client("127.0.0.1", port);
     for (int attempt = 0; attempt < 400; ++attempt) {
-        if (auto result = client.Get("/.well-known/openid-configuration"); result && result->status == 200)
-            return;
+        if (auto result = client.Get(path); result && result->status == 200)
+            return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
-    throw std::runtime_error("the OpenID provider did not start (npm ci in tests/browser?)");
+    return false;
+}
+
+} // namespace
+
+OpenIdProvider::OpenIdProvider() : m_port(free_port()) {
+    m_pid = spawn({node_path(), TRELLIS_SOURCE_DIR "/tests/browser/servers/openid_provider.mjs",
+                   std::to_string(m_port)},
+                  {}, "/dev/null");
+    if (!answers(m_port, "/.well-known/openid-configuration"))
+        throw std::runtime_error("the OpenID provider did not start (npm ci in tests/browser?)");
+}
+
+LearningRecordStore::LearningRecordStore() : m_port(free_port()) {
+    m_pid = spawn({node_path(), TRELLIS_SOURCE_DIR "/tests/browser/servers/lrs.mjs", std::to_string(m_port)},
+                  {}, "/dev/null");
+    if (!answers(m_port, "/_statements"))
+        throw std::runtime_error("the learning record store did not start (npm ci in tests/browser?)");
+}
+
+LearningRecordStore::~LearningRecordStore() {
+    ::kill(m_pid, SIGTERM);
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+}
+
+std::map<std::string, std::string> LearningRecordStore::environment() const {
+    return {{"TRELLIS_LRS_URL", "http://127.0.0.1:" + std::to_string(m_port) + "/xapi/"},
+            {"TRELLIS_LRS_KEY", "trellis"},
+            {"TRELLIS_LRS_SECRET", "lrs secret"},
+            {"TRELLIS_LRS_INTERVAL_MS", "100"},
+            {"TRELLIS_PUBLIC_URL", "https://trellis.oakfield.example"}};
+}
+
+std::string LearningRecordStore::statements() const {
+    httplib::Client client("127.0.0.1", m_port);
+    auto result = client.Get("/_statements");
+    return result ? result->body : "";
+}
+
+void LearningRecordStore::set_down(bool down) {
+    httplib::Client client("127.0.0.1", m_port);
+    auto result = client.Post("/_scenario", down ? "{\"down\": true}" : "{}", "application/json");
+    if (!result || result->status != 204)
+        throw std::runtime_error("the learning record store refused the scenario");
 }
 
 OpenIdProvider::~OpenIdProvider() {

@@ -81,6 +81,26 @@ class OpenIdProvider {
     int m_pid = 0;
 };
 
+// A learning record store stand-in on loopback (tests/browser/servers/lrs.mjs): statements checked
+// with npm's xapi-validation, kept once per id.
+class LearningRecordStore {
+  public:
+    LearningRecordStore();
+    ~LearningRecordStore();
+    LearningRecordStore(const LearningRecordStore&) = delete;
+    LearningRecordStore& operator=(const LearningRecordStore&) = delete;
+    // The settings a server needs to send to it.
+    std::map<std::string, std::string> environment() const;
+    // {"kept": [statements], "puts": N, "refused": [...]}, as JSON text.
+    std::string statements() const;
+    // Down: every statement is answered 503 until it is back.
+    void set_down(bool down);
+
+  private:
+    int m_port = 0;
+    int m_pid = 0;
+};
+
 // The loopback SMTP relay (tests/servers/smtp_relay.py, Debian's python3-aiosmtpd): STARTTLS with a
 // certificate made for the test, authentication, and every accepted message kept as a file.
 class SmtpRelay {

@@ -171,7 +171,7 @@ class Tenancy : public ::testing::Test {
               "SELECT COUNT(*) FROM expertise_requests WHERE answered_at = 0",
               "SELECT COUNT(*) FROM group_apart_requests", "SELECT COUNT(*) FROM openid_providers",
               "SELECT COUNT(*) FROM mail_opt_outs", "SELECT COUNT(*) FROM mail_digests",
-              "SELECT COUNT(*) FROM calendar_invitations",
+              "SELECT COUNT(*) FROM calendar_invitations", "SELECT COUNT(*) FROM xapi_outbox",
               "SELECT password_sign_in FROM trusts WHERE slug = 'oakfield'",
               "SELECT COUNT(*) FROM collaboration_group_members", "SELECT COUNT(*) FROM group_meetings",
               "SELECT COUNT(*) FROM group_notes", "SELECT COUNT(*) FROM group_resources"})

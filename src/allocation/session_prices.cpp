@@ -103,6 +103,15 @@ Cost SessionPrices::raise(Cost target, int steps) {
     return lower_bound();
 }
 
+Cost SessionPrices::raise_to(const std::vector<double>& price) {
+    const double value = evaluate(price);
+    if (value > m_best_value) {
+        m_best_value = value;
+        m_best_price = price;
+    }
+    return lower_bound();
+}
+
 Cost SessionPrices::lower_bound() const {
     if (m_best_value == -kInfinity)
         return 0;

@@ -16,6 +16,8 @@ constexpr double kCompulsory = 1e9;
 // further steps gain nothing measurable.
 constexpr int kPatience = 8;
 constexpr double kSmallestScale = 1e-4;
+// The step length's share when starting from a relaxation's duals.
+constexpr double kRestartScale = 0.1;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // A person whose sessions cost this much more than their cheapest at the prices is re-placed.
 constexpr double kDefect = 1e-6;
@@ -104,6 +106,10 @@ Cost SessionPrices::raise(Cost target, int steps) {
 }
 
 Cost SessionPrices::raise_to(const std::vector<double>& price) {
+    // Later steps start from here with short steps: such prices are usually near the best.
+    m_price = price;
+    m_scale = std::min(m_scale, kRestartScale);
+    m_steps_without_gain = 0;
     const double value = evaluate(price);
     if (value > m_best_value) {
         m_best_value = value;

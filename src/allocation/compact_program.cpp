@@ -478,8 +478,9 @@ class CompactProgram {
     std::vector<std::vector<std::pair<int, double>>> m_entries;
 };
 
-// Programs at least this large are solved by their relaxation's core first.
-constexpr std::int64_t kCoreColumns = 5000;
+// Programs at least this large are solved by their relaxation's core instead of CBC's search, which
+// still proves the trust size's harder seeds optimal in a second or two.
+constexpr std::int64_t kCoreColumns = 30000;
 // Clp's barrier took about ten seconds for 80,000 columns of the bench's long rankings: larger
 // programs go to CBC's search, whose node limit bounds the time.
 constexpr std::int64_t kCoreMostColumns = 120000;
@@ -506,9 +507,9 @@ Allocation allocate_core(const CostModel& model, const CompactProgram& program,
 }
 
 // The relaxation and its core (see allocate_core), with the relaxation's bound. Returns nothing,
-// for CBC's search, only when Clp could not solve the relaxation: when the core's allocation falls
-// short of the bound, CBC's search over everyone took minutes on the bench's long rankings and
-// rarely closed the gap.
+// for CBC's search, when Clp could not solve the relaxation. When the core's allocation falls short
+// of the bound, CBC's search over everyone took minutes on the bench's long rankings and rarely
+// closed the gap.
 std::optional<CompactSolution> solve_by_core(const CostModel& model, const CompactProgram& program,
                                              const Allocation& start, const SearchLimit& limit,
                                              const AggregateSupport* within) {

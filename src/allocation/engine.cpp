@@ -59,6 +59,8 @@ constexpr double kPricedGroupLeastGain = 1e-4;
 // How far above the bound the seat prices may put a placement for the relaxation to keep it, in
 // turn while the relaxation over the last stayed above the bound.
 constexpr Cost kRelaxationSlacks[] = {1, 4, 16};
+// Events with fewer person-slots skip the relaxation within the seat prices' slack.
+constexpr std::int64_t kRelaxationLeastPlaces = 6000;
 // Past the Lagrangian limit, the share of the best cost the gap must exceed for the relaxation.
 constexpr double kLargeRelaxationGap = 0.005;
 
@@ -102,7 +104,9 @@ class Engine {
             bound = std::max(bound, run_prices());
             if (bound >= m_best_cost)
                 return finish(bound, "min-cost flows with seat price bound");
-            bound = std::max(bound, run_relaxation(bound));
+            // The trust size's seeds are proven optimal faster by the compact program below.
+            if (size >= kRelaxationLeastPlaces)
+                bound = std::max(bound, run_relaxation(bound));
             if (bound >= m_best_cost)
                 return finish(bound, "linear relaxation and integer program on its core");
             improve_by_priced_groups(bound);

@@ -43,6 +43,23 @@ CompactSolution solve_compact_program(const CostModel& model, const Allocation& 
                                       const SearchLimit& limit, const AggregateSupport* within = nullptr,
                                       bool explicit_unranked = false);
 
+// The program's linear relaxation within a support, and an allocation made from it.
+struct RelaxedSolution {
+    bool solved{false};
+    double value{0.0};
+    // Per session, the relaxation's price on its seats (the capacity row's dual): at these prices
+    // the seat price bound (see session_prices.h) is the relaxation's value when the support held
+    // the relaxation's optimum over everything, and a bound whatever the support.
+    std::vector<double> session_price;
+    // The relaxation's whole part, with the people it split re-placed by the integer program (see
+    // solve_compact_program); people it could not place keep empty slots.
+    std::optional<Allocation> allocation;
+};
+
+// The relaxation of the program over what the support allows, then its core.
+RelaxedSolution solve_relaxation_core(const CostModel& model, const AggregateSupport& within,
+                                      const SearchLimit& limit);
+
 // Re-places only the listed people by the program, everyone else keeping their seats; replaces
 // the allocation and returns true when that lowers its cost. For large instances, piece by piece.
 // With within, the listed people use only what it allows.

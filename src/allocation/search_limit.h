@@ -13,6 +13,9 @@ struct SearchLimit {
     // Without cuts and with only the greedy heuristic: for programs that re-place a group of
     // people, where a better allocation found at once matters more than a proof.
     bool quick{false};
+    // Without cuts and with diving but not the greedy heuristic: for the program over the people a
+    // relaxation split (see solve_compact_program), where diving finds the relaxation's value.
+    bool dive{false};
 };
 
 } // namespace trellis::allocation

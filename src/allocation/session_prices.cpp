@@ -16,6 +16,8 @@ constexpr double kCompulsory = 1e9;
 // further steps gain nothing measurable.
 constexpr int kPatience = 8;
 constexpr double kSmallestScale = 1e-4;
+// The step length's share when starting from a relaxation's duals.
+constexpr double kRestartScale = 0.1;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // A person whose sessions cost this much more than their cheapest at the prices is re-placed.
 constexpr double kDefect = 1e-6;
@@ -99,6 +101,19 @@ Cost SessionPrices::raise(Cost target, int steps) {
         const double length = m_scale * std::max(1.0, static_cast<double>(target) - value) / norm;
         for (std::size_t session = 0; session < sessions; ++session)
             m_price[session] = std::max(0.0, m_price[session] + length * direction[session]);
+    }
+    return lower_bound();
+}
+
+Cost SessionPrices::raise_to(const std::vector<double>& price) {
+    // Later steps start from here with short steps: such prices are usually near the best.
+    m_price = price;
+    m_scale = std::min(m_scale, kRestartScale);
+    m_steps_without_gain = 0;
+    const double value = evaluate(price);
+    if (value > m_best_value) {
+        m_best_value = value;
+        m_best_price = price;
     }
     return lower_bound();
 }

@@ -28,6 +28,10 @@ class SessionPrices {
     // Takes at most `steps` subgradient steps aimed at target, the cost of the best allocation
     // known, stopping once the bound reaches it. Returns the best bound so far, rounded up.
     Cost raise(Cost target, int steps);
+    // Evaluates the bound at the given prices (such as a relaxation's duals), keeping them when
+    // they give a better bound than the best so far; later steps start from them. Returns the
+    // best bound so far, rounded up.
+    Cost raise_to(const std::vector<double>& price);
     // The best bound so far, rounded up (every allocation costs an integer).
     Cost lower_bound() const;
     // What every allocation costing at most `most` may use, at the best prices found (call raise

@@ -1,0 +1,57 @@
+// The relaxation and its core: its duals must give a bound that never passes the optimum, its
+// allocation must be feasible and never below the optimum, and on long rankings in tight rooms the
+// engine must prove the optimum with it, the same each run.
+#include "allocation/compact_program.h"
+#include "allocation/costs.h"
+#include "allocation/engine.h"
+#include "allocation/exact_program.h"
+#include "allocation/session_prices.h"
+#include "random_instances.h"
+
+#include <gtest/gtest.h>
+
+namespace trellis::allocation {
+namespace {
+
+TEST(RelaxationCore, duals_bound_and_core_allocation_respect_the_optimum) {
+    int solved = 0;
+    int reached = 0;
+    for (std::uint64_t seed = 5000; seed < 5300; ++seed) {
+        Instance instance = testing::random_instance(seed);
+        CostModel model(instance);
+        auto exact = solve_exactly(model, SearchLimit{60.0});
+        if (!exact)
+            continue; // compulsory workshops that cannot all be met
+        SessionPrices prices(model);
+        prices.raise(exact->objective, 50);
+        // Within a small slack of the bound: the support may miss the optimum, the bound must not.
+        const AggregateSupport within = prices.support_within(prices.lower_bound() + 1);
+        RelaxedSolution relaxed = solve_relaxation_core(model, within, SearchLimit{std::nullopt, 200});
+        if (!relaxed.solved)
+            continue;
+        ++solved;
+        EXPECT_LE(prices.raise_to(relaxed.session_price), exact->objective) << "seed " << seed;
+        if (relaxed.allocation) {
+            ASSERT_TRUE(model.is_feasible(*relaxed.allocation)) << "seed " << seed;
+            const Cost cost = model.objective(*relaxed.allocation);
+            EXPECT_GE(cost, exact->objective) << "seed " << seed;
+            reached += cost == exact->objective ? 1 : 0;
+        }
+    }
+    EXPECT_GT(solved, 100);
+    EXPECT_GT(reached, solved / 2);
+}
+
+TEST(RelaxationCore, engine_proves_long_rankings_in_tight_rooms_optimal_the_same_each_run) {
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        Instance instance = testing::long_rankings(seed, 400, 30, 3, 0.03);
+        Result first = allocate(instance);
+        Result second = allocate(instance);
+        ASSERT_TRUE(CostModel(instance).is_feasible(first.allocation)) << "seed " << seed;
+        EXPECT_TRUE(first.statistics.proven_optimal) << "seed " << seed << " gap " << first.statistics.gap;
+        EXPECT_EQ(first.allocation.session_of, second.allocation.session_of) << "seed " << seed;
+    }
+}
+
+} // namespace
+} // namespace trellis::allocation

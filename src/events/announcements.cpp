@@ -4,6 +4,7 @@
 #include "db/rows.h"
 #include "events/choice_store.h"
 #include "events/event_store.h"
+#include "text/dates.h"
 
 namespace trellis::events {
 
@@ -109,6 +110,20 @@ std::vector<EventToAnnounce> events_to_announce(soci::session& sql, long long tr
         },
         [&](const EventToAnnounce& event) { events.push_back(event); });
     return events;
+}
+
+std::vector<Owed> owed_closing_choices(soci::session& sql, const accounts::Actor& actor,
+                                       const std::string& today) {
+    std::vector<Owed> owed;
+    for (const Event& event : store::events_of(sql, actor.trust_id))
+        if (event.stage == Stage::Choices && !event.choices_close.empty() && today <= event.choices_close &&
+            event.choices_close <= text::days_after(today, 2) &&
+            takes_part(event, actor.staff_group, actor.school_id) &&
+            store::choices_of_person(sql, actor.trust_id, event.id, actor.person_id).empty())
+            owed.push_back({"Choices for " + event.title + " close on " + long_date(event.choices_close) +
+                                ": rank the workshops you want before then.",
+                            "/events/" + std::to_string(event.id) + "/choices?closing"});
+    return owed;
 }
 
 std::vector<Owed> owed_notices(soci::session& sql, const accounts::Actor& actor) {

@@ -145,8 +145,9 @@ void ChoiceService::choose(const accounts::Actor& actor, long long event_id,
     db::Transaction transaction(m_database);
     store::replace_choices(transaction.session(), actor.trust_id, event_id, actor.person_id, offers);
     // Invitations and reminders to choose have done their job.
-    notifications::store::dismiss_link(transaction.session(), actor.trust_id, actor.person_id,
-                                       "/events/" + std::to_string(event_id) + "/choices");
+    const std::string choices = "/events/" + std::to_string(event_id) + "/choices";
+    for (const std::string& link : {choices, choices + "?closing"})
+        notifications::store::dismiss_link(transaction.session(), actor.trust_id, actor.person_id, link);
     transaction.commit();
 }
 

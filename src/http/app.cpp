@@ -20,8 +20,11 @@ App::App(const Config& configuration)
       choices(database), allocation(database), allocation_jobs(allocation),
       materials(database, std::filesystem::path(config.data_dir) / "materials"), offers(database),
       day(database), feedback(database),
-      notices(database, {events::owed_notices, programmes::owed_catch_ups}), audit(database),
-      personal_data(database), priorities(database), programmes(database),
+      notices(database, {events::owed_notices, programmes::owed_catch_ups,
+                         [this](soci::session& sql, const accounts::Actor& actor) {
+                             return events::owed_closing_choices(sql, actor, clock.today());
+                         }}),
+      audit(database), personal_data(database), priorities(database), programmes(database),
       activities(database, content, materials), session_attendance(database),
       recordings(database, std::filesystem::path(config.data_dir) / "recordings"), reflections(database),
       session_feedback(database), groups(database), standing_groups(database),

@@ -44,6 +44,18 @@ inline std::string formatted_date(const std::string& iso_date, const char* forma
     return result;
 }
 
+// The stored date `days` days after a stored date (YYYY-MM-DD); other text unchanged.
+inline std::string days_after(const std::string& iso_date, int days) {
+    std::tm day{};
+    std::istringstream stream(iso_date);
+    stream >> std::get_time(&day, "%Y-%m-%d");
+    if (stream.fail())
+        return iso_date;
+    day.tm_mday += days;
+    day.tm_hour = 12;
+    return utc(timegm(&day), "%Y-%m-%d"); // timegm carries the 32nd into the next month
+}
+
 // A stored date as people read it, e.g. "Friday 5 March 2027".
 inline std::string long_date(const std::string& iso_date) {
     return formatted_date(iso_date, "%A %e %B %Y");

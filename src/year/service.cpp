@@ -48,16 +48,6 @@ bool at_set_time(const YearItem& item) {
     return !item.due && !item.starts_at.empty() && item.kind != "training_day";
 }
 
-// The day after a YYYY-MM-DD day.
-std::string day_after(const std::string& day) {
-    std::tm parts{};
-    parts.tm_year = std::stoi(day.substr(0, 4)) - 1900;
-    parts.tm_mon = std::stoi(day.substr(5, 2)) - 1;
-    parts.tm_mday = std::stoi(day.substr(8, 2)) + 1;
-    parts.tm_hour = 12;
-    return text::utc(timegm(&parts), "%Y-%m-%d"); // timegm carries the 32nd into the next month
-}
-
 // "Tuesday 2 March 2027, 09:00–10:30, Library, Oakfield Academy"
 std::string when_and_where(const calendar::ics::CalendarEntry& entry) {
     return text::long_date(entry.date) + ", " + entry.starts_at + "–" + entry.ends_at +
@@ -150,7 +140,7 @@ int YearService::send_invitations(const accounts::Actor& actor, const std::strin
 }
 
 void YearService::remind_of_tomorrow(const accounts::Actor& actor, const std::string& today) {
-    const std::string tomorrow = day_after(today);
+    const std::string tomorrow = text::days_after(today, 1);
     std::vector<YearItem> due;
     for (const YearItem& item : items_for(actor))
         if (item.day == tomorrow && (at_set_time(item) || item.kind == "training_day"))

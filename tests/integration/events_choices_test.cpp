@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <ctime>
 #include <regex>
 #include <thread>
 
@@ -284,6 +285,32 @@ TEST_F(EventsChoices, home_invites_those_taking_part_to_choose_until_they_have) 
     Browser outsider(*server);
     ASSERT_EQ(outsider.sign_in("support@oakfield.example", kDemoPassword)->status, 303);
     EXPECT_EQ(outsider.get("/")->body.find(invitation), std::string::npos);
+}
+
+TEST_F(EventsChoices, those_who_have_not_chosen_are_reminded_when_choices_close_within_two_days) {
+    save_good_schedule();
+    set_stage(events::Stage::Choices);
+    const std::string reminder = "Choices for Spring training day close on";
+    const std::time_t now = std::time(nullptr);
+    char tomorrow[11];
+    const std::time_t next_day = now + 24 * 3600;
+    std::strftime(tomorrow, sizeof tomorrow, "%Y-%m-%d", std::gmtime(&next_day));
+    // Closing in a fortnight: no reminder yet.
+    *database.open().lease() << "UPDATE events SET choices_close = '2099-01-01' WHERE id = " +
+                                    text_of(event_id);
+    EXPECT_EQ(teacher->get("/")->body.find(reminder), std::string::npos);
+    *database.open().lease() << "UPDATE events SET choices_close = '" + std::string(tomorrow) +
+                                    "' WHERE id = " + text_of(event_id);
+    EXPECT_NE(teacher->get("/")->body.find(reminder), std::string::npos);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM notices WHERE link = '" + path("/choices?closing") +
+                                     "' AND person_id = " + text_of(teacher_id)),
+              1);
+    // Choosing puts it away with the invitation.
+    ASSERT_EQ(choose(*teacher, text_of(questioning), text_of(feedback))->status, 303);
+    EXPECT_EQ(teacher->get("/")->body.find(reminder), std::string::npos);
+    EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM notices WHERE dismissed_at = 0 AND person_id = " +
+                                     text_of(teacher_id)),
+              0);
 }
 
 TEST_F(EventsChoices, allocation_runs_in_the_background_and_respects_every_capacity) {

@@ -352,7 +352,7 @@ class Engine {
     }
 
     // Keeps the allocation when better than the best, after the local search fills any slots
-    // left empty.
+    // left empty (pooled seats that could not be handed out leave gaps).
     void adopt(Allocation candidate, Cost bound) {
         Cost cost = m_model.objective(candidate);
         if (cost > bound) {
@@ -376,20 +376,8 @@ class Engine {
         const AggregateSupport* within = m_within ? &*m_within : nullptr;
         CompactSolution solution = solve_compact_program(
             m_model, m_best, search_limit(0.8, 0.05, kCompactNodes), within, explicit_unranked);
-        if (solution.allocation && m_model.is_feasible(*solution.allocation)) {
-            Allocation candidate = std::move(*solution.allocation);
-            Cost cost = m_model.objective(candidate);
-            if (cost > solution.lower_bound) {
-                // Pooled seats that could not be handed out left gaps: the local search fills them.
-                repin(candidate);
-                improve(candidate, cost);
-            }
-            if (cost < m_best_cost) {
-                m_best = std::move(candidate);
-                m_best_cost = cost;
-            }
-            repin(m_best);
-        }
+        if (solution.allocation && m_model.is_feasible(*solution.allocation))
+            adopt(std::move(*solution.allocation), solution.lower_bound);
         // The bound holds for allocations better than the start; the start's cost caps it.
         solution.lower_bound = std::min(solution.lower_bound, m_best_cost);
         return solution;

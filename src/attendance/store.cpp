@@ -1,6 +1,7 @@
 #include "attendance/store.h"
 
 #include "db/database.h"
+#include "db/rows.h"
 
 namespace trellis::attendance::store {
 
@@ -10,11 +11,11 @@ std::map<long long, StoredMark> marks_of(soci::session& sql, long long trust_id,
     long long person_id = 0;
     std::string status, how;
     soci::statement statement =
-        (sql.prepare << "SELECT person_id, status, how FROM attendance_marks WHERE trust_id = :trust AND "
-                        "session_kind = :kind AND session_id = :session",
-         soci::use(trust_id), soci::use(kind), soci::use(session.id), soci::into(person_id),
-         soci::into(status), soci::into(how));
-    statement.execute();
+        db::run_once(sql,
+                     "SELECT person_id, status, how FROM attendance_marks WHERE trust_id = :trust AND "
+                     "session_kind = :kind AND session_id = :session",
+                     soci::use(trust_id), soci::use(kind), soci::use(session.id), soci::into(person_id),
+                     soci::into(status), soci::into(how));
     while (statement.fetch())
         marks[person_id] = StoredMark{status == "present", status == "caught_up", how};
     return marks;
@@ -39,12 +40,11 @@ std::set<long long> attended_by(soci::session& sql, long long trust_id, SessionK
     const std::string kind_text = text_of(kind);
     std::set<long long> sessions;
     long long session_id = 0;
-    soci::statement statement =
-        (sql.prepare
-             << "SELECT session_id FROM attendance_marks WHERE trust_id = :trust AND person_id = :person "
-                "AND session_kind = :kind AND status IN ('present', 'caught_up')",
-         soci::use(trust_id), soci::use(person_id), soci::use(kind_text), soci::into(session_id));
-    statement.execute();
+    soci::statement statement = db::run_once(
+        sql,
+        "SELECT session_id FROM attendance_marks WHERE trust_id = :trust AND person_id = :person "
+        "AND session_kind = :kind AND status IN ('present', 'caught_up')",
+        soci::use(trust_id), soci::use(person_id), soci::use(kind_text), soci::into(session_id));
     while (statement.fetch())
         sessions.insert(session_id);
     return sessions;

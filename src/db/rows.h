@@ -39,4 +39,18 @@ soci::statement run_once(soci::session& sql, const std::string& query, Exchanges
     return statement;
 }
 
+// Runs a change (INSERT, UPDATE, DELETE) once with its soci::use `parameters`, in the same single
+// round trip, and hands back the statement for get_affected_rows(). A change must run with data
+// exchange: SQLite steps a statement run without it only when its rows are fetched.
+template <typename... Parameters>
+soci::statement run_change(soci::session& sql, const std::string& query, Parameters&&... parameters) {
+    soci::statement statement(sql);
+    (statement.exchange(std::forward<Parameters>(parameters)), ...);
+    statement.alloc();
+    statement.prepare(query, soci::details::st_one_time_query);
+    statement.define_and_bind();
+    statement.execute(true);
+    return statement;
+}
+
 } // namespace trellis::db

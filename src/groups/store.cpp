@@ -25,7 +25,6 @@ constexpr const char* kMembers =
 
 std::vector<Group> read_groups(soci::statement& statement, Group& row) {
     std::vector<Group> found;
-    statement.execute();
     while (statement.fetch())
         found.push_back(row);
     return found;
@@ -36,10 +35,10 @@ std::vector<Group> read_groups(soci::statement& statement, Group& row) {
 std::vector<Group> groups_of(soci::session& sql, long long trust_id, long long activity_id) {
     Group row;
     soci::statement statement =
-        (sql.prepare << std::string(kGroups) + "AND g.activity_id = :activity ORDER BY g.id",
-         soci::use(trust_id), soci::use(activity_id), soci::into(row.id), soci::into(row.activity_id),
-         soci::into(row.name), soci::into(row.how_made), soci::into(row.what_we_did),
-         soci::into(row.written_at), soci::into(row.written_by));
+        db::run_once(sql, std::string(kGroups) + "AND g.activity_id = :activity ORDER BY g.id",
+                     soci::use(trust_id), soci::use(activity_id), soci::into(row.id),
+                     soci::into(row.activity_id), soci::into(row.name), soci::into(row.how_made),
+                     soci::into(row.what_we_did), soci::into(row.written_at), soci::into(row.written_by));
     std::vector<Group> groups = read_groups(statement, row);
     std::map<long long, Group*> by_id;
     for (Group& group : groups)
@@ -47,9 +46,8 @@ std::vector<Group> groups_of(soci::session& sql, long long trust_id, long long a
     long long group_id = 0;
     GroupMember member;
     soci::statement members =
-        (sql.prepare << kMembers, soci::use(trust_id), soci::use(activity_id), soci::into(group_id),
-         soci::into(member.person_id), soci::into(member.name), soci::into(member.school_name));
-    members.execute();
+        db::run_once(sql, kMembers, soci::use(trust_id), soci::use(activity_id), soci::into(group_id),
+                     soci::into(member.person_id), soci::into(member.name), soci::into(member.school_name));
     while (members.fetch())
         if (auto found = by_id.find(group_id); found != by_id.end())
             found->second->members.push_back(member);
@@ -58,10 +56,10 @@ std::vector<Group> groups_of(soci::session& sql, long long trust_id, long long a
 
 std::optional<Group> find_group(soci::session& sql, long long trust_id, long long group_id) {
     Group row;
-    soci::statement statement =
-        (sql.prepare << std::string(kGroups) + "AND g.id = :id", soci::use(trust_id), soci::use(group_id),
-         soci::into(row.id), soci::into(row.activity_id), soci::into(row.name), soci::into(row.how_made),
-         soci::into(row.what_we_did), soci::into(row.written_at), soci::into(row.written_by));
+    soci::statement statement = db::run_once(
+        sql, std::string(kGroups) + "AND g.id = :id", soci::use(trust_id), soci::use(group_id),
+        soci::into(row.id), soci::into(row.activity_id), soci::into(row.name), soci::into(row.how_made),
+        soci::into(row.what_we_did), soci::into(row.written_at), soci::into(row.written_by));
     auto found = read_groups(statement, row);
     if (found.empty())
         return std::nullopt;

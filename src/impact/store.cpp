@@ -1,6 +1,7 @@
 #include "impact/store.h"
 
 #include "db/database.h"
+#include "db/rows.h"
 
 namespace trellis::impact::store {
 
@@ -28,13 +29,13 @@ void save_plan(soci::session& sql, long long trust_id, long long programme_id, c
 std::vector<Outcome> outcomes_of(soci::session& sql, long long trust_id, long long programme_id) {
     std::vector<Outcome> outcomes;
     Outcome row;
-    soci::statement statement =
-        (sql.prepare << "SELECT o.id, o.school_id, s.name, o.term, o.measure, o.value FROM pupil_outcomes o "
-                        "JOIN schools s ON s.id = o.school_id AND s.trust_id = o.trust_id WHERE o.trust_id = "
-                        ":trust AND o.programme_id = :programme ORDER BY o.measure, s.name, o.term",
-         soci::use(trust_id), soci::use(programme_id), soci::into(row.id), soci::into(row.school_id),
-         soci::into(row.school_name), soci::into(row.term), soci::into(row.measure), soci::into(row.value));
-    statement.execute();
+    soci::statement statement = db::run_once(
+        sql,
+        "SELECT o.id, o.school_id, s.name, o.term, o.measure, o.value FROM pupil_outcomes o "
+        "JOIN schools s ON s.id = o.school_id AND s.trust_id = o.trust_id WHERE o.trust_id = "
+        ":trust AND o.programme_id = :programme ORDER BY o.measure, s.name, o.term",
+        soci::use(trust_id), soci::use(programme_id), soci::into(row.id), soci::into(row.school_id),
+        soci::into(row.school_name), soci::into(row.term), soci::into(row.measure), soci::into(row.value));
     while (statement.fetch())
         outcomes.push_back(row);
     return outcomes;
@@ -55,11 +56,10 @@ void save_outcome(soci::session& sql, long long trust_id, long long programme_id
 
 bool delete_outcome(soci::session& sql, long long trust_id, long long programme_id, long long outcome_id) {
     soci::statement statement =
-        (sql.prepare
-             << "DELETE FROM pupil_outcomes WHERE trust_id = :trust AND programme_id = :programme AND "
-                "id = :id",
-         soci::use(trust_id), soci::use(programme_id), soci::use(outcome_id));
-    statement.execute(true);
+        db::run_change(sql,
+                       "DELETE FROM pupil_outcomes WHERE trust_id = :trust AND programme_id = :programme AND "
+                       "id = :id",
+                       soci::use(trust_id), soci::use(programme_id), soci::use(outcome_id));
     return statement.get_affected_rows() > 0;
 }
 

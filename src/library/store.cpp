@@ -82,12 +82,11 @@ std::map<long long, int> counts_by_owner(soci::session& sql, long long trust_id,
     const std::string kind_text = text_of(kind);
     std::map<long long, int> counts;
     long long owner_id = 0, count = 0;
-    soci::statement statement =
-        (sql.prepare
-             << "SELECT owner_id, COUNT(*) FROM materials WHERE trust_id = :trust AND owner_kind = :kind "
-                "GROUP BY owner_id",
-         soci::use(trust_id), soci::use(kind_text), soci::into(owner_id), soci::into(count));
-    statement.execute(false);
+    soci::statement statement = db::run_once(
+        sql,
+        "SELECT owner_id, COUNT(*) FROM materials WHERE trust_id = :trust AND owner_kind = :kind "
+        "GROUP BY owner_id",
+        soci::use(trust_id), soci::use(kind_text), soci::into(owner_id), soci::into(count));
     while (statement.fetch())
         counts[owner_id] = static_cast<int>(count);
     return counts;

@@ -28,20 +28,19 @@ void queue_notices(soci::session& sql, long long trust_id, const std::string& li
 
 bool queue_invitation(soci::session& sql, const InvitationEmail& invitation, long long now) {
     const std::string kind = kind_of_link(invitation.link).key;
-    soci::statement statement =
-        (sql.prepare
-             << "INSERT INTO mail_outbox (trust_id, person_id, kind, next_attempt_at, created_at, subject, "
-                "body, link, calendar, calendar_method, invitation_key) "
-                "SELECT p.trust_id, p.id, :kind, :now, :now2, :subject, :body, :link, :calendar, :method, "
-                ":key FROM people p WHERE p.trust_id = :trust AND p.id = :person AND p.left_at = 0 "
-                "AND NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.invitation_key = :key2) "
-                "AND NOT EXISTS (SELECT 1 FROM mail_opt_outs o WHERE o.trust_id = p.trust_id AND "
-                "o.person_id = p.id AND o.kind = :kind2)",
-         soci::use(kind), soci::use(now), soci::use(now), soci::use(invitation.subject),
-         soci::use(invitation.text), soci::use(invitation.link), soci::use(invitation.calendar),
-         soci::use(invitation.method), soci::use(invitation.key), soci::use(invitation.trust_id),
-         soci::use(invitation.person_id), soci::use(invitation.key), soci::use(kind));
-    statement.execute(true);
+    soci::statement statement = db::run_change(
+        sql,
+        "INSERT INTO mail_outbox (trust_id, person_id, kind, next_attempt_at, created_at, subject, "
+        "body, link, calendar, calendar_method, invitation_key) "
+        "SELECT p.trust_id, p.id, :kind, :now, :now2, :subject, :body, :link, :calendar, :method, "
+        ":key FROM people p WHERE p.trust_id = :trust AND p.id = :person AND p.left_at = 0 "
+        "AND NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.invitation_key = :key2) "
+        "AND NOT EXISTS (SELECT 1 FROM mail_opt_outs o WHERE o.trust_id = p.trust_id AND "
+        "o.person_id = p.id AND o.kind = :kind2)",
+        soci::use(kind), soci::use(now), soci::use(now), soci::use(invitation.subject),
+        soci::use(invitation.text), soci::use(invitation.link), soci::use(invitation.calendar),
+        soci::use(invitation.method), soci::use(invitation.key), soci::use(invitation.trust_id),
+        soci::use(invitation.person_id), soci::use(invitation.key), soci::use(kind));
     return statement.get_affected_rows() > 0;
 }
 

@@ -133,8 +133,7 @@ std::optional<PendingSignIn> take_pending(soci::session& sql, const std::string&
     pending.kind = provider_kind_from_text(kind).value_or(ProviderKind::Microsoft);
     // Two servers finishing the same sign-in at once: only the one whose delete removed the row goes on.
     soci::statement removal =
-        (sql.prepare << "DELETE FROM openid_sign_ins WHERE state_hash = :state", soci::use(state_hash));
-    removal.execute(true);
+        db::run_change(sql, "DELETE FROM openid_sign_ins WHERE state_hash = :state", soci::use(state_hash));
     if (removal.get_affected_rows() != 1)
         return std::nullopt;
     return pending;

@@ -194,7 +194,7 @@ DirectoryPage search(soci::session& sql, long long trust_id, const DirectoryQuer
         count.exchange(soci::into(page.total));
         bind(count);
         count.alloc();
-        count.prepare("SELECT COUNT(*) FROM people p " + where);
+        count.prepare("SELECT COUNT(*) FROM people p " + where, soci::details::st_one_time_query);
         count.define_and_bind();
         count.execute(true);
     }
@@ -243,7 +243,8 @@ std::map<std::string, long long> owners_of_emails(soci::session& sql,
         for (std::size_t i = start; i < end; ++i)
             statement.exchange(soci::use(emails[i]));
         statement.alloc();
-        statement.prepare("SELECT email, trust_id FROM people WHERE email IN (" + placeholders + ")");
+        statement.prepare("SELECT email, trust_id FROM people WHERE email IN (" + placeholders + ")",
+                          soci::details::st_one_time_query);
         statement.define_and_bind();
         statement.execute(false);
         while (statement.fetch())
@@ -328,12 +329,11 @@ std::vector<StaffCount> staff_counts(soci::session& sql, long long trust_id) {
     std::string group, phase;
     long long people = 0;
     soci::statement statement =
-        (sql.prepare
-             << "SELECT school_id, staff_group, phase, COUNT(*) FROM people WHERE trust_id = :trust AND "
-                "left_at = 0 GROUP BY school_id, staff_group, phase",
-         soci::use(trust_id), soci::into(school_id, school_indicator), soci::into(group), soci::into(phase),
-         soci::into(people));
-    statement.execute();
+        db::run_once(sql,
+                     "SELECT school_id, staff_group, phase, COUNT(*) FROM people WHERE trust_id = :trust AND "
+                     "left_at = 0 GROUP BY school_id, staff_group, phase",
+                     soci::use(trust_id), soci::into(school_id, school_indicator), soci::into(group),
+                     soci::into(phase), soci::into(people));
     while (statement.fetch())
         counts.push_back({school_indicator == soci::i_null ? 0 : school_id,
                           staff_group_from_text(group).value_or(StaffGroup::Teacher), phase,

@@ -130,8 +130,7 @@ std::vector<long long> adopted_by(soci::session& sql, long long trust_id, long l
     std::vector<long long> ids;
     long long id = 0;
     soci::statement statement =
-        (sql.prepare << kAdopted, soci::use(trust_id), soci::use(school_id), soci::into(id));
-    statement.execute();
+        db::run_once(sql, kAdopted, soci::use(trust_id), soci::use(school_id), soci::into(id));
     while (statement.fetch())
         ids.push_back(id);
     return ids;

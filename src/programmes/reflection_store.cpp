@@ -1,6 +1,7 @@
 #include "programmes/reflection_store.h"
 
 #include "db/database.h"
+#include "db/rows.h"
 
 namespace trellis::programmes::reflection_store {
 
@@ -8,7 +9,6 @@ namespace {
 
 std::set<long long> ids(soci::statement& statement, const long long& id) {
     std::set<long long> found;
-    statement.execute();
     while (statement.fetch())
         found.insert(id);
     return found;
@@ -43,10 +43,10 @@ void save_reflection(soci::session& sql, long long trust_id, long long activity_
 std::set<long long> writers_of(soci::session& sql, long long trust_id, long long activity_id) {
     long long id = 0;
     soci::statement statement =
-        (sql.prepare
-             << "SELECT person_id FROM activity_reflections WHERE trust_id = :trust AND activity_id = "
-                ":activity",
-         soci::use(trust_id), soci::use(activity_id), soci::into(id));
+        db::run_once(sql,
+                     "SELECT person_id FROM activity_reflections WHERE trust_id = :trust AND activity_id = "
+                     ":activity",
+                     soci::use(trust_id), soci::use(activity_id), soci::into(id));
     return ids(statement, id);
 }
 
@@ -54,11 +54,11 @@ std::set<long long> written_by(soci::session& sql, long long trust_id, long long
                                long long person_id) {
     long long id = 0;
     soci::statement statement =
-        (sql.prepare
-             << "SELECT r.activity_id FROM activity_reflections r JOIN programme_activities a ON a.id "
-                "= r.activity_id AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND "
-                "a.programme_id = :programme AND r.person_id = :person",
-         soci::use(trust_id), soci::use(programme_id), soci::use(person_id), soci::into(id));
+        db::run_once(sql,
+                     "SELECT r.activity_id FROM activity_reflections r JOIN programme_activities a ON a.id "
+                     "= r.activity_id AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND "
+                     "a.programme_id = :programme AND r.person_id = :person",
+                     soci::use(trust_id), soci::use(programme_id), soci::use(person_id), soci::into(id));
     return ids(statement, id);
 }
 

@@ -71,24 +71,21 @@ long long insert(soci::session& sql, long long trust_id, long long person_id, co
 bool update(soci::session& sql, long long trust_id, long long person_id, const Entry& entry) {
     const std::string category = text_of(entry.category);
     const long long minutes = entry.minutes, shared = entry.shared ? 1 : 0, now = db::now_seconds();
-    soci::statement statement =
-        (sql.prepare
-             << "UPDATE record_entries SET day = :day, category = :category, title = :title, minutes = "
-                ":minutes, link = :link, reflection = :reflection, shared = :shared, updated_at = :now "
-                "WHERE trust_id = :trust AND person_id = :person AND id = :id",
-         soci::use(entry.day), soci::use(category), soci::use(entry.title), soci::use(minutes),
-         soci::use(entry.link), soci::use(entry.reflection), soci::use(shared), soci::use(now),
-         soci::use(trust_id), soci::use(person_id), soci::use(entry.logged_id));
-    statement.execute(true);
+    soci::statement statement = db::run_change(
+        sql,
+        "UPDATE record_entries SET day = :day, category = :category, title = :title, minutes = "
+        ":minutes, link = :link, reflection = :reflection, shared = :shared, updated_at = :now "
+        "WHERE trust_id = :trust AND person_id = :person AND id = :id",
+        soci::use(entry.day), soci::use(category), soci::use(entry.title), soci::use(minutes),
+        soci::use(entry.link), soci::use(entry.reflection), soci::use(shared), soci::use(now),
+        soci::use(trust_id), soci::use(person_id), soci::use(entry.logged_id));
     return statement.get_affected_rows() > 0;
 }
 
 bool remove(soci::session& sql, long long trust_id, long long person_id, long long entry_id) {
-    soci::statement statement =
-        (sql.prepare
-             << "DELETE FROM record_entries WHERE trust_id = :trust AND person_id = :person AND id = :id",
-         soci::use(trust_id), soci::use(person_id), soci::use(entry_id));
-    statement.execute(true);
+    soci::statement statement = db::run_change(
+        sql, "DELETE FROM record_entries WHERE trust_id = :trust AND person_id = :person AND id = :id",
+        soci::use(trust_id), soci::use(person_id), soci::use(entry_id));
     return statement.get_affected_rows() > 0;
 }
 

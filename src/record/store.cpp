@@ -198,12 +198,11 @@ std::vector<Entry> entries_of(soci::session& sql, long long trust_id, long long 
     double hours = 0;
     long long issued_at = 0;
     soci::statement modules =
-        (sql.prepare
-             << "SELECT module_slug, module_title, hours, issued_at FROM certificates WHERE trust_id = "
-                ":trust AND person_id = :person",
-         soci::use(trust_id), soci::use(person_id), soci::into(slug), soci::into(title), soci::into(hours),
-         soci::into(issued_at));
-    modules.execute();
+        db::run_once(sql,
+                     "SELECT module_slug, module_title, hours, issued_at FROM certificates WHERE trust_id = "
+                     ":trust AND person_id = :person",
+                     soci::use(trust_id), soci::use(person_id), soci::into(slug), soci::into(title),
+                     soci::into(hours), soci::into(issued_at));
     while (modules.fetch())
         entries.push_back(Entry{.day = text::utc(issued_at, "%Y-%m-%d"),
                                 .kind = EntryKind::Module,
@@ -244,7 +243,7 @@ std::vector<GroupMinutes> minutes_by_group(soci::session& sql, long long trust_i
         statement.exchange(soci::into(ends_at));
         statement.exchange(soci::into(count));
         statement.alloc();
-        statement.prepare(query);
+        statement.prepare(query, soci::details::st_one_time_query);
         statement.define_and_bind();
         statement.execute(false);
         while (statement.fetch()) {

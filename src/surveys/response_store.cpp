@@ -122,11 +122,9 @@ bool has_answered(soci::session& sql, long long trust_id, long long survey_id, l
 std::set<long long> answerers_of(soci::session& sql, long long trust_id, long long survey_id) {
     std::set<long long> people;
     long long person = 0;
-    soci::statement statement =
-        (sql.prepare
-             << "SELECT person_id FROM survey_answerers WHERE trust_id = :trust AND survey_id = :survey",
-         soci::use(trust_id), soci::use(survey_id), soci::into(person));
-    statement.execute(false);
+    soci::statement statement = db::run_once(
+        sql, "SELECT person_id FROM survey_answerers WHERE trust_id = :trust AND survey_id = :survey",
+        soci::use(trust_id), soci::use(survey_id), soci::into(person));
     while (statement.fetch())
         people.insert(person);
     return people;
@@ -136,10 +134,10 @@ std::vector<std::pair<long long, long long>> response_counts(soci::session& sql,
     std::vector<std::pair<long long, long long>> counts;
     long long survey = 0, responses = 0;
     soci::statement statement =
-        (sql.prepare << "SELECT survey_id, COUNT(*) FROM survey_answerers WHERE trust_id = :trust GROUP BY "
-                        "survey_id",
-         soci::use(trust_id), soci::into(survey), soci::into(responses));
-    statement.execute(false);
+        db::run_once(sql,
+                     "SELECT survey_id, COUNT(*) FROM survey_answerers WHERE trust_id = :trust GROUP BY "
+                     "survey_id",
+                     soci::use(trust_id), soci::into(survey), soci::into(responses));
     while (statement.fetch())
         counts.emplace_back(survey, responses);
     return counts;

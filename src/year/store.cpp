@@ -70,28 +70,30 @@ bool keep_sent(soci::session& sql, long long trust_id, long long person_id, cons
     const long long before = entry.sequence - 1;
     soci::statement statement =
         change.first_sent
-            ? (sql.prepare
-                   << "INSERT INTO calendar_invitations (trust_id, person_id, uid, day, starts_at, "
-                      "ends_at, summary, location, link, sequence, cancelled, updated_at) SELECT "
-                      ":trust, :person, :uid, :day, :starts, :ends, :summary, :location, :link, "
-                      ":sequence, :cancelled, :now WHERE NOT EXISTS (SELECT 1 FROM "
-                      "calendar_invitations WHERE trust_id = :trust2 AND person_id = :person2 AND uid "
-                      "= :uid2)",
-               soci::use(trust_id), soci::use(person_id), soci::use(entry.uid), soci::use(entry.date),
-               soci::use(entry.starts_at), soci::use(entry.ends_at), soci::use(entry.summary),
-               soci::use(entry.location), soci::use(change.invitation.link), soci::use(entry.sequence),
-               soci::use(cancelled), soci::use(now), soci::use(trust_id), soci::use(person_id),
-               soci::use(entry.uid))
+            ? db::run_change(sql,
+                             "INSERT INTO calendar_invitations (trust_id, person_id, uid, day, starts_at, "
+                             "ends_at, summary, location, link, sequence, cancelled, updated_at) SELECT "
+                             ":trust, :person, :uid, :day, :starts, :ends, :summary, :location, :link, "
+                             ":sequence, :cancelled, :now WHERE NOT EXISTS (SELECT 1 FROM "
+                             "calendar_invitations WHERE trust_id = :trust2 AND person_id = :person2 AND uid "
+                             "= :uid2)",
+                             soci::use(trust_id), soci::use(person_id), soci::use(entry.uid),
+                             soci::use(entry.date), soci::use(entry.starts_at), soci::use(entry.ends_at),
+                             soci::use(entry.summary), soci::use(entry.location),
+                             soci::use(change.invitation.link), soci::use(entry.sequence),
+                             soci::use(cancelled), soci::use(now), soci::use(trust_id), soci::use(person_id),
+                             soci::use(entry.uid))
             // Only from the version this plan was made against: a second server gets no row.
-            : (sql.prepare << "UPDATE calendar_invitations SET day = :day, starts_at = :starts, ends_at = "
-                              ":ends, summary = :summary, location = :location, link = :link, sequence = "
-                              ":sequence, cancelled = :cancelled, updated_at = :now WHERE trust_id = :trust "
-                              "AND person_id = :person AND uid = :uid AND sequence = :before",
-               soci::use(entry.date), soci::use(entry.starts_at), soci::use(entry.ends_at),
-               soci::use(entry.summary), soci::use(entry.location), soci::use(change.invitation.link),
-               soci::use(entry.sequence), soci::use(cancelled), soci::use(now), soci::use(trust_id),
-               soci::use(person_id), soci::use(entry.uid), soci::use(before));
-    statement.execute(true);
+            : db::run_change(sql,
+                             "UPDATE calendar_invitations SET day = :day, starts_at = :starts, ends_at = "
+                             ":ends, summary = :summary, location = :location, link = :link, sequence = "
+                             ":sequence, cancelled = :cancelled, updated_at = :now WHERE trust_id = :trust "
+                             "AND person_id = :person AND uid = :uid AND sequence = :before",
+                             soci::use(entry.date), soci::use(entry.starts_at), soci::use(entry.ends_at),
+                             soci::use(entry.summary), soci::use(entry.location),
+                             soci::use(change.invitation.link), soci::use(entry.sequence),
+                             soci::use(cancelled), soci::use(now), soci::use(trust_id), soci::use(person_id),
+                             soci::use(entry.uid), soci::use(before));
     return statement.get_affected_rows() > 0;
 }
 

@@ -1,6 +1,7 @@
 #include "programmes/sessions/recording_store.h"
 
 #include "db/database.h"
+#include "db/rows.h"
 #include "library/item_store.h"
 
 namespace trellis::programmes::recording_store {
@@ -9,7 +10,6 @@ namespace {
 
 std::vector<MissedSession> sessions(soci::statement& statement, MissedSession& row) {
     std::vector<MissedSession> found;
-    statement.execute();
     while (statement.fetch())
         found.push_back(row);
     return found;
@@ -20,12 +20,11 @@ std::vector<MissedSession> sessions(soci::statement& statement, MissedSession& r
 std::vector<long long> recorded_in(soci::session& sql, long long trust_id, long long programme_id) {
     std::vector<long long> ids;
     long long id = 0;
-    soci::statement statement =
-        (sql.prepare
-             << "SELECT r.activity_id FROM recordings r JOIN programme_activities a ON a.id = r.activity_id "
-                "AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND a.programme_id = :programme",
-         soci::use(trust_id), soci::use(programme_id), soci::into(id));
-    statement.execute();
+    soci::statement statement = db::run_once(
+        sql,
+        "SELECT r.activity_id FROM recordings r JOIN programme_activities a ON a.id = r.activity_id "
+        "AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND a.programme_id = :programme",
+        soci::use(trust_id), soci::use(programme_id), soci::into(id));
     while (statement.fetch())
         ids.push_back(id);
     return ids;
@@ -99,27 +98,27 @@ std::vector<std::string> replace_recording(soci::session& sql, const Recording& 
 std::vector<MissedSession> missed_with_recording(soci::session& sql, long long trust_id,
                                                  long long person_id) {
     MissedSession row;
-    soci::statement statement =
-        (sql.prepare
-             << "SELECT a.programme_id, a.id, a.title FROM attendance_marks m JOIN programme_activities a ON "
-                "a.id = m.session_id AND a.trust_id = m.trust_id JOIN recordings r ON r.activity_id = a.id "
-                "AND r.trust_id = a.trust_id WHERE m.trust_id = :trust AND m.session_kind = 'activity' AND "
-                "m.person_id = :person AND m.status = 'absent' ORDER BY a.starts_on, a.id",
-         soci::use(trust_id), soci::use(person_id), soci::into(row.programme_id), soci::into(row.activity_id),
-         soci::into(row.title));
+    soci::statement statement = db::run_once(
+        sql,
+        "SELECT a.programme_id, a.id, a.title FROM attendance_marks m JOIN programme_activities a ON "
+        "a.id = m.session_id AND a.trust_id = m.trust_id JOIN recordings r ON r.activity_id = a.id "
+        "AND r.trust_id = a.trust_id WHERE m.trust_id = :trust AND m.session_kind = 'activity' AND "
+        "m.person_id = :person AND m.status = 'absent' ORDER BY a.starts_on, a.id",
+        soci::use(trust_id), soci::use(person_id), soci::into(row.programme_id), soci::into(row.activity_id),
+        soci::into(row.title));
     return sessions(statement, row);
 }
 
 std::vector<MissedSession> recordings_without_captions(soci::session& sql, long long trust_id) {
     MissedSession row;
-    soci::statement statement =
-        (sql.prepare
-             << "SELECT a.programme_id, a.id, a.title FROM recordings r JOIN programme_activities a ON a.id "
-                "= "
-                "r.activity_id AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND r.stored_name <> '' "
-                "AND r.captions_name = '' ORDER BY a.starts_on, a.id",
-         soci::use(trust_id), soci::into(row.programme_id), soci::into(row.activity_id),
-         soci::into(row.title));
+    soci::statement statement = db::run_once(
+        sql,
+        "SELECT a.programme_id, a.id, a.title FROM recordings r JOIN programme_activities a ON a.id "
+        "= "
+        "r.activity_id AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND r.stored_name <> '' "
+        "AND r.captions_name = '' ORDER BY a.starts_on, a.id",
+        soci::use(trust_id), soci::into(row.programme_id), soci::into(row.activity_id),
+        soci::into(row.title));
     return sessions(statement, row);
 }
 

@@ -1,6 +1,7 @@
 #include "accounts/store.h"
 
 #include "db/database.h"
+#include "db/kept.h"
 
 namespace trellis::accounts::store {
 
@@ -8,11 +9,6 @@ namespace {
 constexpr const char* kInsertSession =
     "INSERT INTO sessions (token_hash, person_id, trust_id, csrf_token, created_at, expires_at) "
     "VALUES (:hash, :person, :trust, :csrf, :now, :expires)";
-constexpr const char* kFindSession =
-    "SELECT s.person_id, s.trust_id, s.csrf_token, s.expires_at, p.school_id, p.role, p.staff_group, "
-    "p.first_name, p.last_name, p.email, t.name, t.smallest_group FROM sessions s "
-    "JOIN people p ON p.id = s.person_id AND p.trust_id = s.trust_id JOIN trusts t ON t.id = s.trust_id "
-    "WHERE s.token_hash = :hash AND s.expires_at > :now AND p.left_at = 0";
 constexpr const char* kExtendSession = "UPDATE sessions SET expires_at = :expires WHERE token_hash = :hash";
 constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE token_hash = :hash";
 constexpr const char* kDeleteSessionsOf =
@@ -33,6 +29,34 @@ constexpr const char* kFindReset =
 constexpr const char* kMarkResetUsed = "UPDATE password_resets SET used_at = :now WHERE id = :id";
 constexpr const char* kRetireResetsOf = "UPDATE password_resets SET used_at = :now "
                                         "WHERE trust_id = :trust AND person_id = :person AND used_at = 0";
+// The session, its person and their trust in one read, on every signed-in request: kept prepared.
+struct SessionLookup {
+    static constexpr const char* kQuery =
+        "SELECT s.person_id, s.trust_id, s.csrf_token, s.expires_at, p.school_id, p.role, p.staff_group, "
+        "p.first_name, p.last_name, p.email, t.name, t.smallest_group FROM sessions s "
+        "JOIN people p ON p.id = s.person_id AND p.trust_id = s.trust_id JOIN trusts t ON t.id = s.trust_id "
+        "WHERE s.token_hash = :hash AND s.expires_at > :now AND p.left_at = 0";
+    std::string token_hash;
+    long long now = 0;
+    StoredSession row;
+    soci::indicator school = soci::i_ok;
+    void exchange(soci::statement& statement) {
+        statement.exchange(soci::use(token_hash));
+        statement.exchange(soci::use(now));
+        statement.exchange(soci::into(row.person_id));
+        statement.exchange(soci::into(row.trust_id));
+        statement.exchange(soci::into(row.csrf_token));
+        statement.exchange(soci::into(row.expires_at));
+        statement.exchange(soci::into(row.school_id, school));
+        statement.exchange(soci::into(row.role));
+        statement.exchange(soci::into(row.staff_group));
+        statement.exchange(soci::into(row.first_name));
+        statement.exchange(soci::into(row.last_name));
+        statement.exchange(soci::into(row.email));
+        statement.exchange(soci::into(row.trust_name));
+        statement.exchange(soci::into(row.smallest_group));
+    }
+};
 } // namespace
 
 void insert_session(soci::session& sql, const std::string& token_hash, long long person_id,
@@ -43,17 +67,18 @@ void insert_session(soci::session& sql, const std::string& token_hash, long long
 }
 
 std::optional<StoredSession> find_session(soci::session& sql, const std::string& token_hash, long long now) {
-    StoredSession stored;
-    soci::indicator school = soci::i_ok;
-    sql << kFindSession, soci::use(token_hash), soci::use(now), soci::into(stored.person_id),
-        soci::into(stored.trust_id), soci::into(stored.csrf_token), soci::into(stored.expires_at),
-        soci::into(stored.school_id, school), soci::into(stored.role), soci::into(stored.staff_group),
-        soci::into(stored.first_name), soci::into(stored.last_name), soci::into(stored.email),
-        soci::into(stored.trust_name), soci::into(stored.smallest_group);
-    if (!sql.got_data())
+    auto& lookup = db::kept<SessionLookup>(sql);
+    lookup.fields.token_hash = token_hash;
+    lookup.fields.now = now;
+    lookup.run();
+    if (!lookup.fetch())
         return std::nullopt;
-    if (school != soci::i_ok)
+    StoredSession stored = lookup.fields.row;
+    if (lookup.fields.school != soci::i_ok)
         stored.school_id = 0;
+    // Read to the end (a token names one session), so no statement is left part-read.
+    while (lookup.fetch()) {
+    }
     return stored;
 }
 

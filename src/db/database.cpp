@@ -1,4 +1,5 @@
 #include "db/database.h"
+#include "db/kept.h"
 
 #include <chrono>
 #include <stdexcept>
@@ -118,7 +119,10 @@ Database::Database(const std::string& url, std::size_t pool_size)
     }
 }
 
-Database::~Database() = default;
+Database::~Database() {
+    for (std::size_t i = 0; i < m_pool_size; ++i)
+        forget_kept_statements(m_pool->at(i));
+}
 
 Database::Lease::Lease(Database& database)
     : m_database(database), m_position(database.m_pool->lease()),

@@ -110,7 +110,7 @@ SaveOutcome LearningService::save(const Learner& learner, const content::Module&
     db::Transaction transaction(m_database);
     soci::session& sql = transaction.session();
     const long long now = db::now_seconds();
-    store::lock_progress(sql, learner.trust_id, learner.person_id, module.slug, now);
+    auto stored = store::claim_progress(sql, learner.trust_id, learner.person_id, module.slug, now);
     outcome.states = states_from(store::blocks_of(sql, learner.trust_id, learner.person_id, module.slug));
     const nlohmann::json previous = outcome.states.of(block.id);
     try {
@@ -119,7 +119,6 @@ SaveOutcome LearningService::save(const Learner& learner, const content::Module&
         // State saved for a block of another type (an id reused after a content edit) starts afresh.
         outcome.result = apply(nlohmann::json());
     }
-    auto stored = store::progress(sql, learner.trust_id, learner.person_id, module.slug);
     const std::vector<std::string> required = required_block_ids(module);
     if (!outcome.result.error.empty()) {
         outcome.standing =

@@ -1,32 +1,15 @@
 #include "learning/store.h"
 
+#include "db/kept.h"
 #include "db/rows.h"
 
 namespace trellis::learning::store {
 
 namespace {
 
-constexpr const char* kBlocksOf = "SELECT block_id, state, done FROM block_progress "
-                                  "WHERE trust_id = :trust AND person_id = :person AND module_slug = :slug";
-constexpr const char* kSaveBlock =
-    "INSERT INTO block_progress (trust_id, person_id, module_slug, block_id, state, done, updated_at) "
-    "VALUES (:trust, :person, :slug, :block, :state, :done, :now) "
-    "ON CONFLICT (person_id, module_slug, block_id) DO UPDATE SET state = excluded.state, "
-    "done = excluded.done, updated_at = excluded.updated_at WHERE block_progress.trust_id = "
-    "excluded.trust_id";
-
 constexpr const char* kProgressColumns =
     "SELECT module_slug, current_page, current_block, blocks_done, blocks_required, started_at, updated_at, "
     "completed_at FROM module_progress WHERE trust_id = :trust AND person_id = :person ";
-constexpr const char* kSaveProgress =
-    "INSERT INTO module_progress (trust_id, person_id, module_slug, current_page, current_block, "
-    "blocks_done, "
-    "blocks_required, started_at, updated_at, completed_at) "
-    "VALUES (:trust, :person, :slug, :page, :block, :done, :required, :now, :now2, :completed) "
-    "ON CONFLICT (person_id, module_slug) DO UPDATE SET current_page = excluded.current_page, "
-    "current_block = excluded.current_block, blocks_done = excluded.blocks_done, "
-    "blocks_required = excluded.blocks_required, updated_at = excluded.updated_at, "
-    "completed_at = excluded.completed_at WHERE module_progress.trust_id = excluded.trust_id";
 
 constexpr const char* kSavePosition =
     "INSERT INTO module_progress (trust_id, person_id, module_slug, current_page, current_block, started_at, "
@@ -34,12 +17,6 @@ constexpr const char* kSavePosition =
     "ON CONFLICT (person_id, module_slug) DO UPDATE SET current_page = excluded.current_page, "
     "current_block = excluded.current_block, updated_at = excluded.updated_at "
     "WHERE module_progress.trust_id = excluded.trust_id";
-constexpr const char* kEnsureProgress =
-    "INSERT INTO module_progress (trust_id, person_id, module_slug, started_at, updated_at) "
-    "VALUES (:trust, :person, :slug, :now, :now2) ON CONFLICT (person_id, module_slug) DO NOTHING";
-// SQLite has no row locks: there the transaction itself (BEGIN IMMEDIATE) is the lock.
-constexpr const char* kLockProgress = "SELECT id FROM module_progress WHERE trust_id = :trust AND "
-                                      "person_id = :person AND module_slug = :slug FOR UPDATE";
 constexpr const char* kInsertCertificate =
     "INSERT INTO certificates (trust_id, person_id, module_slug, code, person_name, module_title, hours, "
     "issued_at) VALUES (:trust, :person, :slug, :code, :name, :title, :hours, :issued) "
@@ -47,20 +24,6 @@ constexpr const char* kInsertCertificate =
 constexpr const char* kCertificateColumns =
     "SELECT c.id, c.trust_id, c.person_id, c.module_slug, c.code, c.person_name, c.module_title, t.name, "
     "c.hours, c.issued_at FROM certificates c JOIN trusts t ON t.id = c.trust_id ";
-
-struct BlockColumns {
-    StoredBlock block;
-    int done = 0;
-    void exchange_into(soci::statement& statement) {
-        statement.exchange(soci::into(block.block_id));
-        statement.exchange(soci::into(block.state));
-        statement.exchange(soci::into(done));
-    }
-    StoredBlock fetched() {
-        block.done = done != 0;
-        return block;
-    }
-};
 
 struct ProgressColumns {
     StoredProgress progress;
@@ -114,31 +77,152 @@ auto bind_person_module(long long& trust_id, long long& person_id, const std::st
     };
 }
 
+// The statements a progress save runs, kept prepared (db/kept.h): autosave sends one every few
+// seconds per person working through a module.
+// The row is made if missing and, whether made or found, updated to itself: on PostgreSQL an upsert
+// that updates holds the row's lock until commit, and RETURNING hands back the row in the same round
+// trip. (SQLite has no row locks: there the transaction itself, BEGIN IMMEDIATE, is the lock.)
+struct ClaimProgress {
+    static constexpr const char* kQuery =
+        "INSERT INTO module_progress (trust_id, person_id, module_slug, started_at, updated_at) "
+        "VALUES (:trust, :person, :slug, :now, :now2) ON CONFLICT (person_id, module_slug) DO UPDATE SET "
+        "updated_at = module_progress.updated_at WHERE module_progress.trust_id = excluded.trust_id "
+        "RETURNING module_slug, current_page, current_block, blocks_done, blocks_required, started_at, "
+        "updated_at, completed_at";
+    long long trust_id = 0, person_id = 0, now = 0;
+    std::string module_slug;
+    ProgressColumns row;
+    void exchange(soci::statement& statement) {
+        statement.exchange(soci::use(trust_id));
+        statement.exchange(soci::use(person_id));
+        statement.exchange(soci::use(module_slug));
+        statement.exchange(soci::use(now));
+        statement.exchange(soci::use(now));
+        row.exchange_into(statement);
+    }
+};
+
+// One person's place in one module: read on every module page.
+struct ProgressOf {
+    static constexpr const char* kQuery =
+        "SELECT module_slug, current_page, current_block, blocks_done, blocks_required, started_at, "
+        "updated_at, completed_at FROM module_progress WHERE trust_id = :trust AND person_id = :person "
+        "AND module_slug = :slug";
+    long long trust_id = 0, person_id = 0;
+    std::string module_slug;
+    ProgressColumns row;
+    void exchange(soci::statement& statement) {
+        statement.exchange(soci::use(trust_id));
+        statement.exchange(soci::use(person_id));
+        statement.exchange(soci::use(module_slug));
+        row.exchange_into(statement);
+    }
+};
+
+struct BlocksOf {
+    static constexpr const char* kQuery =
+        "SELECT block_id, state, done FROM block_progress WHERE trust_id = :trust AND person_id = :person "
+        "AND module_slug = :slug";
+    long long trust_id = 0, person_id = 0;
+    std::string module_slug;
+    StoredBlock block;
+    int done = 0;
+    void exchange(soci::statement& statement) {
+        statement.exchange(soci::use(trust_id));
+        statement.exchange(soci::use(person_id));
+        statement.exchange(soci::use(module_slug));
+        statement.exchange(soci::into(block.block_id));
+        statement.exchange(soci::into(block.state));
+        statement.exchange(soci::into(done));
+    }
+};
+
+struct SaveBlock {
+    static constexpr const char* kQuery =
+        "INSERT INTO block_progress (trust_id, person_id, module_slug, block_id, state, done, updated_at) "
+        "VALUES (:trust, :person, :slug, :block, :state, :done, :now) "
+        "ON CONFLICT (person_id, module_slug, block_id) DO UPDATE SET state = excluded.state, "
+        "done = excluded.done, updated_at = excluded.updated_at WHERE block_progress.trust_id = "
+        "excluded.trust_id";
+    long long trust_id = 0, person_id = 0, now = 0;
+    std::string module_slug;
+    StoredBlock block;
+    int done = 0;
+    void exchange(soci::statement& statement) {
+        statement.exchange(soci::use(trust_id));
+        statement.exchange(soci::use(person_id));
+        statement.exchange(soci::use(module_slug));
+        statement.exchange(soci::use(block.block_id));
+        statement.exchange(soci::use(block.state));
+        statement.exchange(soci::use(done));
+        statement.exchange(soci::use(now));
+    }
+};
+
+struct SaveProgress {
+    static constexpr const char* kQuery =
+        "INSERT INTO module_progress (trust_id, person_id, module_slug, current_page, current_block, "
+        "blocks_done, blocks_required, started_at, updated_at, completed_at) "
+        "VALUES (:trust, :person, :slug, :page, :block, :done, :required, :now, :now2, :completed) "
+        "ON CONFLICT (person_id, module_slug) DO UPDATE SET current_page = excluded.current_page, "
+        "current_block = excluded.current_block, blocks_done = excluded.blocks_done, "
+        "blocks_required = excluded.blocks_required, updated_at = excluded.updated_at, "
+        "completed_at = excluded.completed_at WHERE module_progress.trust_id = excluded.trust_id";
+    long long trust_id = 0, person_id = 0, page = 0, done = 0, required = 0, now = 0;
+    StoredProgress progress;
+    void exchange(soci::statement& statement) {
+        statement.exchange(soci::use(trust_id));
+        statement.exchange(soci::use(person_id));
+        statement.exchange(soci::use(progress.module_slug));
+        statement.exchange(soci::use(page));
+        statement.exchange(soci::use(progress.current_block));
+        statement.exchange(soci::use(done));
+        statement.exchange(soci::use(required));
+        statement.exchange(soci::use(now));
+        statement.exchange(soci::use(now));
+        statement.exchange(soci::use(progress.completed_at));
+    }
+};
+
 } // namespace
 
 std::vector<StoredBlock> blocks_of(soci::session& sql, long long trust_id, long long person_id,
                                    const std::string& module_slug) {
+    auto& statement = db::kept<BlocksOf>(sql);
+    statement.fields.trust_id = trust_id;
+    statement.fields.person_id = person_id;
+    statement.fields.module_slug = module_slug;
+    statement.run();
     std::vector<StoredBlock> blocks;
-    BlockColumns row;
-    db::fetch_rows(sql, kBlocksOf, row, bind_person_module(trust_id, person_id, module_slug),
-                   [&](StoredBlock block) { blocks.push_back(std::move(block)); });
+    while (statement.fetch()) {
+        blocks.push_back(statement.fields.block);
+        blocks.back().done = statement.fields.done != 0;
+    }
     return blocks;
 }
 
 void save_block(soci::session& sql, long long trust_id, long long person_id, const std::string& module_slug,
                 const StoredBlock& block, long long now) {
-    int done = block.done ? 1 : 0;
-    sql << kSaveBlock, soci::use(trust_id), soci::use(person_id), soci::use(module_slug),
-        soci::use(block.block_id), soci::use(block.state), soci::use(done), soci::use(now);
+    auto& statement = db::kept<SaveBlock>(sql);
+    statement.fields.trust_id = trust_id;
+    statement.fields.person_id = person_id;
+    statement.fields.module_slug = module_slug;
+    statement.fields.block = block;
+    statement.fields.done = block.done ? 1 : 0;
+    statement.fields.now = now;
+    statement.change();
 }
 
 std::optional<StoredProgress> progress(soci::session& sql, long long trust_id, long long person_id,
                                        const std::string& module_slug) {
+    auto& statement = db::kept<ProgressOf>(sql);
+    statement.fields.trust_id = trust_id;
+    statement.fields.person_id = person_id;
+    statement.fields.module_slug = module_slug;
+    statement.run();
     std::optional<StoredProgress> found;
-    ProgressColumns row;
-    db::fetch_rows(sql, std::string(kProgressColumns) + "AND module_slug = :slug", row,
-                   bind_person_module(trust_id, person_id, module_slug),
-                   [&](StoredProgress progress) { found = std::move(progress); });
+    while (statement.fetch())
+        found = statement.fields.row.fetched();
     return found;
 }
 
@@ -153,10 +237,15 @@ std::vector<StoredProgress> progress_of(soci::session& sql, long long trust_id, 
 
 void save_progress(soci::session& sql, long long trust_id, long long person_id,
                    const StoredProgress& progress, long long now) {
-    long long page = progress.current_page, done = progress.blocks_done, required = progress.blocks_required;
-    sql << kSaveProgress, soci::use(trust_id), soci::use(person_id), soci::use(progress.module_slug),
-        soci::use(page), soci::use(progress.current_block), soci::use(done), soci::use(required),
-        soci::use(now), soci::use(now), soci::use(progress.completed_at);
+    auto& statement = db::kept<SaveProgress>(sql);
+    statement.fields.trust_id = trust_id;
+    statement.fields.person_id = person_id;
+    statement.fields.progress = progress;
+    statement.fields.page = progress.current_page;
+    statement.fields.done = progress.blocks_done;
+    statement.fields.required = progress.blocks_required;
+    statement.fields.now = now;
+    statement.change();
 }
 
 void save_position(soci::session& sql, long long trust_id, long long person_id,
@@ -166,23 +255,25 @@ void save_position(soci::session& sql, long long trust_id, long long person_id,
         soci::use(page_number), soci::use(block), soci::use(now), soci::use(now);
 }
 
-void lock_progress(soci::session& sql, long long trust_id, long long person_id,
-                   const std::string& module_slug, long long now) {
-    sql << kEnsureProgress, soci::use(trust_id), soci::use(person_id), soci::use(module_slug), soci::use(now),
-        soci::use(now);
-    if (sql.get_backend_name() == "postgresql") {
-        long long id = 0;
-        sql << kLockProgress, soci::use(trust_id), soci::use(person_id), soci::use(module_slug),
-            soci::into(id);
-    }
+std::optional<StoredProgress> claim_progress(soci::session& sql, long long trust_id, long long person_id,
+                                             const std::string& module_slug, long long now) {
+    auto& statement = db::kept<ClaimProgress>(sql);
+    statement.fields.trust_id = trust_id;
+    statement.fields.person_id = person_id;
+    statement.fields.module_slug = module_slug;
+    statement.fields.now = now;
+    statement.run();
+    std::optional<StoredProgress> claimed;
+    while (statement.fetch())
+        claimed = statement.fields.row.fetched();
+    return claimed;
 }
 
 bool insert_certificate(soci::session& sql, const StoredCertificate& certificate) {
-    soci::statement statement =
-        (sql.prepare << kInsertCertificate, soci::use(certificate.trust_id), soci::use(certificate.person_id),
-         soci::use(certificate.module_slug), soci::use(certificate.code), soci::use(certificate.person_name),
-         soci::use(certificate.module_title), soci::use(certificate.hours), soci::use(certificate.issued_at));
-    statement.execute(true);
+    soci::statement statement = db::run_change(
+        sql, kInsertCertificate, soci::use(certificate.trust_id), soci::use(certificate.person_id),
+        soci::use(certificate.module_slug), soci::use(certificate.code), soci::use(certificate.person_name),
+        soci::use(certificate.module_title), soci::use(certificate.hours), soci::use(certificate.issued_at));
     return statement.get_affected_rows() > 0;
 }
 

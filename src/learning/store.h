@@ -56,9 +56,10 @@ std::vector<StoredProgress> progress_of(soci::session& sql, long long trust_id, 
 void save_position(soci::session& sql, long long trust_id, long long person_id,
                    const std::string& module_slug, int page, const std::string& block, long long now);
 // Makes sure the person's progress row for the module exists and, inside a transaction, holds it
-// until commit, so that two saves for one person and module count their blocks one after the other.
-void lock_progress(soci::session& sql, long long trust_id, long long person_id,
-                   const std::string& module_slug, long long now);
+// until commit, so that two saves for one person and module count their blocks one after the other;
+// returns the row as it stands (nullopt only if the row belongs to another trust). One statement.
+std::optional<StoredProgress> claim_progress(soci::session& sql, long long trust_id, long long person_id,
+                                             const std::string& module_slug, long long now);
 // Creates or replaces the person's place in a module (started_at is kept once set).
 void save_progress(soci::session& sql, long long trust_id, long long person_id,
                    const StoredProgress& progress, long long now);

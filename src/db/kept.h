@@ -1,0 +1,82 @@
+#pragma once
+
+#include <memory>
+#include <typeindex>
+#include <unordered_map>
+
+#include <soci/soci.h>
+
+namespace trellis::db {
+
+// Statements a request runs every time (finding the session, saving progress), kept with the
+// connection they run on. On PostgreSQL each is prepared once per connection and then only
+// executed: one round trip with no parsing or planning, where a statement sent afresh is parsed and
+// planned on every call. On SQLite each call prepares afresh (preparing there is cheap and in
+// process), so no statement is ever left part-read holding an old snapshot of the database.
+//
+// `Fields` holds the statement's parameters and columns: `static constexpr const char* kQuery`, and
+// `void exchange(soci::statement&)` binding its members in the query's order. Callers set the
+// parameters, call run(), then fetch() row by row (or once, for a one-row read).
+template <typename Fields> class Kept {
+  public:
+    explicit Kept(soci::session& sql) : m_sql(sql), m_prepare_once(sql.get_backend_name() == "postgresql") {}
+
+    Fields fields;
+
+    // Runs a read with the parameters now in `fields`; fetch() then reads its rows.
+    void run() { execute(false); }
+    // Runs a change (INSERT, UPDATE, DELETE) with the parameters now in `fields`. A change must run
+    // with data exchange: SQLite steps a statement run without it only when its rows are fetched.
+    void change() { execute(true); }
+    // Reads the next row into `fields`; false once there are none.
+    bool fetch() { return m_statement->fetch(); }
+    // Rows changed by the last run.
+    long long affected_rows() { return m_statement->get_affected_rows(); }
+
+  private:
+    void execute(bool with_data_exchange) {
+        if (!m_statement || !m_prepare_once)
+            m_statement = make();
+        m_statement->execute(with_data_exchange);
+    }
+    std::unique_ptr<soci::statement> make() {
+        auto statement = std::make_unique<soci::statement>(m_sql);
+        fields.exchange(*statement);
+        statement->alloc();
+        statement->prepare(Fields::kQuery, m_prepare_once ? soci::details::st_repeatable_query
+                                                          : soci::details::st_one_time_query);
+        statement->define_and_bind();
+        return statement;
+    }
+
+    soci::session& m_sql;
+    bool m_prepare_once;
+    std::unique_ptr<soci::statement> m_statement;
+};
+
+// The statements kept with one connection, each made on its first use.
+class KeptStatements {
+  public:
+    template <typename Fields> Kept<Fields>& get(soci::session& sql) {
+        auto& slot = m_kept[std::type_index(typeid(Fields))];
+        if (!slot)
+            slot = std::make_shared<Kept<Fields>>(sql);
+        return *static_cast<Kept<Fields>*>(slot.get());
+    }
+
+  private:
+    std::unordered_map<std::type_index, std::shared_ptr<void>> m_kept;
+};
+
+// The kept statements of a connection, made on its first use (only the lease holder of a pooled
+// connection touches them).
+KeptStatements& kept_statements_of(soci::session& sql);
+// Drops a connection's kept statements; called before the connection closes.
+void forget_kept_statements(soci::session& sql);
+
+// The statement `Fields` describes, kept with this connection.
+template <typename Fields> Kept<Fields>& kept(soci::session& sql) {
+    return kept_statements_of(sql).get<Fields>(sql);
+}
+
+} // namespace trellis::db

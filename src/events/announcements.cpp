@@ -69,9 +69,9 @@ std::vector<Owed> owed_for_stages(const std::vector<EventToAnnounce>& events) {
 }
 
 // An invitation to offer a workshop for each event whose call is open to the person.
-std::vector<Owed> owed_calls(soci::session& sql, const accounts::Actor& actor) {
+std::vector<Owed> owed_calls(const std::vector<Event>& events, const accounts::Actor& actor) {
     std::vector<Owed> owed;
-    for (const Event& event : store::events_of(sql, actor.trust_id))
+    for (const Event& event : events)
         if (event.stage == Stage::Offers && takes_part(event, actor.staff_group, actor.school_id))
             owed.push_back(
                 {"Workshop offers are open for " + event.title +
@@ -83,9 +83,10 @@ std::vector<Owed> owed_calls(soci::session& sql, const accounts::Actor& actor) {
 
 // An invitation to choose for each event with choices open that the person takes part in and has
 // not chosen for yet.
-std::vector<Owed> owed_choices(soci::session& sql, const accounts::Actor& actor) {
+std::vector<Owed> owed_choices(soci::session& sql, const std::vector<Event>& events,
+                               const accounts::Actor& actor) {
     std::vector<Owed> owed;
-    for (const Event& event : store::events_of(sql, actor.trust_id))
+    for (const Event& event : events)
         if (event.stage == Stage::Choices && takes_part(event, actor.staff_group, actor.school_id) &&
             store::choices_of_person(sql, actor.trust_id, event.id, actor.person_id).empty())
             owed.push_back({"Choose your workshops for " + event.title +
@@ -128,9 +129,10 @@ std::vector<Owed> owed_closing_choices(soci::session& sql, const accounts::Actor
 
 std::vector<Owed> owed_notices(soci::session& sql, const accounts::Actor& actor) {
     auto owed = owed_for_stages(events_to_announce(sql, actor.trust_id, actor.person_id));
-    for (Owed& choose : owed_choices(sql, actor))
+    const std::vector<Event> events = store::events_of(sql, actor.trust_id); // read once for both
+    for (Owed& choose : owed_choices(sql, events, actor))
         owed.push_back(std::move(choose));
-    for (Owed& call : owed_calls(sql, actor))
+    for (Owed& call : owed_calls(events, actor))
         owed.push_back(std::move(call));
     return owed;
 }

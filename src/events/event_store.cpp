@@ -1,6 +1,7 @@
 #include "events/event_store.h"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 #include "db/database.h"
@@ -44,6 +45,10 @@ constexpr const char* kEventColumns =
     "brief_quality, created_by FROM events ";
 constexpr const char* kSchoolsOf =
     "SELECT school_id FROM event_schools WHERE trust_id = :trust AND event_id = :event ORDER BY school_id";
+// Every event's schools in the trust at once, so listing events costs one read for them all.
+constexpr const char* kSchoolsOfTrust =
+    "SELECT event_id, school_id FROM event_schools WHERE trust_id = :trust "
+    "ORDER BY event_id, school_id";
 constexpr const char* kDeleteSchools =
     "DELETE FROM event_schools WHERE trust_id = :trust AND event_id = :event";
 constexpr const char* kInsertSchool =
@@ -198,9 +203,8 @@ void write_schools(soci::session& sql, const Event& event) {
     long long trust_id = event.trust_id, event_id = event.id;
     sql << kDeleteSchools, soci::use(trust_id), soci::use(event_id);
     for (long long school_id : event.school_ids) {
-        soci::statement insert = (sql.prepare << kInsertSchool, soci::use(event_id), soci::use(trust_id),
-                                  soci::use(trust_id), soci::use(school_id));
-        insert.execute(true);
+        soci::statement insert = db::run_change(sql, kInsertSchool, soci::use(event_id), soci::use(trust_id),
+                                                soci::use(trust_id), soci::use(school_id));
         // The insert names the trust, so a school of another trust (or none) adds no row: refuse the
         // form rather than save the event without it. The caller's transaction rolls back.
         if (insert.get_affected_rows() == 0)
@@ -289,8 +293,17 @@ std::vector<Event> events_of(soci::session& sql, long long trust_id) {
         sql, std::string(kEventColumns) + "WHERE trust_id = :trust ORDER BY event_date, id", columns,
         [&](soci::statement& statement) { statement.exchange(soci::use(trust_id)); },
         [&](const Event& event) { events.push_back(event); });
+    if (events.empty())
+        return events;
+    std::map<long long, Event*> by_id;
     for (Event& event : events)
-        event.school_ids = rows_of_event<IdColumn, long long>(sql, kSchoolsOf, trust_id, event.id);
+        by_id[event.id] = &event;
+    long long event_id = 0, school_id = 0;
+    soci::statement schools =
+        db::run_once(sql, kSchoolsOfTrust, soci::use(trust_id), soci::into(event_id), soci::into(school_id));
+    while (schools.fetch())
+        if (auto found = by_id.find(event_id); found != by_id.end())
+            found->second->school_ids.push_back(school_id);
     return events;
 }
 

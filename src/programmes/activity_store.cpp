@@ -94,6 +94,14 @@ std::vector<Activity> activities_of(soci::session& sql, long long trust_id, long
                              {}, {trust_id, programme_id});
 }
 
+std::map<long long, std::vector<Activity>> activities_by_programme(soci::session& sql, long long trust_id) {
+    std::map<long long, std::vector<Activity>> by_programme;
+    for (Activity& activity : select_activities(
+             sql, "WHERE trust_id = :trust ORDER BY programme_id, position, id", {}, {trust_id}))
+        by_programme[activity.programme_id].push_back(std::move(activity));
+    return by_programme;
+}
+
 std::vector<Activity> activities_between(soci::session& sql, long long trust_id, const std::string& from,
                                          const std::string& to) {
     return select_activities(sql,
@@ -112,12 +120,11 @@ std::optional<Activity> find_activity(soci::session& sql, long long trust_id, lo
 std::map<long long, int> activity_counts(soci::session& sql, long long trust_id) {
     std::map<long long, int> counts;
     long long programme_id = 0, count = 0;
-    soci::statement statement =
-        (sql.prepare
-             << "SELECT programme_id, COUNT(*) FROM programme_activities WHERE trust_id = :trust GROUP BY "
-                "programme_id",
-         soci::use(trust_id), soci::into(programme_id), soci::into(count));
-    statement.execute();
+    soci::statement statement = db::run_once(
+        sql,
+        "SELECT programme_id, COUNT(*) FROM programme_activities WHERE trust_id = :trust GROUP BY "
+        "programme_id",
+        soci::use(trust_id), soci::into(programme_id), soci::into(count));
     while (statement.fetch())
         counts[programme_id] = static_cast<int>(count);
     return counts;

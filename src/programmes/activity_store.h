@@ -14,6 +14,9 @@ namespace trellis::programmes::activity_store {
 
 // The programme's activities in their order.
 std::vector<Activity> activities_of(soci::session& sql, long long trust_id, long long programme_id);
+// Every programme's activities in the trust, by programme id, each in the order activities_of gives:
+// one read where a page lists several programmes' activities.
+std::map<long long, std::vector<Activity>> activities_by_programme(soci::session& sql, long long trust_id);
 // Every activity of the trust's programmes, by day: for timelines across programmes.
 std::vector<Activity> activities_between(soci::session& sql, long long trust_id, const std::string& from,
                                          const std::string& to);

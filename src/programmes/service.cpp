@@ -82,6 +82,7 @@ std::vector<ProgrammeSummary> ProgrammeService::visible_to(const accounts::Actor
     const auto profile = profile_of(sql, actor.trust_id, actor.person_id);
     const auto statuses = store::statuses_of(sql, actor.trust_id, actor.person_id);
     const auto counts = activity_store::activity_counts(sql, actor.trust_id);
+    const auto members = store::member_counts(sql, actor.trust_id);
     std::vector<ProgrammeSummary> visible;
     for (const Programme& programme : store::programmes_of(sql, actor.trust_id)) {
         auto status = statuses.find(programme.id);
@@ -90,7 +91,14 @@ std::vector<ProgrammeSummary> ProgrammeService::visible_to(const accounts::Actor
         if (membership == Membership::None && !accounts::oversees(actor, programme.school_id))
             continue;
         auto count = counts.find(programme.id);
-        visible.push_back(summary_of(sql, programme, membership, count == counts.end() ? 0 : count->second));
+        ProgrammeSummary summary{programme, membership, 0, 0, count == counts.end() ? 0 : count->second};
+        // As summary_of counts them, from one read for every programme.
+        if (auto counted = members.find(programme.id);
+            programme.audience != Audience::Everyone && counted != members.end()) {
+            summary.members = counted->second.members;
+            summary.waiting = counted->second.waiting;
+        }
+        visible.push_back(summary);
     }
     return visible;
 }
@@ -118,14 +126,17 @@ std::vector<ProgrammeWithActivities> ProgrammeService::taking_part(const account
     const auto profile = profile_of(sql, actor.trust_id, actor.person_id);
     const auto statuses = store::statuses_of(sql, actor.trust_id, actor.person_id);
     std::vector<ProgrammeWithActivities> found;
+    std::optional<std::map<long long, std::vector<Activity>>> activities; // read once, when first needed
     for (const Programme& programme : store::programmes_of(sql, actor.trust_id)) {
         auto status = statuses.find(programme.id);
         if (membership_in(programme, profile,
                           status == statuses.end() ? std::nullopt : std::optional(status->second)) !=
             Membership::Member)
             continue;
+        if (!activities)
+            activities = activity_store::activities_by_programme(sql, actor.trust_id);
         ProgrammeWithActivities taking{programme, {}};
-        for (Activity& activity : activity_store::activities_of(sql, actor.trust_id, programme.id))
+        for (Activity& activity : (*activities)[programme.id])
             if (activity_is_for(activity, actor.staff_group))
                 taking.activities.push_back(std::move(activity));
         found.push_back(std::move(taking));
@@ -351,6 +362,19 @@ int ProgrammeService::audience_size(const Programme& programme) {
 DesignCheck ProgrammeService::design_check(const Programme& programme) {
     auto session = m_database.lease();
     return check_design(programme, activity_store::activities_of(*session, programme.trust_id, programme.id));
+}
+
+std::map<long long, DesignCheck> ProgrammeService::design_checks(long long trust_id,
+                                                                 const std::vector<Programme>& programmes) {
+    std::map<long long, std::vector<Activity>> activities;
+    {
+        auto session = m_database.lease();
+        activities = activity_store::activities_by_programme(*session, trust_id);
+    }
+    std::map<long long, DesignCheck> checks;
+    for (const Programme& programme : programmes)
+        checks.emplace(programme.id, check_design(programme, activities[programme.id]));
+    return checks;
 }
 
 std::vector<PersonChoice> ProgrammeService::sponsors(long long trust_id) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -55,6 +56,9 @@ class ProgrammeService {
     int audience_size(const Programme& programme);
 
     DesignCheck design_check(const Programme& programme);
+    // The design check of each of the trust's programmes given, by id, from one read of their activities.
+    std::map<long long, DesignCheck> design_checks(long long trust_id,
+                                                   const std::vector<Programme>& programmes);
     // Who may sponsor a programme: leaders and the trust's leads, by name.
     std::vector<PersonChoice> sponsors(long long trust_id);
 

@@ -87,8 +87,7 @@ std::multimap<long long, long long> links(soci::session& sql, const char* query,
     std::multimap<long long, long long> found;
     long long programme_id = 0, linked_id = 0;
     soci::statement statement =
-        (sql.prepare << query, soci::use(trust_id), soci::into(programme_id), soci::into(linked_id));
-    statement.execute();
+        db::run_once(sql, query, soci::use(trust_id), soci::into(programme_id), soci::into(linked_id));
     while (statement.fetch())
         found.emplace(programme_id, linked_id);
     return found;
@@ -183,10 +182,9 @@ std::vector<Member> members_of(soci::session& sql, long long trust_id, long long
     std::vector<Member> members;
     Member member;
     std::string group, status;
-    soci::statement statement =
-        (sql.prepare << kMembers, soci::use(trust_id), soci::use(programme_id), soci::into(member.person_id),
-         soci::into(member.name), soci::into(member.school_name), soci::into(group), soci::into(status));
-    statement.execute();
+    soci::statement statement = db::run_once(
+        sql, kMembers, soci::use(trust_id), soci::use(programme_id), soci::into(member.person_id),
+        soci::into(member.name), soci::into(member.school_name), soci::into(group), soci::into(status));
     while (statement.fetch()) {
         member.staff_group = people::staff_group_from_text(group).value_or(people::StaffGroup::Teacher);
         member.waiting = status == "waiting";
@@ -200,10 +198,10 @@ std::map<long long, std::string> statuses_of(soci::session& sql, long long trust
     long long programme_id = 0;
     std::string status;
     soci::statement statement =
-        (sql.prepare << "SELECT programme_id, status FROM programme_members WHERE trust_id = :trust AND "
-                        "person_id = :person",
-         soci::use(trust_id), soci::use(person_id), soci::into(programme_id), soci::into(status));
-    statement.execute();
+        db::run_once(sql,
+                     "SELECT programme_id, status FROM programme_members WHERE trust_id = :trust AND "
+                     "person_id = :person",
+                     soci::use(trust_id), soci::use(person_id), soci::into(programme_id), soci::into(status));
     while (statement.fetch())
         statuses[programme_id] = status;
     return statuses;
@@ -227,6 +225,24 @@ int count_with_status(soci::session& sql, long long trust_id, long long programm
            "status = :status",
         soci::use(trust_id), soci::use(programme_id), soci::use(status), soci::into(count);
     return static_cast<int>(count);
+}
+
+std::map<long long, MemberCounts> member_counts(soci::session& sql, long long trust_id) {
+    std::map<long long, MemberCounts> counts;
+    long long programme_id = 0, count = 0;
+    std::string status;
+    soci::statement statement =
+        db::run_once(sql,
+                     "SELECT programme_id, status, COUNT(*) FROM programme_members WHERE "
+                     "trust_id = :trust GROUP BY programme_id, status",
+                     soci::use(trust_id), soci::into(programme_id), soci::into(status), soci::into(count));
+    while (statement.fetch()) {
+        if (status == "member")
+            counts[programme_id].members = static_cast<int>(count);
+        else if (status == "waiting")
+            counts[programme_id].waiting = static_cast<int>(count);
+    }
+    return counts;
 }
 
 void add_member(soci::session& sql, long long trust_id, long long programme_id, long long person_id,

@@ -36,6 +36,12 @@ std::optional<std::string> status_in(soci::session& sql, long long trust_id, lon
                                      long long person_id);
 int count_with_status(soci::session& sql, long long trust_id, long long programme_id,
                       const std::string& status);
+// Members and those waiting, by programme, for every programme of the trust in one read.
+struct MemberCounts {
+    int members = 0;
+    int waiting = 0;
+};
+std::map<long long, MemberCounts> member_counts(soci::session& sql, long long trust_id);
 // Adds the person (with status "member" or "waiting"); nothing when already there.
 void add_member(soci::session& sql, long long trust_id, long long programme_id, long long person_id,
                 const std::string& status);

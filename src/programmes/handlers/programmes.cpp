@@ -178,23 +178,30 @@ mstch::array programmes_needing_attention(http::RequestContext& context) {
     mstch::array attention;
     if (!accounts::leads_at(actor, 0) && !accounts::leads_at(actor, actor.school_id))
         return attention;
-    for (const ProgrammeSummary& summary : context.app.programmes.visible_to(actor)) {
-        if (!ProgrammeService::may_keep(actor, summary.programme))
-            continue;
-        const DesignCheck check = context.app.programmes.design_check(summary.programme);
+    // The programmes this lead keeps, soonest first, read once: what find_visible and may_keep would
+    // say of each, for the design checks, the registers and the recordings below.
+    std::vector<Programme> kept;
+    std::set<long long> kept_ids;
+    for (const ProgrammeSummary& summary : context.app.programmes.visible_to(actor))
+        if (ProgrammeService::may_keep(actor, summary.programme)) {
+            kept.push_back(summary.programme);
+            kept_ids.insert(summary.programme.id);
+        }
+    const auto checks = context.app.programmes.design_checks(actor.trust_id, kept);
+    for (const Programme& programme : kept) {
+        const DesignCheck& check = checks.at(programme.id);
         std::vector<std::string> gaps;
         for (const CheckLine& line : check.lines)
             if (!line.met)
                 gaps.push_back(text::lowered(line.title.substr(0, 1)) + line.title.substr(1));
         if (!gaps.empty())
             attention.push_back(
-                mstch::map{{"href", "/programmes/" + std::to_string(summary.programme.id) + "#check-heading"},
-                           {"title", summary.programme.title},
+                mstch::map{{"href", "/programmes/" + std::to_string(programme.id) + "#check-heading"},
+                           {"title", programme.title},
                            {"gaps", "Not yet: " + text::joined(gaps, "; ") + "."}});
     }
     for (const Activity& session : context.app.session_attendance.without_register(actor.trust_id)) {
-        auto programme = context.app.programmes.find_visible(actor, session.programme_id);
-        if (programme && ProgrammeService::may_keep(actor, programme->programme))
+        if (kept_ids.count(session.programme_id))
             attention.push_back(mstch::map{
                 {"href", "/programmes/" + std::to_string(session.programme_id) + "/activities/" +
                              std::to_string(session.id) + "/register"},
@@ -202,8 +209,7 @@ mstch::array programmes_needing_attention(http::RequestContext& context) {
                 {"gaps", "Not yet kept: the session was on " + text::long_date(session.starts_on) + "."}});
     }
     for (const auto& missing : context.app.recordings.without_captions(actor.trust_id)) {
-        auto programme = context.app.programmes.find_visible(actor, missing.programme_id);
-        if (programme && ProgrammeService::may_keep(actor, programme->programme))
+        if (kept_ids.count(missing.programme_id))
             attention.push_back(
                 mstch::map{{"href", "/programmes/" + std::to_string(missing.programme_id) + "/activities/" +
                                         std::to_string(missing.activity_id) + "/recording"},

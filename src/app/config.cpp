@@ -71,6 +71,9 @@ Config config_from_environment() {
     config.lrs_secret = environment_or("TRELLIS_LRS_SECRET", "");
     config.lrs_interval_ms = integer_setting("TRELLIS_LRS_INTERVAL_MS", 10000);
     config.sweep_interval_ms = integer_setting("TRELLIS_SWEEP_INTERVAL_MS", 15 * 60 * 1000);
+    config.job_threads = integer_setting("TRELLIS_JOB_THREADS", 2);
+    config.job_poll_ms = integer_setting("TRELLIS_JOB_POLL_MS", 1000);
+    config.job_claim_seconds = integer_setting("TRELLIS_JOB_CLAIM_SECONDS", 60);
     config.public_url = environment_or("TRELLIS_PUBLIC_URL", "");
     config.trusted_proxies = http::parse_address_list(environment_or("TRELLIS_TRUSTED_PROXIES", ""));
     return config;
@@ -108,6 +111,12 @@ void finalise_config(Config& config) {
         throw std::invalid_argument("TRELLIS_LRS_INTERVAL_MS must be between 50 and 3600000");
     if (config.mail_claim_seconds < 1 || config.mail_claim_seconds > 86400)
         throw std::invalid_argument("TRELLIS_MAIL_CLAIM_SECONDS must be between 1 and 86400");
+    if (config.job_threads < 1 || config.job_threads > 32)
+        throw std::invalid_argument("TRELLIS_JOB_THREADS must be between 1 and 32");
+    if (config.job_poll_ms < 50 || config.job_poll_ms > 600000)
+        throw std::invalid_argument("TRELLIS_JOB_POLL_MS must be between 50 and 600000");
+    if (config.job_claim_seconds < 2 || config.job_claim_seconds > 86400)
+        throw std::invalid_argument("TRELLIS_JOB_CLAIM_SECONDS must be between 2 and 86400");
     if (config.port < 1 || config.port > 65535)
         throw std::invalid_argument("PORT must be between 1 and 65535");
     if (config.threads < 2 || config.threads > 512)

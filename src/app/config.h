@@ -39,6 +39,14 @@ struct Config {
     std::string lrs_key;
     std::string lrs_secret;
     int lrs_interval_ms = 10000;
+    // Background work (src/jobs/): TRELLIS_JOB_THREADS jobs at once on this server, looking for new
+    // work every TRELLIS_JOB_POLL_MS; a job whose server has not renewed its claim for
+    // TRELLIS_JOB_CLAIM_SECONDS is taken over by another. `serve --no-jobs` leaves background work
+    // (jobs, email, learning records) to other servers or to `trellis worker`.
+    int job_threads = 2;
+    int job_poll_ms = 1000;
+    int job_claim_seconds = 60;
+    bool run_jobs = true;
     std::string today; // TRELLIS_TODAY: a date to run as if it were (tests, demonstrations)
     // TRELLIS_TRUSTED_PROXIES: addresses of proxies (nginx) whose X-Forwarded-For is believed.
     std::vector<std::string> trusted_proxies;

@@ -14,6 +14,7 @@
 #include "groups/service.h"
 #include "groups/standing_service.h"
 #include "impact/service.h"
+#include "jobs/queue.h"
 #include "library/catalogue.h"
 #include "library/service.h"
 #include "mail/links.h"
@@ -34,7 +35,6 @@
 #include "surveys/service.h"
 #include "year/service.h"
 // --- Training days: schedule, choices, allocation ---
-#include "events/allocation_jobs.h"
 #include "events/allocation_service.h"
 #include "events/choice_service.h"
 #include "events/schedule_service.h"
@@ -45,7 +45,6 @@
 #include "learning/service.h"
 #include "notifications/service.h"
 #include "organisations/service.h"
-#include "people/import_jobs.h"
 #include "people/service.h"
 
 namespace trellis::http {
@@ -69,7 +68,8 @@ struct App {
     organisations::OrganisationService organisations;
     people::PeopleService people;
     accounts::AccountService accounts;
-    people::ImportJobs import_jobs;
+    // Background work (staff imports, allocation runs) queued for whichever server takes it.
+    jobs::JobQueue jobs;
     learning::content::ContentLibrary content;
     learning::LearningService learning;
     events::EventService events;
@@ -77,7 +77,6 @@ struct App {
     events::ScheduleService schedule;
     events::ChoiceService choices;
     events::AllocationService allocation;
-    events::AllocationJobs allocation_jobs; // after `allocation`: joins its threads first
     // --- end ---
     // Files attached to workshops and programme activities, kept in the data folder.
     library::Materials materials;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include "accounts/service.h"
 #include "app/config.h"
 #include "audit/audit_log.h"
@@ -32,6 +34,7 @@
 #include "programmes/sessions/session_feedback.h"
 #include "provision/service.h"
 #include "record/service.h"
+#include "storage/file_store.h"
 #include "surveys/service.h"
 #include "year/service.h"
 // --- Training days: schedule, choices, allocation ---
@@ -63,6 +66,8 @@ struct App {
     // Signs the unsubscribe links in emails (kept in keys/ too).
     mail::UnsubscribeLinks unsubscribe_links;
     db::Database database;
+    // Uploaded files (materials, recordings): the data folder or an S3 bucket (TRELLIS_STORAGE).
+    std::unique_ptr<storage::FileStore> files;
     Views views;
     FairGate gate;
     organisations::OrganisationService organisations;
@@ -78,7 +83,7 @@ struct App {
     events::ChoiceService choices;
     events::AllocationService allocation;
     // --- end ---
-    // Files attached to workshops and programme activities, kept in the data folder.
+    // Files attached to workshops and programme activities, kept in `files`.
     library::Materials materials;
     // Training days: call for offers and reviews (offers branch).
     events::OfferService offers;

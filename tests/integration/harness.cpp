@@ -17,6 +17,8 @@
 
 #include <spawn.h>
 
+#include <nlohmann/json.hpp>
+
 extern char** environ;
 
 namespace trellis::testing {
@@ -380,6 +382,44 @@ void LearningRecordStore::set_down(bool down) {
     auto result = client.Post("/_scenario", down ? "{\"down\": true}" : "{}", "application/json");
     if (!result || result->status != 204)
         throw std::runtime_error("the learning record store refused the scenario");
+}
+
+ObjectStore::ObjectStore() : m_folder(temporary_directory()), m_port(free_port()) {
+    m_pid = spawn({node_path(), TRELLIS_SOURCE_DIR "/tests/browser/servers/object_store.mjs",
+                   std::to_string(m_port), m_folder},
+                  {}, "/dev/null");
+    if (!answers(m_port, "/_objects"))
+        throw std::runtime_error("the object store did not start (npm ci in tests/browser?)");
+}
+
+ObjectStore::~ObjectStore() {
+    stop();
+}
+
+void ObjectStore::stop() {
+    if (!m_pid)
+        return;
+    ::kill(m_pid, SIGTERM);
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+    m_pid = 0;
+}
+
+std::map<std::string, std::string> ObjectStore::environment() const {
+    return {{"TRELLIS_STORAGE", "s3"},
+            {"TRELLIS_S3_ENDPOINT", "http://127.0.0.1:" + std::to_string(m_port)},
+            {"TRELLIS_S3_BUCKET", "trellis"},
+            {"TRELLIS_S3_REGION", "eu-west-2"},
+            {"TRELLIS_S3_ACCESS_KEY", "trellis-test"},
+            {"TRELLIS_S3_SECRET_KEY", "bucket secret"}};
+}
+
+std::vector<std::string> ObjectStore::keys() const {
+    httplib::Client client("127.0.0.1", m_port);
+    auto result = client.Get("/_objects");
+    if (!result || result->status != 200)
+        throw std::runtime_error("the object store did not list its objects");
+    return nlohmann::json::parse(result->body).get<std::vector<std::string>>();
 }
 
 OpenIdProvider::~OpenIdProvider() {

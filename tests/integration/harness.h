@@ -138,6 +138,27 @@ class LearningRecordStore {
     int m_pid = 0;
 };
 
+// An S3-compatible object store stand-in on loopback (tests/browser/servers/object_store.mjs, npm's
+// @20minutes/s3rver): one bucket, every request's AWS SigV4 signature checked, unsigned ones refused.
+class ObjectStore {
+  public:
+    ObjectStore();
+    ~ObjectStore();
+    ObjectStore(const ObjectStore&) = delete;
+    ObjectStore& operator=(const ObjectStore&) = delete;
+    // The settings a server needs to keep its files there, signing with the right key and secret.
+    std::map<std::string, std::string> environment() const;
+    // The keys of the objects in the bucket, sorted.
+    std::vector<std::string> keys() const;
+    // Stops the store, as an outage would (its objects stay in its folder).
+    void stop();
+
+  private:
+    std::string m_folder;
+    int m_port = 0;
+    int m_pid = 0;
+};
+
 // The loopback SMTP relay (tests/servers/smtp_relay.py, Debian's python3-aiosmtpd): STARTTLS with a
 // certificate made for the test, authentication, and every accepted message kept as a file.
 class SmtpRelay {

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Signed-in pages on SQLite and on PostgreSQL (issue 18, "PostgreSQL speed"): the demo trust with
+# its training day, 32 of its people signed in (session rows, as sign-in makes them) and rotated by
+# wrk -t2 -c16 -d8s, one page at a time. Goals: the home page at least 3,000 requests/s on SQLite
+# and 2,000 on PostgreSQL; every signed-in page at least 2,000 on PostgreSQL; p99 under 50 ms.
+# Then module-progress saves (a reflection's autosave, JSON answer) by 16 people at once, one
+# connection and wrk thread each so each person's saves go one after another: goal at least 1,500
+# saves/s on PostgreSQL, and none lost: each person's saved state must be the last save the server
+# acknowledged to them. Everything runs on loopback and stops by itself. The PostgreSQL cluster is
+# scripts/postgres.sh's throwaway one (fsync off, as in every bench and test here).
+# SIGNED_IN_ENGINES=sqlite or postgresql runs one; SIGNED_IN_SECONDS changes the 8 s per page.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+port=18184
+pg_port=25454
+work=$(mktemp -d)
+source bench/lib/engine_runs.sh
+seconds=${SIGNED_IN_SECONDS:-8}
+
+# Lua for wrk: each request as the next of the signed-in people, round and round.
+rotating_script() { # PATH
+  {
+    echo "local tokens = {"
+    awk '{ printf "  \"%s\",\n", $1 }' "$work/sessions"
+    echo "}"
+    cat <<LUA
+local counter = 0
+local offset = 0
+local threads = 0
+function setup(thread) thread:set("offset", threads * 7); threads = threads + 1 end
+function request()
+  counter = counter + 1
+  local token = tokens[((counter + offset) % #tokens) + 1]
+  return wrk.format("GET", "$1", { ["Cookie"] = "trellis_session=" .. token })
+end
+LUA
+  } >"$work/rotating.lua"
+}
+
+# Runs wrk on PATH and prints its figures against GOAL requests/s and p99 < 50 ms.
+measure_page() { # ENGINE LABEL PATH GOAL
+  local engine=$1 label=$2 path=$3 goal=$4 out rate p99 code
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: trellis_session=$(awk 'NR == 1 { print $1 }' "$work/sessions")" "$base$path")
+  rotating_script "$path"
+  out=$(wrk -t2 -c16 -d"${seconds}s" --latency -s "$work/rotating.lua" "$base$path")
+  rate=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
+  p99=$(p99_ms <<<"$out")
+  printf '%-11s %-38s %-34s HTTP %s %6s req/s  p99 %6.1f ms' "$engine" "$label" "$path" "$code" "$rate" "$p99"
+  if awk -v r="$rate" -v g="$goal" -v p="$p99" 'BEGIN { exit !(r >= g && p < 50) }'; then echo "  goal $goal/s, p99 < 50 ms: met"
+  else echo "  goal $goal/s, p99 < 50 ms: MISSED"; fi
+  grep -E "Non-2xx|Socket errors" <<<"$out" | sed 's/^/    /' || true
+}
+
+# 16 people saving a reflection over and over, one connection (and wrk thread) each; then each
+# person's last acknowledged save must be what the database holds.
+measure_saves() { # ENGINE DATABASE_URL
+  local engine=$1 url=$2 out rate p99 lost=0 person email last state held
+  {
+    echo "local people = {"
+    head -n 16 "$work/sessions" | awk '{ printf "  { \"%s\", \"%s\" },\n", $1, $2 }'
+    echo "}"
+    cat <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread); thread:set("id", #threads) end
+sent, acknowledged = 0, 0 -- globals, so done() can read them from each thread
+function request()
+  sent = sent + 1
+  local person = people[id]
+  return wrk.format("POST", nil, {
+    ["Cookie"] = "trellis_session=" .. person[1], ["Accept"] = "application/json",
+    ["Content-Type"] = "application/x-www-form-urlencoded" },
+    "_csrf=" .. person[2] .. "&text=save-" .. id .. "-" .. sent)
+end
+function response(status) if status == 200 then acknowledged = sent end end
+function done()
+  for _, thread in ipairs(threads) do
+    io.write(string.format("acknowledged %d %d\n", thread:get("id"), thread:get("acknowledged")))
+  end
+end
+LUA
+  } >"$work/saves.lua"
+  out=$(wrk -t16 -c16 -d"${seconds}s" --latency -s "$work/saves.lua" "$base/learning/building-trust/blocks/reflect-starting-point")
+  rate=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
+  p99=$(p99_ms <<<"$out")
+  while read -r _ person last; do
+    email=$(awk -v n="$person" 'NR == n { print $3 }' "$work/sessions")
+    state=$(saved_state "$url" "$email")
+    # The save wrk sent last may have been committed after wrk stopped listening: newer is fine, older is lost.
+    held=$(grep -o "save-$person-[0-9]*" <<<"$state" | sed 's/.*-//')
+    (( ${held:-0} >= last )) || { lost=$((lost + 1)); echo "    $email: acknowledged save-$person-$last, holds $state"; }
+  done < <(grep '^acknowledged' <<<"$out")
+  printf '%-11s %-38s %-34s %11s saves/s  p99 %6.1f ms  lost: %d of 16 people' "$engine" "progress saves, 16 people at once" \
+    "POST .../reflect-starting-point" "$rate" "$p99" "$lost"
+  local goal=0
+  [[ "$engine" == PostgreSQL ]] && goal=1500
+  if awk -v r="$rate" -v g="$goal" -v p="$p99" -v l="$lost" 'BEGIN { exit !(r >= g && p < 50 && l == 0) }'; then
+    echo "  goal $goal/s, p99 < 50 ms, none lost: met"
+  else echo "  goal $goal/s, p99 < 50 ms, none lost: MISSED"; fi
+  grep -E "Non-2xx|Socket errors" <<<"$out" | sed 's/^/    /' || true
+}
+
+saved_state() { # DATABASE_URL EMAIL
+  local query="SELECT b.state FROM block_progress b JOIN people p ON p.id = b.person_id
+    WHERE p.email = '$2' AND b.block_id = 'reflect-starting-point'"
+  if [[ "$1" == sqlite:* ]]; then sqlite3 "${1#sqlite:}" "$query"; else psql -X -At "$1" -c "$query"; fi
+}
+
+run_engine() { # ENGINE DATA_DIR DATABASE_URL
+  local engine=$1 data=$2 url=$3 lead programme event item
+  mkdir -p "$data"
+  TRELLIS_DATABASE="$url" "$bin" demo --training-day --data-dir "$data" >/dev/null
+  python3 bench/http/open_sessions.py "$url" 32 >"$work/sessions"
+  serve "$data" "$url"
+  lead=$(grep ' pdlead@' "$work/sessions" | awk '{ print $1 }')
+  page_of() { curl -fs -H "Cookie: trellis_session=$lead" "$base$1"; }
+  programme=$(page_of /programmes | grep -o 'href="/programmes/[0-9]*"' | head -n 1 | grep -o '[0-9]*' || true)
+  event=$(page_of /events | grep -o 'href="/events/[0-9]*"' | head -n 1 | grep -o '[0-9]*' || true)
+  item=$(page_of /library | grep -o 'href="/library/[0-9]*"' | head -n 1 | grep -o '[0-9]*' || true)
+  if [[ "$engine" == SQLite ]]; then
+    measure_page "$engine" "home page" / 3000
+  else
+    measure_page "$engine" "home page" / 2000
+    measure_page "$engine" "online learning" /learning 2000
+    measure_page "$engine" "module page" /learning/building-trust/2 2000
+    measure_page "$engine" "my year" /my-year 2000
+    measure_page "$engine" "programmes" /programmes 2000
+    [[ -n "$programme" ]] && measure_page "$engine" "a programme" "/programmes/$programme" 2000
+    measure_page "$engine" "my record" /record 2000
+    measure_page "$engine" "library" /library 2000
+    [[ -n "$item" ]] && measure_page "$engine" "a library item" "/library/$item" 2000
+    measure_page "$engine" "training days" /events 2000
+    [[ -n "$event" ]] && measure_page "$engine" "the training day" "/events/$event" 2000
+    measure_page "$engine" "surveys" /surveys 2000
+    measure_page "$engine" "groups" /groups 2000
+    measure_page "$engine" "mentoring" /mentoring 2000
+    measure_page "$engine" "observation" /observations 2000
+  fi
+  measure_saves "$engine" "$url"
+  stop_server
+}
+
+echo "== signed-in pages, 32 people rotating, wrk -t2 -c16 -d${seconds}s each (loopback; figures depend on the machine's load)"
+engines=${SIGNED_IN_ENGINES:-sqlite postgresql}
+if [[ " $engines " == *" sqlite "* ]]; then
+  run_engine SQLite "$work/sqlite" "sqlite:$work/sqlite/trellis.db"
+fi
+if [[ " $engines " == *" postgresql "* ]]; then
+  pg_dir=$(mktemp -d /tmp/pg-bench-signed-in.XXXXXX)
+  chmod 755 "$pg_dir"
+  pg_url=$(scripts/postgres.sh start "$pg_dir" "$pg_port")
+  run_engine PostgreSQL "$work/postgresql" "$pg_url"
+  stop_postgres
+fi

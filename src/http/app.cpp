@@ -17,9 +17,9 @@ App::App(const Config& configuration)
       files(storage::configured_store(config)), views(config.root_dir + "/templates"),
       gate(std::max(2u, 2 * std::thread::hardware_concurrency())), organisations(database),
       people(database, organisations), accounts(database, organisations, people, config.session_minutes),
-      jobs(database), content(config.content_dir), learning(database), events(database),
-      schedule(database), choices(database), allocation(database),
-      materials(database, *files), offers(database), day(database), feedback(database),
+      jobs(database), content(config.content_dir), learning(database), events(database), schedule(database),
+      choices(database), allocation(database), materials(database, *files), offers(database), day(database),
+      feedback(database),
       notices(database, {events::owed_notices, programmes::owed_catch_ups,
                          [this](soci::session& sql, const accounts::Actor& actor) {
                              return events::owed_closing_choices(sql, actor, clock.today());

@@ -6,13 +6,17 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "db/database.h"
 #include "db/migrator.h"
+#include "storage/configured.h"
+#include "storage/keys.h"
 
 extern char** environ;
 
@@ -22,9 +26,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Folders under the data folder that hold uploaded files (see each area's storage) and the key that
-// signs badges, without which the badges already issued could no longer be checked.
-const char* const kFileFolders[] = {"materials", "recordings", "keys"};
+// The file store's shelves of uploaded files, copied through the store (the data folder or a
+// bucket alike) into the backup's files/ folder under their keys; and the data folder's keys/, which
+// signs badges (without it the badges already issued could no longer be checked) and is never
+// uploaded anywhere.
+const std::string_view kShelves[] = {storage::kMaterials, storage::kRecordings};
+constexpr const char* kKeysFolder = "keys";
 constexpr const char* kSqliteCopy = "trellis.db";
 constexpr const char* kPostgresDump = "database.dump";
 
@@ -69,6 +76,43 @@ bool database_is_empty(const std::string& url) {
     return tables == 0;
 }
 
+// Copies every file on the store's shelves into `files`; returns how many.
+long long copy_out_of_store(storage::FileStore& store, const fs::path& files) {
+    long long copied = 0;
+    for (const std::string_view shelf : kShelves)
+        for (const std::string& key : store.list(std::string(shelf) + "/")) {
+            const auto size = store.size_of(key);
+            if (!size)
+                continue; // removed since it was listed
+            const fs::path target = files / key;
+            fs::create_directories(target.parent_path());
+            std::ofstream out(target, std::ios::binary);
+            // Streamed, so a recording is never held whole.
+            const bool read = store.read_range(key, 0, *size, [&out](const char* bytes, std::size_t length) {
+                return static_cast<bool>(out.write(bytes, static_cast<std::streamsize>(length)));
+            });
+            if (!read || !out.flush())
+                throw std::runtime_error("could not copy " + key + " from " + store.where());
+            ++copied;
+        }
+    return copied;
+}
+
+// Puts every file of the backup's shelves into the store under its key.
+void copy_into_store(const fs::path& files, storage::FileStore& store) {
+    for (const std::string_view shelf : kShelves) {
+        const fs::path folder = files / shelf;
+        if (!fs::exists(folder))
+            continue;
+        for (const auto& entry : fs::recursive_directory_iterator(folder))
+            if (entry.is_regular_file()) {
+                std::ifstream in(entry.path(), std::ios::binary);
+                const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+                store.put(fs::relative(entry.path(), files).generic_string(), bytes);
+            }
+    }
+}
+
 } // namespace
 
 int backup(const Config& config, const std::string& folder) {
@@ -88,13 +132,11 @@ int backup(const Config& config, const std::string& folder) {
                          "--file=" + (fs::path(folder) / kPostgresDump).string(),
                          "--dbname=" + config.database_url});
         }
-        long long files = 0;
-        for (const char* name : kFileFolders) {
-            const fs::path source = fs::path(config.data_dir) / name;
-            if (fs::exists(source))
-                fs::copy(source, fs::path(folder) / "files" / name, fs::copy_options::recursive);
-            files += count_files(source);
-        }
+        long long files = copy_out_of_store(*storage::configured_store(config), fs::path(folder) / "files");
+        const fs::path keys = fs::path(config.data_dir) / kKeysFolder;
+        if (fs::exists(keys))
+            fs::copy(keys, fs::path(folder) / "files" / kKeysFolder, fs::copy_options::recursive);
+        files += count_files(keys);
         std::ofstream(fs::path(folder) / "backup.json")
             << nlohmann::json{{"engine", engine == db::Engine::Sqlite ? "sqlite" : "postgresql"},
                               {"schema_version", db::latest_migration_version()},
@@ -134,13 +176,12 @@ int restore(const Config& config, const std::string& folder) {
             run_program({"pg_restore", "--no-owner", "--exit-on-error", "--dbname=" + config.database_url,
                          (fs::path(folder) / kPostgresDump).string()});
         }
-        for (const char* name : kFileFolders) {
-            const fs::path source = fs::path(folder) / "files" / name;
-            if (fs::exists(source)) {
-                fs::create_directories(fs::path(config.data_dir) / name);
-                fs::copy(source, fs::path(config.data_dir) / name,
-                         fs::copy_options::recursive | fs::copy_options::overwrite_existing);
-            }
+        copy_into_store(fs::path(folder) / "files", *storage::configured_store(config));
+        const fs::path keys = fs::path(folder) / "files" / kKeysFolder;
+        if (fs::exists(keys)) {
+            fs::create_directories(fs::path(config.data_dir) / kKeysFolder);
+            fs::copy(keys, fs::path(config.data_dir) / kKeysFolder,
+                     fs::copy_options::recursive | fs::copy_options::overwrite_existing);
         }
         db::Database database(config.database_url, 1);
         const int applied = db::migrate(database);

@@ -17,6 +17,7 @@
 #include "learning/content/library.h"
 #include "organisations/service.h"
 #include "people/service.h"
+#include "storage/configured.h"
 
 namespace trellis::commands {
 
@@ -56,10 +57,11 @@ int migrate(const Config& config) {
 
 int demo(const Config& config, bool only_if_empty, bool with_training_day) {
     Services services(config);
+    const auto files = storage::configured_store(config);
     if (only_if_empty && !services.organisations.is_empty()) {
         std::cout << "The database already holds data; the demo trust was not loaded again.\n";
     } else if (demo::load_demo_trust(services.database, services.organisations, services.people,
-                                     with_training_day, {config.content_dir, config.data_dir},
+                                     with_training_day, {config.content_dir, config.data_dir, files.get()},
                                      calendar::Clock(config.today).today())) {
         std::cout << "Loaded the demo trust: Oakfield Learning Trust, 7 schools, 850 staff"
                   << (with_training_day ? ", a training day with choices open and a year of programmes" : "")

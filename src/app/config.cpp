@@ -42,6 +42,35 @@ std::string default_root() {
 #endif
 }
 
+// TRELLIS_STORAGE and the bucket's settings: all of them for s3, none for the folder, so that a
+// half-made configuration stops the server instead of keeping files where nobody looks.
+void check_storage(const Config& config) {
+    const std::pair<const char*, const std::string*> bucket_settings[] = {
+        {"TRELLIS_S3_ENDPOINT", &config.s3_endpoint},
+        {"TRELLIS_S3_BUCKET", &config.s3_bucket},
+        {"TRELLIS_S3_ACCESS_KEY", &config.s3_access_key},
+        {"TRELLIS_S3_SECRET_KEY", &config.s3_secret_key}};
+    if (config.storage != "folder" && config.storage != "s3")
+        throw std::invalid_argument("TRELLIS_STORAGE must be folder or s3 (got '" + config.storage + "')");
+    for (const auto& [name, value] : bucket_settings) {
+        if (config.storage == "s3" && value->empty())
+            throw std::invalid_argument(std::string("TRELLIS_STORAGE=s3 needs ") + name);
+        if (config.storage == "folder" && !value->empty())
+            throw std::invalid_argument(std::string(name) +
+                                        " is set but TRELLIS_STORAGE is not s3: set TRELLIS_STORAGE=s3 "
+                                        "to keep files in the bucket, or unset it");
+    }
+    if (config.storage == "s3" && config.s3_endpoint.rfind("http://", 0) != 0 &&
+        config.s3_endpoint.rfind("https://", 0) != 0)
+        throw std::invalid_argument("TRELLIS_S3_ENDPOINT must be the store's http(s) address");
+    const bool bucket_named_well =
+        config.s3_bucket.size() >= 3 && config.s3_bucket.size() <= 63 &&
+        config.s3_bucket.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-.") == std::string::npos;
+    if (config.storage == "s3" && !bucket_named_well)
+        throw std::invalid_argument(
+            "TRELLIS_S3_BUCKET must be a bucket's name: 3 to 63 of a-z, 0-9, '-' and '.'");
+}
+
 } // namespace
 
 Config config_from_environment() {
@@ -71,7 +100,16 @@ Config config_from_environment() {
     config.lrs_secret = environment_or("TRELLIS_LRS_SECRET", "");
     config.lrs_interval_ms = integer_setting("TRELLIS_LRS_INTERVAL_MS", 10000);
     config.sweep_interval_ms = integer_setting("TRELLIS_SWEEP_INTERVAL_MS", 15 * 60 * 1000);
+    config.job_threads = integer_setting("TRELLIS_JOB_THREADS", 2);
+    config.job_poll_ms = integer_setting("TRELLIS_JOB_POLL_MS", 1000);
+    config.job_claim_seconds = integer_setting("TRELLIS_JOB_CLAIM_SECONDS", 60);
     config.public_url = environment_or("TRELLIS_PUBLIC_URL", "");
+    config.storage = environment_or("TRELLIS_STORAGE", "folder");
+    config.s3_endpoint = environment_or("TRELLIS_S3_ENDPOINT", "");
+    config.s3_bucket = environment_or("TRELLIS_S3_BUCKET", "");
+    config.s3_region = environment_or("TRELLIS_S3_REGION", "us-east-1");
+    config.s3_access_key = environment_or("TRELLIS_S3_ACCESS_KEY", "");
+    config.s3_secret_key = environment_or("TRELLIS_S3_SECRET_KEY", "");
     config.trusted_proxies = http::parse_address_list(environment_or("TRELLIS_TRUSTED_PROXIES", ""));
     return config;
 }
@@ -108,6 +146,13 @@ void finalise_config(Config& config) {
         throw std::invalid_argument("TRELLIS_LRS_INTERVAL_MS must be between 50 and 3600000");
     if (config.mail_claim_seconds < 1 || config.mail_claim_seconds > 86400)
         throw std::invalid_argument("TRELLIS_MAIL_CLAIM_SECONDS must be between 1 and 86400");
+    if (config.job_threads < 1 || config.job_threads > 32)
+        throw std::invalid_argument("TRELLIS_JOB_THREADS must be between 1 and 32");
+    if (config.job_poll_ms < 50 || config.job_poll_ms > 600000)
+        throw std::invalid_argument("TRELLIS_JOB_POLL_MS must be between 50 and 600000");
+    if (config.job_claim_seconds < 2 || config.job_claim_seconds > 86400)
+        throw std::invalid_argument("TRELLIS_JOB_CLAIM_SECONDS must be between 2 and 86400");
+    check_storage(config);
     if (config.port < 1 || config.port > 65535)
         throw std::invalid_argument("PORT must be between 1 and 65535");
     if (config.threads < 2 || config.threads > 512)

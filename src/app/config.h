@@ -39,6 +39,23 @@ struct Config {
     std::string lrs_key;
     std::string lrs_secret;
     int lrs_interval_ms = 10000;
+    // Background work (src/jobs/): TRELLIS_JOB_THREADS jobs at once on this server, looking for new
+    // work every TRELLIS_JOB_POLL_MS; a job whose server has not renewed its claim for
+    // TRELLIS_JOB_CLAIM_SECONDS is taken over by another. `serve --no-jobs` leaves background work
+    // (jobs, email, learning records) to other servers or to `trellis worker`.
+    int job_threads = 2;
+    int job_poll_ms = 1000;
+    int job_claim_seconds = 60;
+    bool run_jobs = true;
+    // Where uploaded files are kept (TRELLIS_STORAGE): "folder" (the data folder) or "s3", a bucket
+    // at TRELLIS_S3_ENDPOINT (path-style) named TRELLIS_S3_BUCKET, signed in TRELLIS_S3_REGION with
+    // TRELLIS_S3_ACCESS_KEY and TRELLIS_S3_SECRET_KEY.
+    std::string storage = "folder";
+    std::string s3_endpoint;
+    std::string s3_bucket;
+    std::string s3_region;
+    std::string s3_access_key;
+    std::string s3_secret_key;
     std::string today; // TRELLIS_TODAY: a date to run as if it were (tests, demonstrations)
     // TRELLIS_TRUSTED_PROXIES: addresses of proxies (nginx) whose X-Forwarded-For is believed.
     std::vector<std::string> trusted_proxies;

@@ -42,6 +42,13 @@ int main(int argc, char** argv) {
     serve->add_option("--port", config.port, "port to listen on (PORT)");
     serve->add_option("--bind", config.bind_address, "address to listen on (TRELLIS_BIND)");
     serve->add_option("--threads", config.threads, "worker threads (TRELLIS_THREADS)");
+    bool no_jobs = false;
+    serve->add_flag("--no-jobs", no_jobs,
+                    "answer requests only: leave background work to other servers or `trellis worker`");
+
+    auto* worker = cli.add_subcommand(
+        "worker", "run background work only (allocations, staff imports, email, learning records)");
+    add_common_flags(*worker, config);
 
     auto* migrate = cli.add_subcommand("migrate", "apply database migrations");
     add_common_flags(*migrate, config);
@@ -119,8 +126,12 @@ int main(int argc, char** argv) {
     try {
         trellis::finalise_config(config);
         spdlog::set_level(spdlog::level::from_str(config.log_level));
-        if (*serve)
+        if (*serve) {
+            config.run_jobs = !no_jobs;
             return trellis::http::serve(config);
+        }
+        if (*worker)
+            return trellis::http::work(config);
         if (*migrate)
             return trellis::commands::migrate(config);
         if (*routes)

@@ -1,6 +1,5 @@
 #include "demo/demo_library.h"
 
-#include <filesystem>
 #include <vector>
 
 #include "accounts/secrets.h"
@@ -8,6 +7,7 @@
 #include "library/files.h"
 #include "library/item_store.h"
 #include "priorities/store.h"
+#include "storage/keys.h"
 
 namespace trellis::demo {
 
@@ -117,7 +117,6 @@ void load_demo_library(db::Database& database, const accounts::Actor& lead, cons
     db::Transaction transaction(database);
     auto& sql = transaction.session();
     const auto priorities = priorities::store::priorities_of(sql, lead.trust_id, 0);
-    const auto folder = folders.data_dir / "materials";
     for (const DemoItem& demo : demo_items()) {
         library::Item item;
         item.trust_id = lead.trust_id;
@@ -125,16 +124,15 @@ void load_demo_library(db::Database& database, const accounts::Actor& lead, cons
         item.description = demo.description;
         item.added_by = lead.person_id;
         if (demo.filename) {
-            if (folders.data_dir.empty())
-                continue; // no folder to keep files in: the links alone
+            if (!folders.files)
+                continue; // nowhere to keep files: the links alone
             item.kind = library::ItemKind::File;
             item.filename = demo.filename;
             item.content_type = library::material_type_of(item.filename);
             item.bytes = static_cast<long long>(std::string(demo.text).size());
             item.body = library::searchable_text(item.filename, demo.text);
-            item.stored_name = accounts::random_token();
-            std::filesystem::create_directories(folder);
-            library::write_durably(folder / item.stored_name, demo.text);
+            item.stored_name = storage::stored_name(lead.trust_id, accounts::random_token());
+            folders.files->put(storage::key_of(storage::kMaterials, item.stored_name), demo.text);
         } else {
             item.kind = library::ItemKind::Link;
             item.link = demo.text;

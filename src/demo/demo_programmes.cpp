@@ -19,6 +19,7 @@
 #include "programmes/reflection_store.h"
 #include "programmes/sessions/recording_store.h"
 #include "programmes/store.h"
+#include "storage/keys.h"
 #include "text/words.h"
 
 namespace trellis::demo {
@@ -175,19 +176,19 @@ void add_launch_recording(soci::session& sql, long long trust_id, long long laun
     namespace fs = std::filesystem;
     const fs::path video = folders.content_dir / "building-trust" / "case-study.webm";
     const fs::path captions = folders.content_dir / "building-trust" / "case-study.vtt";
-    if (folders.data_dir.empty() || !fs::exists(video) || !fs::exists(captions))
+    if (!folders.files || !fs::exists(video) || !fs::exists(captions))
         return;
-    const fs::path kept = folders.data_dir / "recordings";
-    fs::create_directories(kept);
     programmes::recording_store::Recording recording;
     recording.trust_id = trust_id;
     recording.activity_id = launch_id;
-    recording.stored_name = "demo-launch.webm";
-    recording.captions_name = "demo-launch.vtt";
+    recording.stored_name = storage::stored_name(trust_id, "demo-launch", ".webm");
+    recording.captions_name = storage::stored_name(trust_id, "demo-launch", ".vtt");
     recording.content_type = "video/webm";
-    recording.bytes = static_cast<long long>(fs::file_size(video));
-    fs::copy_file(video, kept / recording.stored_name, fs::copy_options::overwrite_existing);
-    fs::copy_file(captions, kept / recording.captions_name, fs::copy_options::overwrite_existing);
+    const std::string video_bytes = library::read_file(video); // half a megabyte
+    recording.bytes = static_cast<long long>(video_bytes.size());
+    folders.files->put(storage::key_of(storage::kRecordings, recording.stored_name), video_bytes);
+    folders.files->put(storage::key_of(storage::kRecordings, recording.captions_name),
+                       library::read_file(captions));
     programmes::recording_store::replace_recording(sql, recording, lead_id);
     programmes::recording_store::list_in_library(
         sql, trust_id, launch_id, library::searchable_text("captions.vtt", library::read_file(captions)),
@@ -229,7 +230,7 @@ void add_launch_feedback(soci::session& sql, long long trust_id, long long launc
 void add_launch_handout(soci::session& sql, long long trust_id, long long programme_id,
                         const std::string& programme_title, long long launch_id, long long lead_id,
                         const DemoFolders& folders) {
-    if (folders.data_dir.empty())
+    if (!folders.files)
         return;
     const std::string handout =
         "Questioning that makes every pupil think: the routines from the launch\n\n"
@@ -244,12 +245,11 @@ void add_launch_handout(soci::session& sql, long long trust_id, long long progra
     material.trust_id = trust_id;
     material.owner = {library::OwnerKind::Activity, launch_id};
     material.filename = "Questioning routines (launch handout).txt";
-    material.stored_name = accounts::random_token();
+    material.stored_name = storage::stored_name(trust_id, accounts::random_token());
     material.content_type = library::material_type_of(material.filename);
     material.bytes = static_cast<long long>(handout.size());
     material.uploaded_by = lead_id;
-    std::filesystem::create_directories(folders.data_dir / "materials");
-    library::write_durably(folders.data_dir / "materials" / material.stored_name, handout);
+    folders.files->put(storage::key_of(storage::kMaterials, material.stored_name), handout);
     material.id = library::store::insert(sql, material);
     const std::string base = "/programmes/" + std::to_string(programme_id) + "/activities/" +
                              std::to_string(launch_id) + "/materials";

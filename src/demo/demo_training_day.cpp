@@ -299,7 +299,8 @@ void load_past_day(db::Database& database, const accounts::Actor& lead,
     }
     events.set_stage(lead.trust_id, event_id, events::Stage::Allocating);
     events::AllocationService allocation(database);
-    allocation.run(lead.trust_id, event_id, allocation.start(lead, event_id), [](const std::string&) {});
+    // Run here, not left to a server: its job then finds the run ended and does nothing.
+    allocation.run(lead.trust_id, allocation.start(lead, event_id), [](const std::string&) {});
     // Straight to feedback: timetables went out at the time, so nobody is told of them again now.
     keep_the_day(database, lead, layout.event, offers, login_ids);
     events.set_stage(lead.trust_id, event_id, events::Stage::Feedback);

@@ -15,6 +15,8 @@
 #include "events/choice_store.h"
 #include "events/event_store.h"
 #include "events/schedule_store.h"
+#include "jobs/model.h"
+#include "jobs/store.h"
 #include "notifications/store.h"
 
 namespace trellis::events {
@@ -81,12 +83,24 @@ long long AllocationService::start(const accounts::Actor& lead, long long event_
     if (event->stage != Stage::Allocating)
         throw std::invalid_argument("Move the event to \"Allocating places\" first: choices must be closed.");
     const long long id = store::insert_run(transaction.session(), lead.trust_id, event_id, lead.person_id);
+    jobs::store::enqueue(transaction.session(), lead.trust_id, jobs::kAllocation, id, db::now_seconds());
     transaction.commit();
     return id;
 }
 
-void AllocationService::run(long long trust_id, long long event_id, long long run_id,
+void AllocationService::run(long long trust_id, long long run_id,
                             const std::function<void(const std::string&)>& on_phase) {
+    std::optional<long long> event_of_run;
+    {
+        db::Database::Lease session(m_database);
+        event_of_run = store::event_of_run(*session, trust_id, run_id);
+        if (!event_of_run)
+            return;
+        const auto run = store::find_run(*session, trust_id, *event_of_run, run_id);
+        if (!run || run->status != "running")
+            return;
+    }
+    const long long event_id = *event_of_run;
     try {
         on_phase("Reading the choices");
         EventInstance built;
@@ -121,10 +135,9 @@ void AllocationService::run(long long trust_id, long long event_id, long long ru
     }
 }
 
-void AllocationService::fail_interrupted(long long trust_id, long long run_id) {
+void AllocationService::fail_interrupted(long long trust_id, long long run_id, const std::string& why) {
     db::Transaction transaction(m_database);
-    store::finish_run(transaction.session(), trust_id, run_id, "failed", "",
-                      "The server stopped while this allocation ran. Start it again.");
+    store::finish_run(transaction.session(), trust_id, run_id, "failed", "", why);
     transaction.commit();
 }
 

@@ -87,12 +87,13 @@ class AllocationService {
   public:
     explicit AllocationService(db::Database& database) : m_database(database) {}
 
-    // Records a new run for the event; throws std::invalid_argument unless the event is allocating.
+    // Records a new run for the event and queues it as a job (jobs::kAllocation), in one transaction;
+    // throws std::invalid_argument unless the event is allocating.
     long long start(const accounts::Actor& lead, long long event_id);
-    // Runs the engine for a started run and stores its placements; the run ends done or failed.
+    // Runs the engine for a started run and stores its placements; the run ends done or failed. A
+    // run already ended is left alone, so a job taken over after its server died runs it once.
     // `on_phase` hears what the engine is doing.
-    void run(long long trust_id, long long event_id, long long run_id,
-             const std::function<void(const std::string&)>& on_phase);
+    void run(long long trust_id, long long run_id, const std::function<void(const std::string&)>& on_phase);
     std::optional<store::AllocationRun> find_run(long long trust_id, long long event_id, long long run_id);
     std::optional<store::AllocationRun> latest_run(long long trust_id, long long event_id);
     // The outcome of the run as the placements now stand.
@@ -107,8 +108,8 @@ class AllocationService {
     // Publishes timetables: the stage moves on and everyone with a timetable gets a notice. Returns
     // how many were told.
     long long publish(const accounts::Actor& lead, const Event& event);
-    // Marks runs that were running when the server stopped as failed.
-    void fail_interrupted(long long trust_id, long long run_id);
+    // Marks a run failed because the servers running it kept stopping.
+    void fail_interrupted(long long trust_id, long long run_id, const std::string& why);
 
   private:
     db::Database& m_database;

@@ -104,6 +104,13 @@ std::optional<AllocationRun> find_run(soci::session& sql, long long trust_id, lo
     return run_where(sql, kOneRun, trust_id, event_id, run_id);
 }
 
+std::optional<long long> event_of_run(soci::session& sql, long long trust_id, long long run_id) {
+    long long event_id = 0;
+    sql << "SELECT event_id FROM allocation_runs WHERE trust_id = :trust AND id = :id", soci::into(event_id),
+        soci::use(trust_id), soci::use(run_id);
+    return sql.got_data() ? std::optional<long long>(event_id) : std::nullopt;
+}
+
 std::optional<AllocationRun> latest_run(soci::session& sql, long long trust_id, long long event_id) {
     return run_where(sql, kLatestRun, trust_id, event_id, 0);
 }

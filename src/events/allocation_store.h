@@ -35,6 +35,8 @@ void finish_run(soci::session& sql, long long trust_id, long long run_id, const 
 std::optional<AllocationRun> find_run(soci::session& sql, long long trust_id, long long event_id,
                                       long long run_id);
 // The event's most recent run.
+// The event a run belongs to, if the run is the trust's.
+std::optional<long long> event_of_run(soci::session& sql, long long trust_id, long long run_id);
 std::optional<AllocationRun> latest_run(soci::session& sql, long long trust_id, long long event_id);
 
 // Replaces every placement of the event with these rows.

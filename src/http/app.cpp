@@ -1,5 +1,6 @@
 #include "http/app.h"
 #include "events/announcements.h"
+#include "storage/configured.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -13,25 +14,22 @@ App::App(const Config& configuration)
       sealed_secrets(accounts::SecretBox::kept_in(std::filesystem::path(config.data_dir) / "keys")),
       unsubscribe_links(mail::UnsubscribeLinks::kept_in(std::filesystem::path(config.data_dir) / "keys")),
       database(config.database_url, static_cast<std::size_t>(config.threads) + 2),
-      views(config.root_dir + "/templates"), gate(std::max(2u, 2 * std::thread::hardware_concurrency())),
-      organisations(database), people(database, organisations),
-      accounts(database, organisations, people, config.session_minutes), import_jobs(people),
-      content(config.content_dir), learning(database), events(database), schedule(database),
-      choices(database), allocation(database), allocation_jobs(allocation),
-      materials(database, std::filesystem::path(config.data_dir) / "materials"), offers(database),
-      day(database), feedback(database),
+      files(storage::configured_store(config)), views(config.root_dir + "/templates"),
+      gate(std::max(2u, 2 * std::thread::hardware_concurrency())), organisations(database),
+      people(database, organisations), accounts(database, organisations, people, config.session_minutes),
+      jobs(database), content(config.content_dir), learning(database), events(database), schedule(database),
+      choices(database), allocation(database), materials(database, *files), offers(database), day(database),
+      feedback(database),
       notices(database, {events::owed_notices, programmes::owed_catch_ups,
                          [this](soci::session& sql, const accounts::Actor& actor) {
                              return events::owed_closing_choices(sql, actor, clock.today());
                          }}),
       audit(database), personal_data(database), priorities(database), programmes(database),
-      activities(database, content, materials), session_attendance(database),
-      recordings(database, std::filesystem::path(config.data_dir) / "recordings"), reflections(database),
-      session_feedback(database), groups(database), standing_groups(database),
+      activities(database, content, materials), session_attendance(database), recordings(database, *files),
+      reflections(database), session_feedback(database), groups(database), standing_groups(database),
       year(database, programmes, events, day), record(database), mentoring(database), observations(database),
       expertise(database), surveys(database), provision(database, content, surveys),
-      impact(database, session_feedback),
-      library(database, std::filesystem::path(config.data_dir) / "materials", priorities, content),
+      impact(database, session_feedback), library(database, *files, priorities, content),
       openid(database, sealed_secrets, config.public_url,
              std::chrono::milliseconds(config.openid_timeout_ms)),
       mail(database) {

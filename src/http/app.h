@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include "accounts/service.h"
 #include "app/config.h"
 #include "audit/audit_log.h"
@@ -14,6 +16,7 @@
 #include "groups/service.h"
 #include "groups/standing_service.h"
 #include "impact/service.h"
+#include "jobs/queue.h"
 #include "library/catalogue.h"
 #include "library/service.h"
 #include "mail/links.h"
@@ -31,10 +34,10 @@
 #include "programmes/sessions/session_feedback.h"
 #include "provision/service.h"
 #include "record/service.h"
+#include "storage/file_store.h"
 #include "surveys/service.h"
 #include "year/service.h"
 // --- Training days: schedule, choices, allocation ---
-#include "events/allocation_jobs.h"
 #include "events/allocation_service.h"
 #include "events/choice_service.h"
 #include "events/schedule_service.h"
@@ -45,7 +48,6 @@
 #include "learning/service.h"
 #include "notifications/service.h"
 #include "organisations/service.h"
-#include "people/import_jobs.h"
 #include "people/service.h"
 
 namespace trellis::http {
@@ -64,12 +66,15 @@ struct App {
     // Signs the unsubscribe links in emails (kept in keys/ too).
     mail::UnsubscribeLinks unsubscribe_links;
     db::Database database;
+    // Uploaded files (materials, recordings): the data folder or an S3 bucket (TRELLIS_STORAGE).
+    std::unique_ptr<storage::FileStore> files;
     Views views;
     FairGate gate;
     organisations::OrganisationService organisations;
     people::PeopleService people;
     accounts::AccountService accounts;
-    people::ImportJobs import_jobs;
+    // Background work (staff imports, allocation runs) queued for whichever server takes it.
+    jobs::JobQueue jobs;
     learning::content::ContentLibrary content;
     learning::LearningService learning;
     events::EventService events;
@@ -77,9 +82,8 @@ struct App {
     events::ScheduleService schedule;
     events::ChoiceService choices;
     events::AllocationService allocation;
-    events::AllocationJobs allocation_jobs; // after `allocation`: joins its threads first
     // --- end ---
-    // Files attached to workshops and programme activities, kept in the data folder.
+    // Files attached to workshops and programme activities, kept in `files`.
     library::Materials materials;
     // Training days: call for offers and reviews (offers branch).
     events::OfferService offers;

@@ -4,6 +4,8 @@
 #include <regex>
 #include <vector>
 
+#include "http/response.h"
+
 namespace trellis::http {
 
 namespace {
@@ -62,6 +64,27 @@ void send_file(RequestContext& context, const std::filesystem::path& file, const
         size, content_type,
         [path = file.string()](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
             return send_file_bytes(path, offset, length, sink);
+        });
+}
+
+void send_stored_file(RequestContext& context, storage::FileStore& files, const std::string& key,
+                      const std::string& content_type) {
+    const auto size = files.size_of(key);
+    if (!size)
+        return render_error(context, 404, "This file is missing.");
+    context.response.set_header("X-Content-Type-Options", "nosniff");
+    if (!range_is_satisfiable(context.request.get_header_value("Range"), *size)) {
+        context.response.status = 416;
+        context.response.set_header("Content-Range", "bytes */" + std::to_string(*size));
+        return;
+    }
+    // The store outlives every response: it is the App's.
+    context.response.set_content_provider(
+        static_cast<std::size_t>(*size), content_type,
+        [&files, key](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            return files.read_range(key, offset, length, [&sink](const char* bytes, std::size_t count) {
+                return sink.write(bytes, count);
+            });
         });
 }
 

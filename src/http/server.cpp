@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <pthread.h>
 #include <thread>
 
 #include <netinet/in.h>
@@ -10,6 +11,7 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include "app/background.h"
 #include "app/server_process.h"
 #include "db/migrator.h"
 #include "http/app.h"
@@ -17,9 +19,6 @@
 #include "http/middleware.h"
 #include "http/response.h"
 #include "http/router.h"
-#include "mail/sender.h"
-#include "notifications/sweep.h"
-#include "xapi/sender.h"
 
 namespace trellis::http {
 
@@ -143,51 +142,13 @@ int serve(const Config& config) {
         log_content(*app.content.reload());
     });
 
-    // Email goes out from a background sender, here or on any other server sharing the database.
-    std::unique_ptr<mail::MailSender> mail_sender;
-    if (!config.smtp_url.empty()) {
-        mail::MailCourier courier(mail::SmtpSettings{.url = config.smtp_url,
-                                                     .user = config.smtp_user,
-                                                     .password = config.smtp_password,
-                                                     .ca_file = config.smtp_ca_file,
-                                                     .from_address = config.mail_from},
-                                  app.unsubscribe_links, config.public_url);
-        mail_sender = std::make_unique<mail::MailSender>(app.database, std::move(courier),
-                                                         std::chrono::milliseconds(config.mail_interval_ms),
-                                                         config.mail_claim_seconds);
-        spdlog::info("mail: sending through {} every {} ms", config.smtp_url, config.mail_interval_ms);
-        mail_sender->start();
-    }
-    // Learning records go to the trust's learning record store, from any server sharing the database.
-    std::unique_ptr<xapi::XapiSender> xapi_sender;
-    if (!config.lrs_url.empty()) {
-        xapi_sender = std::make_unique<xapi::XapiSender>(
-            app.database,
-            xapi::XapiCourier(xapi::LrsSettings{.endpoint = config.lrs_url,
-                                                .key = config.lrs_key,
-                                                .secret = config.lrs_secret,
-                                                .public_url = config.public_url,
-                                                .timeout = std::chrono::milliseconds(10000)}),
-            std::chrono::milliseconds(config.lrs_interval_ms), config.mail_claim_seconds);
-        xapi_sender->start();
-        spdlog::info("xapi: learning records to {} every {} ms", config.lrs_url, config.lrs_interval_ms);
-    }
-    // With email on, everyone is visited now and then for what they are owed by email: notices,
-    // tomorrow's reminders and calendar invitations.
-    std::unique_ptr<notifications::Sweep> sweep;
-    if (!config.smtp_url.empty() && config.sweep_interval_ms > 0) {
-        const std::string organiser = config.mail_from;
-        sweep = std::make_unique<notifications::Sweep>(
-            app.database, app.notices,
-            std::vector<notifications::PersonTask>{[&app](const accounts::Actor& person) {
-                                                       app.year.remind_of_tomorrow(person, app.clock.today());
-                                                   },
-                                                   [&app, organiser](const accounts::Actor& person) {
-                                                       app.year.send_invitations(person, organiser,
-                                                                                 app.clock.today());
-                                                   }},
-            std::chrono::milliseconds(config.sweep_interval_ms));
-        sweep->start();
+    // Background work (jobs, email, learning records), unless this server leaves it to others.
+    std::unique_ptr<Background> background;
+    if (config.run_jobs) {
+        background = std::make_unique<Background>(app, config);
+        background->start();
+    } else {
+        spdlog::info("background work: left to other servers (--no-jobs)");
     }
 
     httplib::Server server;
@@ -210,6 +171,27 @@ int serve(const Config& config) {
     server.listen_after_bind();
     running_server = nullptr;
     spdlog::info("stopped");
+    return 0;
+}
+
+int work(const Config& config) {
+    // SIGINT and SIGTERM are waited for below; blocked before any thread starts, so none takes them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    App app(config);
+    const int applied = db::migrate(app.database);
+    spdlog::info("database ready ({} migrations applied, schema version {})", applied,
+                 db::latest_migration_version());
+    Background background(app, config);
+    background.start();
+    spdlog::info("Trellis worker running background work; stop it with SIGTERM");
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    spdlog::info("stopping: jobs running now finish first");
     return 0;
 }
 

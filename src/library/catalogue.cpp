@@ -10,6 +10,7 @@
 #include "library/kept_elsewhere.h"
 #include "organisations/model.h"
 #include "programmes/mechanisms.h"
+#include "storage/keys.h"
 #include "text/form_values.h"
 #include "text/words.h"
 
@@ -124,14 +125,13 @@ long long Library::add(const accounts::Actor& actor, const ItemForm& form) {
     check_title(item.title);
     if (item.kind == ItemKind::Link)
         return inserted(m_database, item);
-    item.stored_name = accounts::random_token();
-    std::filesystem::create_directories(m_folder);
-    const auto path = m_folder / item.stored_name;
-    write_durably(path, form.content);
+    item.stored_name = storage::stored_name(actor.trust_id, accounts::random_token());
+    const std::string key = storage::key_of(storage::kMaterials, item.stored_name);
+    m_files.put(key, form.content);
     try {
         return inserted(m_database, item);
     } catch (...) {
-        std::filesystem::remove(path);
+        storage::remove_quietly(m_files, key); // the upload failed as a whole: its file goes too
         throw;
     }
 }
@@ -161,14 +161,12 @@ void Library::remove(const accounts::Actor& actor, const Item& item) {
     db::Transaction transaction(m_database);
     item_store::remove(transaction.session(), item.trust_id, item.id);
     transaction.commit();
-    if (!item.stored_name.empty()) {
-        std::error_code ignored; // a file already gone is what we wanted
-        std::filesystem::remove(m_folder / item.stored_name, ignored);
-    }
+    if (!item.stored_name.empty())
+        storage::remove_quietly(m_files, storage::key_of(storage::kMaterials, item.stored_name));
 }
 
 std::string Library::read(const Item& item) {
-    return read_file(m_folder / item.stored_name);
+    return m_files.get(storage::key_of(storage::kMaterials, item.stored_name));
 }
 
 } // namespace trellis::library

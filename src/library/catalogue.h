@@ -13,6 +13,7 @@
 #include "learning/content/library.h"
 #include "library/model.h"
 #include "priorities/service.h"
+#include "storage/file_store.h"
 
 // The trust's library: one search over every training material in Trellis, tagged by priority,
 // phase, staff group and EEF mechanism (schema: 0023_library.sql).
@@ -37,9 +38,9 @@ struct ItemForm {
 class Library {
   public:
     // `modules` are the online modules, whose printable resources the library lists for every trust.
-    Library(db::Database& database, std::filesystem::path folder, priorities::PrioritiesService& priorities,
+    Library(db::Database& database, storage::FileStore& files, priorities::PrioritiesService& priorities,
             const learning::content::ContentLibrary& modules)
-        : m_database(database), m_folder(std::move(folder)), m_priorities(priorities), m_modules(modules) {}
+        : m_database(database), m_files(files), m_priorities(priorities), m_modules(modules) {}
 
     std::vector<Item> search(const accounts::Actor& actor, const Query& query);
     // The item when the actor may find it; nullopt otherwise, as if it did not exist.
@@ -62,7 +63,7 @@ class Library {
     void keep_module_resources_of(long long trust_id);
 
     db::Database& m_database;
-    std::filesystem::path m_folder;
+    storage::FileStore& m_files;
     priorities::PrioritiesService& m_priorities;
     const learning::content::ContentLibrary& m_modules;
     std::mutex m_kept_mutex;

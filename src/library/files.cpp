@@ -2,12 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fcntl.h>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
-#include <unistd.h>
 
 #include "text/words.h"
 
@@ -43,28 +41,6 @@ std::string clean_filename(const std::string& sent) {
     if (name.size() > 200)
         name = name.substr(name.size() - 200);
     return name;
-}
-
-void write_durably(const std::filesystem::path& path, const std::string& content) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0640);
-    if (fd < 0)
-        throw std::runtime_error("cannot create " + path.string());
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t step = ::write(fd, content.data() + written, content.size() - written);
-        if (step <= 0) {
-            ::close(fd);
-            std::filesystem::remove(path);
-            throw std::runtime_error("cannot write " + path.string());
-        }
-        written += static_cast<std::size_t>(step);
-    }
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced) {
-        std::filesystem::remove(path);
-        throw std::runtime_error("cannot flush " + path.string());
-    }
 }
 
 std::string material_type_of(const std::string& filename) {

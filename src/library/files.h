@@ -30,8 +30,6 @@ bool content_matches_type(const std::string& extension, const std::string& conte
 // The last part of the name a browser sent, without control characters, so it is safe to show and
 // to put in a download header.
 std::string clean_filename(const std::string& sent);
-// Writes a new file and flushes it to disk, so the row naming it can be committed after it.
-void write_durably(const std::filesystem::path& path, const std::string& content);
 // The bytes of a stored file; throws std::runtime_error when it is missing.
 std::string read_file(const std::filesystem::path& path);
 // A size for people, e.g. "1.4 MB".

@@ -7,6 +7,7 @@
 #include "library/files.h"
 #include "library/item_store.h"
 #include "library/store.h"
+#include "storage/keys.h"
 
 namespace trellis::library {
 
@@ -28,11 +29,10 @@ long long Materials::add(long long trust_id, Owner owner, long long uploaded_by,
     material.filename = checked.filename;
     material.content_type = checked.content_type;
     material.bytes = static_cast<long long>(content.size());
-    material.stored_name = accounts::random_token();
+    material.stored_name = storage::stored_name(trust_id, accounts::random_token());
     const std::string words = searchable_text(material.filename, content);
-    std::filesystem::create_directories(m_folder);
-    const auto path = m_folder / material.stored_name;
-    write_durably(path, content);
+    const std::string key = storage::key_of(storage::kMaterials, material.stored_name);
+    m_files.put(key, content);
     try {
         db::Transaction transaction(m_database);
         material.id = store::insert(transaction.session(), material);
@@ -40,7 +40,7 @@ long long Materials::add(long long trust_id, Owner owner, long long uploaded_by,
         transaction.commit();
         return material.id;
     } catch (...) {
-        std::filesystem::remove(path);
+        storage::remove_quietly(m_files, key); // the upload failed as a whole: its file goes too
         throw;
     }
 }
@@ -83,7 +83,7 @@ std::map<long long, int> Materials::counts(long long trust_id, OwnerKind kind) {
 }
 
 std::string Materials::read(const Material& material) {
-    return read_file(m_folder / material.stored_name);
+    return m_files.get(storage::key_of(storage::kMaterials, material.stored_name));
 }
 
 void Materials::remove(long long trust_id, const Material& material) {
@@ -104,10 +104,8 @@ std::vector<std::string> Materials::forget_owner(soci::session& sql, long long t
 }
 
 void Materials::delete_files(const std::vector<std::string>& stored_names) {
-    for (const std::string& name : stored_names) {
-        std::error_code ignored; // a file already gone is what we wanted
-        std::filesystem::remove(m_folder / name, ignored);
-    }
+    for (const std::string& name : stored_names)
+        storage::remove_quietly(m_files, storage::key_of(storage::kMaterials, name));
 }
 
 } // namespace trellis::library

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -8,16 +7,16 @@
 
 #include "db/database.h"
 #include "library/model.h"
+#include "storage/file_store.h"
 
 namespace trellis::library {
 
 // Keeps the files attached to workshops and programme activities: checked on the way in (size, type,
-// contents matching the type), written to disk before their row is committed, removed after it.
+// contents matching the type), kept in the file store before their row is committed, removed after it.
 // Who may add, read or remove a file is decided by the area that owns it, before calling this.
 class Materials {
   public:
-    Materials(db::Database& database, std::filesystem::path folder)
-        : m_database(database), m_folder(std::move(folder)) {}
+    Materials(db::Database& database, storage::FileStore& files) : m_database(database), m_files(files) {}
 
     // Keeps an uploaded file for the owner, and puts it in the trust's library with its words and
     // where it is used. Throws std::invalid_argument, saying why, for an empty file, one past 25 MB,
@@ -34,14 +33,14 @@ class Materials {
     // The bytes of a stored file.
     std::string read(const Material& material);
     void remove(long long trust_id, const Material& material);
-    // Removes an owner's files inside the caller's transaction (the owner goes in it too); the files
-    // on disk go once it commits, through the returned names passed to `delete_files`.
+    // Removes an owner's files inside the caller's transaction (the owner goes in it too); the
+    // stored files go once it commits, through the returned names passed to `delete_files`.
     std::vector<std::string> forget_owner(soci::session& sql, long long trust_id, Owner owner);
     void delete_files(const std::vector<std::string>& stored_names);
 
   private:
     db::Database& m_database;
-    std::filesystem::path m_folder;
+    storage::FileStore& m_files;
 };
 
 } // namespace trellis::library

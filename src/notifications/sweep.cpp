@@ -7,41 +7,6 @@
 
 namespace trellis::notifications {
 
-Sweep::Sweep(db::Database& database, NotificationService& notices, std::vector<PersonTask> tasks,
-             std::chrono::milliseconds interval)
-    : m_database(database), m_notices(notices), m_tasks(std::move(tasks)), m_interval(interval) {}
-
-Sweep::~Sweep() {
-    {
-        std::lock_guard lock(m_lock);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
-}
-
-void Sweep::start() {
-    m_thread = std::thread([this] {
-        std::unique_lock lock(m_lock);
-        while (!m_stopping) {
-            lock.unlock();
-            try {
-                sweep_once();
-            } catch (const std::exception& problem) {
-                spdlog::error("notices sweep: {}", problem.what());
-            }
-            lock.lock();
-            m_wake.wait_for(lock, m_interval, [this] { return m_stopping; });
-        }
-    });
-}
-
-bool Sweep::stopping() {
-    std::lock_guard lock(m_lock);
-    return m_stopping;
-}
-
 std::vector<accounts::Actor> Sweep::staff_of(long long trust_id) {
     db::Database::Lease session(m_database);
     const auto trust = organisations::store::find_trust(*session, trust_id);
@@ -63,28 +28,26 @@ std::vector<accounts::Actor> Sweep::staff_of(long long trust_id) {
     return staff;
 }
 
-int Sweep::sweep_once() {
-    std::vector<long long> trusts;
-    {
-        db::Database::Lease session(m_database);
-        trusts = organisations::store::trust_ids(*session);
-    }
+int Sweep::sweep_trust(long long trust_id, jobs::Progress& progress) {
+    const std::vector<accounts::Actor> staff = staff_of(trust_id);
+    const long long total = static_cast<long long>(staff.size());
     int visited = 0;
-    for (long long trust_id : trusts)
-        for (const accounts::Actor& person : staff_of(trust_id)) {
-            if (stopping())
-                return visited;
-            // One person's trouble (a row another server wrote first, say) does not stop the rest.
-            try {
-                m_notices.write_owed(person, /*by_email=*/true);
-                for (const PersonTask& task : m_tasks)
-                    task(person);
-            } catch (const std::exception& problem) {
-                spdlog::warn("notices sweep: person {} of trust {}: {}", person.person_id, trust_id,
-                             problem.what());
-            }
-            ++visited;
+    for (const accounts::Actor& person : staff) {
+        if (progress.stopping())
+            throw jobs::Stopped();
+        // One person's trouble (a row another server wrote first, say) does not stop the rest.
+        try {
+            m_notices.write_owed(person, /*by_email=*/true);
+            for (const PersonTask& task : m_tasks)
+                task(person);
+        } catch (const std::exception& problem) {
+            spdlog::warn("notices sweep: person {} of trust {}: {}", person.person_id, trust_id,
+                         problem.what());
         }
+        ++visited;
+        if (visited % 50 == 0 || visited == total)
+            progress.count(visited, total);
+    }
     return visited;
 }
 

@@ -1,49 +1,38 @@
 #pragma once
 
-#include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
 #include <vector>
 
 #include "accounts/model.h"
 #include "db/database.h"
+#include "jobs/runner.h"
 #include "notifications/service.h"
 
 // The background sweep behind email: now and then it visits everyone still on the staff of every
 // trust, so what their home page would owe them (choices open, a timetable out, feedback to give, a
 // recording to catch up on) is written and emailed without waiting for their visit, and the tasks
-// other areas add run for them (tomorrow's reminders, calendar invitations). Everything it writes is
-// written once however often it runs, so several servers sweeping at once double nothing.
+// other areas add run for them (tomorrow's reminders, calendar invitations). Each trust's sweep is a
+// recurring job (jobs::kNoticesSweep), so one server at a time sweeps a trust; and everything it
+// writes is written once however often it runs, so a sweep taken over half-way doubles nothing.
 namespace trellis::notifications {
 
 using PersonTask = std::function<void(const accounts::Actor&)>;
 
 class Sweep {
   public:
-    Sweep(db::Database& database, NotificationService& notices, std::vector<PersonTask> tasks,
-          std::chrono::milliseconds interval);
-    ~Sweep();
-    Sweep(const Sweep&) = delete;
-    Sweep& operator=(const Sweep&) = delete;
+    Sweep(db::Database& database, NotificationService& notices, std::vector<PersonTask> tasks)
+        : m_database(database), m_notices(notices), m_tasks(std::move(tasks)) {}
 
-    void start();
-    // Visits everyone once; returns how many people were visited.
-    int sweep_once();
+    // Visits everyone on the trust's staff once, counting them off on `progress`; throws
+    // jobs::Stopped when the server stops half-way. Returns how many people were visited.
+    int sweep_trust(long long trust_id, jobs::Progress& progress);
 
   private:
     std::vector<accounts::Actor> staff_of(long long trust_id);
-    bool stopping();
 
     db::Database& m_database;
     NotificationService& m_notices;
     std::vector<PersonTask> m_tasks;
-    std::chrono::milliseconds m_interval;
-    std::mutex m_lock;
-    std::condition_variable m_wake;
-    bool m_stopping = false;
-    std::thread m_thread;
 };
 
 } // namespace trellis::notifications

@@ -12,10 +12,12 @@ std::string id_list(const std::vector<long long>& ids) {
 }
 
 std::vector<long long> claim_due(soci::session& sql, const char* table, const std::string& worker,
-                                 long long now, long long stale_before, int limit) {
+                                 long long now, long long stale_before, int limit,
+                                 const std::string& and_where) {
     std::string query = std::string("SELECT id FROM ") + table +
-                        " WHERE (status = 'queued' AND next_attempt_at <= :now) OR "
-                        "(status = 'sending' AND claimed_at < :stale) ORDER BY id LIMIT :limit";
+                        " WHERE ((status = 'queued' AND next_attempt_at <= :now) OR "
+                        "(status = 'sending' AND claimed_at < :stale))" +
+                        (and_where.empty() ? "" : " AND (" + and_where + ")") + " ORDER BY id LIMIT :limit";
     if (sql.get_backend_name() == "postgresql")
         query += " FOR UPDATE SKIP LOCKED";
     std::vector<long long> ids;

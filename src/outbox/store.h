@@ -14,9 +14,11 @@
 namespace trellis::outbox::store {
 
 // Claims up to `limit` rows that are due (or were claimed by a server that stopped before
-// `stale_before`), in the caller's transaction.
+// `stale_before`), in the caller's transaction. `and_where`, when given, narrows the rows further: a
+// condition of the caller's own making (the jobs table's kinds), never anything a request carries.
 std::vector<long long> claim_due(soci::session& sql, const char* table, const std::string& worker,
-                                 long long now, long long stale_before, int limit);
+                                 long long now, long long stale_before, int limit,
+                                 const std::string& and_where = "");
 // Renews the time on every row this worker has claimed and not finished.
 void renew_claims(soci::session& sql, const char* table, const std::string& worker, long long now);
 void mark_sent(soci::session& sql, const char* table, const std::vector<long long>& ids, long long now);

@@ -388,13 +388,17 @@ TEST_F(EventOffers, materials_upload_download_and_stay_in_their_trust) {
     EXPECT_NE(too_big->body.find("files can be up to 25 MB"), std::string::npos);
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM materials"), 1);
 
-    // Kept under the data folder with a random name, not the one it was sent with.
-    std::vector<std::string> stored;
+    // Kept under the data folder, in the trust's folder, with a random name, not the one it was sent with.
+    std::vector<std::filesystem::path> stored;
     for (const auto& entry :
-         std::filesystem::directory_iterator(std::filesystem::path(data_dir) / "materials"))
-        stored.push_back(entry.path().filename().string());
+         std::filesystem::recursive_directory_iterator(std::filesystem::path(data_dir) / "materials"))
+        if (entry.is_regular_file())
+            stored.push_back(
+                std::filesystem::relative(entry.path(), std::filesystem::path(data_dir) / "materials"));
     ASSERT_EQ(stored.size(), 1u);
-    EXPECT_EQ(stored[0].size(), 43u);
+    EXPECT_EQ(stored[0].parent_path().string(),
+              std::to_string(count_of(database, "SELECT id FROM trusts WHERE slug = 'oakfield'")));
+    EXPECT_EQ(stored[0].filename().string().size(), 43u);
 
     auto page = teacher->get(offer_path(id));
     const std::regex link(
@@ -433,7 +437,9 @@ TEST_F(EventOffers, materials_upload_download_and_stay_in_their_trust) {
     teacher->get(offer_path(id));
     EXPECT_EQ(teacher->post("/materials/" + material + "/delete", {})->status, 303);
     EXPECT_EQ(support->get(download)->status, 404);
-    EXPECT_TRUE(std::filesystem::is_empty(std::filesystem::path(data_dir) / "materials"));
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(std::filesystem::path(data_dir) / "materials"))
+        EXPECT_FALSE(entry.is_regular_file()) << entry.path();
 }
 
 TEST_F(EventOffers, another_trust_finds_none_of_the_events_offers) {

@@ -17,6 +17,8 @@
 
 #include <spawn.h>
 
+#include <nlohmann/json.hpp>
+
 extern char** environ;
 
 namespace trellis::testing {
@@ -176,8 +178,10 @@ bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
-TestServer::TestServer(const TestDatabase& database, std::map<std::string, std::string> environment)
-    : m_database(database), m_environment(std::move(environment)), m_port(free_port()) {
+TestServer::TestServer(const TestDatabase& database, std::map<std::string, std::string> environment,
+                       std::vector<std::string> arguments)
+    : m_database(database), m_environment(std::move(environment)), m_arguments(std::move(arguments)),
+      m_port(free_port()) {
     start();
 }
 
@@ -189,9 +193,10 @@ void TestServer::start() {
     auto environment = m_environment;
     environment["TRELLIS_THREADS"] =
         environment.count("TRELLIS_THREADS") ? environment["TRELLIS_THREADS"] : "4";
-    m_pid = spawn({TRELLIS_BINARY, "serve", "--port=" + std::to_string(m_port),
-                   "--database=" + m_database.url(), "--root=" TRELLIS_SOURCE_DIR},
-                  environment, "/dev/null");
+    std::vector<std::string> command{TRELLIS_BINARY, "serve", "--port=" + std::to_string(m_port),
+                                     "--database=" + m_database.url(), "--root=" TRELLIS_SOURCE_DIR};
+    command.insert(command.end(), m_arguments.begin(), m_arguments.end());
+    m_pid = spawn(command, environment, "/dev/null");
     httplib::Client client("127.0.0.1", m_port);
     for (int attempt = 0; attempt < 200; ++attempt) {
         if (auto result = client.Get("/healthz"); result && result->status == 200)
@@ -215,6 +220,10 @@ void TestServer::kill_hard() {
     int status = 0;
     ::waitpid(m_pid, &status, 0);
     m_pid = 0;
+}
+
+void TestServer::freeze() {
+    ::kill(m_pid, SIGSTOP);
 }
 
 void TestServer::restart() {
@@ -254,6 +263,93 @@ OpenIdProvider::OpenIdProvider() : m_port(free_port()) {
         throw std::runtime_error("the OpenID provider did not start (npm ci in tests/browser?)");
 }
 
+TestWorker::TestWorker(const TestDatabase& database, std::map<std::string, std::string> environment) {
+    m_pid = spawn({TRELLIS_BINARY, "worker", "--database=" + database.url(), "--root=" TRELLIS_SOURCE_DIR},
+                  environment, "/dev/null");
+}
+
+TestWorker::~TestWorker() {
+    ::kill(m_pid, SIGTERM);
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+}
+
+namespace {
+
+// Replaces every `from` in the text with `to`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+// The deploy site file as the test runs it: the servers' ports, loopback plain HTTP, no certificate.
+std::string site_for_test(int port, const std::vector<int>& server_ports) {
+    std::string site = read_file(TRELLIS_SOURCE_DIR "/deploy/nginx-trellis.conf");
+    site = replaced(site, "127.0.0.1:8081", "127.0.0.1:" + std::to_string(server_ports.at(0)));
+    site = replaced(site, "127.0.0.1:8082", "127.0.0.1:" + std::to_string(server_ports.at(1)));
+    site = replaced(site, "listen [::]:80;", "");
+    site = replaced(site, "listen [::]:443 ssl http2;", "");
+    site = replaced(site, "listen 80;", "listen 127.0.0.1:" + std::to_string(free_port()) + ";");
+    site = replaced(site, "listen 443 ssl http2;", "listen 127.0.0.1:" + std::to_string(port) + ";");
+    std::stringstream kept;
+    std::stringstream lines(site);
+    for (std::string line; std::getline(lines, line);)
+        if (line.find("ssl_") == std::string::npos)
+            kept << line << "\n";
+    return kept.str();
+}
+
+} // namespace
+
+Nginx::Nginx(const std::vector<int>& server_ports) : m_folder(temporary_directory()), m_port(free_port()) {
+    // Run as root, nginx's workers are `nobody`: they must reach the folder to keep large request
+    // bodies in it (nginx makes the temporary folders inside theirs).
+    std::filesystem::permissions(m_folder, std::filesystem::perms::owner_all |
+                                               std::filesystem::perms::group_exec |
+                                               std::filesystem::perms::others_exec);
+    {
+        std::ofstream site(m_folder + "/site.conf");
+        site << site_for_test(m_port, server_ports);
+        std::ofstream main(m_folder + "/nginx.conf");
+        main << "daemon off;\npid " << m_folder << "/nginx.pid;\nerror_log " << m_folder
+             << "/error.log;\nevents {}\nhttp {\n"
+             << "    log_format answered '$upstream_addr';\n"
+             << "    access_log " << m_folder << "/access.log answered;\n";
+        for (const char* temporary : {"client_body", "proxy", "fastcgi", "uwsgi", "scgi"})
+            main << "    " << temporary << "_temp_path " << m_folder << "/" << temporary << ";\n";
+        main << "    include " << m_folder << "/site.conf;\n}\n";
+    }
+    const std::string binary = ::access("/usr/sbin/nginx", X_OK) == 0 ? "/usr/sbin/nginx" : "/usr/bin/nginx";
+    m_pid = spawn({binary, "-c", m_folder + "/nginx.conf", "-p", m_folder}, {}, m_folder + "/output.log");
+    httplib::Client client("127.0.0.1", m_port);
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        if (auto result = client.Get("/healthz"); result && result->status == 200)
+            return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    throw std::runtime_error("nginx did not start: " + read_file(m_folder + "/error.log") +
+                             read_file(m_folder + "/output.log"));
+}
+
+Nginx::~Nginx() {
+    ::kill(m_pid, SIGTERM);
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+}
+
+std::vector<int> Nginx::answered_by() const {
+    std::vector<int> ports;
+    std::stringstream log(read_file(m_folder + "/access.log"));
+    // "127.0.0.1:8081", or "127.0.0.1:8081, 127.0.0.1:8082" when the first failed: the last answered.
+    for (std::string line; std::getline(log, line);) {
+        const auto colon = line.rfind(':');
+        if (colon != std::string::npos)
+            ports.push_back(std::atoi(line.c_str() + colon + 1));
+    }
+    return ports;
+}
+
 LearningRecordStore::LearningRecordStore() : m_port(free_port()) {
     m_pid = spawn({node_path(), TRELLIS_SOURCE_DIR "/tests/browser/servers/lrs.mjs", std::to_string(m_port)},
                   {}, "/dev/null");
@@ -286,6 +382,44 @@ void LearningRecordStore::set_down(bool down) {
     auto result = client.Post("/_scenario", down ? "{\"down\": true}" : "{}", "application/json");
     if (!result || result->status != 204)
         throw std::runtime_error("the learning record store refused the scenario");
+}
+
+ObjectStore::ObjectStore() : m_folder(temporary_directory()), m_port(free_port()) {
+    m_pid = spawn({node_path(), TRELLIS_SOURCE_DIR "/tests/browser/servers/object_store.mjs",
+                   std::to_string(m_port), m_folder},
+                  {}, "/dev/null");
+    if (!answers(m_port, "/_objects"))
+        throw std::runtime_error("the object store did not start (npm ci in tests/browser?)");
+}
+
+ObjectStore::~ObjectStore() {
+    stop();
+}
+
+void ObjectStore::stop() {
+    if (!m_pid)
+        return;
+    ::kill(m_pid, SIGTERM);
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+    m_pid = 0;
+}
+
+std::map<std::string, std::string> ObjectStore::environment() const {
+    return {{"TRELLIS_STORAGE", "s3"},
+            {"TRELLIS_S3_ENDPOINT", "http://127.0.0.1:" + std::to_string(m_port)},
+            {"TRELLIS_S3_BUCKET", "trellis"},
+            {"TRELLIS_S3_REGION", "eu-west-2"},
+            {"TRELLIS_S3_ACCESS_KEY", "trellis-test"},
+            {"TRELLIS_S3_SECRET_KEY", "bucket secret"}};
+}
+
+std::vector<std::string> ObjectStore::keys() const {
+    httplib::Client client("127.0.0.1", m_port);
+    auto result = client.Get("/_objects");
+    if (!result || result->status != 200)
+        throw std::runtime_error("the object store did not list its objects");
+    return nlohmann::json::parse(result->body).get<std::vector<std::string>>();
 }
 
 OpenIdProvider::~OpenIdProvider() {
@@ -385,7 +519,9 @@ std::vector<std::string> SmtpRelay::wait_for(std::size_t count, double seconds) 
     return found;
 }
 
-Browser::Browser(const TestServer& server) : m_client("127.0.0.1", server.port()) {
+Browser::Browser(const TestServer& server) : Browser(server.port()) {}
+
+Browser::Browser(int port) : m_client("127.0.0.1", port) {
     m_client.set_read_timeout(60);
 }
 

@@ -38,14 +38,19 @@ std::string temporary_folder();
 int run_cli(const TestDatabase& database, const std::vector<std::string>& arguments,
             std::string* output = nullptr, const std::map<std::string, std::string>& environment = {});
 
-// A `trellis serve` child process on a free loopback port.
+// A `trellis serve` child process on a free loopback port; `arguments` are added to the command
+// (--no-jobs).
 class TestServer {
   public:
-    explicit TestServer(const TestDatabase& database, std::map<std::string, std::string> environment = {});
+    explicit TestServer(const TestDatabase& database, std::map<std::string, std::string> environment = {},
+                        std::vector<std::string> arguments = {});
     ~TestServer();
     int port() const { return m_port; }
+    int pid() const { return m_pid; }
     // Ends the server with SIGKILL, as a crash would.
     void kill_hard();
+    // Freezes the server (SIGSTOP): it holds what it holds and does nothing more until killed.
+    void freeze();
     // Starts it again on the same port and database.
     void restart();
 
@@ -55,6 +60,38 @@ class TestServer {
 
     const TestDatabase& m_database;
     std::map<std::string, std::string> m_environment;
+    std::vector<std::string> m_arguments;
+    int m_port = 0;
+    int m_pid = 0;
+};
+
+// A `trellis worker` child process: background work only, no HTTP.
+class TestWorker {
+  public:
+    explicit TestWorker(const TestDatabase& database, std::map<std::string, std::string> environment = {});
+    ~TestWorker();
+    TestWorker(const TestWorker&) = delete;
+    TestWorker& operator=(const TestWorker&) = delete;
+
+  private:
+    int m_pid = 0;
+};
+
+// Debian's nginx on a free loopback port in front of Trellis servers, configured by
+// deploy/nginx-trellis.conf itself (its upstream ports swapped for the servers', plain HTTP in place
+// of its HTTPS, which needs a real certificate). It logs which server answered each request.
+class Nginx {
+  public:
+    explicit Nginx(const std::vector<int>& server_ports);
+    ~Nginx();
+    Nginx(const Nginx&) = delete;
+    Nginx& operator=(const Nginx&) = delete;
+    int port() const { return m_port; }
+    // The port of the server that answered each request so far, in order.
+    std::vector<int> answered_by() const;
+
+  private:
+    std::string m_folder;
     int m_port = 0;
     int m_pid = 0;
 };
@@ -101,6 +138,27 @@ class LearningRecordStore {
     int m_pid = 0;
 };
 
+// An S3-compatible object store stand-in on loopback (tests/browser/servers/object_store.mjs, npm's
+// @20minutes/s3rver): one bucket, every request's AWS SigV4 signature checked, unsigned ones refused.
+class ObjectStore {
+  public:
+    ObjectStore();
+    ~ObjectStore();
+    ObjectStore(const ObjectStore&) = delete;
+    ObjectStore& operator=(const ObjectStore&) = delete;
+    // The settings a server needs to keep its files there, signing with the right key and secret.
+    std::map<std::string, std::string> environment() const;
+    // The keys of the objects in the bucket, sorted.
+    std::vector<std::string> keys() const;
+    // Stops the store, as an outage would (its objects stay in its folder).
+    void stop();
+
+  private:
+    std::string m_folder;
+    int m_port = 0;
+    int m_pid = 0;
+};
+
 // The loopback SMTP relay (tests/servers/smtp_relay.py, Debian's python3-aiosmtpd): STARTTLS with a
 // certificate made for the test, authentication, and every accepted message kept as a file.
 class SmtpRelay {
@@ -127,6 +185,8 @@ class SmtpRelay {
 class Browser {
   public:
     explicit Browser(const TestServer& server);
+    // A browser reaching Trellis through whatever listens on the loopback port (nginx).
+    explicit Browser(int port);
 
     httplib::Result get(const std::string& path, const httplib::Headers& extra = {});
     // Posts a URL-encoded form; adds the CSRF token from the last page unless `with_csrf` is false.

@@ -85,7 +85,7 @@ TEST_F(StaffImport, file_with_problems_cannot_be_committed) {
                       "bad;Bad;Row;Oakfield Academy;teacher;;;\n",
             &import_id);
     auto result = commit(import_id);
-    EXPECT_NE(result->body.find("nothing was imported"), std::string::npos);
+    EXPECT_NE(result->body.find("nothing was imported"), std::string::npos) << result->body;
     EXPECT_EQ(count_people(database), before);
 }
 

@@ -9,10 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "events/allocation_jobs.h"
 #include "events/allocation_service.h"
 #include "events/choice_service.h"
 #include "http/response.h"
+#include "jobs/model.h"
 #include "text/words.h"
 
 namespace trellis::events::handlers {
@@ -186,13 +186,33 @@ mstch::map outcome_data(http::RequestContext& context, const Event& event, const
                       {"searched", !search.empty()}};
 }
 
+// The run of the event still under way, if one is: the latest, while it is running. A run whose job
+// ended without ending the run (given up, say) is marked failed here, so nobody waits on it.
+std::optional<long long> running_run(http::RequestContext& context, const Event& event) {
+    auto run = context.app.allocation.latest_run(event.trust_id, event.id);
+    if (!run || run->status != "running")
+        return std::nullopt;
+    auto job = context.app.jobs.find(event.trust_id, jobs::kAllocation, run->id);
+    if (job && !job->finished())
+        return run->id;
+    context.app.allocation.fail_interrupted(
+        event.trust_id, run->id,
+        job && !job->error.empty() ? job->error
+                                   : "The allocation stopped before it finished. Start it again.");
+    return std::nullopt;
+}
+
+// What the progress page says: the engine's phase, or that the run waits for a server to take it.
+std::string phase_of(const jobs::Job& job) {
+    if (job.state == jobs::JobState::Queued)
+        return job.attempts > 0 ? "Starting again: the server running it stopped" : "Waiting to start";
+    return job.phase.empty() ? "Starting" : job.phase;
+}
+
 void render_allocation(http::RequestContext& context, const Event& event, mstch::map data = {},
                        int status = 200) {
+    running_run(context, event);
     auto run = context.app.allocation.latest_run(event.trust_id, event.id);
-    if (run && run->status == "running" && !context.app.allocation_jobs.progress(event.trust_id, run->id)) {
-        context.app.allocation.fail_interrupted(event.trust_id, run->id);
-        run = context.app.allocation.latest_run(event.trust_id, event.id);
-    }
     if (run && run->status == "done")
         for (auto& [key, value] : outcome_data(context, event, context.app.allocation.outcome(event, *run)))
             data[key] = value;
@@ -213,7 +233,7 @@ void allocation_show(http::RequestContext& context) {
     auto event = lead_event(context);
     if (!event)
         return http::render_error(context, 404, "There is no such event.");
-    if (auto running = context.app.allocation_jobs.running_run(event->trust_id, event->id))
+    if (auto running = running_run(context, *event))
         return http::redirect(context, path_of(*event, "/runs/" + std::to_string(*running)));
     mstch::map data;
     if (context.query("moved") == "1")
@@ -228,7 +248,7 @@ void allocation_start(http::RequestContext& context) {
     auto event = lead_event(context);
     if (!event)
         return http::render_error(context, 404, "There is no such event.");
-    if (auto running = context.app.allocation_jobs.running_run(event->trust_id, event->id))
+    if (auto running = running_run(context, *event))
         return http::redirect(context, path_of(*event, "/runs/" + std::to_string(*running)));
     long long run_id = 0;
     try {
@@ -236,7 +256,7 @@ void allocation_start(http::RequestContext& context) {
     } catch (const std::invalid_argument& error) {
         return render_allocation(context, *event, mstch::map{{"error", std::string(error.what())}}, 400);
     }
-    context.app.allocation_jobs.start(event->trust_id, event->id, run_id);
+    context.app.jobs.wake();
     http::redirect(context, path_of(*event, "/runs/" + std::to_string(run_id)));
 }
 
@@ -246,14 +266,14 @@ void allocation_run_show(http::RequestContext& context) {
         return http::render_error(context, 404, "There is no such allocation.");
     const Event& event = found->event;
     const store::AllocationRun& run = found->run;
-    auto progress = context.app.allocation_jobs.progress(event.trust_id, run.id);
-    if (!progress || !progress->running)
+    auto job = context.app.jobs.find(event.trust_id, jobs::kAllocation, run.id);
+    if (run.status != "running" || !job || job->finished())
         return http::redirect(context, path_of(event));
     http::render_page(context, "events/allocation_running", "Allocating: " + event.title,
                       mstch::map{{"event_id", std::to_string(event.id)},
                                  {"event_title", event.title},
                                  {"run_id", std::to_string(run.id)},
-                                 {"phase", progress->phase}});
+                                 {"phase", phase_of(*job)}});
 }
 
 void allocation_progress(http::RequestContext& context) {
@@ -262,10 +282,10 @@ void allocation_progress(http::RequestContext& context) {
         return http::render_error(context, 404, "There is no such allocation.");
     const Event& event = found->event;
     const store::AllocationRun& run = found->run;
-    auto progress = context.app.allocation_jobs.progress(event.trust_id, run.id);
+    auto job = context.app.jobs.find(event.trust_id, jobs::kAllocation, run.id);
     nlohmann::json body;
-    if (progress && progress->running)
-        body = {{"state", "running"}, {"phase", progress->phase}};
+    if (run.status == "running" && job && !job->finished())
+        body = {{"state", "running"}, {"phase", phase_of(*job)}};
     else
         body = {{"state", run.status == "running" ? "failed" : run.status}, {"message", run.message}};
     context.response.set_content(body.dump(), "application/json");

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/response.h"
+#include "jobs/model.h"
 #include "people/handlers/handlers.h"
 #include "people/staff_import.h"
 #include "text/words.h"
@@ -82,21 +83,21 @@ void import_preview(http::RequestContext& context) {
 void import_show(http::RequestContext& context) {
     const long long trust_id = context.signed_in().trust_id;
     auto import_id = context.id_capture(1);
-    auto progress = import_id ? context.app.import_jobs.progress(trust_id, *import_id) : std::nullopt;
-    if (progress && progress->state == ImportProgress::State::Running) {
-        const long long percent = progress->total ? progress->done * 100 / progress->total : 0;
+    auto job = import_id ? context.app.jobs.find(trust_id, jobs::kStaffImport, *import_id) : std::nullopt;
+    if (job && !job->finished()) {
+        const long long percent = job->total ? job->done * 100 / job->total : 0;
         return http::render_page(context, "people/import_running", "Importing staff",
                                  mstch::map{{"id", std::to_string(*import_id)},
-                                            {"done", std::to_string(progress->done)},
-                                            {"total", std::to_string(progress->total)},
+                                            {"done", std::to_string(job->done)},
+                                            {"total", std::to_string(job->total)},
                                             {"percent", std::to_string(percent)}});
     }
     auto summary = import_id ? context.app.people.import_summary(trust_id, *import_id) : std::nullopt;
     if (!summary)
         return http::render_error(context, 404, "There is no such import.");
     mstch::map data = summary_data(*summary);
-    if (progress && progress->state == ImportProgress::State::Failed)
-        data["error"] = progress->error;
+    if (job && job->state == jobs::JobState::Failed)
+        data["error"] = job->error;
     http::render_page(context, "people/import_show", "Check the staff file", data);
 }
 
@@ -105,7 +106,7 @@ void import_commit(http::RequestContext& context) {
     auto import_id = context.id_capture(1);
     if (!import_id || !context.app.people.import_exists(trust_id, *import_id))
         return http::render_error(context, 404, "There is no such import.");
-    context.app.import_jobs.start(trust_id, *import_id);
+    context.app.jobs.queue(trust_id, jobs::kStaffImport, *import_id);
     http::redirect(context, "/people/imports/" + std::to_string(*import_id));
 }
 
@@ -114,18 +115,15 @@ void import_progress(http::RequestContext& context) {
     auto import_id = context.id_capture(1);
     if (!import_id || !context.app.people.import_exists(trust_id, *import_id))
         return http::render_error(context, 404, "There is no such import.");
-    auto progress = context.app.import_jobs.progress(trust_id, *import_id);
+    auto job = context.app.jobs.find(trust_id, jobs::kStaffImport, *import_id);
     nlohmann::json body;
-    if (!progress) {
+    if (!job) {
         body = {{"state", "idle"}};
     } else {
-        const char* state = progress->state == ImportProgress::State::Running ? "running"
-                            : progress->state == ImportProgress::State::Done  ? "done"
-                                                                              : "failed";
-        body = {{"state", state},
-                {"done", progress->done},
-                {"total", progress->total},
-                {"error", progress->error}};
+        const char* state = !job->finished()                     ? "running"
+                            : job->state == jobs::JobState::Done ? "done"
+                                                                 : "failed";
+        body = {{"state", state}, {"done", job->done}, {"total", job->total}, {"error", job->error}};
     }
     context.response.set_content(body.dump(), "application/json");
 }

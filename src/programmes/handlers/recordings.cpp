@@ -101,7 +101,7 @@ void recording_video(http::RequestContext& context) {
     if (path.ends_with("/slides"))
         context.response.set_header("Content-Disposition", "attachment; filename=\"slides." +
                                                                name.substr(name.rfind('.') + 1) + "\"");
-    http::send_file(context, context.app.recordings.file_of(name), type);
+    http::send_stored_file(context, context.app.recordings.files(), Recordings::key_of(name), type);
 }
 
 void recording_catch_up(http::RequestContext& context) {

@@ -1,6 +1,5 @@
 #include "programmes/sessions/recordings.h"
 
-#include <fstream>
 #include <stdexcept>
 
 #include "accounts/permissions.h"
@@ -9,6 +8,7 @@
 #include "library/file_text.h"
 #include "library/files.h"
 #include "notifications/store.h"
+#include "storage/keys.h"
 #include "text/words.h"
 
 namespace trellis::programmes {
@@ -42,10 +42,6 @@ bool is_webvtt(const std::string& text) {
             text[start + 6] == ' ' || text[start + 6] == '\t');
 }
 
-void write_file(const std::filesystem::path& path, const std::string& bytes) {
-    std::filesystem::create_directories(path.parent_path());
-    library::write_durably(path, bytes);
-}
 std::optional<attendance::store::StoredMark> mark_of(soci::session& sql, const accounts::Actor& person,
                                                      const Activity& activity) {
     return attendance::store::mark_of(sql, activity.trust_id, ref_of(activity), person.person_id);
@@ -93,28 +89,42 @@ void Recordings::attach(const accounts::Actor& lead, const Programme& programme,
             throw std::invalid_argument("The video must be a WebM or MP4 file.");
         recording.bytes = static_cast<long long>(upload.video.size());
         recording.stored_name =
-            accounts::random_token() + (recording.content_type == "video/webm" ? ".webm" : ".mp4");
+            storage::stored_name(activity.trust_id, accounts::random_token(),
+                                 recording.content_type == "video/webm" ? ".webm" : ".mp4");
     }
     if (!upload.captions.empty()) {
         if (upload.captions.size() > 2 * 1024 * 1024 || !is_webvtt(upload.captions))
             throw std::invalid_argument(
                 "Captions must be a WebVTT file (it starts with WEBVTT), up to 2 MB.");
-        recording.captions_name = accounts::random_token() + ".vtt";
+        recording.captions_name = storage::stored_name(activity.trust_id, accounts::random_token(), ".vtt");
     }
     if (!upload.slides.empty()) {
         recording.slides_type = slides_type_of(upload.slides);
         if (recording.slides_type.empty() || upload.slides.size() > kMaxSlidesBytes)
             throw std::invalid_argument("Slides must be a PDF or PowerPoint (.pptx) file, up to 20 MB.");
         recording.slides_name =
-            accounts::random_token() + (recording.slides_type == "application/pdf" ? ".pdf" : ".pptx");
+            storage::stored_name(activity.trust_id, accounts::random_token(),
+                                 recording.slides_type == "application/pdf" ? ".pdf" : ".pptx");
     }
     // Files first, then the row in one transaction; files of a replaced recording go after it commits.
-    if (!recording.stored_name.empty())
-        write_file(file_of(recording.stored_name), upload.video);
-    if (!recording.captions_name.empty())
-        write_file(file_of(recording.captions_name), upload.captions);
-    if (!recording.slides_name.empty())
-        write_file(file_of(recording.slides_name), upload.slides);
+    std::vector<std::string> written;
+    try {
+        for (const auto& [name, bytes] : {std::pair{&recording.stored_name, &upload.video},
+                                          std::pair{&recording.captions_name, &upload.captions},
+                                          std::pair{&recording.slides_name, &upload.slides}})
+            if (!name->empty()) {
+                m_files.put(key_of(*name), *bytes);
+                written.push_back(*name);
+            }
+        keep_row(lead, activity, recording, upload.captions);
+    } catch (...) {
+        remove_files(written);
+        throw;
+    }
+}
+
+void Recordings::keep_row(const accounts::Actor& lead, const Activity& activity,
+                          recording_store::Recording recording, const std::string& captions) {
     db::Transaction transaction(m_database);
     if (recording.slides_name.empty())
         if (auto old = recording_store::recording_of(transaction.session(), activity.trust_id, activity.id)) {
@@ -124,13 +134,18 @@ void Recordings::attach(const accounts::Actor& lead, const Programme& programme,
     const auto replaced =
         recording_store::replace_recording(transaction.session(), recording, lead.person_id);
     recording_store::list_in_library(transaction.session(), activity.trust_id, activity.id,
-                                     library::searchable_text("captions.vtt", upload.captions),
-                                     lead.person_id);
+                                     library::searchable_text("captions.vtt", captions), lead.person_id);
     transaction.commit();
-    for (const std::string& name : replaced) {
-        std::error_code ignored;
-        std::filesystem::remove(file_of(name), ignored);
-    }
+    remove_files(replaced);
+}
+
+std::string Recordings::key_of(const std::string& stored_name) {
+    return storage::key_of(storage::kRecordings, stored_name);
+}
+
+void Recordings::remove_files(const std::vector<std::string>& stored_names) {
+    for (const std::string& name : stored_names)
+        storage::remove_quietly(m_files, key_of(name));
 }
 
 bool Recordings::owes_catch_up(const accounts::Actor& person, const Activity& activity) {

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "notifications/model.h"
 #include "programmes/model.h"
 #include "programmes/sessions/recording_store.h"
+#include "storage/file_store.h"
 
 namespace trellis::programmes {
 
@@ -33,8 +33,7 @@ inline constexpr std::size_t kMaxSlidesBytes = 20 * 1024 * 1024;
 // there. A broken rule throws std::invalid_argument with a message for the person.
 class Recordings {
   public:
-    Recordings(db::Database& database, std::filesystem::path folder)
-        : m_database(database), m_folder(std::move(folder)) {}
+    Recordings(db::Database& database, storage::FileStore& files) : m_database(database), m_files(files) {}
 
     std::optional<recording_store::Recording> of(const Activity& activity);
     std::vector<long long> recorded_in(const Programme& programme);
@@ -42,7 +41,9 @@ class Recordings {
     std::vector<recording_store::MissedSession> without_captions(long long trust_id);
     void attach(const accounts::Actor& lead, const Programme& programme, const Activity& activity,
                 const RecordingUpload& upload);
-    std::filesystem::path file_of(const std::string& stored_name) const { return m_folder / stored_name; }
+    // Where a recording's files (video, captions, slides) are kept, and the key of one of them.
+    storage::FileStore& files() const { return m_files; }
+    static std::string key_of(const std::string& stored_name);
     // True when the person missed the session (marked absent) and has not caught up yet.
     bool owes_catch_up(const accounts::Actor& person, const Activity& activity);
     bool caught_up(const accounts::Actor& person, const Activity& activity);
@@ -50,8 +51,13 @@ class Recordings {
                   const std::string& takeaway);
 
   private:
+    // Saves the recording's row (its files already kept), replacing any earlier one, whose files go.
+    void keep_row(const accounts::Actor& lead, const Activity& activity, recording_store::Recording recording,
+                  const std::string& captions);
+    void remove_files(const std::vector<std::string>& stored_names);
+
     db::Database& m_database;
-    std::filesystem::path m_folder;
+    storage::FileStore& m_files;
 };
 
 // For the home page: a "catch up" notice for each session the person missed that has a recording.

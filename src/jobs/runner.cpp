@@ -147,14 +147,8 @@ std::optional<Job> Runner::claim() {
     const long long stale_before = now - m_settings.claim_seconds;
     const std::string only_ours = "kind IN (" + m_kinds_condition + ")";
     {
-        // Most looks find nothing: ask without taking SQLite's write lock first.
         db::Database::Lease session(m_database);
-        long long due = 0;
-        *session << "SELECT COUNT(*) FROM (SELECT 1 FROM jobs WHERE ((status = 'queued' AND next_attempt_at "
-                    "<= :now) OR (status = 'sending' AND claimed_at < :stale)) AND " +
-                        only_ours + " LIMIT 1) AS due",
-            soci::into(due), soci::use(now), soci::use(stale_before);
-        if (!due)
+        if (!outbox::store::has_due(*session, store::kTable, now, stale_before, only_ours))
             return std::nullopt;
     }
     db::Transaction transaction(m_database);

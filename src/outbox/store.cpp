@@ -11,13 +11,31 @@ std::string id_list(const std::vector<long long>& ids) {
     return list;
 }
 
+namespace {
+
+// The rows a server may claim now: due, or claimed by a server that stopped renewing before :stale.
+std::string due_condition(const std::string& and_where) {
+    return std::string("((status = 'queued' AND next_attempt_at <= :now) OR "
+                       "(status = 'sending' AND claimed_at < :stale))") +
+           (and_where.empty() ? "" : " AND (" + and_where + ")");
+}
+
+} // namespace
+
+bool has_due(soci::session& sql, const char* table, long long now, long long stale_before,
+             const std::string& and_where) {
+    long long due = 0;
+    sql << std::string("SELECT COUNT(*) FROM (SELECT 1 FROM ") + table + " WHERE " +
+               due_condition(and_where) + " LIMIT 1) AS due",
+        soci::into(due), soci::use(now), soci::use(stale_before);
+    return due > 0;
+}
+
 std::vector<long long> claim_due(soci::session& sql, const char* table, const std::string& worker,
                                  long long now, long long stale_before, int limit,
                                  const std::string& and_where) {
-    std::string query = std::string("SELECT id FROM ") + table +
-                        " WHERE ((status = 'queued' AND next_attempt_at <= :now) OR "
-                        "(status = 'sending' AND claimed_at < :stale))" +
-                        (and_where.empty() ? "" : " AND (" + and_where + ")") + " ORDER BY id LIMIT :limit";
+    std::string query = std::string("SELECT id FROM ") + table + " WHERE " + due_condition(and_where) +
+                        " ORDER BY id LIMIT :limit";
     if (sql.get_backend_name() == "postgresql")
         query += " FOR UPDATE SKIP LOCKED";
     std::vector<long long> ids;

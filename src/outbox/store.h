@@ -16,6 +16,10 @@ namespace trellis::outbox::store {
 // Claims up to `limit` rows that are due (or were claimed by a server that stopped before
 // `stale_before`), in the caller's transaction. `and_where`, when given, narrows the rows further: a
 // condition of the caller's own making (the jobs table's kinds), never anything a request carries.
+// Whether claim_due would find a row, asked without locking anything: most looks find nothing, and
+// on SQLite a claim takes the database's write lock.
+bool has_due(soci::session& sql, const char* table, long long now, long long stale_before,
+             const std::string& and_where = "");
 std::vector<long long> claim_due(soci::session& sql, const char* table, const std::string& worker,
                                  long long now, long long stale_before, int limit,
                                  const std::string& and_where = "");

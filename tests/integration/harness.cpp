@@ -70,6 +70,14 @@ int spawn(const std::vector<std::string>& arguments, const std::map<std::string,
     return pid;
 }
 
+// Sends `signal` to a process this harness started and waits for it to end, so no test leaves one
+// running or a zombie behind.
+void end_process(int pid, int signal = SIGTERM) {
+    ::kill(pid, signal);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream file(path);
     std::stringstream text;
@@ -209,16 +217,12 @@ void TestServer::start() {
 void TestServer::stop() {
     if (!m_pid)
         return;
-    ::kill(m_pid, SIGTERM);
-    int status = 0;
-    ::waitpid(m_pid, &status, 0);
+    end_process(m_pid);
     m_pid = 0;
 }
 
 void TestServer::kill_hard() {
-    ::kill(m_pid, SIGKILL);
-    int status = 0;
-    ::waitpid(m_pid, &status, 0);
+    end_process(m_pid, SIGKILL);
     m_pid = 0;
 }
 
@@ -269,9 +273,7 @@ TestWorker::TestWorker(const TestDatabase& database, std::map<std::string, std::
 }
 
 TestWorker::~TestWorker() {
-    ::kill(m_pid, SIGTERM);
-    int status = 0;
-    ::waitpid(m_pid, &status, 0);
+    end_process(m_pid);
 }
 
 namespace {
@@ -333,9 +335,7 @@ Nginx::Nginx(const std::vector<int>& server_ports) : m_folder(temporary_director
 }
 
 Nginx::~Nginx() {
-    ::kill(m_pid, SIGTERM);
-    int status = 0;
-    ::waitpid(m_pid, &status, 0);
+    end_process(m_pid);
 }
 
 std::vector<int> Nginx::answered_by() const {
@@ -358,9 +358,7 @@ LearningRecordStore::LearningRecordStore() : m_port(free_port()) {
 }
 
 LearningRecordStore::~LearningRecordStore() {
-    ::kill(m_pid, SIGTERM);
-    int status = 0;
-    ::waitpid(m_pid, &status, 0);
+    end_process(m_pid);
 }
 
 std::map<std::string, std::string> LearningRecordStore::environment() const {
@@ -399,9 +397,7 @@ ObjectStore::~ObjectStore() {
 void ObjectStore::stop() {
     if (!m_pid)
         return;
-    ::kill(m_pid, SIGTERM);
-    int status = 0;
-    ::waitpid(m_pid, &status, 0);
+    end_process(m_pid);
     m_pid = 0;
 }
 
@@ -423,9 +419,7 @@ std::vector<std::string> ObjectStore::keys() const {
 }
 
 OpenIdProvider::~OpenIdProvider() {
-    ::kill(m_pid, SIGTERM);
-    int status = 0;
-    ::waitpid(m_pid, &status, 0);
+    end_process(m_pid);
 }
 
 void OpenIdProvider::set_scenario(const std::string& json) {
@@ -480,9 +474,7 @@ SmtpRelay::SmtpRelay(double delay_seconds) : m_folder(temporary_folder()), m_por
 }
 
 SmtpRelay::~SmtpRelay() {
-    ::kill(m_pid, SIGTERM);
-    int status = 0;
-    ::waitpid(m_pid, &status, 0);
+    end_process(m_pid);
     std::filesystem::remove_all(m_folder);
 }
 

@@ -6,6 +6,7 @@ bash bench/people/import.sh
 bash bench/http/home.sh
 bash bench/http/signed_in.sh  # signed-in pages and progress saves, SQLite and PostgreSQL (issue 18's goals)
 bash bench/http/queries.sh  # statements per signed-in request on PostgreSQL, a count load does not change
+bash bench/http/hosted.sh  # 100 trusts (85,000 people) on one PostgreSQL, two servers behind nginx, against one trust
 bash bench/learning/module.sh
 bash bench/events/choices.sh  # training days: choosing and allocating
 bash bench/programmes/year.sh  # programmes and each person's year

@@ -17,38 +17,16 @@ work=$(mktemp -d)
 source bench/lib/engine_runs.sh
 seconds=${SIGNED_IN_SECONDS:-8}
 
-# Lua for wrk: each request as the next of the signed-in people, round and round.
-rotating_script() { # PATH
-  {
-    echo "local tokens = {"
-    awk '{ printf "  \"%s\",\n", $1 }' "$work/sessions"
-    echo "}"
-    cat <<LUA
-local counter = 0
-local offset = 0
-local threads = 0
-function setup(thread) thread:set("offset", threads * 7); threads = threads + 1 end
-function request()
-  counter = counter + 1
-  local token = tokens[((counter + offset) % #tokens) + 1]
-  return wrk.format("GET", "$1", { ["Cookie"] = "trellis_session=" .. token })
-end
-LUA
-  } >"$work/rotating.lua"
-}
+source bench/lib/rotating_sessions.sh
 
 # Runs wrk on PATH and prints its figures against GOAL requests/s and p99 < 50 ms.
 measure_page() { # ENGINE LABEL PATH GOAL
-  local engine=$1 label=$2 path=$3 goal=$4 out rate p99 code
-  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: trellis_session=$(awk 'NR == 1 { print $1 }' "$work/sessions")" "$base$path")
-  rotating_script "$path"
-  out=$(wrk -t2 -c16 -d"${seconds}s" --latency -s "$work/rotating.lua" "$base$path")
-  rate=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
-  p99=$(p99_ms <<<"$out")
-  printf '%-11s %-38s %-34s HTTP %s %6s req/s  p99 %6.1f ms' "$engine" "$label" "$path" "$code" "$rate" "$p99"
-  if awk -v r="$rate" -v g="$goal" -v p="$p99" 'BEGIN { exit !(r >= g && p < 50) }'; then echo "  goal $goal/s, p99 < 50 ms: met"
+  local engine=$1 label=$2 path=$3 goal=$4
+  wrk_page "$path"
+  printf '%-11s %-38s %-34s HTTP %s %6s req/s  p99 %6.1f ms' "$engine" "$label" "$path" "$page_code" "$page_rate" "$page_p99"
+  if awk -v r="$page_rate" -v g="$goal" -v p="$page_p99" 'BEGIN { exit !(r >= g && p < 50) }'; then echo "  goal $goal/s, p99 < 50 ms: met"
   else echo "  goal $goal/s, p99 < 50 ms: MISSED"; fi
-  grep -E "Non-2xx|Socket errors" <<<"$out" | sed 's/^/    /' || true
+  [[ -z "$page_errors" ]] || echo "$page_errors"
 }
 
 # 16 people saving a reflection over and over, one connection (and wrk thread) each; then each

@@ -3,7 +3,8 @@
 # that does not depend on how busy the machine is, so it shows what a change saves even while others
 # build. The demo trust with its training day; each page is asked for once to warm up, then 20 times,
 # and every statement PostgreSQL ran in between (BEGIN and COMMIT included) is counted.
-# QUERIES_VERBOSE=1 lists each page's statements too. Loopback only; stops by itself.
+# QUERIES_VERBOSE=1 lists each page's statements too, with their database time per request, costliest
+# first. Loopback only; stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 port=18183
@@ -53,8 +54,9 @@ count() { # ROLE PATH [POST-BODY]
   printf '%-44s %-10s %6.1f statements per request\n' "${body:+POST }$path" "$role" \
     "$(awk -v n="$(statements_so_far)" -v r=$rounds 'BEGIN { print n / r }')"
   if [[ -n "${QUERIES_VERBOSE:-}" ]]; then
-    psql -X -At "$pg_url" -c "SELECT calls / $rounds || ' x ' || left(regexp_replace(query, '\s+', ' ', 'g'), 150)
-      FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC" | sed 's/^/    /'
+    psql -X -At "$pg_url" -c "SELECT calls / $rounds || ' x, ' || round((total_exec_time / $rounds)::numeric, 3)
+      || ' ms: ' || left(regexp_replace(query, '\s+', ' ', 'g'), 150)
+      FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC" | sed 's/^/    /'
   fi
 }
 

@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 #include "db/kept.h"
+#include "db/rows.h"
 
 namespace trellis::accounts::store {
 
@@ -112,7 +113,7 @@ void insert_known_device(soci::session& sql, const std::string& token_hash, long
 std::optional<long long> known_device_person(soci::session& sql, const std::string& token_hash) {
     long long person_id = 0;
     soci::indicator found = soci::i_null;
-    sql << kKnownDevicePerson, soci::use(token_hash), soci::into(person_id, found);
+    db::read_one(sql, kKnownDevicePerson, soci::use(token_hash), soci::into(person_id, found));
     if (found != soci::i_ok)
         return std::nullopt;
     return person_id;
@@ -127,9 +128,8 @@ void insert_reset(soci::session& sql, const std::string& token_hash, long long p
 
 std::optional<StoredReset> find_reset(soci::session& sql, const std::string& token_hash, long long now) {
     StoredReset stored;
-    sql << kFindReset, soci::use(token_hash), soci::use(now), soci::into(stored.id),
-        soci::into(stored.person_id), soci::into(stored.trust_id);
-    if (!sql.got_data())
+    if (!db::read_one(sql, kFindReset, soci::use(token_hash), soci::use(now), soci::into(stored.id),
+                      soci::into(stored.person_id), soci::into(stored.trust_id)))
         return std::nullopt;
     return stored;
 }

@@ -26,11 +26,12 @@ std::optional<StoredMark> mark_of(soci::session& sql, long long trust_id, Sessio
     const std::string kind = text_of(session.kind);
     std::string status, how;
     soci::indicator found = soci::i_null;
-    sql << "SELECT status, how FROM attendance_marks WHERE trust_id = :trust AND session_kind = :kind AND "
-           "session_id = :session AND person_id = :person",
-        soci::use(trust_id), soci::use(kind), soci::use(session.id), soci::use(person_id),
-        soci::into(status, found), soci::into(how);
-    if (!sql.got_data())
+    if (!db::read_one(
+            sql,
+            "SELECT status, how FROM attendance_marks WHERE trust_id = :trust AND session_kind = :kind AND "
+            "session_id = :session AND person_id = :person",
+            soci::use(trust_id), soci::use(kind), soci::use(session.id), soci::use(person_id),
+            soci::into(status, found), soci::into(how)))
         return std::nullopt;
     return StoredMark{status == "present", status == "caught_up", how};
 }
@@ -71,11 +72,12 @@ void save_register(soci::session& sql, long long trust_id, SessionRef session, l
 bool check_in(soci::session& sql, long long trust_id, SessionRef session, long long person_id, How how) {
     const std::string kind = text_of(session.kind), how_text = text_of(how);
     long long present = 0;
-    sql << "SELECT COUNT(*) FROM attendance_marks WHERE trust_id = :trust AND session_kind = :kind AND "
-           "session_id = "
-           ":session AND person_id = :person AND status = 'present'",
-        soci::use(trust_id), soci::use(kind), soci::use(session.id), soci::use(person_id),
-        soci::into(present);
+    db::read_one(sql,
+                 "SELECT COUNT(*) FROM attendance_marks WHERE trust_id = :trust AND session_kind = :kind AND "
+                 "session_id = "
+                 ":session AND person_id = :person AND status = 'present'",
+                 soci::use(trust_id), soci::use(kind), soci::use(session.id), soci::use(person_id),
+                 soci::into(present));
     if (present)
         return false;
     const long long now = db::now_seconds();

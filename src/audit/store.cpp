@@ -55,7 +55,7 @@ std::vector<AuditEvent> recent(soci::session& sql, long long trust_id, int limit
 
 long long count(soci::session& sql, long long trust_id) {
     long long total = 0;
-    sql << kCount, soci::use(trust_id), soci::into(total);
+    db::read_one(sql, kCount, soci::use(trust_id), soci::into(total));
     return total;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <typeindex>
 #include <unordered_map>
 
@@ -64,8 +65,16 @@ class KeptStatements {
         return *static_cast<Kept<Fields>*>(slot.get());
     }
 
+    // The name this PostgreSQL connection knows `query` (in $1, $2 form, with `parameters`
+    // parameters) by, preparing it on first use; null once the connection holds kPlanLimit queries,
+    // as a query built with a varying number of parameters could otherwise fill it without end.
+    const std::string* plan_name(soci::session& sql, const std::string& query, int parameters);
+
+    static constexpr std::size_t kPlanLimit = 2000;
+
   private:
     std::unordered_map<std::type_index, std::shared_ptr<void>> m_kept;
+    std::unordered_map<std::string, std::string> m_plan_names;
 };
 
 // The kept statements of a connection, made on its first use (only the lease holder of a pooled
@@ -73,6 +82,13 @@ class KeptStatements {
 KeptStatements& kept_statements_of(soci::session& sql);
 // Drops a connection's kept statements; called before the connection closes.
 void forget_kept_statements(soci::session& sql);
+
+// Executes `statement`, made with st_one_time_query and its exchanges bound, as run_once and
+// fetch_rows make theirs. On PostgreSQL the query is prepared once per connection under a name and
+// from then on only executed, so PostgreSQL parses and plans it once per connection instead of on
+// every call (planning was most of the database's time on the home page); the statement's own
+// bindings are used as they are, so callers keep binding their own variables. SQLite executes as is.
+void execute_reusing_plan(soci::session& sql, soci::statement& statement, bool with_data_exchange);
 
 // The statement `Fields` describes, kept with this connection.
 template <typename Fields> Kept<Fields>& kept(soci::session& sql) {

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "db/rows.h"
+
 namespace trellis::db {
 
 namespace {
@@ -95,8 +97,8 @@ int migrate(Database& database) {
         wait_for_other_migrating_servers(transaction, database.engine());
         soci::session& sql = transaction.session();
         int already = 0;
-        sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(migration.version),
-            soci::into(already);
+        db::read_one(sql, "SELECT COUNT(*) FROM schema_migrations WHERE version = :v",
+                     soci::use(migration.version), soci::into(already));
         if (already)
             continue;
         try {

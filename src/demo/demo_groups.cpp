@@ -66,15 +66,15 @@ std::vector<long long> colleagues(soci::session& sql, long long trust_id, long l
 
 long long school_of(soci::session& sql, long long trust_id, long long person_id) {
     long long school = 0;
-    sql << "SELECT COALESCE(school_id, 0) FROM people WHERE trust_id = :trust AND id = :id",
-        soci::use(trust_id), soci::use(person_id), soci::into(school);
+    db::read_one(sql, "SELECT COALESCE(school_id, 0) FROM people WHERE trust_id = :trust AND id = :id",
+                 soci::use(trust_id), soci::use(person_id), soci::into(school));
     return school;
 }
 
 long long school_named(soci::session& sql, long long trust_id, const std::string& name) {
     long long id = 0;
-    sql << "SELECT id FROM schools WHERE trust_id = :trust AND name = :name", soci::use(trust_id),
-        soci::use(name), soci::into(id);
+    db::read_one(sql, "SELECT id FROM schools WHERE trust_id = :trust AND name = :name", soci::use(trust_id),
+                 soci::use(name), soci::into(id));
     return sql.got_data() ? id : 0;
 }
 
@@ -82,10 +82,11 @@ long long school_named(soci::session& sql, long long trust_id, const std::string
 long long library_item(soci::session& sql, long long trust_id, const std::string& word) {
     long long id = 0;
     const std::string pattern = "%" + word + "%";
-    sql << "SELECT id FROM library_items WHERE trust_id = :trust AND school_id = 0 ORDER BY CASE WHEN "
-           "LOWER(title) "
-           "LIKE :word THEN 0 ELSE 1 END, id DESC LIMIT 1",
-        soci::use(trust_id), soci::use(pattern), soci::into(id);
+    db::read_one(sql,
+                 "SELECT id FROM library_items WHERE trust_id = :trust AND school_id = 0 ORDER BY CASE WHEN "
+                 "LOWER(title) "
+                 "LIKE :word THEN 0 ELSE 1 END, id DESC LIMIT 1",
+                 soci::use(trust_id), soci::use(pattern), soci::into(id));
     return sql.got_data() ? id : 0;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "calendar/school_year.h"
+#include "db/rows.h"
 #include "demo/demo_people.h"
 #include "demo/demo_trust.h"
 #include "mentoring/store.h"
@@ -211,8 +212,8 @@ void load_demo_peer_learning(db::Database& database, long long trust_id, const s
     keep_meetings(sql, trust_id, coaching, school_lead, kCoachingMeetings, *day);
     // Another assistant at the school PD lead's school has asked for a coach.
     long long school_lead_school = 0;
-    sql << "SELECT COALESCE(school_id, 0) FROM people WHERE id = :id", soci::use(school_lead),
-        soci::into(school_lead_school);
+    db::read_one(sql, "SELECT COALESCE(school_id, 0) FROM people WHERE id = :id", soci::use(school_lead),
+                 soci::into(school_lead_school));
     for (const auto& [id, school] : staff_in(sql, trust_id, "support"))
         if (school == school_lead_school && id != support) {
             add_pair(sql, trust_id, id, mentoring::PairKind::Coaching, mentoring::PairStatus::Requested, 0,

@@ -9,8 +9,8 @@ namespace trellis::demo {
 
 long long id_of(soci::session& sql, long long trust_id, const std::string& email) {
     long long id = 0;
-    sql << "SELECT id FROM people WHERE trust_id = :trust AND email = :email", soci::use(trust_id),
-        soci::use(email), soci::into(id);
+    db::read_one(sql, "SELECT id FROM people WHERE trust_id = :trust AND email = :email", soci::use(trust_id),
+                 soci::use(email), soci::into(id));
     return sql.got_data() ? id : 0;
 }
 

@@ -1,6 +1,7 @@
 #include "demo/demo_record.h"
 
 #include "calendar/school_year.h"
+#include "db/rows.h"
 #include "demo/demo_trust.h"
 #include "record/logged_store.h"
 
@@ -67,9 +68,8 @@ template <std::size_t N>
 void log_all(soci::session& sql, long long trust_id, const std::string& email, const Logged (&entries)[N],
              std::chrono::sys_days today) {
     long long person_id = 0;
-    sql << "SELECT id FROM people WHERE trust_id = :trust AND email = :email", soci::use(trust_id),
-        soci::use(email), soci::into(person_id);
-    if (!sql.got_data())
+    if (!db::read_one(sql, "SELECT id FROM people WHERE trust_id = :trust AND email = :email",
+                      soci::use(trust_id), soci::use(email), soci::into(person_id)))
         return;
     for (const Logged& logged : entries) {
         record::Entry entry;

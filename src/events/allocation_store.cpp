@@ -106,8 +106,8 @@ std::optional<AllocationRun> find_run(soci::session& sql, long long trust_id, lo
 
 std::optional<long long> event_of_run(soci::session& sql, long long trust_id, long long run_id) {
     long long event_id = 0;
-    sql << "SELECT event_id FROM allocation_runs WHERE trust_id = :trust AND id = :id", soci::into(event_id),
-        soci::use(trust_id), soci::use(run_id);
+    db::read_one(sql, "SELECT event_id FROM allocation_runs WHERE trust_id = :trust AND id = :id",
+                 soci::into(event_id), soci::use(trust_id), soci::use(run_id));
     return sql.got_data() ? std::optional<long long>(event_id) : std::nullopt;
 }
 
@@ -151,12 +151,12 @@ void lock_session(soci::session& sql, long long trust_id, long long session_id) 
     if (sql.get_backend_name() != "postgresql")
         return;
     long long id = 0;
-    sql << kLockSession, soci::use(trust_id), soci::use(session_id), soci::into(id);
+    db::read_one(sql, kLockSession, soci::use(trust_id), soci::use(session_id), soci::into(id));
 }
 
 long long count_in_session(soci::session& sql, long long trust_id, long long session_id) {
     long long count = 0;
-    sql << kCountInSession, soci::use(trust_id), soci::use(session_id), soci::into(count);
+    db::read_one(sql, kCountInSession, soci::use(trust_id), soci::use(session_id), soci::into(count));
     return count;
 }
 

@@ -14,6 +14,8 @@ namespace trellis::events::store {
 
 // Everyone who takes part in the event, by surname.
 std::vector<Participant> participants(soci::session& sql, const Event& event);
+// How many take part, counted by the database.
+long long count_participants(soci::session& sql, const Event& event);
 // One participant, if the person takes part.
 std::vector<Participant> participant(soci::session& sql, const Event& event, long long person_id);
 // Every choice made for the event, by person then rank.

@@ -374,19 +374,22 @@ void set_reviewers(soci::session& sql, long long trust_id, long long event_id,
 
 bool is_reviewer(soci::session& sql, long long trust_id, long long event_id, long long person_id) {
     long long count = 0;
-    sql << kIsReviewer, soci::use(trust_id), soci::use(event_id), soci::use(person_id), soci::into(count);
+    db::read_one(sql, kIsReviewer, soci::use(trust_id), soci::use(event_id), soci::use(person_id),
+                 soci::into(count));
     return count > 0;
 }
 
 DayCounts day_counts(soci::session& sql, long long trust_id, long long event_id) {
     DayCounts counts;
-    sql << kDayCounts, soci::use(trust_id, "t1"), soci::use(event_id, "e1"), soci::use(trust_id, "t2"),
+    soci::statement statement = db::run_once(
+        sql, kDayCounts, soci::use(trust_id, "t1"), soci::use(event_id, "e1"), soci::use(trust_id, "t2"),
         soci::use(event_id, "e2"), soci::use(trust_id, "t3"), soci::use(event_id, "e3"),
         soci::use(trust_id, "t4"), soci::use(event_id, "e4"), soci::use(trust_id, "t5"),
         soci::use(event_id, "e5"), soci::use(trust_id, "t6"), soci::use(event_id, "e6"),
         soci::use(trust_id, "t7"), soci::use(event_id, "e7"), soci::into(counts.offers_waiting),
         soci::into(counts.offers_approved), soci::into(counts.sessions), soci::into(counts.chosen),
-        soci::into(counts.placed), soci::into(counts.registers_kept), soci::into(counts.feedback_given);
+        soci::into(counts.placed), soci::into(counts.registers_kept), soci::into(counts.feedback_given));
+    statement.fetch();
     return counts;
 }
 

@@ -191,11 +191,11 @@ std::vector<Placement> ScheduleService::suggest(long long trust_id, long long ev
     if (!current)
         return {};
     std::vector<Choice> choices;
-    std::size_t participants = 0;
+    long long participants = 0;
     {
         db::Database::Lease session(m_database);
         choices = store::choices_of_event(*session, trust_id, event_id);
-        participants = store::participants(*session, current->layout.event).size();
+        participants = store::count_participants(*session, current->layout.event);
     }
     const int ranks = current->layout.event.choices_wanted + current->layout.event.reserves_wanted;
     std::vector<double> demand(current->workshops.size(), choices.empty() ? 1.0 : 0.0);
@@ -203,7 +203,7 @@ std::vector<Placement> ScheduleService::suggest(long long trust_id, long long ev
         for (std::size_t index = 0; index < current->workshops.size(); ++index)
             if (current->workshops[index].id == choice.offer_id)
                 demand[index] += weight_of_rank(choice.rank, ranks);
-    return suggest_schedule(*current, demand, static_cast<long long>(participants));
+    return suggest_schedule(*current, demand, participants);
 }
 
 } // namespace trellis::events

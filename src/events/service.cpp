@@ -262,7 +262,7 @@ void EventService::set_stage(long long trust_id, long long event_id, Stage stage
 DayCounts EventService::counts(const Event& event) {
     auto session = m_database.lease();
     DayCounts counts = store::day_counts(*session, event.trust_id, event.id);
-    counts.taking_part = static_cast<long long>(store::participants(*session, event).size());
+    counts.taking_part = store::count_participants(*session, event);
     return counts;
 }
 

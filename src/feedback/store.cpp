@@ -112,10 +112,12 @@ std::set<long long> answered_by(soci::session& sql, long long trust_id, AboutKin
 long long respondents(soci::session& sql, long long trust_id, About about) {
     const std::string kind = text_of(about.kind);
     long long count = 0;
-    sql << "SELECT COUNT(DISTINCT person_id) FROM feedback WHERE trust_id = :trust AND about_kind = :kind "
-           "AND "
-           "about_id = :about",
-        soci::use(trust_id), soci::use(kind), soci::use(about.id), soci::into(count);
+    db::read_one(
+        sql,
+        "SELECT COUNT(DISTINCT person_id) FROM feedback WHERE trust_id = :trust AND about_kind = :kind "
+        "AND "
+        "about_id = :about",
+        soci::use(trust_id), soci::use(kind), soci::use(about.id), soci::into(count));
     return count;
 }
 

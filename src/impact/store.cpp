@@ -8,10 +8,11 @@ namespace trellis::impact::store {
 std::optional<StoredPlan> plan_of(soci::session& sql, long long trust_id, long long programme_id) {
     long long reactions = 1;
     std::string measures;
-    sql << "SELECT reactions, measures FROM impact_plans WHERE trust_id = :trust AND programme_id = "
-           ":programme",
-        soci::use(trust_id), soci::use(programme_id), soci::into(reactions), soci::into(measures);
-    if (!sql.got_data())
+    if (!db::read_one(
+            sql,
+            "SELECT reactions, measures FROM impact_plans WHERE trust_id = :trust AND programme_id = "
+            ":programme",
+            soci::use(trust_id), soci::use(programme_id), soci::into(reactions), soci::into(measures)))
         return std::nullopt;
     return StoredPlan{reactions != 0, measures};
 }

@@ -48,8 +48,9 @@ long long enqueue(soci::session& sql, long long trust_id, const std::string& kin
            "WHERE trust_id = :trust AND kind = :kind AND subject_id = :subject AND status = 'failed'",
         soci::use(now), soci::use(trust_id), soci::use(kind), soci::use(subject_id);
     long long id = 0;
-    sql << "SELECT id FROM jobs WHERE trust_id = :trust AND kind = :kind AND subject_id = :subject",
-        soci::into(id), soci::use(trust_id), soci::use(kind), soci::use(subject_id);
+    db::read_one(sql,
+                 "SELECT id FROM jobs WHERE trust_id = :trust AND kind = :kind AND subject_id = :subject",
+                 soci::into(id), soci::use(trust_id), soci::use(kind), soci::use(subject_id));
     return id;
 }
 

@@ -208,9 +208,10 @@ void remove(soci::session& sql, long long trust_id, long long item_id) {
 
 void keep(soci::session& sql, const Item& item) {
     long long id = 0;
-    sql << "SELECT id FROM library_items WHERE trust_id = :trust AND used_in_kind = :kind AND link = :link",
-        soci::use(item.trust_id), soci::use(item.used_in_kind), soci::use(item.link), soci::into(id);
-    if (!sql.got_data()) {
+    if (!db::read_one(
+            sql,
+            "SELECT id FROM library_items WHERE trust_id = :trust AND used_in_kind = :kind AND link = :link",
+            soci::use(item.trust_id), soci::use(item.used_in_kind), soci::use(item.link), soci::into(id))) {
         insert(sql, item);
         return;
     }
@@ -240,8 +241,8 @@ void forget_materials(soci::session& sql, long long trust_id, const std::vector<
     for (long long material_id : material_ids) {
         long long item_id = 0;
         soci::indicator found = soci::i_null;
-        sql << "SELECT id FROM library_items WHERE trust_id = :trust AND material_id = :material",
-            soci::use(trust_id), soci::use(material_id), soci::into(item_id, found);
+        db::read_one(sql, "SELECT id FROM library_items WHERE trust_id = :trust AND material_id = :material",
+                     soci::use(trust_id), soci::use(material_id), soci::into(item_id, found));
         if (sql.got_data() && found == soci::i_ok)
             remove(sql, trust_id, item_id);
     }

@@ -89,12 +89,13 @@ std::vector<Outgoing> outgoing(soci::session& sql, const std::vector<long long>&
 
 OutboxSummary summary(soci::session& sql, long long trust_id, int failures_shown) {
     OutboxSummary summary;
-    sql << "SELECT COUNT(*) FROM mail_outbox WHERE trust_id = :trust AND status IN ('queued', 'sending')",
-        soci::use(trust_id), soci::into(summary.waiting);
-    sql << "SELECT COUNT(*) FROM mail_outbox WHERE trust_id = :trust AND status = 'sent'",
-        soci::use(trust_id), soci::into(summary.sent);
-    sql << "SELECT COUNT(*) FROM mail_outbox WHERE trust_id = :trust AND status = 'failed'",
-        soci::use(trust_id), soci::into(summary.failed);
+    db::read_one(
+        sql, "SELECT COUNT(*) FROM mail_outbox WHERE trust_id = :trust AND status IN ('queued', 'sending')",
+        soci::use(trust_id), soci::into(summary.waiting));
+    db::read_one(sql, "SELECT COUNT(*) FROM mail_outbox WHERE trust_id = :trust AND status = 'sent'",
+                 soci::use(trust_id), soci::into(summary.sent));
+    db::read_one(sql, "SELECT COUNT(*) FROM mail_outbox WHERE trust_id = :trust AND status = 'failed'",
+                 soci::use(trust_id), soci::into(summary.failed));
     Failure failure;
     std::string first, last;
     auto rows = db::run_once(
@@ -134,8 +135,8 @@ void set_kind(soci::session& sql, long long trust_id, long long person_id, const
 
 bool takes_digest(soci::session& sql, long long trust_id, long long person_id) {
     long long found = 0;
-    sql << "SELECT COUNT(*) FROM mail_digests WHERE trust_id = :trust AND person_id = :person",
-        soci::use(trust_id), soci::use(person_id), soci::into(found);
+    db::read_one(sql, "SELECT COUNT(*) FROM mail_digests WHERE trust_id = :trust AND person_id = :person",
+                 soci::use(trust_id), soci::use(person_id), soci::into(found));
     return found > 0;
 }
 

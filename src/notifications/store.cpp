@@ -78,7 +78,7 @@ void add_once(soci::session& sql, long long trust_id, long long person_id, const
               const std::string& link, bool by_email) {
     if (sql.get_backend_name() == "postgresql") {
         long long locked = 0;
-        sql << kLockPerson, soci::use(trust_id), soci::use(person_id), soci::into(locked);
+        db::read_one(sql, kLockPerson, soci::use(trust_id), soci::use(person_id), soci::into(locked));
     }
     const long long now = db::now_seconds();
     sql << kAddOnce, soci::use(trust_id), soci::use(person_id), soci::use(text), soci::use(link),

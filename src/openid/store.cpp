@@ -102,7 +102,8 @@ void remove_provider(soci::session& sql, long long trust_id, ProviderKind kind) 
 
 bool password_sign_in(soci::session& sql, long long trust_id) {
     long long allowed = 1;
-    sql << "SELECT password_sign_in FROM trusts WHERE id = :trust", soci::use(trust_id), soci::into(allowed);
+    db::read_one(sql, "SELECT password_sign_in FROM trusts WHERE id = :trust", soci::use(trust_id),
+                 soci::into(allowed));
     return allowed != 0;
 }
 
@@ -124,11 +125,12 @@ void insert_pending(soci::session& sql, const std::string& state_hash, const Pen
 std::optional<PendingSignIn> take_pending(soci::session& sql, const std::string& state_hash) {
     PendingSignIn pending;
     std::string kind;
-    sql << "SELECT trust_id, kind, nonce, code_verifier, next_path, created_at FROM openid_sign_ins WHERE "
-           "state_hash = :state",
-        soci::use(state_hash), soci::into(pending.trust_id), soci::into(kind), soci::into(pending.nonce),
-        soci::into(pending.code_verifier), soci::into(pending.next_path), soci::into(pending.created_at);
-    if (!sql.got_data())
+    if (!db::read_one(
+            sql,
+            "SELECT trust_id, kind, nonce, code_verifier, next_path, created_at FROM openid_sign_ins WHERE "
+            "state_hash = :state",
+            soci::use(state_hash), soci::into(pending.trust_id), soci::into(kind), soci::into(pending.nonce),
+            soci::into(pending.code_verifier), soci::into(pending.next_path), soci::into(pending.created_at)))
         return std::nullopt;
     pending.kind = provider_kind_from_text(kind).value_or(ProviderKind::Microsoft);
     // Two servers finishing the same sign-in at once: only the one whose delete removed the row goes on.
@@ -146,9 +148,10 @@ void delete_pending_before(soci::session& sql, long long created_before) {
 std::optional<std::pair<long long, long long>> linked_person(soci::session& sql, const std::string& issuer,
                                                              const std::string& subject) {
     long long trust_id = 0, person_id = 0;
-    sql << "SELECT trust_id, person_id FROM openid_identities WHERE issuer = :issuer AND subject = :subject",
-        soci::use(issuer), soci::use(subject), soci::into(trust_id), soci::into(person_id);
-    if (!sql.got_data())
+    if (!db::read_one(
+            sql,
+            "SELECT trust_id, person_id FROM openid_identities WHERE issuer = :issuer AND subject = :subject",
+            soci::use(issuer), soci::use(subject), soci::into(trust_id), soci::into(person_id)))
         return std::nullopt;
     return std::make_pair(trust_id, person_id);
 }
@@ -162,17 +165,16 @@ void link(soci::session& sql, const std::string& issuer, const std::string& subj
 
 bool is_current(soci::session& sql, long long trust_id, long long person_id) {
     long long found = 0;
-    sql << "SELECT COUNT(*) FROM people WHERE trust_id = :trust AND id = :person AND left_at = 0",
-        soci::use(trust_id), soci::use(person_id), soci::into(found);
+    db::read_one(sql, "SELECT COUNT(*) FROM people WHERE trust_id = :trust AND id = :person AND left_at = 0",
+                 soci::use(trust_id), soci::use(person_id), soci::into(found));
     return found == 1;
 }
 
 std::optional<long long> current_person_with_email(soci::session& sql, long long trust_id,
                                                    const std::string& email) {
     long long person_id = 0;
-    sql << "SELECT id FROM people WHERE trust_id = :trust AND email = :email AND left_at = 0",
-        soci::use(trust_id), soci::use(email), soci::into(person_id);
-    if (!sql.got_data())
+    if (!db::read_one(sql, "SELECT id FROM people WHERE trust_id = :trust AND email = :email AND left_at = 0",
+                      soci::use(trust_id), soci::use(email), soci::into(person_id)))
         return std::nullopt;
     return person_id;
 }

@@ -27,25 +27,23 @@ long long insert_trust(soci::session& sql, const std::string& slug, const std::s
 
 std::optional<Trust> find_trust_by_slug(soci::session& sql, const std::string& slug) {
     Trust trust;
-    sql << kFindTrustBySlug, soci::use(slug), soci::into(trust.id), soci::into(trust.slug),
-        soci::into(trust.name), soci::into(trust.smallest_group);
-    if (!sql.got_data())
+    if (!db::read_one(sql, kFindTrustBySlug, soci::use(slug), soci::into(trust.id), soci::into(trust.slug),
+                      soci::into(trust.name), soci::into(trust.smallest_group)))
         return std::nullopt;
     return trust;
 }
 
 std::optional<Trust> find_trust(soci::session& sql, long long trust_id) {
     Trust trust;
-    sql << kFindTrust, soci::use(trust_id), soci::into(trust.id), soci::into(trust.slug),
-        soci::into(trust.name), soci::into(trust.smallest_group);
-    if (!sql.got_data())
+    if (!db::read_one(sql, kFindTrust, soci::use(trust_id), soci::into(trust.id), soci::into(trust.slug),
+                      soci::into(trust.name), soci::into(trust.smallest_group)))
         return std::nullopt;
     return trust;
 }
 
 long long count_trusts(soci::session& sql) {
     long long count = 0;
-    sql << kCountTrusts, soci::into(count);
+    db::read_one(sql, kCountTrusts, soci::into(count));
     return count;
 }
 

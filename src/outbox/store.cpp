@@ -25,9 +25,10 @@ std::string due_condition(const std::string& and_where) {
 bool has_due(soci::session& sql, const char* table, long long now, long long stale_before,
              const std::string& and_where) {
     long long due = 0;
-    sql << std::string("SELECT COUNT(*) FROM (SELECT 1 FROM ") + table + " WHERE " +
-               due_condition(and_where) + " LIMIT 1) AS due",
-        soci::into(due), soci::use(now), soci::use(stale_before);
+    db::read_one(sql,
+                 std::string("SELECT COUNT(*) FROM (SELECT 1 FROM ") + table + " WHERE " +
+                     due_condition(and_where) + " LIMIT 1) AS due",
+                 soci::into(due), soci::use(now), soci::use(stale_before));
     return due > 0;
 }
 

@@ -128,9 +128,8 @@ std::optional<Person> find_colleague(soci::session& sql, long long trust_id, con
 
 std::optional<Credentials> find_credentials(soci::session& sql, const std::string& email) {
     Credentials credentials;
-    sql << kFindCredentials, soci::use(email), soci::into(credentials.person_id),
-        soci::into(credentials.trust_id), soci::into(credentials.password_hash);
-    if (!sql.got_data())
+    if (!db::read_one(sql, kFindCredentials, soci::use(email), soci::into(credentials.person_id),
+                      soci::into(credentials.trust_id), soci::into(credentials.password_hash)))
         return std::nullopt;
     return credentials;
 }
@@ -152,7 +151,7 @@ void set_left_at(soci::session& sql, long long trust_id, long long person_id, lo
 
 std::string password_hash_of(soci::session& sql, long long trust_id, long long person_id) {
     std::string hash;
-    sql << kPasswordHash, soci::use(trust_id), soci::use(person_id), soci::into(hash);
+    db::read_one(sql, kPasswordHash, soci::use(trust_id), soci::use(person_id), soci::into(hash));
     return hash;
 }
 
@@ -189,15 +188,10 @@ DirectoryPage search(soci::session& sql, long long trust_id, const DirectoryQuer
     };
 
     DirectoryPage page;
-    {
-        soci::statement count(sql);
+    db::run_statement(sql, "SELECT COUNT(*) FROM people p " + where, true, [&](soci::statement& count) {
         count.exchange(soci::into(page.total));
         bind(count);
-        count.alloc();
-        count.prepare("SELECT COUNT(*) FROM people p " + where, soci::details::st_one_time_query);
-        count.define_and_bind();
-        count.execute(true);
-    }
+    });
     const std::string limits = " ORDER BY p.last_name, p.first_name, p.id LIMIT " +
                                std::to_string(query.page_size) + " OFFSET " +
                                std::to_string((query.page - 1) * query.page_size);
@@ -282,8 +276,7 @@ void StaffWriter::write(const StaffRow& row) {
 
 std::optional<long long> first_admin(soci::session& sql, long long trust_id) {
     long long id = 0;
-    sql << kFirstAdmin, soci::use(trust_id), soci::into(id);
-    if (!sql.got_data())
+    if (!db::read_one(sql, kFirstAdmin, soci::use(trust_id), soci::into(id)))
         return std::nullopt;
     return id;
 }
@@ -299,19 +292,17 @@ long long insert_import(soci::session& sql, long long trust_id, long long create
 
 std::optional<StoredImport> find_import(soci::session& sql, long long trust_id, long long import_id) {
     StoredImport stored;
-    sql << kFindImport, soci::use(trust_id), soci::use(import_id), soci::into(stored.id),
-        soci::into(stored.created_by), soci::into(stored.filename), soci::into(stored.content),
-        soci::into(stored.status), soci::into(stored.rows_total), soci::into(stored.rows_created),
-        soci::into(stored.rows_updated);
-    if (!sql.got_data())
+    if (!db::read_one(sql, kFindImport, soci::use(trust_id), soci::use(import_id), soci::into(stored.id),
+                      soci::into(stored.created_by), soci::into(stored.filename), soci::into(stored.content),
+                      soci::into(stored.status), soci::into(stored.rows_total),
+                      soci::into(stored.rows_created), soci::into(stored.rows_updated)))
         return std::nullopt;
     return stored;
 }
 
 std::optional<std::string> import_status(soci::session& sql, long long trust_id, long long import_id) {
     std::string status;
-    sql << kImportStatus, soci::use(trust_id), soci::use(import_id), soci::into(status);
-    if (!sql.got_data())
+    if (!db::read_one(sql, kImportStatus, soci::use(trust_id), soci::use(import_id), soci::into(status)))
         return std::nullopt;
     return status;
 }

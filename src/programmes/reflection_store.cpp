@@ -19,11 +19,12 @@ std::set<long long> ids(soci::statement& statement, const long long& id) {
 std::optional<Reflection> reflection_of(soci::session& sql, long long trust_id, long long activity_id,
                                         long long person_id) {
     Reflection reflection;
-    sql << "SELECT body, written_at FROM activity_reflections WHERE trust_id = :trust AND activity_id = "
-           ":activity AND person_id = :person",
-        soci::use(trust_id), soci::use(activity_id), soci::use(person_id), soci::into(reflection.body),
-        soci::into(reflection.written_at);
-    if (!sql.got_data())
+    if (!db::read_one(
+            sql,
+            "SELECT body, written_at FROM activity_reflections WHERE trust_id = :trust AND activity_id = "
+            ":activity AND person_id = :person",
+            soci::use(trust_id), soci::use(activity_id), soci::use(person_id), soci::into(reflection.body),
+            soci::into(reflection.written_at)))
         return std::nullopt;
     return reflection;
 }

@@ -210,10 +210,11 @@ std::map<long long, std::string> statuses_of(soci::session& sql, long long trust
 std::optional<std::string> status_in(soci::session& sql, long long trust_id, long long programme_id,
                                      long long person_id) {
     std::string status;
-    sql << "SELECT status FROM programme_members WHERE trust_id = :trust AND programme_id = :programme AND "
-           "person_id = :person",
-        soci::use(trust_id), soci::use(programme_id), soci::use(person_id), soci::into(status);
-    if (!sql.got_data())
+    if (!db::read_one(
+            sql,
+            "SELECT status FROM programme_members WHERE trust_id = :trust AND programme_id = :programme AND "
+            "person_id = :person",
+            soci::use(trust_id), soci::use(programme_id), soci::use(person_id), soci::into(status)))
         return std::nullopt;
     return status;
 }
@@ -221,9 +222,11 @@ std::optional<std::string> status_in(soci::session& sql, long long trust_id, lon
 int count_with_status(soci::session& sql, long long trust_id, long long programme_id,
                       const std::string& status) {
     long long count = 0;
-    sql << "SELECT COUNT(*) FROM programme_members WHERE trust_id = :trust AND programme_id = :programme AND "
-           "status = :status",
-        soci::use(trust_id), soci::use(programme_id), soci::use(status), soci::into(count);
+    db::read_one(
+        sql,
+        "SELECT COUNT(*) FROM programme_members WHERE trust_id = :trust AND programme_id = :programme AND "
+        "status = :status",
+        soci::use(trust_id), soci::use(programme_id), soci::use(status), soci::into(count));
     return static_cast<int>(count);
 }
 
@@ -267,11 +270,12 @@ void remove_member(soci::session& sql, long long trust_id, long long programme_i
 
 std::optional<long long> first_waiting(soci::session& sql, long long trust_id, long long programme_id) {
     long long person_id = 0;
-    sql << "SELECT person_id FROM programme_members WHERE trust_id = :trust AND programme_id = :programme "
-           "AND "
-           "status = 'waiting' ORDER BY joined_at, person_id LIMIT 1",
-        soci::use(trust_id), soci::use(programme_id), soci::into(person_id);
-    if (!sql.got_data())
+    if (!db::read_one(
+            sql,
+            "SELECT person_id FROM programme_members WHERE trust_id = :trust AND programme_id = :programme "
+            "AND "
+            "status = 'waiting' ORDER BY joined_at, person_id LIMIT 1",
+            soci::use(trust_id), soci::use(programme_id), soci::into(person_id)))
         return std::nullopt;
     return person_id;
 }

@@ -31,9 +31,10 @@ long long count(soci::session& sql, const std::string& query, long long trust_id
                 const long long* person_id) {
     long long found = 0;
     if (person_id)
-        sql << query, soci::use(trust_id), soci::use(survey_id), soci::use(*person_id), soci::into(found);
+        db::read_one(sql, query, soci::use(trust_id), soci::use(survey_id), soci::use(*person_id),
+                     soci::into(found));
     else
-        sql << query, soci::use(trust_id), soci::use(survey_id), soci::into(found);
+        db::read_one(sql, query, soci::use(trust_id), soci::use(survey_id), soci::into(found));
     return found;
 }
 
@@ -105,10 +106,10 @@ bool has_draft(soci::session& sql, long long trust_id, long long survey_id, long
 
 bool has_any_answer(soci::session& sql, long long trust_id, long long survey_id) {
     long long drafts = 0, sent = 0;
-    sql << "SELECT COUNT(*) FROM survey_drafts WHERE trust_id = :trust AND survey_id = :survey",
-        soci::use(trust_id), soci::use(survey_id), soci::into(drafts);
-    sql << "SELECT COUNT(*) FROM survey_answerers WHERE trust_id = :trust AND survey_id = :survey",
-        soci::use(trust_id), soci::use(survey_id), soci::into(sent);
+    db::read_one(sql, "SELECT COUNT(*) FROM survey_drafts WHERE trust_id = :trust AND survey_id = :survey",
+                 soci::use(trust_id), soci::use(survey_id), soci::into(drafts));
+    db::read_one(sql, "SELECT COUNT(*) FROM survey_answerers WHERE trust_id = :trust AND survey_id = :survey",
+                 soci::use(trust_id), soci::use(survey_id), soci::into(sent));
     return drafts + sent > 0;
 }
 
@@ -206,9 +207,11 @@ void record_response(soci::session& sql, long long trust_id, long long survey_id
 std::pair<long long, long long> response_version(soci::session& sql, long long trust_id,
                                                  long long survey_id) {
     long long all = 0, named = 0;
-    sql << "SELECT COUNT(*), COUNT(person_id) FROM survey_responses WHERE trust_id = :trust AND survey_id = "
-           ":survey",
-        soci::use(trust_id), soci::use(survey_id), soci::into(all), soci::into(named);
+    db::read_one(
+        sql,
+        "SELECT COUNT(*), COUNT(person_id) FROM survey_responses WHERE trust_id = :trust AND survey_id = "
+        ":survey",
+        soci::use(trust_id), soci::use(survey_id), soci::into(all), soci::into(named));
     return {all, named};
 }
 

@@ -106,7 +106,7 @@ void queue(soci::session& sql, const Fact& fact, const std::string& statement, l
 
 long long facts_until(soci::session& sql) {
     long long until = 0;
-    sql << "SELECT facts_until FROM xapi_progress WHERE id = 1", soci::into(until);
+    db::read_one(sql, "SELECT facts_until FROM xapi_progress WHERE id = 1", soci::into(until));
     return until;
 }
 

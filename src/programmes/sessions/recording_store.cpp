@@ -35,12 +35,14 @@ void list_in_library(soci::session& sql, long long trust_id, long long activity_
     library::Item item;
     long long programme_id = 0;
     std::string activity_title;
-    sql << "SELECT p.id, COALESCE(p.school_id, 0), p.title, a.title FROM programme_activities a JOIN "
-           "programmes p ON "
-           "p.id = a.programme_id AND p.trust_id = a.trust_id WHERE a.trust_id = :trust AND a.id = :activity",
-        soci::use(trust_id), soci::use(activity_id), soci::into(programme_id), soci::into(item.school_id),
-        soci::into(item.used_in_title), soci::into(activity_title);
-    if (!sql.got_data())
+    if (!db::read_one(
+            sql,
+            "SELECT p.id, COALESCE(p.school_id, 0), p.title, a.title FROM programme_activities a JOIN "
+            "programmes p ON "
+            "p.id = a.programme_id AND p.trust_id = a.trust_id WHERE a.trust_id = :trust AND a.id = "
+            ":activity",
+            soci::use(trust_id), soci::use(activity_id), soci::into(programme_id), soci::into(item.school_id),
+            soci::into(item.used_in_title), soci::into(activity_title)))
         return;
     const std::string programme_path = "/programmes/" + std::to_string(programme_id);
     item.used_in_id = activity_id;
@@ -58,13 +60,15 @@ void list_in_library(soci::session& sql, long long trust_id, long long activity_
 
 std::optional<Recording> recording_of(soci::session& sql, long long trust_id, long long activity_id) {
     Recording recording;
-    sql << "SELECT id, trust_id, activity_id, link, stored_name, content_type, bytes, captions_name, "
-           "slides_name, slides_type FROM recordings WHERE trust_id = :trust AND activity_id = :activity",
-        soci::use(trust_id), soci::use(activity_id), soci::into(recording.id), soci::into(recording.trust_id),
-        soci::into(recording.activity_id), soci::into(recording.link), soci::into(recording.stored_name),
-        soci::into(recording.content_type), soci::into(recording.bytes), soci::into(recording.captions_name),
-        soci::into(recording.slides_name), soci::into(recording.slides_type);
-    if (!sql.got_data())
+    if (!db::read_one(
+            sql,
+            "SELECT id, trust_id, activity_id, link, stored_name, content_type, bytes, captions_name, "
+            "slides_name, slides_type FROM recordings WHERE trust_id = :trust AND activity_id = :activity",
+            soci::use(trust_id), soci::use(activity_id), soci::into(recording.id),
+            soci::into(recording.trust_id), soci::into(recording.activity_id), soci::into(recording.link),
+            soci::into(recording.stored_name), soci::into(recording.content_type),
+            soci::into(recording.bytes), soci::into(recording.captions_name),
+            soci::into(recording.slides_name), soci::into(recording.slides_type)))
         return std::nullopt;
     return recording;
 }

@@ -73,21 +73,22 @@ long long school_of(soci::session& sql, long long trust_id, long long person_id)
 
 long long school_named(soci::session& sql, long long trust_id, const std::string& name) {
     long long id = 0;
-    db::read_one(sql, "SELECT id FROM schools WHERE trust_id = :trust AND name = :name", soci::use(trust_id),
-                 soci::use(name), soci::into(id));
-    return sql.got_data() ? id : 0;
+    const bool found = db::read_one(sql, "SELECT id FROM schools WHERE trust_id = :trust AND name = :name",
+                                    soci::use(trust_id), soci::use(name), soci::into(id));
+    return found ? id : 0;
 }
 
 // The trust-wide library item with this word in its title, or the newest one; 0 when there is none.
 long long library_item(soci::session& sql, long long trust_id, const std::string& word) {
     long long id = 0;
     const std::string pattern = "%" + word + "%";
-    db::read_one(sql,
-                 "SELECT id FROM library_items WHERE trust_id = :trust AND school_id = 0 ORDER BY CASE WHEN "
-                 "LOWER(title) "
-                 "LIKE :word THEN 0 ELSE 1 END, id DESC LIMIT 1",
-                 soci::use(trust_id), soci::use(pattern), soci::into(id));
-    return sql.got_data() ? id : 0;
+    const bool found = db::read_one(
+        sql,
+        "SELECT id FROM library_items WHERE trust_id = :trust AND school_id = 0 ORDER BY CASE WHEN "
+        "LOWER(title) "
+        "LIKE :word THEN 0 ELSE 1 END, id DESC LIMIT 1",
+        soci::use(trust_id), soci::use(pattern), soci::into(id));
+    return found ? id : 0;
 }
 
 long long add_group(soci::session& sql, long long trust_id, StandingGroup group,

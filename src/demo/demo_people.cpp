@@ -9,9 +9,9 @@ namespace trellis::demo {
 
 long long id_of(soci::session& sql, long long trust_id, const std::string& email) {
     long long id = 0;
-    db::read_one(sql, "SELECT id FROM people WHERE trust_id = :trust AND email = :email", soci::use(trust_id),
-                 soci::use(email), soci::into(id));
-    return sql.got_data() ? id : 0;
+    const bool found = db::read_one(sql, "SELECT id FROM people WHERE trust_id = :trust AND email = :email",
+                                    soci::use(trust_id), soci::use(email), soci::into(id));
+    return found ? id : 0;
 }
 
 std::vector<std::pair<long long, long long>> staff_in(soci::session& sql, long long trust_id,

@@ -106,9 +106,10 @@ std::optional<AllocationRun> find_run(soci::session& sql, long long trust_id, lo
 
 std::optional<long long> event_of_run(soci::session& sql, long long trust_id, long long run_id) {
     long long event_id = 0;
-    db::read_one(sql, "SELECT event_id FROM allocation_runs WHERE trust_id = :trust AND id = :id",
-                 soci::into(event_id), soci::use(trust_id), soci::use(run_id));
-    return sql.got_data() ? std::optional<long long>(event_id) : std::nullopt;
+    const bool found =
+        db::read_one(sql, "SELECT event_id FROM allocation_runs WHERE trust_id = :trust AND id = :id",
+                     soci::into(event_id), soci::use(trust_id), soci::use(run_id));
+    return found ? std::optional<long long>(event_id) : std::nullopt;
 }
 
 std::optional<AllocationRun> latest_run(soci::session& sql, long long trust_id, long long event_id) {

@@ -241,9 +241,10 @@ void forget_materials(soci::session& sql, long long trust_id, const std::vector<
     for (long long material_id : material_ids) {
         long long item_id = 0;
         soci::indicator found = soci::i_null;
-        db::read_one(sql, "SELECT id FROM library_items WHERE trust_id = :trust AND material_id = :material",
-                     soci::use(trust_id), soci::use(material_id), soci::into(item_id, found));
-        if (sql.got_data() && found == soci::i_ok)
+        const bool read = db::read_one(
+            sql, "SELECT id FROM library_items WHERE trust_id = :trust AND material_id = :material",
+            soci::use(trust_id), soci::use(material_id), soci::into(item_id, found));
+        if (read && found == soci::i_ok)
             remove(sql, trust_id, item_id);
     }
 }

@@ -182,9 +182,10 @@ std::vector<Activity> sessions_without_register(soci::session& sql, long long tr
 
 std::string check_in_code_of(soci::session& sql, long long trust_id, long long activity_id) {
     std::string code;
-    db::read_one(sql, "SELECT check_in_code FROM programme_activities WHERE trust_id = :trust AND id = :id",
-                 soci::use(trust_id), soci::use(activity_id), soci::into(code));
-    return sql.got_data() ? code : "";
+    const bool found = db::read_one(
+        sql, "SELECT check_in_code FROM programme_activities WHERE trust_id = :trust AND id = :id",
+        soci::use(trust_id), soci::use(activity_id), soci::into(code));
+    return found ? code : "";
 }
 
 void set_check_in_code(soci::session& sql, long long trust_id, long long activity_id,

@@ -16,6 +16,16 @@ count_ctest() {
   bad=$(sed -E 's/.*passed, ([0-9]+) tests? failed.*/\1/' <<<"$line")
   passed=$((passed + total - bad))
   failed=$((failed + bad))
+  show_failures "$log"
+}
+
+# Prints what each failing test said (the tail alone names it only), so a failure on a machine
+# nobody can log into explains itself.
+show_failures() {
+  grep -q "The following tests FAILED" "$1" || return 0
+  echo "-- what the failing tests printed:"
+  grep -E -B 2 -A 12 ": Failure$|Test timeout|\*\*\*Exception|Segmentation|terminate called|what\(\)" "$1" |
+    head -n 200
 }
 
 echo "== unit tests"

@@ -3,7 +3,8 @@
 # that does not depend on how busy the machine is, so it shows what a change saves even while others
 # build. The demo trust with its training day; each page is asked for once to warm up, then 20 times,
 # and every statement PostgreSQL ran in between (BEGIN and COMMIT included) is counted.
-# QUERIES_VERBOSE=1 lists each page's statements too, with their database time per request, costliest
+# QUERIES_VERBOSE=1 lists each page's statements too, with their database time per request (planning and
+# running), costliest
 # first. Loopback only; stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,12 +22,15 @@ psql -X -q "$pg_url" -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_st
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 if [[ $(id -u) -eq 0 ]]; then as_owner=(runuser -u postgres --); else as_owner=(); fi
 "${as_owner[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -w -l "$pg_dir/server.log" restart >/dev/null
-psql -X -q "$pg_url" -c "ALTER SYSTEM SET pg_stat_statements.track = 'all'" -c "SELECT pg_reload_conf()" \
+psql -X -q "$pg_url" -c "ALTER SYSTEM SET pg_stat_statements.track = 'all'" \
+  -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on" -c "SELECT pg_reload_conf()" \
   -c "CREATE EXTENSION pg_stat_statements" >/dev/null
 
 data="$work/postgresql"
 mkdir -p "$data"
 TRELLIS_DATABASE="$pg_url" "$bin" demo --training-day --data-dir "$data" >/dev/null
+# As in signed_in.sh: the statistics a running service's autovacuum would have gathered by now.
+psql -X -q "$pg_url" -c "ANALYZE"
 serve "$data" "$pg_url"
 
 declare -A cookie
@@ -54,9 +58,9 @@ count() { # ROLE PATH [POST-BODY]
   printf '%-44s %-10s %6.1f statements per request\n' "${body:+POST }$path" "$role" \
     "$(awk -v n="$(statements_so_far)" -v r=$rounds 'BEGIN { print n / r }')"
   if [[ -n "${QUERIES_VERBOSE:-}" ]]; then
-    psql -X -At "$pg_url" -c "SELECT calls / $rounds || ' x, ' || round((total_exec_time / $rounds)::numeric, 3)
+    psql -X -At "$pg_url" -c "SELECT calls / $rounds || ' x, ' || round(((total_plan_time + total_exec_time) / $rounds)::numeric, 3)
       || ' ms: ' || left(regexp_replace(query, '\s+', ' ', 'g'), 150)
-      FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC" | sed 's/^/    /'
+      FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_plan_time + total_exec_time DESC" | sed 's/^/    /'
   fi
 }
 

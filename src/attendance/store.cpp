@@ -10,7 +10,7 @@ std::map<long long, StoredMark> marks_of(soci::session& sql, long long trust_id,
     const std::string kind = text_of(session.kind);
     long long person_id = 0;
     std::string status, how;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql,
                      "SELECT person_id, status, how FROM attendance_marks WHERE trust_id = :trust AND "
                      "session_kind = :kind AND session_id = :session",
@@ -41,7 +41,7 @@ std::set<long long> attended_by(soci::session& sql, long long trust_id, SessionK
     const std::string kind_text = text_of(kind);
     std::set<long long> sessions;
     long long session_id = 0;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql,
         "SELECT session_id FROM attendance_marks WHERE trust_id = :trust AND person_id = :person "
         "AND session_kind = :kind AND status IN ('present', 'caught_up')",

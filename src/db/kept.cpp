@@ -6,6 +6,7 @@
 
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 namespace trellis::db {
 
@@ -53,6 +54,55 @@ const std::string* KeptStatements::plan_name(soci::session& sql, const std::stri
     if (!ok)
         throw soci::soci_error("Cannot prepare statement. " + error);
     return &m_plan_names.emplace(query, std::move(name)).first->second;
+}
+
+KeptStatements::~KeptStatements() {
+    // A connection SQLite still has statements for cannot close.
+    for (auto& [query, compiled] : m_compiled)
+        sqlite_api::sqlite3_finalize(compiled.statement);
+}
+
+KeptStatements::Compiled* KeptStatements::compiled(soci::session& sql, const std::string& query) {
+    if (const auto found = m_compiled.find(query); found != m_compiled.end())
+        return &found->second;
+    if (m_compiled.size() >= kPlanLimit)
+        return nullptr;
+    sqlite_api::sqlite3* connection = static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
+    sqlite_api::sqlite3_stmt* statement = nullptr;
+    if (sqlite_api::sqlite3_prepare_v3(connection, query.c_str(), static_cast<int>(query.size()),
+                                       SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
+        sqlite_api::sqlite3_finalize(statement);
+        throw soci::soci_error(std::string("Cannot prepare statement. ") +
+                               sqlite_api::sqlite3_errmsg(connection));
+    }
+    return &m_compiled.emplace(query, Compiled{statement, false}).first->second;
+}
+
+KeptStatements::Compiled* prepare_reusing_compiled(soci::session& sql, soci::statement& statement,
+                                                   const std::string& query) {
+    KeptStatements::Compiled* compiled = nullptr;
+    if (sql.get_backend_name() == "sqlite3")
+        compiled = kept_statements_of(sql).compiled(sql, query);
+    // A run still reading the compiled statement (a read made while fetching the same query's rows)
+    // keeps it; this one compiles its own.
+    if (!compiled || compiled->lent) {
+        statement.prepare(query, soci::details::st_one_time_query);
+        return nullptr;
+    }
+    auto* backend = static_cast<soci::sqlite3_statement_backend*>(statement.get_backend());
+    backend->stmt_ = compiled->statement;
+    backend->databaseReady_ = true;
+    compiled->lent = true;
+    return compiled;
+}
+
+void give_back_compiled(soci::statement& statement, KeptStatements::Compiled& compiled) noexcept {
+    sqlite_api::sqlite3_reset(compiled.statement);
+    sqlite_api::sqlite3_clear_bindings(compiled.statement);
+    auto* backend = static_cast<soci::sqlite3_statement_backend*>(statement.get_backend());
+    backend->stmt_ = nullptr;
+    backend->databaseReady_ = false;
+    compiled.lent = false;
 }
 
 void execute_reusing_plan(soci::session& sql, soci::statement& statement, bool with_data_exchange) {

@@ -7,13 +7,18 @@
 
 #include <soci/soci.h>
 
+namespace sqlite_api {
+struct sqlite3_stmt;
+}
+
 namespace trellis::db {
 
 // Statements a request runs every time (finding the session, saving progress), kept with the
-// connection they run on. On PostgreSQL each is prepared once per connection and then only
-// executed: one round trip with no parsing or planning, where a statement sent afresh is parsed and
-// planned on every call. On SQLite each call prepares afresh (preparing there is cheap and in
-// process), so no statement is ever left part-read holding an old snapshot of the database.
+// connection they run on, bound to their fields. On PostgreSQL each is prepared once per connection
+// and then only executed: one round trip with no parsing or planning, where a statement sent afresh
+// is parsed and planned on every call. On SQLite each call prepares afresh: a kept statement is held
+// between runs, and one left part-read would hold an old snapshot of the database (run_statement's
+// compiled statements, given back at the end of each run, have no such gap).
 //
 // `Fields` holds the statement's parameters and columns: `static constexpr const char* kQuery`, and
 // `void exchange(soci::statement&)` binding its members in the query's order. Callers set the
@@ -58,6 +63,11 @@ template <typename Fields> class Kept {
 // The statements kept with one connection, each made on its first use.
 class KeptStatements {
   public:
+    KeptStatements() = default;
+    KeptStatements(const KeptStatements&) = delete;
+    KeptStatements& operator=(const KeptStatements&) = delete;
+    ~KeptStatements();
+
     template <typename Fields> Kept<Fields>& get(soci::session& sql) {
         auto& slot = m_kept[std::type_index(typeid(Fields))];
         if (!slot)
@@ -70,11 +80,21 @@ class KeptStatements {
     // as a query built with a varying number of parameters could otherwise fill it without end.
     const std::string* plan_name(soci::session& sql, const std::string& query, int parameters);
 
+    // A statement this SQLite connection compiled once, lent to one run at a time.
+    struct Compiled {
+        sqlite_api::sqlite3_stmt* statement = nullptr;
+        bool lent = false;
+    };
+    // The compiled statement for `query`, compiling it on first use; null once the connection holds
+    // kPlanLimit of them. Throws soci::soci_error when SQLite cannot compile it.
+    Compiled* compiled(soci::session& sql, const std::string& query);
+
     static constexpr std::size_t kPlanLimit = 2000;
 
   private:
     std::unordered_map<std::type_index, std::shared_ptr<void>> m_kept;
     std::unordered_map<std::string, std::string> m_plan_names;
+    std::unordered_map<std::string, Compiled> m_compiled;
 };
 
 // The kept statements of a connection, made on its first use (only the lease holder of a pooled
@@ -82,6 +102,18 @@ class KeptStatements {
 KeptStatements& kept_statements_of(soci::session& sql);
 // Drops a connection's kept statements; called before the connection closes.
 void forget_kept_statements(soci::session& sql);
+
+// Readies `statement` (its exchanges added, not yet prepared) to run `query`. On SQLite it is given
+// the connection's compiled statement for the query when that is free, so SQLite compiles each query
+// once per connection (compiling was a third of the home page's time); the compiled statement it
+// hands back must be given back with give_back_compiled once the run is over. Otherwise (PostgreSQL,
+// a compiled statement already lent to a run still being read, past the limit) the statement is
+// prepared as a one-time query, and null is handed back.
+KeptStatements::Compiled* prepare_reusing_compiled(soci::session& sql, soci::statement& statement,
+                                                   const std::string& query);
+// Ends a run that borrowed `compiled`: resets it, so it holds no snapshot of the database and keeps
+// none of the run's values, and takes it back from `statement`, so soci does not finalize it.
+void give_back_compiled(soci::statement& statement, KeptStatements::Compiled& compiled) noexcept;
 
 // Executes `statement`, made with st_one_time_query and its exchanges bound, as run_once and
 // fetch_rows make theirs. On PostgreSQL the query is prepared once per connection under a name and

@@ -9,19 +9,53 @@
 
 namespace trellis::db {
 
-// Binds the exchanges `exchange` adds to a statement of `query` and runs it in one round trip,
-// with its plan kept by the connection on PostgreSQL (execute_reusing_plan). A named statement
-// prepared by soci would cost a prepare before it and a DEALLOCATE after on every call.
+// One run of a statement: its rows to fetch, or the rows it changed. On SQLite it may have
+// borrowed the connection's compiled statement for its query, given back when the run ends (at the
+// latest when this is destroyed), so a run must not outlive the lease of its connection.
+class StatementRun {
+  public:
+    explicit StatementRun(soci::session& sql) : m_statement(sql) {}
+    StatementRun(StatementRun&& other) noexcept
+        : m_statement(other.m_statement), m_borrowed(std::exchange(other.m_borrowed, nullptr)) {}
+    StatementRun(const StatementRun&) = delete;
+    StatementRun& operator=(const StatementRun&) = delete;
+    StatementRun& operator=(StatementRun&&) = delete;
+    ~StatementRun() {
+        if (m_borrowed)
+            give_back_compiled(m_statement, *m_borrowed);
+    }
+
+    // Reads the next row into the statement's intos; false once there are none.
+    bool fetch() { return m_statement.fetch(); }
+    // Whether the last execute or fetch read a row.
+    bool got_data() const { return m_statement.got_data(); }
+    // Rows the run changed.
+    long long get_affected_rows() { return m_statement.get_affected_rows(); }
+    // The soci statement, for code that reads rows through it.
+    soci::statement& statement() { return m_statement; }
+
+  private:
+    template <typename Exchange>
+    friend StatementRun run_statement(soci::session&, const std::string&, bool, Exchange);
+
+    soci::statement m_statement;
+    KeptStatements::Compiled* m_borrowed = nullptr;
+};
+
+// Binds the exchanges `exchange` adds to a statement of `query` and runs it in one round trip:
+// compiled once per connection on SQLite, with its plan kept by the connection on PostgreSQL
+// (prepare_reusing_compiled, execute_reusing_plan). A named statement prepared by soci would cost a
+// prepare before it and a DEALLOCATE after on every call.
 template <typename Exchange>
-soci::statement run_statement(soci::session& sql, const std::string& query, bool with_data_exchange,
-                              Exchange exchange) {
-    soci::statement statement(sql);
-    exchange(statement);
-    statement.alloc();
-    statement.prepare(query, soci::details::st_one_time_query);
-    statement.define_and_bind();
-    execute_reusing_plan(sql, statement, with_data_exchange);
-    return statement;
+StatementRun run_statement(soci::session& sql, const std::string& query, bool with_data_exchange,
+                           Exchange exchange) {
+    StatementRun run(sql);
+    exchange(run.m_statement);
+    run.m_statement.alloc();
+    run.m_borrowed = prepare_reusing_compiled(sql, run.m_statement, query);
+    run.m_statement.define_and_bind();
+    execute_reusing_plan(sql, run.m_statement, with_data_exchange);
+    return run;
 }
 
 // Runs `query` and calls `visit` with each row. `row` binds its columns by position
@@ -29,7 +63,7 @@ soci::statement run_statement(soci::session& sql, const std::string& query, bool
 // query's parameters to the statement.
 template <typename Row, typename Bind, typename Visit>
 void fetch_rows(soci::session& sql, const std::string& query, Row& row, Bind bind, Visit visit) {
-    soci::statement statement = run_statement(sql, query, false, [&](soci::statement& made) {
+    StatementRun statement = run_statement(sql, query, false, [&](soci::statement& made) {
         row.exchange_into(made);
         bind(made);
     });
@@ -38,9 +72,9 @@ void fetch_rows(soci::session& sql, const std::string& query, Row& row, Bind bin
 }
 
 // Runs `query` with its soci::into and soci::use `exchanges` (bound in that order) and hands back
-// the statement to `fetch()` row by row: for a read with a few plain columns.
+// the run to `fetch()` row by row: for a read with a few plain columns.
 template <typename... Exchanges>
-soci::statement run_once(soci::session& sql, const std::string& query, Exchanges&&... exchanges) {
+StatementRun run_once(soci::session& sql, const std::string& query, Exchanges&&... exchanges) {
     return run_statement(sql, query, false, [&](soci::statement& made) {
         (made.exchange(std::forward<Exchanges>(exchanges)), ...);
     });
@@ -57,10 +91,10 @@ bool read_one(soci::session& sql, const std::string& query, Exchanges&&... excha
 }
 
 // Runs a change (INSERT, UPDATE, DELETE) with its soci::use `parameters` and hands back the
-// statement for get_affected_rows(). A change must run with data exchange: SQLite steps a statement
+// run for get_affected_rows(). A change must run with data exchange: SQLite steps a statement
 // run without it only when its rows are fetched.
 template <typename... Parameters>
-soci::statement run_change(soci::session& sql, const std::string& query, Parameters&&... parameters) {
+StatementRun run_change(soci::session& sql, const std::string& query, Parameters&&... parameters) {
     return run_statement(sql, query, true, [&](soci::statement& made) {
         (made.exchange(std::forward<Parameters>(parameters)), ...);
     });

@@ -48,7 +48,7 @@ const Offer kTeacher{"Mini-whiteboards so every pupil answers, and what to do wi
 std::vector<long long> ids_of(soci::session& sql, const std::string& query, long long trust_id) {
     std::vector<long long> ids;
     long long id = 0;
-    soci::statement statement = db::run_once(sql, query, soci::into(id), soci::use(trust_id));
+    auto statement = db::run_once(sql, query, soci::into(id), soci::use(trust_id));
     while (statement.fetch())
         ids.push_back(id);
     return ids;

@@ -18,7 +18,7 @@ std::vector<std::pair<long long, long long>> staff_in(soci::session& sql, long l
                                                       const std::string& group) {
     std::vector<std::pair<long long, long long>> people;
     long long id = 0, school = 0;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql,
         "SELECT id, COALESCE(school_id, 0) FROM people WHERE trust_id = :trust AND staff_group = "
         ":grp AND left_at = 0 ORDER BY id",

@@ -81,18 +81,26 @@ std::vector<Owed> owed_calls(const std::vector<Event>& events, const accounts::A
     return owed;
 }
 
-// An invitation to choose for each event with choices open that the person takes part in and has
-// not chosen for yet.
+// For each event with choices open that the person takes part in and has not chosen for yet, an
+// invitation to choose, and a reminder when choices close within two days of `today`.
 std::vector<Owed> owed_choices(soci::session& sql, const std::vector<Event>& events,
-                               const accounts::Actor& actor) {
+                               const accounts::Actor& actor, const std::string& today) {
     std::vector<Owed> owed;
-    for (const Event& event : events)
-        if (event.stage == Stage::Choices && takes_part(event, actor.staff_group, actor.school_id) &&
-            store::choices_of_person(sql, actor.trust_id, event.id, actor.person_id).empty())
-            owed.push_back({"Choose your workshops for " + event.title +
-                                (event.choices_close.empty() ? "" : " by " + long_date(event.choices_close)) +
-                                ": read what each offers and rank the ones you want.",
-                            "/events/" + std::to_string(event.id) + "/choices"});
+    for (const Event& event : events) {
+        if (event.stage != Stage::Choices || !takes_part(event, actor.staff_group, actor.school_id) ||
+            !store::choices_of_person(sql, actor.trust_id, event.id, actor.person_id).empty())
+            continue;
+        const std::string link = "/events/" + std::to_string(event.id) + "/choices";
+        owed.push_back({"Choose your workshops for " + event.title +
+                            (event.choices_close.empty() ? "" : " by " + long_date(event.choices_close)) +
+                            ": read what each offers and rank the ones you want.",
+                        link});
+        if (!event.choices_close.empty() && today <= event.choices_close &&
+            event.choices_close <= text::days_after(today, 2))
+            owed.push_back({"Choices for " + event.title + " close on " + long_date(event.choices_close) +
+                                ": rank the workshops you want before then.",
+                            link + "?closing"});
+    }
     return owed;
 }
 
@@ -113,24 +121,10 @@ std::vector<EventToAnnounce> events_to_announce(soci::session& sql, long long tr
     return events;
 }
 
-std::vector<Owed> owed_closing_choices(soci::session& sql, const accounts::Actor& actor,
-                                       const std::string& today) {
-    std::vector<Owed> owed;
-    for (const Event& event : store::events_of(sql, actor.trust_id))
-        if (event.stage == Stage::Choices && !event.choices_close.empty() && today <= event.choices_close &&
-            event.choices_close <= text::days_after(today, 2) &&
-            takes_part(event, actor.staff_group, actor.school_id) &&
-            store::choices_of_person(sql, actor.trust_id, event.id, actor.person_id).empty())
-            owed.push_back({"Choices for " + event.title + " close on " + long_date(event.choices_close) +
-                                ": rank the workshops you want before then.",
-                            "/events/" + std::to_string(event.id) + "/choices?closing"});
-    return owed;
-}
-
-std::vector<Owed> owed_notices(soci::session& sql, const accounts::Actor& actor) {
+std::vector<Owed> owed_notices(soci::session& sql, const accounts::Actor& actor, const std::string& today) {
     auto owed = owed_for_stages(events_to_announce(sql, actor.trust_id, actor.person_id));
     const std::vector<Event> events = store::events_of(sql, actor.trust_id); // read once for both
-    for (Owed& choose : owed_choices(sql, events, actor))
+    for (Owed& choose : owed_choices(sql, events, actor, today))
         owed.push_back(std::move(choose));
     for (Owed& call : owed_calls(events, actor))
         owed.push_back(std::move(call));

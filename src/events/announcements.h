@@ -24,11 +24,10 @@ struct EventToAnnounce {
 // runs one.
 std::vector<EventToAnnounce> events_to_announce(soci::session& sql, long long trust_id, long long person_id);
 
-// Every notice training days owe the person now, whether or not they have had it.
-std::vector<notifications::Owed> owed_notices(soci::session& sql, const accounts::Actor& actor);
-// A reminder when choices close within two days of `today` (YYYY-MM-DD), for those who take part
-// and have not chosen yet.
-std::vector<notifications::Owed> owed_closing_choices(soci::session& sql, const accounts::Actor& actor,
-                                                      const std::string& today);
+// Every notice training days owe the person now, whether or not they have had it, `today` being
+// YYYY-MM-DD: among them a reminder when choices close within two days, for those who take part and
+// have not chosen yet.
+std::vector<notifications::Owed> owed_notices(soci::session& sql, const accounts::Actor& actor,
+                                              const std::string& today);
 
 } // namespace trellis::events

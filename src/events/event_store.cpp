@@ -203,8 +203,8 @@ void write_schools(soci::session& sql, const Event& event) {
     long long trust_id = event.trust_id, event_id = event.id;
     sql << kDeleteSchools, soci::use(trust_id), soci::use(event_id);
     for (long long school_id : event.school_ids) {
-        soci::statement insert = db::run_change(sql, kInsertSchool, soci::use(event_id), soci::use(trust_id),
-                                                soci::use(trust_id), soci::use(school_id));
+        auto insert = db::run_change(sql, kInsertSchool, soci::use(event_id), soci::use(trust_id),
+                                     soci::use(trust_id), soci::use(school_id));
         // The insert names the trust, so a school of another trust (or none) adds no row: refuse the
         // form rather than save the event without it. The caller's transaction rolls back.
         if (insert.get_affected_rows() == 0)
@@ -299,7 +299,7 @@ std::vector<Event> events_of(soci::session& sql, long long trust_id) {
     for (Event& event : events)
         by_id[event.id] = &event;
     long long event_id = 0, school_id = 0;
-    soci::statement schools =
+    auto schools =
         db::run_once(sql, kSchoolsOfTrust, soci::use(trust_id), soci::into(event_id), soci::into(school_id));
     while (schools.fetch())
         if (auto found = by_id.find(event_id); found != by_id.end())
@@ -381,7 +381,7 @@ bool is_reviewer(soci::session& sql, long long trust_id, long long event_id, lon
 
 DayCounts day_counts(soci::session& sql, long long trust_id, long long event_id) {
     DayCounts counts;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql, kDayCounts, soci::use(trust_id, "t1"), soci::use(event_id, "e1"), soci::use(trust_id, "t2"),
         soci::use(event_id, "e2"), soci::use(trust_id, "t3"), soci::use(event_id, "e3"),
         soci::use(trust_id, "t4"), soci::use(event_id, "e4"), soci::use(trust_id, "t5"),

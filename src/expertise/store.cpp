@@ -86,7 +86,7 @@ void add_presented(soci::session& sql, long long trust_id, long long person_id, 
     long long presenter = 0, priority = 0, count = 0, total = 0, smallest_count = smallest;
     const long long who = whose(trust_id, person_id);
     std::string workshop, event;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql, work_query(kPresentedWell, "o.presenter_id", person_id), soci::into(presenter),
                      soci::into(workshop), soci::into(event), soci::into(priority), soci::into(count),
                      soci::into(total), soci::use(trust_id), soci::use(who), soci::use(smallest_count));
@@ -113,12 +113,12 @@ std::map<long long, Programme> programmes_of(soci::session& sql, long long trust
     long long id = 0, live = 0, priority = 0;
     std::string title, last;
     soci::indicator last_known = soci::i_ok;
-    soci::statement each = db::run_once(sql, kProgrammes, soci::into(id), soci::into(title), soci::into(live),
-                                        soci::into(last, last_known), soci::use(trust_id));
+    auto each = db::run_once(sql, kProgrammes, soci::into(id), soci::into(title), soci::into(live),
+                             soci::into(last, last_known), soci::use(trust_id));
     while (each.fetch()) {
         programmes[id] = Programme{title, live, last_known == soci::i_ok ? last : "", {}};
     }
-    soci::statement served =
+    auto served =
         db::run_once(sql, kProgrammePriorities, soci::into(id), soci::into(priority), soci::use(trust_id));
     while (served.fetch()) {
         if (programmes.count(id))
@@ -134,7 +134,7 @@ void add_completed(soci::session& sql, long long trust_id, long long person_id, 
     const std::map<long long, Programme> programmes = programmes_of(sql, trust_id);
     long long person = 0, programme_id = 0, attended = 0;
     const long long who = whose(trust_id, person_id);
-    soci::statement statement =
+    auto statement =
         db::run_once(sql, work_query(kSessionsAttended, "a.person_id", person_id), soci::into(person),
                      soci::into(programme_id), soci::into(attended), soci::use(trust_id), soci::use(who));
     while (statement.fetch()) {
@@ -156,9 +156,9 @@ void add_coached(soci::session& sql, long long trust_id, long long person_id,
     long long mentor = 0, priority = 0, meetings = 0;
     const long long who = whose(trust_id, person_id);
     std::string step;
-    soci::statement statement = db::run_once(sql, work_query(kStepsCoached, "mp.mentor_id", person_id),
-                                             soci::into(mentor), soci::into(step), soci::into(priority),
-                                             soci::into(meetings), soci::use(trust_id), soci::use(who));
+    auto statement = db::run_once(sql, work_query(kStepsCoached, "mp.mentor_id", person_id),
+                                  soci::into(mentor), soci::into(step), soci::into(priority),
+                                  soci::into(meetings), soci::use(trust_id), soci::use(who));
     while (statement.fetch()) {
         Work done{"Coached the step " + quoted(step),
                   meetings == 1 ? "agreed in 1 mentoring or coaching meeting"
@@ -209,12 +209,12 @@ std::vector<Expert> entries_of(soci::session& sql, long long trust_id, long long
     std::map<long long, std::size_t> position;
     Expert row;
     int show_work = 1;
-    soci::statement entries = db::run_once(
-        sql,
-        std::string(kEntryColumns) + "AND x." + only + " = :whose ORDER BY p.last_name, p.first_name, p.id",
-        soci::into(row.person_id), soci::into(row.name), soci::into(row.email), soci::into(row.school_name),
-        soci::into(row.job_title), soci::into(row.offer), soci::into(show_work), soci::use(trust_id),
-        soci::use(who));
+    auto entries = db::run_once(sql,
+                                std::string(kEntryColumns) + "AND x." + only +
+                                    " = :whose ORDER BY p.last_name, p.first_name, p.id",
+                                soci::into(row.person_id), soci::into(row.name), soci::into(row.email),
+                                soci::into(row.school_name), soci::into(row.job_title), soci::into(row.offer),
+                                soci::into(show_work), soci::use(trust_id), soci::use(who));
     while (entries.fetch()) {
         row.show_work = show_work != 0;
         position[row.person_id] = experts.size();
@@ -222,7 +222,7 @@ std::vector<Expert> entries_of(soci::session& sql, long long trust_id, long long
     }
     long long person = 0;
     std::string kind, value, title;
-    soci::statement topics = db::run_once(
+    auto topics = db::run_once(
         sql, std::string(kTopics) + "AND t." + only + " = :whose ORDER BY t.person_id, t.kind DESC, t.value",
         soci::into(person), soci::into(kind), soci::into(value), soci::into(title), soci::use(trust_id),
         soci::use(who));
@@ -303,11 +303,10 @@ long long insert_request(soci::session& sql, long long trust_id, long long exper
 std::optional<long long> open_request(soci::session& sql, long long trust_id, long long expert_id,
                                       long long asker_id) {
     long long id = 0;
-    soci::statement found =
-        db::run_once(sql,
-                     "SELECT id FROM expertise_requests WHERE trust_id = :trust AND expert_id = "
-                     ":expert AND asker_id = :asker AND answered_at = 0",
-                     soci::into(id), soci::use(trust_id), soci::use(expert_id), soci::use(asker_id));
+    auto found = db::run_once(sql,
+                              "SELECT id FROM expertise_requests WHERE trust_id = :trust AND expert_id = "
+                              ":expert AND asker_id = :asker AND answered_at = 0",
+                              soci::into(id), soci::use(trust_id), soci::use(expert_id), soci::use(asker_id));
     return found.fetch() ? std::optional<long long>(id) : std::nullopt;
 }
 

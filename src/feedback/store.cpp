@@ -99,7 +99,7 @@ std::set<long long> answered_by(soci::session& sql, long long trust_id, AboutKin
     const std::string kind_text = text_of(kind);
     std::set<long long> answered;
     long long about_id = 0;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql,
         "SELECT DISTINCT about_id FROM feedback WHERE trust_id = :trust AND person_id = :person AND "
         "about_kind = :kind",

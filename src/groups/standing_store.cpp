@@ -152,7 +152,7 @@ void remove_member(soci::session& sql, long long trust_id, long long group_id, l
 std::vector<GroupMeeting> meetings(soci::session& sql, long long trust_id, long long group_id) {
     std::vector<GroupMeeting> found;
     GroupMeeting row;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql,
         "SELECT gm.id, gm.day, gm.minutes, COALESCE(gm.activity_id, 0), COALESCE(p.title || ': ' || "
         "pa.title, "
@@ -173,7 +173,7 @@ std::vector<GroupMeeting> meetings(soci::session& sql, long long trust_id, long 
     }
     long long meeting_id = 0;
     std::string name;
-    soci::statement came = db::run_once(
+    auto came = db::run_once(
         sql,
         "SELECT c.meeting_id, p.first_name || ' ' || p.last_name FROM group_meeting_people c JOIN "
         "group_meetings "
@@ -190,7 +190,7 @@ std::vector<GroupMeeting> meetings(soci::session& sql, long long trust_id, long 
 std::vector<GroupNote> notes(soci::session& sql, long long trust_id, long long group_id) {
     std::vector<GroupNote> found;
     GroupNote row;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql,
                      "SELECT n.id, n.body, COALESCE(p.first_name || ' ' || p.last_name, 'A former member'), "
                      "n.written_at FROM "
@@ -207,7 +207,7 @@ std::vector<GroupNote> notes(soci::session& sql, long long trust_id, long long g
 std::vector<GroupResource> resources(soci::session& sql, long long trust_id, long long group_id) {
     std::vector<GroupResource> found;
     GroupResource row;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql,
                      "SELECT r.id, COALESCE(r.library_item_id, 0), COALESCE(i.title, r.title), r.url, "
                      "COALESCE(p.first_name "
@@ -280,7 +280,7 @@ std::vector<ProtectedTime> protected_times(soci::session& sql, long long trust_i
     std::vector<ProtectedTime> found;
     ProtectedTime row;
     std::string starts_at, ends_at;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql,
         "SELECT pa.id, p.title || ': ' || pa.title, pa.starts_on, pa.starts_at, pa.ends_at FROM "
         "programme_activities pa JOIN programmes p ON p.id = pa.programme_id AND p.trust_id = pa.trust_id "

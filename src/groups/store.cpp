@@ -23,7 +23,7 @@ constexpr const char* kMembers =
     "= p.school_id AND s.trust_id = p.trust_id WHERE m.trust_id = :trust AND g.activity_id = :activity "
     "ORDER BY p.last_name, p.first_name";
 
-std::vector<Group> read_groups(soci::statement& statement, Group& row) {
+std::vector<Group> read_groups(db::StatementRun& statement, Group& row) {
     std::vector<Group> found;
     while (statement.fetch())
         found.push_back(row);
@@ -34,7 +34,7 @@ std::vector<Group> read_groups(soci::statement& statement, Group& row) {
 
 std::vector<Group> groups_of(soci::session& sql, long long trust_id, long long activity_id) {
     Group row;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql, std::string(kGroups) + "AND g.activity_id = :activity ORDER BY g.id",
                      soci::use(trust_id), soci::use(activity_id), soci::into(row.id),
                      soci::into(row.activity_id), soci::into(row.name), soci::into(row.how_made),
@@ -45,7 +45,7 @@ std::vector<Group> groups_of(soci::session& sql, long long trust_id, long long a
         by_id[group.id] = &group;
     long long group_id = 0;
     GroupMember member;
-    soci::statement members =
+    auto members =
         db::run_once(sql, kMembers, soci::use(trust_id), soci::use(activity_id), soci::into(group_id),
                      soci::into(member.person_id), soci::into(member.name), soci::into(member.school_name));
     while (members.fetch())
@@ -56,10 +56,10 @@ std::vector<Group> groups_of(soci::session& sql, long long trust_id, long long a
 
 std::optional<Group> find_group(soci::session& sql, long long trust_id, long long group_id) {
     Group row;
-    soci::statement statement = db::run_once(
-        sql, std::string(kGroups) + "AND g.id = :id", soci::use(trust_id), soci::use(group_id),
-        soci::into(row.id), soci::into(row.activity_id), soci::into(row.name), soci::into(row.how_made),
-        soci::into(row.what_we_did), soci::into(row.written_at), soci::into(row.written_by));
+    auto statement = db::run_once(sql, std::string(kGroups) + "AND g.id = :id", soci::use(trust_id),
+                                  soci::use(group_id), soci::into(row.id), soci::into(row.activity_id),
+                                  soci::into(row.name), soci::into(row.how_made), soci::into(row.what_we_did),
+                                  soci::into(row.written_at), soci::into(row.written_by));
     auto found = read_groups(statement, row);
     if (found.empty())
         return std::nullopt;
@@ -111,7 +111,7 @@ void save_what_we_did(soci::session& sql, long long trust_id, long long group_id
 std::vector<KeptApart> kept_apart(soci::session& sql, long long trust_id, long long programme_id) {
     std::vector<KeptApart> found;
     KeptApart row;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql,
         "SELECT a.first_id, f.first_name || ' ' || f.last_name, a.second_id, s.first_name || ' ' || "
         "s.last_name "

@@ -30,7 +30,7 @@ void save_plan(soci::session& sql, long long trust_id, long long programme_id, c
 std::vector<Outcome> outcomes_of(soci::session& sql, long long trust_id, long long programme_id) {
     std::vector<Outcome> outcomes;
     Outcome row;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql,
         "SELECT o.id, o.school_id, s.name, o.term, o.measure, o.value FROM pupil_outcomes o "
         "JOIN schools s ON s.id = o.school_id AND s.trust_id = o.trust_id WHERE o.trust_id = "
@@ -56,7 +56,7 @@ void save_outcome(soci::session& sql, long long trust_id, long long programme_id
 }
 
 bool delete_outcome(soci::session& sql, long long trust_id, long long programme_id, long long outcome_id) {
-    soci::statement statement =
+    auto statement =
         db::run_change(sql,
                        "DELETE FROM pupil_outcomes WHERE trust_id = :trust AND programme_id = :programme AND "
                        "id = :id",

@@ -270,7 +270,7 @@ std::optional<StoredProgress> claim_progress(soci::session& sql, long long trust
 }
 
 bool insert_certificate(soci::session& sql, const StoredCertificate& certificate) {
-    soci::statement statement = db::run_change(
+    auto statement = db::run_change(
         sql, kInsertCertificate, soci::use(certificate.trust_id), soci::use(certificate.person_id),
         soci::use(certificate.module_slug), soci::use(certificate.code), soci::use(certificate.person_name),
         soci::use(certificate.module_title), soci::use(certificate.hours), soci::use(certificate.issued_at));

@@ -123,7 +123,7 @@ void read_tags(soci::session& sql, long long trust_id, std::vector<Item>& items)
     }
     long long item_id = 0;
     std::string dimension, value;
-    soci::statement rows =
+    auto rows =
         db::run_once(sql,
                      "SELECT item_id, dimension, value FROM library_tags WHERE trust_id = :trust "
                      "AND item_id IN (" +
@@ -152,7 +152,7 @@ bool rank_all(soci::session& sql, const std::string& match, bool sqlite) {
             : "SELECT COUNT(*) FROM (SELECT 1 FROM library_items WHERE search @@ to_tsquery('english', "
               ":match)" +
                   limit;
-    soci::statement statement = db::run_once(sql, count, soci::into(matches), soci::use(match));
+    auto statement = db::run_once(sql, count, soci::into(matches), soci::use(match));
     statement.fetch();
     return matches <= kRankedAtMost;
 }
@@ -228,7 +228,7 @@ std::vector<std::pair<long long, std::string>> kept_links(soci::session& sql, lo
     std::vector<std::pair<long long, std::string>> found;
     long long id = 0;
     std::string link;
-    soci::statement rows = db::run_once(
+    auto rows = db::run_once(
         sql,
         "SELECT id, link FROM library_items WHERE trust_id = :trust AND used_in_kind = :kind ORDER BY id",
         soci::into(id), soci::into(link), soci::use(trust_id), soci::use(used_in_kind));

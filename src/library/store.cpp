@@ -82,7 +82,7 @@ std::map<long long, int> counts_by_owner(soci::session& sql, long long trust_id,
     const std::string kind_text = text_of(kind);
     std::map<long long, int> counts;
     long long owner_id = 0, count = 0;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql,
         "SELECT owner_id, COUNT(*) FROM materials WHERE trust_id = :trust AND owner_kind = :kind "
         "GROUP BY owner_id",

@@ -28,7 +28,7 @@ void queue_notices(soci::session& sql, long long trust_id, const std::string& li
 
 bool queue_invitation(soci::session& sql, const InvitationEmail& invitation, long long now) {
     const std::string kind = kind_of_link(invitation.link).key;
-    soci::statement statement = db::run_change(
+    auto statement = db::run_change(
         sql,
         "INSERT INTO mail_outbox (trust_id, person_id, kind, next_attempt_at, created_at, subject, "
         "body, link, calendar, calendar_method, invitation_key) "

@@ -189,10 +189,10 @@ std::vector<std::pair<std::string, std::string>> ects_without_mentor(soci::sessi
         "AND NOT EXISTS (SELECT 1 FROM mentoring_pairs mp WHERE mp.trust_id = p.trust_id AND mp.mentee_id = "
         "p.id "
         "AND mp.kind = 'mentoring' AND mp.status = 'active') ORDER BY p.last_name, p.first_name";
-    soci::statement statement =
-        school_id >= 0 ? db::run_once(sql, query, soci::into(email), soci::into(name), soci::use(trust_id),
-                                      soci::use(school_id))
-                       : db::run_once(sql, query, soci::into(email), soci::into(name), soci::use(trust_id));
+    auto statement = school_id >= 0
+                         ? db::run_once(sql, query, soci::into(email), soci::into(name), soci::use(trust_id),
+                                        soci::use(school_id))
+                         : db::run_once(sql, query, soci::into(email), soci::into(name), soci::use(trust_id));
     while (statement.fetch())
         found.emplace_back(email, name);
     return found;

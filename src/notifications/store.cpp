@@ -94,8 +94,8 @@ void dismiss_link(soci::session& sql, long long trust_id, long long person_id, c
 
 bool dismiss(soci::session& sql, long long trust_id, long long person_id, long long notice_id) {
     const long long now = db::now_seconds();
-    soci::statement statement = db::run_change(sql, kDismiss, soci::use(now), soci::use(trust_id),
-                                               soci::use(person_id), soci::use(notice_id));
+    auto statement = db::run_change(sql, kDismiss, soci::use(now), soci::use(trust_id), soci::use(person_id),
+                                    soci::use(notice_id));
     return statement.get_affected_rows() > 0;
 }
 

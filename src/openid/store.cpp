@@ -134,7 +134,7 @@ std::optional<PendingSignIn> take_pending(soci::session& sql, const std::string&
         return std::nullopt;
     pending.kind = provider_kind_from_text(kind).value_or(ProviderKind::Microsoft);
     // Two servers finishing the same sign-in at once: only the one whose delete removed the row goes on.
-    soci::statement removal =
+    auto removal =
         db::run_change(sql, "DELETE FROM openid_sign_ins WHERE state_hash = :state", soci::use(state_hash));
     if (removal.get_affected_rows() != 1)
         return std::nullopt;

@@ -69,8 +69,8 @@ std::vector<School> list_schools(soci::session& sql, long long trust_id) {
     std::vector<School> schools;
     School row;
     row.trust_id = trust_id;
-    soci::statement statement = db::run_once(sql, kListSchools, soci::use(trust_id), soci::into(row.id),
-                                             soci::into(row.name), soci::into(row.phase));
+    auto statement = db::run_once(sql, kListSchools, soci::use(trust_id), soci::into(row.id),
+                                  soci::into(row.name), soci::into(row.phase));
     while (statement.fetch())
         schools.push_back(row);
     return schools;

@@ -319,7 +319,7 @@ std::vector<StaffCount> staff_counts(soci::session& sql, long long trust_id) {
     soci::indicator school_indicator = soci::i_ok;
     std::string group, phase;
     long long people = 0;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql,
                      "SELECT school_id, staff_group, phase, COUNT(*) FROM people WHERE trust_id = :trust AND "
                      "left_at = 0 GROUP BY school_id, staff_group, phase",

@@ -129,8 +129,7 @@ void update_priority(soci::session& sql, const Priority& priority) {
 std::vector<long long> adopted_by(soci::session& sql, long long trust_id, long long school_id) {
     std::vector<long long> ids;
     long long id = 0;
-    soci::statement statement =
-        db::run_once(sql, kAdopted, soci::use(trust_id), soci::use(school_id), soci::into(id));
+    auto statement = db::run_once(sql, kAdopted, soci::use(trust_id), soci::use(school_id), soci::into(id));
     while (statement.fetch())
         ids.push_back(id);
     return ids;

@@ -120,7 +120,7 @@ std::optional<Activity> find_activity(soci::session& sql, long long trust_id, lo
 std::map<long long, int> activity_counts(soci::session& sql, long long trust_id) {
     std::map<long long, int> counts;
     long long programme_id = 0, count = 0;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql,
         "SELECT programme_id, COUNT(*) FROM programme_activities WHERE trust_id = :trust GROUP BY "
         "programme_id",

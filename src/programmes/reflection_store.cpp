@@ -7,7 +7,7 @@ namespace trellis::programmes::reflection_store {
 
 namespace {
 
-std::set<long long> ids(soci::statement& statement, const long long& id) {
+std::set<long long> ids(db::StatementRun& statement, const long long& id) {
     std::set<long long> found;
     while (statement.fetch())
         found.insert(id);
@@ -43,7 +43,7 @@ void save_reflection(soci::session& sql, long long trust_id, long long activity_
 
 std::set<long long> writers_of(soci::session& sql, long long trust_id, long long activity_id) {
     long long id = 0;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql,
                      "SELECT person_id FROM activity_reflections WHERE trust_id = :trust AND activity_id = "
                      ":activity",
@@ -54,7 +54,7 @@ std::set<long long> writers_of(soci::session& sql, long long trust_id, long long
 std::set<long long> written_by(soci::session& sql, long long trust_id, long long programme_id,
                                long long person_id) {
     long long id = 0;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql,
                      "SELECT r.activity_id FROM activity_reflections r JOIN programme_activities a ON a.id "
                      "= r.activity_id AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND "

@@ -86,7 +86,7 @@ struct Bound {
 std::multimap<long long, long long> links(soci::session& sql, const char* query, long long trust_id) {
     std::multimap<long long, long long> found;
     long long programme_id = 0, linked_id = 0;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql, query, soci::use(trust_id), soci::into(programme_id), soci::into(linked_id));
     while (statement.fetch())
         found.emplace(programme_id, linked_id);
@@ -182,9 +182,9 @@ std::vector<Member> members_of(soci::session& sql, long long trust_id, long long
     std::vector<Member> members;
     Member member;
     std::string group, status;
-    soci::statement statement = db::run_once(
-        sql, kMembers, soci::use(trust_id), soci::use(programme_id), soci::into(member.person_id),
-        soci::into(member.name), soci::into(member.school_name), soci::into(group), soci::into(status));
+    auto statement = db::run_once(sql, kMembers, soci::use(trust_id), soci::use(programme_id),
+                                  soci::into(member.person_id), soci::into(member.name),
+                                  soci::into(member.school_name), soci::into(group), soci::into(status));
     while (statement.fetch()) {
         member.staff_group = people::staff_group_from_text(group).value_or(people::StaffGroup::Teacher);
         member.waiting = status == "waiting";
@@ -197,7 +197,7 @@ std::map<long long, std::string> statuses_of(soci::session& sql, long long trust
     std::map<long long, std::string> statuses;
     long long programme_id = 0;
     std::string status;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql,
                      "SELECT programme_id, status FROM programme_members WHERE trust_id = :trust AND "
                      "person_id = :person",
@@ -234,7 +234,7 @@ std::map<long long, MemberCounts> member_counts(soci::session& sql, long long tr
     std::map<long long, MemberCounts> counts;
     long long programme_id = 0, count = 0;
     std::string status;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql,
                      "SELECT programme_id, status, COUNT(*) FROM programme_members WHERE "
                      "trust_id = :trust GROUP BY programme_id, status",

@@ -11,7 +11,7 @@ std::vector<Workshop> workshops_between(soci::session& sql, long long trust_id, 
     std::map<long long, Workshop> workshops;
     Workshop row;
     std::string starts_at, ends_at;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql,
         "SELECT o.id, e.id, ep.priority_id, o.audience, o.phase, e.staff_groups, sl.starts_at, "
         "sl.ends_at FROM workshop_sessions s "
@@ -40,7 +40,7 @@ std::vector<Workshop> workshops_between(soci::session& sql, long long trust_id, 
 std::map<long long, std::vector<long long>> event_schools(soci::session& sql, long long trust_id) {
     std::map<long long, std::vector<long long>> schools;
     long long event_id = 0, school_id = 0;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql, "SELECT event_id, school_id FROM event_schools WHERE trust_id = :trust",
                      soci::use(trust_id), soci::into(event_id), soci::into(school_id));
     while (statement.fetch())
@@ -54,7 +54,7 @@ std::vector<Places> workshop_places(soci::session& sql, long long trust_id, cons
     long long priority_id = 0, school_id = 0, count = 0;
     soci::indicator school_known = soci::i_ok;
     std::string group;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql,
                      "SELECT ep.priority_id, pe.school_id, pe.staff_group, COUNT(*) FROM placements pl "
                      "JOIN workshop_sessions s ON s.id = pl.session_id AND s.trust_id = pl.trust_id "
@@ -79,7 +79,7 @@ std::map<long long, std::map<StaffCell, int>> programme_members(soci::session& s
     long long programme_id = 0, school_id = 0, count = 0;
     soci::indicator school_known = soci::i_ok;
     std::string group;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql,
                      "SELECT m.programme_id, pe.school_id, pe.staff_group, COUNT(*) FROM programme_members m "
                      "JOIN people pe ON pe.id = m.person_id WHERE m.trust_id = :trust AND m.status = "

@@ -71,7 +71,7 @@ long long insert(soci::session& sql, long long trust_id, long long person_id, co
 bool update(soci::session& sql, long long trust_id, long long person_id, const Entry& entry) {
     const std::string category = text_of(entry.category);
     const long long minutes = entry.minutes, shared = entry.shared ? 1 : 0, now = db::now_seconds();
-    soci::statement statement = db::run_change(
+    auto statement = db::run_change(
         sql,
         "UPDATE record_entries SET day = :day, category = :category, title = :title, minutes = "
         ":minutes, link = :link, reflection = :reflection, shared = :shared, updated_at = :now "
@@ -83,7 +83,7 @@ bool update(soci::session& sql, long long trust_id, long long person_id, const E
 }
 
 bool remove(soci::session& sql, long long trust_id, long long person_id, long long entry_id) {
-    soci::statement statement = db::run_change(
+    auto statement = db::run_change(
         sql, "DELETE FROM record_entries WHERE trust_id = :trust AND person_id = :person AND id = :id",
         soci::use(trust_id), soci::use(person_id), soci::use(entry_id));
     return statement.get_affected_rows() > 0;

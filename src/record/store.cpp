@@ -197,7 +197,7 @@ std::vector<Entry> entries_of(soci::session& sql, long long trust_id, long long 
     std::string slug, title;
     double hours = 0;
     long long issued_at = 0;
-    soci::statement modules =
+    auto modules =
         db::run_once(sql,
                      "SELECT module_slug, module_title, hours, issued_at FROM certificates WHERE trust_id = "
                      ":trust AND person_id = :person",

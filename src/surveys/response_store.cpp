@@ -123,7 +123,7 @@ bool has_answered(soci::session& sql, long long trust_id, long long survey_id, l
 std::set<long long> answerers_of(soci::session& sql, long long trust_id, long long survey_id) {
     std::set<long long> people;
     long long person = 0;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql, "SELECT person_id FROM survey_answerers WHERE trust_id = :trust AND survey_id = :survey",
         soci::use(trust_id), soci::use(survey_id), soci::into(person));
     while (statement.fetch())
@@ -134,7 +134,7 @@ std::set<long long> answerers_of(soci::session& sql, long long trust_id, long lo
 std::vector<std::pair<long long, long long>> response_counts(soci::session& sql, long long trust_id) {
     std::vector<std::pair<long long, long long>> counts;
     long long survey = 0, responses = 0;
-    soci::statement statement =
+    auto statement =
         db::run_once(sql,
                      "SELECT survey_id, COUNT(*) FROM survey_answerers WHERE trust_id = :trust GROUP BY "
                      "survey_id",

@@ -208,7 +208,7 @@ long long insert_question(soci::session& sql, long long trust_id, const Question
 
 bool update_question(soci::session& sql, long long trust_id, const Question& question) {
     BoundQuestion bound(question);
-    soci::statement statement = db::run_change(
+    auto statement = db::run_change(
         sql,
         "UPDATE survey_questions SET kind = :kind, prompt = :prompt, help = :help, shape = "
         ":shape, staff_groups = :groups, priority_id = :priority WHERE trust_id = :trust AND "
@@ -220,7 +220,7 @@ bool update_question(soci::session& sql, long long trust_id, const Question& que
 }
 
 bool delete_question(soci::session& sql, long long trust_id, long long survey_id, long long question_id) {
-    soci::statement statement = db::run_change(
+    auto statement = db::run_change(
         sql, "DELETE FROM survey_questions WHERE trust_id = :trust AND survey_id = :survey AND id = :id",
         soci::use(trust_id), soci::use(survey_id), soci::use(question_id));
     return statement.get_affected_rows() > 0;

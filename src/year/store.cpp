@@ -69,7 +69,7 @@ bool keep_sent(soci::session& sql, long long trust_id, long long person_id, cons
     const auto& entry = change.invitation.entry;
     const long long cancelled = change.method == calendar::ics::Method::Cancel ? 1 : 0;
     const long long before = entry.sequence - 1;
-    soci::statement statement =
+    auto statement =
         change.first_sent
             ? db::run_change(sql,
                              "INSERT INTO calendar_invitations (trust_id, person_id, uid, day, starts_at, "

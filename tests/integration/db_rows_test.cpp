@@ -50,7 +50,7 @@ TEST(DatabaseRows, a_kept_plan_reads_with_each_calls_values_and_is_prepared_once
     // Rows read row by row, twice with different values.
     for (const std::string& name : {names[0], names[1]}) {
         std::string found;
-        soci::statement rows = db::run_once(
+        auto rows = db::run_once(
             sql, "SELECT name FROM schools WHERE trust_id = :trust AND name >= :name ORDER BY name",
             soci::use(trust_id), soci::use(name), soci::into(found));
         std::vector<std::string> seen;
@@ -85,4 +85,85 @@ TEST(DatabaseRows, a_failed_statement_leaves_the_kept_plans_usable) {
     } // rolled back
     auto session = database.open().lease();
     EXPECT_EQ(school_named(*session, trust_id, names[0]), names[0]);
+}
+
+// A read made while the rows of the same query are still being read gets its own rows and leaves the
+// first read where it was: on SQLite the connection's compiled statement is lent to one run at a
+// time, and a second run of its query compiles its own.
+TEST(DatabaseRows, a_read_inside_a_read_of_the_same_query_gets_its_own_rows) {
+    TestDatabase database;
+    ASSERT_EQ(run_cli(database, {"demo"}), 0);
+    const long long trust_id = count_of(database, "SELECT MIN(id) FROM trusts");
+    const auto names = texts_of(database, "SELECT name FROM schools ORDER BY name");
+    ASSERT_GE(names.size(), 2u);
+    auto session = database.open().lease();
+    const std::string query =
+        "SELECT name FROM schools WHERE trust_id = :trust AND name >= :name ORDER BY name";
+    std::string outer_name;
+    auto outer =
+        db::run_once(*session, query, soci::use(trust_id), soci::use(names[0]), soci::into(outer_name));
+    std::vector<std::string> seen;
+    while (outer.fetch()) {
+        seen.push_back(outer_name);
+        std::string inner_name;
+        auto inner = db::run_once(*session, query, soci::use(trust_id), soci::use(names.back()),
+                                  soci::into(inner_name));
+        ASSERT_TRUE(inner.fetch());
+        EXPECT_EQ(inner_name, names.back());
+        EXPECT_FALSE(inner.fetch());
+    }
+    EXPECT_EQ(seen, names);
+    // Both runs over, the query runs again from the start.
+    EXPECT_EQ(school_named(*session, trust_id, names[1]), names[1]);
+}
+
+// A change refused by a constraint gives back what it borrowed: the same change with good values
+// then succeeds on the same connection.
+TEST(DatabaseRows, a_change_refused_by_a_constraint_leaves_its_query_usable) {
+    TestDatabase database;
+    ASSERT_EQ(run_cli(database, {"demo"}), 0);
+    const long long trust_id = count_of(database, "SELECT MIN(id) FROM trusts");
+    const std::string taken = texts_of(database, "SELECT email FROM people ORDER BY id").front();
+    auto session = database.open().lease();
+    const std::string insert =
+        "INSERT INTO people (trust_id, email, first_name, last_name, role, staff_group, phase, created_at, "
+        "updated_at) VALUES (:trust, :email, 'New', 'Starter', 'staff', 'support', '', 0, 0)";
+    EXPECT_THROW(db::run_change(*session, insert, soci::use(trust_id), soci::use(taken)), soci::soci_error);
+    const std::string fresh = "new.starter@oakfield.example";
+    EXPECT_EQ(db::run_change(*session, insert, soci::use(trust_id), soci::use(fresh)).get_affected_rows(), 1);
+    long long people = 0;
+    ASSERT_TRUE(db::read_one(*session, "SELECT COUNT(*) FROM people WHERE email = :email", soci::use(fresh),
+                             soci::into(people)));
+    EXPECT_EQ(people, 1);
+}
+
+// A read that is over holds no view of the database: after another connection commits a change,
+// this connection can still start writing (on SQLite, a connection holding an older view could not)
+// and its next read sees the change, though the query's statement is kept.
+TEST(DatabaseRows, a_finished_read_leaves_the_connection_free_to_write_after_another_commits) {
+    TestDatabase database;
+    ASSERT_EQ(run_cli(database, {"demo"}), 0);
+    const long long trust_id = count_of(database, "SELECT MIN(id) FROM trusts");
+    const auto names = texts_of(database, "SELECT name FROM schools ORDER BY name");
+    ASSERT_GE(names.size(), 2u);
+    db::Database other(database.url(), 1);
+    auto session = database.open().lease();
+    const std::string first_school = "SELECT name FROM schools WHERE trust_id = :trust ORDER BY name";
+    // Two rows match; the read stops after the first, before the statement has run to its end.
+    std::string first;
+    ASSERT_TRUE(db::read_one(*session, first_school, soci::use(trust_id), soci::into(first)));
+    EXPECT_EQ(first, names[0]);
+    {
+        auto writer = other.lease();
+        *writer << "UPDATE schools SET name = 'A renamed school' WHERE name = :name", soci::use(names[0]);
+    }
+    *session << (on_postgresql() ? "BEGIN" : "BEGIN IMMEDIATE");
+    EXPECT_EQ(db::run_change(*session, "UPDATE schools SET name = :name WHERE name = :old",
+                             soci::use(std::string("A school renamed twice")),
+                             soci::use(std::string("A renamed school")))
+                  .get_affected_rows(),
+              1);
+    *session << "COMMIT";
+    ASSERT_TRUE(db::read_one(*session, first_school, soci::use(trust_id), soci::into(first)));
+    EXPECT_EQ(first, "A school renamed twice");
 }

@@ -8,7 +8,7 @@ namespace trellis::programmes::recording_store {
 
 namespace {
 
-std::vector<MissedSession> sessions(soci::statement& statement, MissedSession& row) {
+std::vector<MissedSession> sessions(db::StatementRun& statement, MissedSession& row) {
     std::vector<MissedSession> found;
     while (statement.fetch())
         found.push_back(row);
@@ -20,7 +20,7 @@ std::vector<MissedSession> sessions(soci::statement& statement, MissedSession& r
 std::vector<long long> recorded_in(soci::session& sql, long long trust_id, long long programme_id) {
     std::vector<long long> ids;
     long long id = 0;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql,
         "SELECT r.activity_id FROM recordings r JOIN programme_activities a ON a.id = r.activity_id "
         "AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND a.programme_id = :programme",
@@ -102,7 +102,7 @@ std::vector<std::string> replace_recording(soci::session& sql, const Recording& 
 std::vector<MissedSession> missed_with_recording(soci::session& sql, long long trust_id,
                                                  long long person_id) {
     MissedSession row;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql,
         "SELECT a.programme_id, a.id, a.title FROM attendance_marks m JOIN programme_activities a ON "
         "a.id = m.session_id AND a.trust_id = m.trust_id JOIN recordings r ON r.activity_id = a.id "
@@ -115,7 +115,7 @@ std::vector<MissedSession> missed_with_recording(soci::session& sql, long long t
 
 std::vector<MissedSession> recordings_without_captions(soci::session& sql, long long trust_id) {
     MissedSession row;
-    soci::statement statement = db::run_once(
+    auto statement = db::run_once(
         sql,
         "SELECT a.programme_id, a.id, a.title FROM recordings r JOIN programme_activities a ON a.id "
         "= "

@@ -23,20 +23,49 @@ constexpr const char* kUpdateEvent =
     "choices_close = :choices_close, staff_groups = :groups, brief_purpose = :purpose, "
     "brief_audiences = :audiences, brief_format = :format, brief_length = :length, brief_quality = :quality, "
     "updated_at = :now WHERE trust_id = :trust AND id = :id";
-constexpr const char* kDayCounts =
-    "SELECT (SELECT COUNT(*) FROM workshop_offers WHERE trust_id = :t1 AND event_id = :e1 AND status = "
-    "'submitted'), "
-    "(SELECT COUNT(*) FROM workshop_offers WHERE trust_id = :t2 AND event_id = :e2 AND status = 'approved'), "
-    "(SELECT COUNT(*) FROM workshop_sessions WHERE trust_id = :t3 AND event_id = :e3), "
-    "(SELECT COUNT(DISTINCT person_id) FROM workshop_choices WHERE trust_id = :t4 AND event_id = :e4), "
-    "(SELECT COUNT(DISTINCT person_id) FROM placements WHERE trust_id = :t5 AND event_id = :e5 "
-    "AND session_id IS NOT NULL), "
-    "(SELECT COUNT(DISTINCT a.session_id) FROM attendance_marks a JOIN workshop_sessions s ON s.id = "
-    "a.session_id "
-    "AND s.trust_id = a.trust_id WHERE a.session_kind = 'workshop' AND a.trust_id = :t6 AND s.event_id = "
-    ":e6), "
-    "(SELECT COUNT(DISTINCT person_id) FROM feedback WHERE trust_id = :t7 AND about_kind = 'event' AND "
-    "about_id = :e7)";
+// The counts behind a training day's progress, each a subquery of the trust (:t) and the event (:e),
+// with the stages whose progress is told in it.
+struct DayCount {
+    const char* subquery;
+    long long DayCounts::*into;
+    std::vector<Stage> told_in;
+};
+const DayCount kDayCounts[] = {
+    {"(SELECT COUNT(*) FROM workshop_offers WHERE trust_id = :t AND event_id = :e AND status = 'submitted')",
+     &DayCounts::offers_waiting,
+     {Stage::Offers}},
+    {"(SELECT COUNT(*) FROM workshop_offers WHERE trust_id = :t AND event_id = :e AND status = 'approved')",
+     &DayCounts::offers_approved,
+     {Stage::Offers}},
+    {"(SELECT COUNT(*) FROM workshop_sessions WHERE trust_id = :t AND event_id = :e)",
+     &DayCounts::sessions,
+     {Stage::Scheduling, Stage::Published}},
+    {"(SELECT COUNT(DISTINCT person_id) FROM workshop_choices WHERE trust_id = :t AND event_id = :e)",
+     &DayCounts::chosen,
+     {Stage::Choices}},
+    {"(SELECT COUNT(DISTINCT person_id) FROM placements WHERE trust_id = :t AND event_id = :e AND session_id "
+     "IS NOT NULL)",
+     &DayCounts::placed,
+     {Stage::Allocating}},
+    // From the day's sessions to their registers: led by the trust's marks, SQLite read every one.
+    {"(SELECT COUNT(*) FROM workshop_sessions s WHERE s.trust_id = :t AND s.event_id = :e AND EXISTS (SELECT 1 "
+     "FROM attendance_marks a WHERE a.trust_id = s.trust_id AND a.session_id = s.id AND a.session_kind = "
+     "'workshop'))",
+     &DayCounts::registers_kept,
+     {Stage::Published}},
+    {"(SELECT COUNT(DISTINCT person_id) FROM feedback WHERE trust_id = :t AND about_kind = 'event' AND "
+     "about_id = :e)",
+     &DayCounts::feedback_given,
+     {Stage::Feedback}},
+};
+
+// `subquery` with its parameters named for the place it takes in a query: :t and :e become :t3, :e3.
+std::string numbered(std::string subquery, std::size_t place) {
+    for (const std::string name : {":t", ":e"})
+        for (auto at = subquery.find(name); at != std::string::npos; at = subquery.find(name, at + 1))
+            subquery.insert(at + name.size(), std::to_string(place));
+    return subquery;
+}
 constexpr const char* kSetStage =
     "UPDATE events SET stage = :stage, updated_at = :now WHERE trust_id = :trust AND id = :id";
 constexpr const char* kEventColumns =
@@ -379,17 +408,24 @@ bool is_reviewer(soci::session& sql, long long trust_id, long long event_id, lon
     return count > 0;
 }
 
-DayCounts day_counts(soci::session& sql, long long trust_id, long long event_id) {
+DayCounts day_counts(soci::session& sql, long long trust_id, long long event_id, std::optional<Stage> only) {
     DayCounts counts;
-    auto statement = db::run_once(
-        sql, kDayCounts, soci::use(trust_id, "t1"), soci::use(event_id, "e1"), soci::use(trust_id, "t2"),
-        soci::use(event_id, "e2"), soci::use(trust_id, "t3"), soci::use(event_id, "e3"),
-        soci::use(trust_id, "t4"), soci::use(event_id, "e4"), soci::use(trust_id, "t5"),
-        soci::use(event_id, "e5"), soci::use(trust_id, "t6"), soci::use(event_id, "e6"),
-        soci::use(trust_id, "t7"), soci::use(event_id, "e7"), soci::into(counts.offers_waiting),
-        soci::into(counts.offers_approved), soci::into(counts.sessions), soci::into(counts.chosen),
-        soci::into(counts.placed), soci::into(counts.registers_kept), soci::into(counts.feedback_given));
-    statement.fetch();
+    std::vector<const DayCount*> wanted;
+    for (const DayCount& count : kDayCounts)
+        if (!only || std::count(count.told_in.begin(), count.told_in.end(), *only))
+            wanted.push_back(&count);
+    if (wanted.empty())
+        return counts;
+    std::string query = "SELECT ";
+    for (std::size_t place = 0; place < wanted.size(); ++place)
+        query += (place ? ", " : "") + numbered(wanted[place]->subquery, place + 1);
+    db::run_statement(sql, query, true, [&](soci::statement& statement) {
+        for (std::size_t place = 0; place < wanted.size(); ++place) {
+            statement.exchange(soci::into(counts.*(wanted[place]->into)));
+            statement.exchange(soci::use(trust_id, "t" + std::to_string(place + 1)));
+            statement.exchange(soci::use(event_id, "e" + std::to_string(place + 1)));
+        }
+    });
     return counts;
 }
 

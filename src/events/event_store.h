@@ -30,8 +30,10 @@ std::vector<Slot> slots_of(soci::session& sql, long long trust_id, long long eve
 std::vector<Room> rooms_of(soci::session& sql, long long trust_id, long long event_id);
 std::vector<Priority> priorities_of(soci::session& sql, long long trust_id, long long event_id);
 
-// The counts behind the lead's life-cycle panel, except who takes part (see choice_store).
-DayCounts day_counts(soci::session& sql, long long trust_id, long long event_id);
+// The counts behind the lead's life-cycle panel, except who takes part (see choice_store); with
+// `only`, just those that stage's progress is told in (the rest left 0).
+DayCounts day_counts(soci::session& sql, long long trust_id, long long event_id,
+                     std::optional<Stage> only = std::nullopt);
 
 std::vector<long long> reviewers_of(soci::session& sql, long long trust_id, long long event_id);
 void set_reviewers(soci::session& sql, long long trust_id, long long event_id,

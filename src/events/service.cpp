@@ -266,6 +266,14 @@ DayCounts EventService::counts(const Event& event) {
     return counts;
 }
 
+DayCounts EventService::stage_counts(const Event& event) {
+    auto session = m_database.lease();
+    DayCounts counts = store::day_counts(*session, event.trust_id, event.id, event.stage);
+    if (event.stage == Stage::Choices)
+        counts.taking_part = store::count_participants(*session, event);
+    return counts;
+}
+
 std::vector<long long> EventService::reviewers(long long trust_id, long long event_id) {
     auto session = m_database.lease();
     return store::reviewers_of(*session, trust_id, event_id);

@@ -53,6 +53,9 @@ class EventService {
     void set_stage(long long trust_id, long long event_id, Stage stage);
     // How far the event has got: offers waiting, choices made, registers kept and the rest.
     DayCounts counts(const Event& event);
+    // Only the counts the event's current stage is told in (progress_of), the rest left 0: for the
+    // home page, which tells each day's progress in its stage alone.
+    DayCounts stage_counts(const Event& event);
     std::vector<long long> reviewers(long long trust_id, long long event_id);
     void set_reviewers(long long trust_id, long long event_id, const std::vector<long long>& person_ids);
     bool is_reviewer(long long trust_id, long long event_id, long long person_id);

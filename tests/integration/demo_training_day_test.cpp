@@ -124,3 +124,50 @@ TEST(DemoTrainingDay, a_past_day_has_registers_and_feedback) {
         << experts->body;
     EXPECT_TRUE(contains(experts->body, "out of 5 by")) << experts->body;
 }
+
+// The PD lead's home page tells each coming or recent day's progress in its own stage's figures, read
+// from the database (the day held more than a month ago is no longer there); the held day's own page
+// tells every stage's, registers kept among them.
+TEST(DemoTrainingDay, the_leads_home_page_tells_each_days_progress_in_its_stage) {
+    TestDatabase database;
+    ASSERT_EQ(run_cli(database, {"demo", "--training-day"}), 0);
+    auto of_stage = [&](const std::string& stage) {
+        return " AND event_id = (SELECT id FROM events WHERE stage = '" + stage + "')";
+    };
+    const long long chosen = count_of(
+        database, "SELECT COUNT(DISTINCT person_id) FROM workshop_choices WHERE 1 = 1" + of_stage("choices"));
+    const long long waiting = count_of(
+        database, "SELECT COUNT(*) FROM workshop_offers WHERE status = 'submitted'" + of_stage("offers"));
+    const long long approved = count_of(
+        database, "SELECT COUNT(*) FROM workshop_offers WHERE status = 'approved'" + of_stage("offers"));
+    const long long gave_feedback = count_of(
+        database, "SELECT COUNT(DISTINCT person_id) FROM feedback WHERE about_kind = 'event' AND about_id = "
+                  "(SELECT id FROM events WHERE stage = 'feedback')");
+    const long long sessions =
+        count_of(database, "SELECT COUNT(*) FROM workshop_sessions WHERE 1 = 1" + of_stage("feedback"));
+    const long long registers = count_of(
+        database,
+        "SELECT COUNT(DISTINCT a.session_id) FROM attendance_marks a JOIN workshop_sessions s ON s.id = "
+        "a.session_id WHERE a.session_kind = 'workshop'" +
+            std::string(" AND s.event_id = (SELECT id FROM events WHERE stage = 'feedback')"));
+    ASSERT_GT(registers, 0);
+
+    TestServer server(database);
+    Browser lead(server);
+    ASSERT_EQ(lead.sign_in(kDemoTrustLead, kDemoPassword)->status, 303);
+    const std::string home = lead.get("/")->body;
+    EXPECT_TRUE(
+        contains(home, "Choices open: " + std::to_string(chosen) + " of 435 people taking part have chosen"))
+        << home;
+    EXPECT_TRUE(contains(home, std::to_string(waiting) + (waiting == 1 ? " offer" : " offers") +
+                                   " waiting for review, " + std::to_string(approved) + " approved"))
+        << home;
+    EXPECT_TRUE(contains(home, "staff cannot see the day yet")) << home;
+    EXPECT_FALSE(contains(home, "gave feedback")) << "the held day is more than a month past";
+
+    const long long held = count_of(database, "SELECT id FROM events WHERE stage = 'feedback'");
+    const std::string day = lead.get("/events/" + std::to_string(held))->body;
+    EXPECT_TRUE(
+        contains(day, std::to_string(registers) + " of " + std::to_string(sessions) + " registers kept"))
+        << day;
+}

@@ -203,7 +203,7 @@ mstch::array training_days_needing_attention(http::RequestContext& context) {
             mstch::map{{"href", "/events/" + std::to_string(event.id)},
                        {"title", event.title + " (" + long_date(event.event_date) + ")"},
                        {"gaps", label_of(event.stage) + ": " +
-                                    progress_of(event.stage, context.app.events.counts(event)) + "."}});
+                                    progress_of(event.stage, context.app.events.stage_counts(event)) + "."}});
     }
     return waiting;
 }

@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "events/allocation_job.h"
+#include "events/allocation/allocation_job.h"
 #include "jobs/model.h"
 #include "people/import_job.h"
 

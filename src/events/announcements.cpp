@@ -2,7 +2,7 @@
 
 #include "db/database.h"
 #include "db/rows.h"
-#include "events/choice_store.h"
+#include "events/choices/choice_store.h"
 #include "events/event_store.h"
 #include "text/dates.h"
 

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "events/choice_store.h"
+#include "events/choices/choice_store.h"
 #include "events/event_store.h"
 #include "events/model.h"
 #include "priorities/store.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "accounts/secrets.h"
-#include "events/day_calendar.h"
+#include "events/day/day_calendar.h"
 #include "mail/store.h"
 #include "notifications/store.h"
 #include "text/dates.h"

@@ -6,7 +6,7 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
-#include "events/day_service.h"
+#include "events/day/day_service.h"
 #include "events/service.h"
 #include "programmes/service.h"
 #include "year/model.h"

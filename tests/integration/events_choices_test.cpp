@@ -8,8 +8,8 @@
 #include <regex>
 #include <thread>
 
-#include "events/choice_store.h"
-#include "events/schedule_store.h"
+#include "events/choices/choice_store.h"
+#include "events/schedule/schedule_store.h"
 #include "events/service.h"
 #include "harness.h"
 

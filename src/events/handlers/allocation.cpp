@@ -9,8 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "events/allocation_service.h"
-#include "events/choice_service.h"
+#include "events/allocation/allocation_service.h"
+#include "events/choices/choice_service.h"
 #include "http/response.h"
 #include "jobs/model.h"
 #include "text/words.h"

@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "accounts/permissions.h"
-#include "events/choice_service.h"
+#include "events/choices/choice_service.h"
 #include "http/response.h"
 #include "text/words.h"
 

@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "accounts/permissions.h"
-#include "events/choice_service.h"
+#include "events/choices/choice_service.h"
 #include "http/response.h"
 #include "text/words.h"
 

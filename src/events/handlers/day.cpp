@@ -7,7 +7,7 @@
 #include "accounts/permissions.h"
 #include "attendance/handlers/register_view.h"
 #include "calendar/ics.h"
-#include "events/day_calendar.h"
+#include "events/day/day_calendar.h"
 #include "http/response.h"
 #include "pdf/pdf.h"
 

@@ -8,7 +8,7 @@
 
 #include "events/handlers/events.h"
 #include "events/model.h"
-#include "events/offer_model.h"
+#include "events/offers/offer_model.h"
 #include "http/request_context.h"
 
 // What the offer, review and material pages share: finding rows in the caller's trust and turning

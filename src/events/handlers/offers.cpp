@@ -5,7 +5,7 @@
 
 #include "accounts/permissions.h"
 #include "events/handlers/offer_views.h"
-#include "events/offer_service.h"
+#include "events/offers/offer_service.h"
 #include "http/app.h"
 #include "http/response.h"
 #include "library/handlers/views.h"

@@ -4,7 +4,7 @@
 #include "accounts/permissions.h"
 #include "events/handlers/offer_views.h"
 #include "events/handlers/offers.h"
-#include "events/offer_service.h"
+#include "events/offers/offer_service.h"
 #include "http/app.h"
 #include "http/response.h"
 

@@ -3,7 +3,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "events/schedule_service.h"
+#include "events/schedule/schedule_service.h"
 #include "http/response.h"
 
 namespace trellis::events::handlers {

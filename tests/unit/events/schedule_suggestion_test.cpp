@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "events/schedule_service.h"
+#include "events/schedule/schedule_service.h"
 
 using namespace trellis::events;
 

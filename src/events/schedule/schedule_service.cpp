@@ -1,4 +1,4 @@
-#include "events/schedule_service.h"
+#include "events/schedule/schedule_service.h"
 
 #include <algorithm>
 #include <map>
@@ -6,9 +6,9 @@
 #include <set>
 #include <stdexcept>
 
-#include "events/choice_store.h"
+#include "events/choices/choice_store.h"
 #include "events/event_store.h"
-#include "events/schedule_store.h"
+#include "events/schedule/schedule_store.h"
 
 namespace trellis::events {
 

@@ -1,4 +1,4 @@
-#include "events/allocation_store.h"
+#include "events/allocation/allocation_store.h"
 
 #include "db/database.h"
 #include "db/rows.h"

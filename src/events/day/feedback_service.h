@@ -4,7 +4,7 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
-#include "events/day_model.h"
+#include "events/day/day_model.h"
 #include "feedback/model.h"
 
 namespace trellis::events {

@@ -1,4 +1,4 @@
-#include "events/allocation_job.h"
+#include "events/allocation/allocation_job.h"
 
 #include "jobs/model.h"
 

@@ -1,4 +1,4 @@
-#include "events/allocation_service.h"
+#include "events/allocation/allocation_service.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,10 +11,10 @@
 
 #include "allocation/engine.h"
 #include "audit/store.h"
-#include "events/allocation_instance.h"
-#include "events/choice_store.h"
+#include "events/allocation/allocation_instance.h"
+#include "events/choices/choice_store.h"
 #include "events/event_store.h"
-#include "events/schedule_store.h"
+#include "events/schedule/schedule_store.h"
 #include "jobs/model.h"
 #include "jobs/store.h"
 #include "notifications/store.h"

@@ -1,4 +1,4 @@
-#include "events/day_store.h"
+#include "events/day/day_store.h"
 
 #include "db/database.h"
 #include "db/rows.h"

@@ -6,7 +6,7 @@
 
 #include <soci/soci.h>
 
-#include "events/offer_model.h"
+#include "events/offers/offer_model.h"
 
 // The only SQL for workshop offers and their reviews. Every function takes the
 // trust id and names it in its query.

@@ -1,4 +1,4 @@
-#include "events/offer_store.h"
+#include "events/offers/offer_store.h"
 
 #include "db/database.h"
 #include "db/rows.h"

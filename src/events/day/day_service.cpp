@@ -1,10 +1,10 @@
-#include "events/day_service.h"
+#include "events/day/day_service.h"
 
 #include <algorithm>
 
 #include "attendance/register.h"
 #include "attendance/store.h"
-#include "events/day_store.h"
+#include "events/day/day_store.h"
 #include "events/event_store.h"
 
 namespace trellis::events {

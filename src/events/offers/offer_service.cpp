@@ -1,4 +1,4 @@
-#include "events/offer_service.h"
+#include "events/offers/offer_service.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -13,7 +13,7 @@
 #include "accounts/secrets.h"
 #include "events/event_store.h"
 #include "events/model.h"
-#include "events/offer_store.h"
+#include "events/offers/offer_store.h"
 #include "notifications/store.h"
 #include "organisations/model.h"
 

@@ -1,4 +1,4 @@
-#include "events/choice_store.h"
+#include "events/choices/choice_store.h"
 
 #include <algorithm>
 

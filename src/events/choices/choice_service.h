@@ -6,9 +6,9 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
-#include "events/choice_model.h"
+#include "events/choices/choice_model.h"
 #include "events/model.h"
-#include "events/schedule_model.h"
+#include "events/schedule/schedule_model.h"
 
 namespace trellis::events {
 

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "calendar/ics.h"
-#include "events/day_model.h"
+#include "events/day/day_model.h"
 
 // A person's training day as calendar entries, one per workshop they attend or run: the same entries
 // for the downloadable timetable and for the invitations sent by email.

@@ -1,4 +1,4 @@
-#include "events/feedback_store.h"
+#include "events/day/feedback_store.h"
 
 #include "db/rows.h"
 

@@ -4,7 +4,7 @@
 
 #include <soci/soci.h>
 
-#include "events/day_model.h"
+#include "events/day/day_model.h"
 
 // The only SQL for what the day reads and writes: sessions as placed, people's placements,
 // registers and attendance. Every function names the trust in its query.

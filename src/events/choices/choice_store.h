@@ -5,7 +5,7 @@
 
 #include <soci/soci.h>
 
-#include "events/choice_model.h"
+#include "events/choices/choice_model.h"
 #include "events/model.h"
 
 // The only SQL for staff's choices and who takes part. Every function

@@ -7,8 +7,8 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
-#include "events/allocation_store.h"
-#include "events/choice_model.h"
+#include "events/allocation/allocation_store.h"
+#include "events/choices/choice_model.h"
 #include "events/model.h"
 
 namespace trellis::events {

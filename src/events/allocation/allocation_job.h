@@ -1,6 +1,6 @@
 #pragma once
 
-#include "events/allocation_service.h"
+#include "events/allocation/allocation_service.h"
 #include "jobs/runner.h"
 
 namespace trellis::events {

@@ -1,11 +1,11 @@
-#include "events/feedback_service.h"
+#include "events/day/feedback_service.h"
 
 #include <algorithm>
 #include <iterator>
 #include <stdexcept>
 
-#include "events/day_store.h"
-#include "events/feedback_store.h"
+#include "events/day/day_store.h"
+#include "events/day/feedback_store.h"
 #include "feedback/ratings.h"
 #include "feedback/store.h"
 

@@ -6,7 +6,7 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
-#include "events/day_model.h"
+#include "events/day/day_model.h"
 
 namespace trellis::events {
 

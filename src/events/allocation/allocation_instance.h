@@ -4,10 +4,10 @@
 #include <vector>
 
 #include "allocation/model.h"
-#include "events/allocation_store.h"
-#include "events/choice_model.h"
+#include "events/allocation/allocation_store.h"
+#include "events/choices/choice_model.h"
 #include "events/model.h"
-#include "events/schedule_model.h"
+#include "events/schedule/schedule_model.h"
 
 // The bridge between an event and the pure allocation engine: an engine instance built from the
 // event's sessions, audiences and choices, and the engine's answer turned back into placements.

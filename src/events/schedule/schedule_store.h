@@ -4,7 +4,7 @@
 
 #include <soci/soci.h>
 
-#include "events/schedule_model.h"
+#include "events/schedule/schedule_model.h"
 
 // The only SQL for approved workshops and their sessions. Every function names the trust.
 namespace trellis::events::store {

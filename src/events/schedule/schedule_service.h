@@ -6,7 +6,7 @@
 #include "accounts/model.h"
 #include "db/database.h"
 #include "events/model.h"
-#include "events/schedule_model.h"
+#include "events/schedule/schedule_model.h"
 
 namespace trellis::events {
 

@@ -8,7 +8,7 @@
 #include "accounts/model.h"
 #include "db/database.h"
 #include "events/model.h"
-#include "events/offer_model.h"
+#include "events/offers/offer_model.h"
 
 namespace trellis::events {
 

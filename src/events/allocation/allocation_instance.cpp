@@ -1,4 +1,4 @@
-#include "events/allocation_instance.h"
+#include "events/allocation/allocation_instance.h"
 
 #include <algorithm>
 #include <cctype>

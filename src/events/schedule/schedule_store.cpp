@@ -1,4 +1,4 @@
-#include "events/schedule_store.h"
+#include "events/schedule/schedule_store.h"
 
 #include <algorithm>
 

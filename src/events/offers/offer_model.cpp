@@ -1,4 +1,4 @@
-#include "events/offer_model.h"
+#include "events/offers/offer_model.h"
 
 namespace trellis::events {
 

@@ -1,13 +1,13 @@
-#include "events/choice_service.h"
+#include "events/choices/choice_service.h"
 
 #include <algorithm>
 #include <set>
 #include <stdexcept>
 
-#include "events/choice_store.h"
+#include "events/choices/choice_store.h"
 #include "events/event_store.h"
 #include "events/model.h"
-#include "events/schedule_store.h"
+#include "events/schedule/schedule_store.h"
 #include "notifications/store.h"
 
 namespace trellis::events {

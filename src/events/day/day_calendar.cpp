@@ -1,4 +1,4 @@
-#include "events/day_calendar.h"
+#include "events/day/day_calendar.h"
 
 namespace trellis::events {
 

@@ -48,9 +48,9 @@ const DayCount kDayCounts[] = {
      &DayCounts::placed,
      {Stage::Allocating}},
     // From the day's sessions to their registers: led by the trust's marks, SQLite read every one.
-    {"(SELECT COUNT(*) FROM workshop_sessions s WHERE s.trust_id = :t AND s.event_id = :e AND EXISTS (SELECT 1 "
-     "FROM attendance_marks a WHERE a.trust_id = s.trust_id AND a.session_id = s.id AND a.session_kind = "
-     "'workshop'))",
+    {"(SELECT COUNT(*) FROM workshop_sessions s WHERE s.trust_id = :t AND s.event_id = :e AND EXISTS "
+     "(SELECT 1 FROM attendance_marks a WHERE a.trust_id = s.trust_id AND a.session_id = s.id AND "
+     "a.session_kind = 'workshop'))",
      &DayCounts::registers_kept,
      {Stage::Published}},
     {"(SELECT COUNT(DISTINCT person_id) FROM feedback WHERE trust_id = :t AND about_kind = 'event' AND "

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <netinet/in.h>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <sys/socket.h>
@@ -40,6 +41,39 @@ int free_port() {
     ::getsockname(socket_fd, reinterpret_cast<sockaddr*>(&address), &length);
     ::close(socket_fd);
     return ntohs(address.sin_port);
+}
+
+// Whether process `pid` listens on loopback TCP `port`: its sockets against the kernel's table of
+// them (Linux's /proc).
+bool listens_on(int pid, int port) {
+    std::set<std::string> sockets;
+    std::error_code error;
+    for (const auto& entry :
+         std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/fd", error)) {
+        const std::string target = std::filesystem::read_symlink(entry.path(), error).string();
+        if (!error && target.rfind("socket:[", 0) == 0)
+            sockets.insert(target.substr(8, target.size() - 9));
+    }
+    std::ifstream table("/proc/net/tcp");
+    std::string line;
+    std::getline(table, line); // the heading
+    while (std::getline(table, line)) {
+        std::istringstream fields(line);
+        std::string slot, local, remote, state, queues, timer, retransmits, uid, timeout, inode;
+        fields >> slot >> local >> remote >> state >> queues >> timer >> retransmits >> uid >> timeout >>
+            inode;
+        const auto colon = local.find(':');
+        if (state == "0A" && colon != std::string::npos &&
+            std::stoi(local.substr(colon + 1), nullptr, 16) == port && sockets.count(inode))
+            return true;
+    }
+    return false;
+}
+
+// Whether child process `pid` has ended (and is reaped).
+bool has_ended(int pid) {
+    int status = 0;
+    return ::waitpid(pid, &status, WNOHANG) == pid;
 }
 
 int spawn(const std::vector<std::string>& arguments, const std::map<std::string, std::string>& environment,
@@ -190,14 +224,14 @@ TestServer::TestServer(const TestDatabase& database, std::map<std::string, std::
                        std::vector<std::string> arguments)
     : m_database(database), m_environment(std::move(environment)), m_arguments(std::move(arguments)),
       m_port(free_port()) {
-    start();
+    start(true);
 }
 
 TestServer::~TestServer() {
     stop();
 }
 
-void TestServer::start() {
+void TestServer::start(bool may_move) {
     auto environment = m_environment;
     environment["TRELLIS_THREADS"] =
         environment.count("TRELLIS_THREADS") ? environment["TRELLIS_THREADS"] : "4";
@@ -207,8 +241,18 @@ void TestServer::start() {
     m_pid = spawn(command, environment, "/dev/null");
     httplib::Client client("127.0.0.1", m_port);
     for (int attempt = 0; attempt < 200; ++attempt) {
-        if (auto result = client.Get("/healthz"); result && result->status == 200)
+        // The port was free when chosen, but another test running at the same time may have been
+        // given it too: the server answering must be this one.
+        if (auto result = client.Get("/healthz");
+            result && result->status == 200 && listens_on(m_pid, m_port))
             return;
+        if (may_move && has_ended(m_pid)) {
+            // It could not listen there: start again on another port.
+            m_port = free_port();
+            m_pid = 0;
+            start(false);
+            return;
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
     throw std::runtime_error("trellis serve did not answer /healthz");
@@ -232,7 +276,7 @@ void TestServer::freeze() {
 
 void TestServer::restart() {
     stop();
-    start();
+    start(false);
 }
 
 namespace {

@@ -55,7 +55,8 @@ class TestServer {
     void restart();
 
   private:
-    void start();
+    // Starts the server on m_port; `may_move` to another port when it cannot listen there.
+    void start(bool may_move);
     void stop();
 
     const TestDatabase& m_database;

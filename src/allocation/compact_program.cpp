@@ -8,6 +8,8 @@
 #include <bit>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -34,12 +36,22 @@ std::vector<int> named_workshops(const CostModel& model, int person) {
     return named;
 }
 
+// A relaxation's value rounded up to the integer cost every allocation has, with room for rounding.
+Cost rounded_bound(double value) {
+    return static_cast<Cost>(std::ceil(value - 1e-6 - 1e-9 * std::abs(value)));
+}
+
 enum class RelaxationStatus { Failed, Infeasible, Solved };
 
 struct Relaxation {
     RelaxationStatus status{RelaxationStatus::Failed};
     double value{0.0};
     std::vector<double> solution;
+    // With pricing, what the columns it took in allow: the program over its core keeps to it (the
+    // whole support gave CBC twice the work on the bench's long rankings).
+    std::optional<AggregateSupport> let_in;
+    // Whether columns were priced in.
+    bool priced{false};
 };
 
 class CompactProgram {
@@ -134,43 +146,77 @@ class CompactProgram {
 
     std::int64_t columns() const { return static_cast<std::int64_t>(m_columns.size()); }
 
-    // The program's linear relaxation by Clp's barrier with crossover (its dual simplex took ten
-    // times as long on the long rankings of the bench): the value and a basic solution, or nothing
-    // when it has none (no allocation within the support).
-    // The program's linear relaxation by Clp: the value and a basic solution when solved.
-    Relaxation relax(std::vector<double>* session_price = nullptr) const {
+    // The program's linear relaxation by Clp: the value and a basic solution, or nothing when it
+    // has none (no allocation within the support).
+    //
+    // With pricing (the program needs its support then), the relaxation starts from the columns the
+    // narrower support allows and, while its value is above the bound its duals prove, takes in the
+    // rest whose reduced costs at those duals are negative, each time from the last basis: column
+    // generation over what the program holds. Its duals are then the whole program's: on the
+    // bench's long rankings they proved at once what three ever wider relaxations proved before,
+    // and where the narrow support held no allocation (the barrier never converged) they proved
+    // the optimum.
+    Relaxation relax(std::vector<double>* session_price = nullptr,
+                     const ColumnPricing* pricing = nullptr) const {
         Relaxation relaxation;
         if (has_empty_required_row()) {
             relaxation.status = RelaxationStatus::Infeasible;
             return relaxation;
         }
         const Matrix matrix = columns_matrix();
+        // The program's columns in Clp's order; the rest are held out until priced in.
+        std::vector<int> taken;
+        std::vector<char> held(m_columns.size(), 0);
+        if (!m_within)
+            pricing = nullptr;
+        for (std::size_t column = 0; column < m_columns.size(); ++column)
+            if (!pricing || allows(*pricing->first, m_columns[column]))
+                taken.push_back(static_cast<int>(column));
+            else
+                held[column] = 1;
         ClpSimplex program;
         program.setLogLevel(0);
-        program.loadProblem(static_cast<int>(m_columns.size()), static_cast<int>(m_row_lower.size()),
-                            matrix.column_start.data(), matrix.row_index.data(), matrix.value.data(),
-                            matrix.lower.data(), matrix.upper.data(), matrix.cost.data(), m_row_lower.data(),
+        const Matrix loaded = columns_of(matrix, taken);
+        program.loadProblem(static_cast<int>(taken.size()), static_cast<int>(m_row_lower.size()),
+                            loaded.column_start.data(), loaded.row_index.data(), loaded.value.data(),
+                            loaded.lower.data(), loaded.upper.data(), loaded.cost.data(), m_row_lower.data(),
                             m_row_upper.data());
         // The barrier with crossover took a tenth of the dual simplex's time on the long rankings of
         // the bench; on small programs the dual simplex is quick and sturdier.
         ClpSolve how;
-        how.setSolveType(columns() >= kBarrierColumns ? ClpSolve::useBarrier : ClpSolve::useDual);
+        how.setSolveType(static_cast<std::int64_t>(taken.size()) >= kBarrierColumns ? ClpSolve::useBarrier
+                                                                                    : ClpSolve::useDual);
+        // Clp takes an iteration limit below 1000 as the barrier's own and lifts it for the crossover.
+        if (static_cast<std::int64_t>(taken.size()) >= kBarrierColumns)
+            program.setMaximumIterations(kBarrierIterations);
         program.initialSolve(how);
-        if (program.isProvenPrimalInfeasible() && columns() < kBarrierColumns)
+        program.setMaximumIterations(std::numeric_limits<int>::max());
+        int rounds = 0;
+        for (; pricing && rounds < kPricingRounds && program.isProvenOptimal() &&
+               rounded_bound(program.objectiveValue()) > pricing->bound_at(session_prices(program));
+             ++rounds) {
+            const std::vector<int> priced = price_in(program, matrix, held);
+            if (priced.empty())
+                break;
+            relaxation.priced = true;
+            add_columns(program, matrix, priced);
+            taken.insert(taken.end(), priced.begin(), priced.end());
+            program.primal();
+        }
+        if (program.isProvenPrimalInfeasible() && static_cast<std::int64_t>(taken.size()) < kBarrierColumns)
             relaxation.status = RelaxationStatus::Infeasible;
         if (!program.isProvenOptimal())
             return relaxation;
         relaxation.status = RelaxationStatus::Solved;
         relaxation.value = program.objectiveValue();
-        if (session_price) {
-            // A capacity row's dual is at most zero in a minimisation: its negation is the price.
-            const double* dual = program.dualRowSolution();
-            session_price->assign(m_capacity.size(), 0.0);
-            for (std::size_t session = 0; session < m_capacity.size(); ++session)
-                (*session_price)[session] = std::max(0.0, -dual[m_session_row + session]);
-        }
+        if (pricing)
+            relaxation.let_in = support_let_in(held);
+        if (session_price)
+            *session_price = session_prices(program);
         const double* solution = program.primalColumnSolution();
-        relaxation.solution.assign(solution, solution + m_columns.size());
+        relaxation.solution.assign(m_columns.size(), 0.0);
+        for (std::size_t index = 0; index < taken.size(); ++index)
+            relaxation.solution[taken[index]] = solution[index];
         return relaxation;
     }
 
@@ -459,6 +505,132 @@ class CompactProgram {
         return false;
     }
 
+    // Rounds of pricing columns into the relaxation at most (see relax); on the bench's long
+    // rankings two sufficed.
+    static constexpr int kPricingRounds = 20;
+    // How negative a reduced cost must be to take its column in, past rounding.
+    static constexpr double kLeastReducedCost = 1e-7;
+    // The barrier's iterations at most. On the bench's long rankings it converged within 40; one that
+    // had not by 80 never did (a support whose required workshops no allocation could hold), and
+    // ran to Clp's 200 for most of a minute.
+    static constexpr int kBarrierIterations = 80;
+
+    // Per session, the price on its seats at the relaxation's duals: a capacity row's dual is at
+    // most zero in a minimisation, and its negation is the price.
+    std::vector<double> session_prices(const ClpSimplex& program) const {
+        const double* dual = program.getRowPrice();
+        std::vector<double> price(m_capacity.size(), 0.0);
+        for (std::size_t session = 0; session < m_capacity.size(); ++session)
+            price[session] = std::max(0.0, -dual[m_session_row + session]);
+        return price;
+    }
+
+    // The held columns whose reduced costs at the program's duals are negative, no longer held
+    // (only the most negative one per person took more rounds and longer on the bench).
+    std::vector<int> price_in(const ClpSimplex& program, const Matrix& matrix,
+                              std::vector<char>& held) const {
+        const double* dual = program.getRowPrice();
+        std::vector<int> priced;
+        for (std::size_t column = 0; column < m_columns.size(); ++column) {
+            if (!held[column])
+                continue;
+            double reduced = matrix.cost[column];
+            for (int entry = matrix.column_start[column]; entry < matrix.column_start[column + 1]; ++entry)
+                reduced -= dual[matrix.row_index[entry]] * matrix.value[entry];
+            if (reduced < -kLeastReducedCost) {
+                held[column] = 0;
+                priced.push_back(static_cast<int>(column));
+            }
+        }
+        return priced;
+    }
+
+    // The listed columns of the matrix, in order.
+    static Matrix columns_of(const Matrix& matrix, const std::vector<int>& columns) {
+        Matrix part;
+        for (int column : columns) {
+            for (int entry = matrix.column_start[column]; entry < matrix.column_start[column + 1]; ++entry) {
+                part.row_index.push_back(matrix.row_index[entry]);
+                part.value.push_back(matrix.value[entry]);
+            }
+            part.column_start.push_back(static_cast<int>(part.row_index.size()));
+            part.lower.push_back(matrix.lower[column]);
+            part.upper.push_back(matrix.upper[column]);
+            part.cost.push_back(matrix.cost[column]);
+        }
+        return part;
+    }
+
+    // Appends the listed columns of the matrix to Clp's program, in order.
+    static void add_columns(ClpSimplex& program, const Matrix& matrix, const std::vector<int>& columns) {
+        const Matrix part = columns_of(matrix, columns);
+        program.addColumns(static_cast<int>(columns.size()), part.lower.data(), part.upper.data(),
+                           part.cost.data(), part.column_start.data(), part.row_index.data(),
+                           part.value.data());
+    }
+
+    // What the columns not held allow, as a support within the program's: its required workshops
+    // stay, with the slots the program's support gives them.
+    AggregateSupport support_let_in(const std::vector<char>& held) const {
+        const std::size_t people = m_instance.people.size();
+        AggregateSupport support;
+        support.named.resize(people);
+        support.named_slots.resize(people);
+        support.required = m_within->required;
+        support.unranked.assign(people, 0);
+        support.empty = m_within->empty;
+        support.pool.resize(m_within->pool.size());
+        const auto allow = [&](int person, int workshop, std::uint64_t slots) {
+            std::vector<int>& named = support.named[person];
+            const auto found = std::find(named.begin(), named.end(), workshop);
+            if (found != named.end()) {
+                support.named_slots[person][found - named.begin()] |= slots;
+                return;
+            }
+            named.push_back(workshop);
+            support.named_slots[person].push_back(slots);
+        };
+        for (std::size_t column = 0; column < m_columns.size(); ++column) {
+            const Column& what = m_columns[column];
+            if (held[column] || what.kind == ColumnKind::Empty)
+                continue;
+            const int workshop = what.session == kNone ? kNone : m_instance.sessions[what.session].workshop;
+            if (what.kind == ColumnKind::Unranked)
+                support.unranked[what.person] = 1;
+            else if (what.kind == ColumnKind::Pool && !contains(support.pool[what.person], workshop))
+                support.pool[what.person].push_back(workshop);
+            else if (what.kind == ColumnKind::Placement)
+                allow(what.person, workshop,
+                      what.slot < 64 ? std::uint64_t{1} << what.slot : ~std::uint64_t{0});
+        }
+        for (std::size_t person = 0; person < people; ++person)
+            for (int workshop : support.required[person])
+                allow(static_cast<int>(person), workshop, ~std::uint64_t{0});
+        return support;
+    }
+
+    // Whether a support allows the column.
+    bool allows(const AggregateSupport& support, const Column& column) const {
+        switch (column.kind) {
+        case ColumnKind::Empty:
+            return true;
+        case ColumnKind::Unranked:
+            return support.unranked[column.person] != 0;
+        case ColumnKind::Pool:
+            return contains(support.pool[column.person], m_instance.sessions[column.session].workshop);
+        case ColumnKind::Placement:
+            break;
+        }
+        const std::vector<int>& named = support.named[column.person];
+        const int workshop = m_instance.sessions[column.session].workshop;
+        const auto found = std::find(named.begin(), named.end(), workshop);
+        if (found == named.end())
+            return false;
+        if (support.named_slots.empty() || column.slot >= 64)
+            return true;
+        return ((support.named_slots[column.person][found - named.begin()] >> column.slot) & 1) != 0;
+    }
+
     const CostModel& m_model;
     const Instance& m_instance;
     int m_slots;
@@ -484,11 +656,6 @@ constexpr std::int64_t kCoreColumns = 30000;
 // Clp's barrier took about ten seconds for 80,000 columns of the bench's long rankings: larger
 // programs go to CBC's search, whose node limit bounds the time.
 constexpr std::int64_t kCoreMostColumns = 120000;
-
-// A relaxation's value rounded up to the integer cost every allocation has, with room for rounding.
-Cost rounded_bound(double value) {
-    return static_cast<Cost>(std::ceil(value - 1e-6 - 1e-9 * std::abs(value)));
-}
 
 // The relaxation's whole part kept and only the people it splits re-placed by the integer program:
 // on the long rankings of the bench a few hundred of 5,000, and the program over them found the
@@ -573,16 +740,18 @@ CompactSolution solve_compact_program(const CostModel& model, const Allocation& 
 }
 
 RelaxedSolution solve_relaxation_core(const CostModel& model, const AggregateSupport& within,
-                                      const SearchLimit& limit) {
+                                      const SearchLimit& limit, const ColumnPricing* pricing) {
     CompactProgram program(model, nullptr, nullptr, &within);
     program.build();
     RelaxedSolution solution;
-    Relaxation relaxed = program.relax(&solution.session_price);
+    Relaxation relaxed = program.relax(&solution.session_price, pricing);
     if (relaxed.status != RelaxationStatus::Solved)
         return solution;
     solution.solved = true;
     solution.value = relaxed.value;
-    Allocation allocation = allocate_core(model, program, relaxed.solution, limit, &within);
+    solution.priced = relaxed.priced;
+    const AggregateSupport* core = relaxed.let_in ? &*relaxed.let_in : &within;
+    Allocation allocation = allocate_core(model, program, relaxed.solution, limit, core);
     if (model.is_feasible(allocation))
         solution.allocation = std::move(allocation);
     return solution;

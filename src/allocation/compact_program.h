@@ -10,6 +10,7 @@
 #include "allocation/costs.h"
 #include "allocation/search_limit.h"
 
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -54,11 +55,24 @@ struct RelaxedSolution {
     // The relaxation's whole part, with the people it split re-placed by the integer program (see
     // solve_compact_program); people it could not place keep empty slots.
     std::optional<Allocation> allocation;
+    // True when columns were priced in: the relaxation is then the one over all of the support.
+    bool priced{false};
 };
 
-// The relaxation of the program over what the support allows, then its core.
+// Where a relaxation starts, and until when it takes in what else its support allows.
+struct ColumnPricing {
+    // A support narrower than the relaxation's: it starts from what this allows.
+    const AggregateSupport* first{nullptr};
+    // The bound that session prices (see RelaxedSolution) prove. The rest is priced in only while
+    // the relaxation's value, rounded up, is above the bound at its own prices: below, its
+    // allocation could not do better and its prices prove all it could.
+    std::function<Cost(const std::vector<double>& session_price)> bound_at;
+};
+
+// The relaxation of the program over what the support allows, then its core. With pricing, the
+// relaxation starts from the narrower support and prices the rest of within in (column generation).
 RelaxedSolution solve_relaxation_core(const CostModel& model, const AggregateSupport& within,
-                                      const SearchLimit& limit);
+                                      const SearchLimit& limit, const ColumnPricing* pricing = nullptr);
 
 // Re-places only the listed people by the program, everyone else keeping their seats; replaces
 // the allocation and returns true when that lowers its cost. For large instances, piece by piece.

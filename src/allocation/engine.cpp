@@ -56,8 +56,9 @@ constexpr std::int64_t kPricedGroupVariables = 16000;
 constexpr int kPricedGroupNodes = 50;
 constexpr int kPricedGroupWindow = 5;
 constexpr double kPricedGroupLeastGain = 1e-4;
-// How far above the bound the seat prices may put a placement for the relaxation to keep it, in
-// turn while the relaxation over the last stayed above the bound.
+// How far above the bound the seat prices may put a placement for the relaxation to start with it,
+// in turn while the relaxation over the last, not priced on, stayed above the bound. Everything a
+// better allocation may use is priced in from there (see ColumnPricing).
 constexpr Cost kRelaxationSlacks[] = {1, 4, 16};
 // Events with fewer person-slots skip the relaxation within the seat prices' slack.
 constexpr std::int64_t kRelaxationLeastPlaces = 6000;
@@ -325,19 +326,23 @@ class Engine {
         return std::min(bound, m_best_cost);
     }
 
-    // The linear relaxation over what the seat prices leave within a small slack of their bound,
-    // and the integer program on the people it splits (see solve_relaxation_core): its duals
-    // raise the bound to the relaxation's, and its allocation usually reaches it. A wider slack
-    // follows while a gap is left. Returns the bound.
+    // The linear relaxation over what a better allocation may use, started from what the seat prices
+    // leave within a small slack of their bound, and the integer program on the people it splits
+    // (see solve_relaxation_core): its duals raise the bound to the relaxation's, and its
+    // allocation usually reaches it. A wider start follows while a gap is left and none was priced
+    // in. Returns the bound.
     Cost run_relaxation(Cost bound) {
         if (!m_prices)
             return bound;
         for (Cost slack : kRelaxationSlacks) {
             if (bound >= m_best_cost || out_of_time())
                 break;
-            const AggregateSupport within = m_prices->support_within(bound + slack);
+            const AggregateSupport first = m_prices->support_within(bound + slack);
+            const AggregateSupport within = m_prices->support_within(m_best_cost - 1);
+            const ColumnPricing pricing{
+                &first, [this](const std::vector<double>& price) { return m_prices->raise_to(price); }};
             RelaxedSolution relaxed =
-                solve_relaxation_core(m_model, within, search_limit(0.3, 0.05, kCompactNodes));
+                solve_relaxation_core(m_model, within, search_limit(0.3, 0.05, kCompactNodes), &pricing);
             if (!relaxed.solved)
                 break;
             m_prices->raise_to(relaxed.session_price);
@@ -347,6 +352,9 @@ class Engine {
             if (relaxed.allocation)
                 adopt(std::move(*relaxed.allocation), bound);
             report("linear relaxation within " + std::to_string(slack), 0, bound);
+            // A wider start would end at the same relaxation.
+            if (relaxed.priced)
+                break;
         }
         return bound;
     }

@@ -10,6 +10,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+
 namespace trellis::allocation {
 namespace {
 
@@ -40,6 +43,42 @@ TEST(RelaxationCore, duals_bound_and_core_allocation_respect_the_optimum) {
     }
     EXPECT_GT(solved, 100);
     EXPECT_GT(reached, solved / 2);
+}
+
+// Started from a narrow support and priced on, the relaxation must end where the relaxation over the
+// whole support ends; held to the narrow start, it ended above it on each of these events.
+TEST(RelaxationCore, pricing_from_a_narrow_start_reaches_the_relaxation_over_the_whole_support) {
+    const auto never = [](const std::vector<double>&) { return std::numeric_limits<Cost>::max(); };
+    const auto always = [](const std::vector<double>&) { return std::numeric_limits<Cost>::min(); };
+    const SearchLimit limit{std::nullopt, 200};
+    int started_above = 0;
+    for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+        Instance instance = testing::long_rankings(seed, 300, 30, 3, 0.03);
+        CostModel model(instance);
+        const Cost best = allocate(instance).statistics.objective;
+        SessionPrices prices(model);
+        prices.raise(best, 50);
+        const AggregateSupport first = prices.support_within(prices.lower_bound());
+        const AggregateSupport whole = prices.support_within(best + 20);
+        const RelaxedSolution everything = solve_relaxation_core(model, whole, limit);
+        const ColumnPricing held{&first, never};
+        const RelaxedSolution narrow = solve_relaxation_core(model, whole, limit, &held);
+        const ColumnPricing priced_on{&first, always};
+        const RelaxedSolution priced = solve_relaxation_core(model, whole, limit, &priced_on);
+        ASSERT_TRUE(everything.solved && narrow.solved && priced.solved) << "seed " << seed;
+        EXPECT_NEAR(priced.value, everything.value, 1e-6 * std::abs(everything.value)) << "seed " << seed;
+        EXPECT_FALSE(narrow.priced) << "seed " << seed;
+        if (narrow.value > everything.value + 1e-6) {
+            ++started_above;
+            EXPECT_TRUE(priced.priced) << "seed " << seed;
+        }
+        if (priced.allocation) {
+            ASSERT_TRUE(model.is_feasible(*priced.allocation)) << "seed " << seed;
+            EXPECT_GE(model.objective(*priced.allocation),
+                      static_cast<Cost>(std::ceil(everything.value - 1e-6)));
+        }
+    }
+    EXPECT_GT(started_above, 0);
 }
 
 TEST(RelaxationCore, engine_proves_long_rankings_in_tight_rooms_optimal_the_same_each_run) {

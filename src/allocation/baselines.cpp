@@ -2,7 +2,7 @@
 
 #include "allocation/costs.h"
 #include "allocation/explain.h"
-#include "allocation/local_search.h"
+#include "allocation/search/local_search.h"
 
 #include <algorithm>
 #include <numeric>

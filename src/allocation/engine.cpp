@@ -1,14 +1,14 @@
 #include "allocation/engine.h"
 
-#include "allocation/aggregate_flow.h"
-#include "allocation/compact_program.h"
+#include "allocation/bounds/aggregate_flow.h"
+#include "allocation/bounds/session_prices.h"
 #include "allocation/costs.h"
-#include "allocation/exact_program.h"
 #include "allocation/explain.h"
-#include "allocation/local_search.h"
-#include "allocation/program_groups.h"
-#include "allocation/session_prices.h"
-#include "allocation/slot_colouring.h"
+#include "allocation/programs/compact_program.h"
+#include "allocation/programs/exact_program.h"
+#include "allocation/programs/program_groups.h"
+#include "allocation/search/local_search.h"
+#include "allocation/search/slot_colouring.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,9 +1,9 @@
 // The pooled flow's slot groups: a tighter bound that must stay a bound.
-#include "allocation/aggregate_flow.h"
-#include "allocation/compact_program.h"
-#include "allocation/exact_program.h"
+#include "allocation/bounds/aggregate_flow.h"
 #include "allocation/format.h"
-#include "allocation/local_search.h"
+#include "allocation/programs/compact_program.h"
+#include "allocation/programs/exact_program.h"
+#include "allocation/search/local_search.h"
 #include "random_instances.h"
 
 #include <gtest/gtest.h>

@@ -1,8 +1,8 @@
 // Properties checked on thousands of small random instances against an exact integer program.
 #include "allocation/costs.h"
 #include "allocation/engine.h"
-#include "allocation/exact_program.h"
 #include "allocation/format.h"
+#include "allocation/programs/exact_program.h"
 #include "random_instances.h"
 
 #include <gtest/gtest.h>

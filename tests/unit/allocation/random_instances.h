@@ -1,7 +1,7 @@
 #pragma once
 // Small random instances for property tests, reproducible from a seed.
 
-#include "allocation/aggregate_flow.h"
+#include "allocation/bounds/aggregate_flow.h"
 #include "allocation/model.h"
 
 #include <cstdint>

@@ -1,11 +1,11 @@
 // The relaxation and its core: its duals must give a bound that never passes the optimum, its
 // allocation must be feasible and never below the optimum, and on long rankings in tight rooms the
 // engine must prove the optimum with it, the same each run.
-#include "allocation/compact_program.h"
+#include "allocation/bounds/session_prices.h"
 #include "allocation/costs.h"
 #include "allocation/engine.h"
-#include "allocation/exact_program.h"
-#include "allocation/session_prices.h"
+#include "allocation/programs/compact_program.h"
+#include "allocation/programs/exact_program.h"
 #include "random_instances.h"
 
 #include <gtest/gtest.h>

@@ -1,11 +1,11 @@
 // Seat prices: a bound that must stay a bound, a support that must hold every better allocation,
 // and the engine that uses them on long rankings in tight rooms.
-#include "allocation/aggregate_flow.h"
+#include "allocation/bounds/aggregate_flow.h"
+#include "allocation/bounds/session_prices.h"
 #include "allocation/costs.h"
 #include "allocation/engine.h"
-#include "allocation/exact_program.h"
 #include "allocation/format.h"
-#include "allocation/session_prices.h"
+#include "allocation/programs/exact_program.h"
 #include "random_instances.h"
 
 #include <gtest/gtest.h>

@@ -1,9 +1,9 @@
 // Swaps between two slots: the colouring's breadth-first search, used by the local search to make
 // room for a better choice.
-#include "allocation/aggregate_flow.h"
+#include "allocation/bounds/aggregate_flow.h"
 #include "allocation/format.h"
-#include "allocation/local_search.h"
-#include "allocation/slot_colouring.h"
+#include "allocation/search/local_search.h"
+#include "allocation/search/slot_colouring.h"
 #include "random_instances.h"
 
 #include <gtest/gtest.h>

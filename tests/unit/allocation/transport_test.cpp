@@ -1,7 +1,7 @@
 // The transport solver must give every slot the same optimum as LEMON's general min-cost flow.
 #include "allocation/costs.h"
-#include "allocation/local_search.h"
-#include "allocation/slot_flow.h"
+#include "allocation/search/local_search.h"
+#include "allocation/search/slot_flow.h"
 #include "random_instances.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
-#include "allocation/exact_program.h"
+#include "allocation/programs/exact_program.h"
 
-#include "allocation/local_search.h"
+#include "allocation/search/local_search.h"
 
 #include <glpk.h>
 

@@ -3,9 +3,9 @@
 #include <lemon/network_simplex.h>
 #include <lemon/smart_graph.h>
 
-#include "allocation/slot_flow.h"
+#include "allocation/search/slot_flow.h"
 
-#include "allocation/transport.h"
+#include "allocation/search/transport.h"
 
 #include <algorithm>
 #include <optional>

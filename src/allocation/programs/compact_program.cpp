@@ -1,4 +1,4 @@
-#include "allocation/compact_program.h"
+#include "allocation/programs/compact_program.h"
 
 #include <coin/Cbc_C_Interface.h>
 #include <coin/ClpSimplex.hpp>

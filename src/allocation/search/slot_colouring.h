@@ -6,7 +6,7 @@
 // slots); conflicts are resolved by alternating-path (Kempe chain) recolouring, which keeps the
 // cost of every pair it places.
 
-#include "allocation/local_search.h"
+#include "allocation/search/local_search.h"
 
 #include <utility>
 

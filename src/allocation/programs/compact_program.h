@@ -6,7 +6,7 @@
 // is a proven lower bound, and when its pooled seats can be handed out without repeats, which is
 // almost always, its solution is an optimal allocation.
 
-#include "allocation/aggregate_flow.h"
+#include "allocation/bounds/aggregate_flow.h"
 #include "allocation/costs.h"
 #include "allocation/search_limit.h"
 

@@ -1,4 +1,4 @@
-#include "allocation/transport.h"
+#include "allocation/search/transport.h"
 
 #include <algorithm>
 #include <limits>

@@ -3,7 +3,7 @@
 #include <lemon/network_simplex.h>
 #include <lemon/smart_graph.h>
 
-#include "allocation/aggregate_flow.h"
+#include "allocation/bounds/aggregate_flow.h"
 
 #include <algorithm>
 #include <cstdint>

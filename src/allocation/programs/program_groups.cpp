@@ -1,6 +1,6 @@
-#include "allocation/program_groups.h"
+#include "allocation/programs/program_groups.h"
 
-#include "allocation/local_search.h"
+#include "allocation/search/local_search.h"
 
 #include <algorithm>
 

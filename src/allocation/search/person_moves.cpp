@@ -1,7 +1,7 @@
 // Single-person moves: take one person out, give them the best sessions that still have free
 // seats, keep the change only if it is strictly better. This catches swaps across slots that the
 // slot-by-slot flows cannot see, e.g. taking a first choice in another slot to make room.
-#include "allocation/local_search.h"
+#include "allocation/search/local_search.h"
 
 #include <algorithm>
 

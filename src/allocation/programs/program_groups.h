@@ -3,7 +3,7 @@
 // allocation from its bound ("unhappy"), and a few holders of the seats they want, whom the
 // program may move to make room.
 
-#include "allocation/aggregate_flow.h"
+#include "allocation/bounds/aggregate_flow.h"
 #include "allocation/costs.h"
 
 #include <vector>

@@ -1,6 +1,6 @@
-#include "allocation/local_search.h"
+#include "allocation/search/local_search.h"
 
-#include "allocation/slot_flow.h"
+#include "allocation/search/slot_flow.h"
 
 #include <algorithm>
 #include <chrono>

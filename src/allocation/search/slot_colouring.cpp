@@ -1,4 +1,4 @@
-#include "allocation/slot_colouring.h"
+#include "allocation/search/slot_colouring.h"
 
 #include <algorithm>
 

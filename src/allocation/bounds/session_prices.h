@@ -10,7 +10,7 @@
 // proves that no allocation better than a given one uses it: support_within keeps only the rest,
 // and the integer program over what is left is a fraction of the whole.
 
-#include "allocation/aggregate_flow.h"
+#include "allocation/bounds/aggregate_flow.h"
 #include "allocation/costs.h"
 
 #include <cstdint>

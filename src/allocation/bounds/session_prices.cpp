@@ -1,4 +1,4 @@
-#include "allocation/session_prices.h"
+#include "allocation/bounds/session_prices.h"
 
 #include <algorithm>
 #include <cmath>

@@ -106,8 +106,9 @@ template <typename Check> void for_each_program_case(bool explicit_unranked, Che
         AggregateSupport support = support_within(pooled.reduced, start_cost - 1 - pooled.lower_bound);
         CompactSolution solution =
             solve_compact_program(model, start, SearchLimit{std::nullopt, 2000}, &support, explicit_unranked);
-        if (solution.allocation)
+        if (solution.allocation) {
             EXPECT_TRUE(model.is_feasible(*solution.allocation)) << "seed " << seed;
+        }
         check(model, ProgramCase{seed, exact->objective, start_cost, std::move(solution)});
     }
 }

@@ -13,9 +13,9 @@ struct SearchLimit {
     // Without cuts and with only the greedy heuristic: for programs that re-place a group of
     // people, where a better allocation found at once matters more than a proof.
     bool quick{false};
-    // Without cuts and with diving but not the greedy heuristic: for the program over the people a
-    // relaxation split (see solve_compact_program), where diving finds the relaxation's value.
-    bool dive{false};
+    // Without cuts and CBC's heuristics: for the program over the people a relaxation split (see
+    // solve_compact_program), where the search alone finds the relaxation's value soonest.
+    bool search_only{false};
 };
 
 } // namespace trellis::allocation

@@ -213,9 +213,9 @@ Allocation allocate_core(const CostModel& model, const CompactProgram& program,
                          const AggregateSupport* within) {
     std::vector<int> loose;
     Allocation allocation = program.round_relaxation(relaxed, loose);
-    // Cuts and CBC's greedy heuristic took seconds on the core for nothing.
+    // Cuts and CBC's heuristics took seconds on the core for nothing.
     SearchLimit core_limit = limit;
-    core_limit.dive = true;
+    core_limit.search_only = true;
     if (!loose.empty())
         improve_people_by_program(model, loose, allocation, core_limit, within);
     return allocation;

@@ -30,18 +30,20 @@ Relaxation CompactProgram::relax(std::vector<double>* session_price, const Colum
             held[column] = 1;
     ClpSimplex program;
     program.setLogLevel(0);
-    const Matrix loaded = columns_of(matrix, taken);
+    // Without pricing every column is taken: the matrix as it is.
+    const Matrix part = pricing ? columns_of(matrix, taken) : Matrix{};
+    const Matrix& loaded = pricing ? part : matrix;
     program.loadProblem(static_cast<int>(taken.size()), static_cast<int>(m_row_lower.size()),
                         loaded.column_start.data(), loaded.row_index.data(), loaded.value.data(),
                         loaded.lower.data(), loaded.upper.data(), loaded.cost.data(), m_row_lower.data(),
                         m_row_upper.data());
     // The barrier with crossover took a tenth of the dual simplex's time on the long rankings of
     // the bench; on small programs the dual simplex is quick and sturdier.
+    const bool barrier = static_cast<std::int64_t>(taken.size()) >= kBarrierColumns;
     ClpSolve how;
-    how.setSolveType(static_cast<std::int64_t>(taken.size()) >= kBarrierColumns ? ClpSolve::useBarrier
-                                                                                : ClpSolve::useDual);
+    how.setSolveType(barrier ? ClpSolve::useBarrier : ClpSolve::useDual);
     // Clp takes an iteration limit below 1000 as the barrier's own and lifts it for the crossover.
-    if (static_cast<std::int64_t>(taken.size()) >= kBarrierColumns)
+    if (barrier)
         program.setMaximumIterations(kBarrierIterations);
     program.initialSolve(how);
     program.setMaximumIterations(std::numeric_limits<int>::max());
@@ -57,7 +59,7 @@ Relaxation CompactProgram::relax(std::vector<double>* session_price, const Colum
         taken.insert(taken.end(), priced.begin(), priced.end());
         program.primal();
     }
-    if (program.isProvenPrimalInfeasible() && static_cast<std::int64_t>(taken.size()) < kBarrierColumns)
+    if (program.isProvenPrimalInfeasible() && !barrier)
         relaxation.status = RelaxationStatus::Infeasible;
     if (!program.isProvenOptimal())
         return relaxation;

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -37,6 +38,12 @@ bool write_flushed(const fs::path& path, const std::string& bytes) {
     return kept;
 }
 
+// This process and a count of its writes: unique among everyone writing into the folder.
+std::string writer_tag() {
+    static std::atomic<unsigned long long> writes{0};
+    return std::to_string(::getpid()) + "-" + std::to_string(++writes);
+}
+
 } // namespace
 
 fs::path FolderStore::path_of(const std::string& key) const {
@@ -50,8 +57,11 @@ void FolderStore::put(const std::string& key, const std::string& bytes) {
     std::error_code error;
     fs::create_directories(path.parent_path(), error);
     // Written beside under a name no key has (keys never start with '.'), then renamed over: a
-    // reader sees the old file or the whole new one, never half of one.
-    const fs::path partial = path.parent_path() / ("." + path.filename().string() + ".partial");
+    // reader sees the old file or the whole new one, never half of one. The name is this write's
+    // own, so two writers of one key (two servers, or two threads) never share a partial file; the
+    // last rename wins.
+    const fs::path partial =
+        path.parent_path() / ("." + path.filename().string() + "." + writer_tag() + ".partial");
     if (error || !write_flushed(partial, bytes))
         throw Unavailable("cannot write " + path.string());
     fs::rename(partial, path, error);

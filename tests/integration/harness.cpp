@@ -183,10 +183,14 @@ int run_cli(const TestDatabase& database, const std::vector<std::string>& argume
     int pid = spawn(command, environment, log);
     int status = 0;
     ::waitpid(pid, &status, 0);
+    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     if (output)
         *output = read_file(log);
+    else if (code != 0)
+        // A caller that keeps no output still needs it when the command fails where it should not.
+        std::cerr << "trellis " << arguments.front() << " ended " << code << ":\n" << read_file(log);
     std::filesystem::remove_all(std::filesystem::path(log).parent_path());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return code;
 }
 
 int add_northfield_trust(const TestDatabase& database) {

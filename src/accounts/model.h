@@ -19,6 +19,10 @@ struct Actor {
     // The fewest people the trust's reports may describe (organisations::Trust::smallest_group),
     // read with the session so every report the actor sees follows it.
     int smallest_group = 5;
+    // The trust's shared version (db/per_trust.h), read with the session: what this server keeps of
+    // the trust serves the request when it was read at this version or later. -1: not known (an actor
+    // made without a session), and kept reads are read afresh.
+    long long shared_version = -1;
     std::string csrf_token;
 };
 

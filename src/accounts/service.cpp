@@ -102,6 +102,7 @@ std::optional<Actor> AccountService::authenticate(const std::string& token) {
     actor.email = stored->email;
     actor.trust_name = stored->trust_name;
     actor.smallest_group = stored->smallest_group;
+    actor.shared_version = stored->shared_version;
     actor.csrf_token = stored->csrf_token;
     return actor;
 }

@@ -34,7 +34,7 @@ constexpr const char* kRetireResetsOf = "UPDATE password_resets SET used_at = :n
 struct SessionLookup {
     static constexpr const char* kQuery =
         "SELECT s.person_id, s.trust_id, s.csrf_token, s.expires_at, p.school_id, p.role, p.staff_group, "
-        "p.first_name, p.last_name, p.email, t.name, t.smallest_group FROM sessions s "
+        "p.first_name, p.last_name, p.email, t.name, t.smallest_group, t.shared_version FROM sessions s "
         "JOIN people p ON p.id = s.person_id AND p.trust_id = s.trust_id JOIN trusts t ON t.id = s.trust_id "
         "WHERE s.token_hash = :hash AND s.expires_at > :now AND p.left_at = 0";
     std::string token_hash;
@@ -56,6 +56,7 @@ struct SessionLookup {
         statement.exchange(soci::into(row.email));
         statement.exchange(soci::into(row.trust_name));
         statement.exchange(soci::into(row.smallest_group));
+        statement.exchange(soci::into(row.shared_version));
     }
 };
 } // namespace

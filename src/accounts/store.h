@@ -22,6 +22,7 @@ struct StoredSession {
     std::string email;
     std::string trust_name;
     int smallest_group = 5;
+    long long shared_version = 0;
 };
 
 struct StoredReset {

@@ -43,16 +43,35 @@ std::optional<std::string> for_this_engine(const std::string& statement, Engine 
     return statement;
 }
 
+// Whether `statement` so far is a SQLite trigger whose body (BEGIN ... END) is still open: the
+// semicolons inside it end the body's statements, not the trigger.
+bool in_trigger_body(const std::string& statement) {
+    if (statement.find("CREATE TRIGGER") == std::string::npos ||
+        statement.find(" BEGIN") == std::string::npos)
+        return false;
+    const std::size_t last = statement.find_last_not_of(" \n\t\r");
+    return last == std::string::npos || last < 2 || statement.compare(last - 2, 3, "END") != 0;
+}
+
+// The statements of a migration, at each semicolon outside a PostgreSQL function's $$ body and a
+// SQLite trigger's body; comments left out.
 std::vector<std::string> split_statements(const std::string& sql) {
     std::vector<std::string> statements;
     std::string current;
+    bool in_dollar_quotes = false;
     for (std::size_t i = 0; i < sql.size(); ++i) {
-        if (sql[i] == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+        if (sql.compare(i, 2, "$$") == 0) {
+            in_dollar_quotes = !in_dollar_quotes;
+            current += "$$";
+            ++i;
+            continue;
+        }
+        if (!in_dollar_quotes && sql[i] == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
             while (i < sql.size() && sql[i] != '\n')
                 ++i;
             continue;
         }
-        if (sql[i] == ';') {
+        if (sql[i] == ';' && !in_dollar_quotes && !in_trigger_body(current)) {
             if (current.find_first_not_of(" \n\t\r") != std::string::npos)
                 statements.push_back(current);
             current.clear();

@@ -121,9 +121,9 @@ std::vector<EventToAnnounce> events_to_announce(soci::session& sql, long long tr
     return events;
 }
 
-std::vector<Owed> owed_notices(soci::session& sql, const accounts::Actor& actor, const std::string& today) {
+std::vector<Owed> owed_notices(soci::session& sql, const accounts::Actor& actor, const std::string& today,
+                               const std::vector<Event>& events) {
     auto owed = owed_for_stages(events_to_announce(sql, actor.trust_id, actor.person_id));
-    const std::vector<Event> events = store::events_of(sql, actor.trust_id); // read once for both
     for (Owed& choose : owed_choices(sql, events, actor, today))
         owed.push_back(std::move(choose));
     for (Owed& call : owed_calls(events, actor))

@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 
 #include "accounts/model.h"
+#include "events/model.h"
 #include "notifications/model.h"
 
 // What training days owe a person on their home page: a call for offers open to them, choices to
@@ -27,7 +28,8 @@ std::vector<EventToAnnounce> events_to_announce(soci::session& sql, long long tr
 // Every notice training days owe the person now, whether or not they have had it, `today` being
 // YYYY-MM-DD: among them a reminder when choices close within two days, for those who take part and
 // have not chosen yet.
+// `events` are the trust's (EventService::events).
 std::vector<notifications::Owed> owed_notices(soci::session& sql, const accounts::Actor& actor,
-                                              const std::string& today);
+                                              const std::string& today, const std::vector<Event>& events);
 
 } // namespace trellis::events

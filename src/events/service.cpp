@@ -240,13 +240,20 @@ std::optional<EventLayout> EventService::layout(long long trust_id, long long ev
                        store::priorities_of(*session, trust_id, event_id)};
 }
 
-std::vector<Event> EventService::events(long long trust_id) {
-    auto session = m_database.lease();
-    return store::events_of(*session, trust_id);
+std::vector<Event> EventService::events(const accounts::Actor& actor) {
+    return *m_events.at(actor.trust_id, actor.shared_version, [&] {
+        auto session = m_database.lease();
+        return store::events_of(*session, actor.trust_id);
+    });
+}
+
+std::vector<Event> EventService::events(const accounts::Actor& actor, soci::session& sql) {
+    return *m_events.at(actor.trust_id, actor.shared_version,
+                        [&] { return store::events_of(sql, actor.trust_id); });
 }
 
 std::vector<Event> EventService::events_for(const accounts::Actor& actor) {
-    auto all = events(actor.trust_id);
+    auto all = events(actor);
     std::erase_if(all, [&](const Event& event) {
         return event.stage == Stage::Draft || !takes_part(event, actor.staff_group, actor.school_id);
     });

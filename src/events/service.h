@@ -6,6 +6,7 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
+#include "db/per_trust.h"
 #include "events/model.h"
 
 namespace trellis::events {
@@ -46,7 +47,10 @@ class EventService {
 
     std::optional<Event> find(long long trust_id, long long event_id);
     std::optional<EventLayout> layout(long long trust_id, long long event_id);
-    std::vector<Event> events(long long trust_id);
+    // Every training day of the actor's trust, as this server keeps them (db/per_trust.h).
+    std::vector<Event> events(const accounts::Actor& actor);
+    // The same, read on `sql` when not kept: for a caller that already holds a session.
+    std::vector<Event> events(const accounts::Actor& actor, soci::session& sql);
     // The events this person takes part in (their group and school), soonest first.
     std::vector<Event> events_for(const accounts::Actor& actor);
 
@@ -62,6 +66,7 @@ class EventService {
 
   private:
     db::Database& m_database;
+    db::PerTrust<std::vector<Event>> m_events;
 };
 
 // Parsing of the setup text, exposed for tests. Each throws std::invalid_argument naming the line.

@@ -20,7 +20,8 @@ App::App(const Config& configuration)
       jobs(database), content(config.content_dir), learning(database), events(database), schedule(database),
       choices(database), allocation(database), materials(database, *files), offers(database), day(database),
       feedback(database), notices(database, {[this](soci::session& sql, const accounts::Actor& actor) {
-                                                 return events::owed_notices(sql, actor, clock.today());
+                                                 return events::owed_notices(sql, actor, clock.today(),
+                                                                             events.events(actor, sql));
                                              },
                                              programmes::owed_catch_ups}),
       audit(database), personal_data(database), priorities(database), programmes(database),

@@ -32,6 +32,11 @@ class NotificationService {
     bool dismiss(const accounts::Actor& actor, long long notice_id);
 
   private:
+    // What the sources owe the person that is not among the links they have had.
+    std::vector<Owed> missing(soci::session& sql, const accounts::Actor& actor,
+                              const std::vector<std::string>& links);
+    void write(const accounts::Actor& actor, const std::vector<Owed>& missing, bool by_email);
+
     db::Database& m_database;
     std::vector<OwedSource> m_sources;
 };

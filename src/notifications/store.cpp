@@ -14,11 +14,9 @@ constexpr const char* kAddToEach =
     "INSERT INTO notices (trust_id, person_id, text, link, created_at) "
     "SELECT :trust, :person, :text, :link, :now WHERE NOT EXISTS (SELECT 1 FROM notices "
     "WHERE trust_id = :trust2 AND person_id = :person2 AND link = :link2 AND dismissed_at = 0)";
-constexpr const char* kActiveNotices =
-    "SELECT id, text, link, created_at FROM notices WHERE trust_id = :trust AND person_id = :person "
-    "AND dismissed_at = 0 ORDER BY created_at DESC, id DESC";
-constexpr const char* kLinksNoticed =
-    "SELECT link FROM notices WHERE trust_id = :trust AND person_id = :person";
+constexpr const char* kNoticesHeld =
+    "SELECT id, text, link, created_at, dismissed_at FROM notices WHERE trust_id = :trust AND person_id = "
+    ":person ORDER BY created_at DESC, id DESC";
 constexpr const char* kAddOnce =
     "INSERT INTO notices (trust_id, person_id, text, link, created_at) "
     "SELECT :trust, :person, :text, :link, :at WHERE NOT EXISTS (SELECT 1 FROM notices "
@@ -32,21 +30,17 @@ constexpr const char* kDismissLink = "UPDATE notices SET dismissed_at = :at WHER
 constexpr const char* kDismiss = "UPDATE notices SET dismissed_at = :at WHERE trust_id = :trust "
                                  "AND person_id = :person AND id = :id AND dismissed_at = 0";
 
-struct NoticeColumns {
+struct HeldColumns {
     Notice notice;
+    long long dismissed_at = 0;
     void exchange_into(soci::statement& statement) {
         statement.exchange(soci::into(notice.id));
         statement.exchange(soci::into(notice.text));
         statement.exchange(soci::into(notice.link));
         statement.exchange(soci::into(notice.created_at));
+        statement.exchange(soci::into(dismissed_at));
     }
-    Notice fetched() const { return notice; }
-};
-
-struct LinkColumn {
-    std::string link;
-    void exchange_into(soci::statement& statement) { statement.exchange(soci::into(link)); }
-    std::string fetched() const { return link; }
+    std::pair<Notice, bool> fetched() const { return {notice, dismissed_at != 0}; }
 };
 
 auto bind_person(long long& trust_id, long long& person_id) {
@@ -58,20 +52,16 @@ auto bind_person(long long& trust_id, long long& person_id) {
 
 } // namespace
 
-std::vector<Notice> active_notices(soci::session& sql, long long trust_id, long long person_id) {
-    std::vector<Notice> notices;
-    NoticeColumns columns;
-    db::fetch_rows(sql, kActiveNotices, columns, bind_person(trust_id, person_id),
-                   [&](const Notice& notice) { notices.push_back(notice); });
-    return notices;
-}
-
-std::vector<std::string> links_noticed(soci::session& sql, long long trust_id, long long person_id) {
-    std::vector<std::string> links;
-    LinkColumn column;
-    db::fetch_rows(sql, kLinksNoticed, column, bind_person(trust_id, person_id),
-                   [&](const std::string& link) { links.push_back(link); });
-    return links;
+NoticesHeld notices_held(soci::session& sql, long long trust_id, long long person_id) {
+    NoticesHeld held;
+    HeldColumns columns;
+    db::fetch_rows(sql, kNoticesHeld, columns, bind_person(trust_id, person_id),
+                   [&](const std::pair<Notice, bool>& row) {
+                       held.links.push_back(row.first.link);
+                       if (!row.second)
+                           held.active.push_back(row.first);
+                   });
+    return held;
 }
 
 void add_once(soci::session& sql, long long trust_id, long long person_id, const std::string& text,

@@ -11,10 +11,13 @@
 // names the trust in its query.
 namespace trellis::notifications::store {
 
-// The person's notices not yet dismissed, newest first.
-std::vector<Notice> active_notices(soci::session& sql, long long trust_id, long long person_id);
-// Every link the person has had a notice for, dismissed or not.
-std::vector<std::string> links_noticed(soci::session& sql, long long trust_id, long long person_id);
+// What the person has had: the link of every notice, dismissed or not (so none is given twice), and
+// those still on their home page, newest first; one read for both.
+struct NoticesHeld {
+    std::vector<std::string> links;
+    std::vector<Notice> active;
+};
+NoticesHeld notices_held(soci::session& sql, long long trust_id, long long person_id);
 // Puts the same notice on each person's home page, in one statement, except for people who still
 // have one with the same link on it; and queues it by email for each (mail::store::queue_notices).
 void add_to_each(soci::session& sql, long long trust_id, const std::vector<long long>& person_ids,

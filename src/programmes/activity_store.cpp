@@ -117,19 +117,6 @@ std::optional<Activity> find_activity(soci::session& sql, long long trust_id, lo
     return found.front();
 }
 
-std::map<long long, int> activity_counts(soci::session& sql, long long trust_id) {
-    std::map<long long, int> counts;
-    long long programme_id = 0, count = 0;
-    auto statement = db::run_once(
-        sql,
-        "SELECT programme_id, COUNT(*) FROM programme_activities WHERE trust_id = :trust GROUP BY "
-        "programme_id",
-        soci::use(trust_id), soci::into(programme_id), soci::into(count));
-    while (statement.fetch())
-        counts[programme_id] = static_cast<int>(count);
-    return counts;
-}
-
 long long insert_activity(soci::session& sql, const Activity& activity) {
     const std::string kind = text_of(activity.kind), groups = people::text_of(activity.staff_groups),
                       mechanisms = text::joined(activity.mechanisms), delivery = text_of(activity.delivery);

@@ -21,8 +21,6 @@ std::map<long long, std::vector<Activity>> activities_by_programme(soci::session
 std::vector<Activity> activities_between(soci::session& sql, long long trust_id, const std::string& from,
                                          const std::string& to);
 std::optional<Activity> find_activity(soci::session& sql, long long trust_id, long long activity_id);
-// How many activities each of the trust's programmes has.
-std::map<long long, int> activity_counts(soci::session& sql, long long trust_id);
 // Appends the activity at the end of its programme; returns its id.
 long long insert_activity(soci::session& sql, const Activity& activity);
 void update_activity(soci::session& sql, const Activity& activity);

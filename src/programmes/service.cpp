@@ -1,5 +1,6 @@
 #include "programmes/service.h"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -20,11 +21,21 @@ namespace {
 
 using people::Role;
 
-std::optional<StaffProfile> profile_of(soci::session& sql, long long trust_id, long long person_id) {
+std::optional<StaffProfile> profile_of(soci::session& sql, long long trust_id, long long person_id,
+                                       const std::map<long long, std::string>& school_phases) {
     auto person = people::store::find_person(sql, trust_id, person_id);
     if (!person || person->has_left())
         return std::nullopt;
-    return programmes::profile_of(*person, school_phases(sql, trust_id));
+    return programmes::profile_of(*person, school_phases);
+}
+
+std::optional<StaffProfile> profile_of(soci::session& sql, long long trust_id, long long person_id) {
+    return profile_of(sql, trust_id, person_id, school_phases(sql, trust_id));
+}
+
+int activity_count(const std::map<long long, std::vector<Activity>>& activities, long long programme_id) {
+    const auto found = activities.find(programme_id);
+    return found == activities.end() ? 0 : static_cast<int>(found->second.size());
 }
 
 Membership membership_in(const Programme& programme, const std::optional<StaffProfile>& profile,
@@ -76,22 +87,31 @@ long long chosen_id(const std::string& typed, const Known& known, const char* me
 
 } // namespace
 
+std::shared_ptr<const ProgrammeService::TrustProgrammes>
+ProgrammeService::trust_programmes(const accounts::Actor& actor, soci::session& sql) {
+    return m_trust_programmes.at(actor.trust_id, actor.shared_version, [&] {
+        return TrustProgrammes{store::programmes_of(sql, actor.trust_id),
+                               activity_store::activities_by_programme(sql, actor.trust_id),
+                               school_phases(sql, actor.trust_id)};
+    });
+}
+
 std::vector<ProgrammeSummary> ProgrammeService::visible_to(const accounts::Actor& actor) {
     auto session = m_database.lease();
     auto& sql = *session;
-    const auto profile = profile_of(sql, actor.trust_id, actor.person_id);
+    const auto trust = trust_programmes(actor, sql);
+    const auto profile = profile_of(sql, actor.trust_id, actor.person_id, trust->school_phases);
     const auto statuses = store::statuses_of(sql, actor.trust_id, actor.person_id);
-    const auto counts = activity_store::activity_counts(sql, actor.trust_id);
     const auto members = store::member_counts(sql, actor.trust_id);
     std::vector<ProgrammeSummary> visible;
-    for (const Programme& programme : store::programmes_of(sql, actor.trust_id)) {
+    for (const Programme& programme : trust->programmes) {
         auto status = statuses.find(programme.id);
         const Membership membership = membership_in(
             programme, profile, status == statuses.end() ? std::nullopt : std::optional(status->second));
         if (membership == Membership::None && !accounts::oversees(actor, programme.school_id))
             continue;
-        auto count = counts.find(programme.id);
-        ProgrammeSummary summary{programme, membership, 0, 0, count == counts.end() ? 0 : count->second};
+        ProgrammeSummary summary{programme, membership, 0, 0,
+                                 activity_count(trust->activities, programme.id)};
         // As summary_of counts them, from one read for every programme.
         if (auto counted = members.find(programme.id);
             programme.audience != Audience::Everyone && counted != members.end()) {
@@ -107,38 +127,38 @@ std::optional<ProgrammeSummary> ProgrammeService::find_visible(const accounts::A
                                                                long long programme_id) {
     auto session = m_database.lease();
     auto& sql = *session;
-    auto programme = store::find_programme(sql, actor.trust_id, programme_id);
-    if (!programme)
+    const auto trust = trust_programmes(actor, sql);
+    const auto programme = std::find_if(trust->programmes.begin(), trust->programmes.end(),
+                                        [&](const Programme& kept) { return kept.id == programme_id; });
+    if (programme == trust->programmes.end())
         return std::nullopt;
     const Membership membership =
-        membership_in(*programme, profile_of(sql, actor.trust_id, actor.person_id),
+        membership_in(*programme, profile_of(sql, actor.trust_id, actor.person_id, trust->school_phases),
                       store::status_in(sql, actor.trust_id, programme_id, actor.person_id));
     if (membership == Membership::None && !accounts::oversees(actor, programme->school_id))
         return std::nullopt;
-    const auto counts = activity_store::activity_counts(sql, actor.trust_id);
-    const auto count = counts.find(programme_id);
-    return summary_of(sql, *programme, membership, count == counts.end() ? 0 : count->second);
+    return summary_of(sql, *programme, membership, activity_count(trust->activities, programme_id));
 }
 
 std::vector<ProgrammeWithActivities> ProgrammeService::taking_part(const accounts::Actor& actor) {
     auto session = m_database.lease();
     auto& sql = *session;
-    const auto profile = profile_of(sql, actor.trust_id, actor.person_id);
+    const auto trust = trust_programmes(actor, sql);
+    const auto profile = profile_of(sql, actor.trust_id, actor.person_id, trust->school_phases);
     const auto statuses = store::statuses_of(sql, actor.trust_id, actor.person_id);
     std::vector<ProgrammeWithActivities> found;
-    std::optional<std::map<long long, std::vector<Activity>>> activities; // read once, when first needed
-    for (const Programme& programme : store::programmes_of(sql, actor.trust_id)) {
+    for (const Programme& programme : trust->programmes) {
         auto status = statuses.find(programme.id);
         if (membership_in(programme, profile,
                           status == statuses.end() ? std::nullopt : std::optional(status->second)) !=
             Membership::Member)
             continue;
-        if (!activities)
-            activities = activity_store::activities_by_programme(sql, actor.trust_id);
         ProgrammeWithActivities taking{programme, {}};
-        for (Activity& activity : (*activities)[programme.id])
-            if (activity_is_for(activity, actor.staff_group))
-                taking.activities.push_back(std::move(activity));
+        if (const auto activities = trust->activities.find(programme.id);
+            activities != trust->activities.end())
+            for (const Activity& activity : activities->second)
+                if (activity_is_for(activity, actor.staff_group))
+                    taking.activities.push_back(activity);
         found.push_back(std::move(taking));
     }
     return found;
@@ -364,16 +384,20 @@ DesignCheck ProgrammeService::design_check(const Programme& programme) {
     return check_design(programme, activity_store::activities_of(*session, programme.trust_id, programme.id));
 }
 
-std::map<long long, DesignCheck> ProgrammeService::design_checks(long long trust_id,
+std::map<long long, DesignCheck> ProgrammeService::design_checks(const accounts::Actor& actor,
                                                                  const std::vector<Programme>& programmes) {
-    std::map<long long, std::vector<Activity>> activities;
+    std::shared_ptr<const TrustProgrammes> trust;
     {
         auto session = m_database.lease();
-        activities = activity_store::activities_by_programme(*session, trust_id);
+        trust = trust_programmes(actor, *session);
     }
     std::map<long long, DesignCheck> checks;
-    for (const Programme& programme : programmes)
-        checks.emplace(programme.id, check_design(programme, activities[programme.id]));
+    for (const Programme& programme : programmes) {
+        const auto activities = trust->activities.find(programme.id);
+        checks.emplace(programme.id,
+                       check_design(programme, activities == trust->activities.end() ? std::vector<Activity>{}
+                                                                                     : activities->second));
+    }
     return checks;
 }
 

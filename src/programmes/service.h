@@ -6,6 +6,7 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
+#include "db/per_trust.h"
 #include "programmes/design_check.h"
 #include "programmes/model.h"
 #include "programmes/store.h"
@@ -57,16 +58,24 @@ class ProgrammeService {
 
     DesignCheck design_check(const Programme& programme);
     // The design check of each of the trust's programmes given, by id, from one read of their activities.
-    std::map<long long, DesignCheck> design_checks(long long trust_id,
+    std::map<long long, DesignCheck> design_checks(const accounts::Actor& actor,
                                                    const std::vector<Programme>& programmes);
     // Who may sponsor a programme: leaders and the trust's leads, by name.
     std::vector<PersonChoice> sponsors(long long trust_id);
 
   private:
+    // What the programme pages read of the whole trust, kept by this server (db/per_trust.h).
+    struct TrustProgrammes {
+        std::vector<Programme> programmes;                     // soonest first
+        std::map<long long, std::vector<Activity>> activities; // by programme, in order
+        std::map<long long, std::string> school_phases;        // by school
+    };
+    std::shared_ptr<const TrustProgrammes> trust_programmes(const accounts::Actor& actor, soci::session& sql);
     Programme checked(const accounts::Actor& lead, const ProgrammeForm& form);
     void promote_waiting(soci::session& sql, const Programme& programme);
 
     db::Database& m_database;
+    db::PerTrust<TrustProgrammes> m_trust_programmes;
 };
 
 } // namespace trellis::programmes

@@ -97,13 +97,6 @@ void save_draft_answer(soci::session& sql, long long trust_id, long long survey_
         soci::use(picks), soci::use(answer.text);
 }
 
-bool has_draft(soci::session& sql, long long trust_id, long long survey_id, long long person_id) {
-    return count(sql,
-                 "SELECT COUNT(*) FROM survey_drafts WHERE trust_id = :trust AND survey_id = :survey AND "
-                 "person_id = :person",
-                 trust_id, survey_id, &person_id) > 0;
-}
-
 bool has_any_answer(soci::session& sql, long long trust_id, long long survey_id) {
     long long drafts = 0, sent = 0;
     db::read_one(sql, "SELECT COUNT(*) FROM survey_drafts WHERE trust_id = :trust AND survey_id = :survey",
@@ -118,6 +111,18 @@ bool has_answered(soci::session& sql, long long trust_id, long long survey_id, l
                  "SELECT COUNT(*) FROM survey_answerers WHERE trust_id = :trust AND survey_id = :survey AND "
                  "person_id = :person",
                  trust_id, survey_id, &person_id) > 0;
+}
+
+PersonStanding standing_in(soci::session& sql, long long trust_id, long long survey_id, long long person_id) {
+    long long answered = 0, drafted = 0;
+    db::read_one(
+        sql,
+        "SELECT (SELECT COUNT(*) FROM survey_answerers WHERE trust_id = :trust AND survey_id = :survey "
+        "AND person_id = :person), (SELECT COUNT(*) FROM survey_drafts WHERE trust_id = :trust2 AND "
+        "survey_id = :survey2 AND person_id = :person2)",
+        soci::use(trust_id), soci::use(survey_id), soci::use(person_id), soci::use(trust_id),
+        soci::use(survey_id), soci::use(person_id), soci::into(answered), soci::into(drafted));
+    return {answered > 0, drafted > 0};
 }
 
 std::set<long long> answerers_of(soci::session& sql, long long trust_id, long long survey_id) {

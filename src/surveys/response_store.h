@@ -15,11 +15,16 @@ Answers draft_of(soci::session& sql, long long trust_id, long long survey_id, lo
 // Keeps one answer of a draft (an empty answer removes it).
 void save_draft_answer(soci::session& sql, long long trust_id, long long survey_id, long long person_id,
                        const Answer& answer);
-bool has_draft(soci::session& sql, long long trust_id, long long survey_id, long long person_id);
 // Whether the survey has any answer, sent or in a draft: its questions are then fixed.
 bool has_any_answer(soci::session& sql, long long trust_id, long long survey_id);
 
 bool has_answered(soci::session& sql, long long trust_id, long long survey_id, long long person_id);
+// Whether the person has sent the survey, and whether they have a draft of it, in one read.
+struct PersonStanding {
+    bool answered = false;
+    bool drafted = false;
+};
+PersonStanding standing_in(soci::session& sql, long long trust_id, long long survey_id, long long person_id);
 // Ids of the people who have sent a response.
 std::set<long long> answerers_of(soci::session& sql, long long trust_id, long long survey_id);
 // How many responses each of the trust's surveys has, by survey id.

@@ -154,9 +154,8 @@ std::vector<SurveyStanding> SurveyService::for_person(const accounts::Actor& act
             person = people::store::find_person(*lease, actor.trust_id, actor.person_id);
         if (!person || !Audience(*lease, survey).includes(*person))
             continue;
-        standings.push_back({survey,
-                             response_store::has_answered(*lease, actor.trust_id, survey.id, person->id),
-                             response_store::has_draft(*lease, actor.trust_id, survey.id, person->id)});
+        const auto standing = response_store::standing_in(*lease, actor.trust_id, survey.id, person->id);
+        standings.push_back({survey, standing.answered, standing.drafted});
     }
     return standings;
 }

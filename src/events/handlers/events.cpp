@@ -196,7 +196,7 @@ mstch::array training_days_needing_attention(http::RequestContext& context) {
     if (!accounts::allows(actor, Permission::ManageEvents))
         return waiting;
     const std::string month_ago = text::utc(db::now_seconds() - 30LL * 24 * 60 * 60, "%Y-%m-%d");
-    for (const Event& event : context.app.events.events(actor.trust_id)) {
+    for (const Event& event : context.app.events.events(actor)) {
         if (event.event_date < month_ago)
             continue;
         waiting.push_back(
@@ -225,8 +225,7 @@ void events_list(http::RequestContext& context) {
     const auto& actor = context.signed_in();
     const bool lead = accounts::allows(actor, Permission::ManageEvents);
     mstch::array rows;
-    for (const auto& event :
-         lead ? context.app.events.events(actor.trust_id) : context.app.events.events_for(actor))
+    for (const auto& event : lead ? context.app.events.events(actor) : context.app.events.events_for(actor))
         rows.push_back(event_row(event));
     http::render_page(context, "events/event_list", "Training days",
                       mstch::map{{"events", rows}, {"any", !rows.empty()}, {"lead", lead}});

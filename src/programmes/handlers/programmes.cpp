@@ -187,7 +187,7 @@ mstch::array programmes_needing_attention(http::RequestContext& context) {
             kept.push_back(summary.programme);
             kept_ids.insert(summary.programme.id);
         }
-    const auto checks = context.app.programmes.design_checks(actor.trust_id, kept);
+    const auto checks = context.app.programmes.design_checks(actor, kept);
     for (const Programme& programme : kept) {
         const DesignCheck& check = checks.at(programme.id);
         std::vector<std::string> gaps;

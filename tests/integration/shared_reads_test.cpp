@@ -1,0 +1,82 @@
+// What a server keeps of a trust between requests (its training days, its programmes and their
+// activities: db/per_trust.h) never outlives a change to them. However the change is made (on
+// another server, or straight into the database, as here), the next page shows it.
+#include <gtest/gtest.h>
+
+#include "harness.h"
+
+using namespace trellis::testing;
+
+class SharedReads : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_EQ(run_cli(database, {"demo", "--training-day"}), 0);
+        server = std::make_unique<TestServer>(database);
+    }
+    std::unique_ptr<Browser> signed_in(const std::string& email) {
+        auto browser = std::make_unique<Browser>(*server);
+        EXPECT_EQ(browser->sign_in(email, kDemoPassword)->status, 303) << email;
+        return browser;
+    }
+    // A change made the way another server or an operator's psql would: not through this server.
+    void change(const std::string& statement) {
+        auto session = database.open().lease();
+        *session << statement;
+    }
+    TestDatabase database;
+    std::unique_ptr<TestServer> server;
+};
+
+TEST_F(SharedReads, a_training_day_renamed_elsewhere_shows_renamed_on_the_next_page) {
+    auto lead = signed_in(kDemoTrustLead);
+    const long long event = count_of(database, "SELECT MIN(id) FROM events");
+    const std::string title =
+        texts_of(database, "SELECT title FROM events WHERE id = " + std::to_string(event)).front();
+    ASSERT_NE(lead->get("/events")->body.find(title), std::string::npos);
+
+    change("UPDATE events SET title = 'Spring writing day' WHERE id = " + std::to_string(event));
+    const std::string page = lead->get("/events")->body;
+    EXPECT_NE(page.find("Spring writing day"), std::string::npos);
+    EXPECT_EQ(page.find(title), std::string::npos) << title;
+}
+
+TEST_F(SharedReads, a_programme_and_its_activities_changed_elsewhere_show_on_the_next_page) {
+    auto teacher = signed_in(kDemoTeacher);
+    const std::string list = teacher->get("/programmes")->body;
+    const auto link = list.find("href=\"/programmes/");
+    ASSERT_NE(link, std::string::npos);
+    const std::string id = list.substr(link + 18, list.find('"', link + 18) - (link + 18));
+    const long long activities =
+        count_of(database, "SELECT COUNT(*) FROM programme_activities WHERE programme_id = " + id);
+    ASSERT_GT(activities, 1);
+    const auto counted_at = [](const std::string& page, const std::string& title) {
+        const auto at = page.find(title);
+        return at == std::string::npos ? std::string() : page.substr(at, page.find("</p>", at) - at);
+    };
+
+    change("UPDATE programmes SET title = 'Questioning across the curriculum' WHERE id = " + id);
+    // One activity moves to another programme: this one's count goes down by one.
+    change("UPDATE programme_activities SET programme_id = (SELECT MIN(id) FROM programmes WHERE id <> " +
+           id + ") WHERE id = (SELECT MAX(id) FROM programme_activities WHERE programme_id = " + id + ")");
+    const std::string after = teacher->get("/programmes")->body;
+    const std::string line = counted_at(after, "Questioning across the curriculum");
+    ASSERT_FALSE(line.empty()) << after;
+    EXPECT_NE(line.find(" " + std::to_string(activities - 1) + " activit"), std::string::npos) << line;
+}
+
+TEST_F(SharedReads, a_sponsor_renamed_elsewhere_shows_renamed_on_their_programme) {
+    auto lead = signed_in(kDemoTrustLead);
+    const std::string programme =
+        std::to_string(count_of(database, "SELECT MIN(id) FROM programmes WHERE sponsor_id IS NOT NULL"));
+    const std::string sponsor =
+        std::to_string(count_of(database, "SELECT sponsor_id FROM programmes WHERE id = " + programme));
+    ASSERT_EQ(lead->get("/programmes/" + programme)->status, 200);
+
+    change("UPDATE people SET last_name = 'Okonkwo-Hartley' WHERE id = " + sponsor);
+    // The name as the programme's details give it (the sponsor may be named elsewhere on the page too).
+    const std::string page = lead->get("/programmes/" + programme)->body;
+    const auto named = page.find("Senior sponsor</dt><dd>");
+    ASSERT_NE(named, std::string::npos);
+    EXPECT_NE(page.substr(named, page.find("</dd>", named) - named).find("Okonkwo-Hartley"),
+              std::string::npos);
+}

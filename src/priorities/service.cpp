@@ -13,13 +13,20 @@ namespace trellis::priorities {
 using people::Role;
 
 PriorityView PrioritiesService::view(const accounts::Actor& actor) {
-    auto session = m_database.lease();
+    const auto kept = m_trust_priorities.at(actor.trust_id, actor.shared_version, [&] {
+        auto session = m_database.lease();
+        return TrustPriorities{store::every_priority(*session, actor.trust_id),
+                               store::every_adoption(*session, actor.trust_id)};
+    });
     PriorityView view;
-    view.trust = store::priorities_of(*session, actor.trust_id, 0);
-    if (actor.school_id) {
-        view.school = store::priorities_of(*session, actor.trust_id, actor.school_id);
-        view.adopted = store::adopted_by(*session, actor.trust_id, actor.school_id);
-    }
+    for (const Priority& priority : kept->priorities)
+        if (priority.school_id == 0)
+            view.trust.push_back(priority);
+        else if (actor.school_id && priority.school_id == actor.school_id)
+            view.school.push_back(priority);
+    if (actor.school_id)
+        if (const auto adopted = kept->adopted.find(actor.school_id); adopted != kept->adopted.end())
+            view.adopted = adopted->second;
     return view;
 }
 

@@ -1,7 +1,11 @@
 #pragma once
 
 #include "accounts/model.h"
+#include <map>
+#include <vector>
+
 #include "db/database.h"
+#include "db/per_trust.h"
 #include "priorities/model.h"
 
 namespace trellis::priorities {
@@ -25,9 +29,16 @@ class PrioritiesService {
     void adopt(const accounts::Actor& actor, const std::vector<long long>& priority_ids);
 
   private:
+    // Every priority of the trust and its schools, and what each school takes on: kept by this
+    // server (db/per_trust.h), as programme pages and forms show them.
+    struct TrustPriorities {
+        std::vector<Priority> priorities;
+        std::map<long long, std::vector<long long>> adopted; // by school
+    };
     Priority checked(const accounts::Actor& actor, const PriorityForm& form);
 
     db::Database& m_database;
+    db::PerTrust<TrustPriorities> m_trust_priorities;
 };
 
 } // namespace trellis::priorities

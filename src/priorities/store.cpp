@@ -22,9 +22,6 @@ constexpr const char* kUpdate =
     "owner_id = :owner, success = :success, updated_at = :now WHERE trust_id = :trust AND id = :id";
 constexpr const char* kRetitleBriefs =
     "UPDATE event_priorities SET title = :title WHERE trust_id = :trust AND priority_id = :id";
-constexpr const char* kAdopted =
-    "SELECT priority_id FROM school_priorities WHERE trust_id = :trust AND school_id = :school "
-    "ORDER BY priority_id";
 constexpr const char* kClearAdopted =
     "DELETE FROM school_priorities WHERE trust_id = :trust AND school_id = :school";
 constexpr const char* kAdopt =
@@ -93,6 +90,29 @@ std::vector<Priority> priorities_of(soci::session& sql, long long trust_id, long
     return found;
 }
 
+std::vector<Priority> every_priority(soci::session& sql, long long trust_id) {
+    std::vector<Priority> found;
+    PriorityColumns columns;
+    db::fetch_rows(
+        sql, std::string(kColumns) + "WHERE p.trust_id = :trust ORDER BY p.id", columns,
+        [&](soci::statement& statement) { statement.exchange(soci::use(trust_id)); },
+        [&](const Priority& priority) { found.push_back(priority); });
+    return found;
+}
+
+std::map<long long, std::vector<long long>> every_adoption(soci::session& sql, long long trust_id) {
+    std::map<long long, std::vector<long long>> adopted;
+    long long school_id = 0, priority_id = 0;
+    auto statement =
+        db::run_once(sql,
+                     "SELECT school_id, priority_id FROM school_priorities WHERE trust_id = :trust "
+                     "ORDER BY school_id, priority_id",
+                     soci::use(trust_id), soci::into(school_id), soci::into(priority_id));
+    while (statement.fetch())
+        adopted[school_id].push_back(priority_id);
+    return adopted;
+}
+
 std::optional<Priority> find_priority(soci::session& sql, long long trust_id, long long priority_id) {
     std::optional<Priority> found;
     PriorityColumns columns;
@@ -124,15 +144,6 @@ void update_priority(soci::session& sql, const Priority& priority) {
         soci::use(priority.phases), soci::use(bound.owner, bound.owner_indicator),
         soci::use(priority.success), soci::use(now), soci::use(priority.trust_id), soci::use(priority.id);
     sql << kRetitleBriefs, soci::use(priority.title), soci::use(priority.trust_id), soci::use(priority.id);
-}
-
-std::vector<long long> adopted_by(soci::session& sql, long long trust_id, long long school_id) {
-    std::vector<long long> ids;
-    long long id = 0;
-    auto statement = db::run_once(sql, kAdopted, soci::use(trust_id), soci::use(school_id), soci::into(id));
-    while (statement.fetch())
-        ids.push_back(id);
-    return ids;
 }
 
 void set_adopted(soci::session& sql, long long trust_id, long long school_id,

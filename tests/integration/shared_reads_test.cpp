@@ -80,3 +80,18 @@ TEST_F(SharedReads, a_sponsor_renamed_elsewhere_shows_renamed_on_their_programme
     EXPECT_NE(page.substr(named, page.find("</dd>", named) - named).find("Okonkwo-Hartley"),
               std::string::npos);
 }
+
+TEST_F(SharedReads, a_priority_retitled_elsewhere_shows_on_the_programmes_that_serve_it) {
+    auto lead = signed_in(kDemoTrustLead);
+    const std::string trust_priority = "priority_id IN (SELECT id FROM priorities WHERE school_id IS NULL)";
+    const std::string programme = std::to_string(
+        count_of(database, "SELECT MIN(programme_id) FROM programme_priorities WHERE " + trust_priority));
+    const std::string priority = std::to_string(count_of(
+        database, "SELECT MIN(priority_id) FROM programme_priorities WHERE programme_id = " + programme +
+                      " AND " + trust_priority));
+    ASSERT_EQ(lead->get("/programmes/" + programme)->status, 200);
+
+    change("UPDATE priorities SET title = 'Reading fluency in every subject' WHERE id = " + priority);
+    EXPECT_NE(lead->get("/programmes/" + programme)->body.find("Reading fluency in every subject"),
+              std::string::npos);
+}

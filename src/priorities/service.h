@@ -1,9 +1,9 @@
 #pragma once
 
-#include "accounts/model.h"
 #include <map>
 #include <vector>
 
+#include "accounts/model.h"
 #include "db/database.h"
 #include "db/per_trust.h"
 #include "priorities/model.h"

@@ -33,9 +33,16 @@ std::optional<StaffProfile> profile_of(soci::session& sql, long long trust_id, l
     return profile_of(sql, trust_id, person_id, school_phases(sql, trust_id));
 }
 
-int activity_count(const std::map<long long, std::vector<Activity>>& activities, long long programme_id) {
+// The programme's activities among the trust's, by programme; none when it has none yet.
+const std::vector<Activity>& activities_in(const std::map<long long, std::vector<Activity>>& activities,
+                                           long long programme_id) {
+    static const std::vector<Activity> none;
     const auto found = activities.find(programme_id);
-    return found == activities.end() ? 0 : static_cast<int>(found->second.size());
+    return found == activities.end() ? none : found->second;
+}
+
+int activity_count(const std::map<long long, std::vector<Activity>>& activities, long long programme_id) {
+    return static_cast<int>(activities_in(activities, programme_id).size());
 }
 
 Membership membership_in(const Programme& programme, const std::optional<StaffProfile>& profile,
@@ -154,11 +161,9 @@ std::vector<ProgrammeWithActivities> ProgrammeService::taking_part(const account
             Membership::Member)
             continue;
         ProgrammeWithActivities taking{programme, {}};
-        if (const auto activities = trust->activities.find(programme.id);
-            activities != trust->activities.end())
-            for (const Activity& activity : activities->second)
-                if (activity_is_for(activity, actor.staff_group))
-                    taking.activities.push_back(activity);
+        for (const Activity& activity : activities_in(trust->activities, programme.id))
+            if (activity_is_for(activity, actor.staff_group))
+                taking.activities.push_back(activity);
         found.push_back(std::move(taking));
     }
     return found;
@@ -392,12 +397,8 @@ std::map<long long, DesignCheck> ProgrammeService::design_checks(const accounts:
         trust = trust_programmes(actor, *session);
     }
     std::map<long long, DesignCheck> checks;
-    for (const Programme& programme : programmes) {
-        const auto activities = trust->activities.find(programme.id);
-        checks.emplace(programme.id,
-                       check_design(programme, activities == trust->activities.end() ? std::vector<Activity>{}
-                                                                                     : activities->second));
-    }
+    for (const Programme& programme : programmes)
+        checks.emplace(programme.id, check_design(programme, activities_in(trust->activities, programme.id)));
     return checks;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "people/model.h"
@@ -24,7 +25,16 @@ struct Actor {
     // made without a session), and kept reads are read afresh.
     long long shared_version = -1;
     std::string csrf_token;
+    // The phase on the person's own record ("" when none), read with the session; unset for an
+    // actor made without a session.
+    std::optional<std::string> own_phase;
 };
+
+// The person behind the actor as the session read them: their id, trust, school, staff group and
+// own phase, all that decides which programmes and surveys are for them, so a page need not read
+// their row again. It has no school name, job title or subjects. Unset when the actor was made
+// without a session (own_phase unknown): read the person then.
+std::optional<people::Person> audience_person(const Actor& actor);
 
 // A new sign-in: the token goes in the cookie, only its hash is stored.
 struct NewSession {

@@ -104,6 +104,7 @@ std::optional<Actor> AccountService::authenticate(const std::string& token) {
     actor.smallest_group = stored->smallest_group;
     actor.shared_version = stored->shared_version;
     actor.csrf_token = stored->csrf_token;
+    actor.own_phase = stored->phase;
     return actor;
 }
 

@@ -1,7 +1,6 @@
 #include "accounts/store.h"
 
 #include "db/database.h"
-#include "db/kept.h"
 #include "db/rows.h"
 
 namespace trellis::accounts::store {
@@ -34,7 +33,8 @@ constexpr const char* kRetireResetsOf = "UPDATE password_resets SET used_at = :n
 struct SessionLookup {
     static constexpr const char* kQuery =
         "SELECT s.person_id, s.trust_id, s.csrf_token, s.expires_at, p.school_id, p.role, p.staff_group, "
-        "p.first_name, p.last_name, p.email, t.name, t.smallest_group, t.shared_version FROM sessions s "
+        "p.first_name, p.last_name, p.email, t.name, t.smallest_group, t.shared_version, p.phase FROM "
+        "sessions s "
         "JOIN people p ON p.id = s.person_id AND p.trust_id = s.trust_id JOIN trusts t ON t.id = s.trust_id "
         "WHERE s.token_hash = :hash AND s.expires_at > :now AND p.left_at = 0";
     std::string token_hash;
@@ -57,6 +57,7 @@ struct SessionLookup {
         statement.exchange(soci::into(row.trust_name));
         statement.exchange(soci::into(row.smallest_group));
         statement.exchange(soci::into(row.shared_version));
+        statement.exchange(soci::into(row.phase));
     }
 };
 } // namespace

@@ -23,6 +23,7 @@ struct StoredSession {
     std::string trust_name;
     int smallest_group = 5;
     long long shared_version = 0;
+    std::string phase;
 };
 
 struct StoredReset {

@@ -171,6 +171,14 @@ Transaction::~Transaction() {
     }
 }
 
+void gather_statistics(Database& database) {
+    if (database.engine() != Engine::Sqlite)
+        return;
+    Database::Lease session(database);
+    *session << "PRAGMA analysis_limit=1000";
+    *session << "ANALYZE";
+}
+
 long long now_seconds() {
     return std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::system_clock::now().time_since_epoch())

@@ -74,6 +74,12 @@ class Transaction {
     bool m_committed = false;
 };
 
+// Gives SQLite's query planner the tables' sizes and index spreads (ANALYZE, bounded to a sample of
+// each index so it stays quick on a large file); servers call it as they start. Without them SQLite
+// guesses, and guessed wrong on the home page: it walked every group membership of a trust to find
+// one person's groups. PostgreSQL's autovacuum keeps its own, so there it does nothing.
+void gather_statistics(Database& database);
+
 // Seconds since the epoch: every timestamp in the schema is stored this way on both engines.
 long long now_seconds();
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string>
+#include <typeindex>
 #include <utility>
 
 #include <soci/soci.h>
@@ -98,6 +101,76 @@ StatementRun run_change(soci::session& sql, const std::string& query, Parameters
     return run_statement(sql, query, true, [&](soci::statement& made) {
         (made.exchange(std::forward<Parameters>(parameters)), ...);
     });
+}
+
+// Statements a request runs every time (finding the session, saving progress), kept with the
+// connection they run on, bound to their fields. On PostgreSQL each is prepared once per connection
+// and then only executed: one round trip with no parsing or planning, where a statement sent afresh
+// is parsed and planned on every call. On SQLite each call runs the connection's compiled statement
+// for the query (run_statement), given back (reset) once its last row is read and before the next
+// run: a statement held part-read would hold an old snapshot of the database.
+//
+// `Fields` holds the statement's parameters and columns: `static constexpr const char* kQuery`, and
+// `void exchange(soci::statement&)` binding its members in the query's order. Callers set the
+// parameters, call run(), then fetch() row by row (or once, for a one-row read).
+template <typename Fields> class Kept {
+  public:
+    explicit Kept(soci::session& sql) : m_sql(sql), m_prepare_once(sql.get_backend_name() == "postgresql") {}
+
+    Fields fields;
+
+    // Runs a read with the parameters now in `fields`; fetch() then reads its rows.
+    void run() { execute(false); }
+    // Runs a change (INSERT, UPDATE, DELETE) with the parameters now in `fields`. A change must run
+    // with data exchange: SQLite steps a statement run without it only when its rows are fetched.
+    void change() { execute(true); }
+    // Reads the next row into `fields`; false once there are none.
+    bool fetch() {
+        if (m_prepare_once)
+            return m_statement->fetch();
+        if (m_run && m_run->fetch())
+            return true;
+        m_run.reset();
+        return false;
+    }
+    // Rows changed by the last run.
+    long long affected_rows() {
+        return m_prepare_once ? m_statement->get_affected_rows() : m_run->get_affected_rows();
+    }
+
+  private:
+    void execute(bool with_data_exchange) {
+        if (!m_prepare_once) {
+            m_run.reset();
+            m_run.emplace(run_statement(m_sql, Fields::kQuery, with_data_exchange,
+                                        [&](soci::statement& made) { fields.exchange(made); }));
+            return;
+        }
+        if (!m_statement)
+            m_statement = prepared();
+        m_statement->execute(with_data_exchange);
+    }
+    std::unique_ptr<soci::statement> prepared() {
+        auto statement = std::make_unique<soci::statement>(m_sql);
+        fields.exchange(*statement);
+        statement->alloc();
+        statement->prepare(Fields::kQuery, soci::details::st_repeatable_query);
+        statement->define_and_bind();
+        return statement;
+    }
+
+    soci::session& m_sql;
+    bool m_prepare_once;
+    std::unique_ptr<soci::statement> m_statement; // PostgreSQL: prepared once
+    std::optional<StatementRun> m_run;            // SQLite: this run's compiled statement
+};
+
+// The statement `Fields` describes, kept with this connection.
+template <typename Fields> Kept<Fields>& kept(soci::session& sql) {
+    auto& slot = kept_statements_of(sql).slot(std::type_index(typeid(Fields)));
+    if (!slot)
+        slot = std::make_shared<Kept<Fields>>(sql);
+    return *static_cast<Kept<Fields>*>(slot.get());
 }
 
 } // namespace trellis::db

@@ -10,24 +10,23 @@ namespace trellis::groups::standing_store {
 
 namespace {
 
-constexpr const char* kGroups =
+// The standing groups (every kind but a training day's session groups) with their members, one row
+// per member (or one with no member for a group without any), in one read: the home page shows a
+// person's groups on every visit.
+constexpr const char* kGroupsWithMembers =
     "SELECT g.id, g.kind, g.name, g.purpose, COALESCE(g.school_id, 0), COALESCE(s.name, ''), (SELECT "
     "COUNT(*) FROM group_meetings gm WHERE gm.trust_id = g.trust_id AND gm.group_id = g.id), "
-    "COALESCE((SELECT "
-    "MAX(gm.day) FROM group_meetings gm WHERE gm.trust_id = g.trust_id AND gm.group_id = g.id), '') FROM "
-    "collaboration_groups g LEFT JOIN schools s ON s.id = g.school_id AND s.trust_id = g.trust_id WHERE "
-    "g.trust_id = :trust AND g.kind <> 'session'";
+    "COALESCE((SELECT MAX(gm.day) FROM group_meetings gm WHERE gm.trust_id = g.trust_id AND gm.group_id = "
+    "g.id), ''), COALESCE(p.id, 0), COALESCE(p.first_name || ' ' || p.last_name, ''), COALESCE(ps.name, "
+    "'Central team') FROM collaboration_groups g LEFT JOIN schools s ON s.id = g.school_id AND s.trust_id = "
+    "g.trust_id LEFT JOIN collaboration_group_members m ON m.group_id = g.id AND m.trust_id = g.trust_id "
+    "LEFT JOIN people p ON p.id = m.person_id AND p.trust_id = m.trust_id LEFT JOIN schools ps ON ps.id = "
+    "p.school_id AND ps.trust_id = p.trust_id WHERE g.trust_id = :trust AND g.kind <> 'session'";
 
-// The members of the groups the same filter picks.
-constexpr const char* kMembers =
-    "SELECT m.group_id, p.id, p.first_name || ' ' || p.last_name, COALESCE(s.name, 'Central team') FROM "
-    "collaboration_group_members m JOIN collaboration_groups g ON g.id = m.group_id AND g.trust_id = "
-    "m.trust_id JOIN people p ON p.id = m.person_id AND p.trust_id = m.trust_id LEFT JOIN schools s ON s.id "
-    "= p.school_id AND s.trust_id = p.trust_id WHERE m.trust_id = :trust AND g.kind <> 'session'";
-
-struct GroupRow {
+struct GroupMemberRow {
     StandingGroup group;
     std::string kind;
+    GroupMember member; // person_id 0: the group has no members
     void exchange_into(soci::statement& statement) {
         statement.exchange(soci::into(group.id));
         statement.exchange(soci::into(kind));
@@ -37,24 +36,11 @@ struct GroupRow {
         statement.exchange(soci::into(group.school_name));
         statement.exchange(soci::into(group.meetings));
         statement.exchange(soci::into(group.last_met));
-    }
-    StandingGroup fetched() const {
-        StandingGroup found = group;
-        found.kind = group_kind_from_text(kind).value_or(GroupKind::Other);
-        return found;
-    }
-};
-
-struct MemberRow {
-    long long group_id = 0;
-    GroupMember member;
-    void exchange_into(soci::statement& statement) {
-        statement.exchange(soci::into(group_id));
         statement.exchange(soci::into(member.person_id));
         statement.exchange(soci::into(member.name));
         statement.exchange(soci::into(member.school_name));
     }
-    MemberRow fetched() const { return *this; }
+    const GroupMemberRow& fetched() const { return *this; }
 };
 
 // The filter's conditions on `g`, and the values they take after the trust, in order.
@@ -83,23 +69,23 @@ std::pair<std::string, std::vector<long long>> filter_of(long long trust_id, con
 
 std::vector<StandingGroup> groups(soci::session& sql, long long trust_id, const Which& which) {
     const auto [where, values] = filter_of(trust_id, which);
-    auto bind = [&](soci::statement& statement) {
-        for (const long long& value : values)
-            statement.exchange(soci::use(value));
-    };
     std::vector<StandingGroup> found;
-    GroupRow row;
-    db::fetch_rows(sql, std::string(kGroups) + where + " ORDER BY g.name, g.id", row, bind,
-                   [&](const StandingGroup& group) { found.push_back(group); });
-    std::map<long long, StandingGroup*> by_id;
-    for (StandingGroup& group : found)
-        by_id[group.id] = &group;
-    MemberRow member;
-    db::fetch_rows(sql, std::string(kMembers) + where + " ORDER BY p.last_name, p.first_name", member, bind,
-                   [&](const MemberRow& fetched) {
-                       if (auto group = by_id.find(fetched.group_id); group != by_id.end())
-                           group->second->members.push_back(fetched.member);
-                   });
+    GroupMemberRow row;
+    db::fetch_rows(
+        sql, std::string(kGroupsWithMembers) + where + " ORDER BY g.name, g.id, p.last_name, p.first_name",
+        row,
+        [&](soci::statement& statement) {
+            for (const long long& value : values)
+                statement.exchange(soci::use(value));
+        },
+        [&](const GroupMemberRow& fetched) {
+            if (found.empty() || found.back().id != fetched.group.id) {
+                found.push_back(fetched.group);
+                found.back().kind = group_kind_from_text(fetched.kind).value_or(GroupKind::Other);
+            }
+            if (fetched.member.person_id)
+                found.back().members.push_back(fetched.member);
+        });
     return found;
 }
 

@@ -132,6 +132,7 @@ int list_routes(const Config& config) {
 int serve(const Config& config) {
     App app(config);
     const int applied = db::migrate(app.database);
+    db::gather_statistics(app.database);
     spdlog::info("database ready ({} migrations applied, schema version {})", applied,
                  db::latest_migration_version());
 
@@ -184,6 +185,7 @@ int work(const Config& config) {
 
     App app(config);
     const int applied = db::migrate(app.database);
+    db::gather_statistics(app.database);
     spdlog::info("database ready ({} migrations applied, schema version {})", applied,
                  db::latest_migration_version());
     Background background(app, config);

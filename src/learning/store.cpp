@@ -1,6 +1,5 @@
 #include "learning/store.h"
 
-#include "db/kept.h"
 #include "db/rows.h"
 
 namespace trellis::learning::store {

@@ -29,6 +29,14 @@ std::optional<StaffProfile> profile_of(soci::session& sql, long long trust_id, l
     return programmes::profile_of(*person, school_phases);
 }
 
+// The actor's profile: as their session read them when it did, else from their row.
+std::optional<StaffProfile> profile_of(soci::session& sql, const accounts::Actor& actor,
+                                       const std::map<long long, std::string>& school_phases) {
+    if (const auto person = accounts::audience_person(actor))
+        return programmes::profile_of(*person, school_phases);
+    return profile_of(sql, actor.trust_id, actor.person_id, school_phases);
+}
+
 std::optional<StaffProfile> profile_of(soci::session& sql, long long trust_id, long long person_id) {
     return profile_of(sql, trust_id, person_id, school_phases(sql, trust_id));
 }
@@ -107,7 +115,7 @@ std::vector<ProgrammeSummary> ProgrammeService::visible_to(const accounts::Actor
     auto session = m_database.lease();
     auto& sql = *session;
     const auto trust = trust_programmes(actor, sql);
-    const auto profile = profile_of(sql, actor.trust_id, actor.person_id, trust->school_phases);
+    const auto profile = profile_of(sql, actor, trust->school_phases);
     const auto statuses = store::statuses_of(sql, actor.trust_id, actor.person_id);
     const auto members = store::member_counts(sql, actor.trust_id);
     std::vector<ProgrammeSummary> visible;
@@ -140,7 +148,7 @@ std::optional<ProgrammeSummary> ProgrammeService::find_visible(const accounts::A
     if (programme == trust->programmes.end())
         return std::nullopt;
     const Membership membership =
-        membership_in(*programme, profile_of(sql, actor.trust_id, actor.person_id, trust->school_phases),
+        membership_in(*programme, profile_of(sql, actor, trust->school_phases),
                       store::status_in(sql, actor.trust_id, programme_id, actor.person_id));
     if (membership == Membership::None && !accounts::oversees(actor, programme->school_id))
         return std::nullopt;
@@ -151,7 +159,7 @@ std::vector<ProgrammeWithActivities> ProgrammeService::taking_part(const account
     auto session = m_database.lease();
     auto& sql = *session;
     const auto trust = trust_programmes(actor, sql);
-    const auto profile = profile_of(sql, actor.trust_id, actor.person_id, trust->school_phases);
+    const auto profile = profile_of(sql, actor, trust->school_phases);
     const auto statuses = store::statuses_of(sql, actor.trust_id, actor.person_id);
     std::vector<ProgrammeWithActivities> found;
     for (const Programme& programme : trust->programmes) {

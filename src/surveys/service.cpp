@@ -126,11 +126,17 @@ bool SurveyService::may_make(const accounts::Actor& actor) {
            (actor.school_id != 0 && accounts::leads_at(actor, actor.school_id));
 }
 
+std::shared_ptr<const std::vector<Survey>> SurveyService::trust_surveys(const accounts::Actor& actor,
+                                                                        soci::session& sql) {
+    return m_trust_surveys.at(actor.trust_id, actor.shared_version,
+                              [&] { return store::surveys_of(sql, actor.trust_id); });
+}
+
 std::vector<SurveySummary> SurveyService::kept_by(const accounts::Actor& actor) {
     auto lease = m_database.lease();
     const auto counts = response_store::response_counts(*lease, actor.trust_id);
     std::vector<SurveySummary> kept;
-    for (const Survey& survey : store::surveys_of(*lease, actor.trust_id)) {
+    for (const Survey& survey : *trust_surveys(actor, *lease)) {
         if (!may_keep(actor, survey))
             continue;
         SurveySummary summary{survey, 0};
@@ -147,9 +153,11 @@ std::vector<SurveyStanding> SurveyService::for_person(const accounts::Actor& act
     auto lease = m_database.lease();
     std::vector<SurveyStanding> standings;
     std::optional<people::Person> person;
-    for (const Survey& survey : store::surveys_of(*lease, actor.trust_id)) {
+    for (const Survey& survey : *trust_surveys(actor, *lease)) {
         if (survey.state(today) != SurveyState::Open)
             continue;
+        if (!person)
+            person = accounts::audience_person(actor);
         if (!person)
             person = people::store::find_person(*lease, actor.trust_id, actor.person_id);
         if (!person || !Audience(*lease, survey).includes(*person))

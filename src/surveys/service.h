@@ -10,6 +10,7 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
+#include "db/per_trust.h"
 #include "surveys/model.h"
 #include "surveys/questions.h"
 #include "surveys/results.h"
@@ -128,6 +129,12 @@ class SurveyService {
 
   private:
     Survey checked(const accounts::Actor& actor, Survey survey, const SurveyForm& form);
+
+    // The trust's surveys, newest first, as of the actor's session (db/per_trust.h): the home page
+    // looks for open ones on every visit.
+    std::shared_ptr<const std::vector<Survey>> trust_surveys(const accounts::Actor& actor,
+                                                             soci::session& sql);
+    db::PerTrust<std::vector<Survey>> m_trust_surveys;
 
     struct KeptResponses {
         std::pair<long long, long long> version;

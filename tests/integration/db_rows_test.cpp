@@ -167,3 +167,57 @@ TEST(DatabaseRows, a_finished_read_leaves_the_connection_free_to_write_after_ano
     ASSERT_TRUE(db::read_one(*session, first_school, soci::use(trust_id), soci::into(first)));
     EXPECT_EQ(first, "A school renamed twice");
 }
+
+namespace {
+// A kept read of a school's name by id, as the session lookup is kept.
+struct SchoolName {
+    static constexpr const char* kQuery = "SELECT name FROM schools WHERE id = :id";
+    long long id = 0;
+    std::string name;
+    void exchange(soci::statement& statement) {
+        statement.exchange(soci::use(id));
+        statement.exchange(soci::into(name));
+    }
+};
+} // namespace
+
+// A kept statement reads with each run's values and sees what other connections committed between
+// its runs: on SQLite it runs the connection's compiled statement, reset once its rows are read.
+TEST(DatabaseRows, a_kept_read_sees_each_runs_values_and_changes_committed_between_runs) {
+    TestDatabase database;
+    ASSERT_EQ(run_cli(database, {"demo"}), 0);
+    const long long first = count_of(database, "SELECT MIN(id) FROM schools");
+    const long long last = count_of(database, "SELECT MAX(id) FROM schools");
+    ASSERT_NE(first, last);
+    db::Database other(database.url(), 1);
+    auto session = database.open().lease();
+    auto& read = db::kept<SchoolName>(*session);
+    const auto name_of = [&](long long id) {
+        read.fields.id = id;
+        read.run();
+        std::string found = read.fetch() ? read.fields.name : "(none)";
+        while (read.fetch()) {
+        }
+        return found;
+    };
+    const std::string last_name = name_of(last);
+    EXPECT_NE(name_of(first), last_name);
+    EXPECT_EQ(name_of(last), last_name);
+    EXPECT_EQ(name_of(last + 1000), "(none)");
+    {
+        auto writer = other.lease();
+        *writer << "UPDATE schools SET name = 'Renamed between runs' WHERE id = :id", soci::use(first);
+    }
+    EXPECT_EQ(name_of(first), "Renamed between runs");
+}
+
+// A server on SQLite gives the query planner the tables' statistics as it starts: without them it
+// walked every group membership of a trust to find one person's groups.
+TEST(DatabaseRows, a_server_on_sqlite_gathers_the_planners_statistics_as_it_starts) {
+    if (on_postgresql())
+        GTEST_SKIP() << "PostgreSQL's autovacuum gathers its own";
+    TestDatabase database;
+    ASSERT_EQ(run_cli(database, {"demo"}), 0);
+    TestServer server(database);
+    EXPECT_GT(count_of(database, "SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'people'"), 0);
+}

@@ -1,6 +1,6 @@
 // What a server keeps of a trust between requests (its training days, its programmes and their
-// activities: db/per_trust.h) never outlives a change to them. However the change is made (on
-// another server, or straight into the database, as here), the next page shows it.
+// activities, its priorities, its surveys: db/per_trust.h) never outlives a change to them. However the
+// change is made (on another server, or straight into the database, as here), the next page shows it.
 #include <gtest/gtest.h>
 
 #include "harness.h"
@@ -94,4 +94,20 @@ TEST_F(SharedReads, a_priority_retitled_elsewhere_shows_on_the_programmes_that_s
     change("UPDATE priorities SET title = 'Reading fluency in every subject' WHERE id = " + priority);
     EXPECT_NE(lead->get("/programmes/" + programme)->body.find("Reading fluency in every subject"),
               std::string::npos);
+}
+
+TEST_F(SharedReads, a_survey_retitled_or_closed_elsewhere_shows_so_on_the_home_page) {
+    auto teacher = signed_in(kDemoTeacher);
+    const std::string home = teacher->get("/")->body;
+    std::string waiting; // the id of a survey the page shows by its title
+    for (const std::string& survey : texts_of(database, "SELECT id || ' ' || title FROM surveys"))
+        if (home.find(survey.substr(survey.find(' ') + 1)) != std::string::npos)
+            waiting = survey.substr(0, survey.find(' '));
+    ASSERT_FALSE(waiting.empty()) << "no survey waits on the teacher's home page";
+
+    change("UPDATE surveys SET title = 'Term check-in for everyone' WHERE id = " + waiting);
+    EXPECT_NE(teacher->get("/")->body.find("Term check-in for everyone"), std::string::npos);
+
+    change("UPDATE surveys SET opens_on = '2000-01-01', closes_on = '2000-01-02' WHERE id = " + waiting);
+    EXPECT_EQ(teacher->get("/")->body.find("Term check-in for everyone"), std::string::npos);
 }

@@ -134,17 +134,18 @@ std::shared_ptr<const std::vector<Survey>> SurveyService::trust_surveys(const ac
 
 std::vector<SurveySummary> SurveyService::kept_by(const accounts::Actor& actor) {
     auto lease = m_database.lease();
-    const auto counts = response_store::response_counts(*lease, actor.trust_id);
     std::vector<SurveySummary> kept;
-    for (const Survey& survey : *trust_surveys(actor, *lease)) {
-        if (!may_keep(actor, survey))
-            continue;
-        SurveySummary summary{survey, 0};
+    for (const Survey& survey : *trust_surveys(actor, *lease))
+        if (may_keep(actor, survey))
+            kept.push_back({survey, 0});
+    // Most people keep no survey: their list costs no count of everyone's answers.
+    if (kept.empty())
+        return kept;
+    const auto counts = response_store::response_counts(*lease, actor.trust_id);
+    for (SurveySummary& summary : kept)
         for (const auto& [id, responses] : counts)
-            if (id == survey.id)
+            if (id == summary.survey.id)
                 summary.responses = responses;
-        kept.push_back(summary);
-    }
     return kept;
 }
 

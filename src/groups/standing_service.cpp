@@ -69,9 +69,19 @@ std::string days_before(const std::string& day, int days) {
 
 } // namespace
 
+std::shared_ptr<const std::vector<StandingGroup>>
+StandingGroupService::trust_groups(const accounts::Actor& actor, soci::session& sql) {
+    return m_trust_groups.at(actor.trust_id, actor.shared_version,
+                             [&] { return standing_store::groups(sql, actor.trust_id, {}); });
+}
+
 std::vector<StandingGroup> StandingGroupService::groups_of(const accounts::Actor& actor) {
     auto session = m_database.lease();
-    return standing_store::groups(*session, actor.trust_id, {.member_id = actor.person_id});
+    std::vector<StandingGroup> theirs;
+    for (const StandingGroup& group : *trust_groups(actor, *session))
+        if (group.has(actor.person_id))
+            theirs.push_back(group);
+    return theirs;
 }
 
 std::optional<std::vector<StandingGroup>> StandingGroupService::overseen(const accounts::Actor& actor) {
@@ -82,7 +92,11 @@ std::optional<std::vector<StandingGroup>> StandingGroupService::overseen(const a
         scope = actor.school_id;
     }
     auto session = m_database.lease();
-    return standing_store::groups(*session, actor.trust_id, {.school_scope = scope});
+    std::vector<StandingGroup> overseen;
+    for (const StandingGroup& group : *trust_groups(actor, *session))
+        if (scope < 0 || group.school_id == scope)
+            overseen.push_back(group);
+    return overseen;
 }
 
 std::optional<GroupPage> StandingGroupService::page_for(const accounts::Actor& actor, long long group_id) {

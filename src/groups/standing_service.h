@@ -1,11 +1,13 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "accounts/model.h"
 #include "db/database.h"
+#include "db/per_trust.h"
 #include "groups/model.h"
 
 namespace trellis::groups {
@@ -42,7 +44,13 @@ class StandingGroupService {
     void add_resource(const accounts::Actor& actor, long long group_id, const GroupResource& resource);
 
   private:
+    // Every standing group of the trust with its members, by name, as of the actor's session
+    // (db/per_trust.h): the home page shows a person's groups on every visit.
+    std::shared_ptr<const std::vector<StandingGroup>> trust_groups(const accounts::Actor& actor,
+                                                                   soci::session& sql);
+
     db::Database& m_database;
+    db::PerTrust<std::vector<StandingGroup>> m_trust_groups;
 };
 
 } // namespace trellis::groups

@@ -111,3 +111,44 @@ TEST_F(SharedReads, a_survey_retitled_or_closed_elsewhere_shows_so_on_the_home_p
     change("UPDATE surveys SET opens_on = '2000-01-01', closes_on = '2000-01-02' WHERE id = " + waiting);
     EXPECT_EQ(teacher->get("/")->body.find("Term check-in for everyone"), std::string::npos);
 }
+
+TEST_F(SharedReads, a_group_joined_or_renamed_elsewhere_shows_on_the_home_page) {
+    auto teacher = signed_in(kDemoTeacher);
+    const std::string teacher_id = std::to_string(
+        count_of(database, "SELECT id FROM people WHERE email = '" + std::string(kDemoTeacher) + "'"));
+    const std::string others = "kind <> 'session' AND id NOT IN (SELECT group_id FROM "
+                               "collaboration_group_members WHERE person_id = " +
+                               teacher_id + ")";
+    const std::string group =
+        std::to_string(count_of(database, "SELECT MIN(id) FROM collaboration_groups WHERE " + others));
+    ASSERT_NE(group, "0") << "every standing group has the teacher in it";
+    change("UPDATE collaboration_groups SET name = 'Reading across the trust' WHERE id = " + group);
+    ASSERT_EQ(teacher->get("/")->body.find("Reading across the trust"), std::string::npos);
+
+    change("INSERT INTO collaboration_group_members (trust_id, group_id, person_id) SELECT trust_id, id, " +
+           teacher_id + " FROM collaboration_groups WHERE id = " + group);
+    EXPECT_NE(teacher->get("/")->body.find("Reading across the trust"), std::string::npos);
+
+    change("UPDATE collaboration_groups SET name = 'Reading in every classroom' WHERE id = " + group);
+    EXPECT_NE(teacher->get("/")->body.find("Reading in every classroom"), std::string::npos);
+}
+
+// A training day's session groups are written by the thousand when it is allocated; they are not
+// what the pages keep, so they leave the trust's shared version where it is.
+TEST_F(SharedReads, a_training_days_session_groups_leave_the_shared_version_alone) {
+    const std::string teacher_id = std::to_string(
+        count_of(database, "SELECT id FROM people WHERE email = '" + std::string(kDemoTeacher) + "'"));
+    const std::string session_group = std::to_string(count_of(
+        database, "SELECT MIN(id) FROM collaboration_groups WHERE kind = 'session' AND id NOT IN (SELECT "
+                  "group_id FROM collaboration_group_members WHERE person_id = " +
+                      teacher_id + ")"));
+    ASSERT_NE(session_group, "0");
+    const std::string version = "SELECT shared_version FROM trusts WHERE id = (SELECT trust_id FROM "
+                                "collaboration_groups WHERE id = " +
+                                session_group + ")";
+    const long long before = count_of(database, version);
+    change("INSERT INTO collaboration_group_members (trust_id, group_id, person_id) SELECT trust_id, id, " +
+           teacher_id + " FROM collaboration_groups WHERE id = " + session_group);
+    change("DELETE FROM collaboration_group_members WHERE group_id = " + session_group);
+    EXPECT_EQ(count_of(database, version), before);
+}

@@ -155,6 +155,11 @@ std::optional<ProgrammeSummary> ProgrammeService::find_visible(const accounts::A
     return summary_of(sql, *programme, membership, activity_count(trust->activities, programme_id));
 }
 
+std::vector<Activity> ProgrammeService::activities_of(const accounts::Actor& actor, long long programme_id) {
+    auto session = m_database.lease();
+    return activities_in(trust_programmes(actor, *session)->activities, programme_id);
+}
+
 std::vector<ProgrammeWithActivities> ProgrammeService::taking_part(const accounts::Actor& actor) {
     auto session = m_database.lease();
     auto& sql = *session;

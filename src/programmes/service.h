@@ -33,6 +33,9 @@ class ProgrammeService {
     // The programme as this person sees it, or nullopt when it is not theirs to see.
     std::optional<ProgrammeSummary> find_visible(const accounts::Actor& actor, long long programme_id);
     static bool may_keep(const accounts::Actor& actor, const Programme& programme);
+    // The programme's activities in order, as of the actor's session (the ones this server keeps);
+    // the caller has checked the actor may see the programme.
+    std::vector<Activity> activities_of(const accounts::Actor& actor, long long programme_id);
     // The programmes the person takes part in, each with the activities for their staff group.
     std::vector<ProgrammeWithActivities> taking_part(const accounts::Actor& actor);
 

@@ -152,3 +152,16 @@ TEST_F(SharedReads, a_training_days_session_groups_leave_the_shared_version_alon
     change("DELETE FROM collaboration_group_members WHERE group_id = " + session_group);
     EXPECT_EQ(count_of(database, version), before);
 }
+
+TEST_F(SharedReads, an_activity_retitled_elsewhere_shows_on_its_programmes_page) {
+    auto lead = signed_in(kDemoTrustLead);
+    const std::string activity =
+        std::to_string(count_of(database, "SELECT MIN(id) FROM programme_activities"));
+    const std::string programme = std::to_string(
+        count_of(database, "SELECT programme_id FROM programme_activities WHERE id = " + activity));
+    ASSERT_EQ(lead->get("/programmes/" + programme)->status, 200);
+
+    change("UPDATE programme_activities SET title = 'Modelling worked examples' WHERE id = " + activity);
+    EXPECT_NE(lead->get("/programmes/" + programme)->body.find("Modelling worked examples"),
+              std::string::npos);
+}

@@ -264,7 +264,7 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
     const Programme& programme = summary->programme;
     const bool lead = ProgrammeService::may_keep(actor, programme);
     const bool taking_part = summary->membership == Membership::Member;
-    const std::vector<Activity> activities = context.app.activities.activities(programme);
+    const std::vector<Activity> activities = context.app.programmes.activities_of(actor, programme.id);
     const std::string now = calendar::london_moment(db::now_seconds());
     mstch::array rows, priority_titles, members, waiting;
     const std::vector<long long> recorded = context.app.recordings.recorded_in(programme);

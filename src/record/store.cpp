@@ -212,7 +212,8 @@ std::vector<Entry> entries_of(soci::session& sql, long long trust_id, long long 
                                     .title = found.row.title,
                                     .context = found.row.context,
                                     .minutes = static_cast<int>(minutes),
-                                    .link = link_of(source.kind, found.row)});
+                                    .link = link_of(source.kind, found.row),
+                                    .reflection = {}});
         });
     // Modules: the certificate carries the day it was issued and the module's hours.
     std::string slug, title;
@@ -230,7 +231,8 @@ std::vector<Entry> entries_of(soci::session& sql, long long trust_id, long long 
                                 .title = title,
                                 .context = "Online learning",
                                 .minutes = static_cast<int>(hours * 60 + 0.5),
-                                .link = "/learning/" + slug});
+                                .link = "/learning/" + slug,
+                                .reflection = {}});
     return entries;
 }
 

@@ -44,8 +44,9 @@ TEST(DatabaseRows, a_kept_plan_reads_with_each_calls_values_and_is_prepared_once
     EXPECT_EQ(school_named(sql, trust_id, names[1]), names[1]);
     EXPECT_EQ(school_named(sql, trust_id, "No such school"), "(none)");
     EXPECT_EQ(school_named(sql, trust_id + 1000, names[0]), "(none)");
-    if (on_postgresql())
+    if (on_postgresql()) {
         EXPECT_EQ(kept_plans(sql), plans_before + 1);
+    }
 
     // Rows read row by row, twice with different values.
     for (const std::string& name : {names[0], names[1]}) {

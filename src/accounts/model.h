@@ -33,7 +33,7 @@ struct Actor {
 // The person behind the actor as the session read them: their id, trust, school, staff group and
 // own phase, all that decides which programmes and surveys are for them, so a page need not read
 // their row again. It has no school name, job title or subjects. Unset when the actor was made
-// without a session (own_phase unknown): read the person then.
+// without a session (own_phase unknown); programmes::audience_person reads their row then.
 std::optional<people::Person> audience_person(const Actor& actor);
 
 // A new sign-in: the token goes in the cookie, only its hash is stored.

@@ -72,7 +72,7 @@ std::string days_before(const std::string& day, int days) {
 std::shared_ptr<const std::vector<StandingGroup>>
 StandingGroupService::trust_groups(const accounts::Actor& actor, soci::session& sql) {
     return m_trust_groups.at(actor.trust_id, actor.shared_version,
-                             [&] { return standing_store::groups(sql, actor.trust_id, {}); });
+                             [&] { return standing_store::groups(sql, actor.trust_id); });
 }
 
 std::vector<StandingGroup> StandingGroupService::groups_of(const accounts::Actor& actor) {

@@ -43,40 +43,19 @@ struct GroupMemberRow {
     const GroupMemberRow& fetched() const { return *this; }
 };
 
-// The filter's conditions on `g`, and the values they take after the trust, in order.
-std::pair<std::string, std::vector<long long>> filter_of(long long trust_id, const Which& which) {
-    std::string where;
-    std::vector<long long> values{trust_id};
-    if (which.member_id) {
-        where +=
-            " AND g.id IN (SELECT x.group_id FROM collaboration_group_members x WHERE x.trust_id = :trust2 "
-            "AND x.person_id = :member)";
-        values.push_back(trust_id);
-        values.push_back(which.member_id);
-    }
-    if (which.school_scope >= 0) {
-        where += " AND COALESCE(g.school_id, 0) = :school";
-        values.push_back(which.school_scope);
-    }
-    if (which.group_id) {
-        where += " AND g.id = :id";
-        values.push_back(which.group_id);
-    }
-    return {where, values};
-}
-
-} // namespace
-
-std::vector<StandingGroup> groups(soci::session& sql, long long trust_id, const Which& which) {
-    const auto [where, values] = filter_of(trust_id, which);
+// The standing groups, or the one group `group_id` when it is not 0.
+std::vector<StandingGroup> read_groups(soci::session& sql, long long trust_id, long long group_id) {
     std::vector<StandingGroup> found;
     GroupMemberRow row;
     db::fetch_rows(
-        sql, std::string(kGroupsWithMembers) + where + " ORDER BY g.name, g.id, p.last_name, p.first_name",
+        sql,
+        std::string(kGroupsWithMembers) + (group_id ? " AND g.id = :id" : "") +
+            " ORDER BY g.name, g.id, p.last_name, p.first_name",
         row,
         [&](soci::statement& statement) {
-            for (const long long& value : values)
-                statement.exchange(soci::use(value));
+            statement.exchange(soci::use(trust_id));
+            if (group_id)
+                statement.exchange(soci::use(group_id));
         },
         [&](const GroupMemberRow& fetched) {
             if (found.empty() || found.back().id != fetched.group.id) {
@@ -89,8 +68,14 @@ std::vector<StandingGroup> groups(soci::session& sql, long long trust_id, const 
     return found;
 }
 
+} // namespace
+
+std::vector<StandingGroup> groups(soci::session& sql, long long trust_id) {
+    return read_groups(sql, trust_id, 0);
+}
+
 std::optional<StandingGroup> find(soci::session& sql, long long trust_id, long long group_id) {
-    auto found = groups(sql, trust_id, Which{.group_id = group_id});
+    auto found = read_groups(sql, trust_id, group_id);
     if (found.empty())
         return std::nullopt;
     return found.front();

@@ -12,15 +12,8 @@
 // meetings, notes and resources. Every function names the trust in its query.
 namespace trellis::groups::standing_store {
 
-// Which standing groups to read: those `member_id` is in (0: anyone's), of one school (`school_scope`
-// a school's id, 0 for groups across schools, -1 for any), or the one group `group_id` (0: all).
-struct Which {
-    long long member_id = 0;
-    long long school_scope = -1;
-    long long group_id = 0;
-};
-// The groups by name, each with its members and how often it has met.
-std::vector<StandingGroup> groups(soci::session& sql, long long trust_id, const Which& which);
+// Every standing group of the trust by name, each with its members and how often it has met.
+std::vector<StandingGroup> groups(soci::session& sql, long long trust_id);
 std::optional<StandingGroup> find(soci::session& sql, long long trust_id, long long group_id);
 
 long long insert_group(soci::session& sql, long long trust_id, const StandingGroup& group,

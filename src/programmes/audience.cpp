@@ -38,6 +38,12 @@ StaffProfile profile_of(const people::Person& person, const std::map<long long, 
             phase_of(person.phase, person.school_id, phases)};
 }
 
+std::optional<people::Person> audience_person(soci::session& sql, const accounts::Actor& actor) {
+    if (auto person = accounts::audience_person(actor))
+        return person;
+    return people::store::find_person(sql, actor.trust_id, actor.person_id);
+}
+
 bool within_filters(const Programme& programme, const StaffProfile& profile) {
     if (programme.school_id != 0 && profile.school_id != programme.school_id)
         return false;

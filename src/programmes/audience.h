@@ -1,11 +1,13 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <soci/soci.h>
 
+#include "accounts/model.h"
 #include "programmes/model.h"
 
 // Who a programme, or one of its activities, is for.
@@ -26,6 +28,9 @@ std::string phase_of(const std::string& own, long long school_id,
                      const std::map<long long, std::string>& phases);
 // The person as an audience sees them, with phase_of their phase.
 StaffProfile profile_of(const people::Person& person, const std::map<long long, std::string>& phases);
+// The actor as an audience sees them: as their session read them (accounts::audience_person), else
+// from their row; nullopt when they have none.
+std::optional<people::Person> audience_person(soci::session& sql, const accounts::Actor& actor);
 
 // True when the person falls within the programme's schools, staff groups and phases (a cohort's
 // people must also be named; an open programme's must also sign up). A school's programme is for

@@ -21,24 +21,13 @@ namespace {
 
 using people::Role;
 
-std::optional<StaffProfile> profile_of(soci::session& sql, long long trust_id, long long person_id,
+// The actor's profile; nullopt once they have left.
+std::optional<StaffProfile> profile_of(soci::session& sql, const accounts::Actor& actor,
                                        const std::map<long long, std::string>& school_phases) {
-    auto person = people::store::find_person(sql, trust_id, person_id);
+    const auto person = audience_person(sql, actor);
     if (!person || person->has_left())
         return std::nullopt;
     return programmes::profile_of(*person, school_phases);
-}
-
-// The actor's profile: as their session read them when it did, else from their row.
-std::optional<StaffProfile> profile_of(soci::session& sql, const accounts::Actor& actor,
-                                       const std::map<long long, std::string>& school_phases) {
-    if (const auto person = accounts::audience_person(actor))
-        return programmes::profile_of(*person, school_phases);
-    return profile_of(sql, actor.trust_id, actor.person_id, school_phases);
-}
-
-std::optional<StaffProfile> profile_of(soci::session& sql, long long trust_id, long long person_id) {
-    return profile_of(sql, trust_id, person_id, school_phases(sql, trust_id));
 }
 
 // The programme's activities among the trust's, by programme; none when it has none yet.
@@ -291,7 +280,7 @@ ProgrammeForm ProgrammeService::form_of(const Programme& programme) {
 Membership ProgrammeService::join(const accounts::Actor& actor, const Programme& programme) {
     db::Transaction transaction(m_database);
     auto& sql = transaction.session();
-    const auto profile = profile_of(sql, actor.trust_id, actor.person_id);
+    const auto profile = profile_of(sql, actor, school_phases(sql, actor.trust_id));
     if (programme.audience != Audience::Open || !profile || !within_filters(programme, *profile))
         throw std::invalid_argument("This programme is not open for you to join.");
     if (auto status = store::status_in(sql, actor.trust_id, programme.id, actor.person_id))

@@ -158,9 +158,7 @@ std::vector<SurveyStanding> SurveyService::for_person(const accounts::Actor& act
         if (survey.state(today) != SurveyState::Open)
             continue;
         if (!person)
-            person = accounts::audience_person(actor);
-        if (!person)
-            person = people::store::find_person(*lease, actor.trust_id, actor.person_id);
+            person = programmes::audience_person(*lease, actor);
         if (!person || !Audience(*lease, survey).includes(*person))
             continue;
         const auto standing = response_store::standing_in(*lease, actor.trust_id, survey.id, person->id);

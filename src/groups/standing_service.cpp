@@ -78,7 +78,10 @@ StandingGroupService::trust_groups(const accounts::Actor& actor, soci::session& 
 std::vector<StandingGroup> StandingGroupService::groups_of(const accounts::Actor& actor) {
     auto session = m_database.lease();
     std::vector<StandingGroup> theirs;
-    for (const StandingGroup& group : *trust_groups(actor, *session))
+    // Held for the loop: in `for (x : *trust_groups(...))` the pointer dies before the loop runs, and a
+    // newer version kept by another request would free the list under it.
+    const auto shared = trust_groups(actor, *session);
+    for (const StandingGroup& group : *shared)
         if (group.has(actor.person_id))
             theirs.push_back(group);
     return theirs;
@@ -93,7 +96,10 @@ std::optional<std::vector<StandingGroup>> StandingGroupService::overseen(const a
     }
     auto session = m_database.lease();
     std::vector<StandingGroup> overseen;
-    for (const StandingGroup& group : *trust_groups(actor, *session))
+    // Held for the loop: in `for (x : *trust_groups(...))` the pointer dies before the loop runs, and a
+    // newer version kept by another request would free the list under it.
+    const auto shared = trust_groups(actor, *session);
+    for (const StandingGroup& group : *shared)
         if (scope < 0 || group.school_id == scope)
             overseen.push_back(group);
     return overseen;

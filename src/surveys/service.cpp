@@ -135,7 +135,10 @@ std::shared_ptr<const std::vector<Survey>> SurveyService::trust_surveys(const ac
 std::vector<SurveySummary> SurveyService::kept_by(const accounts::Actor& actor) {
     auto lease = m_database.lease();
     std::vector<SurveySummary> kept;
-    for (const Survey& survey : *trust_surveys(actor, *lease))
+    // Held for the loop: in `for (x : *trust_surveys(...))` the pointer dies before the loop runs, and a
+    // newer version kept by another request would free the list under it.
+    const auto shared = trust_surveys(actor, *lease);
+    for (const Survey& survey : *shared)
         if (may_keep(actor, survey))
             kept.push_back({survey, 0});
     // Most people keep no survey: their list costs no count of everyone's answers.
@@ -154,7 +157,10 @@ std::vector<SurveyStanding> SurveyService::for_person(const accounts::Actor& act
     auto lease = m_database.lease();
     std::vector<SurveyStanding> standings;
     std::optional<people::Person> person;
-    for (const Survey& survey : *trust_surveys(actor, *lease)) {
+    // Held for the loop: in `for (x : *trust_surveys(...))` the pointer dies before the loop runs, and a
+    // newer version kept by another request would free the list under it.
+    const auto shared = trust_surveys(actor, *lease);
+    for (const Survey& survey : *shared) {
         if (survey.state(today) != SurveyState::Open)
             continue;
         if (!person)

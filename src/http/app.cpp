@@ -19,11 +19,13 @@ App::App(const Config& configuration)
       people(database, organisations), accounts(database, organisations, people, config.session_minutes),
       jobs(database), content(config.content_dir), learning(database), events(database), schedule(database),
       choices(database), allocation(database), materials(database, *files), offers(database), day(database),
-      feedback(database), notices(database, {[this](soci::session& sql, const accounts::Actor& actor) {
-                                                 return events::owed_notices(sql, actor, clock.today(),
-                                                                             events.events(actor, sql));
-                                             },
-                                             programmes::owed_catch_ups}),
+      feedback(database),
+      notices(database, {{events::standing_for_notices(),
+                          [this](soci::session& sql, const accounts::Actor& actor, const auto& standing) {
+                              return events::owed_notices(actor, clock.today(), events.events(actor, sql),
+                                                          standing);
+                          }},
+                         programmes::catch_up_notices()}),
       audit(database), personal_data(database), priorities(database), programmes(database),
       activities(database, content, materials), session_attendance(database), recordings(database, *files),
       reflections(database), session_feedback(database), groups(database), standing_groups(database),

@@ -20,4 +20,14 @@ struct Owed {
     std::string link;
 };
 
+// A row of what an area reads of a person's standing for their notices (see OwedSource): what each
+// column means is the area's own.
+struct OwedRow {
+    long long id = 0;
+    std::string text;
+    std::string more;
+    long long first = 0;
+    long long second = 0;
+};
+
 } // namespace trellis::notifications

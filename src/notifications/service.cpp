@@ -6,41 +6,49 @@
 
 namespace trellis::notifications {
 
+namespace {
+
+std::vector<std::string> queries_of(const std::vector<OwedSource>& sources) {
+    std::vector<std::string> queries;
+    for (const OwedSource& source : sources)
+        queries.push_back(source.query);
+    return queries;
+}
+
+} // namespace
+
+NotificationService::NotificationService(db::Database& database, std::vector<OwedSource> sources)
+    : m_database(database), m_sources(std::move(sources)),
+      m_read(store::sourced_read(queries_of(m_sources))) {}
+
 std::vector<Notice> NotificationService::notices_for(const accounts::Actor& actor) {
-    // One read of the person's notices tells what is owed and what to show, unless something owed
-    // has to be written first. On the home page the person sees them now: no email.
-    std::vector<Owed> owed;
-    store::NoticesHeld held;
-    {
-        db::Database::Lease session(m_database);
-        held = store::notices_held(*session, actor.trust_id, actor.person_id);
-        owed = missing(*session, actor, held.links);
-    }
-    if (owed.empty())
-        return held.active;
-    write(actor, owed, /*by_email=*/false);
+    // One read of the person's notices and of their standing in each area tells what is owed and what
+    // to show, unless something owed has to be written first. On the home page the person sees them
+    // now: no email.
+    Standing standing = standing_of(actor);
+    if (standing.missing.empty())
+        return standing.held.active;
+    write(actor, standing.missing, /*by_email=*/false);
     db::Database::Lease session(m_database);
     return store::notices_held(*session, actor.trust_id, actor.person_id).active;
 }
 
 int NotificationService::write_owed(const accounts::Actor& actor, bool by_email) {
-    std::vector<Owed> owed;
-    {
-        db::Database::Lease session(m_database);
-        owed = missing(*session, actor, store::notices_held(*session, actor.trust_id, actor.person_id).links);
-    }
-    write(actor, owed, by_email);
-    return static_cast<int>(owed.size());
+    const Standing standing = standing_of(actor);
+    write(actor, standing.missing, by_email);
+    return static_cast<int>(standing.missing.size());
 }
 
-std::vector<Owed> NotificationService::missing(soci::session& sql, const accounts::Actor& actor,
-                                               const std::vector<std::string>& links) {
-    std::vector<Owed> found;
-    for (const OwedSource& source : m_sources)
-        for (Owed& owed : source(sql, actor))
+NotificationService::Standing NotificationService::standing_of(const accounts::Actor& actor) {
+    db::Database::Lease session(m_database);
+    store::NoticesAndSources read = store::read_sourced(*session, m_read, actor.trust_id, actor.person_id);
+    Standing standing{std::move(read.held), {}};
+    const auto& links = standing.held.links;
+    for (std::size_t i = 0; i < m_sources.size(); ++i)
+        for (Owed& owed : m_sources[i].owed(*session, actor, read.sourced[i]))
             if (std::find(links.begin(), links.end(), owed.link) == links.end())
-                found.push_back(std::move(owed));
-    return found;
+                standing.missing.push_back(std::move(owed));
+    return standing;
 }
 
 void NotificationService::write(const accounts::Actor& actor, const std::vector<Owed>& missing,

@@ -8,19 +8,26 @@
 #include "accounts/model.h"
 #include "db/database.h"
 #include "notifications/model.h"
+#include "notifications/store.h"
 
 namespace trellis::notifications {
 
-// What an area owes a person now (training days: a call open, a timetable out).
-using OwedSource = std::function<std::vector<Owed>(soci::session&, const accounts::Actor&)>;
+// What an area owes a person now (training days: a call open, a timetable out). `query` reads the
+// person's standing there as rows of five columns (an id, two texts, two whole numbers: OwedRow),
+// naming the trust :trust and the person :person wherever it needs them; it is read in the same round
+// trip as the person's notices. `owed` turns its rows into what the area owes them.
+struct OwedSource {
+    std::string query;
+    std::function<std::vector<Owed>(soci::session&, const accounts::Actor&, const std::vector<OwedRow>&)>
+        owed;
+};
 
 // Notices on a person's home page in place of email. Areas add notices when something happens
 // (through notifications::store, inside their own transaction) or, for what a person is owed by
 // where they stand, through a source asked on each visit to the home page.
 class NotificationService {
   public:
-    NotificationService(db::Database& database, std::vector<OwedSource> sources)
-        : m_database(database), m_sources(std::move(sources)) {}
+    NotificationService(db::Database& database, std::vector<OwedSource> sources);
 
     // The person's notices not yet dismissed, newest first. Notices owed by the sources are added
     // first, once each, so moving a stage on is all it takes.
@@ -32,13 +39,17 @@ class NotificationService {
     bool dismiss(const accounts::Actor& actor, long long notice_id);
 
   private:
-    // What the sources owe the person that is not among the links they have had.
-    std::vector<Owed> missing(soci::session& sql, const accounts::Actor& actor,
-                              const std::vector<std::string>& links);
+    // The person's notices, and what the sources owe them that is not among the links they have had.
+    struct Standing {
+        store::NoticesHeld held;
+        std::vector<Owed> missing;
+    };
+    Standing standing_of(const accounts::Actor& actor);
     void write(const accounts::Actor& actor, const std::vector<Owed>& missing, bool by_email);
 
     db::Database& m_database;
     std::vector<OwedSource> m_sources;
+    store::SourcedRead m_read; // the notices and every source's query, as one statement
 };
 
 } // namespace trellis::notifications

@@ -18,6 +18,22 @@ struct NoticesHeld {
     std::vector<Notice> active;
 };
 NoticesHeld notices_held(soci::session& sql, long long trust_id, long long person_id);
+
+// The person's notices and what each of some queries gives for them (each with the columns of an
+// OwedRow, naming the trust :trust and the person :person), read as one statement: on PostgreSQL
+// each statement is a round trip, and the home page asks for these on every visit.
+struct SourcedRead {
+    std::string query;           // every query after the notices, with each parameter named apart
+    std::vector<bool> is_person; // for each parameter in order: the person (else the trust)
+    std::size_t sources = 0;
+};
+SourcedRead sourced_read(const std::vector<std::string>& queries);
+struct NoticesAndSources {
+    NoticesHeld held;
+    std::vector<std::vector<OwedRow>> sourced; // one list of rows per query, in the order given
+};
+NoticesAndSources read_sourced(soci::session& sql, const SourcedRead& read, long long trust_id,
+                               long long person_id);
 // Puts the same notice on each person's home page, in one statement, except for people who still
 // have one with the same link on it; and queues it by email for each (mail::store::queue_notices).
 void add_to_each(soci::session& sql, long long trust_id, const std::vector<long long>& person_ids,

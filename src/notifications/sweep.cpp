@@ -23,7 +23,8 @@ std::vector<accounts::Actor> Sweep::staff_of(long long trust_id) {
                                         .email = person.email,
                                         .trust_name = trust ? trust->name : "",
                                         .smallest_group = trust ? trust->smallest_group : 5,
-                                        .csrf_token = ""});
+                                        .csrf_token = "",
+                                        .own_phase = std::nullopt});
     });
     return staff;
 }

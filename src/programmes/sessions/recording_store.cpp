@@ -99,18 +99,11 @@ std::vector<std::string> replace_recording(soci::session& sql, const Recording& 
     return replaced;
 }
 
-std::vector<MissedSession> missed_with_recording(soci::session& sql, long long trust_id,
-                                                 long long person_id) {
-    MissedSession row;
-    auto statement = db::run_once(
-        sql,
-        "SELECT a.programme_id, a.id, a.title FROM attendance_marks m JOIN programme_activities a ON "
-        "a.id = m.session_id AND a.trust_id = m.trust_id JOIN recordings r ON r.activity_id = a.id "
-        "AND r.trust_id = a.trust_id WHERE m.trust_id = :trust AND m.session_kind = 'activity' AND "
-        "m.person_id = :person AND m.status = 'absent' ORDER BY a.starts_on, a.id",
-        soci::use(trust_id), soci::use(person_id), soci::into(row.programme_id), soci::into(row.activity_id),
-        soci::into(row.title));
-    return sessions(statement, row);
+std::string missed_with_recording_query() {
+    return "SELECT a.id, a.title, a.starts_on, a.programme_id, 0 FROM attendance_marks m JOIN "
+           "programme_activities a ON a.id = m.session_id AND a.trust_id = m.trust_id JOIN recordings r ON "
+           "r.activity_id = a.id AND r.trust_id = a.trust_id WHERE m.trust_id = :trust AND m.session_kind = "
+           "'activity' AND m.person_id = :person AND m.status = 'absent'";
 }
 
 std::vector<MissedSession> recordings_without_captions(soci::session& sql, long long trust_id) {

@@ -37,13 +37,15 @@ void list_in_library(soci::session& sql, long long trust_id, long long activity_
 std::vector<std::string> replace_recording(soci::session& sql, const Recording& recording,
                                            long long added_by);
 
-// A live session someone missed that has a recording they have not caught up on.
+// A live session, with its programme: one someone missed, or one whose recording lacks captions.
 struct MissedSession {
     long long programme_id = 0;
     long long activity_id = 0;
     std::string title;
 };
-std::vector<MissedSession> missed_with_recording(soci::session& sql, long long trust_id, long long person_id);
+// The live sessions a person missed that have a recording they have not caught up on, as a
+// notifications::OwedSource's query: rows of (session, title, day, programme, 0), for :trust and :person.
+std::string missed_with_recording_query();
 // The trust's live sessions whose recording kept here has no captions, with their programme.
 std::vector<MissedSession> recordings_without_captions(soci::session& sql, long long trust_id);
 

@@ -1,6 +1,8 @@
 #include "programmes/sessions/recordings.h"
 
+#include <algorithm>
 #include <stdexcept>
+#include <tuple>
 
 #include "accounts/permissions.h"
 #include "accounts/secrets.h"
@@ -181,13 +183,21 @@ void Recordings::catch_up(const accounts::Actor& person, const Activity& activit
     transaction.commit();
 }
 
-std::vector<notifications::Owed> owed_catch_ups(soci::session& sql, const accounts::Actor& actor) {
-    std::vector<notifications::Owed> owed;
-    for (const auto& missed : recording_store::missed_with_recording(sql, actor.trust_id, actor.person_id))
-        owed.push_back({"Catch up: watch the recording of “" + missed.title + "”, which you missed.",
-                        "/programmes/" + std::to_string(missed.programme_id) + "/activities/" +
-                            std::to_string(missed.activity_id) + "/recording"});
-    return owed;
+notifications::OwedSource catch_up_notices() {
+    return {recording_store::missed_with_recording_query(),
+            [](soci::session&, const accounts::Actor&, const std::vector<notifications::OwedRow>& missed) {
+                auto soonest = missed;
+                std::sort(soonest.begin(), soonest.end(), [](const auto& a, const auto& b) {
+                    return std::tie(a.more, a.id) < std::tie(b.more, b.id);
+                });
+                std::vector<notifications::Owed> owed;
+                for (const notifications::OwedRow& session : soonest)
+                    owed.push_back(
+                        {"Catch up: watch the recording of “" + session.text + "”, which you missed.",
+                         "/programmes/" + std::to_string(session.first) + "/activities/" +
+                             std::to_string(session.id) + "/recording"});
+                return owed;
+            }};
 }
 
 } // namespace trellis::programmes

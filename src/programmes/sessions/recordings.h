@@ -8,7 +8,7 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
-#include "notifications/model.h"
+#include "notifications/service.h"
 #include "programmes/model.h"
 #include "programmes/sessions/recording_store.h"
 #include "storage/file_store.h"
@@ -60,7 +60,8 @@ class Recordings {
     storage::FileStore& m_files;
 };
 
-// For the home page: a "catch up" notice for each session the person missed that has a recording.
-std::vector<notifications::Owed> owed_catch_ups(soci::session& sql, const accounts::Actor& actor);
+// For the home page: a "catch up" notice for each session the person missed that has a recording,
+// soonest first.
+notifications::OwedSource catch_up_notices();
 
 } // namespace trellis::programmes

@@ -4,7 +4,8 @@
 # them, with that person's trust's ids after when the people are in different trusts), $base and
 # $seconds. A page's path may hold {programme}, {event} and {item}: each person then asks for the
 # page of their own trust.
-# `wrk_page PATH` sets $page_code (the first person's HTTP status), $page_rate (requests/s),
+# `wrk_page PATH` asks for the page for $warm_up_seconds (2 unless set) unmeasured, then sets
+# $page_code (the first person's HTTP status), $page_rate (requests/s),
 # $page_p99 (ms) and $page_errors (wrk's non-2xx and socket-error lines, if any).
 
 # A path as the person on line N of the sessions file asks for it.
@@ -39,6 +40,10 @@ wrk_page() { # PATH
   first=$(session_path 1 "$1")
   page_code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: trellis_session=$(awk 'NR == 1 { print $1 }' "$work/sessions")" "$base$first")
   rotating_script "$1"
+  # Unmeasured first: a server just started (or a page not yet asked for) has each connection prepare
+  # the page's statements, and each new PostgreSQL backend read its catalogue, on first use; the
+  # figures are for a server that has been running, as a service's has.
+  wrk -t2 -c16 -d"${warm_up_seconds:-2}s" -s "$work/rotating.lua" "$base$first" >/dev/null
   out=$(wrk -t2 -c16 -d"${seconds}s" --latency -s "$work/rotating.lua" "$base$first")
   page_rate=$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
   page_p99=$(p99_ms <<<"$out")

@@ -259,8 +259,10 @@ Report ImpactService::report(const programmes::Programme& programme, const surve
             if (filter.school_id >= 0 || filter.staff_group) {
                 const std::string wanted =
                     filter.staff_group ? people::label_of(*filter.staff_group) : school_name;
-                summary =
-                    feedback::RatingSummary{.label = activity.title, .hidden = true, .smallest = smallest};
+                summary = feedback::RatingSummary{};
+                summary.label = activity.title;
+                summary.hidden = true;
+                summary.smallest = smallest;
                 for (const auto& part : filter.staff_group ? results.by_staff_group : results.by_school)
                     if (part.label == wanted)
                         summary = part;

@@ -77,9 +77,16 @@ std::optional<Material> Materials::find(long long trust_id, long long material_i
     return store::find(*session, trust_id, material_id);
 }
 
-std::map<long long, int> Materials::counts(long long trust_id, OwnerKind kind) {
-    db::Database::Lease session(m_database);
-    return store::counts_by_owner(*session, trust_id, kind);
+std::map<long long, int> Materials::counts(const accounts::Actor& actor, OwnerKind kind) {
+    const auto kept = m_trust_counts.at(actor.trust_id, actor.shared_version, [&] {
+        db::Database::Lease session(m_database);
+        TrustCounts counts;
+        for (const OwnerKind each : {OwnerKind::Offer, OwnerKind::Activity})
+            counts.at(static_cast<std::size_t>(each)) =
+                store::counts_by_owner(*session, actor.trust_id, each);
+        return counts;
+    });
+    return kept->at(static_cast<std::size_t>(kind));
 }
 
 std::string Materials::read(const Material& material) {

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "accounts/model.h"
 #include "db/database.h"
+#include "db/per_trust.h"
 #include "library/model.h"
 #include "storage/file_store.h"
 
@@ -29,7 +32,9 @@ class Materials {
                                const std::string& words);
     std::vector<Material> of(long long trust_id, Owner owner);
     std::optional<Material> find(long long trust_id, long long material_id);
-    std::map<long long, int> counts(long long trust_id, OwnerKind kind);
+    // How many materials each owner of `kind` in the actor's trust has (owners with none left out),
+    // as this server keeps them per trust.
+    std::map<long long, int> counts(const accounts::Actor& actor, OwnerKind kind);
     // The bytes of a stored file.
     std::string read(const Material& material);
     void remove(long long trust_id, const Material& material);
@@ -39,8 +44,12 @@ class Materials {
     void delete_files(const std::vector<std::string>& stored_names);
 
   private:
+    // Each owner's count of materials, by kind (the index of OwnerKind).
+    using TrustCounts = std::array<std::map<long long, int>, 2>;
+
     db::Database& m_database;
     storage::FileStore& m_files;
+    db::PerTrust<TrustCounts> m_trust_counts;
 };
 
 } // namespace trellis::library

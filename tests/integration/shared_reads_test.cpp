@@ -1,6 +1,7 @@
 // What a server keeps of a trust between requests (its training days, its programmes and their
-// activities, its priorities, its surveys: db/per_trust.h) never outlives a change to them. However the
-// change is made (on another server, or straight into the database, as here), the next page shows it.
+// activities, its priorities, its surveys, its recordings and materials: db/per_trust.h) never outlives a
+// change to them. However the change is made (on another server, or straight into the database, as here), the
+// next page shows it.
 #include <gtest/gtest.h>
 
 #include "harness.h"
@@ -164,4 +165,38 @@ TEST_F(SharedReads, an_activity_retitled_elsewhere_shows_on_its_programmes_page)
     change("UPDATE programme_activities SET title = 'Modelling worked examples' WHERE id = " + activity);
     EXPECT_NE(lead->get("/programmes/" + programme)->body.find("Modelling worked examples"),
               std::string::npos);
+}
+
+TEST_F(SharedReads, a_recording_or_slides_added_elsewhere_show_on_the_programmes_page) {
+    auto lead = signed_in(kDemoTrustLead);
+    const std::string activity = std::to_string(count_of(
+        database, "SELECT MIN(a.id) FROM programme_activities a WHERE a.kind = 'live' AND NOT EXISTS "
+                  "(SELECT 1 FROM recordings r WHERE r.activity_id = a.id) AND NOT EXISTS (SELECT 1 FROM "
+                  "materials m WHERE m.owner_kind = 'activity' AND m.owner_id = a.id)"));
+    ASSERT_NE(activity, "0");
+    const std::string programme = std::to_string(
+        count_of(database, "SELECT programme_id FROM programme_activities WHERE id = " + activity));
+    const std::string activity_path = "/programmes/" + programme + "/activities/" + activity;
+    // The words of the card's link to `page` of the activity (pages escape each / in an address).
+    const auto link_to = [&](const std::string& page) {
+        std::string href;
+        for (const char c : activity_path + page)
+            href += c == '/' ? std::string("&#x2F;") : std::string(1, c);
+        const std::string body = lead->get("/programmes/" + programme)->body;
+        const auto at = body.find("href=\"" + href + "\"");
+        return at == std::string::npos ? std::string() : body.substr(at, 200);
+    };
+    EXPECT_NE(link_to("/recording").find("Add the recording"), std::string::npos);
+    EXPECT_NE(link_to("/materials").find("Add slides or handouts"), std::string::npos);
+
+    change("INSERT INTO recordings (trust_id, activity_id, link, added_at) SELECT trust_id, id, "
+           "'https://video.example/session', 0 FROM programme_activities WHERE id = " +
+           activity);
+    EXPECT_NE(link_to("/recording").find("Recording (replace or check)"), std::string::npos);
+
+    change("INSERT INTO materials (trust_id, owner_kind, owner_id, filename, stored_name, content_type, "
+           "bytes, uploaded_by, uploaded_at) SELECT trust_id, 'activity', id, 'slides.pdf', 'slides-1', "
+           "'application/pdf', 1, (SELECT MIN(id) FROM people), 0 FROM programme_activities WHERE id = " +
+           activity);
+    EXPECT_NE(link_to("/materials").find("Materials (1)"), std::string::npos);
 }

@@ -267,10 +267,10 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
     const std::vector<Activity> activities = context.app.programmes.activities_of(actor, programme.id);
     const std::string now = calendar::london_moment(db::now_seconds());
     mstch::array rows, priority_titles, members, waiting;
-    const std::vector<long long> recorded = context.app.recordings.recorded_in(programme);
+    const std::vector<long long> recorded = context.app.recordings.recorded_in(actor, programme);
     const std::set<long long> written = context.app.reflections.written_in(actor, programme);
     const auto feedback_standing = context.app.session_feedback.standing(actor);
-    const auto materials = context.app.materials.counts(programme.trust_id, library::OwnerKind::Activity);
+    const auto materials = context.app.materials.counts(actor, library::OwnerKind::Activity);
     for (std::size_t i = 0; i < activities.size(); ++i) {
         const long long id = activities[i].id;
         const auto files = materials.find(id);

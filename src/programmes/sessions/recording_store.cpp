@@ -17,17 +17,17 @@ std::vector<MissedSession> sessions(db::StatementRun& statement, MissedSession& 
 
 } // namespace
 
-std::vector<long long> recorded_in(soci::session& sql, long long trust_id, long long programme_id) {
-    std::vector<long long> ids;
-    long long id = 0;
+std::vector<Recorded> recorded(soci::session& sql, long long trust_id) {
+    std::vector<Recorded> found;
+    Recorded row;
     auto statement = db::run_once(
         sql,
-        "SELECT r.activity_id FROM recordings r JOIN programme_activities a ON a.id = r.activity_id "
-        "AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND a.programme_id = :programme",
-        soci::use(trust_id), soci::use(programme_id), soci::into(id));
+        "SELECT a.programme_id, r.activity_id FROM recordings r JOIN programme_activities a ON a.id = "
+        "r.activity_id AND a.trust_id = r.trust_id WHERE r.trust_id = :trust",
+        soci::use(trust_id), soci::into(row.programme_id), soci::into(row.activity_id));
     while (statement.fetch())
-        ids.push_back(id);
-    return ids;
+        found.push_back(row);
+    return found;
 }
 
 void list_in_library(soci::session& sql, long long trust_id, long long activity_id,

@@ -26,8 +26,12 @@ struct Recording {
     bool has_slides() const { return !slides_name.empty(); }
 };
 
-// The ids of the programme's activities that have a recording.
-std::vector<long long> recorded_in(soci::session& sql, long long trust_id, long long programme_id);
+// A session of the trust's programmes that has a recording.
+struct Recorded {
+    long long programme_id = 0;
+    long long activity_id = 0;
+};
+std::vector<Recorded> recorded(soci::session& sql, long long trust_id);
 std::optional<Recording> recording_of(soci::session& sql, long long trust_id, long long activity_id);
 // Lists the session's recording in the trust's library (once; brought up to date when replaced), found
 // by the words of its captions ("" when it has none).

@@ -56,9 +56,16 @@ std::optional<recording_store::Recording> Recordings::of(const Activity& activit
     return recording_store::recording_of(*session, activity.trust_id, activity.id);
 }
 
-std::vector<long long> Recordings::recorded_in(const Programme& programme) {
-    auto session = m_database.lease();
-    return recording_store::recorded_in(*session, programme.trust_id, programme.id);
+std::vector<long long> Recordings::recorded_in(const accounts::Actor& actor, const Programme& programme) {
+    const auto kept = m_trust_recorded.at(actor.trust_id, actor.shared_version, [&] {
+        auto session = m_database.lease();
+        return recording_store::recorded(*session, actor.trust_id);
+    });
+    std::vector<long long> ids;
+    for (const recording_store::Recorded& recorded : *kept)
+        if (recorded.programme_id == programme.id)
+            ids.push_back(recorded.activity_id);
+    return ids;
 }
 
 std::vector<recording_store::MissedSession> Recordings::without_captions(long long trust_id) {

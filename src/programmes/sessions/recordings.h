@@ -8,6 +8,7 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
+#include "db/per_trust.h"
 #include "notifications/service.h"
 #include "programmes/model.h"
 #include "programmes/sessions/recording_store.h"
@@ -36,7 +37,8 @@ class Recordings {
     Recordings(db::Database& database, storage::FileStore& files) : m_database(database), m_files(files) {}
 
     std::optional<recording_store::Recording> of(const Activity& activity);
-    std::vector<long long> recorded_in(const Programme& programme);
+    // The programme's sessions that have a recording, as this server keeps them for the actor's trust.
+    std::vector<long long> recorded_in(const accounts::Actor& actor, const Programme& programme);
     // The trust's recordings kept here without captions, for the lead to fix.
     std::vector<recording_store::MissedSession> without_captions(long long trust_id);
     void attach(const accounts::Actor& lead, const Programme& programme, const Activity& activity,
@@ -58,6 +60,7 @@ class Recordings {
 
     db::Database& m_database;
     storage::FileStore& m_files;
+    db::PerTrust<std::vector<recording_store::Recorded>> m_trust_recorded;
 };
 
 // For the home page: a "catch up" notice for each session the person missed that has a recording,

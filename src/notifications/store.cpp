@@ -16,9 +16,6 @@ constexpr const char* kAddToEach =
     "INSERT INTO notices (trust_id, person_id, text, link, created_at) "
     "SELECT :trust, :person, :text, :link, :now WHERE NOT EXISTS (SELECT 1 FROM notices "
     "WHERE trust_id = :trust2 AND person_id = :person2 AND link = :link2 AND dismissed_at = 0)";
-constexpr const char* kNoticesHeld =
-    "SELECT id, text, link, created_at, dismissed_at FROM notices WHERE trust_id = :trust AND person_id = "
-    ":person ORDER BY created_at DESC, id DESC";
 constexpr const char* kAddOnce =
     "INSERT INTO notices (trust_id, person_id, text, link, created_at) "
     "SELECT :trust, :person, :text, :link, :at WHERE NOT EXISTS (SELECT 1 FROM notices "
@@ -31,26 +28,6 @@ constexpr const char* kDismissLink = "UPDATE notices SET dismissed_at = :at WHER
                                      "AND person_id = :person AND link = :link AND dismissed_at = 0";
 constexpr const char* kDismiss = "UPDATE notices SET dismissed_at = :at WHERE trust_id = :trust "
                                  "AND person_id = :person AND id = :id AND dismissed_at = 0";
-
-struct HeldColumns {
-    Notice notice;
-    long long dismissed_at = 0;
-    void exchange_into(soci::statement& statement) {
-        statement.exchange(soci::into(notice.id));
-        statement.exchange(soci::into(notice.text));
-        statement.exchange(soci::into(notice.link));
-        statement.exchange(soci::into(notice.created_at));
-        statement.exchange(soci::into(dismissed_at));
-    }
-    std::pair<Notice, bool> fetched() const { return {notice, dismissed_at != 0}; }
-};
-
-auto bind_person(long long& trust_id, long long& person_id) {
-    return [&](soci::statement& statement) {
-        statement.exchange(soci::use(trust_id));
-        statement.exchange(soci::use(person_id));
-    };
-}
 
 // The person's notices as the first part of a sourced read: source 0, in OwedRow's columns.
 constexpr const char* kNoticesAsRows = "SELECT 0, id, text, link, created_at, dismissed_at FROM notices "
@@ -120,15 +97,8 @@ NoticesAndSources read_sourced(soci::session& sql, const SourcedRead& read, long
 }
 
 NoticesHeld notices_held(soci::session& sql, long long trust_id, long long person_id) {
-    NoticesHeld held;
-    HeldColumns columns;
-    db::fetch_rows(sql, kNoticesHeld, columns, bind_person(trust_id, person_id),
-                   [&](const std::pair<Notice, bool>& row) {
-                       held.links.push_back(row.first.link);
-                       if (!row.second)
-                           held.active.push_back(row.first);
-                   });
-    return held;
+    static const SourcedRead notices_alone = sourced_read({});
+    return read_sourced(sql, notices_alone, trust_id, person_id).held;
 }
 
 void add_once(soci::session& sql, long long trust_id, long long person_id, const std::string& text,

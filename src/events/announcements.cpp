@@ -12,9 +12,9 @@ namespace {
 using notifications::Owed;
 
 // The person's standing on the trust's training days that have news for them, as OwedRows (the day,
-// its stage, nothing, workshops they were marked present at, workshops they run): days published or
-// in feedback where they are placed in a workshop or run one, and days open for choices where they
-// have chosen.
+// its stage, nothing, workshops they were marked present at, workshops they run, three unused): days
+// published or in feedback where they are placed in a workshop or run one, and days open for choices where
+// they have chosen.
 constexpr const char* kStanding =
     "SELECT e.id, e.stage, '', "
     "(SELECT COUNT(*) FROM attendance_marks a JOIN workshop_sessions s ON s.id = a.session_id "
@@ -22,7 +22,7 @@ constexpr const char* kStanding =
     "AND a.session_kind = 'workshop' AND a.status = 'present'), "
     "(SELECT COUNT(*) FROM workshop_sessions s JOIN workshop_offers o ON o.id = s.offer_id "
     "AND o.trust_id = s.trust_id WHERE s.trust_id = :trust AND s.event_id = e.id AND o.presenter_id = "
-    ":person) "
+    ":person), 0, 0, 0 "
     "FROM events e WHERE e.trust_id = :trust AND ((e.stage IN ('published', 'feedback') AND ("
     "EXISTS (SELECT 1 FROM placements pl WHERE pl.trust_id = :trust AND pl.event_id = e.id "
     "AND pl.person_id = :person AND pl.session_id IS NOT NULL) OR "

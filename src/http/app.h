@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "accounts/home_reads.h"
 #include "accounts/service.h"
 #include "app/config.h"
 #include "audit/audit_log.h"
@@ -91,6 +92,8 @@ struct App {
     events::DayService day;
     events::FeedbackService feedback;
     notifications::NotificationService notices;
+    // What the home page reads of the person, in one statement (notices among it).
+    accounts::HomeReads home_reads;
     audit::AuditLog audit;
     privacy::PersonalData personal_data;
     priorities::PrioritiesService priorities;

@@ -72,9 +72,14 @@ ModuleStanding LearningService::standing(const Learner& learner, const content::
 }
 
 std::map<std::string, ModuleStanding> LearningService::standings(const Learner& learner) {
-    std::map<std::string, ModuleStanding> result;
     auto session = m_database.lease();
-    for (const auto& stored : store::progress_of(*session, learner.trust_id, learner.person_id))
+    return standings_of(store::progress_of(*session, learner.trust_id, learner.person_id));
+}
+
+std::map<std::string, ModuleStanding>
+LearningService::standings_of(const std::vector<store::StoredProgress>& progress) {
+    std::map<std::string, ModuleStanding> result;
+    for (const auto& stored : progress)
         result[stored.module_slug] = standing_from(stored, stored.blocks_required);
     return result;
 }

@@ -66,6 +66,9 @@ class LearningService {
     ModuleStanding standing(const Learner& learner, const content::Module& module);
     // The person's standing in every module they have started, by slug.
     std::map<std::string, ModuleStanding> standings(const Learner& learner);
+    // The same from the person's progress as read beside other reads (store::kProgressRows).
+    static std::map<std::string, ModuleStanding>
+    standings_of(const std::vector<store::StoredProgress>& progress);
     // The saved state of every block of the module the person has touched.
     BlockStates block_states(const Learner& learner, const content::Module& module);
 

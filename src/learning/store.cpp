@@ -6,10 +6,6 @@ namespace trellis::learning::store {
 
 namespace {
 
-constexpr const char* kProgressColumns =
-    "SELECT module_slug, current_page, current_block, blocks_done, blocks_required, started_at, updated_at, "
-    "completed_at FROM module_progress WHERE trust_id = :trust AND person_id = :person ";
-
 constexpr const char* kSavePosition =
     "INSERT INTO module_progress (trust_id, person_id, module_slug, current_page, current_block, started_at, "
     "updated_at) VALUES (:trust, :person, :slug, :page, :block, :now, :now2) "
@@ -225,13 +221,30 @@ std::optional<StoredProgress> progress(soci::session& sql, long long trust_id, l
     return found;
 }
 
-std::vector<StoredProgress> progress_of(soci::session& sql, long long trust_id, long long person_id) {
+// As a db::BatchRow: the page, the module, the block, then when it was last touched (so the most
+// recently active come first), completed, blocks done and required, and started.
+const char* const kProgressRows =
+    "SELECT current_page, module_slug, current_block, updated_at, completed_at, blocks_done, "
+    "blocks_required, "
+    "started_at FROM module_progress WHERE trust_id = :trust AND person_id = :person";
+
+std::vector<StoredProgress> progress_from(const std::vector<db::BatchRow>& rows) {
     std::vector<StoredProgress> all;
-    ProgressColumns row;
-    db::fetch_rows(sql, std::string(kProgressColumns) + "ORDER BY updated_at DESC, module_slug", row,
-                   bind_person(trust_id, person_id),
-                   [&](StoredProgress progress) { all.push_back(std::move(progress)); });
+    for (const db::BatchRow& row : rows)
+        all.push_back({.module_slug = row.text,
+                       .current_page = static_cast<int>(row.id),
+                       .current_block = row.more,
+                       .blocks_done = static_cast<int>(row.third),
+                       .blocks_required = static_cast<int>(row.fourth),
+                       .started_at = row.fifth,
+                       .updated_at = row.first,
+                       .completed_at = row.second});
     return all;
+}
+
+std::vector<StoredProgress> progress_of(soci::session& sql, long long trust_id, long long person_id) {
+    static const db::PersonBatch progress_alone({kProgressRows});
+    return progress_from(progress_alone.read(sql, trust_id, person_id).front());
 }
 
 void save_progress(soci::session& sql, long long trust_id, long long person_id,

@@ -6,6 +6,8 @@
 
 #include <soci/soci.h>
 
+#include "db/person_batch.h"
+
 // The only SQL for module_progress, block_progress and certificates. Every query on a person's
 // learning names the trust as well as the person.
 namespace trellis::learning::store {
@@ -50,7 +52,10 @@ void save_block(soci::session& sql, long long trust_id, long long person_id, con
 // The person's place in one module, if they have started it.
 std::optional<StoredProgress> progress(soci::session& sql, long long trust_id, long long person_id,
                                        const std::string& module_slug);
-// The person's place in every module they have started, most recently active first.
+// The person's place in every module they have started, most recently active first: as a read of a
+// db::PersonBatch (for pages that read it beside others), what its rows hold, and read alone.
+extern const char* const kProgressRows;
+std::vector<StoredProgress> progress_from(const std::vector<db::BatchRow>& rows);
 std::vector<StoredProgress> progress_of(soci::session& sql, long long trust_id, long long person_id);
 // Records where the person is reading, and nothing else, so it cannot undo a save made meanwhile.
 void save_position(soci::session& sql, long long trust_id, long long person_id,

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "db/person_batch.h"
+
 // Notices on a person's home page in place of email (schema: the notices table in 0003_events.sql):
 // a timetable that is out, a survey to fill in, an offer waiting for review.
 namespace trellis::notifications {
@@ -22,12 +24,6 @@ struct Owed {
 
 // A row of what an area reads of a person's standing for their notices (see OwedSource): what each
 // column means is the area's own.
-struct OwedRow {
-    long long id = 0;
-    std::string text;
-    std::string more;
-    long long first = 0;
-    long long second = 0;
-};
+using OwedRow = db::BatchRow;
 
 } // namespace trellis::notifications

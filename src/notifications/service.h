@@ -1,21 +1,23 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <vector>
 
 #include <soci/soci.h>
 
 #include "accounts/model.h"
 #include "db/database.h"
+#include "db/person_batch.h"
 #include "notifications/model.h"
 #include "notifications/store.h"
 
 namespace trellis::notifications {
 
 // What an area owes a person now (training days: a call open, a timetable out). `query` reads the
-// person's standing there as rows of five columns (an id, two texts, two whole numbers: OwedRow),
-// naming the trust :trust and the person :person wherever it needs them; it is read in the same round
-// trip as the person's notices. `owed` turns its rows into what the area owes them.
+// person's standing there as a read of a db::PersonBatch (OwedRow's columns, naming the trust :trust
+// and the person :person), asked in the same round trip as the person's notices. `owed` turns its
+// rows into what the area owes them.
 struct OwedSource {
     std::string query;
     std::function<std::vector<Owed>(soci::session&, const accounts::Actor&, const std::vector<OwedRow>&)>
@@ -29,9 +31,14 @@ class NotificationService {
   public:
     NotificationService(db::Database& database, std::vector<OwedSource> sources);
 
-    // The person's notices not yet dismissed, newest first. Notices owed by the sources are added
-    // first, once each, so moving a stage on is all it takes.
-    std::vector<Notice> notices_for(const accounts::Actor& actor);
+    // The reads the notices need, in order: the person's notices, then each source's standing. A page
+    // asks for them in its own db::PersonBatch, beside its other reads of the person.
+    std::vector<std::string> reads() const;
+    // The person's notices not yet dismissed, newest first, from what `reads()` gave (its lists, in
+    // order). Notices owed by the sources are added first, once each, so moving a stage on is all it
+    // takes.
+    std::vector<Notice> notices_for(const accounts::Actor& actor,
+                                    std::span<const std::vector<db::BatchRow>> read);
     // Writes the notices the sources owe the person and they have never had, once each; by email
     // too when `by_email` (the background sweep: the person is not looking). Returns how many.
     int write_owed(const accounts::Actor& actor, bool by_email);
@@ -44,12 +51,13 @@ class NotificationService {
         store::NoticesHeld held;
         std::vector<Owed> missing;
     };
-    Standing standing_of(const accounts::Actor& actor);
+    Standing standing_of(soci::session& sql, const accounts::Actor& actor,
+                         std::span<const std::vector<db::BatchRow>> read);
     void write(const accounts::Actor& actor, const std::vector<Owed>& missing, bool by_email);
 
     db::Database& m_database;
     std::vector<OwedSource> m_sources;
-    store::SourcedRead m_read; // the notices and every source's query, as one statement
+    db::PersonBatch m_batch; // reads(), as one statement
 };
 
 } // namespace trellis::notifications

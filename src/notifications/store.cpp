@@ -1,7 +1,5 @@
 #include "notifications/store.h"
 
-#include <regex>
-
 #include "db/database.h"
 #include "db/rows.h"
 #include "mail/model.h"
@@ -29,76 +27,25 @@ constexpr const char* kDismissLink = "UPDATE notices SET dismissed_at = :at WHER
 constexpr const char* kDismiss = "UPDATE notices SET dismissed_at = :at WHERE trust_id = :trust "
                                  "AND person_id = :person AND id = :id AND dismissed_at = 0";
 
-// The person's notices as the first part of a sourced read: source 0, in OwedRow's columns.
-constexpr const char* kNoticesAsRows = "SELECT 0, id, text, link, created_at, dismissed_at FROM notices "
-                                       "WHERE trust_id = :trust AND person_id = :person";
-
-struct SourcedColumns {
-    long long source = 0;
-    OwedRow row;
-    void exchange_into(soci::statement& statement) {
-        statement.exchange(soci::into(source));
-        statement.exchange(soci::into(row.id));
-        statement.exchange(soci::into(row.text));
-        statement.exchange(soci::into(row.more));
-        statement.exchange(soci::into(row.first));
-        statement.exchange(soci::into(row.second));
-    }
-    const SourcedColumns& fetched() const { return *this; }
-};
-
 } // namespace
 
-SourcedRead sourced_read(const std::vector<std::string>& queries) {
-    std::string joined = kNoticesAsRows;
-    for (std::size_t i = 0; i < queries.size(); ++i) {
-        const std::string n = std::to_string(i + 1);
-        joined += " UNION ALL SELECT " + n + ", s" + n + ".* FROM (" + queries[i] + ") s" + n;
-    }
-    joined += " ORDER BY 1, 5 DESC, 2 DESC"; // the notices newest first, as notices_held reads them
-    // Each use of :trust and :person becomes a parameter of its own: SQLite gives every use of one
-    // name a single parameter, and binding here is by position.
-    SourcedRead read;
-    read.sources = queries.size();
-    static const std::regex parameter(":(trust|person)\\b");
-    std::size_t copied = 0;
-    for (auto found = std::sregex_iterator(joined.begin(), joined.end(), parameter);
-         found != std::sregex_iterator(); ++found) {
-        read.query += joined.substr(copied, static_cast<std::size_t>(found->position()) - copied);
-        read.query += ":p" + std::to_string(read.is_person.size());
-        read.is_person.push_back((*found)[1] == "person");
-        copied = static_cast<std::size_t>(found->position() + found->length());
-    }
-    read.query += joined.substr(copied);
-    return read;
-}
+// Newest first, as the batch orders each read by `first` (when it was given) and then its id.
+const char* const kNoticesRows = "SELECT id, text, link, created_at, dismissed_at, 0, 0, 0 FROM notices "
+                                 "WHERE trust_id = :trust AND person_id = :person";
 
-NoticesAndSources read_sourced(soci::session& sql, const SourcedRead& read, long long trust_id,
-                               long long person_id) {
-    NoticesAndSources found;
-    found.sourced.resize(read.sources);
-    SourcedColumns columns;
-    db::fetch_rows(
-        sql, read.query, columns,
-        [&](soci::statement& statement) {
-            for (const bool is_person : read.is_person)
-                statement.exchange(soci::use(is_person ? person_id : trust_id));
-        },
-        [&](const SourcedColumns& row) {
-            if (row.source > 0) {
-                found.sourced.at(static_cast<std::size_t>(row.source - 1)).push_back(row.row);
-                return;
-            }
-            found.held.links.push_back(row.row.more);
-            if (row.row.second == 0)
-                found.held.active.push_back(Notice{row.row.id, row.row.text, row.row.more, row.row.first});
-        });
-    return found;
+NoticesHeld held_from(const std::vector<db::BatchRow>& rows) {
+    NoticesHeld held;
+    for (const db::BatchRow& row : rows) {
+        held.links.push_back(row.more);
+        if (row.second == 0) // not dismissed
+            held.active.push_back(Notice{row.id, row.text, row.more, row.first});
+    }
+    return held;
 }
 
 NoticesHeld notices_held(soci::session& sql, long long trust_id, long long person_id) {
-    static const SourcedRead notices_alone = sourced_read({});
-    return read_sourced(sql, notices_alone, trust_id, person_id).held;
+    static const db::PersonBatch notices_alone({kNoticesRows});
+    return held_from(notices_alone.read(sql, trust_id, person_id).front());
 }
 
 void add_once(soci::session& sql, long long trust_id, long long person_id, const std::string& text,

@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include "db/person_batch.h"
 #include "notifications/model.h"
 
 // The only SQL for notices: messages on a person's home page in place of email. Every function
@@ -12,28 +13,16 @@
 namespace trellis::notifications::store {
 
 // What the person has had: the link of every notice, dismissed or not (so none is given twice), and
-// those still on their home page, newest first; one read for both.
+// those still on their home page, newest first.
 struct NoticesHeld {
     std::vector<std::string> links;
     std::vector<Notice> active;
 };
+// The person's notices as a read of a db::PersonBatch, and what its rows hold.
+extern const char* const kNoticesRows;
+NoticesHeld held_from(const std::vector<db::BatchRow>& rows);
 NoticesHeld notices_held(soci::session& sql, long long trust_id, long long person_id);
 
-// The person's notices and what each of some queries gives for them (each with the columns of an
-// OwedRow, naming the trust :trust and the person :person), read as one statement: on PostgreSQL
-// each statement is a round trip, and the home page asks for these on every visit.
-struct SourcedRead {
-    std::string query;           // every query after the notices, with each parameter named apart
-    std::vector<bool> is_person; // for each parameter in order: the person (else the trust)
-    std::size_t sources = 0;
-};
-SourcedRead sourced_read(const std::vector<std::string>& queries);
-struct NoticesAndSources {
-    NoticesHeld held;
-    std::vector<std::vector<OwedRow>> sourced; // one list of rows per query, in the order given
-};
-NoticesAndSources read_sourced(soci::session& sql, const SourcedRead& read, long long trust_id,
-                               long long person_id);
 // Puts the same notice on each person's home page, in one statement, except for people who still
 // have one with the same link on it; and queues it by email for each (mail::store::queue_notices).
 void add_to_each(soci::session& sql, long long trust_id, const std::vector<long long>& person_ids,

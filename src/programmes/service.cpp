@@ -150,11 +150,21 @@ std::vector<Activity> ProgrammeService::activities_of(const accounts::Actor& act
 }
 
 std::vector<ProgrammeWithActivities> ProgrammeService::taking_part(const accounts::Actor& actor) {
+    std::map<long long, std::string> statuses;
+    {
+        auto session = m_database.lease();
+        statuses = store::statuses_of(*session, actor.trust_id, actor.person_id);
+    }
+    return taking_part(actor, statuses);
+}
+
+std::vector<ProgrammeWithActivities>
+ProgrammeService::taking_part(const accounts::Actor& actor,
+                              const std::map<long long, std::string>& statuses) {
     auto session = m_database.lease();
     auto& sql = *session;
     const auto trust = trust_programmes(actor, sql);
     const auto profile = profile_of(sql, actor, trust->school_phases);
-    const auto statuses = store::statuses_of(sql, actor.trust_id, actor.person_id);
     std::vector<ProgrammeWithActivities> found;
     for (const Programme& programme : trust->programmes) {
         auto status = statuses.find(programme.id);

@@ -38,6 +38,9 @@ class ProgrammeService {
     std::vector<Activity> activities_of(const accounts::Actor& actor, long long programme_id);
     // The programmes the person takes part in, each with the activities for their staff group.
     std::vector<ProgrammeWithActivities> taking_part(const accounts::Actor& actor);
+    // The same, given the person's statuses as read beside other reads (store::kStatusRows).
+    std::vector<ProgrammeWithActivities> taking_part(const accounts::Actor& actor,
+                                                     const std::map<long long, std::string>& statuses);
 
     long long create(const accounts::Actor& lead, const ProgrammeForm& form);
     void update(const accounts::Actor& lead, long long programme_id, const ProgrammeForm& form);

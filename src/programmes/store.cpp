@@ -193,18 +193,19 @@ std::vector<Member> members_of(soci::session& sql, long long trust_id, long long
     return members;
 }
 
-std::map<long long, std::string> statuses_of(soci::session& sql, long long trust_id, long long person_id) {
+const char* const kStatusRows = "SELECT programme_id, status, '', 0, 0, 0, 0, 0 FROM programme_members WHERE "
+                                "trust_id = :trust AND person_id = :person";
+
+std::map<long long, std::string> statuses_from(const std::vector<db::BatchRow>& rows) {
     std::map<long long, std::string> statuses;
-    long long programme_id = 0;
-    std::string status;
-    auto statement =
-        db::run_once(sql,
-                     "SELECT programme_id, status FROM programme_members WHERE trust_id = :trust AND "
-                     "person_id = :person",
-                     soci::use(trust_id), soci::use(person_id), soci::into(programme_id), soci::into(status));
-    while (statement.fetch())
-        statuses[programme_id] = status;
+    for (const db::BatchRow& row : rows)
+        statuses[row.id] = row.text;
     return statuses;
+}
+
+std::map<long long, std::string> statuses_of(soci::session& sql, long long trust_id, long long person_id) {
+    static const db::PersonBatch statuses_alone({kStatusRows});
+    return statuses_from(statuses_alone.read(sql, trust_id, person_id).front());
 }
 
 std::optional<std::string> status_in(soci::session& sql, long long trust_id, long long programme_id,

@@ -7,6 +7,7 @@
 
 #include <soci/soci.h>
 
+#include "db/person_batch.h"
 #include "programmes/model.h"
 
 // The only SQL for programmes, their schools, priorities and members. Every function names the
@@ -30,7 +31,11 @@ struct Member {
 
 // A cohort's or an open programme's people: members by name, then the wait-list in order.
 std::vector<Member> members_of(soci::session& sql, long long trust_id, long long programme_id);
-// The person's status in each programme they joined or wait for: "member" or "waiting".
+// The person's status in each programme they joined or wait for ("member" or "waiting"), by
+// programme: as a read of a db::PersonBatch (for pages that read it beside others), what its rows
+// hold, and read alone.
+extern const char* const kStatusRows;
+std::map<long long, std::string> statuses_from(const std::vector<db::BatchRow>& rows);
 std::map<long long, std::string> statuses_of(soci::session& sql, long long trust_id, long long person_id);
 std::optional<std::string> status_in(soci::session& sql, long long trust_id, long long programme_id,
                                      long long person_id);

@@ -113,16 +113,26 @@ bool has_answered(soci::session& sql, long long trust_id, long long survey_id, l
                  trust_id, survey_id, &person_id) > 0;
 }
 
-PersonStanding standing_in(soci::session& sql, long long trust_id, long long survey_id, long long person_id) {
-    long long answered = 0, drafted = 0;
-    db::read_one(
-        sql,
-        "SELECT (SELECT COUNT(*) FROM survey_answerers WHERE trust_id = :trust AND survey_id = :survey "
-        "AND person_id = :person), (SELECT COUNT(*) FROM survey_drafts WHERE trust_id = :trust2 AND "
-        "survey_id = :survey2 AND person_id = :person2)",
-        soci::use(trust_id), soci::use(survey_id), soci::use(person_id), soci::use(trust_id),
-        soci::use(survey_id), soci::use(person_id), soci::into(answered), soci::into(drafted));
-    return {answered > 0, drafted > 0};
+// A row for each survey sent (first = 1) and each draft (second = 1).
+const char* const kStandingRows =
+    "SELECT survey_id, '', '', 1, 0, 0, 0, 0 FROM survey_answerers WHERE trust_id = :trust AND person_id = "
+    ":person UNION ALL SELECT survey_id, '', '', 0, 1, 0, 0, 0 FROM survey_drafts WHERE trust_id = :trust "
+    "AND person_id = :person";
+
+std::map<long long, PersonStanding> standings_from(const std::vector<db::BatchRow>& rows) {
+    std::map<long long, PersonStanding> standings;
+    for (const db::BatchRow& row : rows) {
+        PersonStanding& standing = standings[row.id];
+        standing.answered = standing.answered || row.first > 0;
+        standing.drafted = standing.drafted || row.second > 0;
+    }
+    return standings;
+}
+
+std::map<long long, PersonStanding> standings_of(soci::session& sql, long long trust_id,
+                                                 long long person_id) {
+    static const db::PersonBatch standings_alone({kStandingRows});
+    return standings_from(standings_alone.read(sql, trust_id, person_id).front());
 }
 
 std::set<long long> answerers_of(soci::session& sql, long long trust_id, long long survey_id) {

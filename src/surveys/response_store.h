@@ -1,10 +1,12 @@
 #pragma once
 
+#include <map>
 #include <set>
 #include <vector>
 
 #include <soci/soci.h>
 
+#include "db/person_batch.h"
 #include "surveys/model.h"
 
 // The only SQL for what people answer: drafts kept with their name until sent, who has sent, and the
@@ -19,12 +21,16 @@ void save_draft_answer(soci::session& sql, long long trust_id, long long survey_
 bool has_any_answer(soci::session& sql, long long trust_id, long long survey_id);
 
 bool has_answered(soci::session& sql, long long trust_id, long long survey_id, long long person_id);
-// Whether the person has sent the survey, and whether they have a draft of it, in one read.
+// Whether the person has sent a survey, and whether they have a draft of it.
 struct PersonStanding {
     bool answered = false;
     bool drafted = false;
 };
-PersonStanding standing_in(soci::session& sql, long long trust_id, long long survey_id, long long person_id);
+// The person's standing in every survey they have sent or started, by survey: as a read of a
+// db::PersonBatch (for pages that read it beside others), what its rows hold, and read alone.
+extern const char* const kStandingRows;
+std::map<long long, PersonStanding> standings_from(const std::vector<db::BatchRow>& rows);
+std::map<long long, PersonStanding> standings_of(soci::session& sql, long long trust_id, long long person_id);
 // Ids of the people who have sent a response.
 std::set<long long> answerers_of(soci::session& sql, long long trust_id, long long survey_id);
 // How many responses each of the trust's surveys has, by survey id.

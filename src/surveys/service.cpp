@@ -154,9 +154,22 @@ std::vector<SurveySummary> SurveyService::kept_by(const accounts::Actor& actor) 
 
 std::vector<SurveyStanding> SurveyService::for_person(const accounts::Actor& actor,
                                                       const std::string& today) {
+    return standings_in_open(actor, today, nullptr);
+}
+
+std::vector<SurveyStanding>
+SurveyService::for_person(const accounts::Actor& actor, const std::string& today,
+                          const std::map<long long, response_store::PersonStanding>& read) {
+    return standings_in_open(actor, today, &read);
+}
+
+std::vector<SurveyStanding>
+SurveyService::standings_in_open(const accounts::Actor& actor, const std::string& today,
+                                 const std::map<long long, response_store::PersonStanding>* read) {
     auto lease = m_database.lease();
     std::vector<SurveyStanding> standings;
     std::optional<people::Person> person;
+    std::map<long long, response_store::PersonStanding> read_here;
     // Held for the loop: in `for (x : *trust_surveys(...))` the pointer dies before the loop runs, and a
     // newer version kept by another request would free the list under it.
     const auto shared = trust_surveys(actor, *lease);
@@ -167,8 +180,13 @@ std::vector<SurveyStanding> SurveyService::for_person(const accounts::Actor& act
             person = programmes::audience_person(*lease, actor);
         if (!person || !Audience(*lease, survey).includes(*person))
             continue;
-        const auto standing = response_store::standing_in(*lease, actor.trust_id, survey.id, person->id);
-        standings.push_back({survey, standing.answered, standing.drafted});
+        if (!read) { // read once, when an open survey is theirs
+            read_here = response_store::standings_of(*lease, actor.trust_id, person->id);
+            read = &read_here;
+        }
+        const auto standing = read->find(survey.id);
+        standings.push_back({survey, standing != read->end() && standing->second.answered,
+                             standing != read->end() && standing->second.drafted});
     }
     return standings;
 }

@@ -13,6 +13,7 @@
 #include "db/per_trust.h"
 #include "surveys/model.h"
 #include "surveys/questions.h"
+#include "surveys/response_store.h"
 #include "surveys/results.h"
 #include "surveys/starters.h"
 
@@ -78,6 +79,9 @@ class SurveyService {
     std::vector<SurveySummary> kept_by(const accounts::Actor& actor);
     // The open surveys meant for the person, with whether they have answered or started.
     std::vector<SurveyStanding> for_person(const accounts::Actor& actor, const std::string& today);
+    // The same, given the person's standings as read beside other reads (response_store::kStandingRows).
+    std::vector<SurveyStanding> for_person(const accounts::Actor& actor, const std::string& today,
+                                           const std::map<long long, response_store::PersonStanding>& read);
     std::optional<Survey> find(long long trust_id, long long survey_id);
 
     long long create(const accounts::Actor& actor, const SurveyForm& form);
@@ -129,6 +133,11 @@ class SurveyService {
 
   private:
     Survey checked(const accounts::Actor& actor, Survey survey, const SurveyForm& form);
+    // for_person, reading the person's standings itself (once, if an open survey is theirs) when
+    // `read` is null.
+    std::vector<SurveyStanding>
+    standings_in_open(const accounts::Actor& actor, const std::string& today,
+                      const std::map<long long, response_store::PersonStanding>* read);
 
     // The trust's surveys, newest first, as of the actor's session (db/per_trust.h): the home page
     // looks for open ones on every visit.

@@ -87,8 +87,19 @@ mail::InvitationEmail email_of(const accounts::Actor& actor, const InvitationCha
 } // namespace
 
 std::vector<YearItem> YearService::items_for(const accounts::Actor& actor) {
+    return items_from(actor, m_programmes.taking_part(actor));
+}
+
+std::vector<YearItem> YearService::items_for(const accounts::Actor& actor,
+                                             const std::map<long long, std::string>& programme_statuses) {
+    return items_from(actor, m_programmes.taking_part(actor, programme_statuses));
+}
+
+std::vector<YearItem>
+YearService::items_from(const accounts::Actor& actor,
+                        const std::vector<programmes::ProgrammeWithActivities>& taking_part) {
     std::vector<YearItem> items;
-    for (const auto& taking : m_programmes.taking_part(actor))
+    for (const auto& taking : taking_part)
         for (const auto& activity : taking.activities)
             items.push_back(item_of(taking.programme, activity));
     for (const events::Event& event : m_events.events_for(actor)) {

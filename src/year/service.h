@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ class YearService {
         : m_database(database), m_programmes(programmes), m_events(events), m_day(day) {}
 
     std::vector<YearItem> items_for(const accounts::Actor& actor);
+    // The same, given the person's programme statuses as read beside other reads.
+    std::vector<YearItem> items_for(const accounts::Actor& actor,
+                                    const std::map<long long, std::string>& programme_statuses);
 
     // Emails calendar invitations so the person's calendar holds what their year holds at set times
     // from `today` on: programme sessions, collaboration time and workshop places on a published
@@ -38,6 +42,9 @@ class YearService {
     std::optional<accounts::Actor> feed_owner(const std::string& token);
 
   private:
+    std::vector<YearItem> items_from(const accounts::Actor& actor,
+                                     const std::vector<programmes::ProgrammeWithActivities>& taking_part);
+
     db::Database& m_database;
     programmes::ProgrammeService& m_programmes;
     events::EventService& m_events;

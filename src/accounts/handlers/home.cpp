@@ -18,9 +18,9 @@ mstch::map card(const std::string& href, const std::string& title, const std::st
 }
 
 // The module the person worked on most recently and has not finished, as a card.
-std::optional<mstch::map> module_to_continue(http::RequestContext& context) {
-    const auto standings =
-        context.app.learning.standings(learning::handlers::learner_of(context.signed_in()));
+std::optional<mstch::map>
+module_to_continue(http::RequestContext& context,
+                   const std::map<std::string, learning::ModuleStanding>& standings) {
     const auto snapshot = context.app.content.snapshot();
     const learning::content::Module* latest = nullptr;
     learning::ModuleStanding latest_standing;
@@ -40,10 +40,10 @@ std::optional<mstch::map> module_to_continue(http::RequestContext& context) {
 }
 
 // Open surveys meant for the person that they have not sent yet: on the home page until they answer.
-mstch::array surveys_waiting(http::RequestContext& context) {
+mstch::array surveys_waiting(http::RequestContext& context, const HomeStanding& read) {
     mstch::array waiting;
     for (const auto& standing :
-         context.app.surveys.for_person(context.signed_in(), context.app.clock.today()))
+         context.app.surveys.for_person(context.signed_in(), context.app.clock.today(), read.surveys))
         if (!standing.answered)
             waiting.push_back(mstch::map{{"href", "/surveys/" + std::to_string(standing.survey.id)},
                                          {"title", standing.survey.title},
@@ -52,20 +52,20 @@ mstch::array surveys_waiting(http::RequestContext& context) {
     return waiting;
 }
 
-// --- Training days: the person's notices (a published timetable, a survey to fill in) ---
-mstch::array notices_of(http::RequestContext& context) {
+// The person's notices (a published timetable, a survey to fill in, a recording of a session missed).
+mstch::array notices_of(const HomeStanding& read) {
     mstch::array notices;
-    for (const notifications::Notice& notice : context.app.notices.notices_for(context.signed_in()))
+    for (const notifications::Notice& notice : read.notices)
         notices.push_back(
             mstch::map{{"id", std::to_string(notice.id)}, {"text", notice.text}, {"link", notice.link}});
     return notices;
 }
-// --- end of training days ---
 
 } // namespace
 
 void home_show(http::RequestContext& context) {
     const Actor& actor = context.signed_in();
+    const HomeStanding read = context.app.home_reads.read(actor);
     mstch::array cards;
     if (allows(actor, Permission::ViewDirectory)) {
         people::DirectoryQuery query;
@@ -95,7 +95,7 @@ void home_show(http::RequestContext& context) {
     cards.insert(cards.begin(),
                  card("/learning", "Online learning",
                       "Self-paced modules on professional development, about 90 minutes each."));
-    if (auto carry_on = module_to_continue(context))
+    if (auto carry_on = module_to_continue(context, read.modules))
         cards.insert(cards.begin(), *carry_on);
     // The person's standing groups, so the next meeting is one click away.
     for (const groups::StandingGroup& group : context.app.standing_groups.groups_of(actor))
@@ -109,11 +109,11 @@ void home_show(http::RequestContext& context) {
     cards.push_back(card("/people/" + std::to_string(actor.person_id), "My profile",
                          "Your details as your organisation holds them."));
     cards.push_back(card("/account/password", "Change my password", "Choose a new password for signing in."));
-    const mstch::array notices = notices_of(context);
-    const mstch::array next = year::handlers::next_up(context, 3);
+    const mstch::array notices = notices_of(read);
+    const mstch::array next = year::handlers::next_up(context, 3, read.programme_statuses);
     const mstch::array attention = programmes::handlers::programmes_needing_attention(context);
     const mstch::array training_days = events::handlers::training_days_needing_attention(context);
-    const mstch::array surveys = surveys_waiting(context);
+    const mstch::array surveys = surveys_waiting(context, read);
     mstch::map data{{"attention", attention},
                     {"surveys", surveys},
                     {"any_surveys", !surveys.empty()},

@@ -100,7 +100,7 @@ std::vector<std::string> replace_recording(soci::session& sql, const Recording& 
 }
 
 std::string missed_with_recording_query() {
-    return "SELECT a.id, a.title, a.starts_on, a.programme_id, 0 FROM attendance_marks m JOIN "
+    return "SELECT a.id, a.title, a.starts_on, a.programme_id, 0, 0, 0, 0 FROM attendance_marks m JOIN "
            "programme_activities a ON a.id = m.session_id AND a.trust_id = m.trust_id JOIN recordings r ON "
            "r.activity_id = a.id AND r.trust_id = a.trust_id WHERE m.trust_id = :trust AND m.session_kind = "
            "'activity' AND m.person_id = :person AND m.status = 'absent'";

@@ -48,7 +48,8 @@ struct MissedSession {
     std::string title;
 };
 // The live sessions a person missed that have a recording they have not caught up on, as a
-// notifications::OwedSource's query: rows of (session, title, day, programme, 0), for :trust and :person.
+// notifications::OwedSource's query: rows of (session, title, day, programme, then zeros), for :trust
+// and :person.
 std::string missed_with_recording_query();
 // The trust's live sessions whose recording kept here has no captions, with their programme.
 std::vector<MissedSession> recordings_without_captions(soci::session& sql, long long trust_id);

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <cstddef>
+#include <map>
+#include <string>
+
 #include <mstch/mstch.hpp>
 
 #include "http/request_context.h"
@@ -11,7 +15,9 @@ void my_year_show(http::RequestContext& context);  // GET /my-year
 void feed_create(http::RequestContext& context);   // POST /my-year/feed
 void feed_download(http::RequestContext& context); // GET /calendar/TOKEN.ics (the token is the key)
 
-// What comes next for the signed-in person, at most `count` items from today, for the home page.
-mstch::array next_up(http::RequestContext& context, std::size_t count);
+// What comes next for the signed-in person, at most `count` items from today, for the home page
+// (which has read their programme statuses beside its other reads).
+mstch::array next_up(http::RequestContext& context, std::size_t count,
+                     const std::map<long long, std::string>& programme_statuses);
 
 } // namespace trellis::year::handlers

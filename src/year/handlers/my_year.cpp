@@ -91,10 +91,11 @@ void feed_download(http::RequestContext& context) {
         "text/calendar; charset=utf-8");
 }
 
-mstch::array next_up(http::RequestContext& context, std::size_t count) {
+mstch::array next_up(http::RequestContext& context, std::size_t count,
+                     const std::map<long long, std::string>& programme_statuses) {
     const std::string now = context.app.clock.today();
     mstch::array next;
-    for (const YearItem& item : context.app.year.items_for(context.signed_in()))
+    for (const YearItem& item : context.app.year.items_for(context.signed_in(), programme_statuses))
         if (item.day >= now && next.size() < count)
             next.push_back(item_view(item, now));
     return next;

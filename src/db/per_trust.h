@@ -7,13 +7,13 @@
 
 namespace trellis::db {
 
-// What a trust's pages share and seldom changes (its training days, its programmes and their
-// activities, its priorities, its surveys, its standing groups, which sessions have recordings and
-// how many materials each activity and offer has), kept by this server per trust with the
-// trust's shared version it was read at.
+// What a trust's pages share and seldom changes (its training days with their slots, rooms and
+// priorities, its programmes and their activities, its priorities, its surveys, its standing groups,
+// which sessions have recordings and how many materials each activity and offer has), kept by this
+// server per trust with the trust's shared version it was read at.
 //
 // trusts.shared_version is raised by database triggers on every change to those tables (migrations
-// 0034 to 0038), on any path and from any server. Each request reads it with its session
+// 0034 to 0039), on any path and from any server. Each request reads it with its session
 // (accounts::Actor::shared_version), before anything else. A value kept at that version or later is
 // then at least as new as the database was when the request began, so it serves the request; one
 // kept at an older version is read again. A value is kept under the version its reader's session

@@ -107,6 +107,13 @@ constexpr const char* kDeleteRoom = "DELETE FROM event_rooms WHERE trust_id = :t
 
 constexpr const char* kPrioritiesOf = "SELECT id, position, title FROM event_priorities "
                                       "WHERE trust_id = :trust AND event_id = :event ORDER BY position, id";
+// Every event's slots, rooms and priorities in the trust at once, for the layouts each server keeps.
+constexpr const char* kSlotsOfTrust = "SELECT event_id, id, position, starts_at, ends_at FROM event_slots "
+                                      "WHERE trust_id = :trust ORDER BY event_id, position, id";
+constexpr const char* kRoomsOfTrust = "SELECT event_id, id, name, capacity, notes FROM event_rooms "
+                                      "WHERE trust_id = :trust ORDER BY event_id, id";
+constexpr const char* kPrioritiesOfTrust = "SELECT event_id, id, position, title FROM event_priorities "
+                                           "WHERE trust_id = :trust ORDER BY event_id, position, id";
 constexpr const char* kInsertPriority = "INSERT INTO event_priorities (event_id, trust_id, position, title) "
                                         "VALUES (:event, :trust, :position, :title) RETURNING id";
 constexpr const char* kUpdatePriority = "UPDATE event_priorities SET position = :position, title = :title "
@@ -228,6 +235,31 @@ std::vector<Result> rows_of_event(soci::session& sql, const char* query, long lo
     return rows;
 }
 
+// Columns with the event they belong to read first.
+template <typename Columns> struct OfEvent {
+    long long event_id = 0;
+    Columns columns;
+    void exchange_into(soci::statement& statement) {
+        statement.exchange(soci::into(event_id));
+        columns.exchange_into(statement);
+    }
+    const OfEvent& fetched() const { return *this; }
+};
+
+// Reads a trust-wide query of OfEvent<Columns> rows into each event's list (`member` of the layout).
+template <typename Columns, typename Row>
+void read_into_layouts(soci::session& sql, const char* query, long long trust_id,
+                       const std::map<long long, EventLayout*>& by_id,
+                       std::vector<Row> EventLayout::*member) {
+    OfEvent<Columns> row;
+    db::fetch_rows(
+        sql, query, row, [&](soci::statement& statement) { statement.exchange(soci::use(trust_id)); },
+        [&](const OfEvent<Columns>& read) {
+            if (auto found = by_id.find(read.event_id); found != by_id.end())
+                (found->second->*member).push_back(read.columns.fetched());
+        });
+}
+
 void write_schools(soci::session& sql, const Event& event) {
     long long trust_id = event.trust_id, event_id = event.id;
     sql << kDeleteSchools, soci::use(trust_id), soci::use(event_id);
@@ -334,6 +366,21 @@ std::vector<Event> events_of(soci::session& sql, long long trust_id) {
         if (auto found = by_id.find(event_id); found != by_id.end())
             found->second->school_ids.push_back(school_id);
     return events;
+}
+
+std::vector<EventLayout> layouts_of(soci::session& sql, long long trust_id) {
+    std::vector<EventLayout> layouts;
+    for (Event& event : events_of(sql, trust_id))
+        layouts.push_back(EventLayout{std::move(event), {}, {}, {}});
+    if (layouts.empty())
+        return layouts;
+    std::map<long long, EventLayout*> by_id;
+    for (EventLayout& layout : layouts)
+        by_id[layout.event.id] = &layout;
+    read_into_layouts<SlotColumns>(sql, kSlotsOfTrust, trust_id, by_id, &EventLayout::slots);
+    read_into_layouts<RoomColumns>(sql, kRoomsOfTrust, trust_id, by_id, &EventLayout::rooms);
+    read_into_layouts<PriorityColumns>(sql, kPrioritiesOfTrust, trust_id, by_id, &EventLayout::priorities);
+    return layouts;
 }
 
 void replace_slots(soci::session& sql, long long trust_id, long long event_id, std::vector<Slot>& slots) {

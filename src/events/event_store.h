@@ -19,6 +19,8 @@ void set_stage(soci::session& sql, long long trust_id, long long event_id, Stage
 std::optional<Event> find_event(soci::session& sql, long long trust_id, long long event_id);
 // The trust's events, soonest first.
 std::vector<Event> events_of(soci::session& sql, long long trust_id);
+// The same, each laid out in its slots, rooms and priorities (four reads for the whole trust).
+std::vector<EventLayout> layouts_of(soci::session& sql, long long trust_id);
 
 // Replace the event's slots, rooms or priorities with these, keeping the ids of rows whose id is
 // given (so sessions placed in them stay) and deleting the rest.

@@ -240,16 +240,38 @@ std::optional<EventLayout> EventService::layout(long long trust_id, long long ev
                        store::priorities_of(*session, trust_id, event_id)};
 }
 
+std::optional<EventLayout> EventService::layout(const accounts::Actor& actor, long long event_id) {
+    const auto days = trust_days(actor, nullptr);
+    for (const EventLayout& layout : *days)
+        if (layout.event.id == event_id)
+            return layout;
+    return std::nullopt;
+}
+
 std::vector<Event> EventService::events(const accounts::Actor& actor) {
-    return *m_events.at(actor.trust_id, actor.shared_version, [&] {
-        auto session = m_database.lease();
-        return store::events_of(*session, actor.trust_id);
-    });
+    return events_in(*trust_days(actor, nullptr));
 }
 
 std::vector<Event> EventService::events(const accounts::Actor& actor, soci::session& sql) {
-    return *m_events.at(actor.trust_id, actor.shared_version,
-                        [&] { return store::events_of(sql, actor.trust_id); });
+    return events_in(*trust_days(actor, &sql));
+}
+
+std::shared_ptr<const std::vector<EventLayout>> EventService::trust_days(const accounts::Actor& actor,
+                                                                         soci::session* sql) {
+    return m_days.at(actor.trust_id, actor.shared_version, [&] {
+        if (sql)
+            return store::layouts_of(*sql, actor.trust_id);
+        auto session = m_database.lease();
+        return store::layouts_of(*session, actor.trust_id);
+    });
+}
+
+std::vector<Event> EventService::events_in(const std::vector<EventLayout>& days) {
+    std::vector<Event> events;
+    events.reserve(days.size());
+    for (const EventLayout& layout : days)
+        events.push_back(layout.event);
+    return events;
 }
 
 std::vector<Event> EventService::events_for(const accounts::Actor& actor) {

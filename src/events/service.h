@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,7 +48,10 @@ class EventService {
 
     std::optional<Event> find(long long trust_id, long long event_id);
     std::optional<EventLayout> layout(long long trust_id, long long event_id);
-    // Every training day of the actor's trust, as this server keeps them (db/per_trust.h).
+    // The same as of the actor's session, from the days this server keeps (db/per_trust.h): a day's
+    // page shows its slots, rooms and priorities on every view.
+    std::optional<EventLayout> layout(const accounts::Actor& actor, long long event_id);
+    // Every training day of the actor's trust, as this server keeps them.
     std::vector<Event> events(const accounts::Actor& actor);
     // The same, read on `sql` when not kept: for a caller that already holds a session.
     std::vector<Event> events(const accounts::Actor& actor, soci::session& sql);
@@ -65,8 +69,13 @@ class EventService {
     bool is_reviewer(long long trust_id, long long event_id, long long person_id);
 
   private:
+    // The trust's days laid out, soonest first, read on `sql` when given and not kept.
+    std::shared_ptr<const std::vector<EventLayout>> trust_days(const accounts::Actor& actor,
+                                                               soci::session* sql);
+    static std::vector<Event> events_in(const std::vector<EventLayout>& days);
+
     db::Database& m_database;
-    db::PerTrust<std::vector<Event>> m_events;
+    db::PerTrust<std::vector<EventLayout>> m_days;
 };
 
 // Parsing of the setup text, exposed for tests. Each throws std::invalid_argument naming the line.

@@ -200,3 +200,29 @@ TEST_F(SharedReads, a_recording_or_slides_added_elsewhere_show_on_the_programmes
            activity);
     EXPECT_NE(link_to("/materials").find("Materials (1)"), std::string::npos);
 }
+
+TEST_F(SharedReads, a_days_rooms_slots_and_priorities_changed_elsewhere_show_on_its_page) {
+    auto lead = signed_in(kDemoTrustLead);
+    const std::string event = std::to_string(count_of(database, "SELECT MIN(id) FROM events"));
+    const std::string page = "/events/" + event;
+    const std::string before = lead->get(page)->body;
+    ASSERT_NE(before.find("rooms-caption"), std::string::npos) << "the day's page lists no rooms";
+    ASSERT_EQ(before.find("Orchard Room"), std::string::npos);
+    ASSERT_EQ(before.find("16:05"), std::string::npos);
+    ASSERT_EQ(before.find("Reading across the curriculum"), std::string::npos);
+
+    change("INSERT INTO event_rooms (event_id, trust_id, name, capacity, notes) SELECT id, trust_id, "
+           "'Orchard Room', 24, '' FROM events WHERE id = " +
+           event);
+    EXPECT_NE(lead->get(page)->body.find("Orchard Room"), std::string::npos);
+    change("INSERT INTO event_slots (event_id, trust_id, position, starts_at, ends_at) SELECT id, trust_id, "
+           "99, '16:05', '16:50' FROM events WHERE id = " +
+           event);
+    EXPECT_NE(lead->get(page)->body.find("16:05"), std::string::npos);
+    change("UPDATE event_priorities SET title = 'Reading across the curriculum' WHERE id = (SELECT MIN(id) "
+           "FROM event_priorities WHERE event_id = " +
+           event + ")");
+    EXPECT_NE(lead->get(page)->body.find("Reading across the curriculum"), std::string::npos);
+    change("DELETE FROM event_rooms WHERE name = 'Orchard Room'");
+    EXPECT_EQ(lead->get(page)->body.find("Orchard Room"), std::string::npos);
+}

@@ -212,7 +212,7 @@ std::optional<EventLayout> event_in_route(http::RequestContext& context) {
     const auto id = context.id_capture(1);
     std::optional<EventLayout> layout;
     if (id)
-        layout = context.app.events.layout(context.signed_in().trust_id, *id);
+        layout = context.app.events.layout(context.signed_in(), *id);
     if (layout && layout->event.stage == Stage::Draft &&
         !accounts::allows(context.signed_in(), Permission::ManageEvents))
         layout.reset();

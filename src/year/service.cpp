@@ -183,9 +183,13 @@ std::string YearService::new_feed_token(const accounts::Actor& actor) {
     return token;
 }
 
-bool YearService::has_feed(const accounts::Actor& actor) {
-    auto session = m_database.lease();
-    return store::has_feed(*session, actor.trust_id, actor.person_id);
+YearService::YearOf YearService::year_of(const accounts::Actor& actor) {
+    std::vector<std::vector<db::BatchRow>> rows;
+    {
+        auto session = m_database.lease();
+        rows = m_year_reads.read(*session, actor.trust_id, actor.person_id);
+    }
+    return {items_for(actor, programmes::store::statuses_from(rows[0])), !rows[1].empty()};
 }
 
 std::optional<accounts::Actor> YearService::feed_owner(const std::string& token) {

@@ -7,10 +7,13 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
+#include "db/person_batch.h"
 #include "events/day/day_service.h"
 #include "events/service.h"
 #include "programmes/service.h"
+#include "programmes/store.h"
 #include "year/model.h"
+#include "year/store.h"
 
 namespace trellis::year {
 
@@ -37,7 +40,13 @@ class YearService {
     void remind_of_tomorrow(const accounts::Actor& actor, const std::string& today);
     // A new subscription address token for the person; any earlier one stops working.
     std::string new_feed_token(const accounts::Actor& actor);
-    bool has_feed(const accounts::Actor& actor);
+    // The person's year and whether they subscribe to it, their programme places and their
+    // subscription read as one statement.
+    struct YearOf {
+        std::vector<YearItem> items;
+        bool has_feed = false;
+    };
+    YearOf year_of(const accounts::Actor& actor);
     // The person a subscription token belongs to.
     std::optional<accounts::Actor> feed_owner(const std::string& token);
 
@@ -46,6 +55,7 @@ class YearService {
                                      const std::vector<programmes::ProgrammeWithActivities>& taking_part);
 
     db::Database& m_database;
+    db::PersonBatch m_year_reads{{programmes::store::kStatusRows, store::kFeedRows}};
     programmes::ProgrammeService& m_programmes;
     events::EventService& m_events;
     events::DayService& m_day;

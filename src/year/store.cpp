@@ -16,12 +16,8 @@ void replace_feed(soci::session& sql, long long trust_id, long long person_id,
         soci::use(token_hash), soci::use(now), soci::use(trust_id), soci::use(person_id);
 }
 
-bool has_feed(soci::session& sql, long long trust_id, long long person_id) {
-    long long count = 0;
-    db::read_one(sql, "SELECT COUNT(*) FROM calendar_feeds WHERE trust_id = :trust AND person_id = :person",
-                 soci::use(trust_id), soci::use(person_id), soci::into(count));
-    return count > 0;
-}
+const char* const kFeedRows = "SELECT person_id, '', '', 0, 0, 0, 0, 0 FROM calendar_feeds WHERE trust_id = "
+                              ":trust AND person_id = :person";
 
 std::optional<accounts::Actor> feed_owner(soci::session& sql, const std::string& token_hash) {
     accounts::Actor actor;

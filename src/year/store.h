@@ -15,7 +15,8 @@ namespace trellis::year::store {
 
 // Replaces the person's subscription with one for this token hash.
 void replace_feed(soci::session& sql, long long trust_id, long long person_id, const std::string& token_hash);
-bool has_feed(soci::session& sql, long long trust_id, long long person_id);
+// The person's subscription, if they have one, as a read of a db::PersonBatch (a row, or none).
+extern const char* const kFeedRows;
 // Who a token hash belongs to, as a signed-in person would be (no one who has left).
 std::optional<accounts::Actor> feed_owner(soci::session& sql, const std::string& token_hash);
 

@@ -40,7 +40,8 @@ void show(http::RequestContext& context, const std::string& feed_url) {
     const int current_year = calendar::school_year_containing(now).starts_in;
     std::vector<std::pair<std::string, mstch::array>> grouped; // items are in date order already
     mstch::array groups, next;
-    for (const YearItem& item : context.app.year.items_for(actor)) {
+    const auto year = context.app.year.year_of(actor);
+    for (const YearItem& item : year.items) {
         if (item.day >= now && next.size() < 3)
             next.push_back(item_view(item, now));
         const std::string label = group_of(item, current_year);
@@ -54,7 +55,7 @@ void show(http::RequestContext& context, const std::string& feed_url) {
                     {"any", !groups.empty()},
                     {"next", next},
                     {"any_next", !next.empty()},
-                    {"has_feed", context.app.year.has_feed(actor)}};
+                    {"has_feed", year.has_feed}};
     if (!feed_url.empty())
         data["feed_url"] = feed_url;
     http::render_page(context, "year/my_year", "My year", data);

@@ -2,7 +2,7 @@
 #include "accounts/permissions.h"
 #include "events/handlers/events.h"
 #include "http/response.h"
-#include "learning/handlers/lookup.h"
+#include "learning/service.h"
 #include "programmes/handlers/handlers.h"
 #include "surveys/handlers/views.h"
 #include "text/dates.h"

@@ -30,9 +30,9 @@ HomeStanding HomeReads::read(const Actor& actor) {
         auto session = m_database.lease(); // given back before the notices may write what is owed
         rows = m_batch.read(*session, actor.trust_id, actor.person_id);
     }
-    const std::size_t after = m_notice_reads;
+    const std::size_t after = m_notice_reads; // the home page's own reads follow the notices'
     HomeStanding standing;
-    standing.notices = m_notices.notices_for(actor, std::span(rows.data(), m_notice_reads));
+    standing.notices = m_notices.notices_for(actor, std::span(rows.data(), after));
     standing.modules = learning::LearningService::standings_of(learning::store::progress_from(rows[after]));
     standing.programme_statuses = programmes::store::statuses_from(rows[after + 1]);
     standing.surveys = surveys::response_store::standings_from(rows[after + 2]);

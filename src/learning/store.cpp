@@ -225,8 +225,7 @@ std::optional<StoredProgress> progress(soci::session& sql, long long trust_id, l
 // recently active come first), completed, blocks done and required, and started.
 const char* const kProgressRows =
     "SELECT current_page, module_slug, current_block, updated_at, completed_at, blocks_done, "
-    "blocks_required, "
-    "started_at FROM module_progress WHERE trust_id = :trust AND person_id = :person";
+    "blocks_required, started_at FROM module_progress WHERE trust_id = :trust AND person_id = :person";
 
 std::vector<StoredProgress> progress_from(const std::vector<db::BatchRow>& rows) {
     std::vector<StoredProgress> all;

@@ -4,8 +4,8 @@
 # build. The demo trust with its training day; each page is asked for once to warm up, then 20 times,
 # and every statement PostgreSQL ran in between (BEGIN and COMMIT included) is counted.
 # QUERIES_VERBOSE=1 lists each page's statements too, with their database time per request (planning and
-# running), costliest
-# first. Loopback only; stops by itself.
+# running, and planning alone), costliest first; QUERIES_VERBOSE_WIDTH=4000 shows each statement
+# whole. Loopback only; stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 port=18183
@@ -59,7 +59,8 @@ count() { # ROLE PATH [POST-BODY]
     "$(awk -v n="$(statements_so_far)" -v r=$rounds 'BEGIN { print n / r }')"
   if [[ -n "${QUERIES_VERBOSE:-}" ]]; then
     psql -X -At "$pg_url" -c "SELECT calls / $rounds || ' x, ' || round(((total_plan_time + total_exec_time) / $rounds)::numeric, 3)
-      || ' ms: ' || left(regexp_replace(query, '\s+', ' ', 'g'), 150)
+      || ' ms (planning ' || round((total_plan_time / $rounds)::numeric, 3) || '): '
+      || left(regexp_replace(query, '\s+', ' ', 'g'), ${QUERIES_VERBOSE_WIDTH:-150})
       FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_plan_time + total_exec_time DESC" | sed 's/^/    /'
   fi
 }

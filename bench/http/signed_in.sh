@@ -8,7 +8,8 @@
 # saves/s on PostgreSQL, and none lost: each person's saved state must be the last save the server
 # acknowledged to them. Everything runs on loopback and stops by itself. The PostgreSQL cluster is
 # scripts/postgres.sh's throwaway one (fsync off, as in every bench and test here).
-# SIGNED_IN_ENGINES=sqlite or postgresql runs one; SIGNED_IN_SECONDS changes the 8 s per page.
+# SIGNED_IN_ENGINES=sqlite or postgresql runs one; SIGNED_IN_SECONDS changes the 8 s per page;
+# SIGNED_IN_PAGE=/record (a path as listed below) measures that page alone, for profiling one page.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 port=18184
@@ -22,6 +23,7 @@ source bench/lib/rotating_sessions.sh
 # Runs wrk on PATH and prints its figures against GOAL requests/s and p99 < 50 ms.
 measure_page() { # ENGINE LABEL PATH GOAL
   local engine=$1 label=$2 path=$3 goal=$4
+  [[ -z "${SIGNED_IN_PAGE:-}" || "$path" == "$SIGNED_IN_PAGE" ]] || return 0
   wrk_page "$path"
   printf '%-11s %-38s %-34s HTTP %s %6s req/s  p99 %6.1f ms' "$engine" "$label" "$path" "$page_code" "$page_rate" "$page_p99"
   if awk -v r="$page_rate" -v g="$goal" -v p="$page_p99" 'BEGIN { exit !(r >= g && p < 50) }'; then echo "  goal $goal/s, p99 < 50 ms: met"
@@ -109,6 +111,7 @@ assign_own_pages() {
 # are in COLUMN of the sessions file), rotating only the people who have one.
 measure_own_page() { # ENGINE LABEL PATH COLUMN GOAL
   local having
+  [[ -z "${SIGNED_IN_PAGE:-}" || "$3" == "$SIGNED_IN_PAGE" ]] || return 0
   cp "$work/sessions" "$work/sessions.all"
   awk -v c="$4" '$c != 0' "$work/sessions.all" >"$work/sessions"
   having=$(wc -l <"$work/sessions")
@@ -156,7 +159,7 @@ run_engine() { # ENGINE DATA_DIR DATABASE_URL
     measure_page "$engine" "mentoring" /mentoring 2000
     measure_page "$engine" "observation" /observations 2000
   fi
-  measure_saves "$engine" "$url"
+  [[ -n "${SIGNED_IN_PAGE:-}" ]] || measure_saves "$engine" "$url"
   stop_server
 }
 

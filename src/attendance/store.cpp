@@ -36,20 +36,9 @@ std::optional<StoredMark> mark_of(soci::session& sql, long long trust_id, Sessio
     return StoredMark{status == "present", status == "caught_up", how};
 }
 
-std::set<long long> attended_by(soci::session& sql, long long trust_id, SessionKind kind,
-                                long long person_id) {
-    const std::string kind_text = text_of(kind);
-    std::set<long long> sessions;
-    long long session_id = 0;
-    auto statement = db::run_once(
-        sql,
-        "SELECT session_id FROM attendance_marks WHERE trust_id = :trust AND person_id = :person "
-        "AND session_kind = :kind AND status IN ('present', 'caught_up')",
-        soci::use(trust_id), soci::use(person_id), soci::use(kind_text), soci::into(session_id));
-    while (statement.fetch())
-        sessions.insert(session_id);
-    return sessions;
-}
+const char* const kActivitiesAttendedRows =
+    "SELECT session_id, '', '', 0, 0, 0, 0, 0 FROM attendance_marks WHERE trust_id = :trust AND person_id = "
+    ":person AND session_kind = 'activity' AND status IN ('present', 'caught_up')";
 
 void save_register(soci::session& sql, long long trust_id, SessionRef session, long long marked_by,
                    const std::vector<RegisterEntry>& entries) {

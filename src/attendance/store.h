@@ -23,9 +23,9 @@ std::map<long long, StoredMark> marks_of(soci::session& sql, long long trust_id,
 // One person's mark at a session, or nullopt when they have none.
 std::optional<StoredMark> mark_of(soci::session& sql, long long trust_id, SessionRef session,
                                   long long person_id);
-// The sessions of this kind the person was at, live or by catching up.
-std::set<long long> attended_by(soci::session& sql, long long trust_id, SessionKind kind,
-                                long long person_id);
+// A person's read (db::PersonBatch): the programme sessions they were at, live or by catching up,
+// each a row's id.
+extern const char* const kActivitiesAttendedRows;
 // Marks everyone on the register present or absent as given, replacing earlier marks of theirs.
 void save_register(soci::session& sql, long long trust_id, SessionRef session, long long marked_by,
                    const std::vector<RegisterEntry>& entries);

@@ -64,4 +64,11 @@ std::vector<std::vector<BatchRow>> PersonBatch::read(soci::session& sql, long lo
     return rows;
 }
 
+std::set<long long> ids_of(const std::vector<BatchRow>& rows) {
+    std::set<long long> ids;
+    for (const BatchRow& row : rows)
+        ids.insert(row.id);
+    return ids;
+}
+
 } // namespace trellis::db

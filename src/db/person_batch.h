@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,5 +46,8 @@ class PersonBatch {
     std::vector<bool> m_is_person;
     std::size_t m_reads = 0;
 };
+
+// The ids of a read's rows, for reads that say only which things the person has (done, written...).
+std::set<long long> ids_of(const std::vector<BatchRow>& rows);
 
 } // namespace trellis::db

@@ -95,19 +95,9 @@ std::vector<Response> responses_to(soci::session& sql, long long trust_id, About
     return responses;
 }
 
-std::set<long long> answered_by(soci::session& sql, long long trust_id, AboutKind kind, long long person_id) {
-    const std::string kind_text = text_of(kind);
-    std::set<long long> answered;
-    long long about_id = 0;
-    auto statement = db::run_once(
-        sql,
-        "SELECT DISTINCT about_id FROM feedback WHERE trust_id = :trust AND person_id = :person AND "
-        "about_kind = :kind",
-        soci::use(trust_id), soci::use(person_id), soci::use(kind_text), soci::into(about_id));
-    while (statement.fetch())
-        answered.insert(about_id);
-    return answered;
-}
+const char* const kActivitiesAnsweredRows =
+    "SELECT DISTINCT about_id, '', '', 0, 0, 0, 0, 0 FROM feedback WHERE trust_id = :trust AND person_id = "
+    ":person AND about_kind = 'activity'";
 
 long long respondents(soci::session& sql, long long trust_id, About about) {
     const std::string kind = text_of(about.kind);

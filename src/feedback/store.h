@@ -17,8 +17,8 @@ void save_answers(soci::session& sql, long long trust_id, About about, long long
                   const std::vector<Answer>& answers);
 // Every answer about it, with the respondent's school and staff group, oldest first.
 std::vector<Response> responses_to(soci::session& sql, long long trust_id, About about);
-// What of this kind the person has answered about, by id.
-std::set<long long> answered_by(soci::session& sql, long long trust_id, AboutKind kind, long long person_id);
+// A person's read (db::PersonBatch): the programme sessions they have given feedback on, each a row's id.
+extern const char* const kActivitiesAnsweredRows;
 // How many people have answered about it.
 long long respondents(soci::session& sql, long long trust_id, About about);
 // Removes the answers about something that is itself removed.

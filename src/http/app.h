@@ -28,6 +28,7 @@
 #include "priorities/service.h"
 #include "privacy/personal_data.h"
 #include "programmes/activity_service.h"
+#include "programmes/person_reads.h"
 #include "programmes/reflections.h"
 #include "programmes/service.h"
 #include "programmes/sessions/recordings.h"
@@ -98,6 +99,8 @@ struct App {
     privacy::PersonalData personal_data;
     priorities::PrioritiesService priorities;
     programmes::ProgrammeService programmes;
+    // What a programme's page reads of the person, in one statement.
+    programmes::PersonReads programme_reads;
     programmes::ActivityService activities;
     programmes::SessionAttendance session_attendance;
     programmes::Recordings recordings;

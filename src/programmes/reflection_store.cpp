@@ -51,16 +51,7 @@ std::set<long long> writers_of(soci::session& sql, long long trust_id, long long
     return ids(statement, id);
 }
 
-std::set<long long> written_by(soci::session& sql, long long trust_id, long long programme_id,
-                               long long person_id) {
-    long long id = 0;
-    auto statement =
-        db::run_once(sql,
-                     "SELECT r.activity_id FROM activity_reflections r JOIN programme_activities a ON a.id "
-                     "= r.activity_id AND a.trust_id = r.trust_id WHERE r.trust_id = :trust AND "
-                     "a.programme_id = :programme AND r.person_id = :person",
-                     soci::use(trust_id), soci::use(programme_id), soci::use(person_id), soci::into(id));
-    return ids(statement, id);
-}
+const char* const kWrittenRows = "SELECT activity_id, '', '', 0, 0, 0, 0, 0 FROM activity_reflections WHERE "
+                                 "trust_id = :trust AND person_id = :person";
 
 } // namespace trellis::programmes::reflection_store

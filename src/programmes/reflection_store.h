@@ -23,8 +23,7 @@ void save_reflection(soci::session& sql, long long trust_id, long long activity_
                      const std::string& body);
 // Who has written on the activity (never what).
 std::set<long long> writers_of(soci::session& sql, long long trust_id, long long activity_id);
-// The activities of the programme the person has written on.
-std::set<long long> written_by(soci::session& sql, long long trust_id, long long programme_id,
-                               long long person_id);
+// A person's read (db::PersonBatch): the activities they have written on, each a row's id.
+extern const char* const kWrittenRows;
 
 } // namespace trellis::programmes::reflection_store

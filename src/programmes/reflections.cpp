@@ -50,11 +50,6 @@ void Reflections::write(const accounts::Actor& person, const Programme& programm
     transaction.commit();
 }
 
-std::set<long long> Reflections::written_in(const accounts::Actor& person, const Programme& programme) {
-    auto session = m_database.lease();
-    return reflection_store::written_by(*session, programme.trust_id, programme.id, person.person_id);
-}
-
 Reflections::Progress Reflections::progress(const Programme& programme, const Activity& activity) {
     auto session = m_database.lease();
     const auto writers = reflection_store::writers_of(*session, activity.trust_id, activity.id);

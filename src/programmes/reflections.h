@@ -25,8 +25,6 @@ class Reflections {
     // Writes or rewrites the person's reflection: only someone the activity is for, once it opens.
     void write(const accounts::Actor& person, const Programme& programme, const Activity& activity,
                const std::string& body);
-    // The programme's activities the person has written on.
-    std::set<long long> written_in(const accounts::Actor& person, const Programme& programme);
 
     // How many of those an activity is for have written on it, for its lead.
     struct Progress {

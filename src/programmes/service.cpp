@@ -129,6 +129,18 @@ std::vector<ProgrammeSummary> ProgrammeService::visible_to(const accounts::Actor
 
 std::optional<ProgrammeSummary> ProgrammeService::find_visible(const accounts::Actor& actor,
                                                                long long programme_id) {
+    std::map<long long, std::string> statuses;
+    {
+        auto session = m_database.lease();
+        if (auto status = store::status_in(*session, actor.trust_id, programme_id, actor.person_id))
+            statuses.emplace(programme_id, *status);
+    }
+    return find_visible(actor, programme_id, statuses);
+}
+
+std::optional<ProgrammeSummary>
+ProgrammeService::find_visible(const accounts::Actor& actor, long long programme_id,
+                               const std::map<long long, std::string>& statuses) {
     auto session = m_database.lease();
     auto& sql = *session;
     const auto trust = trust_programmes(actor, sql);
@@ -136,9 +148,10 @@ std::optional<ProgrammeSummary> ProgrammeService::find_visible(const accounts::A
                                         [&](const Programme& kept) { return kept.id == programme_id; });
     if (programme == trust->programmes.end())
         return std::nullopt;
+    const auto status = statuses.find(programme_id);
     const Membership membership =
         membership_in(*programme, profile_of(sql, actor, trust->school_phases),
-                      store::status_in(sql, actor.trust_id, programme_id, actor.person_id));
+                      status == statuses.end() ? std::nullopt : std::optional(status->second));
     if (membership == Membership::None && !accounts::oversees(actor, programme->school_id))
         return std::nullopt;
     return summary_of(sql, *programme, membership, activity_count(trust->activities, programme_id));
@@ -394,11 +407,6 @@ int ProgrammeService::audience_size(const Programme& programme) {
                                        phase_of(count.phase, count.school_id, phases)}))
             size += count.people;
     return size;
-}
-
-DesignCheck ProgrammeService::design_check(const Programme& programme) {
-    auto session = m_database.lease();
-    return check_design(programme, activity_store::activities_of(*session, programme.trust_id, programme.id));
 }
 
 std::map<long long, DesignCheck> ProgrammeService::design_checks(const accounts::Actor& actor,

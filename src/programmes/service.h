@@ -32,6 +32,9 @@ class ProgrammeService {
     std::vector<ProgrammeSummary> visible_to(const accounts::Actor& actor);
     // The programme as this person sees it, or nullopt when it is not theirs to see.
     std::optional<ProgrammeSummary> find_visible(const accounts::Actor& actor, long long programme_id);
+    // The same, given the person's statuses as read beside other reads (store::kStatusRows).
+    std::optional<ProgrammeSummary> find_visible(const accounts::Actor& actor, long long programme_id,
+                                                 const std::map<long long, std::string>& statuses);
     static bool may_keep(const accounts::Actor& actor, const Programme& programme);
     // The programme's activities in order, as of the actor's session (the ones this server keeps);
     // the caller has checked the actor may see the programme.
@@ -62,8 +65,8 @@ class ProgrammeService {
     // within the filters otherwise.
     int audience_size(const Programme& programme);
 
-    DesignCheck design_check(const Programme& programme);
-    // The design check of each of the trust's programmes given, by id, from one read of their activities.
+    // The design check of each of the trust's programmes given, by id, from the activities this server
+    // keeps.
     std::map<long long, DesignCheck> design_checks(const accounts::Actor& actor,
                                                    const std::vector<Programme>& programmes);
     // Who may sponsor a programme: leaders and the trust's leads, by name.

@@ -14,11 +14,21 @@ namespace trellis::year {
 
 namespace {
 
+bool at_a_time(const programmes::Activity& activity) {
+    return activity.kind == programmes::ActivityKind::Live ||
+           activity.kind == programmes::ActivityKind::Collaboration;
+}
+
+// The day an activity falls on in the person's year: when it meets, or when it is due.
+const std::string& day_of(const programmes::Activity& activity) {
+    return at_a_time(activity) ? activity.starts_on : activity.due_on;
+}
+
 YearItem item_of(const programmes::Programme& programme, const programmes::Activity& activity) {
     using programmes::ActivityKind;
     YearItem item;
-    const bool timed = activity.kind == ActivityKind::Live || activity.kind == ActivityKind::Collaboration;
-    item.day = timed ? activity.starts_on : activity.due_on;
+    const bool timed = at_a_time(activity);
+    item.day = day_of(activity);
     item.starts_at = timed ? activity.starts_at : "";
     item.ends_at = timed ? activity.ends_at : "";
     item.title = activity.title;
@@ -87,22 +97,31 @@ mail::InvitationEmail email_of(const accounts::Actor& actor, const InvitationCha
 } // namespace
 
 std::vector<YearItem> YearService::items_for(const accounts::Actor& actor) {
-    return items_from(actor, m_programmes.taking_part(actor));
+    return items_from(actor, m_programmes.taking_part(actor), "");
 }
 
-std::vector<YearItem> YearService::items_for(const accounts::Actor& actor,
-                                             const std::map<long long, std::string>& programme_statuses) {
-    return items_from(actor, m_programmes.taking_part(actor, programme_statuses));
+std::vector<YearItem> YearService::upcoming_for(const accounts::Actor& actor,
+                                                const std::map<long long, std::string>& programme_statuses,
+                                                const std::string& from_day, std::size_t count) {
+    std::vector<YearItem> items =
+        items_from(actor, m_programmes.taking_part(actor, programme_statuses), from_day);
+    if (items.size() > count)
+        items.resize(count);
+    return items;
 }
 
 std::vector<YearItem>
 YearService::items_from(const accounts::Actor& actor,
-                        const std::vector<programmes::ProgrammeWithActivities>& taking_part) {
+                        const std::vector<programmes::ProgrammeWithActivities>& taking_part,
+                        const std::string& from_day) {
     std::vector<YearItem> items;
     for (const auto& taking : taking_part)
         for (const auto& activity : taking.activities)
-            items.push_back(item_of(taking.programme, activity));
+            if (day_of(activity) >= from_day)
+                items.push_back(item_of(taking.programme, activity));
     for (const events::Event& event : m_events.events_for(actor)) {
+        if (event.event_date < from_day)
+            continue;
         YearItem item;
         item.day = event.event_date;
         item.title = event.title;
@@ -189,7 +208,8 @@ YearService::YearOf YearService::year_of(const accounts::Actor& actor) {
         auto session = m_database.lease();
         rows = m_year_reads.read(*session, actor.trust_id, actor.person_id);
     }
-    return {items_for(actor, programmes::store::statuses_from(rows[0])), !rows[1].empty()};
+    return {items_from(actor, m_programmes.taking_part(actor, programmes::store::statuses_from(rows[0])), ""),
+            !rows[1].empty()};
 }
 
 std::optional<accounts::Actor> YearService::feed_owner(const std::string& token) {

@@ -26,9 +26,11 @@ class YearService {
         : m_database(database), m_programmes(programmes), m_events(events), m_day(day) {}
 
     std::vector<YearItem> items_for(const accounts::Actor& actor);
-    // The same, given the person's programme statuses as read beside other reads.
-    std::vector<YearItem> items_for(const accounts::Actor& actor,
-                                    const std::map<long long, std::string>& programme_statuses);
+    // The first `count` of them on or after `from_day`, given the person's programme statuses as read
+    // beside other reads; only those are built.
+    std::vector<YearItem> upcoming_for(const accounts::Actor& actor,
+                                       const std::map<long long, std::string>& programme_statuses,
+                                       const std::string& from_day, std::size_t count);
 
     // Emails calendar invitations so the person's calendar holds what their year holds at set times
     // from `today` on: programme sessions, collaboration time and workshop places on a published
@@ -51,8 +53,10 @@ class YearService {
     std::optional<accounts::Actor> feed_owner(const std::string& token);
 
   private:
+    // The items on or after `from_day` ("" for all of them), in date order.
     std::vector<YearItem> items_from(const accounts::Actor& actor,
-                                     const std::vector<programmes::ProgrammeWithActivities>& taking_part);
+                                     const std::vector<programmes::ProgrammeWithActivities>& taking_part,
+                                     const std::string& from_day);
 
     db::Database& m_database;
     db::PersonBatch m_year_reads{{programmes::store::kStatusRows, store::kFeedRows}};

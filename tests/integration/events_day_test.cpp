@@ -70,13 +70,6 @@ int count_occurrences(const std::string& text, const std::string& part) {
     return count;
 }
 
-// A path as a template writes it into an attribute (mstch escapes the slashes).
-std::string in_html(std::string path) {
-    for (auto at = path.find('/'); at != std::string::npos; at = path.find('/', at + 6))
-        path.replace(at, 1, "&#x2F;");
-    return path;
-}
-
 } // namespace
 
 class EventsDay : public ::testing::Test {

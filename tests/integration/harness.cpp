@@ -224,6 +224,12 @@ bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
+std::string in_html(std::string path) {
+    for (auto at = path.find('/'); at != std::string::npos; at = path.find('/', at + 6))
+        path.replace(at, 1, "&#x2F;");
+    return path;
+}
+
 TestServer::TestServer(const TestDatabase& database, std::map<std::string, std::string> environment,
                        std::vector<std::string> arguments)
     : m_database(database), m_environment(std::move(environment)), m_arguments(std::move(arguments)),

@@ -251,6 +251,8 @@ std::vector<std::string> texts_of(TestDatabase& database, const std::string& que
 
 // True when the text holds the part, as when checking a page's body.
 bool contains(const std::string& text, const std::string& part);
+// A path as a template writes it into an attribute (mstch escapes the slashes).
+std::string in_html(std::string path);
 
 // The value of `<input ... name="NAME" value="...">` in an HTML page, or "".
 std::string input_value(const std::string& html, const std::string& name);

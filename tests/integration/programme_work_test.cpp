@@ -118,6 +118,7 @@ TEST_F(ProgrammeWork, a_reflection_is_private_to_its_writer_and_counted_for_the_
     EXPECT_EQ(empty->status, 400);
     EXPECT_TRUE(contains(empty->body, "Write your reflection first"));
     EXPECT_EQ(count_of(database, "SELECT COUNT(*) FROM " + reflections + " r"), 0);
+    EXPECT_FALSE(contains(teacher->get(base)->body, "Your reflection (written)"));
 
     ASSERT_EQ(teacher->post(practice + "/reflection", {{"body", "Pupils fixed the errors I named in class."}})
                   ->status,

@@ -78,11 +78,15 @@ TEST_F(SessionSharing, feedback_comes_from_those_there_and_shows_once_five_have_
     EXPECT_EQ(away->get(path + "/feedback")->status, 403);
     EXPECT_EQ(away->post(path + "/feedback", {{"rating_" + std::to_string(clinic), "5"}})->status, 403);
     EXPECT_EQ(answers(), 0);
+    EXPECT_FALSE(contains(away->get("/programmes/" + std::to_string(programme))->body,
+                          "href=\"" + in_html(path + "/feedback") + "\""));
 
     // The demo teacher was there: the programme page asks her, and a bad rating saves nothing.
     auto teacher = signed_in(kDemoTeacher);
-    EXPECT_TRUE(contains(teacher->get("/programmes/" + std::to_string(programme))->body,
-                         "How was it? Give feedback"));
+    const auto before = teacher->get("/programmes/" + std::to_string(programme))->body;
+    EXPECT_TRUE(contains(before, "href=\"" + in_html(path + "/feedback") + "\""));
+    EXPECT_TRUE(contains(before, "How was it? Give feedback"));
+    EXPECT_FALSE(contains(before, "Your feedback (given)"));
     auto form = teacher->get(path + "/feedback");
     ASSERT_EQ(form->status, 200);
     EXPECT_TRUE(contains(form->body, "Save my feedback"));

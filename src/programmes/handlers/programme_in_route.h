@@ -1,7 +1,9 @@
 #pragma once
 
 #include <initializer_list>
+#include <map>
 #include <optional>
+#include <string>
 
 #include "http/request_context.h"
 #include "programmes/model.h"
@@ -11,6 +13,9 @@ namespace trellis::programmes::handlers {
 // The programme named by the route's first capture as the signed-in person sees it, or nullopt
 // after answering 404 when it is not theirs to see.
 std::optional<ProgrammeSummary> programme_in_route(http::RequestContext& context);
+// The same, given the person's places as read beside other reads (PersonReads).
+std::optional<ProgrammeSummary> programme_in_route(http::RequestContext& context,
+                                                   const std::map<long long, std::string>& statuses);
 // The same, for a route that changes the programme: 404 when unseen, 403 when seen but not theirs
 // to keep.
 std::optional<Programme> kept_programme_in_route(http::RequestContext& context);

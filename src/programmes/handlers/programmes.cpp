@@ -10,6 +10,7 @@
 #include "programmes/handlers/handlers.h"
 #include "programmes/handlers/programme_in_route.h"
 #include "programmes/handlers/views.h"
+#include "programmes/person_reads.h"
 #include "text/dates.h"
 #include "text/words.h"
 
@@ -82,7 +83,8 @@ std::string level_of(const Programme& programme) {
     return programme.school_id ? programme.school_name : "Trust";
 }
 
-mstch::map list_row(http::RequestContext& context, const ProgrammeSummary& summary, bool with_check) {
+// A programme in a list; with its design check for those who keep it.
+mstch::map list_row(const ProgrammeSummary& summary, const DesignCheck* check = nullptr) {
     const Programme& programme = summary.programme;
     mstch::map row{
         {"id", std::to_string(programme.id)},
@@ -95,27 +97,39 @@ mstch::map list_row(http::RequestContext& context, const ProgrammeSummary& summa
         {"member", summary.membership == Membership::Member},
         {"waiting", summary.membership == Membership::Waiting},
         {"eligible", summary.membership == Membership::Eligible}};
-    if (with_check) {
-        const DesignCheck check = context.app.programmes.design_check(programme);
+    if (check) {
         mstch::array gaps;
-        for (const CheckLine& line : check.lines)
+        for (const CheckLine& line : check->lines)
             if (!line.met)
                 gaps.push_back(line.title);
-        row["check"] = views::design_check_view(check);
+        row["check"] = views::design_check_view(*check);
         row["any_gaps"] = !gaps.empty();
         row["gaps"] = gaps;
     }
     return row;
 }
 
+// The programme found, or nullopt after answering 404.
+std::optional<ProgrammeSummary> answered_404_unless(http::RequestContext& context,
+                                                    std::optional<ProgrammeSummary> summary) {
+    if (!summary)
+        http::render_error(context, 404, "There is no such programme.");
+    return summary;
+}
+
 } // namespace
 
 std::optional<ProgrammeSummary> programme_in_route(http::RequestContext& context) {
     auto id = context.id_capture(1);
-    auto summary = id ? context.app.programmes.find_visible(context.signed_in(), *id) : std::nullopt;
-    if (!summary)
-        http::render_error(context, 404, "There is no such programme.");
-    return summary;
+    return answered_404_unless(context, id ? context.app.programmes.find_visible(context.signed_in(), *id)
+                                           : std::nullopt);
+}
+
+std::optional<ProgrammeSummary> programme_in_route(http::RequestContext& context,
+                                                   const std::map<long long, std::string>& statuses) {
+    auto id = context.id_capture(1);
+    return answered_404_unless(
+        context, id ? context.app.programmes.find_visible(context.signed_in(), *id, statuses) : std::nullopt);
 }
 
 std::string activity_path(const Activity& activity) {
@@ -153,14 +167,19 @@ std::optional<Programme> kept_programme_in_route(http::RequestContext& context) 
 void programmes_list(http::RequestContext& context) {
     const accounts::Actor& actor = context.signed_in();
     mstch::array kept, mine, open;
-    for (const ProgrammeSummary& summary : context.app.programmes.visible_to(actor)) {
-        const bool oversees = accounts::oversees(actor, summary.programme.school_id);
-        if (oversees)
-            kept.push_back(list_row(context, summary, true));
+    const std::vector<ProgrammeSummary> visible = context.app.programmes.visible_to(actor);
+    std::vector<Programme> overseen;
+    for (const ProgrammeSummary& summary : visible)
+        if (accounts::oversees(actor, summary.programme.school_id))
+            overseen.push_back(summary.programme);
+    const auto checks = context.app.programmes.design_checks(actor, overseen);
+    for (const ProgrammeSummary& summary : visible) {
+        if (auto check = checks.find(summary.programme.id); check != checks.end())
+            kept.push_back(list_row(summary, &check->second));
         if (summary.membership == Membership::Member || summary.membership == Membership::Waiting)
-            mine.push_back(list_row(context, summary, false));
+            mine.push_back(list_row(summary));
         else if (summary.membership == Membership::Eligible)
-            open.push_back(list_row(context, summary, false));
+            open.push_back(list_row(summary));
     }
     const bool lead = accounts::leads_at(actor, 0) || accounts::leads_at(actor, actor.school_id);
     http::render_page(context, "programmes/list", "Programmes",
@@ -258,8 +277,8 @@ std::string notice_for(const http::RequestContext& context) {
     return "";
 }
 
-void show_programme(http::RequestContext& context, const ProgrammeSummary* summary,
-                    const std::string& error) {
+void show_programme(http::RequestContext& context, const ProgrammeSummary* summary, const std::string& error,
+                    const PersonStanding& standing) {
     const accounts::Actor& actor = context.signed_in();
     const Programme& programme = summary->programme;
     const bool lead = ProgrammeService::may_keep(actor, programme);
@@ -268,8 +287,6 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
     const std::string now = calendar::london_moment(db::now_seconds());
     mstch::array rows, priority_titles, members, waiting;
     const std::vector<long long> recorded = context.app.recordings.recorded_in(actor, programme);
-    const std::set<long long> written = context.app.reflections.written_in(actor, programme);
-    const auto feedback_standing = context.app.session_feedback.standing(actor);
     const auto materials = context.app.materials.counts(actor, library::OwnerKind::Activity);
     for (std::size_t i = 0; i < activities.size(); ++i) {
         const long long id = activities[i].id;
@@ -278,9 +295,9 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
                                      .taking_part = taking_part,
                                      .has_recording =
                                          std::find(recorded.begin(), recorded.end(), id) != recorded.end(),
-                                     .written = written.count(id) > 0,
-                                     .may_give_feedback = feedback_standing.may_answer.count(id) > 0,
-                                     .gave_feedback = feedback_standing.answered.count(id) > 0,
+                                     .written = standing.written.count(id) > 0,
+                                     .may_give_feedback = standing.attended.count(id) > 0,
+                                     .gave_feedback = standing.gave_feedback.count(id) > 0,
                                      .materials = files == materials.end() ? 0 : files->second};
         mstch::map row = views::activity_view(activities[i], facts, now);
         row["first"] = i == 0;
@@ -341,8 +358,10 @@ void show_programme(http::RequestContext& context, const ProgrammeSummary* summa
 } // namespace
 
 void programme_show(http::RequestContext& context) {
-    if (auto summary = programme_in_route(context))
-        show_programme(context, &*summary, "");
+    // The person's standing first: their place on this programme decides whether they may see it.
+    const PersonStanding standing = context.app.programme_reads.read(context.signed_in());
+    if (auto summary = programme_in_route(context, standing.statuses))
+        show_programme(context, &*summary, "", standing);
 }
 
 void programme_edit(http::RequestContext& context) {
@@ -399,8 +418,10 @@ void members_add(http::RequestContext& context) {
         http::redirect(context, "/programmes/" + std::to_string(programme->id) +
                                     "?added=" + std::to_string(added) + "#people");
     } catch (const std::invalid_argument& error) {
-        auto summary = context.app.programmes.find_visible(context.signed_in(), programme->id);
-        show_programme(context, &*summary, error.what());
+        const PersonStanding standing = context.app.programme_reads.read(context.signed_in());
+        auto summary =
+            context.app.programmes.find_visible(context.signed_in(), programme->id, standing.statuses);
+        show_programme(context, &*summary, error.what(), standing);
     }
 }
 

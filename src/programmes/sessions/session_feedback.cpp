@@ -52,14 +52,6 @@ void SessionFeedback::submit(const accounts::Actor& person, const Activity& acti
     transaction.commit();
 }
 
-SessionFeedback::Standing SessionFeedback::standing(const accounts::Actor& person) {
-    auto session = m_database.lease();
-    return {attendance::store::attended_by(*session, person.trust_id, attendance::SessionKind::Activity,
-                                           person.person_id),
-            feedback::store::answered_by(*session, person.trust_id, feedback::AboutKind::Activity,
-                                         person.person_id)};
-}
-
 SessionFeedback::Results SessionFeedback::results(const Activity& activity, int smallest) {
     auto session = m_database.lease();
     const auto responses = feedback::store::responses_to(*session, activity.trust_id, about(activity));

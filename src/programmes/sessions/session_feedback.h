@@ -26,14 +26,6 @@ class SessionFeedback {
     void submit(const accounts::Actor& person, const Activity& activity,
                 const std::vector<feedback::Field>& fields);
 
-    // Of the trust's live sessions, those the person may give feedback on (they were there or caught
-    // up) and those they already have.
-    struct Standing {
-        std::set<long long> may_answer;
-        std::set<long long> answered;
-    };
-    Standing standing(const accounts::Actor& person);
-
     struct Results {
         feedback::RatingSummary session;
         std::vector<feedback::RatingSummary> by_school;

@@ -96,9 +96,9 @@ mstch::array next_up(http::RequestContext& context, std::size_t count,
                      const std::map<long long, std::string>& programme_statuses) {
     const std::string now = context.app.clock.today();
     mstch::array next;
-    for (const YearItem& item : context.app.year.items_for(context.signed_in(), programme_statuses))
-        if (item.day >= now && next.size() < count)
-            next.push_back(item_view(item, now));
+    for (const YearItem& item :
+         context.app.year.upcoming_for(context.signed_in(), programme_statuses, now, count))
+        next.push_back(item_view(item, now));
     return next;
 }
 

@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build ccache pkg-config make
-  libcpp-httplib-dev libsoci-dev libsqlite3-dev libpq-dev libmstch-dev nlohmann-json3-dev libcmark-dev
+  libcpp-httplib-dev libsoci-dev libsqlite3-dev libpq-dev libmstch-dev libkainjow-mustache-dev nlohmann-json3-dev libcmark-dev
   libcairo2-dev libpango1.0-dev libqrencode-dev libpoppler-cpp-dev libsodium-dev liblemon-dev coinor-libcbc-dev coinor-libclp-dev libglpk-dev
   libcurl4-openssl-dev libcjose-dev libjansson-dev libcli11-dev libspdlog-dev libcsv-dev libjemalloc-dev libgtest-dev libgmock-dev libbenchmark-dev
   postgresql chromium nodejs npm wrk hyperfine bc curl clang-format poppler-utils fonts-dejavu-core fonts-wqy-microhei zbar-tools sqlite3 python3 python3-aiosmtpd nginx-light openssl clang libclang-rt-dev

@@ -2,11 +2,17 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
+#include <kainjow/mustache.hpp>
+
 namespace trellis::http {
+
+namespace mustache = kainjow::mustache;
 
 namespace {
 
@@ -24,57 +30,176 @@ std::map<std::string, std::string> read_templates(const std::string& templates_d
     return texts;
 }
 
-// Adds the partials `text` names, and the partials those name, to `into`.
-void collect_partials(const std::string& text, const std::map<std::string, std::string>& texts,
-                      std::map<std::string, std::string>& into) {
+// The text with each {{> partials/name}} replaced by that partial, itself with its partials in
+// place: the engine would otherwise parse a partial each time it is reached, once per item in a list.
+std::string with_partials(const std::string& text, const std::map<std::string, std::string>& texts,
+                          int depth = 0) {
     static const std::regex include(R"(\{\{>\s*([A-Za-z0-9_/.-]+)\s*\}\})");
+    if (depth > 16)
+        throw std::runtime_error("templates include each other without end");
+    std::string whole;
+    std::size_t copied = 0;
     for (std::sregex_iterator at(text.begin(), text.end(), include), end; at != end; ++at) {
         const std::string name = (*at)[1];
         auto found = texts.find(name);
         if (found == texts.end() || name.rfind("partials/", 0) != 0)
             throw std::runtime_error("template names a partial that does not exist: " + name);
-        if (into.emplace(name, found->second).second)
-            collect_partials(found->second, texts, into);
+        whole += text.substr(copied, static_cast<std::size_t>(at->position()) - copied);
+        std::string partial = with_partials(found->second, texts, depth + 1);
+        if (!partial.empty() && partial.back() == '\n') // the file's last line ends where the tag stood
+            partial.pop_back();
+        whole += partial;
+        copied = static_cast<std::size_t>(at->position() + at->length());
     }
+    return whole + text.substr(copied);
 }
+
+// Every name some template opens as a section, {{#name}} or {{^name}}; for {{#item.name}}, "name".
+std::set<std::string> section_names(const std::map<std::string, std::string>& texts) {
+    static const std::regex section(R"(\{\{\s*[#^]\s*([^}\s]+)\s*\}\})");
+    std::set<std::string> names;
+    for (const auto& [name, text] : texts)
+        for (std::sregex_iterator at(text.begin(), text.end(), section), end; at != end; ++at) {
+            const std::string opened = (*at)[1];
+            names.insert(opened.substr(opened.rfind('.') + 1));
+        }
+    return names;
+}
+
+// HTML escaping as the pages and their tests have always had it: quotes, '&', '<', '>' and '/'.
+std::string escaped(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        case '/':
+            out += "&#x2F;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+mustache::mustache parsed(const std::string& name, const std::string& text) {
+    mustache::mustache parsed_text(text);
+    if (!parsed_text.is_valid())
+        throw std::runtime_error("template " + name + " is not valid: " + parsed_text.error_message());
+    parsed_text.set_custom_escape(escaped);
+    return parsed_text;
+}
+
+// A page's data in the engine's form, read as mustache reads it: an empty text is false, and so is
+// a number 0 under a name used as a section (elsewhere a number is printed).
+struct ToData : boost::static_visitor<mustache::data> {
+    const std::set<std::string>& sections;
+    bool is_condition = false;
+
+    ToData(const std::set<std::string>& section_names, bool condition)
+        : sections(section_names), is_condition(condition) {}
+
+    mustache::data operator()(std::nullptr_t) const { return mustache::data(false); }
+    mustache::data operator()(const std::string& text) const {
+        return text.empty() ? mustache::data(false) : mustache::data(text);
+    }
+    mustache::data operator()(int number) const {
+        return number == 0 && is_condition ? mustache::data(false) : mustache::data(std::to_string(number));
+    }
+    mustache::data operator()(double number) const {
+        if (number == 0 && is_condition)
+            return mustache::data(false);
+        std::ostringstream text;
+        text << number;
+        return mustache::data(text.str());
+    }
+    mustache::data operator()(bool value) const { return mustache::data(value); }
+    mustache::data operator()(const mstch::map& map) const {
+        mustache::data object(mustache::data::type::object);
+        for (const auto& [key, value] : map)
+            object.set(key, boost::apply_visitor(ToData(sections, sections.count(key) > 0), value));
+        return object;
+    }
+    mustache::data operator()(const mstch::array& items) const {
+        mustache::data list(mustache::data::type::list);
+        for (const mstch::node& item : items)
+            list.push_back(boost::apply_visitor(*this, item));
+        return list;
+    }
+    template <typename Unused> mustache::data operator()(const Unused&) const {
+        throw std::logic_error("pages give templates text, numbers, lists and maps, not lambdas or objects");
+    }
+};
 
 } // namespace
 
-Views::Views(const std::string& templates_dir) {
+// Rendering shares these between the server's threads. The engine's render writes to a template
+// only to keep an error from a partial or a lambda; partials are in place from the start and page
+// data holds no lambdas, so nothing is written while pages render.
+struct Views::Parsed {
+    std::map<std::string, mustache::mustache> templates;
+    struct Layout {
+        mustache::mustache before_body, after_body;
+    };
+    std::map<std::string, Layout> layouts;
+    std::set<std::string> sections;
+
+    mustache::data data_of(const mstch::node& node) const {
+        return boost::apply_visitor(ToData(sections, false), node);
+    }
+};
+
+Views::Views(const std::string& templates_dir) : m_parsed(std::make_unique<Parsed>()) {
     if (!std::filesystem::is_directory(templates_dir))
         throw std::runtime_error("templates folder not found: " + templates_dir);
     const auto texts = read_templates(templates_dir);
+    m_parsed->sections = section_names(texts);
     for (const auto& [name, text] : texts) {
-        Template parsed{text, {}, "", ""};
-        collect_partials(text, texts, parsed.partials);
+        const std::string whole = with_partials(text, texts);
+        m_parsed->templates.emplace(name, parsed(name, whole));
         const std::string marker = "{{{body}}}";
-        if (const auto at = text.find(marker); at != std::string::npos) {
-            parsed.before_body = text.substr(0, at);
-            parsed.after_body = text.substr(at + marker.size());
-        }
-        m_templates.emplace(name, std::move(parsed));
+        if (const auto at = whole.find(marker); at != std::string::npos)
+            m_parsed->layouts.emplace(name, Parsed::Layout{parsed(name, whole.substr(0, at)),
+                                                           parsed(name, whole.substr(at + marker.size()))});
     }
     for (const char* required : {"layout/page", "errors/error"})
-        if (!m_templates.count(required))
+        if (!m_parsed->templates.count(required))
             throw std::runtime_error(std::string("template missing: ") + required + ".mustache");
 }
 
+Views::~Views() = default;
+
 std::string Views::render(const std::string& name, const mstch::node& data) const {
-    auto found = m_templates.find(name);
-    if (found == m_templates.end())
+    auto found = m_parsed->templates.find(name);
+    if (found == m_parsed->templates.end())
         throw std::runtime_error("no template named " + name);
-    return mstch::render(found->second.text, data, found->second.partials);
+    return found->second.render(m_parsed->data_of(data));
 }
 
 std::string Views::render_around(const std::string& layout, const mstch::node& data,
                                  const std::string& body) const {
-    auto found = m_templates.find(layout);
-    if (found == m_templates.end() || found->second.before_body.empty())
+    auto found = m_parsed->layouts.find(layout);
+    if (found == m_parsed->layouts.end())
         throw std::runtime_error("no layout named " + layout + " with a {{{body}}}");
-    const Template& page = found->second;
-    std::string html = mstch::render(page.before_body, data, page.partials);
+    const mustache::data converted = m_parsed->data_of(data);
+    std::string html = found->second.before_body.render(converted);
     html += body;
-    html += mstch::render(page.after_body, data, page.partials);
+    html += found->second.after_body.render(converted);
     return html;
 }
 

@@ -1,20 +1,24 @@
 #pragma once
 
-#include <map>
+#include <memory>
 #include <string>
 
 #include <mstch/mstch.hpp>
 
 namespace trellis::http {
 
-// Every mustache template under templates/, loaded once at start. Names are paths without the
-// extension, e.g. "people/list"; those under partials/ can be included by any other as
-// {{> partials/name}}. mstch parses every partial it is given on every render, so each template is
-// given only the partials it names.
+// Every mustache template under templates/, loaded and parsed once at start. Names are paths
+// without the extension, e.g. "people/list"; those under partials/ can be included by any other as
+// {{> partials/name}}. Pages build their data as mstch nodes; rendering parses nothing, since
+// parsing each template on every view (as mstch::render does) was most of a page's rendering.
 class Views {
   public:
-    // Loads the folder; throws std::runtime_error naming what is missing or unreadable.
+    // Loads and parses the folder; throws std::runtime_error naming what is missing, unreadable or
+    // not a valid template.
     explicit Views(const std::string& templates_dir);
+    ~Views();
+    Views(const Views&) = delete;
+    Views& operator=(const Views&) = delete;
 
     // Renders one template with the data; {{x}} is HTML-escaped, {{{x}}} is not.
     std::string render(const std::string& name, const mstch::node& data) const;
@@ -25,12 +29,8 @@ class Views {
                               const std::string& body) const;
 
   private:
-    struct Template {
-        std::string text;
-        std::map<std::string, std::string> partials; // the partials it names, transitively
-        std::string before_body, after_body;         // for layouts: the text around {{{body}}}
-    };
-    std::map<std::string, Template> m_templates;
+    struct Parsed; // the parsed templates (views.cpp)
+    std::unique_ptr<Parsed> m_parsed;
 };
 
 } // namespace trellis::http

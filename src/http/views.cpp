@@ -10,6 +10,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "text/html.h"
+
 namespace trellis::http {
 
 namespace mustache = kainjow::mustache;
@@ -66,42 +68,12 @@ std::set<std::string> section_names(const std::map<std::string, std::string>& te
     return names;
 }
 
-// HTML escaping as the pages and their tests have always had it: quotes, '&', '<', '>' and '/'.
-std::string escaped(const std::string& text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        case '/':
-            out += "&#x2F;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 mustache::mustache parsed(const std::string& name, const std::string& text) {
     mustache::mustache parsed_text(text);
     if (!parsed_text.is_valid())
         throw std::runtime_error("template " + name + " is not valid: " + parsed_text.error_message());
-    parsed_text.set_custom_escape(escaped);
+    // Escaped as the pages and their tests have always had it, '/' included.
+    parsed_text.set_custom_escape([](const std::string& text) { return text::escape_html(text, true); });
     return parsed_text;
 }
 

@@ -1,7 +1,7 @@
 #include "mail/sender.h"
 
-#include "learning/content/markdown.h"
 #include "mail/store.h"
+#include "text/html.h"
 
 namespace trellis::mail {
 
@@ -29,7 +29,7 @@ std::string subject_of(const Outgoing& email) {
 } // namespace
 
 Letter letter_for(const Outgoing& email, const std::string& public_url, const std::string& unsubscribe_path) {
-    using learning::content::escape_html;
+    using text::escape_html;
     const std::string first_name = email.recipient_name.substr(0, email.recipient_name.find(' '));
     std::string text = "Hello " + first_name + ",\n\n";
     std::string html =

@@ -3,7 +3,11 @@
 #include <cmark.h>
 #include <cstdlib>
 
+#include "text/html.h"
+
 namespace trellis::learning::content {
+
+using text::escape_html;
 
 std::string render_markdown(std::string_view markdown) {
     // CMARK_OPT_UNSAFE is deliberately absent: it is what would let raw HTML through.
@@ -25,33 +29,6 @@ std::string render_inline_markdown(std::string_view text) {
     if (!one_paragraph)
         return escape_html(text);
     return html.substr(open.size(), html.size() - open.size() - close.size());
-}
-
-std::string escape_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char character : text) {
-        switch (character) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += character;
-        }
-    }
-    return out;
 }
 
 } // namespace trellis::learning::content

@@ -13,7 +13,4 @@ std::string render_markdown(std::string_view markdown);
 // that cmark does not read as a single paragraph is escaped as plain text instead.
 std::string render_inline_markdown(std::string_view text);
 
-// Escapes &, <, >, " and ' for use in HTML text and attribute values.
-std::string escape_html(std::string_view text);
-
 } // namespace trellis::learning::content

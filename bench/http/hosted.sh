@@ -3,21 +3,26 @@
 # people), each trust with the demo trust's year: its training day (offers, choices, placements,
 # registers), programmes with attendance, surveys and their answers, groups, mentoring, the library,
 # and a year of online learning (block and module progress, certificates) and CPD record entries.
-# Two `trellis serve` behind nginx (deploy/nginx-trellis.conf on loopback, plain HTTP) answer 32
-# people signed in across 8 of the trusts (the same places in their trusts, so the same roles, as
-# the 32 of the one-trust run), rotated by wrk -t2 -c16 -d8s one signed-in page at a time; then
-# the same pages, servers and nginx against the demo trust alone. Goals: every page's
-# p99 under 50 ms at hosted scale, and hosted requests/s within 20% of one trust's, i.e. a school
-# does not feel the other 99 trusts. Prints the load time, rows per table and the database's size.
-# The one-trust figures come first, from the same database before the other trusts are loaded.
+# Two deployments run side by side on that one PostgreSQL, each two `trellis serve` behind nginx
+# (deploy/nginx-trellis.conf on loopback, plain HTTP): one on a database holding the demo trust
+# alone, one on a copy of it with the other 99 trusts added. 32 people are signed in on each (across
+# 8 of the trusts when hosted, the same places in their trusts, so the same roles), rotated by
+# wrk -t2 -c16 one signed-in page at a time. Each page is measured on both deployments back to back,
+# which goes first alternating page by page, so that a slow stretch of this shared machine falls on
+# both figures of a pair instead of on one half of the run. Goals: every page's p99 under 50 ms at
+# hosted scale, and hosted requests/s within 20% of one trust's, i.e. a school does not feel the
+# other 99 trusts. Prints the load time, rows per table and the database's size.
 # Everything runs on loopback and stops by itself; the PostgreSQL cluster is scripts/postgres.sh's
 # throwaway one (fsync off, as in every bench and test here). HOSTED_TRUSTS (100) and
-# HOSTED_SECONDS (8 s per page) shrink the run; about 6 minutes at full scale on an idle machine.
+# HOSTED_SECONDS (8 s per page) shrink the run; about 8 minutes at full scale on an idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-port=18205 # nginx: $base, where every request goes
-server_ports=(18206 18207)
-redirect_port=18208 # nginx's plain-HTTP listener, which only redirects
+# Each deployment: its nginx port ($base while it is measured), its servers' ports and nginx's
+# plain-HTTP listener, which only redirects.
+declare -A nginx_port=([one]=18205 [hosted]=18211)
+declare -A server_ports=([one]="18206 18207" [hosted]="18212 18213")
+declare -A redirect_port=([one]=18208 [hosted]=18214)
+port=${nginx_port[one]}
 pg_port=25460
 work=$(mktemp -d)
 source bench/lib/engine_runs.sh
@@ -28,56 +33,58 @@ signed_in_trusts=$((trusts < 8 ? trusts : 8))
 # Run as root, nginx's workers are `nobody`: they keep request bodies in folders under $work.
 chmod 755 "$work"
 
-servers=()
-nginx=""
-stop_cluster() {
+processes=()
+stop_clusters() {
   local pid
-  for pid in ${nginx:+"$nginx"} ${servers[@]+"${servers[@]}"}; do
+  for pid in ${processes[@]+"${processes[@]}"}; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
-  servers=()
-  nginx=""
+  processes=()
 }
-trap 'stop_cluster; stop_postgres; rm -rf "$work"' EXIT
+trap 'stop_clusters; stop_postgres; rm -rf "$work"' EXIT
 
 wait_for() { # URL LOG
   for _ in $(seq 600); do curl -fs "$1" >/dev/null && return; sleep 0.05; done
   echo "nothing answered at $1:"; tail -n 20 "$2"; exit 1
 }
 
-# Two servers on one data folder (the same keys, as two servers of one deployment share them) and
-# one database, with nginx in front: the deploy site file with the servers' ports, listening on
-# loopback in plain HTTP, the certificate lines left out.
-start_cluster() { # DATABASE_URL
-  local server_port
-  for server_port in "${server_ports[@]}"; do
-    TRELLIS_DATABASE="$1" TRELLIS_TRUSTED_PROXIES=127.0.0.1 "$bin" serve --data-dir "$work/data" \
+# One deployment: two servers on one data folder (the same keys, as two servers of one deployment
+# share them; both deployments' databases come from the same demo load) and one database, with
+# nginx in front: the deploy site file with the servers' ports, listening on loopback in plain
+# HTTP, the certificate lines left out.
+start_cluster() { # NAME DATABASE_URL
+  local name=$1 server_port ports
+  read -ra ports <<<"${server_ports[$name]}"
+  for server_port in "${ports[@]}"; do
+    TRELLIS_DATABASE="$2" TRELLIS_TRUSTED_PROXIES=127.0.0.1 "$bin" serve --data-dir "$work/data" \
       --port "$server_port" >"$work/server-$server_port.log" 2>&1 &
-    servers+=($!)
+    processes+=($!)
     wait_for "http://127.0.0.1:$server_port/healthz" "$work/server-$server_port.log"
   done
-  mkdir -p "$work/nginx"
-  chmod 755 "$work/nginx"
-  sed -e "s/127\.0\.0\.1:8081/127.0.0.1:${server_ports[0]}/; s/127\.0\.0\.1:8082/127.0.0.1:${server_ports[1]}/" \
-    -e '/listen \[::\]/d' -e "s/listen 80;/listen 127.0.0.1:$redirect_port;/" \
-    -e "s/listen 443 ssl http2;/listen 127.0.0.1:$port;/" -e '/ssl_/d' deploy/nginx-trellis.conf >"$work/nginx/site.conf"
+  local dir="$work/nginx-$name"
+  mkdir -p "$dir"
+  chmod 755 "$dir"
+  sed -e "s/127\.0\.0\.1:8081/127.0.0.1:${ports[0]}/; s/127\.0\.0\.1:8082/127.0.0.1:${ports[1]}/" \
+    -e '/listen \[::\]/d' -e "s/listen 80;/listen 127.0.0.1:${redirect_port[$name]};/" \
+    -e "s/listen 443 ssl http2;/listen 127.0.0.1:${nginx_port[$name]};/" -e '/ssl_/d' deploy/nginx-trellis.conf \
+    >"$dir/site.conf"
   {
     echo "daemon off;"
-    echo "pid $work/nginx/nginx.pid;"
-    echo "error_log $work/nginx/error.log;"
+    echo "pid $dir/nginx.pid;"
+    echo "error_log $dir/error.log;"
     echo "events {}"
     echo "http {"
     # Which server answered each request, to show both took a share.
     echo "  log_format answered '\$upstream_addr';"
-    echo "  access_log $work/nginx/access.log answered;"
-    for temporary in client_body proxy fastcgi uwsgi scgi; do echo "  ${temporary}_temp_path $work/nginx/$temporary;"; done
-    echo "  include $work/nginx/site.conf;"
+    echo "  access_log $dir/access.log answered;"
+    for temporary in client_body proxy fastcgi uwsgi scgi; do echo "  ${temporary}_temp_path $dir/$temporary;"; done
+    echo "  include $dir/site.conf;"
     echo "}"
-  } >"$work/nginx/nginx.conf"
-  /usr/sbin/nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" >"$work/nginx/output.log" 2>&1 &
-  nginx=$!
-  wait_for "$base/healthz" "$work/nginx/error.log"
+  } >"$dir/nginx.conf"
+  /usr/sbin/nginx -c "$dir/nginx.conf" -p "$dir" >"$dir/output.log" 2>&1 &
+  processes+=($!)
+  wait_for "http://127.0.0.1:${nginx_port[$name]}/healthz" "$dir/error.log"
 }
 
 # Adds to each signed-in person's line the ids of their own trust's programme, training day and
@@ -111,96 +118,112 @@ pages=(
   "surveys|/surveys" "groups|/groups" "mentoring|/mentoring" "observation|/observations"
 )
 
-# Keeps in $work/sessions only the people PATH answers with 200, the full list in sessions.all until
-# the page is measured: a programme for some schools answers the others 403, which wrk counts as
-# pages served. Both runs leave out the same people, so their figures compare.
+# Keeps in $work/sessions only the people PATH answers with 200 (use_deployment brings the full list
+# back): a programme for some schools answers the others 403, which wrk counts as pages served. Both
+# deployments leave out the same places, so their figures compare.
 keep_people_served() { # PATH
   local n total
-  cp "$work/sessions" "$work/sessions.all"
-  total=$(wc -l <"$work/sessions.all")
+  total=$(wc -l <"$work/sessions")
   for n in $(seq "$total"); do
     if [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: trellis_session=$(awk -v n="$n" 'NR == n { print $1 }' \
-      "$work/sessions.all")" "$base$(session_path "$n" "$1")") == 200 ]]; then sed -n "${n}p" "$work/sessions.all"; fi
+      "$work/sessions")" "$base$(session_path "$n" "$1")") == 200 ]]; then sed -n "${n}p" "$work/sessions"; fi
   done >"$work/sessions.served"
   mv "$work/sessions.served" "$work/sessions"
 }
 
-# Every page under wrk through nginx; "LABEL|PATH|HTTP|REQ/S|P99" lines into $work/RESULTS.
-measure_pages() { # DATABASE_URL RESULTS TITLE
-  local page label path
+# Points the rotating wrk script at deployment NAME: its nginx and its signed-in people.
+use_deployment() { # NAME
+  base="http://127.0.0.1:${nginx_port[$1]}"
+  cp "$work/sessions-$1" "$work/sessions"
+}
+
+# Signs 32 people in on deployment NAME (across TRUSTS trusts when given) with their trusts' ids,
+# into $work/sessions-NAME.
+sign_in_people() { # NAME DATABASE_URL [TRUSTS]
+  python3 bench/http/open_sessions.py "$2" 32 ${3:+"$3"} >"$work/sessions"
   # The sessions just opened analysed, as the sessions of a server in use would be: statistics
-  # from before (the one-trust run's sessions, all in trust 1) make the planner expect every
-  # session's person among trust 1's ids and walk the whole of people to find the others.
-  psql -X -q "$1" -c "ANALYZE sessions"
-  add_trust_ids "$1"
-  echo "-- $3: 32 people of $(awk '{ sub(/.*@/, "", $3); print $3 }' "$work/sessions" | sort -u | wc -l) trust(s)"
-  for page in "${pages[@]}"; do
-    label=${page%%|*}
-    path=${page#*|}
-    # A page whose id no signed-in person's trust has is left out, as signed_in.sh does.
-    if [[ "$path" == *"{"* ]] && [[ "$(session_path 1 "$path")" == *-* ]]; then continue; fi
-    if [[ "$path" == *"{"* ]]; then keep_people_served "$path"; fi
-    wrk_page "$path"
-    if [[ -f "$work/sessions.all" ]]; then mv "$work/sessions.all" "$work/sessions"; fi
-    printf '   %-18s %-28s HTTP %s %6s req/s  p99 %6.1f ms\n' "$label" "$path" "$page_code" "$page_rate" "$page_p99"
-    [[ -z "$page_errors" ]] || echo "$page_errors"
-    echo "$label|$path|$page_code|$page_rate|$page_p99" >>"$work/$2"
-  done
-  echo "   answered by each server: $(sed 's/.*://' "$work/nginx/access.log" 2>/dev/null | sort | uniq -c | awk '{ printf "%s: %s  ", $2, $1 }')"
+  # from before make the planner expect every session's person among the first trust's ids and
+  # walk the whole of people to find the others.
+  psql -X -q "$2" -c "ANALYZE sessions"
+  base="http://127.0.0.1:${nginx_port[$1]}"
+  add_trust_ids "$2"
+  mv "$work/sessions" "$work/sessions-$1"
+  echo "   $1: 32 people of $(awk '{ sub(/.*@/, "", $3); print $3 }' "$work/sessions-$1" | sort -u | wc -l) trust(s)"
+}
+
+# PATH on deployment NAME under wrk; a "LABEL|PATH|HTTP|REQ/S|P99" line into $work/results-NAME.
+measure_on() { # NAME LABEL PATH
+  use_deployment "$1"
+  if [[ "$3" == *"{"* ]]; then keep_people_served "$3"; fi
+  wrk_page "$3"
+  [[ -z "$page_errors" ]] || echo "$page_errors"
+  echo "$2|$3|$page_code|$page_rate|$page_p99" >>"$work/results-$1"
 }
 
 echo "== hosted scale: $trusts trusts of the demo trust's size on one PostgreSQL, two servers behind nginx"
 echo "   load when starting: $(uptime | sed 's/.*load average/load average/')"
 pg_dir=$(mktemp -d /tmp/pg-bench-hosted.XXXXXX)
 chmod 755 "$pg_dir"
-pg_url=$(scripts/postgres.sh start "$pg_dir" "$pg_port")
+one_url=$(scripts/postgres.sh start "$pg_dir" "$pg_port")
+hosted_url="${one_url%/*}/hosted"
 mkdir -p "$work/data"
 
 seconds_since() { awk -v from="$1" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }'; }
 started=$(date +%s.%N)
-TRELLIS_DATABASE="$pg_url" "$bin" demo --training-day --data-dir "$work/data" >/dev/null
-python3 bench/http/hosted_seed.py progress "$pg_url" content
-psql -X -q "$pg_url" -c "VACUUM ANALYZE"
+TRELLIS_DATABASE="$one_url" "$bin" demo --training-day --data-dir "$work/data" >/dev/null
+python3 bench/http/hosted_seed.py progress "$one_url" content
+psql -X -q "$one_url" -c "VACUUM ANALYZE"
 one_trust_load=$(seconds_since "$started")
 echo "   the demo trust with a year of learning: $one_trust_load s"
 
-start_cluster "$pg_url"
-python3 bench/http/open_sessions.py "$pg_url" 32 >"$work/sessions"
-measure_pages "$pg_url" one-trust "one trust, wrk -t2 -c16 -d${seconds}s per page"
-stop_cluster
-
+# The hosted database starts as a copy of the one-trust database (nothing is connected to it now).
 copy_started=$(date +%s.%N)
-python3 bench/http/hosted_seed.py copy "$pg_url" "$trusts" | sed 's/^/   /'
+psql -X -q "${one_url%/*}/template1" -c "CREATE DATABASE hosted TEMPLATE ${one_url##*/}"
+python3 bench/http/hosted_seed.py copy "$hosted_url" "$trusts" | sed 's/^/   /'
 copy_load=$(seconds_since "$copy_started")
 echo "   load time: $copy_load s for trusts 2-$trusts (copied, checked, vacuumed and analysed)," \
   "$(awk -v a="$one_trust_load" -v b="$copy_load" 'BEGIN { printf "%.1f", a + b }') s in all with the demo trust"
 
-echo "-- rows per table (the 20 largest) and the database's size"
-psql -X -At -F ' ' "$pg_url" -c "$(psql -X -At "$pg_url" -c "
+echo "-- rows per table (the 20 largest) and the database's size, hosted"
+psql -X -At -F ' ' "$hosted_url" -c "$(psql -X -At "$hosted_url" -c "
   SELECT string_agg(format('SELECT %L, COUNT(*) FROM %I', table_name, table_name), ' UNION ALL ')
   FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'") ORDER BY 2 DESC" \
   >"$work/rows"
 head -n 20 "$work/rows" | awk '{ printf "   %-28s %10d\n", $1, $2 }'
 awk '{ total += $2 } END { printf "   %-28s %10d rows in %d tables\n", "all tables", total, NR }' "$work/rows"
-echo "   people: $(psql -X -At "$pg_url" -c "SELECT COUNT(*) FROM people") in $(psql -X -At "$pg_url" -c "SELECT COUNT(*) FROM trusts") trusts"
-echo "   database size: $(psql -X -At "$pg_url" -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
+echo "   people: $(psql -X -At "$hosted_url" -c "SELECT COUNT(*) FROM people") in $(psql -X -At "$hosted_url" -c "SELECT COUNT(*) FROM trusts") trusts"
+echo "   database size: $(psql -X -At "$hosted_url" -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
 
-rm -f "$work/nginx/access.log"
-start_cluster "$pg_url"
-python3 bench/http/open_sessions.py "$pg_url" 32 "$signed_in_trusts" >"$work/sessions"
-measure_pages "$pg_url" hosted "$trusts trusts, wrk -t2 -c16 -d${seconds}s per page"
-stop_cluster
+start_cluster one "$one_url"
+start_cluster hosted "$hosted_url"
+echo "-- signed in"
+sign_in_people one "$one_url"
+sign_in_people hosted "$hosted_url" "$signed_in_trusts"
 
-echo "-- one trust against $trusts trusts (goal: hosted p99 < 50 ms and hosted req/s at least 80% of one trust's)"
+echo "-- each page on one trust and on $trusts trusts, back to back, wrk -t2 -c16 -d${seconds}s each"
 printf '   %-18s %-28s %9s %9s %6s %9s %9s  %s\n' page path "1 trust" hosted ratio "p99 1" "p99 host" goal
-while IFS='|' read -r label path code rate p99; do
-  IFS='|' read -r _ _ hosted_code hosted_rate hosted_p99 < <(grep -F "$label|$path|" "$work/hosted" || echo "||-|0|0")
+turn=0
+for page in "${pages[@]}"; do
+  label=${page%%|*}
+  path=${page#*|}
+  # A page whose id some signed-in person's trust lacks is left out, as signed_in.sh does.
+  if [[ "$path" == *"{"* ]] && [[ "$(use_deployment one; session_path 1 "$path")$(use_deployment hosted
+    session_path 1 "$path")" == *-* ]]; then continue; fi
+  if ((turn++ % 2 == 0)); then order=(one hosted); else order=(hosted one); fi
+  for name in "${order[@]}"; do measure_on "$name" "$label" "$path"; done
+  IFS='|' read -r _ _ code rate p99 < <(grep -F "$label|$path|" "$work/results-one")
+  IFS='|' read -r _ _ hosted_code hosted_rate hosted_p99 < <(grep -F "$label|$path|" "$work/results-hosted")
   ratio=$(awk -v h="$hosted_rate" -v o="$rate" 'BEGIN { printf "%.2f", (o > 0 ? h / o : 0) }')
   verdict=MISSED
   if [[ "$code" == 200 && "$hosted_code" == 200 ]] &&
     awk -v r="$ratio" -v p="$hosted_p99" 'BEGIN { exit !(r >= 0.8 && p < 50) }'; then verdict=met; fi
   [[ "$code" == 200 && "$hosted_code" == 200 ]] || verdict="$verdict (HTTP $code / $hosted_code)"
   printf '   %-18s %-28s %9s %9s %6s %6.1f ms %6.1f ms  %s\n' "$label" "$path" "$rate" "$hosted_rate" "$ratio" "$p99" "$hosted_p99" "$verdict"
-done <"$work/one-trust"
+done
+for name in one hosted; do
+  echo "   $name, answered by each server: $(sed 's/.*://' "$work/nginx-$name/access.log" 2>/dev/null | sort | uniq -c |
+    awk '{ printf "%s: %s  ", $2, $1 }')"
+done
 echo "   load when done: $(uptime | sed 's/.*load average/load average/')"
+stop_clusters
 stop_postgres

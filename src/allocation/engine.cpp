@@ -25,6 +25,14 @@ using Clock = std::chrono::steady_clock;
 // Groups re-placed by the compact program (see program_groups.h): how many without a time limit
 // (with one, as many as fit).
 constexpr int kProgramBatches = 4;
+// Past the Lagrangian limit, without a time limit: on the 40,000-person bench the first two groups
+// gained 325 in 5 s and the next two 77 in 7 s, which took the run past the 30 s a PD lead is
+// promised for a gap within 0.1% (it was at 0.064% after two).
+constexpr int kLargeProgramBatches = 2;
+// After the compact program over everyone left a gap, without a time limit: none. It had searched
+// everyone's placements with ten times a group's nodes; on the one bench event where it left a gap
+// (5,000 people ranking 8-10 of 100 workshops) four groups then spent 21 s and gained nothing.
+constexpr int kProgramBatchesAfterCompact = 0;
 // Under a time limit, groups are tried while they gain; this many in a row without a gain means
 // the rest of the limit would be spent for nothing (a small event would otherwise use all of it).
 constexpr int kBatchesWithoutGain = 40;
@@ -79,6 +87,8 @@ class Engine {
         const std::int64_t size =
             static_cast<std::int64_t>(m_instance.people.size()) * m_instance.slots.size();
         Cost bound = 0;
+        // How many groups the programs re-place at the end when there is no time limit.
+        int program_batches = kProgramBatches;
         // The pooled flow's pairs when they gave the first allocation, for later recolouring.
         std::vector<std::pair<int, int>> relaxed_pairs;
         if (m_instance.slots.size() == 1 || size <= m_options.lagrangian_limit) {
@@ -125,6 +135,7 @@ class Engine {
                 bound = std::max(bound, run_compact());
                 if (bound >= m_best_cost)
                     return finish(bound, "integer program (CBC)");
+                program_batches = kProgramBatchesAfterCompact;
             }
         } else {
             // Past this size the pooled flow with slot groups gives the bound and, coloured into
@@ -142,6 +153,7 @@ class Engine {
             m_workshop_price = std::move(grouped.workshop_price);
             report("coloured pooled flow", 0, bound);
             m_method = "min-cost flows with pooled flow bound";
+            program_batches = kLargeProgramBatches;
         }
         // The slot flows and person moves are the expensive part, so only the best coloured
         // relaxed solution gets them.
@@ -154,7 +166,7 @@ class Engine {
         // Under a time limit the programs on the pooled flow's groups below gained more per second
         // on the large bench; without one, the seat prices' groups come first and gain more.
         if (bound < m_best_cost && !relaxed_pairs.empty() && !m_options.time_limit_seconds) {
-            bound = std::max(bound, run_prices());
+            bound = std::max(bound, run_prices(PriceRounds::UntilStalled));
             // The relaxation of a large event took 10-80 s on the bench: worth it only when the
             // coloured flow left a gap the programs on groups do not close (2.5% on the Minneapolis
             // ballots in tight rooms, which it proves optimal).
@@ -168,7 +180,7 @@ class Engine {
         if (!relaxed_pairs.empty())
             m_support = &m_pooled_support;
         if (bound < m_best_cost && !out_of_time())
-            improve_by_programs(bound);
+            improve_by_programs(bound, program_batches);
         if (bound >= m_best_cost)
             return finish(bound, m_method);
         if (exact_program_size(m_model) <= m_options.exact_program_limit && !out_of_time()) {
@@ -306,9 +318,15 @@ class Engine {
         return within;
     }
 
+    // How long the seat prices' rounds go on: until the bound meets the best (or a time limit calls
+    // half time), or also until a round raises it no further. The second is for large events: on
+    // the 40,000-person bench the first round took the bound as far as the steps would, and three
+    // more spent 2.7 s learning that (now one does); small events need the proof later rounds may give.
+    enum class PriceRounds { All, UntilStalled };
+
     // Prices on the sessions' seats (see session_prices.h): the linear relaxation's bound, in
     // steps that each cost one pass over the people.
-    Cost run_prices() {
+    Cost run_prices(PriceRounds until = PriceRounds::All) {
         m_prices = std::make_unique<SessionPrices>(m_model);
         if (!m_workshop_price.empty())
             m_prices->start_from(m_workshop_price);
@@ -317,8 +335,11 @@ class Engine {
         for (; rounds < kPriceRounds && bound < m_best_cost; ++rounds) {
             if (m_options.time_limit_seconds && remaining() < 0.5 * *m_options.time_limit_seconds)
                 break;
+            const Cost before = bound;
             bound = m_prices->raise(m_best_cost, kPriceStepsPerRound);
             report("seat prices", rounds, bound);
+            if (until == PriceRounds::UntilStalled && rounds > 0 && bound <= before)
+                break;
         }
         // Prices never evaluated prove nothing, so nothing may be cut by them.
         if (rounds == 0)
@@ -438,17 +459,17 @@ class Engine {
     }
 
     // Re-places groups of people by the compact program, everyone else fixed, while time remains
-    // (a fixed number of groups without a time limit, so that results are reproducible). A group
+    // (batches_without_limit groups without a time limit, so that results are reproducible). A group
     // is unhappy people (see GroupPicker) with a few people holding seats they want; with the
     // pooled flow's support set, each gain is followed by the local search.
-    void improve_by_programs(Cost bound) {
+    void improve_by_programs(Cost bound, int batches_without_limit) {
         GroupPicker picker(m_model, m_support);
         double last_seconds = 0.0;
         int without_gain = 0;
         const bool exact_next = exact_program_size(m_model) <= m_options.exact_program_limit;
         for (int batch = 0; m_best_cost > bound; ++batch) {
             // A small instance's exact program follows, and does better with the time than more groups.
-            if ((!m_options.time_limit_seconds || exact_next) && batch >= kProgramBatches)
+            if ((!m_options.time_limit_seconds || exact_next) && batch >= batches_without_limit)
                 break;
             if (without_gain >= kBatchesWithoutGain)
                 break;

@@ -53,7 +53,8 @@ Instance random_instance(std::uint64_t seed, const RandomShape& shape) {
     return instance;
 }
 
-Instance long_rankings(std::uint64_t seed, int people, int workshops, int slots, double slack) {
+Instance long_rankings(std::uint64_t seed, int people, int workshops, int slots, double slack,
+                       bool every_slot) {
     std::mt19937_64 random(seed);
     auto below = [&](int bound) { return static_cast<int>(random() % static_cast<std::uint64_t>(bound)); };
     Instance instance;
@@ -72,17 +73,35 @@ Instance long_rankings(std::uint64_t seed, int people, int workshops, int slots,
         workshop.session_in_slot.assign(slots, kNone);
         instance.workshops.push_back(workshop);
     }
+    // Which slots each workshop runs in: all of them, or (unless every_slot) half the workshops in
+    // one or two, as real events run them; every slot keeps the first workshop.
+    std::vector<std::vector<char>> runs(workshops, std::vector<char>(slots, 1));
+    if (!every_slot)
+        for (int index = 1; index < workshops; ++index)
+            if (below(2) == 0) {
+                const int kept = below(slots);
+                for (int slot = 0; slot < slots; ++slot)
+                    runs[index][slot] = slot == kept || (below(2) == 0 && slot == (kept + 1) % slots);
+            }
     // Seats in proportion to popularity; what rounding leaves goes to the first workshops.
     for (int slot = 0; slot < slots; ++slot) {
+        double here = 0.0;
+        for (int index = 0; index < workshops; ++index)
+            here += runs[index][slot] ? weight[index] : 0.0;
         int given = 0;
         for (int index = 0; index < workshops; ++index) {
-            int capacity = static_cast<int>(seats * weight[index] / total);
+            if (!runs[index][slot])
+                continue;
+            int capacity = static_cast<int>(seats * weight[index] / here);
             given += capacity;
             instance.workshops[index].session_in_slot[slot] = static_cast<int>(instance.sessions.size());
             instance.sessions.push_back({index, slot, capacity});
         }
-        for (int index = 0; given < seats; index = (index + 1) % workshops, ++given)
-            ++instance.sessions[instance.workshops[index].session_in_slot[slot]].capacity;
+        for (int index = 0; given < seats; index = (index + 1) % workshops)
+            if (runs[index][slot]) {
+                ++instance.sessions[instance.workshops[index].session_in_slot[slot]].capacity;
+                ++given;
+            }
     }
     for (int index = 0; index < people; ++index) {
         Person person;

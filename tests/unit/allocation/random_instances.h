@@ -22,8 +22,10 @@ struct RandomShape {
 Instance random_instance(std::uint64_t seed, const RandomShape& shape = {});
 
 // An event where everyone ranks 8 to 10 of the workshops and each slot's seats exceed the people
-// by slack (a share): long rankings in tight rooms, like the bench's real preferences.
-Instance long_rankings(std::uint64_t seed, int people, int workshops, int slots, double slack);
+// by slack (a share): long rankings in tight rooms, like the bench's real preferences. Unless
+// every_slot, about half the workshops run in only one or two of the slots.
+Instance long_rankings(std::uint64_t seed, int people, int workshops, int slots, double slack,
+                       bool every_slot = true);
 
 // Whether an allocation uses only what the support allows and holds all it requires.
 bool within_support(const CostModel& model, const AggregateSupport& support, const Allocation& allocation);

@@ -25,7 +25,8 @@ std::vector<Progress> phases_of(const Instance& instance) {
 TEST(LargeEventPhases, seat_prices_stop_once_a_round_raises_the_bound_no_further) {
     int runs_with_prices = 0;
     for (std::uint64_t seed = 1; seed <= 8; ++seed) {
-        const std::vector<Progress> reports = phases_of(testing::long_rankings(seed, 400, 20, 3, 0.02, false));
+        const std::vector<Progress> reports =
+            phases_of(testing::long_rankings(seed, 400, 20, 3, 0.02, false));
         std::vector<Cost> bounds;
         for (const Progress& report : reports)
             if (report.phase == "seat prices")

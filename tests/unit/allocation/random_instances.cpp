@@ -1,7 +1,6 @@
 #include "random_instances.h"
 
 #include <algorithm>
-#include <numeric>
 #include <random>
 
 namespace trellis::allocation::testing {
@@ -64,7 +63,6 @@ Instance long_rankings(std::uint64_t seed, int people, int workshops, int slots,
     std::vector<double> weight(workshops);
     for (int workshop = 0; workshop < workshops; ++workshop)
         weight[workshop] = 1.0 / (1.0 + 0.2 * workshop);
-    const double total = std::accumulate(weight.begin(), weight.end(), 0.0);
     std::discrete_distribution<int> popular(weight.begin(), weight.end());
     const int seats = static_cast<int>(people * (1.0 + slack));
     for (int index = 0; index < workshops; ++index) {

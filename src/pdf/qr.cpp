@@ -1,5 +1,7 @@
 #include "pdf/qr.h"
 
+#include "text/html.h"
+
 #include <qrencode.h>
 
 #include <memory>
@@ -54,16 +56,9 @@ std::string qr_svg(std::string_view text, std::string_view label) {
         for (int column = 0; column < modules; ++column)
             if ((code->data[row * modules + column] & 1) != 0)
                 path += "M" + std::to_string(column + 4) + " " + std::to_string(row + 4) + "h1v1h-1z";
-    std::string escaped_label;
-    for (char c : label)
-        escaped_label += c == '<'   ? "&lt;"
-                         : c == '>' ? "&gt;"
-                         : c == '&' ? "&amp;"
-                         : c == '"' ? "&quot;"
-                                    : std::string(1, c);
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(side) + " " +
            std::to_string(side) + "\" width=\"240\" height=\"240\" role=\"img\" aria-label=\"" +
-           escaped_label +
+           text::escape_html(label) +
            "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path "
            "d=\"" +
            path + "\" fill=\"#000\"/></svg>";

@@ -386,6 +386,7 @@ TEST_F(Programmes, participants_check_in_with_the_code_only_while_the_session_ru
         std::regex_search(register_page->body, match, std::regex(R"(check-in-code__code">([A-Z0-9]{6})<)")));
     const std::string code = match[1];
     EXPECT_TRUE(contains(register_page->body, "<svg"));
+    EXPECT_TRUE(contains(register_page->body, "aria-label=\"QR code to check in to Now\""));
     const std::string tomorrow_code = [&] {
         std::smatch found;
         const std::string page = lead->get(tomorrow + "/register")->body;

@@ -1,20 +1,26 @@
 #include "library/item_store.h"
 
+#include <algorithm>
 #include <cctype>
-#include <map>
 
 #include "db/database.h"
+#include "db/json_pairs.h"
 #include "db/rows.h"
 
 namespace trellis::library::item_store {
 
 namespace {
 
-constexpr const char* kColumns =
-    "SELECT i.id, i.trust_id, i.school_id, i.kind, COALESCE(i.material_id, 0), i.title, i.description, "
-    "i.link, "
-    "i.filename, i.stored_name, i.content_type, i.bytes, i.used_in_kind, i.used_in_id, i.used_in_title, "
-    "i.used_in_path, COALESCE(i.added_by, 0), i.added_at ";
+// An item's columns and its tags, read in the one statement: a list of 50 items used to read their
+// tags in a second one, a round trip more on every view of the library.
+std::string item_columns(soci::session& sql) {
+    return "SELECT i.id, i.trust_id, i.school_id, i.kind, COALESCE(i.material_id, 0), i.title, "
+           "i.description, i.link, i.filename, i.stored_name, i.content_type, i.bytes, i.used_in_kind, "
+           "i.used_in_id, i.used_in_title, i.used_in_path, COALESCE(i.added_by, 0), i.added_at, " +
+           db::json_pairs_column(sql, "t.dimension", "t.value",
+                                 "FROM library_tags t WHERE t.trust_id = i.trust_id AND t.item_id = i.id") +
+           " ";
+}
 // A workshop's materials join the library once the workshop is approved.
 constexpr const char* kVisibleOffer =
     " AND (i.used_in_kind <> 'offer' OR EXISTS (SELECT 1 FROM workshop_offers o WHERE o.id = i.used_in_id "
@@ -30,9 +36,30 @@ bool on_sqlite(soci::session& sql) {
     return sql.get_backend_name() == "sqlite3";
 }
 
+// Tags in the order the library shows them: priorities, phases, staff groups, then the rest.
+int dimension_place(const std::string& dimension) {
+    if (dimension == "priority")
+        return 0;
+    if (dimension == "phase")
+        return 1;
+    return dimension == "staff_group" ? 2 : 3;
+}
+
+std::vector<Tag> tags_in_order(const std::string& column) {
+    std::vector<Tag> tags;
+    for (auto& [dimension, value] : db::json_pairs(column))
+        tags.push_back({std::move(dimension), std::move(value)});
+    std::sort(tags.begin(), tags.end(), [](const Tag& a, const Tag& b) {
+        return std::pair(dimension_place(a.dimension), a.value) <
+               std::pair(dimension_place(b.dimension), b.value);
+    });
+    return tags;
+}
+
 struct ItemColumns {
     Item item;
     std::string kind;
+    std::string tags;
     void exchange_into(soci::statement& statement) {
         statement.exchange(soci::into(item.id));
         statement.exchange(soci::into(item.trust_id));
@@ -52,9 +79,11 @@ struct ItemColumns {
         statement.exchange(soci::into(item.used_in_path));
         statement.exchange(soci::into(item.added_by));
         statement.exchange(soci::into(item.added_at));
+        statement.exchange(soci::into(tags));
     }
     Item fetched() const {
         Item row = item;
+        row.tags = tags_in_order(tags);
         row.kind = kind == "link" ? ItemKind::Link : kind == "material" ? ItemKind::Material : ItemKind::File;
         return row;
     }
@@ -110,29 +139,6 @@ void write_tags(soci::session& sql, const Item& item) {
                ":dimension, "
                ":value)",
             soci::use(item.id), soci::use(item.trust_id), soci::use(tag.dimension), soci::use(tag.value);
-}
-
-void read_tags(soci::session& sql, long long trust_id, std::vector<Item>& items) {
-    if (items.empty())
-        return;
-    std::map<long long, Item*> by_id;
-    std::string ids;
-    for (Item& item : items) {
-        by_id[item.id] = &item;
-        ids += (ids.empty() ? "" : ",") + std::to_string(item.id); // numbers of ours, not input
-    }
-    long long item_id = 0;
-    std::string dimension, value;
-    auto rows =
-        db::run_once(sql,
-                     "SELECT item_id, dimension, value FROM library_tags WHERE trust_id = :trust "
-                     "AND item_id IN (" +
-                         ids +
-                         ") ORDER BY CASE dimension WHEN 'priority' THEN 0 WHEN 'phase' THEN 1 "
-                         "WHEN 'staff_group' THEN 2 ELSE 3 END, value",
-                     soci::into(item_id), soci::into(dimension), soci::into(value), soci::use(trust_id));
-    while (rows.fetch())
-        by_id[item_id]->tags.push_back({dimension, value});
 }
 
 // Ranking reads the words of every match, which for a common word among 20,000 items takes longer
@@ -254,7 +260,7 @@ std::optional<Item> find(soci::session& sql, long long trust_id, long long schoo
     ItemColumns columns;
     db::fetch_rows(
         sql,
-        std::string(kColumns) + "FROM library_items i WHERE i.trust_id = :trust AND i.id = :id" +
+        item_columns(sql) + "FROM library_items i WHERE i.trust_id = :trust AND i.id = :id" +
             scope_condition(school_scope) + kVisibleOffer,
         columns,
         [&](soci::statement& statement) {
@@ -264,7 +270,6 @@ std::optional<Item> find(soci::session& sql, long long trust_id, long long schoo
                 statement.exchange(soci::use(school_scope));
         },
         [&](const Item& row) { rows.push_back(row); });
-    read_tags(sql, trust_id, rows);
     if (rows.empty())
         return std::nullopt;
     return rows.front();
@@ -300,7 +305,7 @@ std::vector<Item> search(soci::session& sql, long long trust_id, long long schoo
     std::vector<Item> rows;
     ItemColumns columns;
     db::fetch_rows(
-        sql, std::string(kColumns) + from + where + order + " LIMIT " + std::to_string(kMostFound), columns,
+        sql, item_columns(sql) + from + where + order + " LIMIT " + std::to_string(kMostFound), columns,
         [&](soci::statement& statement) {
             if (!words.empty())
                 statement.exchange(soci::use(match));
@@ -313,7 +318,6 @@ std::vector<Item> search(soci::session& sql, long long trust_id, long long schoo
             }
         },
         [&](const Item& row) { rows.push_back(row); });
-    read_tags(sql, trust_id, rows);
     return rows;
 }
 

@@ -57,7 +57,7 @@ struct DirectoryQuery {
     std::optional<StaffGroup> staff_group;
     bool leavers = false; // true: only people who have left; false: only people still here
     int page = 1;
-    int page_size = 50;
+    int page_size = 50; // 0: only the total, for a count
 };
 
 struct DirectoryPage {

@@ -56,7 +56,7 @@ PeopleService::CheckedFile PeopleService::check_file(long long trust_id, const s
 
 DirectoryPage PeopleService::directory(long long trust_id, DirectoryQuery query) {
     query.page = std::max(1, query.page);
-    query.page_size = std::clamp(query.page_size, 1, 200);
+    query.page_size = std::clamp(query.page_size, 0, 200);
     auto session = m_database.lease();
     return store::search(*session, trust_id, query);
 }

@@ -192,6 +192,8 @@ DirectoryPage search(soci::session& sql, long long trust_id, const DirectoryQuer
         count.exchange(soci::into(page.total));
         bind(count);
     });
+    if (query.page_size == 0)
+        return page;
     const std::string limits = " ORDER BY p.last_name, p.first_name, p.id LIMIT " +
                                std::to_string(query.page_size) + " OFFSET " +
                                std::to_string((query.page - 1) * query.page_size);

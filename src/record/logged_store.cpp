@@ -96,8 +96,23 @@ std::optional<Entry> find(soci::session& sql, long long trust_id, long long pers
     return rows.front();
 }
 
-std::vector<Entry> of_person(soci::session& sql, long long trust_id, long long person_id) {
-    return select(sql, "ORDER BY day DESC, id DESC", trust_id, person_id, nullptr);
+// The day, title, category as the context, link and reflection as the two times, the id, whether
+// it is shared as the other id, and the minutes.
+const char* const kRecordPart =
+    "day, title, category, link, reflection, id, shared, minutes FROM record_entries "
+    "WHERE trust_id = :trust AND person_id = :person";
+
+Entry from_record_row(const RecordRow& row) {
+    EntryColumns columns;
+    columns.entry.logged_id = row.id;
+    columns.entry.day = row.day;
+    columns.category = row.context;
+    columns.entry.title = row.title;
+    columns.minutes = row.minutes;
+    columns.entry.link = row.starts_at;
+    columns.entry.reflection = row.ends_at;
+    columns.shared = row.other_id;
+    return columns.fetched();
 }
 
 } // namespace trellis::record::logged_store

@@ -138,8 +138,6 @@ Record CpdRecord::of(const accounts::Actor& person, const std::string& today, co
     {
         auto session = m_database.lease();
         record.entries = store::entries_of(*session, person.trust_id, person.person_id);
-        for (Entry& entry : logged_store::of_person(*session, person.trust_id, person.person_id))
-            record.entries.push_back(std::move(entry));
     }
     // A group that meets next term, or a published workshop still to run, is not yet done.
     std::erase_if(record.entries, [&](const Entry& entry) { return entry.day > today; });

@@ -8,30 +8,18 @@
 #include "calendar/london_time.h"
 #include "calendar/school_year.h"
 #include "db/rows.h"
+#include "record/logged_store.h"
+#include "record/record_row.h"
 #include "text/dates.h"
 
 namespace trellis::record::store {
 
 namespace {
 
-// Columns every source below selects for one person's entries: the day, title, what it was part of,
-// start and end times, the two ids its link is built from, and the minutes of a source that keeps
-// its own length rather than times.
-struct Row {
-    std::string day, title, context, starts_at, ends_at;
-    long long id = 0, other_id = 0, minutes = 0;
-    void exchange_into(soci::statement& statement) {
-        statement.exchange(soci::into(day));
-        statement.exchange(soci::into(title));
-        statement.exchange(soci::into(context));
-        statement.exchange(soci::into(starts_at));
-        statement.exchange(soci::into(ends_at));
-        statement.exchange(soci::into(id));
-        statement.exchange(soci::into(other_id));
-        statement.exchange(soci::into(minutes));
-    }
-    Row fetched() const { return *this; }
-};
+// Each source below selects RecordRow's columns for one person's entries: the day, title, what it
+// was part of, start and end times, the two ids its link is built from, and the minutes of a
+// source that keeps its own length rather than times.
+using Row = RecordRow;
 
 // One kind of timed thing a person did, as the tables hold it. The same source answers "what did
 // this person do" (the record) and "how much did each school and staff group do" (reports), so both
@@ -129,19 +117,41 @@ const Source kSources[] = {
      "o.minutes"},
 };
 
-// Every source's entries for one person in one read, each row led by its source's place in
-// kSources. Each source takes the trust and the person under names of its own (:trust0, :person0, ...).
+// Modules, from the certificates: no day (it is made from when the certificate was issued, the
+// id), the module's title, its slug as the context, and its hours as text (the engines round a
+// REAL to an integer differently) as starts_at.
+constexpr const char* kCertificates =
+    "'', module_title, module_slug, CAST(hours AS TEXT), '', issued_at, 0, 0 FROM certificates "
+    "WHERE trust_id = :trust AND person_id = :person";
+// Rows of the certificates and of the logged entries are led by these, after the sources' places.
+constexpr long long kCertificatePart = std::size(kSources), kLoggedPart = kCertificatePart + 1;
+
+// `part` with its :trust and :person renamed for its place in the read (:trust3, :person3).
+std::string numbered(std::string part, long long place) {
+    for (const std::string name : {":trust", ":person"}) {
+        const auto at = part.find(name);
+        part.insert(at + name.size(), std::to_string(place));
+    }
+    return part;
+}
+
+// Everything on one person's record in one read: every source's entries, the certificates and the
+// logged entries, each row led by its part's place. Each part takes the trust and the person under
+// names of its own (:trust0, :person0, ...).
 std::string entries_query() {
     std::string query;
-    int position = 0;
+    long long place = 0;
     for (const Source& source : kSources) {
-        const std::string n = std::to_string(position);
-        std::string where = source.where;
-        where.replace(where.find(":trust"), 6, ":trust" + n);
-        query += std::string(query.empty() ? "" : " UNION ALL ") + "SELECT " + n + ", " + source.columns +
-                 " FROM " + source.tables + " WHERE " + where + " AND " + source.person + " = :person" + n;
-        ++position;
+        query += std::string(query.empty() ? "" : " UNION ALL ") + "SELECT " + std::to_string(place) + ", " +
+                 numbered(std::string(source.columns) + " FROM " + source.tables + " WHERE " + source.where +
+                              " AND " + source.person + " = :person",
+                          place);
+        ++place;
     }
+    query += " UNION ALL SELECT " + std::to_string(kCertificatePart) + ", " +
+             numbered(kCertificates, kCertificatePart);
+    query += " UNION ALL SELECT " + std::to_string(kLoggedPart) + ", " +
+             numbered(logged_store::kRecordPart, kLoggedPart);
     return query + " ORDER BY 1";
 }
 
@@ -180,6 +190,30 @@ std::string link_of(EntryKind kind, const Row& row) {
     }
 }
 
+Entry source_entry(const Source& source, const Row& row) {
+    const long long minutes =
+        source.minutes ? row.minutes : calendar::minutes_between(row.starts_at, row.ends_at);
+    return Entry{.day = row.day,
+                 .kind = source.kind,
+                 .title = row.title,
+                 .context = row.context,
+                 .minutes = static_cast<int>(minutes),
+                 .link = link_of(source.kind, row),
+                 .reflection = {}};
+}
+
+// A module, from its certificate: the day it was issued, and the module's hours.
+Entry module_entry(const Row& row) {
+    const double hours = std::stod(row.starts_at);
+    return Entry{.day = text::utc(row.id, "%Y-%m-%d"),
+                 .kind = EntryKind::Module,
+                 .title = row.title,
+                 .context = "Online learning",
+                 .minutes = static_cast<int>(hours * 60 + 0.5),
+                 .link = "/learning/" + row.context,
+                 .reflection = {}};
+}
+
 } // namespace
 
 std::vector<Entry> entries_of(soci::session& sql, long long trust_id, long long person_id) {
@@ -197,42 +231,19 @@ std::vector<Entry> entries_of(soci::session& sql, long long trust_id, long long 
     db::fetch_rows(
         sql, query, sourced,
         [&](soci::statement& statement) {
-            for (std::size_t i = 0; i < std::size(kSources); ++i) {
+            for (long long part = 0; part <= kLoggedPart; ++part) {
                 statement.exchange(soci::use(trust_id));
                 statement.exchange(soci::use(person_id));
             }
         },
         [&](const SourcedRow& found) {
-            const Source& source = kSources[found.source];
-            const long long minutes = source.minutes
-                                          ? found.row.minutes
-                                          : calendar::minutes_between(found.row.starts_at, found.row.ends_at);
-            entries.push_back(Entry{.day = found.row.day,
-                                    .kind = source.kind,
-                                    .title = found.row.title,
-                                    .context = found.row.context,
-                                    .minutes = static_cast<int>(minutes),
-                                    .link = link_of(source.kind, found.row),
-                                    .reflection = {}});
+            if (found.source == kLoggedPart)
+                entries.push_back(logged_store::from_record_row(found.row));
+            else if (found.source == kCertificatePart)
+                entries.push_back(module_entry(found.row));
+            else
+                entries.push_back(source_entry(kSources[found.source], found.row));
         });
-    // Modules: the certificate carries the day it was issued and the module's hours.
-    std::string slug, title;
-    double hours = 0;
-    long long issued_at = 0;
-    auto modules =
-        db::run_once(sql,
-                     "SELECT module_slug, module_title, hours, issued_at FROM certificates WHERE trust_id = "
-                     ":trust AND person_id = :person",
-                     soci::use(trust_id), soci::use(person_id), soci::into(slug), soci::into(title),
-                     soci::into(hours), soci::into(issued_at));
-    while (modules.fetch())
-        entries.push_back(Entry{.day = text::utc(issued_at, "%Y-%m-%d"),
-                                .kind = EntryKind::Module,
-                                .title = title,
-                                .context = "Online learning",
-                                .minutes = static_cast<int>(hours * 60 + 0.5),
-                                .link = "/learning/" + slug,
-                                .reflection = {}});
     return entries;
 }
 

@@ -163,6 +163,9 @@ TEST(DemoTrainingDay, the_leads_home_page_tells_each_days_progress_in_its_stage)
                                    " waiting for review, " + std::to_string(approved) + " approved"))
         << home;
     EXPECT_TRUE(contains(home, "staff cannot see the day yet")) << home;
+    // The lead's card for the staff directory counts everyone still in the trust.
+    const long long staff = count_of(database, "SELECT COUNT(*) FROM people WHERE left_at = 0");
+    EXPECT_TRUE(contains(home, std::to_string(staff) + " people in your organisation.")) << home;
     EXPECT_FALSE(contains(home, "gave feedback")) << "the held day is more than a month past";
 
     const long long held = count_of(database, "SELECT id FROM events WHERE stage = 'feedback'");

@@ -103,6 +103,17 @@ TEST_F(Library, tags_narrow_a_search_and_are_checked) {
     EXPECT_TRUE(contains(page->body, "Prompt repetition in context"));
     EXPECT_TRUE(contains(page->body, "Support staff") || contains(page->body, "Teaching assistants"));
     EXPECT_FALSE(contains(page->body, "Save changes")) << "a teacher does not keep the library";
+    // Its tags come in the library's order, whatever order the database gives them in: the phase,
+    // then the staff group, then the mechanism.
+    const auto line_start = page->body.find("<p class=\"library-tags\">");
+    ASSERT_NE(line_start, std::string::npos);
+    const std::string tag_line =
+        page->body.substr(line_start, page->body.find("</p>", line_start) - line_start);
+    const auto phase = tag_line.find("Primary"), mechanism = tag_line.find("Prompt repetition");
+    const auto group = std::min(tag_line.find("Support staff"), tag_line.find("Teaching assistants"));
+    EXPECT_LT(phase, group) << tag_line;
+    EXPECT_LT(group, mechanism) << tag_line;
+    EXPECT_NE(mechanism, std::string::npos) << tag_line;
 
     lead->get("/library/new");
     auto unknown = lead->post_files(

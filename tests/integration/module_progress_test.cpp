@@ -9,6 +9,7 @@
 #include "harness.h"
 #include "learning/activities.h"
 #include "learning/content/library.h"
+#include "record/model.h"
 
 using namespace trellis::testing;
 namespace content = trellis::learning::content;
@@ -234,9 +235,16 @@ TEST_F(ModuleProgress, a_completed_module_is_in_the_learners_record_and_nobody_e
     const std::string csv = teacher->get("/record.csv")->body;
     const auto line_at = csv.find("Online module completed");
     ASSERT_NE(line_at, std::string::npos) << csv;
-    EXPECT_TRUE(contains(csv.substr(line_at, csv.find('\n', line_at) - line_at), title)) << csv;
+    const std::string line = csv.substr(line_at, csv.find('\n', line_at) - line_at);
+    EXPECT_TRUE(contains(line, title)) << csv;
+    EXPECT_TRUE(contains(line, ",Online learning,")) << line;
+    EXPECT_TRUE(contains(line, "/learning/" + kModule)) << line;
     auto page = teacher->get("/record");
-    EXPECT_TRUE(contains(page->body, "Online module completed</th><td>1</td>")) << page->body;
+    // The module's hours count in her year.
+    const int minutes = static_cast<int>(shipped_module().hours * 60 + 0.5);
+    EXPECT_TRUE(contains(page->body, "Online module completed</th><td>1</td><td>" +
+                                         trellis::record::time_spent(minutes) + "</td>"))
+        << page->body;
 
     Browser colleague(*server);
     colleague.sign_in("support@oakfield.example", kDemoPassword);

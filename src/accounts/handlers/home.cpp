@@ -70,7 +70,7 @@ void home_show(http::RequestContext& context) {
     if (allows(actor, Permission::ViewDirectory)) {
         people::DirectoryQuery query;
         query.school_id = directory_school_scope(actor);
-        query.page_size = 1;
+        query.page_size = 0;
         const long long count = context.app.people.directory(actor.trust_id, query).total;
         cards.push_back(card("/people", "People",
                              text::counted(count, "person", "people") +

@@ -4,9 +4,9 @@
 #include <fstream>
 #include <map>
 #include <regex>
-#include <set>
 #include <sstream>
 #include <stdexcept>
+#include <unordered_set>
 
 #include <kainjow/mustache.hpp>
 
@@ -57,9 +57,9 @@ std::string with_partials(const std::string& text, const std::map<std::string, s
 }
 
 // Every name some template opens as a section, {{#name}} or {{^name}}; for {{#item.name}}, "name".
-std::set<std::string> section_names(const std::map<std::string, std::string>& texts) {
+std::unordered_set<std::string> section_names(const std::map<std::string, std::string>& texts) {
     static const std::regex section(R"(\{\{\s*[#^]\s*([^}\s]+)\s*\}\})");
-    std::set<std::string> names;
+    std::unordered_set<std::string> names;
     for (const auto& [name, text] : texts)
         for (std::sregex_iterator at(text.begin(), text.end(), section), end; at != end; ++at) {
             const std::string opened = (*at)[1];
@@ -77,13 +77,27 @@ mustache::mustache parsed(const std::string& name, const std::string& text) {
     return parsed_text;
 }
 
+// The engine's set and push_back copy what they are given, and a page's data nests four or five
+// levels deep (a list of items, each with a list of tags): each level copied everything under it
+// again, a fifth of the library page's time. A placeholder goes in and the value is moved into its
+// place. The engine gives only const access to what it holds, but what it holds is not const.
+void put(mustache::data& object, const std::string& key, mustache::data value) {
+    object.set(key, mustache::data(false));
+    *const_cast<mustache::data*>(object.get(key)) = std::move(value);
+}
+
+void append(mustache::data& list, mustache::data value) {
+    list.push_back(mustache::data(false));
+    const_cast<mustache::data&>(list.list_value().back()) = std::move(value);
+}
+
 // A page's data in the engine's form, read as mustache reads it: an empty text is false, and so is
 // a number 0 under a name used as a section (elsewhere a number is printed).
 struct ToData : boost::static_visitor<mustache::data> {
-    const std::set<std::string>& sections;
+    const std::unordered_set<std::string>& sections;
     bool is_condition = false;
 
-    ToData(const std::set<std::string>& section_names, bool condition)
+    ToData(const std::unordered_set<std::string>& section_names, bool condition)
         : sections(section_names), is_condition(condition) {}
 
     mustache::data operator()(std::nullptr_t) const { return mustache::data(false); }
@@ -104,13 +118,13 @@ struct ToData : boost::static_visitor<mustache::data> {
     mustache::data operator()(const mstch::map& map) const {
         mustache::data object(mustache::data::type::object);
         for (const auto& [key, value] : map)
-            object.set(key, boost::apply_visitor(ToData(sections, sections.count(key) > 0), value));
+            put(object, key, boost::apply_visitor(ToData(sections, sections.count(key) > 0), value));
         return object;
     }
     mustache::data operator()(const mstch::array& items) const {
         mustache::data list(mustache::data::type::list);
         for (const mstch::node& item : items)
-            list.push_back(boost::apply_visitor(*this, item));
+            append(list, boost::apply_visitor(*this, item));
         return list;
     }
     template <typename Unused> mustache::data operator()(const Unused&) const {
@@ -129,7 +143,7 @@ struct Views::Parsed {
         mustache::mustache before_body, after_body;
     };
     std::map<std::string, Layout> layouts;
-    std::set<std::string> sections;
+    std::unordered_set<std::string> sections;
 
     mustache::data data_of(const mstch::node& node) const {
         return boost::apply_visitor(ToData(sections, false), node);

@@ -91,12 +91,12 @@ void library_search(http::RequestContext& context) {
     mstch::map data = tag_options(priorities, query.tags);
     const bool searched = !text::trimmed(query.text).empty() || !query.tags.empty();
     data["q"] = query.text;
-    data["rows"] = rows;
     data["any"] = !rows.empty();
     data["searched"] = searched;
     data["found"] = searched ? text::counted(static_cast<long long>(rows.size()), "item", "items") + " found"
                              : std::string("The newest items");
     data["more"] = static_cast<int>(rows.size()) == kMostFound;
+    data["rows"] = std::move(rows);
     data["most"] = std::to_string(kMostFound);
     data["can_add"] = accounts::may_keep_library(context.signed_in(), context.signed_in().school_id);
     http::render_page(context, "library/search", "Library", std::move(data));

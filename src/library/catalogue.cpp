@@ -81,12 +81,20 @@ void Library::keep_module_resources_of(long long trust_id) {
     keep_module_resources(transaction.session(), trust_id, resources);
     transaction.commit();
     m_kept_for[trust_id] = modules;
+    // This request's shared version is from before the resources it may just have changed.
+    m_newest.forget(trust_id);
 }
 
 std::vector<Item> Library::search(const accounts::Actor& actor, const Query& query) {
     keep_module_resources_of(actor.trust_id);
-    db::Database::Lease session(m_database);
-    return item_store::search(*session, actor.trust_id, accounts::library_scope(actor), query);
+    const long long scope = accounts::library_scope(actor);
+    const auto read = [&] {
+        db::Database::Lease session(m_database);
+        return item_store::search(*session, actor.trust_id, scope, query);
+    };
+    if (!text::trimmed(query.text).empty() || !query.tags.empty())
+        return read();
+    return *m_newest.at({actor.trust_id, scope}, actor.shared_version, read);
 }
 
 std::optional<Item> Library::find(const accounts::Actor& actor, long long item_id) {

@@ -10,6 +10,7 @@
 
 #include "accounts/model.h"
 #include "db/database.h"
+#include "db/per_trust.h"
 #include "learning/content/library.h"
 #include "library/model.h"
 #include "priorities/service.h"
@@ -69,6 +70,9 @@ class Library {
     std::mutex m_kept_mutex;
     // For each trust, the modules its items were last brought up to date with.
     std::map<long long, std::shared_ptr<const learning::content::ContentSnapshot>> m_kept_for;
+    // The library's first page (its newest items, no words or tags asked) for each trust and school
+    // scope, kept with the trust's shared version (migration 0041): most visits to the library open it.
+    db::PerTrust<std::vector<Item>, std::pair<long long, long long>> m_newest;
 };
 
 } // namespace trellis::library

@@ -226,3 +226,31 @@ TEST_F(SharedReads, a_days_rooms_slots_and_priorities_changed_elsewhere_show_on_
     change("DELETE FROM event_rooms WHERE name = 'Orchard Room'");
     EXPECT_EQ(lead->get(page)->body.find("Orchard Room"), std::string::npos);
 }
+
+TEST_F(SharedReads, the_librarys_first_page_follows_items_and_tags_changed_elsewhere) {
+    auto teacher = signed_in(kDemoTeacher);
+    // The first item card with `title` on the library's first page, or "" when there is none.
+    const auto card = [&](const std::string& title) {
+        const std::string body = teacher->get("/library")->body;
+        const auto at = body.find(title);
+        return at == std::string::npos ? std::string() : body.substr(at, body.find("</li>", at) - at);
+    };
+    ASSERT_EQ(card("Retrieval practice, revisited"), "");
+
+    change(
+        "INSERT INTO library_items (trust_id, school_id, kind, title, link, added_at) SELECT id, 0, 'link', "
+        "'Retrieval practice, revisited', 'https://example.org/retrieval', 4102444800 FROM trusts");
+    ASSERT_NE(card("Retrieval practice, revisited"), "");
+    const std::string item = std::to_string(count_of(
+        database, "SELECT MIN(id) FROM library_items WHERE title = 'Retrieval practice, revisited'"));
+    change("INSERT INTO library_tags (item_id, trust_id, dimension, value) SELECT id, trust_id, 'phase', "
+           "'primary' FROM library_items WHERE id = " +
+           item);
+    EXPECT_NE(card("Retrieval practice, revisited").find("Primary"), std::string::npos);
+    change("UPDATE library_items SET title = 'Retrieval practice, again' WHERE id = " + item);
+    EXPECT_NE(card("Retrieval practice, again"), "");
+    change("DELETE FROM library_tags WHERE item_id = " + item);
+    EXPECT_EQ(card("Retrieval practice, again").find("Primary"), std::string::npos);
+    change("DELETE FROM library_items WHERE id = " + item);
+    EXPECT_EQ(card("Retrieval practice, again"), "");
+}

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "db/database.h"
+#include "db/numbered.h"
 #include "db/rows.h"
 
 namespace trellis::events::store {
@@ -59,13 +60,6 @@ const DayCount kDayCounts[] = {
      {Stage::Feedback}},
 };
 
-// `subquery` with its parameters named for the place it takes in a query: :t and :e become :t3, :e3.
-std::string numbered(std::string subquery, std::size_t place) {
-    for (const std::string name : {":t", ":e"})
-        for (auto at = subquery.find(name); at != std::string::npos; at = subquery.find(name, at + 1))
-            subquery.insert(at + name.size(), std::to_string(place));
-    return subquery;
-}
 constexpr const char* kSetStage =
     "UPDATE events SET stage = :stage, updated_at = :now WHERE trust_id = :trust AND id = :id";
 constexpr const char* kEventColumns =
@@ -465,7 +459,7 @@ DayCounts day_counts(soci::session& sql, long long trust_id, long long event_id,
         return counts;
     std::string query = "SELECT ";
     for (std::size_t place = 0; place < wanted.size(); ++place)
-        query += (place ? ", " : "") + numbered(wanted[place]->subquery, place + 1);
+        query += (place ? ", " : "") + db::numbered(wanted[place]->subquery, {":t", ":e"}, place + 1);
     db::run_statement(sql, query, true, [&](soci::statement& statement) {
         for (std::size_t place = 0; place < wanted.size(); ++place) {
             statement.exchange(soci::into(counts.*(wanted[place]->into)));

@@ -7,6 +7,7 @@
 
 #include "calendar/london_time.h"
 #include "calendar/school_year.h"
+#include "db/numbered.h"
 #include "db/rows.h"
 #include "record/logged_store.h"
 #include "record/record_row.h"
@@ -127,12 +128,8 @@ constexpr const char* kCertificates =
 constexpr long long kCertificatePart = std::size(kSources), kLoggedPart = kCertificatePart + 1;
 
 // `part` with its :trust and :person renamed for its place in the read (:trust3, :person3).
-std::string numbered(std::string part, long long place) {
-    for (const std::string name : {":trust", ":person"}) {
-        const auto at = part.find(name);
-        part.insert(at + name.size(), std::to_string(place));
-    }
-    return part;
+std::string numbered(const std::string& part, long long place) {
+    return db::numbered(part, {":trust", ":person"}, static_cast<std::size_t>(place));
 }
 
 // Everything on one person's record in one read: every source's entries, the certificates and the

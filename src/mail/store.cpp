@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "db/id_set.h"
 #include "db/rows.h"
 #include "outbox/store.h"
 
@@ -49,17 +50,18 @@ std::vector<Outgoing> outgoing(soci::session& sql, const std::vector<long long>&
         return {};
     long long id = 0, trust_id = 0, person_id = 0, digest = 0;
     std::string email, first, last, trust_name, kind, text, link, subject, calendar, method;
+    const std::string asked = db::id_set_value(ids);
     // A notice's text and link are the notice's; an invitation carries its own.
     auto rows = db::run_once(
         sql,
         "SELECT m.id, m.trust_id, m.person_id, m.digest, p.email, p.first_name, p.last_name, t.name, m.kind, "
         "COALESCE(n.text, m.body), COALESCE(n.link, m.link), m.subject, m.calendar, m.calendar_method "
         "FROM mail_outbox m LEFT JOIN notices n ON n.id = m.notice_id JOIN people p ON p.id = "
-        "m.person_id AND p.trust_id = m.trust_id JOIN trusts t ON t.id = m.trust_id WHERE m.id IN (" +
-            outbox::store::id_list(ids) + ") ORDER BY m.person_id, m.id",
+        "m.person_id AND p.trust_id = m.trust_id JOIN trusts t ON t.id = m.trust_id WHERE " +
+            db::id_set_condition(sql, "m.id", "ids") + " ORDER BY m.person_id, m.id",
         soci::into(id), soci::into(trust_id), soci::into(person_id), soci::into(digest), soci::into(email),
         soci::into(first), soci::into(last), soci::into(trust_name), soci::into(kind), soci::into(text),
-        soci::into(link), soci::into(subject), soci::into(calendar), soci::into(method));
+        soci::into(link), soci::into(subject), soci::into(calendar), soci::into(method), soci::use(asked));
     std::vector<Outgoing> emails;
     std::map<long long, std::size_t> digest_of_person;
     while (rows.fetch()) {

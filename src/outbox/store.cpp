@@ -1,15 +1,9 @@
 #include "outbox/store.h"
 
+#include "db/id_set.h"
 #include "db/rows.h"
 
 namespace trellis::outbox::store {
-
-std::string id_list(const std::vector<long long>& ids) {
-    std::string list;
-    for (long long id : ids)
-        list += (list.empty() ? "" : ",") + std::to_string(id);
-    return list;
-}
 
 namespace {
 
@@ -45,13 +39,15 @@ std::vector<long long> claim_due(soci::session& sql, const char* table, const st
         db::run_once(sql, query, soci::into(id), soci::use(now), soci::use(stale_before), soci::use(limit));
     while (rows.fetch())
         ids.push_back(id);
-    if (!ids.empty())
+    if (!ids.empty()) {
+        const std::string claimed = db::id_set_value(ids);
         sql << std::string("UPDATE ") + table +
                    " SET status = 'sending', claimed_by = :worker, claimed_at = :now, attempts = attempts + "
                    "1 "
-                   "WHERE id IN (" +
-                   id_list(ids) + ")",
-            soci::use(worker), soci::use(now);
+                   "WHERE " +
+                   db::id_set_condition(sql, "id", "ids"),
+            soci::use(worker), soci::use(now), soci::use(claimed);
+    }
     return ids;
 }
 
@@ -62,26 +58,29 @@ void renew_claims(soci::session& sql, const char* table, const std::string& work
 }
 
 void mark_sent(soci::session& sql, const char* table, const std::vector<long long>& ids, long long now) {
-    sql << std::string("UPDATE ") + table +
-               " SET status = 'sent', sent_at = :now, last_error = '' WHERE id IN (" + id_list(ids) + ")",
-        soci::use(now);
+    const std::string sent = db::id_set_value(ids);
+    sql << std::string("UPDATE ") + table + " SET status = 'sent', sent_at = :now, last_error = '' WHERE " +
+               db::id_set_condition(sql, "id", "ids"),
+        soci::use(now), soci::use(sent);
 }
 
 void mark_unsent(soci::session& sql, const char* table, const std::vector<long long>& ids,
                  const std::string& error, long long next_attempt_at, bool for_good) {
     const std::string status = for_good ? "failed" : "queued";
     const std::string shortened = error.substr(0, 500);
+    const std::string unsent = db::id_set_value(ids);
     sql << std::string("UPDATE ") + table +
-               " SET status = :status, last_error = :error, next_attempt_at = :next, claimed_by = '' "
-               "WHERE id IN (" +
-               id_list(ids) + ")",
-        soci::use(status), soci::use(shortened), soci::use(next_attempt_at);
+               " SET status = :status, last_error = :error, next_attempt_at = :next, claimed_by = '' WHERE " +
+               db::id_set_condition(sql, "id", "ids"),
+        soci::use(status), soci::use(shortened), soci::use(next_attempt_at), soci::use(unsent);
 }
 
 long long attempts_of(soci::session& sql, const char* table, const std::vector<long long>& ids) {
     long long attempts = 0;
-    sql << std::string("SELECT MAX(attempts) FROM ") + table + " WHERE id IN (" + id_list(ids) + ")",
-        soci::into(attempts);
+    const std::string asked = db::id_set_value(ids);
+    sql << std::string("SELECT MAX(attempts) FROM ") + table + " WHERE " +
+               db::id_set_condition(sql, "id", "ids"),
+        soci::into(attempts), soci::use(asked);
     return attempts;
 }
 

@@ -34,7 +34,4 @@ long long attempts_of(soci::session& sql, const char* table, const std::vector<l
 // Rows sent before `before` are forgotten.
 void forget_sent_before(soci::session& sql, const char* table, long long before);
 
-// "1,2,3", for an IN list of ids read from the table itself.
-std::string id_list(const std::vector<long long>& ids);
-
 } // namespace trellis::outbox::store

@@ -1,5 +1,6 @@
 #include "xapi/store.h"
 
+#include "db/id_set.h"
 #include "db/rows.h"
 #include "outbox/store.h"
 #include "text/dates.h"
@@ -121,13 +122,13 @@ std::vector<Queued> queued(soci::session& sql, const std::vector<long long>& ids
     std::vector<Queued> found;
     Queued item;
     long long id = 0;
+    const std::string asked = db::id_set_value(ids);
     auto rows =
         db::run_once(sql,
-                     "SELECT id, trust_id, person_id, statement_id, statement FROM xapi_outbox WHERE id "
-                     "IN (" +
-                         outbox::store::id_list(ids) + ") ORDER BY id",
+                     "SELECT id, trust_id, person_id, statement_id, statement FROM xapi_outbox WHERE " +
+                         db::id_set_condition(sql, "id", "ids") + " ORDER BY id",
                      soci::into(id), soci::into(item.trust_id), soci::into(item.person_id),
-                     soci::into(item.statement_id), soci::into(item.statement));
+                     soci::into(item.statement_id), soci::into(item.statement), soci::use(asked));
     while (rows.fetch()) {
         item.ids = {id};
         found.push_back(item);

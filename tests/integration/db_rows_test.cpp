@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "db/id_set.h"
 #include "db/rows.h"
 #include "harness.h"
 
@@ -221,4 +222,31 @@ TEST(DatabaseRows, a_server_on_sqlite_gathers_the_planners_statistics_as_it_star
     ASSERT_EQ(run_cli(database, {"demo"}), 0);
     TestServer server(database);
     EXPECT_GT(count_of(database, "SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'people'"), 0);
+}
+
+// A list of ids bound as one value picks exactly those rows on both engines, however many there are
+// (none, one, several), and the statement's text stays the same for each.
+TEST(DatabaseRows, an_id_set_picks_exactly_the_ids_bound_and_keeps_one_statement) {
+    TestDatabase database;
+    ASSERT_EQ(run_cli(database, {"demo"}), 0);
+    const auto ids = texts_of(database, "SELECT CAST(id AS TEXT) FROM people ORDER BY id LIMIT 4");
+    ASSERT_EQ(ids.size(), 4u);
+    auto session = database.open().lease();
+    soci::session& sql = *session;
+    const std::string query =
+        "SELECT COUNT(*), COALESCE(SUM(id), 0) FROM people WHERE " + db::id_set_condition(sql, "id", "ids");
+    const auto count_and_sum = [&](const std::vector<long long>& wanted) {
+        long long count = 0, sum = 0;
+        const std::string value = db::id_set_value(wanted);
+        db::read_one(sql, query, soci::into(count), soci::into(sum), soci::use(value));
+        return std::pair{count, sum};
+    };
+    const long long first = std::stoll(ids[0]), third = std::stoll(ids[2]), fourth = std::stoll(ids[3]);
+    EXPECT_EQ(count_and_sum({}), (std::pair<long long, long long>{0, 0}));
+    EXPECT_EQ(count_and_sum({third}), (std::pair<long long, long long>{1, third}));
+    EXPECT_EQ(count_and_sum({first, fourth, third}),
+              (std::pair<long long, long long>{3, first + third + fourth}));
+    EXPECT_EQ(count_and_sum({first, 999999999}), (std::pair<long long, long long>{1, first}));
+    EXPECT_EQ(db::id_set_value({3, 1, 2}), "[3,1,2]");
+    EXPECT_EQ(query.find("999999999"), std::string::npos);
 }

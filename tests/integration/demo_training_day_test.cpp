@@ -173,4 +173,6 @@ TEST(DemoTrainingDay, the_leads_home_page_tells_each_days_progress_in_its_stage)
     EXPECT_TRUE(
         contains(day, std::to_string(registers) + " of " + std::to_string(sessions) + " registers kept"))
         << day;
+    ASSERT_GT(gave_feedback, 0);
+    EXPECT_TRUE(contains(day, std::to_string(gave_feedback) + " people gave feedback")) << day;
 }

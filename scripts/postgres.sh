@@ -19,7 +19,7 @@ case "$action" in
     [[ $(id -u) -eq 0 ]] && chown postgres "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 >"$dir/initdb.log"
     # fsync is off because this cluster is thrown away; crash tests kill Trellis, not PostgreSQL.
-    # Each server holds TRELLIS_THREADS + 2 connections (98 by default), and the hosted bench runs four.
+    # Room for the tests that run two at once, each with its servers, and for the benches' loaders.
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
       -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=500" start >/dev/null
     echo "postgresql://postgres@127.0.0.1:$port/postgres"

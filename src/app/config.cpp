@@ -83,6 +83,7 @@ Config config_from_environment() {
     config.port = integer_setting("PORT", 8080);
     config.threads = integer_setting("TRELLIS_THREADS", 96);
     config.max_threads = integer_setting("TRELLIS_MAX_THREADS", 1024);
+    config.database_connections = integer_setting("TRELLIS_DATABASE_CONNECTIONS", 0);
     config.session_minutes = integer_setting("TRELLIS_SESSION_MINUTES", 480);
     config.secure_cookies = environment_or("TRELLIS_SECURE_COOKIES", "0") == "1";
     config.log_level = environment_or("TRELLIS_LOG_LEVEL", "info");
@@ -159,6 +160,10 @@ void finalise_config(Config& config) {
         throw std::invalid_argument("TRELLIS_THREADS must be between 2 and 512");
     if (config.max_threads < config.threads || config.max_threads > 8192)
         throw std::invalid_argument("TRELLIS_MAX_THREADS must be between TRELLIS_THREADS and 8192");
+    if (config.database_connections != 0 &&
+        (config.database_connections < 2 || config.database_connections > 512))
+        throw std::invalid_argument(
+            "TRELLIS_DATABASE_CONNECTIONS must be 0 (sized by Trellis) or between 2 and 512");
     if (config.session_minutes < 1)
         throw std::invalid_argument("TRELLIS_SESSION_MINUTES must be at least 1");
     if (!std::filesystem::exists(config.root_dir + "/templates"))

@@ -47,6 +47,9 @@ struct Config {
     int job_poll_ms = 1000;
     int job_claim_seconds = 60;
     bool run_jobs = true;
+    // TRELLIS_DATABASE_CONNECTIONS: connections to the database this process keeps open; 0 sizes
+    // them to the requests that work at once and to the background work (see http/app.cpp).
+    int database_connections = 0;
     // Where uploaded files are kept (TRELLIS_STORAGE): "folder" (the data folder) or "s3", a bucket
     // at TRELLIS_S3_ENDPOINT (path-style) named TRELLIS_S3_BUCKET, signed in TRELLIS_S3_REGION with
     // TRELLIS_S3_ACCESS_KEY and TRELLIS_S3_SECRET_KEY.

@@ -204,3 +204,21 @@ TEST_F(Cluster, two_servers_behind_nginx_serve_one_sign_in_and_finish_work_when_
     std::cout << "allocation of " << count_of(database, "SELECT COUNT(*) FROM people")
               << " people, taken over after a kill: " << seconds << " s from the click\n";
 }
+
+// Each server keeps only the connections its requests at work and its background work can use, so
+// several fit in a PostgreSQL of the default 100 connections; TRELLIS_DATABASE_CONNECTIONS sets it.
+TEST_F(Cluster, servers_keep_few_database_connections_and_are_told_how_many) {
+    const std::string connected = "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                  "AND pid <> pg_backend_pid()";
+    // Two for each request let through at once (two per core), the jobs' two threads and four more.
+    const long long cores = std::max(1u, std::thread::hardware_concurrency());
+    const long long per_server = 2 * std::max(2LL, 2 * cores) + 2 + 4;
+    const long long both = count_of(database, connected);
+    EXPECT_LE(both, 2 * per_server + 2) << "the two servers and the test's own";
+    EXPECT_GE(both, 2 * per_server);
+    TestServer third(database, {{"TRELLIS_DATABASE_CONNECTIONS", "5"}});
+    EXPECT_EQ(count_of(database, connected), both + 5);
+    Browser lead(third.port());
+    ASSERT_EQ(lead.sign_in(kDemoTrustLead, kDemoPassword)->status, 303);
+    EXPECT_EQ(lead.get("/")->status, 200);
+}

@@ -113,6 +113,15 @@ void open_postgresql(soci::session& session, const std::string& url) {
     session << "SET plan_cache_mode = force_generic_plan";
 }
 
+// A free connection's place in the pool, waiting at most `wait` for one.
+std::size_t free_position(soci::connection_pool& pool, std::chrono::milliseconds wait) {
+    std::size_t position = 0;
+    if (!pool.try_lease(position, static_cast<int>(wait.count())))
+        throw std::runtime_error("no database connection came free within " + std::to_string(wait.count()) +
+                                 " ms");
+    return position;
+}
+
 } // namespace
 
 Engine engine_of_url(const std::string& url) {
@@ -124,8 +133,8 @@ Engine engine_of_url(const std::string& url) {
                                 "')");
 }
 
-Database::Database(const std::string& url, std::size_t pool_size)
-    : m_engine(engine_of_url(url)), m_pool_size(pool_size),
+Database::Database(const std::string& url, std::size_t pool_size, std::chrono::milliseconds lease_wait)
+    : m_engine(engine_of_url(url)), m_pool_size(pool_size), m_lease_wait(lease_wait),
       m_pool(std::make_unique<soci::connection_pool>(pool_size)) {
     for (std::size_t i = 0; i < pool_size; ++i) {
         soci::session& session = m_pool->at(i);
@@ -146,7 +155,7 @@ Database::~Database() {
 }
 
 Database::Lease::Lease(Database& database)
-    : m_database(database), m_position(database.m_pool->lease()),
+    : m_database(database), m_position(free_position(*database.m_pool, database.m_lease_wait)),
       m_session(&database.m_pool->at(m_position)) {}
 
 Database::Lease::~Lease() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -15,7 +16,9 @@ enum class Engine { Sqlite, Postgresql };
 class Database {
   public:
     // Opens `pool_size` connections; throws std::runtime_error with a readable message on failure.
-    Database(const std::string& url, std::size_t pool_size);
+    // A lease waits at most `lease_wait` for a free connection (see lease()).
+    Database(const std::string& url, std::size_t pool_size,
+             std::chrono::milliseconds lease_wait = std::chrono::seconds(30));
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -38,7 +41,10 @@ class Database {
         soci::session* m_session;
     };
 
-    // Borrows a session; blocks until one is free.
+    // Borrows a session, waiting for one to come free; throws std::runtime_error when none has in
+    // the lease wait. The pool is sized to what may use it at once, so the wait runs out only when
+    // connections are held that should not be (a lease kept past its work, or a second leased while
+    // holding one): a request then fails with an error instead of every later one hanging.
     Lease lease() { return Lease(*this); }
 
     // SQLite has one writer at a time: write transactions wait here rather than on SQLite's busy
@@ -49,6 +55,7 @@ class Database {
   private:
     Engine m_engine;
     std::size_t m_pool_size;
+    std::chrono::milliseconds m_lease_wait;
     std::unique_ptr<soci::connection_pool> m_pool;
     std::mutex m_sqlite_writer;
 };

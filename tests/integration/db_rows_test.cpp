@@ -1,4 +1,7 @@
+#include <atomic>
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -256,4 +259,31 @@ TEST(DatabaseRows, an_id_set_picks_exactly_the_ids_bound_and_keeps_one_statement
             soci::into(plans);
         EXPECT_EQ(plans, 1);
     }
+}
+
+// A lease waits for a connection to come free, and when none does within the pool's wait it fails
+// with an error rather than hanging the request for good.
+TEST(DatabaseRows, a_lease_waits_for_a_free_connection_and_gives_up_with_an_error) {
+    using namespace std::chrono;
+    TestDatabase database;
+    db::Database pool(database.url(), 1, milliseconds(300));
+    {
+        auto held = pool.lease();
+        const auto started = steady_clock::now();
+        EXPECT_THROW(pool.lease(), std::runtime_error);
+        EXPECT_GE(steady_clock::now() - started, milliseconds(250));
+    }
+    std::atomic<bool> leased = false;
+    std::thread holder([&pool, &leased] {
+        auto held = pool.lease();
+        leased = true;
+        std::this_thread::sleep_for(milliseconds(100));
+    });
+    while (!leased)
+        std::this_thread::yield();
+    auto taken = pool.lease(); // given back by the holder within the wait
+    int one = 0;
+    *taken << "SELECT 1", soci::into(one);
+    EXPECT_EQ(one, 1);
+    holder.join();
 }

@@ -254,7 +254,7 @@ Report ImpactService::report(const programmes::Programme& programme, const surve
         for (const auto& activity : activities) {
             if (activity.kind != programmes::ActivityKind::Live || activity.starts_on > today)
                 continue;
-            const auto results = m_feedback.results(activity, smallest);
+            const auto results = m_feedback.results(sql, activity, smallest);
             feedback::RatingSummary summary = results.session;
             if (filter.school_id >= 0 || filter.staff_group) {
                 const std::string wanted =
@@ -340,6 +340,8 @@ void ImpactService::save_outcome(const accounts::Actor& actor, const programmes:
     outcome.school_id = school.empty() || school.find_first_not_of("0123456789") != std::string::npos
                             ? 0
                             : std::stoll(school);
+    // Read before the lease below: plan() takes a connection of its own.
+    const auto plan_measures = plan(programme).measures;
     auto lease = m_database.lease();
     bool known_school = false;
     for (const auto& each : organisations::store::list_schools(*lease, programme.trust_id))
@@ -351,7 +353,6 @@ void ImpactService::save_outcome(const accounts::Actor& actor, const programmes:
         throw std::invalid_argument("Choose a term.");
     outcome.term = form.term;
     outcome.measure = text::trimmed(form.measure);
-    const auto plan_measures = plan(programme).measures;
     if (std::find(plan_measures.begin(), plan_measures.end(), outcome.measure) == plan_measures.end())
         throw std::invalid_argument("Choose one of the pupil outcomes in the impact plan.");
     try {

@@ -166,9 +166,12 @@ void Library::remove(const accounts::Actor& actor, const Item& item) {
         throw std::invalid_argument("Only the trust's PD leads and a school's PD lead change the library.");
     if (item.kind == ItemKind::Material)
         throw std::invalid_argument("This file belongs to " + item.used_in_title + ": remove it there.");
-    db::Transaction transaction(m_database);
-    item_store::remove(transaction.session(), item.trust_id, item.id);
-    transaction.commit();
+    {
+        db::Transaction transaction(m_database);
+        item_store::remove(transaction.session(), item.trust_id, item.id);
+        transaction.commit();
+    }
+    // The connection is given back before the file goes (on S3, a request).
     if (!item.stored_name.empty())
         storage::remove_quietly(m_files, storage::key_of(storage::kMaterials, item.stored_name));
 }

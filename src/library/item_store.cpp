@@ -214,13 +214,23 @@ void remove(soci::session& sql, long long trust_id, long long item_id) {
 
 void keep(soci::session& sql, const Item& item) {
     long long id = 0;
-    if (!db::read_one(
-            sql,
-            "SELECT id FROM library_items WHERE trust_id = :trust AND used_in_kind = :kind AND link = :link",
-            soci::use(item.trust_id), soci::use(item.used_in_kind), soci::use(item.link), soci::into(id))) {
+    Item kept;
+    if (!db::read_one(sql,
+                      "SELECT id, title, school_id, body, used_in_id, used_in_title, used_in_path FROM "
+                      "library_items WHERE trust_id = :trust AND used_in_kind = :kind AND link = :link",
+                      soci::use(item.trust_id), soci::use(item.used_in_kind), soci::use(item.link),
+                      soci::into(id), soci::into(kept.title), soci::into(kept.school_id),
+                      soci::into(kept.body), soci::into(kept.used_in_id), soci::into(kept.used_in_title),
+                      soci::into(kept.used_in_path))) {
         insert(sql, item);
         return;
     }
+    // Unchanged, it is left alone: every write raises the trust's shared version (0041), which
+    // would make every server read the trust's kept pages again each time a server starts.
+    if (kept.title == item.title && kept.school_id == item.school_id && kept.body == item.body &&
+        kept.used_in_id == item.used_in_id && kept.used_in_title == item.used_in_title &&
+        kept.used_in_path == item.used_in_path)
+        return;
     sql << "UPDATE library_items SET title = :title, school_id = :school, body = :body, used_in_id = "
            ":used_id, "
            "used_in_title = :used_title, used_in_path = :used_path WHERE trust_id = :trust AND id = :id",

@@ -94,11 +94,14 @@ std::string Materials::read(const Material& material) {
 }
 
 void Materials::remove(long long trust_id, const Material& material) {
-    db::Transaction transaction(m_database);
-    item_store::forget_materials(transaction.session(), trust_id, {material.id});
-    store::remove(transaction.session(), trust_id, material.id);
-    transaction.commit();
-    // The row is gone first, so nobody is offered a file that no longer exists.
+    {
+        db::Transaction transaction(m_database);
+        item_store::forget_materials(transaction.session(), trust_id, {material.id});
+        store::remove(transaction.session(), trust_id, material.id);
+        transaction.commit();
+    }
+    // The row is gone first, so nobody is offered a file that no longer exists; the connection is
+    // given back before the files go (on S3, a request each).
     delete_files({material.stored_name});
 }
 

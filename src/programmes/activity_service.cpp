@@ -177,19 +177,23 @@ void ActivityService::move(const accounts::Actor& lead, const Programme& program
 void ActivityService::remove(const accounts::Actor& lead, const Programme& programme, long long activity_id) {
     if (!accounts::leads_at(lead, programme.school_id))
         throw std::invalid_argument("Only the programme's lead removes activities.");
-    db::Transaction transaction(m_database);
-    auto& sql = transaction.session();
-    const auto current = activity_store::find_activity(sql, programme.trust_id, activity_id);
-    if (!current || current->programme_id != programme.id)
-        throw std::invalid_argument("There is no such activity.");
-    // What hangs off the activity in other areas goes with it.
-    attendance::store::forget_session(sql, programme.trust_id,
-                                      {attendance::SessionKind::Activity, activity_id});
-    feedback::store::forget(sql, programme.trust_id, {feedback::AboutKind::Activity, activity_id});
-    const auto files =
-        m_materials.forget_owner(sql, programme.trust_id, {library::OwnerKind::Activity, activity_id});
-    activity_store::delete_activity(sql, programme.trust_id, activity_id);
-    transaction.commit();
+    // The connection is given back before the activity's files go (on S3, a request each).
+    const auto files = [&] {
+        db::Transaction transaction(m_database);
+        auto& sql = transaction.session();
+        const auto current = activity_store::find_activity(sql, programme.trust_id, activity_id);
+        if (!current || current->programme_id != programme.id)
+            throw std::invalid_argument("There is no such activity.");
+        // What hangs off the activity in other areas goes with it.
+        attendance::store::forget_session(sql, programme.trust_id,
+                                          {attendance::SessionKind::Activity, activity_id});
+        feedback::store::forget(sql, programme.trust_id, {feedback::AboutKind::Activity, activity_id});
+        auto forgotten =
+            m_materials.forget_owner(sql, programme.trust_id, {library::OwnerKind::Activity, activity_id});
+        activity_store::delete_activity(sql, programme.trust_id, activity_id);
+        transaction.commit();
+        return forgotten;
+    }();
     m_materials.delete_files(files);
 }
 

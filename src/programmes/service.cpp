@@ -226,14 +226,16 @@ Programme ProgrammeService::checked(const accounts::Actor& lead, const Programme
     if (programme.ends_on < programme.starts_on)
         throw std::invalid_argument("The programme must end on or after the day it starts.");
 
+    // Read before the lease below: sponsors() takes a connection of its own.
+    const auto sponsor_choices = sponsors(lead.trust_id);
     auto session = m_database.lease();
     auto& sql = *session;
     const auto schools = organisations::store::list_schools(sql, lead.trust_id);
     for (const std::string& typed : form.school_ids)
         if (long long id = chosen_id(typed, schools, "Choose schools from those listed."))
             programme.school_ids.push_back(id);
-    programme.sponsor_id = chosen_id(form.sponsor_id, sponsors(lead.trust_id),
-                                     "Choose the sponsor from the senior leaders listed.");
+    programme.sponsor_id =
+        chosen_id(form.sponsor_id, sponsor_choices, "Choose the sponsor from the senior leaders listed.");
     auto priorities = priorities::store::priorities_of(sql, lead.trust_id, 0);
     if (lead.school_id) {
         auto own = priorities::store::priorities_of(sql, lead.trust_id, lead.school_id);

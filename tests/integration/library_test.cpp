@@ -260,6 +260,29 @@ TEST_F(Library, the_modules_printable_resources_are_in_every_trusts_library) {
     EXPECT_EQ(northfield->get("/library/" + std::to_string(item))->status, 404);
 }
 
+// Each server lists the modules' resources in a trust's library on its first look; what another
+// server already listed unchanged is not written again, so a server starting does not raise the
+// trust's shared version and make every server read the trust's kept pages again.
+TEST_F(Library, a_server_starting_leaves_the_modules_resources_already_listed_alone) {
+    auto teacher = signed_in(kDemoTeacher);
+    ASSERT_EQ(teacher->get("/library")->status, 200);
+    const std::string version = "SELECT shared_version FROM trusts WHERE id = (SELECT trust_id FROM people "
+                                "WHERE email = '" +
+                                std::string(kDemoTeacher) + "')";
+    const long long before = count_of(database, version);
+    const std::string listed = "SELECT COUNT(*) FROM library_items WHERE used_in_kind = 'module'";
+    const long long items = count_of(database, listed);
+    ASSERT_GE(items, 1);
+    TestServer second(database);
+    Browser on_second(second);
+    ASSERT_EQ(on_second.sign_in(kDemoTeacher, kDemoPassword)->status, 303);
+    auto library = on_second.get("/library?q=benevolence");
+    ASSERT_EQ(library->status, 200);
+    EXPECT_TRUE(contains(library->body, "Trust audit for professional development"));
+    EXPECT_EQ(count_of(database, version), before);
+    EXPECT_EQ(count_of(database, listed), items);
+}
+
 TEST_F(Library, a_sessions_recording_is_found_by_the_words_of_its_captions) {
     // The demo launch's recording is captioned with the case study ("Fernbrook Primary").
     const long long launch = count_of(database, "SELECT COALESCE(MIN(activity_id), 0) FROM recordings");

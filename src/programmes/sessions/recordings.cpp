@@ -134,17 +134,21 @@ void Recordings::attach(const accounts::Actor& lead, const Programme& programme,
 
 void Recordings::keep_row(const accounts::Actor& lead, const Activity& activity,
                           recording_store::Recording recording, const std::string& captions) {
-    db::Transaction transaction(m_database);
-    if (recording.slides_name.empty())
-        if (auto old = recording_store::recording_of(transaction.session(), activity.trust_id, activity.id)) {
-            recording.slides_name = old->slides_name;
-            recording.slides_type = old->slides_type;
-        }
-    const auto replaced =
-        recording_store::replace_recording(transaction.session(), recording, lead.person_id);
-    recording_store::list_in_library(transaction.session(), activity.trust_id, activity.id,
-                                     library::searchable_text("captions.vtt", captions), lead.person_id);
-    transaction.commit();
+    // The connection is given back before the replaced files go (on S3, a request each).
+    const auto replaced = [&] {
+        db::Transaction transaction(m_database);
+        if (recording.slides_name.empty())
+            if (auto old =
+                    recording_store::recording_of(transaction.session(), activity.trust_id, activity.id)) {
+                recording.slides_name = old->slides_name;
+                recording.slides_type = old->slides_type;
+            }
+        auto before = recording_store::replace_recording(transaction.session(), recording, lead.person_id);
+        recording_store::list_in_library(transaction.session(), activity.trust_id, activity.id,
+                                         library::searchable_text("captions.vtt", captions), lead.person_id);
+        transaction.commit();
+        return before;
+    }();
     remove_files(replaced);
 }
 

@@ -54,7 +54,12 @@ void SessionFeedback::submit(const accounts::Actor& person, const Activity& acti
 
 SessionFeedback::Results SessionFeedback::results(const Activity& activity, int smallest) {
     auto session = m_database.lease();
-    const auto responses = feedback::store::responses_to(*session, activity.trust_id, about(activity));
+    return results(*session, activity, smallest);
+}
+
+SessionFeedback::Results SessionFeedback::results(soci::session& sql, const Activity& activity,
+                                                  int smallest) {
+    const auto responses = feedback::store::responses_to(sql, activity.trust_id, about(activity));
     Results results;
     results.session = feedback::summarise(activity.title, activity.id, responses);
     if (reports::too_small(results.session.responses, smallest))

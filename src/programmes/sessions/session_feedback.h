@@ -32,6 +32,8 @@ class SessionFeedback {
         std::vector<feedback::RatingSummary> by_staff_group;
     };
     Results results(const Activity& activity, int smallest);
+    // The same on a session the caller holds (a report reading many sessions' results).
+    Results results(soci::session& sql, const Activity& activity, int smallest);
 
   private:
     db::Database& m_database;
